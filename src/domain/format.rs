@@ -1,0 +1,121 @@
+//! Number formatting for display: thousands grouping, percentages, money. Never prints NaN or inf.
+
+/// 1234567 -> "1,234,567".
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Short form as marketers write it: 950, 12.5K, 1.2M, 3B.
+pub fn compact(n: f64) -> String {
+    if !n.is_finite() {
+        return "n/a".to_string();
+    }
+    let (value, unit) = if n.abs() >= 1e9 {
+        (n / 1e9, "B")
+    } else if n.abs() >= 1e6 {
+        (n / 1e6, "M")
+    } else if n.abs() >= 1e3 {
+        (n / 1e3, "K")
+    } else {
+        (n, "")
+    };
+    let s = if value.abs() >= 100.0 || unit.is_empty() {
+        format!("{value:.0}")
+    } else {
+        trim_zeros(format!("{value:.1}"))
+    };
+    format!("{s}{unit}")
+}
+
+/// A rate (0.085) as a percentage with `decimals` places: "8.5%". "n/a" for undefined.
+pub fn percent(rate: Option<f64>, decimals: usize) -> String {
+    match rate {
+        Some(r) if r.is_finite() => format!("{:.*}%", decimals, r * 100.0),
+        _ => "n/a".to_string(),
+    }
+}
+
+/// Money with a currency symbol and sensible precision: "$0.012", "$4.50", "$1,250".
+pub fn money(amount: Option<f64>, symbol: &str) -> String {
+    match amount {
+        Some(a) if a.is_finite() => {
+            if a >= 1000.0 {
+                format!("{symbol}{}", group_thousands(a.round() as u64))
+            } else if a >= 1.0 || a == 0.0 {
+                format!("{symbol}{a:.2}")
+            } else {
+                // Cost per view is often a fraction of a cent: keep three significant digits.
+                let digits = (-a.log10()).ceil() as usize + 2;
+                format!("{symbol}{a:.*}", digits.min(8))
+            }
+        }
+        _ => "n/a".to_string(),
+    }
+}
+
+fn trim_zeros(s: String) -> String {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grouping() {
+        let cases = [
+            (0, "0"),
+            (999, "999"),
+            (1_000, "1,000"),
+            (99_999, "99,999"),
+            (1_000_000, "1,000,000"),
+            (u64::MAX, "18,446,744,073,709,551,615"),
+        ];
+        for (n, want) in cases {
+            assert_eq!(group_thousands(n), want);
+        }
+    }
+
+    #[test]
+    fn compact_forms() {
+        let cases = [
+            (950.0, "950"),
+            (12_500.0, "12.5K"),
+            (130_000.0, "130K"),
+            (1_200_000.0, "1.2M"),
+            (1_000_000.0, "1M"),
+            (11_000_000.0, "11M"),
+            (f64::NAN, "n/a"),
+            (f64::INFINITY, "n/a"),
+        ];
+        for (n, want) in cases {
+            assert_eq!(compact(n), want, "{n}");
+        }
+    }
+
+    #[test]
+    fn percentages_and_money() {
+        assert_eq!(percent(Some(0.085), 1), "8.5%");
+        assert_eq!(percent(Some(0.036), 2), "3.60%");
+        assert_eq!(percent(None, 1), "n/a");
+        assert_eq!(percent(Some(f64::NAN), 1), "n/a");
+        assert_eq!(money(Some(1250.4), "$"), "$1,250");
+        assert_eq!(money(Some(4.5), "$"), "$4.50");
+        assert_eq!(money(Some(0.0123), "$"), "$0.0123");
+        assert_eq!(money(Some(0.0), "$"), "$0.00");
+        assert_eq!(money(None, "$"), "n/a");
+        assert_eq!(money(Some(f64::INFINITY), "$"), "n/a");
+    }
+}

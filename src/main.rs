@@ -1,0 +1,6 @@
+//! Browser entry point: install the panic hook, then mount the app.
+
+fn main() {
+    microscope::ui::panic::install();
+    microscope::mount();
+}

@@ -1,0 +1,5 @@
+//! Browser UI: thin Leptos components that call the domain and render its results.
+
+pub mod check_panel;
+pub mod panic;
+pub mod shell;

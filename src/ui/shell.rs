@@ -1,0 +1,117 @@
+//! The app shell: header with the promise, section navigation (hash based, so links, keyboard and the
+//! back button work without script tricks), and the footer.
+
+use leptos::prelude::*;
+
+/// The app's sections, in navigation order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Check,
+}
+
+impl Section {
+    pub const ALL: [Section; 1] = [Section::Check];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Section::Check => "check",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Section::Check => "Check a creator",
+        }
+    }
+
+    /// The section named by a location hash ("#check"); unknown or empty hashes give the first one.
+    pub fn from_hash(hash: &str) -> Section {
+        let id = hash.trim_start_matches('#');
+        Section::ALL
+            .into_iter()
+            .find(|s| s.id() == id)
+            .unwrap_or(Section::Check)
+    }
+}
+
+fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The current section, following `hashchange`.
+pub fn hash_section() -> ReadSignal<Section> {
+    let (section, set_section) = signal(Section::from_hash(&current_hash()));
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        set_section.set(Section::from_hash(&current_hash()));
+    });
+    on_cleanup(move || handle.remove());
+    section
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    view! {
+        <header class="masthead">
+            <div class="brand">
+                <svg class="logo" viewBox="0 0 32 32" aria-hidden="true" width="32" height="32">
+                    <circle cx="13" cy="13" r="9" fill="none" stroke="currentColor" stroke-width="3"></circle>
+                    <path d="M20 20 L28 28" stroke="currentColor" stroke-width="4" stroke-linecap="round"></path>
+                </svg>
+                <h1>"Microscope"</h1>
+            </div>
+            <p class="promise">"Plan micro-influencer campaigns. Everything stays in your browser."</p>
+        </header>
+    }
+}
+
+#[component]
+pub fn Nav(current: ReadSignal<Section>) -> impl IntoView {
+    view! {
+        <nav class="sections" aria-label="Sections">
+            <ul>
+                {Section::ALL
+                    .into_iter()
+                    .map(|s| {
+                        view! {
+                            <li>
+                                <a
+                                    href=format!("#{}", s.id())
+                                    aria-current=move || (current.get() == s).then_some("page")
+                                >
+                                    {s.label()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="colophon">
+            <p>
+                "Free and open source. No account, no tracking: what you type never leaves this device. "
+                "Figures carry their formula, source and year; they are guidance, not guarantees."
+            </p>
+        </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_to_sections() {
+        let cases = [("#check", Section::Check), ("", Section::Check), ("#nope", Section::Check)];
+        for (hash, want) in cases {
+            assert_eq!(Section::from_hash(hash), want);
+        }
+    }
+}
