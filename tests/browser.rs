@@ -1,7 +1,6 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): mount real components and drive the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement};

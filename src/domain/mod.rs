@@ -2,11 +2,26 @@
 //!
 //! `scripts/check-domain-purity.sh` fails the build if a browser or UI crate is imported here.
 
+pub mod audience;
+pub mod benchmark;
+pub mod cadence;
+pub mod comments;
+pub mod cost;
+pub mod creator;
+pub mod csv_export;
+pub mod csv_import;
+pub mod disclosure;
+pub mod engagement;
 pub mod format;
+pub mod metrics;
 pub mod number;
 pub mod platform;
+pub mod risk;
+pub mod sentiment;
 pub mod tier;
+pub mod workspace;
 
+pub use metrics::PostMetrics;
 pub use number::NumberError;
 pub use platform::Platform;
 pub use tier::Tier;

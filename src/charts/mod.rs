@@ -1,0 +1,1 @@
+//! Charts: plotters draws SVG strings from plain data; pure, tested natively.

@@ -1,0 +1,22 @@
+//! The numbers of a post (or averages per post) as the user enters them; shared by the engine,
+//! the shortlist and the risk rules.
+
+use serde::{Deserialize, Serialize};
+
+/// Interactions and views of one post, or averages over recent posts. `None` means "not entered",
+/// which is different from zero (a YouTube dislike count is usually unknown, not zero).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct PostMetrics {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub views: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub likes: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comments: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shares: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dislikes: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saves: Option<f64>,
+}

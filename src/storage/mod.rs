@@ -1,0 +1,1 @@
+//! Storage: the one door to localStorage (placeholder: being written).
