@@ -27,7 +27,11 @@ fn fire(target: &web_sys::EventTarget, kind: &str) {
 }
 
 fn type_into(root: &HtmlElement, selector: &str, text: &str) {
-    let input: HtmlInputElement = root.query_selector(selector).unwrap().unwrap().unchecked_into();
+    let input: HtmlInputElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     input.set_value(text);
     fire(&input, "input");
 }
@@ -44,7 +48,11 @@ async fn check_panel_shows_tier_for_typed_followers() {
 
     type_into(&root, "#check-followers", "45K");
     leptos::task::tick().await;
-    assert!(text(&root).contains("Micro: 10,000 to 99,999 followers"), "{}", text(&root));
+    assert!(
+        text(&root).contains("Micro: 10,000 to 99,999 followers"),
+        "{}",
+        text(&root)
+    );
 
     type_into(&root, "#check-followers", "1,000,000");
     leptos::task::tick().await;
@@ -57,8 +65,14 @@ async fn check_panel_explains_bad_input() {
     let _mounted = leptos::mount::mount_to(root.clone(), microscope::ui::check_panel::CheckPanel);
     type_into(&root, "#check-followers", "abc");
     leptos::task::tick().await;
-    let error = root.query_selector("#check-followers-error").unwrap().unwrap();
-    assert!(error.text_content().unwrap().contains("“abc” is not a number"));
+    let error = root
+        .query_selector("#check-followers-error")
+        .unwrap()
+        .unwrap();
+    assert!(error
+        .text_content()
+        .unwrap()
+        .contains("“abc” is not a number"));
     let input = root.query_selector("#check-followers").unwrap().unwrap();
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(!text(&root).contains("Micro:"));
@@ -68,12 +82,20 @@ async fn check_panel_explains_bad_input() {
 async fn check_panel_uses_the_platform_audience_word() {
     let root = container();
     let _mounted = leptos::mount::mount_to(root.clone(), microscope::ui::check_panel::CheckPanel);
-    let select: HtmlSelectElement = root.query_selector("#check-platform").unwrap().unwrap().unchecked_into();
+    let select: HtmlSelectElement = root
+        .query_selector("#check-platform")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     select.set_value("youtube");
     fire(&select, "change");
     type_into(&root, "#check-followers", "10000");
     leptos::task::tick().await;
-    assert!(text(&root).contains("Micro: 10,000 to 99,999 subscribers"), "{}", text(&root));
+    assert!(
+        text(&root).contains("Micro: 10,000 to 99,999 subscribers"),
+        "{}",
+        text(&root)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -90,6 +112,13 @@ fn panic_message_is_shown_as_text() {
 
     microscope::ui::panic::show("boom <img src=x onerror=alert(1)>");
     assert!(!block.has_attribute("hidden"));
-    assert_eq!(detail.text_content().unwrap(), "boom <img src=x onerror=alert(1)>");
-    assert_eq!(detail.children().length(), 0, "the detail must be text, never markup");
+    assert_eq!(
+        detail.text_content().unwrap(),
+        "boom <img src=x onerror=alert(1)>"
+    );
+    assert_eq!(
+        detail.children().length(),
+        0,
+        "the detail must be text, never markup"
+    );
 }

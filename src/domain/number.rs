@@ -19,7 +19,9 @@ pub enum NumberError {
     NotANumber(String),
     #[error("“{suffix}” in “{input}” is not a known unit; use K for thousands, M for millions or B for billions.")]
     UnknownSuffix { input: String, suffix: String },
-    #[error("The digit groups in “{0}” don't look like thousands; group digits by three, as in 45,000.")]
+    #[error(
+        "The digit groups in “{0}” don't look like thousands; group digits by three, as in 45,000."
+    )]
     BadGrouping(String),
     #[error("“{0}” is more than 10 billion; no account or post comes near that.")]
     TooLarge(String),
@@ -39,7 +41,7 @@ impl Exact {
         self.mantissa as f64 / 10f64.powi(self.decimals as i32)
     }
     fn is_whole(self) -> bool {
-        self.mantissa % 10u128.pow(self.decimals) == 0
+        self.mantissa.is_multiple_of(10u128.pow(self.decimals))
     }
     /// Rounded half up to a whole number.
     fn rounded(self) -> u128 {
@@ -147,7 +149,10 @@ fn parse_exact(input: &str) -> Result<(Exact, bool), NumberError> {
     let not_a_number = || NumberError::NotANumber(trimmed.to_string());
     let (body, negative) = match trimmed.strip_prefix(['-', '−']) {
         Some(rest) => (rest.trim_start(), true),
-        None => (trimmed.strip_prefix('+').unwrap_or(trimmed).trim_start(), false),
+        None => (
+            trimmed.strip_prefix('+').unwrap_or(trimmed).trim_start(),
+            false,
+        ),
     };
 
     // Split the numeric part from a unit suffix.
@@ -255,9 +260,9 @@ fn split_separators(numeric: &str, has_suffix: bool) -> Option<(String, String)>
         let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
         // Only one kind of grouping character may be used.
         let seps: Vec<char> = int_part.chars().filter(|c| !c.is_ascii_digit()).collect();
-        let one_kind = seps.windows(2).all(|w| {
-            w[0] == w[1] || (is_group_space(w[0]) && is_group_space(w[1]))
-        });
+        let one_kind = seps
+            .windows(2)
+            .all(|w| w[0] == w[1] || (is_group_space(w[0]) && is_group_space(w[1])));
         if !first_ok || !rest_ok || !one_kind {
             return None;
         }
@@ -323,8 +328,20 @@ mod tests {
             ("NaN", NotANumber("NaN".into())),
             ("inf", NotANumber("inf".into())),
             ("K", NotANumber("K".into())),
-            ("12x", UnknownSuffix { input: "12x".into(), suffix: "x".into() }),
-            ("12 followers", UnknownSuffix { input: "12 followers".into(), suffix: "followers".into() }),
+            (
+                "12x",
+                UnknownSuffix {
+                    input: "12x".into(),
+                    suffix: "x".into(),
+                },
+            ),
+            (
+                "12 followers",
+                UnknownSuffix {
+                    input: "12 followers".into(),
+                    suffix: "followers".into(),
+                },
+            ),
             ("12K5", NotANumber("12K5".into())),
             ("4,5000", NotWhole("4,5000".into())),
             ("4 5000", BadGrouping("4 5000".into())),
@@ -333,12 +350,19 @@ mod tests {
             ("1.2.3,4,5", BadGrouping("1.2.3,4,5".into())),
             ("10000000001", TooLarge("10000000001".into())),
             ("99B", TooLarge("99B".into())),
-            ("999999999999999999999999999999", TooLarge("999999999999999999999999999999".into())),
+            (
+                "999999999999999999999999999999",
+                TooLarge("999999999999999999999999999999".into()),
+            ),
             ("12.5", NotWhole("12.5".into())),
             ("12,5", NotWhole("12,5".into())),
         ];
         for (input, expected) in cases {
-            assert_eq!(parse_count(input).as_ref(), Err(expected), "input {input:?}");
+            assert_eq!(
+                parse_count(input).as_ref(),
+                Err(expected),
+                "input {input:?}"
+            );
         }
     }
 
@@ -365,7 +389,10 @@ mod tests {
             let got = parse_amount(input).unwrap_or(f64::NAN);
             assert!((got - expected).abs() < 1e-9, "input {input:?} gave {got}");
         }
-        assert_eq!(parse_amount("$abc"), Err(NumberError::NotANumber("$abc".into())));
+        assert_eq!(
+            parse_amount("$abc"),
+            Err(NumberError::NotANumber("$abc".into()))
+        );
         assert_eq!(parse_amount("-3"), Err(NumberError::Negative("-3".into())));
     }
 

@@ -66,7 +66,13 @@ pub const TIERS: [TierInfo; 5] = [
 ];
 
 impl Tier {
-    pub const ALL: [Tier; 5] = [Tier::BelowNano, Tier::Nano, Tier::Micro, Tier::Macro, Tier::Mega];
+    pub const ALL: [Tier; 5] = [
+        Tier::BelowNano,
+        Tier::Nano,
+        Tier::Micro,
+        Tier::Macro,
+        Tier::Mega,
+    ];
 
     /// The tier of an account with `followers` followers. Total: every count has a tier.
     pub fn for_followers(followers: u64) -> Tier {
@@ -104,7 +110,11 @@ impl Tier {
         match (info.min, info.max) {
             (0, Some(max)) => format!("fewer than {} {noun}", group_thousands(max + 1)),
             (min, Some(max)) => {
-                format!("{} to {} {noun}", group_thousands(min), group_thousands(max))
+                format!(
+                    "{} to {} {noun}",
+                    group_thousands(min),
+                    group_thousands(max)
+                )
             }
             (min, None) => format!("{} {noun} or more", group_thousands(min)),
         }
@@ -146,7 +156,12 @@ mod tests {
             assert_eq!(row.tier as usize, i, "TIERS must follow the enum order");
             assert_eq!(Tier::ALL[i], row.tier);
             if let Some(next) = TIERS.get(i + 1) {
-                assert_eq!(row.max.map(|m| m + 1), Some(next.min), "gap after {}", row.name);
+                assert_eq!(
+                    row.max.map(|m| m + 1),
+                    Some(next.min),
+                    "gap after {}",
+                    row.name
+                );
             } else {
                 assert_eq!(row.max, None);
             }
@@ -166,7 +181,10 @@ mod tests {
         for (tier, want) in cases {
             assert_eq!(tier.headline("followers"), want);
         }
-        assert_eq!(Tier::Micro.headline("subscribers"), "Micro: 10,000 to 99,999 subscribers");
+        assert_eq!(
+            Tier::Micro.headline("subscribers"),
+            "Micro: 10,000 to 99,999 subscribers"
+        );
     }
 
     #[test]

@@ -109,7 +109,11 @@ mod tests {
 
     #[test]
     fn hashes_to_sections() {
-        let cases = [("#check", Section::Check), ("", Section::Check), ("#nope", Section::Check)];
+        let cases = [
+            ("#check", Section::Check),
+            ("", Section::Check),
+            ("#nope", Section::Check),
+        ];
         for (hash, want) in cases {
             assert_eq!(Section::from_hash(hash), want);
         }
