@@ -1,5 +1,5 @@
 # Entry points. Every target runs scripts/setup.sh first, which installs what is missing (pinned).
-.PHONY: setup serve serve-release test build
+.PHONY: setup serve serve-release test build audit
 
 setup:
 	bash scripts/setup.sh
@@ -19,3 +19,7 @@ test:
 ## The release build in dist/.
 build: setup
 	. scripts/env.sh && trunk build --release
+
+## Lighthouse scores of the release build (performance, accessibility, best practices, SEO).
+audit:
+	bash scripts/audit.sh

@@ -37,8 +37,9 @@ pub fn compact(n: f64) -> String {
 
 /// A rate (0.085) as a percentage with `decimals` places: "8.5%". "n/a" for undefined.
 pub fn percent(rate: Option<f64>, decimals: usize) -> String {
-    match rate {
-        Some(r) if r.is_finite() => format!("{:.*}%", decimals, r * 100.0),
+    // Check the scaled value: a finite rate near f64::MAX overflows to inf when multiplied.
+    match rate.map(|r| r * 100.0) {
+        Some(p) if p.is_finite() => format!("{p:.*}%", decimals),
         _ => "n/a".to_string(),
     }
 }
@@ -111,6 +112,8 @@ mod tests {
         assert_eq!(percent(Some(0.036), 2), "3.60%");
         assert_eq!(percent(None, 1), "n/a");
         assert_eq!(percent(Some(f64::NAN), 1), "n/a");
+        // Regression: a finite rate near f64::MAX printed "inf%" (found by the engine's proptest).
+        assert_eq!(percent(Some(f64::MAX), 1), "n/a");
         assert_eq!(money(Some(1250.4), "$"), "$1,250");
         assert_eq!(money(Some(4.5), "$"), "$4.50");
         assert_eq!(money(Some(0.0123), "$"), "$0.0123");

@@ -2,6 +2,7 @@
 //!
 //! `scripts/check-domain-purity.sh` fails the build if a browser or UI crate is imported here.
 
+pub mod analysis;
 pub mod audience;
 pub mod benchmark;
 pub mod cadence;

@@ -1,1 +1,153 @@
-//! Storage: the one door to localStorage (placeholder: being written).
+//! Storage: the one door to localStorage. The envelope (versions, migrations, decoding) is pure and
+//! lives in `envelope`; this file reads and writes the strings and tells storage failures apart.
+//!
+//! Rules: never overwrite what could not be read; never let a tab holding older data overwrite newer
+//! data (a save first checks that the stored text is still the one this tab last saw).
+
+pub mod envelope;
+
+use gloo_storage::{LocalStorage as GlooLocal, Storage as _};
+use serde::Serialize;
+use thiserror::Error;
+use wasm_bindgen::JsCast;
+
+use crate::domain::workspace::Record;
+use envelope::{Kind, Load};
+
+const PREFIX: &str = "microscope.";
+
+/// The localStorage key of a kind: "microscope.shortlist".
+pub fn key(kind: &Kind) -> String {
+    format!("{PREFIX}{}", kind.key)
+}
+
+/// Why a save did not happen. Every variant keeps the data in memory; the UI says what to do.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SaveError {
+    #[error("the browser's storage for this site is full ({0})")]
+    Quota(String),
+    #[error("this browser is not letting the site store data ({0})")]
+    Unavailable(String),
+    #[error("another tab saved newer changes")]
+    Conflict { stored: Option<String> },
+    #[error("{0}")]
+    Encode(String),
+}
+
+/// localStorage, or why it can't be used (private mode, disabled cookies, sandboxed frame).
+fn local_storage() -> Result<web_sys::Storage, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        Ok(None) => Err("localStorage is not available".to_string()),
+        Err(e) => Err(js_error_text(&e)),
+    }
+}
+
+fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
+    if let Some(ex) = e.dyn_ref::<web_sys::DomException>() {
+        format!("{}: {}", ex.name(), ex.message())
+    } else {
+        e.as_string().unwrap_or_else(|| "unknown error".to_string())
+    }
+}
+
+/// The stored text of a kind: `Ok(None)` when nothing is stored, `Err` when storage is unusable.
+pub fn read_raw(kind: &Kind) -> Result<Option<String>, String> {
+    let storage = local_storage()?;
+    storage.get_item(&key(kind)).map_err(|e| js_error_text(&e))
+}
+
+/// Loads a list kind, telling missing, unavailable, corrupt, too new and loaded apart.
+/// Returns the raw text seen too, which the next save checks against.
+pub fn load_list<T: Record>(kind: &Kind) -> (Load<Vec<T>>, Option<String>) {
+    match read_raw(kind) {
+        Err(reason) => (Load::Unavailable { reason }, None),
+        Ok(raw) => (envelope::decode_list(raw.as_deref(), kind), raw),
+    }
+}
+
+/// Loads a single-value kind (settings).
+pub fn load_one<T: Record>(kind: &Kind) -> (Load<T>, Option<String>) {
+    match read_raw(kind) {
+        Err(reason) => (Load::Unavailable { reason }, None),
+        Ok(raw) => (envelope::decode_one(raw.as_deref(), kind), raw),
+    }
+}
+
+/// Saves `data` if the stored text is still `last_seen` (what this tab loaded or last wrote).
+/// Returns the new stored text, to pass as `last_seen` next time.
+pub fn save<T: Serialize + ?Sized>(
+    kind: &Kind,
+    data: &T,
+    last_seen: Option<&str>,
+) -> Result<String, SaveError> {
+    let storage = local_storage().map_err(SaveError::Unavailable)?;
+    let k = key(kind);
+    let stored = storage
+        .get_item(&k)
+        .map_err(|e| SaveError::Unavailable(js_error_text(&e)))?;
+    if stored.as_deref() != last_seen {
+        return Err(SaveError::Conflict { stored });
+    }
+    let text = envelope::encode(kind, data).map_err(|e| SaveError::Encode(e.to_string()))?;
+    write_raw(&storage, &k, &text)?;
+    Ok(text)
+}
+
+/// Replaces whatever is stored, after the user chose to (start fresh, restore an import).
+pub fn overwrite<T: Serialize + ?Sized>(kind: &Kind, data: &T) -> Result<String, SaveError> {
+    let storage = local_storage().map_err(SaveError::Unavailable)?;
+    let text = envelope::encode(kind, data).map_err(|e| SaveError::Encode(e.to_string()))?;
+    write_raw(&storage, &key(kind), &text)?;
+    Ok(text)
+}
+
+fn write_raw(storage: &web_sys::Storage, key: &str, text: &str) -> Result<(), SaveError> {
+    storage.set_item(key, text).map_err(|e| {
+        let detail = js_error_text(&e);
+        let quota = e
+            .dyn_ref::<web_sys::DomException>()
+            .map(|ex| ex.name() == "QuotaExceededError" || ex.code() == 22)
+            .unwrap_or(false);
+        if quota {
+            SaveError::Quota(detail)
+        } else {
+            SaveError::Unavailable(detail)
+        }
+    })
+}
+
+/// A small flag (a notice shown once). Failures are ignored: at worst the notice shows again.
+pub fn flag(name: &str) -> bool {
+    // gloo throws when storage is unusable, so probe first.
+    local_storage().is_ok()
+        && GlooLocal::get::<bool>(format!("{PREFIX}flag.{name}")).unwrap_or(false)
+}
+
+pub fn set_flag(name: &str) {
+    if local_storage().is_ok() {
+        let _ = GlooLocal::set(format!("{PREFIX}flag.{name}"), true);
+    }
+}
+
+/// Asks the browser not to evict this site's storage under pressure. Best effort; the answer only
+/// changes how safe the data is, not what the app does.
+pub fn request_persistence() {
+    if let Some(window) = web_sys::window() {
+        let storage = window.navigator().storage();
+        if let Ok(promise) = storage.persist() {
+            // Ignore the outcome: a refusal is normal for sites not yet installed or bookmarked.
+            let _ = promise;
+        }
+    }
+}
+
+/// Whether a storage event concerns `kind` (another tab wrote or cleared it).
+pub fn event_is_for(event: &web_sys::StorageEvent, kind: &Kind) -> bool {
+    match event.key() {
+        Some(k) => k == key(kind),
+        // `clear()` in another tab sends a null key.
+        None => true,
+    }
+}

@@ -7,20 +7,26 @@ use leptos::prelude::*;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Check,
+    Shortlist,
+    Risks,
 }
 
 impl Section {
-    pub const ALL: [Section; 1] = [Section::Check];
+    pub const ALL: [Section; 3] = [Section::Check, Section::Shortlist, Section::Risks];
 
     pub fn id(self) -> &'static str {
         match self {
             Section::Check => "check",
+            Section::Shortlist => "shortlist",
+            Section::Risks => "risks",
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
             Section::Check => "Check a creator",
+            Section::Shortlist => "Shortlist",
+            Section::Risks => "Risks",
         }
     }
 

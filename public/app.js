@@ -1,0 +1,131 @@
+//! Registers the service worker (offline use) and, when a new version is waiting, offers a reload.
+//!
+//! The page never reloads by itself: a half-filled form must not vanish. The notice is a small
+//! fixed status box built with DOM APIs and textContent (no HTML strings), styled through CSSOM
+//! properties, which the Content-Security-Policy allows where style attributes would be refused.
+"use strict";
+
+(function () {
+  if (!("serviceWorker" in navigator)) {
+    return;
+  }
+  // sw.js sits next to this script, wherever the site is served from (a GitHub Pages sub-path).
+  const script = document.currentScript;
+  const workerUrl = new URL("sw.js", script ? script.src : document.baseURI);
+  const HOUR_MS = 60 * 60 * 1000;
+  let hadController = Boolean(navigator.serviceWorker.controller);
+  let reloadAsked = false;
+  let region = null;
+
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (reloadAsked) {
+      window.location.reload();
+    } else if (hadController) {
+      // Another tab accepted the update: this one runs old code, so offer the reload here too.
+      offer(null);
+    }
+    hadController = true;
+  });
+
+  window.addEventListener("load", () => {
+    ensureRegion();
+    navigator.serviceWorker
+      .register(workerUrl.href)
+      .then((registration) => {
+        if (registration.waiting && navigator.serviceWorker.controller) {
+          offer(registration);
+        }
+        registration.addEventListener("updatefound", () => {
+          const worker = registration.installing;
+          if (!worker) {
+            return;
+          }
+          worker.addEventListener("statechange", () => {
+            // With no controller this is the first install, not an update: nothing to offer.
+            if (worker.state === "installed" && navigator.serviceWorker.controller) {
+              offer(registration);
+            }
+          });
+        });
+        // Tabs stay open for days: look for a new version when the user comes back, hourly at most.
+        let lastCheck = Date.now();
+        document.addEventListener("visibilitychange", () => {
+          if (document.visibilityState === "visible" && Date.now() - lastCheck > HOUR_MS) {
+            lastCheck = Date.now();
+            registration.update().catch(() => {});
+          }
+        });
+      })
+      .catch((error) => {
+        // Private windows and file:// pages have no service workers; the app works without one.
+        console.warn("Microscope works online only here: the offline copy could not be set up.", error);
+      });
+  });
+
+  /** An empty live region, in the page before any message goes into it, so it gets announced. */
+  function ensureRegion() {
+    if (!region) {
+      region = document.createElement("div");
+      region.id = "update-notice";
+      region.className = "update-notice";
+      region.setAttribute("role", "status");
+      document.body.append(region);
+    }
+    return region;
+  }
+
+  /** Shows the notice; Reload activates the waiting worker (if another tab did, it just reloads). */
+  function offer(registration) {
+    const box = ensureRegion();
+    if (box.childElementCount > 0) {
+      return;
+    }
+    const text = document.createElement("p");
+    text.textContent = "A new version of Microscope is available.";
+    const reload = document.createElement("button");
+    reload.type = "button";
+    reload.textContent = "Reload";
+    reload.addEventListener("click", () => {
+      reload.disabled = true;
+      reload.textContent = "Reloading…";
+      reloadAsked = true;
+      const waiting = registration && registration.waiting;
+      if (waiting) {
+        waiting.postMessage({ type: "SKIP_WAITING" });
+      } else {
+        window.location.reload();
+      }
+    });
+    const later = document.createElement("button");
+    later.type = "button";
+    later.className = "secondary";
+    later.textContent = "Not now";
+    later.addEventListener("click", () => {
+      box.replaceChildren();
+      box.removeAttribute("style");
+    });
+
+    Object.assign(box.style, {
+      position: "fixed",
+      left: "1rem",
+      right: "1rem",
+      bottom: "1rem",
+      zIndex: "20",
+      maxWidth: "40rem",
+      margin: "0 auto",
+      display: "flex",
+      flexWrap: "wrap",
+      alignItems: "center",
+      gap: "0.5rem 0.75rem",
+      padding: "0.75rem 1rem",
+      background: "var(--surface, #fff)",
+      color: "var(--text, #1d1f23)",
+      border: "2px solid var(--accent, #2f6f5e)",
+      borderRadius: "var(--radius, 10px)",
+      boxShadow: "0 8px 30px rgb(0 0 0 / 25%)",
+    });
+    Object.assign(text.style, { margin: "0", flex: "1 1 14rem", fontWeight: "600" });
+    // Filled a moment after the region exists, so screen readers notice the change.
+    setTimeout(() => box.append(text, reload, later), 100);
+  }
+})();

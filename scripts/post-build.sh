@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Trunk's post_build hook (Trunk.toml): finishes the build in trunk's staging folder.
+#  1. index.html: computes the sha256 of trunk's inline module loader script and writes it into the
+#     Content-Security-Policy meta (the first element of <head>), so a stale hash cannot ship.
+#     Fails the build unless the page has exactly the inline scripts expected, no inline style or
+#     event-handler attributes, and a policy that names no remote origin.
+#  2. sw.js: writes the list of files to precache, with their integrity hashes, and a version
+#     derived from those hashes. Files under lexicon/ are left out: they are cached on first use.
+# Under `trunk serve` (its autoreload script is inline and rewritten per request, so it cannot be
+# hashed) the policy allows inline scripts and the service worker is switched off.
+# Uses node, which the release build already needs for wasm-opt (npm binaryen).
+set -euo pipefail
+
+if [ -z "${TRUNK_STAGING_DIR:-}" ] || [ ! -f "$TRUNK_STAGING_DIR/index.html" ]; then
+  echo "post-build: run me as trunk's post_build hook (TRUNK_STAGING_DIR has no index.html)" >&2
+  exit 1
+fi
+
+exec node - "$TRUNK_STAGING_DIR" "${TRUNK_PROFILE:-release}" <<'NODE'
+"use strict";
+const crypto = require("crypto");
+const fs = require("fs");
+const path = require("path");
+
+const [stagingDir, profile] = process.argv.slice(2);
+// Files fetched only when a feature needs them; precaching them would cost every first visit.
+const LAZY_DIRS = ["lexicon"];
+const CSP_PLACEHOLDER = /'sha256-[A-Za-z0-9+/=_-]*'/g;
+const REQUIRED_DIRECTIVES = [
+  "default-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+];
+
+function fail(message) {
+  console.error(`post-build: ${message}`);
+  process.exit(1);
+}
+
+const sha = (algorithm, data, encoding) => crypto.createHash(algorithm).update(data).digest(encoding);
+
+// ---- 1. index.html: the CSP hash of the loader script --------------------------------------
+const htmlPath = path.join(stagingDir, "index.html");
+let html = fs.readFileSync(htmlPath, "utf8");
+
+const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)];
+const inline = scripts.filter((m) => !/\bsrc\s*=/i.test(m[1]));
+const loaders = inline.filter(
+  (m) =>
+    /\btype\s*=\s*["']?module/i.test(m[1]) &&
+    /^\s*import init\b[^;]*from '[^']+\.js';/.test(m[2]) &&
+    m[2].includes("TrunkApplicationStarted"),
+);
+const autoreload = inline.filter((m) => m[2].includes(".well-known/trunk/ws"));
+const unexpected = inline.filter((m) => !loaders.includes(m) && !autoreload.includes(m));
+if (loaders.length !== 1) {
+  fail(`expected exactly 1 inline trunk loader script in index.html, found ${loaders.length}`);
+}
+if (unexpected.length > 0) {
+  fail(`index.html has ${unexpected.length} unexpected inline script(s); the CSP would block them:\n` +
+    unexpected.map((m) => m[0].slice(0, 200)).join("\n"));
+}
+const serving = autoreload.length > 0;
+
+// Inline styles and handlers would be refused by the policy: catch them here, not in a browser.
+const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, "<script></script>");
+const inlineStyle = markup.match(/<style\b|<[^>]*\sstyle\s*=/i);
+const handler = markup.match(/<[^>]*\son[a-z]+\s*=/i);
+if (inlineStyle || handler) {
+  fail(`index.html has an inline ${inlineStyle ? "style" : "event handler"} the CSP refuses: ` +
+    `${(inlineStyle || handler)[0].slice(0, 120)}`);
+}
+
+const head = html.match(/<head\b[^>]*>\s*(<[^>]*>)/i);
+const cspTag = /^<meta\s+http-equiv\s*=\s*"Content-Security-Policy"\s+content\s*=\s*"([^"]*)"\s*\/?>$/i;
+if (!head || !cspTag.test(head[1])) {
+  fail('the first element of <head> must be <meta http-equiv="Content-Security-Policy" content="...">');
+}
+if ((html.match(/http-equiv\s*=\s*"Content-Security-Policy"/gi) || []).length !== 1) {
+  fail("index.html must have exactly one Content-Security-Policy meta");
+}
+const policy = head[1].match(cspTag)[1];
+if (/https?:|wss?:|\*|\/\//i.test(policy)) {
+  fail(`the CSP names a remote origin or wildcard: ${policy}`);
+}
+for (const directive of REQUIRED_DIRECTIVES) {
+  if (!policy.split(";").some((d) => d.trim() === directive)) {
+    fail(`the CSP lacks "${directive}": ${policy}`);
+  }
+}
+const scriptSrc = policy.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src "));
+if (!scriptSrc || (scriptSrc.match(CSP_PLACEHOLDER) || []).length !== 1) {
+  fail(`the CSP's script-src must hold exactly one 'sha256-...' source to fill in: ${policy}`);
+}
+// Browsers hash the script's text as UTF-8 after the HTML parser turned CRLF into LF.
+const loaderText = loaders[0][2].replace(/\r\n?/g, "\n");
+const loaderHash = `'sha256-${sha("sha256", Buffer.from(loaderText, "utf8"), "base64")}'`;
+const newScriptSrc = serving
+  ? "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'"
+  : scriptSrc.replace(CSP_PLACEHOLDER, loaderHash);
+const newPolicy = policy.replace(scriptSrc, newScriptSrc);
+html = html.replace(head[1], head[1].replace(policy, newPolicy));
+fs.writeFileSync(htmlPath, html);
+
+// ---- 2. sw.js: the precache list and the version --------------------------------------------
+const swPath = path.join(stagingDir, "sw.js");
+if (!fs.existsSync(swPath)) {
+  fail("sw.js is missing from the build (index.html copies public/sw.js)");
+}
+function walk(dir, prefix = "") {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const rel = prefix + entry.name;
+    if (entry.name.startsWith(".")) return [];
+    if (entry.isDirectory()) return LAZY_DIRS.includes(rel) ? [] : walk(path.join(dir, entry.name), `${rel}/`);
+    return rel === "sw.js" ? [] : [rel];
+  });
+}
+const files = walk(stagingDir).sort();
+const precache = files.map((rel) => {
+  const data = fs.readFileSync(path.join(stagingDir, rel));
+  return {
+    url: rel.split("/").map(encodeURIComponent).join("/"),
+    integrity: `sha256-${sha("sha256", data, "base64")}`,
+    bytes: data.length,
+  };
+});
+const version = sha("sha256", precache.map((f) => `${f.url} ${f.integrity}\n`).join(""), "hex").slice(0, 16);
+const build = {
+  version: serving ? `serve-${version}` : version,
+  enabled: !serving,
+  precache: precache.map(({ url, integrity }) => ({ url, integrity })),
+};
+const sw = fs.readFileSync(swPath, "utf8");
+const buildLine = /^const BUILD = .*;$/gm;
+if ((sw.match(buildLine) || []).length !== 1) {
+  fail("sw.js must have exactly one line starting `const BUILD = ` to fill in");
+}
+fs.writeFileSync(swPath, sw.replace(buildLine, () => `const BUILD = ${JSON.stringify(build)};`));
+
+const kb = (precache.reduce((sum, f) => sum + f.bytes, 0) / 1024).toFixed(0);
+if (serving) {
+  console.log("post-build: trunk serve build: CSP allows inline scripts (autoreload); service worker off");
+} else {
+  console.log(`post-build: ${profile} build; CSP loader hash ${loaderHash}`);
+  console.log(`post-build: service worker ${version} precaches ${precache.length} files (${kb} KB)`);
+}
+NODE

@@ -1,0 +1,671 @@
+//! The versioned envelope around every value kept in localStorage, and the migrations from older versions.
+//!
+//! Pure Rust (no browser API), so every case is tested natively; the browser half of storage reads
+//! and writes the strings. Stored form:
+//! `{"app":"microscope","kind":"shortlist","version":2,"data":[...]}`.
+//!
+//! Decoding tells apart everything the UI must treat differently: nothing stored, storage not
+//! usable, unreadable (the raw text is returned so nothing is overwritten unseen), written by a
+//! newer version, or loaded (with the records that had to be dropped, and the version migrated from).
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+use thiserror::Error;
+
+use crate::domain::creator::parse_tags;
+use crate::domain::number::parse_count;
+use crate::domain::platform::Platform;
+use crate::domain::workspace::{decode_record, record_name, DroppedRecord, Record, APP_ID};
+
+/// Brings one record (or a single stored value) from version `from` to `from + 1`.
+///
+/// Migrations work record by record so that one record they can't convert is dropped and
+/// reported while the others load.
+pub type MigrateFn = fn(Value) -> Result<Value, String>;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Migration {
+    pub from: u32,
+    pub migrate: MigrateFn,
+}
+
+/// A kind of stored value: its storage name, the version this build writes, and how to upgrade
+/// each older version.
+#[derive(Debug, Clone, Copy)]
+pub struct Kind {
+    /// Written in the envelope's "kind"; also a good localStorage key suffix.
+    pub key: &'static str,
+    /// How the UI names it: "Your saved shortlist could not be read".
+    pub label: &'static str,
+    pub version: u32,
+    /// One per older version, `from` = 1, 2, ... `version - 1`.
+    pub migrations: &'static [Migration],
+}
+
+/// The shortlist: a list of [`crate::domain::creator::Creator`] records.
+///
+/// Version 1 (the first release's shape): `followers` a string as typed ("45,000"), no `status`,
+/// `tags` one comma-separated string, `url` for the profile link, the post numbers (`views`,
+/// `likes`, `comments`, `shares`) at the top level, `created`/`updated` timestamps, platform ids
+/// ("tiktok"). Version 2: the current `Creator` JSON.
+pub const SHORTLIST: Kind = Kind {
+    key: "shortlist",
+    label: "shortlist",
+    version: 2,
+    migrations: &[Migration {
+        from: 1,
+        migrate: shortlist_v1_to_v2,
+    }],
+};
+
+/// Why a stored value can't be read.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Corrupt {
+    #[error("it is not valid JSON ({0})")]
+    NotJson(String),
+    #[error("it was not written by Microscope")]
+    NotOurs,
+    #[error("it holds a {found}, not a {expected}")]
+    WrongKind { expected: String, found: String },
+    #[error("it has no readable format version")]
+    NoVersion,
+    #[error("its format {0} is older than any this version can upgrade")]
+    UnknownVersion(u64),
+    #[error("it has no data")]
+    NoData,
+    #[error("its data is not a list")]
+    NotAList,
+    #[error("its data could not be read: {0}")]
+    Unreadable(String),
+}
+
+/// Everything loading a stored value can end in. The UI handles all five.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load<T> {
+    /// Nothing stored yet: a first visit.
+    Missing,
+    /// Storage can't be used (private mode, disabled, blocked); decided by the browser code.
+    Unavailable { reason: String },
+    /// Something is stored but can't be read. `raw` is kept so the user can save it before anything overwrites it.
+    Corrupt { reason: Corrupt, raw: String },
+    /// Written by a newer Microscope: don't overwrite it.
+    TooNew {
+        found: u64,
+        supported: u32,
+        raw: String,
+    },
+    Loaded {
+        value: T,
+        /// Records that could not be used, with why (lists only).
+        dropped: Vec<DroppedRecord>,
+        /// The stored version when it was older and has been upgraded: save again to keep the upgrade.
+        migrated_from: Option<u32>,
+    },
+}
+
+impl<T> Load<T> {
+    /// A sentence for the user, for every outcome that needs one (`None` for a clean load or a first visit).
+    pub fn message(&self, kind: &Kind) -> Option<String> {
+        match self {
+            Load::Missing => None,
+            Load::Unavailable { reason } => Some(format!(
+                "This browser isn't letting Microscope save anything ({reason}), so your {} will be lost when the page closes. Export it to keep it.",
+                kind.label
+            )),
+            Load::Corrupt { reason, .. } => Some(format!(
+                "Your saved {} could not be read: {reason}. It has been left untouched; download it before saving anything new.",
+                kind.label
+            )),
+            Load::TooNew { found, supported, .. } => Some(format!(
+                "Your saved {} was written by a newer Microscope (format {found}; this one reads up to {supported}). Update the app, or export from the newer one as CSV.",
+                kind.label
+            )),
+            Load::Loaded { dropped, .. } if dropped.is_empty() => None,
+            Load::Loaded { dropped, .. } => Some(format!(
+                "{} saved record{} of your {} could not be loaded: {}.",
+                dropped.len(),
+                if dropped.len() == 1 { "" } else { "s" },
+                kind.label,
+                dropped
+                    .iter()
+                    .take(5)
+                    .map(|d| d.to_string())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )),
+        }
+    }
+}
+
+/// Why a value could not be written.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("The {kind} could not be saved: {message}")]
+pub struct EncodeError {
+    pub kind: &'static str,
+    pub message: String,
+}
+
+/// The stored text for `data` under the current version of `kind`.
+pub fn encode<T: Serialize + ?Sized>(kind: &Kind, data: &T) -> Result<String, EncodeError> {
+    #[derive(Serialize)]
+    struct Envelope<'a, T: ?Sized> {
+        app: &'a str,
+        kind: &'a str,
+        version: u32,
+        data: &'a T,
+    }
+    serde_json::to_string(&Envelope {
+        app: APP_ID,
+        kind: kind.key,
+        version: kind.version,
+        data,
+    })
+    .map_err(|e| EncodeError {
+        kind: kind.label,
+        message: e.to_string(),
+    })
+}
+
+/// Reads a stored list, record by record: a bad record is dropped and reported, the others load.
+pub fn decode_list<T: Record>(raw: Option<&str>, kind: &Kind) -> Load<Vec<T>> {
+    let (data, from, raw) = match open(raw, kind) {
+        Ok(opened) => opened,
+        Err(load) => return load,
+    };
+    let Value::Array(items) = data else {
+        return Load::Corrupt {
+            reason: Corrupt::NotAList,
+            raw: raw.to_string(),
+        };
+    };
+    let mut value = Vec::with_capacity(items.len());
+    let mut dropped = Vec::new();
+    for (index, item) in items.into_iter().enumerate() {
+        let name = record_name(&item);
+        let migrated = migrate(item, from, kind).map_err(|reason| DroppedRecord {
+            index,
+            name,
+            reason,
+        });
+        match migrated.and_then(|v| decode_record(index, v)) {
+            Ok(record) => value.push(record),
+            Err(d) => dropped.push(d),
+        }
+    }
+    Load::Loaded {
+        value,
+        dropped,
+        migrated_from: (from < kind.version).then_some(from),
+    }
+}
+
+/// Reads a stored single value (settings and the like).
+pub fn decode_one<T: Record>(raw: Option<&str>, kind: &Kind) -> Load<T> {
+    let (data, from, raw) = match open(raw, kind) {
+        Ok(opened) => opened,
+        Err(load) => return load,
+    };
+    let corrupt = |reason: String| Load::Corrupt {
+        reason: Corrupt::Unreadable(reason),
+        raw: raw.to_string(),
+    };
+    let migrated = match migrate(data, from, kind) {
+        Ok(v) => v,
+        Err(reason) => return corrupt(reason),
+    };
+    match decode_record::<T>(0, migrated) {
+        Ok(value) => Load::Loaded {
+            value,
+            dropped: Vec::new(),
+            migrated_from: (from < kind.version).then_some(from),
+        },
+        Err(d) => corrupt(d.reason),
+    }
+}
+
+/// Checks the envelope; returns its data, its version and the raw text, or the final outcome.
+fn open<'r, T>(raw: Option<&'r str>, kind: &Kind) -> Result<(Value, u32, &'r str), Load<T>> {
+    let Some(raw) = raw else {
+        return Err(Load::Missing);
+    };
+    let corrupt = |reason: Corrupt| Load::Corrupt {
+        reason,
+        raw: raw.to_string(),
+    };
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| corrupt(Corrupt::NotJson(e.to_string())))?;
+    let Value::Object(mut map) = value else {
+        return Err(corrupt(Corrupt::NotOurs));
+    };
+    if map.get("app").and_then(Value::as_str) != Some(APP_ID) {
+        return Err(corrupt(Corrupt::NotOurs));
+    }
+    match map.get("kind").and_then(Value::as_str) {
+        Some(k) if k == kind.key => {}
+        other => {
+            return Err(corrupt(Corrupt::WrongKind {
+                expected: kind.label.to_string(),
+                found: other.unwrap_or("value of unknown kind").to_string(),
+            }))
+        }
+    }
+    let version = map
+        .get("version")
+        .and_then(Value::as_u64)
+        .filter(|&v| v >= 1)
+        .ok_or_else(|| corrupt(Corrupt::NoVersion))?;
+    if version > u64::from(kind.version) {
+        return Err(Load::TooNew {
+            found: version,
+            supported: kind.version,
+            raw: raw.to_string(),
+        });
+    }
+    // Guaranteed to fit: at most kind.version.
+    let from = u32::try_from(version).unwrap_or(kind.version);
+    let upgradable = (from..kind.version).all(|v| kind.migrations.iter().any(|m| m.from == v));
+    if !upgradable {
+        return Err(corrupt(Corrupt::UnknownVersion(version)));
+    }
+    let data = map.remove("data").ok_or_else(|| corrupt(Corrupt::NoData))?;
+    Ok((data, from, raw))
+}
+
+fn migrate(mut value: Value, from: u32, kind: &Kind) -> Result<Value, String> {
+    for v in from..kind.version {
+        let step = kind
+            .migrations
+            .iter()
+            .find(|m| m.from == v)
+            .ok_or_else(|| format!("no upgrade from format {v}"))?;
+        value = (step.migrate)(value)
+            .map_err(|e| format!("it could not be upgraded from format {v}: {e}"))?;
+    }
+    Ok(value)
+}
+
+/// Shortlist record, version 1 to 2 (shapes described at [`SHORTLIST`]).
+pub fn shortlist_v1_to_v2(record: Value) -> Result<Value, String> {
+    let Value::Object(mut old) = record else {
+        return Err("it is not a record.".to_string());
+    };
+    let mut new = Map::new();
+    for key in ["id", "name", "notes", "price"] {
+        if let Some(v) = old.remove(key) {
+            new.insert(key.to_string(), v);
+        }
+    }
+    if let Some(url) = old.remove("url") {
+        new.insert("profile_url".into(), url);
+    }
+    match old.remove("platform") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) if s.trim().is_empty() => {}
+        Some(Value::String(s)) => {
+            let p = Platform::parse(&s)
+                .ok_or_else(|| format!("platform “{s}” is not one Microscope knows."))?;
+            let v = serde_json::to_value(p).map_err(|e| e.to_string())?;
+            new.insert("platform".into(), v);
+        }
+        Some(other) => return Err(format!("platform {other} is not a name.")),
+    }
+    match old.remove("followers") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) if s.trim().is_empty() => {}
+        Some(Value::String(s)) => {
+            let n = parse_count(&s).map_err(|e| format!("followers: {e}"))?;
+            new.insert("followers".into(), n.into());
+        }
+        Some(v @ Value::Number(_)) => {
+            new.insert("followers".into(), v);
+        }
+        Some(other) => return Err(format!("followers {other} is not a number.")),
+    }
+    let mut metrics = Map::new();
+    for key in ["views", "likes", "comments", "shares"] {
+        match old.remove(key) {
+            None | Some(Value::Null) => {}
+            Some(v) => {
+                metrics.insert(key.to_string(), v);
+            }
+        }
+    }
+    if !metrics.is_empty() {
+        new.insert("metrics".into(), Value::Object(metrics));
+    }
+    match old.remove("tags") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) => {
+            let tags: Vec<Value> = parse_tags(&s).into_iter().map(Value::String).collect();
+            new.insert("tags".into(), Value::Array(tags));
+        }
+        Some(v) => {
+            new.insert("tags".into(), v);
+        }
+    }
+    // Version 1 had no pipeline: everyone was a prospect.
+    new.insert("status".into(), Value::String("prospect".into()));
+    if let Some(v) = old.remove("created") {
+        new.insert("created_at".into(), v);
+    }
+    if let Some(v) = old.remove("updated") {
+        new.insert("updated_at".into(), v);
+    }
+    Ok(Value::Object(new))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::creator::{Creator, Status};
+    use crate::domain::metrics::PostMetrics;
+
+    fn ann() -> Creator {
+        let mut c = Creator::new("c1".into(), "Ann", 10.0);
+        c.followers = Some(45_000);
+        c.platform = Some(Platform::TikTok);
+        c.status = Status::Confirmed;
+        c
+    }
+
+    fn loaded<T>(load: Load<T>) -> (T, Vec<DroppedRecord>, Option<u32>) {
+        match load {
+            Load::Loaded {
+                value,
+                dropped,
+                migrated_from,
+            } => (value, dropped, migrated_from),
+            other => panic!("expected Loaded, got {}", variant(&other)),
+        }
+    }
+
+    fn variant<T>(load: &Load<T>) -> String {
+        match load {
+            Load::Missing => "Missing".into(),
+            Load::Unavailable { .. } => "Unavailable".into(),
+            Load::Corrupt { reason, .. } => format!("Corrupt({reason:?})"),
+            Load::TooNew { found, .. } => format!("TooNew({found})"),
+            Load::Loaded { .. } => "Loaded".into(),
+        }
+    }
+
+    #[test]
+    fn encode_then_decode() {
+        let list = vec![ann()];
+        let Ok(raw) = encode(&SHORTLIST, &list) else {
+            panic!("encode");
+        };
+        assert!(raw.starts_with(r#"{"app":"microscope","kind":"shortlist","version":2,"data":[{"#));
+        let (value, dropped, from) = loaded(decode_list::<Creator>(Some(&raw), &SHORTLIST));
+        assert_eq!(value, list);
+        assert!(dropped.is_empty());
+        assert_eq!(from, None);
+    }
+
+    #[test]
+    fn outcomes_that_are_not_a_load() {
+        let cases: &[(Option<&str>, &str)] = &[
+            (None, "Missing"),
+            (Some(""), "Corrupt(NotJson"),
+            (Some("{\"app\":\"microscope\""), "Corrupt(NotJson"),
+            (Some("[]"), "Corrupt(NotOurs)"),
+            (Some("{\"kind\":\"shortlist\",\"version\":2,\"data\":[]}"), "Corrupt(NotOurs)"),
+            (
+                Some("{\"app\":\"microscope\",\"kind\":\"settings\",\"version\":1,\"data\":{}}"),
+                "Corrupt(WrongKind { expected: \"shortlist\", found: \"settings\" })",
+            ),
+            (Some("{\"app\":\"microscope\",\"kind\":\"shortlist\",\"data\":[]}"), "Corrupt(NoVersion)"),
+            (
+                Some("{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":-1,\"data\":[]}"),
+                "Corrupt(NoVersion)",
+            ),
+            (
+                Some("{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":0,\"data\":[]}"),
+                "Corrupt(NoVersion)",
+            ),
+            (Some("{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":2}"), "Corrupt(NoData)"),
+            (
+                Some("{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":2,\"data\":{}}"),
+                "Corrupt(NotAList)",
+            ),
+            (
+                Some("{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":3,\"data\":\"whatever\"}"),
+                "TooNew(3)",
+            ),
+            (
+                Some("{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":99999999999,\"data\":[]}"),
+                "TooNew(99999999999)",
+            ),
+        ];
+        for (raw, want) in cases {
+            let got = variant(&decode_list::<Creator>(*raw, &SHORTLIST));
+            assert!(got.starts_with(want), "{raw:?}: got {got}, want {want}");
+        }
+    }
+
+    #[test]
+    fn corrupt_and_too_new_keep_the_raw_text() {
+        let raw = "{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":3,\"data\":[]}";
+        let load = decode_list::<Creator>(Some(raw), &SHORTLIST);
+        assert_eq!(
+            load.message(&SHORTLIST).unwrap_or_default(),
+            "Your saved shortlist was written by a newer Microscope (format 3; this one reads up to 2). Update the app, or export from the newer one as CSV."
+        );
+        assert!(matches!(load, Load::TooNew { found: 3, supported: 2, raw: r } if r == raw));
+        let load = decode_list::<Creator>(Some("not json"), &SHORTLIST);
+        assert!(matches!(&load, Load::Corrupt { raw, .. } if raw == "not json"));
+        let msg = load.message(&SHORTLIST).unwrap_or_default();
+        assert!(
+            msg.starts_with("Your saved shortlist could not be read: it is not valid JSON"),
+            "{msg}"
+        );
+    }
+
+    /// A version-1 shortlist as the first release wrote it.
+    const V1_FIXTURE: &str = r#"{"app":"microscope","kind":"shortlist","version":1,"data":[
+        {"id":"c1","name":"Ann","platform":"tiktok","url":"https://www.tiktok.com/@ann",
+         "followers":"45,000","views":130000,"likes":9000,"comments":500,"shares":300,
+         "price":120,"tags":"Fitness, vegan ,fitness","notes":"Great replies",
+         "created":1700000000000,"updated":1700000500000},
+        {"id":"c2","name":"Bo","followers":"lots"},
+        {"id":"c3","name":"Cy","platform":"yt","followers":"1.2M","tags":""},
+        "garbage"
+    ]}"#;
+
+    #[test]
+    fn migration_from_v1() {
+        let (value, dropped, from) = loaded(decode_list::<Creator>(Some(V1_FIXTURE), &SHORTLIST));
+        assert_eq!(from, Some(1));
+        let want_ann = Creator {
+            id: "c1".into(),
+            name: "Ann".into(),
+            profile_url: Some("https://www.tiktok.com/@ann".into()),
+            platform: Some(Platform::TikTok),
+            followers: Some(45_000),
+            metrics: PostMetrics {
+                views: Some(130_000.0),
+                likes: Some(9_000.0),
+                comments: Some(500.0),
+                shares: Some(300.0),
+                ..PostMetrics::default()
+            },
+            price: Some(120.0),
+            tags: vec!["fitness".into(), "vegan".into()],
+            notes: "Great replies".into(),
+            status: Status::Prospect,
+            created_at: 1_700_000_000_000.0,
+            updated_at: 1_700_000_500_000.0,
+            ..Creator::default()
+        };
+        let want_cy = Creator {
+            id: "c3".into(),
+            name: "Cy".into(),
+            platform: Some(Platform::YouTube),
+            followers: Some(1_200_000),
+            ..Creator::default()
+        };
+        assert_eq!(value, vec![want_ann, want_cy]);
+        let reports: Vec<String> = dropped.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            reports,
+            vec![
+                "record 2 (Bo): it could not be upgraded from format 1: followers: “lots” is not a number. Write it like 45000, 45,000, 12.5K or 1.2M.",
+                "record 4: it could not be upgraded from format 1: it is not a record.",
+            ]
+        );
+        // Saving again writes the current version.
+        let Ok(raw) = encode(&SHORTLIST, &value) else {
+            panic!("encode");
+        };
+        let (again, _, from) = loaded(decode_list::<Creator>(Some(&raw), &SHORTLIST));
+        assert_eq!(from, None);
+        assert_eq!(again, value);
+    }
+
+    #[test]
+    fn one_bad_record_is_dropped_the_others_load() {
+        let raw = r#"{"app":"microscope","kind":"shortlist","version":2,"data":[
+            {"id":"c1","name":"Ann"},
+            {"id":"c2","name":"Bo","followers":-5},
+            {"id":"c3","name":"Cy","profile_url":"javascript:alert(1)"},
+            {"id":"c4","name":"Dee"}
+        ]}"#;
+        let load = decode_list::<Creator>(Some(raw), &SHORTLIST);
+        let msg = load.message(&SHORTLIST).unwrap_or_default();
+        assert!(
+            msg.starts_with("2 saved records of your shortlist could not be loaded: record 2 (Bo)"),
+            "{msg}"
+        );
+        let (value, dropped, _) = loaded(load);
+        let ids: Vec<&str> = value.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, vec!["c1", "c4"]);
+        let indexes: Vec<usize> = dropped.iter().map(|d| d.index).collect();
+        assert_eq!(indexes, vec![1, 2]);
+    }
+
+    /// A one-value kind with a migration, to test `decode_one` and the chain of steps.
+    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+    struct Settings {
+        currency: String,
+        #[serde(default)]
+        compact: bool,
+    }
+
+    impl Record for Settings {
+        fn checked_record(self) -> Result<Self, String> {
+            if self.currency.len() == 3 {
+                Ok(self)
+            } else {
+                Err(format!("currency “{}” is not a code.", self.currency))
+            }
+        }
+    }
+
+    fn settings_v1_to_v2(v: Value) -> Result<Value, String> {
+        let cur = v.get("cur").and_then(Value::as_str).ok_or("no currency")?;
+        Ok(serde_json::json!({ "currency": cur }))
+    }
+
+    fn settings_v2_to_v3(mut v: Value) -> Result<Value, String> {
+        if let Some(map) = v.as_object_mut() {
+            map.insert("compact".into(), Value::Bool(true));
+        }
+        Ok(v)
+    }
+
+    const SETTINGS: Kind = Kind {
+        key: "settings",
+        label: "settings",
+        version: 3,
+        migrations: &[
+            Migration {
+                from: 1,
+                migrate: settings_v1_to_v2,
+            },
+            Migration {
+                from: 2,
+                migrate: settings_v2_to_v3,
+            },
+        ],
+    };
+
+    #[test]
+    fn single_values_and_migration_chains() {
+        let v1 = r#"{"app":"microscope","kind":"settings","version":1,"data":{"cur":"EUR"}}"#;
+        let (value, _, from) = loaded(decode_one::<Settings>(Some(v1), &SETTINGS));
+        assert_eq!(
+            value,
+            Settings {
+                currency: "EUR".into(),
+                compact: true
+            }
+        );
+        assert_eq!(from, Some(1));
+        let bad =
+            r#"{"app":"microscope","kind":"settings","version":3,"data":{"currency":"euros"}}"#;
+        assert_eq!(
+            variant(&decode_one::<Settings>(Some(bad), &SETTINGS)),
+            "Corrupt(Unreadable(\"currency “euros” is not a code.\"))"
+        );
+        let no_step = Kind {
+            migrations: &[],
+            ..SETTINGS
+        };
+        assert_eq!(
+            variant(&decode_one::<Settings>(Some(v1), &no_step)),
+            "Corrupt(UnknownVersion(1))"
+        );
+    }
+
+    #[test]
+    fn unavailable_has_a_message() {
+        let load: Load<Vec<Creator>> = Load::Unavailable {
+            reason: "private browsing".into(),
+        };
+        let msg = load.message(&SHORTLIST).unwrap_or_default();
+        assert!(msg.contains("(private browsing)"), "{msg}");
+        assert_eq!(Load::<Vec<Creator>>::Missing.message(&SHORTLIST), None);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use crate::domain::creator::Creator;
+    use crate::domain::workspace::props::arb_creator;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_never_panics(s in "\\PC{0,200}") {
+            let _ = decode_list::<Creator>(Some(&s), &SHORTLIST);
+        }
+
+        #[test]
+        fn any_data_never_panics(data in "[\\[\\]{}\":,0-9a-z .-]{0,120}", version in 0u32..4) {
+            let raw = format!("{{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":{version},\"data\":{data}}}");
+            let _ = decode_list::<Creator>(Some(&raw), &SHORTLIST);
+        }
+
+        #[test]
+        fn v1_records_never_panic(name in "\\PC{0,10}", followers in "\\PC{0,10}", tags in "\\PC{0,10}") {
+            let record = serde_json::json!({"id": "c1", "name": name, "followers": followers, "tags": tags});
+            let raw = format!("{{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":1,\"data\":[{record}]}}");
+            let _ = decode_list::<Creator>(Some(&raw), &SHORTLIST);
+        }
+
+    }
+
+    proptest! {
+        // Each case builds several creators from broad Unicode text: 64 keep the suite quick.
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn round_trip(creators in proptest::collection::vec(arb_creator(), 0..8)) {
+            let raw = encode(&SHORTLIST, &creators);
+            prop_assert!(raw.is_ok());
+            let load = decode_list::<Creator>(raw.ok().as_deref(), &SHORTLIST);
+            prop_assert_eq!(load, Load::Loaded { value: creators, dropped: vec![], migrated_from: None });
+        }
+    }
+}

@@ -1,0 +1,210 @@
+//! End-to-end: the service worker. Offline use, precache of the whole build, SRI and preloads through
+//! the worker, a GitHub Pages style sub-path, and the user-driven update notice.
+const fs = require("fs");
+const net = require("net");
+const os = require("os");
+const path = require("path");
+const { spawn } = require("child_process");
+const { test, expect } = require("@playwright/test");
+const AxeBuilder = require("@axe-core/playwright").default;
+const { openApp } = require("./helpers");
+
+const DIST = process.env.E2E_DIST || path.join(__dirname, "../../dist");
+const MICRO = "Micro: 10,000 to 99,999 followers";
+
+/** Waits until the service worker is active and controls the page (its precache is complete). */
+async function waitForWorker(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/** Files of the build a worker must precache: all of them but itself and the lazily fetched ones. */
+function buildFiles(dir, prefix = "") {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const rel = prefix + e.name;
+    if (e.isDirectory()) return rel === "lexicon" ? [] : buildFiles(path.join(dir, e.name), `${rel}/`);
+    return rel === "sw.js" ? [] : [rel];
+  });
+}
+
+/** Serves `root` with python's http.server on a free port, like the suite's own server. */
+async function serve(root) {
+  const port = await new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port: p } = probe.address();
+      probe.close(() => resolve(p));
+    });
+  });
+  const child = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", root], {
+    stdio: "ignore",
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(url);
+      break;
+    } catch (e) {
+      if (i > 100) throw new Error(`the test server for ${root} did not start: ${e}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", resolve);
+      child.kill();
+    });
+  return { url, stop };
+}
+
+/** A throw-away web root holding a copy of the build at `sub` (e.g. "microscope/"). */
+function webRoot(sub = "") {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "microscope-e2e-"));
+  fs.cpSync(DIST, path.join(root, sub), { recursive: true });
+  return root;
+}
+
+test("after one visit, a reload with the network off shows a working app", async ({ page, context }) => {
+  const errors = await openApp(page);
+  await waitForWorker(page);
+
+  await context.setOffline(true);
+  const response = await page.reload();
+  expect(response && response.fromServiceWorker()).toBe(true);
+  await expect(page.getByRole("heading", { level: 1, name: "Microscope" })).toBeVisible();
+  await page.getByLabel("Followers").fill("45K");
+  await expect(page.getByText(MICRO)).toBeVisible();
+  // Any query string still gets the page shell (links shared with tracking parameters).
+  await page.goto("./?from=offline#check");
+  await expect(page.getByLabel("Followers")).toBeVisible();
+  await context.setOffline(false);
+  expect(errors).toEqual([]);
+});
+
+test("the worker precaches every file of the build, lazily fetched ones excepted", async ({ page }) => {
+  await openApp(page);
+  await waitForWorker(page);
+  const cached = await page.evaluate(async () => {
+    const names = (await caches.keys()).filter((n) => n.includes(" precache "));
+    const cache = await caches.open(names[0]);
+    const scope = new URL("./", location.href).href;
+    return { names, urls: (await cache.keys()).map((r) => r.url.slice(scope.length)).sort() };
+  });
+  expect(cached.names).toHaveLength(1);
+  expect(cached.urls).toEqual(buildFiles(DIST).sort());
+  expect(cached.urls).toContain("index.html");
+  expect(cached.urls.some((u) => u.endsWith(".wasm"))).toBe(true);
+  expect(cached.urls.filter((u) => u.startsWith("lexicon/"))).toEqual([]);
+});
+
+test("under the worker, SRI-checked scripts and preloads still load, without warnings", async ({ page }) => {
+  const messages = [];
+  page.on("console", (m) => {
+    // Chromium says this of trunk's wasm preload (as="fetch") with or without a worker.
+    const known = m.text().startsWith("The `integrity` attribute is currently ignored for preload destinations");
+    if ((m.type() === "error" || m.type() === "warning") && !known) messages.push(m.text());
+  });
+  await openApp(page);
+  await waitForWorker(page);
+  const fromWorker = {};
+  page.on("response", (r) => {
+    if (/\.(js|wasm|css)$/.test(new URL(r.url()).pathname)) fromWorker[r.url()] = r.fromServiceWorker();
+  });
+  await page.reload();
+  await page.getByLabel("Followers").fill("45K");
+  await expect(page.getByText(MICRO)).toBeVisible();
+  // The integrity attributes are still in place, so they were checked against the cached copies.
+  expect(await page.locator("link[rel=modulepreload][integrity], link[rel=preload][integrity]").count()).toBe(2);
+  expect(Object.keys(fromWorker).some((u) => u.endsWith(".wasm"))).toBe(true);
+  expect(Object.entries(fromWorker).filter(([, viaWorker]) => !viaWorker)).toEqual([]);
+  expect(messages).toEqual([]);
+});
+
+test("under a sub-path like GitHub Pages: mounts, activates the worker, caches lazy files, works with the server gone", async ({
+  page,
+}) => {
+  const root = webRoot("microscope");
+  fs.mkdirSync(path.join(root, "microscope/lexicon"), { recursive: true });
+  fs.writeFileSync(path.join(root, "microscope/lexicon/probe.txt"), "lexicon probe\n");
+  const server = await serve(root);
+  try {
+    const requests = [];
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(`${server.url}microscope/`);
+    await expect(page.getByRole("heading", { level: 1, name: "Microscope" })).toBeVisible();
+    await waitForWorker(page);
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    expect(scope).toBe(`${server.url}microscope/`);
+    // Lazily loaded files cost nothing on the first visit, and are kept once used.
+    expect(requests.filter((u) => u.includes("/lexicon/"))).toEqual([]);
+    const fetchProbe = () => page.evaluate(() => fetch("lexicon/probe.txt").then((r) => r.text()));
+    expect(await fetchProbe()).toBe("lexicon probe\n");
+
+    await server.stop();
+    const response = await page.reload();
+    expect(response && response.fromServiceWorker()).toBe(true);
+    await page.getByLabel("Followers").fill("45K");
+    await expect(page.getByText(MICRO)).toBeVisible();
+    expect(await fetchProbe()).toBe("lexicon probe\n");
+  } finally {
+    await server.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("a new version waits for the user's Reload, then replaces the old one", async ({ page }, testInfo) => {
+  const root = webRoot();
+  const server = await serve(root);
+  try {
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    await page.goto(server.url);
+    await expect(page.getByRole("heading", { level: 1, name: "Microscope" })).toBeVisible();
+    await waitForWorker(page);
+    const cacheNames = () => page.evaluate(() => caches.keys());
+    const before = await cacheNames();
+    const followers = page.getByLabel("Followers");
+    await followers.fill("45K");
+
+    // Deploy a new version: a new build always changes the version line of sw.js.
+    const swPath = path.join(root, "sw.js");
+    const sw = fs.readFileSync(swPath, "utf8");
+    const next = sw.replace(/"version":"([0-9a-f]+)"/, '"version":"$1next"');
+    expect(next).not.toBe(sw);
+    fs.writeFileSync(swPath, next);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+
+    const notice = page.getByRole("status").filter({ hasText: "A new version of Microscope is available." });
+    await expect(notice).toBeVisible();
+    // Nothing reloads by itself: what the user typed is still there.
+    await expect(followers).toHaveValue("45K");
+    // The rest of the page has its own axe checks (check.spec.js); this one looks at the notice.
+    const axe = await new AxeBuilder({ page }).include("#update-notice").analyze();
+    const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(axe.passes.length).toBeGreaterThan(0);
+    await page.screenshot({ path: testInfo.outputPath("update-notice.png") });
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.screenshot({ path: testInfo.outputPath("update-notice-360.png") });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.screenshot({ path: testInfo.outputPath("update-notice-360-dark.png") });
+
+    const reloaded = page.waitForEvent("framenavigated");
+    await notice.getByRole("button", { name: "Reload" }).click();
+    await reloaded;
+    await expect(page.getByRole("heading", { level: 1, name: "Microscope" })).toBeVisible();
+    await expect(page.getByText("A new version of Microscope is available.")).toHaveCount(0);
+    await expect(followers).toHaveValue("");
+    await expect.poll(cacheNames).not.toEqual(before);
+    const after = await cacheNames();
+    expect(after.filter((n) => before.includes(n))).toEqual([]);
+    expect(after.some((n) => n.endsWith("next"))).toBe(true);
+    expect(errors).toEqual([]);
+  } finally {
+    await server.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
