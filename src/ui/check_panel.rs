@@ -1,79 +1,259 @@
-//! "Check a creator": platform and followers in, tier with its bounds and meaning out.
+//! "Check a creator": the creator's numbers in, tier, engagement against benchmarks, cadence and
+//! cost out, updated as the user types; then "Add to shortlist".
 
 use leptos::prelude::*;
 
-use crate::domain::number::parse_count;
+use crate::domain::creator::{Creator, IdSource};
+use crate::domain::engagement::Field;
 use crate::domain::tier::TIERS;
 use crate::domain::{Platform, Tier};
+use crate::ui::check_state::{CheckForm, EntryMode};
+use crate::ui::economics_view::{CadenceView, CostView};
+use crate::ui::engagement_view::EngagementView;
+use crate::ui::number_field::NumberField;
+use crate::ui::shortlist_state::ShortlistState;
+
+/// Milliseconds since 1970 from the browser clock (0 outside a browser, e.g. in native tests).
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance().map(|p| p.time_origin() + p.now()))
+        .unwrap_or(0.0)
+}
+
+/// The creator as the form describes it, for the shortlist.
+fn creator_from_form(form: &CheckForm, id: String) -> Creator {
+    let input = form.input();
+    let name = form.name.get();
+    let name = if name.trim().is_empty() {
+        format!("Unnamed {} creator", input.platform.name())
+    } else {
+        name
+    };
+    let mut creator = Creator::new(id, &name, now_ms());
+    creator.platform = Some(input.platform);
+    creator.followers = input.followers;
+    // The shortlist keeps averages per post: pasted rows are averaged field by field.
+    let posts = &input.posts;
+    for field in Field::ALL {
+        let values: Vec<f64> = posts.iter().filter_map(|p| field.get(p)).collect();
+        let avg = (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64);
+        field.set(&mut creator.metrics, avg);
+    }
+    creator.posts_per_week = input.cadence.as_ref().and_then(|c| c.per_week().ok());
+    creator.price = input.price;
+    creator
+}
 
 #[component]
 pub fn CheckPanel() -> impl IntoView {
-    let platform = RwSignal::new(Platform::TikTok);
-    let followers_text = RwSignal::new(String::new());
-    let followers = Memo::new(move |_| parse_count(&followers_text.get()));
+    let form = CheckForm::new();
+    let analysis = form.analysis();
     let touched = RwSignal::new(false);
-    // The message is shown once the user has typed: an empty field at first is a prompt, not an error.
-    let error = move || match followers.get() {
+    let followers_error = Signal::derive(move || match form.parsed_followers() {
         Err(e) if touched.get() => Some(e.to_string()),
         _ => None,
+    });
+    let tier = move || form.parsed_followers().ok().map(Tier::for_followers);
+    let noun = move || form.platform.get().audience_noun();
+    let shortlist = use_context::<ShortlistState>();
+    let added = RwSignal::new(None::<String>);
+    let ids = StoredValue::new(IdSource::new(now_ms()));
+
+    let metric_field =
+        move |field: Field, id: &'static str, label: &'static str, help: &'static str| {
+            let text = form.metric_text(field);
+            let error =
+                Signal::derive(move || form.parsed_metric(field).err().map(|e| e.to_string()));
+            view! { <NumberField id=id label=label help=help.to_string() value=text error=error /> }
+        };
+    // The cadence error names its field ("Posts: ..." or "Days: ..."): show it under that field.
+    let cadence_error =
+        Signal::derive(move || form.cadence().err().filter(|e| !e.starts_with("Days")));
+    let days_error = Signal::derive(move || form.cadence().err().filter(|e| e.starts_with("Days")));
+    let price_error = Signal::derive(move || form.parsed_price().err().map(|e| e.to_string()));
+    let pasted = move || form.pasted_posts();
+
+    let add = move |_| {
+        let Some(state) = shortlist else {
+            return;
+        };
+        let id = ids.try_update_value(|s| s.next_id()).unwrap_or_default();
+        let creator = creator_from_form(&form, id);
+        let name = creator.name.clone();
+        state.add(creator);
+        added.set(Some(name));
     };
-    let tier = move || followers.get().ok().map(Tier::for_followers);
-    let noun = move || platform.get().audience_noun();
 
     view! {
         <section class="panel" aria-labelledby="check-title">
             <h2 id="check-title">"Check a creator"</h2>
             <p class="lede">
-                "Paste numbers as you see them: 45,000, 45 000, 12.5K or 1.2M all work."
+                "Paste numbers as you see them: 45,000, 45 000, 12.5K or 1.2M all work. Results update as you type."
             </p>
-            <form class="fields" on:submit=|ev| ev.prevent_default()>
-                <div class="field">
-                    <label for="check-platform">"Platform"</label>
-                    <select
-                        id="check-platform"
-                        on:change=move |ev| {
-                            if let Some(p) = Platform::parse(&event_target_value(&ev)) {
-                                platform.set(p);
+            <form class="check-form" on:submit=|ev| ev.prevent_default()>
+                <fieldset>
+                    <legend>"Creator"</legend>
+                    <div class="fields">
+                        <div class="field">
+                            <label for="check-name">"Name or handle"</label>
+                            <input
+                                id="check-name"
+                                type="text"
+                                autocomplete="off"
+                                placeholder="@handle"
+                                prop:value=move || form.name.get()
+                                on:input=move |ev| form.name.set(event_target_value(&ev))
+                            />
+                        </div>
+                        <div class="field">
+                            <label for="check-platform">"Platform"</label>
+                            <select
+                                id="check-platform"
+                                on:change=move |ev| {
+                                    if let Some(p) = Platform::parse(&event_target_value(&ev)) {
+                                        form.platform.set(p);
+                                    }
+                                }
+                            >
+                                {Platform::ALL
+                                    .into_iter()
+                                    .map(|p| {
+                                        view! {
+                                            <option value=p.id() selected=move || form.platform.get() == p>
+                                                {p.name()}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="check-followers">"Followers"</label>
+                            <input
+                                id="check-followers"
+                                type="text"
+                                inputmode="decimal"
+                                autocomplete="off"
+                                spellcheck="false"
+                                placeholder="e.g. 45K"
+                                aria-describedby="check-followers-help check-followers-error"
+                                aria-invalid=move || followers_error.get().is_some().then_some("true")
+                                prop:value=move || form.followers.get()
+                                on:input=move |ev| {
+                                    touched.set(true);
+                                    form.followers.set(event_target_value(&ev));
+                                }
+                            />
+                            <p id="check-followers-help" class="help">
+                                {move || format!("The account's {} count.", noun())}
+                            </p>
+                            <p id="check-followers-error" class="error" role="alert">
+                                {move || followers_error.get()}
+                            </p>
+                        </div>
+                    </div>
+                </fieldset>
+
+                <fieldset>
+                    <legend>"Recent posts"</legend>
+                    <div class="mode-switch" role="radiogroup" aria-label="How to enter posts">
+                        <label>
+                            <input
+                                type="radio"
+                                name="check-mode"
+                                prop:checked=move || form.mode.get() == EntryMode::Averages
+                                on:change=move |_| form.mode.set(EntryMode::Averages)
+                            />
+                            " Averages per post"
+                        </label>
+                        <label>
+                            <input
+                                type="radio"
+                                name="check-mode"
+                                prop:checked=move || form.mode.get() == EntryMode::PerPost
+                                on:change=move |_| form.mode.set(EntryMode::PerPost)
+                            />
+                            " Several posts, one per line"
+                        </label>
+                    </div>
+                    <Show
+                        when=move || form.mode.get() == EntryMode::Averages
+                        fallback=move || {
+                            view! {
+                                <div class="field">
+                                    <label for="check-posts">"Posts, one per line"</label>
+                                    <textarea
+                                        id="check-posts"
+                                        rows="6"
+                                        spellcheck="false"
+                                        aria-describedby="check-posts-help check-posts-errors"
+                                        placeholder="views likes comments shares\n130K 9,000 1,200 850\n98K 7.1K 640 410"
+                                        prop:value=move || form.pasted.get()
+                                        on:input=move |ev| form.pasted.set(event_target_value(&ev))
+                                    ></textarea>
+                                    <p id="check-posts-help" class="help">
+                                        {move || {
+                                            let p = pasted();
+                                            format!(
+                                                "{} post{} read. Columns: views, likes, comments, shares, dislikes, saves, or name them in a first line. Separate with tabs, semicolons or spaces.",
+                                                p.posts.len(),
+                                                if p.posts.len() == 1 { "" } else { "s" },
+                                            )
+                                        }}
+                                    </p>
+                                    <ul id="check-posts-errors" class="error-list" role="alert">
+                                        {move || {
+                                            pasted()
+                                                .errors
+                                                .into_iter()
+                                                .map(|e| view! { <li>{e.to_string()}</li> })
+                                                .collect_view()
+                                        }}
+                                    </ul>
+                                </div>
                             }
                         }
                     >
-                        {Platform::ALL
-                            .into_iter()
-                            .map(|p| {
-                                view! {
-                                    <option value=p.id() selected=move || platform.get() == p>
-                                        {p.name()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="check-followers">"Followers"</label>
-                    <input
-                        id="check-followers"
-                        type="text"
-                        inputmode="decimal"
-                        autocomplete="off"
-                        spellcheck="false"
-                        placeholder="e.g. 45K"
-                        aria-describedby="check-followers-help check-followers-error"
-                        aria-invalid=move || error().is_some().then_some("true")
-                        prop:value=move || followers_text.get()
-                        on:input=move |ev| {
-                            touched.set(true);
-                            followers_text.set(event_target_value(&ev));
-                        }
-                    />
-                    <p id="check-followers-help" class="help">
-                        {move || format!("The account's {} count.", noun())}
-                    </p>
-                    <p id="check-followers-error" class="error" role="alert">
-                        {error}
-                    </p>
-                </div>
+                        <div class="fields">
+                            {metric_field(Field::Views, "check-views", "Average views", "Views per post.")}
+                            {metric_field(Field::Likes, "check-likes", "Average likes", "Likes per post.")}
+                            {metric_field(Field::Comments, "check-comments", "Average comments", "Comments per post.")}
+                            {metric_field(Field::Shares, "check-shares", "Average shares", "Shares per post.")}
+                            {metric_field(Field::Dislikes, "check-dislikes", "Average dislikes (optional)", "YouTube only; hidden publicly since 2021.")}
+                            {metric_field(Field::Saves, "check-saves", "Average saves (optional)", "Saves or bookmarks per post.")}
+                        </div>
+                    </Show>
+                </fieldset>
+
+                <fieldset>
+                    <legend>"Cadence and price"</legend>
+                    <div class="fields">
+                        <NumberField
+                            id="check-post-count"
+                            label="Posts published"
+                            help="How many posts in the period below.".to_string()
+                            value=form.posts_count
+                            error=cadence_error
+                        />
+                        <NumberField
+                            id="check-days"
+                            label="In the last (days)"
+                            help="The period, in days.".to_string()
+                            value=form.days
+                            error=days_error
+                        />
+                        <NumberField
+                            id="check-price"
+                            label="Price per post (optional)"
+                            help="What the creator charges, in US dollars. Leave empty for an estimate.".to_string()
+                            value=form.price
+                            error=price_error
+                            placeholder="e.g. $250"
+                        />
+                    </div>
+                </fieldset>
             </form>
+
             <div class="result" aria-live="polite">
                 {move || match tier() {
                     Some(t) => {
@@ -112,9 +292,8 @@ pub fn CheckPanel() -> impl IntoView {
                         {TIERS
                             .iter()
                             .map(|row| {
-                                let current = move || (tier() == Some(row.tier)).then_some("true");
                                 view! {
-                                    <tr class:current=move || current().is_some()>
+                                    <tr class:current=move || tier() == Some(row.tier)>
                                         <th scope="row">{row.name}</th>
                                         <td>{move || row.tier.bounds_label(noun())}</td>
                                     </tr>
@@ -124,6 +303,31 @@ pub fn CheckPanel() -> impl IntoView {
                     </tbody>
                 </table>
             </details>
+
+            <EngagementView form=form analysis=analysis />
+            <CadenceView analysis=analysis />
+            <CostView analysis=analysis />
+
+            <div class="actions">
+                <button type="button" on:click=add disabled=shortlist.is_none()>
+                    "Add to shortlist"
+                </button>
+                <p class="status" role="status">
+                    {move || {
+                        added
+                            .get()
+                            .map(|name| {
+                                view! {
+                                    "Added “"
+                                    {name}
+                                    "” to the "
+                                    <a href="#shortlist">"shortlist"</a>
+                                    "."
+                                }
+                            })
+                    }}
+                </p>
+            </div>
         </section>
     }
 }

@@ -1,0 +1,375 @@
+//! The risk thresholds: loaded from and saved to this browser, and the "Risk thresholds" editor.
+//!
+//! Saved values that can't be read (corrupt, or written by a newer Microscope) are never
+//! overwritten behind the user's back: the defaults are used in memory, the user is told, and only
+//! an explicit click replaces what is stored.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::risk::{ThresholdInfo, ThresholdUnit, Thresholds, THRESHOLDS};
+use crate::domain::workspace::Record;
+use crate::storage::envelope::{Kind, Load};
+use crate::storage::{self, SaveError};
+
+/// Where the thresholds are kept: `microscope.risk-thresholds`.
+pub const THRESHOLDS_KIND: Kind = Kind {
+    key: "risk-thresholds",
+    label: "risk thresholds",
+    version: 1,
+    migrations: &[],
+};
+
+/// The stored form: the thresholds as they are, checked on the way in.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct StoredThresholds(pub Thresholds);
+
+impl Record for StoredThresholds {
+    fn checked_record(self) -> Result<Self, String> {
+        match self.0.validate() {
+            Ok(()) => Ok(self),
+            Err(errors) => Err(errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" ")),
+        }
+    }
+}
+
+/// Whether saving may write, and what this tab last saw stored.
+#[derive(Debug, Clone, PartialEq)]
+enum Persist {
+    /// `last_seen`: the stored text this tab last read or wrote (a save checks it is unchanged).
+    Normal { last_seen: Option<String> },
+    /// What is stored could not be read; it stays untouched until the user chooses to replace it.
+    Blocked,
+}
+
+/// What to tell the user about loading and saving.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    None,
+    Saved,
+    /// Saving or storage failed; the thresholds still apply until the page closes.
+    Problem(String),
+    /// The stored thresholds could not be read: defaults in use, stored text kept.
+    Blocked { message: String, raw: String },
+    /// Another tab saved in between.
+    Conflict,
+}
+
+/// The thresholds every risk rule compares against, with their storage state. Cheap to copy.
+#[derive(Debug, Clone, Copy)]
+pub struct ThresholdsState {
+    pub values: RwSignal<Thresholds>,
+    persist: RwSignal<Persist>,
+    pub notice: RwSignal<Notice>,
+}
+
+impl ThresholdsState {
+    /// Loads the saved thresholds (defaults on a first visit or when they can't be read).
+    pub fn load() -> ThresholdsState {
+        let (values, persist, notice) = read();
+        ThresholdsState {
+            values: RwSignal::new(values),
+            persist: RwSignal::new(persist),
+            notice: RwSignal::new(notice),
+        }
+    }
+
+    /// Reads storage again (another tab changed it, or the user chose the stored version).
+    pub fn reload(&self) {
+        let (values, persist, notice) = read();
+        self.values.set(values);
+        self.persist.set(persist);
+        self.notice.set(notice);
+    }
+
+    /// Uses `thresholds` and saves them when storage allows it.
+    pub fn apply(&self, thresholds: Thresholds) {
+        self.values.set(thresholds);
+        let last_seen = match self.persist.get_untracked() {
+            Persist::Normal { last_seen } => last_seen,
+            // The unreadable stored value stays; the notice already says changes are not saved.
+            Persist::Blocked => return,
+        };
+        let result = storage::save(
+            &THRESHOLDS_KIND,
+            &StoredThresholds(thresholds),
+            last_seen.as_deref(),
+        );
+        self.after_save(result);
+    }
+
+    /// Saves the thresholds in use over whatever is stored, after the user asked to.
+    pub fn overwrite(&self) {
+        let result = storage::overwrite(
+            &THRESHOLDS_KIND,
+            &StoredThresholds(self.values.get_untracked()),
+        );
+        self.after_save(result);
+    }
+
+    fn after_save(&self, result: Result<String, SaveError>) {
+        match result {
+            Ok(text) => {
+                self.persist.set(Persist::Normal {
+                    last_seen: Some(text),
+                });
+                self.notice.set(Notice::Saved);
+            }
+            Err(SaveError::Conflict { .. }) => self.notice.set(Notice::Conflict),
+            Err(e) => self.notice.set(Notice::Problem(format!(
+                "Your risk thresholds could not be saved: {e}. They apply until you close this page."
+            ))),
+        }
+    }
+}
+
+fn read() -> (Thresholds, Persist, Notice) {
+    let (load, raw) = storage::load_one::<StoredThresholds>(&THRESHOLDS_KIND);
+    let message = load.message(&THRESHOLDS_KIND);
+    match load {
+        Load::Loaded { value, .. } => (
+            value.0,
+            Persist::Normal { last_seen: raw },
+            message.map_or(Notice::None, Notice::Problem),
+        ),
+        Load::Missing => (
+            Thresholds::default(),
+            Persist::Normal { last_seen: None },
+            Notice::None,
+        ),
+        Load::Unavailable { .. } => (
+            Thresholds::default(),
+            Persist::Normal { last_seen: None },
+            Notice::Problem(message.unwrap_or_default()),
+        ),
+        Load::Corrupt { raw, .. } | Load::TooNew { raw, .. } => (
+            Thresholds::default(),
+            Persist::Blocked,
+            Notice::Blocked {
+                message: message.unwrap_or_default(),
+                raw,
+            },
+        ),
+    }
+}
+
+/// The value as typed in its field: "30" for 30%, "2" for 2×, "20" for a count.
+pub fn edit_text(info: &ThresholdInfo, value: f64) -> String {
+    info.format(value)
+        .trim_end_matches(['%', '×'])
+        .to_string()
+}
+
+fn unit_word(unit: ThresholdUnit) -> &'static str {
+    match unit {
+        ThresholdUnit::Percent => "%",
+        ThresholdUnit::Multiple => "× benchmark",
+        ThresholdUnit::Count => "count",
+    }
+}
+
+/// One editable threshold: what is typed, and why it was refused.
+#[derive(Clone, Copy)]
+struct FieldState {
+    info: &'static ThresholdInfo,
+    text: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+}
+
+fn sync_fields(fields: &[FieldState], values: &Thresholds) {
+    for f in fields {
+        if let Some(v) = values.get(f.info.key) {
+            f.text.set(edit_text(f.info, v));
+        }
+        f.error.set(None);
+    }
+}
+
+/// The "Risk thresholds" editor.
+#[component]
+pub fn RiskThresholds(state: ThresholdsState) -> impl IntoView {
+    let current = state.values.get_untracked();
+    let fields: Vec<FieldState> = THRESHOLDS
+        .iter()
+        .map(|info| FieldState {
+            info,
+            text: RwSignal::new(
+                current
+                    .get(info.key)
+                    .map(|v| edit_text(info, v))
+                    .unwrap_or_default(),
+            ),
+            error: RwSignal::new(None),
+        })
+        .collect();
+    let fields = StoredValue::new(fields);
+
+    // Another tab saved thresholds: follow them, unless ours can't be saved anyway.
+    let handle = window_event_listener(leptos::ev::storage, move |ev| {
+        if storage::event_is_for(&ev, &THRESHOLDS_KIND)
+            && state.persist.get_untracked() != Persist::Blocked
+        {
+            state.reload();
+            fields.with_value(|f| sync_fields(f, &state.values.get_untracked()));
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    let edit = move |index: usize, text: String| {
+        fields.with_value(|all| {
+            let Some(field) = all.get(index).copied() else {
+                return;
+            };
+            field.text.set(text.clone());
+            let mut next = state.values.get_untracked();
+            match next.set_from_text(field.info.key, &text) {
+                Ok(()) => {
+                    field.error.set(None);
+                    // A refused neighbour (an ordered pair) may be fine now.
+                    for other in all.iter().filter(|o| o.error.get_untracked().is_some()) {
+                        let mut tried = next;
+                        if tried
+                            .set_from_text(other.info.key, &other.text.get_untracked())
+                            .is_ok()
+                        {
+                            next = tried;
+                            other.error.set(None);
+                        }
+                    }
+                    if next != state.values.get_untracked() {
+                        state.apply(next);
+                    }
+                }
+                Err(e) => field.error.set(Some(e.to_string())),
+            }
+        });
+    };
+    let reset = move |_| {
+        let defaults = Thresholds::default();
+        fields.with_value(|f| sync_fields(f, &defaults));
+        state.apply(defaults);
+    };
+    let use_stored = move |_| {
+        state.reload();
+        fields.with_value(|f| sync_fields(f, &state.values.get_untracked()));
+    };
+    let save_mine = move |_| state.overwrite();
+
+    let rows = fields.with_value(|all| {
+        all.iter()
+            .enumerate()
+            .map(|(index, f)| {
+                let info = f.info;
+                let id = format!("threshold-{}", info.key.replace('_', "-"));
+                let help_id = format!("{id}-help");
+                let error_id = format!("{id}-error");
+                let (text, error) = (f.text, f.error);
+                view! {
+                    <div class="field threshold-field">
+                        <label for=id.clone()>{format!("{} ({})", info.label, unit_word(info.unit))}</label>
+                        <input
+                            id=id
+                            type="text"
+                            inputmode="decimal"
+                            autocomplete="off"
+                            spellcheck="false"
+                            aria-describedby=format!("{help_id} {error_id}")
+                            aria-invalid=move || error.get().is_some().then_some("true")
+                            prop:value=move || text.get()
+                            on:input=move |ev| edit(index, event_target_value(&ev))
+                        />
+                        <p class="error" id=error_id role="alert">
+                            {move || error.get()}
+                        </p>
+                        <div id=help_id class="help">
+                            <p>{info.explanation}</p>
+                            <p>
+                                {format!(
+                                    "Default {}; allowed {} to {}. Source: {}.",
+                                    info.format(info.default),
+                                    info.format(info.min),
+                                    info.format(info.max),
+                                    info.source,
+                                )}
+                            </p>
+                        </div>
+                    </div>
+                }
+            })
+            .collect_view()
+    });
+
+    view! {
+        <section class="risk-tool" aria-labelledby="risks-thresholds-title">
+            <h3 id="risks-thresholds-title">"Thresholds"</h3>
+            <p class="help">
+                "Every warning in this section compares against these numbers. Change them to match your own rules; changes apply at once and are kept in this browser."
+            </p>
+            <div class="threshold-notice" role="status">
+                {move || match state.notice.get() {
+                    Notice::None => None,
+                    Notice::Saved => {
+                        Some(view! { <p class="saved">"Thresholds saved in this browser."</p> }.into_any())
+                    }
+                    Notice::Problem(message) => {
+                        Some(view! { <p class="problem">{message}</p> }.into_any())
+                    }
+                    Notice::Blocked { message, raw } => {
+                        Some(
+                            view! {
+                                <div class="problem">
+                                    <p>{message}</p>
+                                    <p>
+                                        "The default thresholds are in use for now. Changes you make apply to this page only, until you choose to replace the saved ones."
+                                    </p>
+                                    <details>
+                                        <summary>"The stored text"</summary>
+                                        <pre class="raw">{raw}</pre>
+                                    </details>
+                                    <button type="button" class="secondary" on:click=save_mine>
+                                        "Replace the saved thresholds with the ones in use"
+                                    </button>
+                                </div>
+                            }
+                                .into_any(),
+                        )
+                    }
+                    Notice::Conflict => {
+                        Some(
+                            view! {
+                                <div class="problem">
+                                    <p>
+                                        "Another tab changed the risk thresholds, so your last change was not saved."
+                                    </p>
+                                    <div class="actions">
+                                        <button type="button" class="secondary" on:click=use_stored>
+                                            "Use the other tab's thresholds"
+                                        </button>
+                                        <button type="button" class="secondary" on:click=save_mine>
+                                            "Save mine over them"
+                                        </button>
+                                    </div>
+                                </div>
+                            }
+                                .into_any(),
+                        )
+                    }
+                }}
+            </div>
+            <details class="risk-thresholds">
+                <summary>"Risk thresholds"</summary>
+                <form class="threshold-form" on:submit=|ev| ev.prevent_default()>
+                    <div class="fields">{rows}</div>
+                    <button type="button" class="secondary" on:click=reset>
+                        "Reset to defaults"
+                    </button>
+                </form>
+            </details>
+        </section>
+    }
+}
