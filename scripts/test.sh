@@ -59,7 +59,7 @@ step clippy-host cargo clippy --locked --all-targets -- -D warnings
 step clippy-wasm cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
 step native-tests cargo test --locked
 native=$(count_cargo "$logs/native-tests.log")
-step browser-tests cargo test --locked --target wasm32-unknown-unknown --test browser
+step browser-tests cargo test --locked --target wasm32-unknown-unknown --test 'browser*'
 browser=$(count_cargo "$logs/browser-tests.log")
 step release-build trunk build --release
 e2e=0

@@ -122,3 +122,40 @@ fn panic_message_is_shown_as_text() {
         "the detail must be text, never markup"
     );
 }
+
+#[wasm_bindgen_test]
+async fn seed_tiktok_example_is_in_line_with_the_micro_benchmark() {
+    // DOMAIN.md §2: TikTok micro, 130,000 views, interactions giving 8.5% (CreatorDB, 2026).
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), microscope::ui::check_panel::CheckPanel);
+    type_into(&root, "#check-followers", "45K");
+    type_into(&root, "#check-views", "130,000");
+    type_into(&root, "#check-likes", "9.5K");
+    type_into(&root, "#check-comments", "850");
+    type_into(&root, "#check-shares", "700");
+    leptos::task::tick().await;
+    let page = text(&root);
+    assert!(page.contains("8.50%"), "{page}");
+    assert!(
+        page.contains("8.5% vs 8.5% TikTok micro benchmark (CreatorDB, 2026): in line"),
+        "{page}"
+    );
+    let chart = root.query_selector("figure.chart img").unwrap().unwrap();
+    assert!(chart.get_attribute("src").unwrap().starts_with("data:image/svg+xml,"));
+    assert!(chart.get_attribute("alt").unwrap().contains("8.5%"));
+}
+
+#[wasm_bindgen_test]
+async fn zero_views_show_na_never_nan() {
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), microscope::ui::check_panel::CheckPanel);
+    type_into(&root, "#check-followers", "45K");
+    type_into(&root, "#check-views", "0");
+    type_into(&root, "#check-likes", "100");
+    leptos::task::tick().await;
+    let page = text(&root);
+    assert!(page.contains("n/a"), "{page}");
+    for bad in ["NaN", "inf", "Infinity"] {
+        assert!(!page.contains(bad), "{bad} in {page}");
+    }
+}
