@@ -15,6 +15,7 @@
   const HOUR_MS = 60 * 60 * 1000;
   let hadController = Boolean(navigator.serviceWorker.controller);
   let reloadAsked = false;
+  let offered = false;
   let region = null;
 
   navigator.serviceWorker.addEventListener("controllerchange", () => {
@@ -77,9 +78,10 @@
   /** Shows the notice; Reload activates the waiting worker (if another tab did, it just reloads). */
   function offer(registration) {
     const box = ensureRegion();
-    if (box.childElementCount > 0) {
+    if (offered) {
       return;
     }
+    offered = true;
     const text = document.createElement("p");
     text.textContent = "A new version of Microscope is available.";
     const reload = document.createElement("button");
@@ -92,6 +94,8 @@
       const waiting = registration && registration.waiting;
       if (waiting) {
         waiting.postMessage({ type: "SKIP_WAITING" });
+        // controllerchange reloads; should it never come (a newer worker replaced this one), reload.
+        setTimeout(() => window.location.reload(), 5000);
       } else {
         window.location.reload();
       }
@@ -101,6 +105,7 @@
     later.className = "secondary";
     later.textContent = "Not now";
     later.addEventListener("click", () => {
+      offered = false;
       box.replaceChildren();
       box.removeAttribute("style");
     });

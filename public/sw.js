@@ -30,13 +30,16 @@ self.addEventListener("install", (event) => {
 });
 
 /** Fetches every file of the build, checked against its hash, so a half-deployed site fails the
- *  install (the old version keeps working and the browser retries later) instead of mixing. */
+ *  install (the old version keeps working and the browser retries later) instead of mixing.
+ *  The page has just loaded most of them: the HTTP cache is tried first, so a first visit does not
+ *  download the app twice; a copy that fails its hash there is fetched again from the server. */
 async function precache() {
   const cache = await caches.open(PRECACHE);
   await Promise.all(
     BUILD.precache.map(async ({ url, integrity }) => {
       const absolute = new URL(url, SCOPE).href;
-      const response = await fetch(new Request(absolute, { cache: "reload", integrity }));
+      const get = (mode) => fetch(new Request(absolute, { cache: mode, integrity }));
+      const response = await get("default").catch(() => get("reload"));
       if (!response.ok || response.redirected) {
         throw new Error(`precaching ${absolute}: HTTP ${response.status}`);
       }

@@ -114,22 +114,37 @@ pub enum UrlError {
 /// there would run code or show forged content when clicked. A bare "instagram.com/name", as
 /// people copy it, gets "https://" in front.
 pub fn validate_profile_url(input: &str) -> Result<Option<String>, UrlError> {
-    let s = input.trim();
+    let s = trim(input);
     if s.is_empty() {
         return Ok(None);
     }
+    Ok(Some(match url_shape(s)? {
+        UrlShape::AsIs => s.to_string(),
+        UrlShape::AddHttps => format!("https://{s}"),
+    }))
+}
+
+/// What a valid link needs before it is stored.
+enum UrlShape {
+    AsIs,
+    AddHttps,
+}
+
+/// The checks of [`validate_profile_url`] on trimmed, non-empty text, without allocating: the
+/// importer runs them on every row.
+fn url_shape(s: &str) -> Result<UrlShape, UrlError> {
     let shown = || shorten(s, 80);
-    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    let bad_byte = s.bytes().any(|b| b <= b' ' || b == 0x7f);
+    if bad_byte || (!s.is_ascii() && s.chars().any(|c| c.is_whitespace() || c.is_control())) {
         return Err(UrlError::BadCharacters(shown()));
     }
-    let lower = s.to_ascii_lowercase();
-    let rest = if let Some(rest) = lower.strip_prefix("https://") {
+    let rest = if let Some(rest) = strip_prefix_ignore_case(s, "https://") {
         rest
-    } else if let Some(rest) = lower.strip_prefix("http://") {
+    } else if let Some(rest) = strip_prefix_ignore_case(s, "http://") {
         rest
     } else if scheme_of(s).is_some() {
         return Err(UrlError::Scheme(shown()));
-    } else if s.starts_with("//") || s.starts_with('/') {
+    } else if s.starts_with('/') {
         return Err(UrlError::NotALink(shown()));
     } else {
         // No scheme: accept "site.tld/..." only, so that a handle or a stray word is not turned into a link.
@@ -137,14 +152,32 @@ pub fn validate_profile_url(input: &str) -> Result<Option<String>, UrlError> {
         if !host.contains('.') || host.starts_with('.') || host.ends_with('.') {
             return Err(UrlError::NotALink(shown()));
         }
-        return Ok(Some(format!("https://{s}")));
+        return Ok(UrlShape::AddHttps);
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit('@').next().unwrap_or("");
     if host.is_empty() || host.starts_with(':') {
         return Err(UrlError::NoHost(shown()));
     }
-    Ok(Some(s.to_string()))
+    Ok(UrlShape::AsIs)
+}
+
+fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    if head.eq_ignore_ascii_case(prefix) {
+        s.get(prefix.len()..)
+    } else {
+        None
+    }
+}
+
+/// `str::trim`, skipping the Unicode scan in the usual case of text that starts and ends with a
+/// visible ASCII character (measurably faster over 100,000 imported rows).
+pub(crate) fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
 }
 
 /// The scheme of "scheme:...", when the text has one. A part with a dot ("site.com:8080") is a host.
@@ -308,24 +341,32 @@ impl Creator {
     /// Run it on everything that comes from outside (stored data, imported files): a tampered file
     /// could otherwise carry a `javascript:` link into an `href`.
     pub fn checked(mut self) -> Result<Creator, CreatorError> {
-        self.id = self.id.trim().to_string();
+        let id = trim(&self.id);
+        if id.len() != self.id.len() {
+            self.id = id.to_string();
+        }
         if self.id.is_empty() {
             return Err(CreatorError::NoId);
         }
         if self.id.chars().count() > 64 {
             return Err(CreatorError::LongId(shorten(&self.id, 80)));
         }
-        let name = self.name.trim();
+        let name = trim(&self.name);
         if name.is_empty() {
             return Err(CreatorError::NoName);
         }
         if name.len() != self.name.len() {
             self.name = name.to_string();
         }
-        self.profile_url = match self.profile_url.as_deref() {
-            Some(url) => validate_profile_url(url)?,
-            None => None,
-        };
+        if let Some(url) = self.profile_url.as_deref() {
+            let trimmed = trim(url);
+            let as_is = trimmed.len() == url.len()
+                && !trimmed.is_empty()
+                && matches!(url_shape(trimmed)?, UrlShape::AsIs);
+            if !as_is {
+                self.profile_url = validate_profile_url(url)?;
+            }
+        }
         let m = &self.metrics;
         let numbers = [
             ("views", m.views),
@@ -359,7 +400,7 @@ impl Creator {
         if self.tags.iter().any(|t| !is_normal_tag(t)) || has_duplicates(&self.tags) {
             self.tags = normalize_tags(&self.tags);
         }
-        let notes = self.notes.trim();
+        let notes = trim(&self.notes);
         if notes.len() != self.notes.len() {
             self.notes = notes.to_string();
         }
@@ -378,11 +419,16 @@ fn usable(v: f64) -> bool {
 }
 
 fn is_normal_tag(t: &str) -> bool {
+    let lower = if t.is_ascii() {
+        !t.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        t.to_lowercase() == t
+    };
     !t.is_empty()
-        && t.trim() == t
+        && trim(t) == t
         && !t.starts_with('#')
         && !t.contains([',', ';', '|', '\n', '\r'])
-        && t.to_lowercase() == t
+        && lower
 }
 
 fn has_duplicates(tags: &[String]) -> bool {
@@ -429,12 +475,18 @@ impl IdSource {
         id.push('c');
         id.push_str(&self.stamp);
         id.push('-');
-        id.push_str(&base36(n));
+        push_base36(&mut id, n);
         id
     }
 }
 
-fn base36(mut n: u64) -> String {
+fn base36(n: u64) -> String {
+    let mut s = String::new();
+    push_base36(&mut s, n);
+    s
+}
+
+fn push_base36(out: &mut String, mut n: u64) {
     const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     let mut buf = [0u8; 13];
     let mut i = buf.len();
@@ -446,7 +498,7 @@ fn base36(mut n: u64) -> String {
             break;
         }
     }
-    buf[i..].iter().map(|&b| b as char).collect()
+    out.extend(buf.get(i..).unwrap_or(&[]).iter().map(|&b| b as char));
 }
 
 /// The column to sort the shortlist by.
@@ -557,13 +609,18 @@ impl Shortlist {
     /// Adds the creator, or replaces the one with the same id. Returns true when it replaced one.
     pub fn upsert(&mut self, creator: Creator) -> bool {
         let keys = Keys::of(&creator);
-        match self.by_id.get(&creator.id).copied() {
-            Some(i) if i < self.creators.len() => {
-                self.creators[i] = creator;
-                self.keys[i] = keys;
+        let slot = self.by_id.get(&creator.id).copied().and_then(|i| {
+            let c = self.creators.get_mut(i)?;
+            let k = self.keys.get_mut(i)?;
+            Some((c, k))
+        });
+        match slot {
+            Some((c, k)) => {
+                *c = creator;
+                *k = keys;
                 true
             }
-            _ => {
+            None => {
                 self.by_id.insert(creator.id.clone(), self.creators.len());
                 self.creators.push(creator);
                 self.keys.push(keys);
@@ -574,7 +631,7 @@ impl Shortlist {
 
     pub fn remove(&mut self, id: &str) -> Option<Creator> {
         let i = self.by_id.remove(id)?;
-        if i >= self.creators.len() {
+        if i >= self.creators.len() || i >= self.keys.len() {
             return None;
         }
         let removed = self.creators.remove(i);

@@ -16,8 +16,8 @@ use std::collections::HashMap;
 use thiserror::Error;
 
 use super::creator::{
-    normalize_currency, parse_tags, platform_from_url, shorten, validate_profile_url, Creator,
-    IdSource, Status,
+    normalize_currency, parse_tags, platform_from_url, shorten, trim, validate_profile_url,
+    Creator, IdSource, Status,
 };
 use super::format::group_thousands;
 use super::number::{parse_amount, parse_count, NumberError, MAX_VALUE};
@@ -323,6 +323,8 @@ pub enum ImportError {
     NotText,
     #[error("None of the columns ({}) holds the creators' names. Rename the column with names or handles to “name” (or handle, username, creator, account).", .headers.join(", "))]
     NoNameColumn { headers: Vec<String> },
+    #[error("The header row opens a double quote (\") that is never closed, so the whole file would be read as one row. Remove the stray quote from the first line.")]
+    HeaderQuote,
     #[error("The column mapping can't change once the import has started.")]
     AlreadyStarted,
     #[error("There is no column {} in this file.", .0 + 1)]
@@ -479,8 +481,11 @@ impl ImportSession {
         };
         skip_blank_lines(&text, &mut cursor);
         let mut cells: Vec<Cow<str>> = Vec::new();
-        if read_record(&text, &mut cursor, delimiter.byte(), &mut cells).is_none() {
-            return Err(ImportError::Empty);
+        match read_record(&text, &mut cursor, delimiter.byte(), &mut cells) {
+            None => return Err(ImportError::Empty),
+            // Otherwise every row would vanish into the header without a word.
+            Some(meta) if meta.unclosed_quote => return Err(ImportError::HeaderQuote),
+            Some(_) => {}
         }
         let headers: Vec<String> = cells
             .iter()
@@ -956,7 +961,7 @@ fn read_record<'a>(
 }
 
 fn is_empty_record(cells: &[Cow<str>]) -> bool {
-    cells.iter().all(|c| c.trim().is_empty())
+    cells.iter().all(|c| trim(c).is_empty())
 }
 
 /// Removes the apostrophe the export puts before a cell that a spreadsheet would run as a formula.
@@ -984,23 +989,57 @@ fn count_cell(v: &str) -> Result<u64, NumberError> {
 
 fn amount_cell(v: &str) -> Result<f64, NumberError> {
     let v = v.strip_prefix('\'').unwrap_or(v);
-    if !v.is_empty() && v.len() <= 10 && v.bytes().all(|b| b.is_ascii_digit()) {
-        let n = v
-            .bytes()
-            .fold(0u64, |acc, b| acc * 10 + u64::from(b - b'0'));
-        return Ok(n as f64);
+    if let Some(x) = plain_decimal(v) {
+        return Ok(x);
     }
     parse_amount(v)
 }
 
+/// "1234" or "1234.5": the form exports write, read without the general parser. Computed exactly as
+/// `parse_amount` computes it, so both paths give the same value. A fraction of exactly three
+/// digits is left to the general parser, which reads "1.234" as 1,234.
+fn plain_decimal(v: &str) -> Option<f64> {
+    let (int, frac) = v.split_once('.').unwrap_or((v, ""));
+    let digits = int.len() + frac.len();
+    if int.is_empty() || frac.len() == 3 || v.ends_with('.') || digits > 15 {
+        return None;
+    }
+    if !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mantissa = int
+        .bytes()
+        .chain(frac.bytes())
+        .fold(0u64, |acc, b| acc * 10 + u64::from(b - b'0'));
+    let value = mantissa as f64 / 10f64.powi(frac.len() as i32);
+    (value <= MAX_VALUE as f64).then_some(value)
+}
+
+/// The platform names an exported file holds, matched without the general parser's allocation.
+fn platform_cell(v: &str) -> Option<Platform> {
+    Platform::ALL
+        .into_iter()
+        .find(|p| p.name() == v || p.id() == v)
+        .or_else(|| Platform::parse(v))
+}
+
 /// The currency a price cell names unambiguously ("€120", "120 EUR"); "$" alone could be several.
 fn currency_in_price(v: &str) -> Option<&'static str> {
-    let upper = v.to_ascii_uppercase();
-    if v.contains('€') || upper.contains("EUR") {
+    if v.bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
+        return None;
+    }
+    let has = |code: &str| {
+        v.as_bytes()
+            .windows(code.len())
+            .any(|w| w.eq_ignore_ascii_case(code.as_bytes()))
+    };
+    if v.contains('€') || has("EUR") {
         Some("EUR")
-    } else if v.contains('£') || upper.contains("GBP") {
+    } else if v.contains('£') || has("GBP") {
         Some("GBP")
-    } else if upper.contains("US$") || upper.contains("USD") {
+    } else if has("US$") || has("USD") {
         Some("USD")
     } else if v.contains('₹') {
         Some("INR")
@@ -1053,7 +1092,7 @@ impl RowBuilder {
         let mut price_currency: Option<&'static str> = None;
         for (field, cell) in self.map.iter().zip(cells) {
             let Some(field) = *field else { continue };
-            let v = unneutralise(cell.trim());
+            let v = unneutralise(trim(cell));
             if v.is_empty() {
                 continue;
             }
@@ -1062,7 +1101,7 @@ impl RowBuilder {
                 Field::Id => id = Some(v),
                 Field::Name => c.name = v.to_string(),
                 Field::Platform => {
-                    c.platform = Some(Platform::parse(v).ok_or_else(|| {
+                    c.platform = Some(platform_cell(v).ok_or_else(|| {
                         format!(
                             "platform “{}” is not one Microscope knows; use TikTok, YouTube or Instagram.",
                             shorten(v, 40)
@@ -1396,6 +1435,7 @@ mod tests {
             (many, ImportError::TooManyRows { rows: MAX_ROWS + 1 }),
             ("PK\u{3}\u{4}rest".into(), ImportError::NotText),
             ("name\0,x\n".into(), ImportError::NotText),
+            ("name,\"notes\nAnn,x\n".into(), ImportError::HeaderQuote),
             (
                 "followers,price\n1,2\n".into(),
                 ImportError::NoNameColumn {
@@ -1520,6 +1560,30 @@ mod tests {
     }
 
     #[test]
+    fn fast_number_path() {
+        let cases: &[(&str, Option<f64>)] = &[
+            ("45000", Some(45_000.0)),
+            ("99.5", Some(99.5)),
+            ("0.1250", Some(0.125)),
+            ("12.25", Some(12.25)),
+            // Left to the general parser: three-digit groups, separators, units, blanks.
+            ("1.234", None),
+            ("1,5", None),
+            ("12K", None),
+            ("12.", None),
+            (".5", None),
+            ("", None),
+            ("99999999999", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(plain_decimal(text), *want, "{text:?}");
+        }
+        assert_eq!(amount_cell("1.234"), Ok(1_234.0));
+        assert_eq!(platform_cell("TikTok"), Some(Platform::TikTok));
+        assert_eq!(platform_cell("Tik Tok"), Some(Platform::TikTok));
+    }
+
+    #[test]
     fn summary_wording() {
         let r = import("name,followers\nAnn,1\nBo,x\n\n");
         assert_eq!(
@@ -1562,6 +1626,16 @@ mod props {
     use proptest::prelude::*;
 
     proptest! {
+        #[test]
+        fn fast_number_path_agrees_with_the_parser(s in "[0-9]{1,11}(\\.[0-9]{1,6})?") {
+            if let Some(fast) = plain_decimal(&s) {
+                prop_assert_eq!(Ok(fast), parse_amount(&s));
+            }
+            if let Ok(n) = count_cell(&s) {
+                prop_assert_eq!(Ok(n), parse_count(&s));
+            }
+        }
+
         #[test]
         fn never_panics_on_any_text(s in "\\PC{0,200}") {
             if let Ok(session) = ImportSession::new(s, 0.0) {

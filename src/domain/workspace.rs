@@ -42,11 +42,21 @@ impl std::fmt::Display for DroppedRecord {
 pub trait Record: DeserializeOwned {
     /// Validates and normalises a record that came from outside.
     fn checked_record(self) -> Result<Self, String>;
+
+    /// How to name the record in a report, when it has a name.
+    fn record_label(&self) -> Option<String> {
+        None
+    }
 }
 
 impl Record for Creator {
     fn checked_record(self) -> Result<Self, String> {
         self.checked().map_err(|e| e.to_string())
+    }
+
+    fn record_label(&self) -> Option<String> {
+        let name = self.name.trim();
+        (!name.is_empty()).then(|| shorten(name, 60))
     }
 }
 

@@ -168,6 +168,9 @@ pub fn encode<T: Serialize + ?Sized>(kind: &Kind, data: &T) -> Result<String, En
 
 /// Reads a stored list, record by record: a bad record is dropped and reported, the others load.
 pub fn decode_list<T: Record>(raw: Option<&str>, kind: &Kind) -> Load<Vec<T>> {
+    if let Some(load) = raw.and_then(|raw| decode_current_list(raw, kind)) {
+        return load;
+    }
     let (data, from, raw) = match open(raw, kind) {
         Ok(opened) => opened,
         Err(load) => return load,
@@ -197,6 +200,44 @@ pub fn decode_list<T: Record>(raw: Option<&str>, kind: &Kind) -> Load<Vec<T>> {
         dropped,
         migrated_from: (from < kind.version).then_some(from),
     }
+}
+
+/// The usual case, read straight into records: several times faster than going through
+/// `serde_json::Value`, which matters for 5,000 creators at page load. `None` when the text is
+/// anything but a well-formed current envelope; the careful path then says what is wrong.
+fn decode_current_list<T: Record>(raw: &str, kind: &Kind) -> Option<Load<Vec<T>>> {
+    #[derive(serde::Deserialize)]
+    struct Current<T> {
+        app: String,
+        kind: String,
+        version: u64,
+        data: Vec<T>,
+    }
+    let current: Current<T> = serde_json::from_str(raw).ok()?;
+    if current.app != APP_ID
+        || current.kind != kind.key
+        || current.version != u64::from(kind.version)
+    {
+        return None;
+    }
+    let mut value = Vec::with_capacity(current.data.len());
+    let mut dropped = Vec::new();
+    for (index, record) in current.data.into_iter().enumerate() {
+        let name = record.record_label();
+        match record.checked_record() {
+            Ok(r) => value.push(r),
+            Err(reason) => dropped.push(DroppedRecord {
+                index,
+                name,
+                reason,
+            }),
+        }
+    }
+    Some(Load::Loaded {
+        value,
+        dropped,
+        migrated_from: None,
+    })
 }
 
 /// Reads a stored single value (settings and the like).
@@ -541,6 +582,33 @@ mod tests {
         assert_eq!(ids, vec!["c1", "c4"]);
         let indexes: Vec<usize> = dropped.iter().map(|d| d.index).collect();
         assert_eq!(indexes, vec![1, 2]);
+    }
+
+    #[test]
+    fn records_failing_checks_are_dropped_on_the_fast_path_too() {
+        // Every record parses, so the direct path reads them; the checks still drop two.
+        let raw = r#"{"app":"microscope","kind":"shortlist","version":2,"data":[
+            {"id":"c1","name":"Ann","tags":["Vegan","vegan"]},
+            {"id":"c2","name":"Bo","profile_url":"data:text/html,hi"},
+            {"id":"c3","name":" "},
+            {"id":"c4","name":"Dee"}
+        ]}"#;
+        let (value, dropped, from) = loaded(decode_list::<Creator>(Some(raw), &SHORTLIST));
+        assert_eq!(from, None);
+        let ids: Vec<&str> = value.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, vec!["c1", "c4"]);
+        assert_eq!(
+            value.first().map(|c| c.tags.clone()),
+            Some(vec!["vegan".to_string()])
+        );
+        let reports: Vec<String> = dropped.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            reports,
+            vec![
+                "record 2 (Bo): profile link “data:text/html,hi” is not a web address; only links starting with http:// or https:// are accepted.",
+                "record 3: the name is empty; every creator needs a name or handle.",
+            ]
+        );
     }
 
     /// A one-value kind with a migration, to test `decode_one` and the chain of steps.

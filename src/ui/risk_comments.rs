@@ -73,7 +73,8 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>) -> impl IntoView {
             .collect::<Vec<_>>()
     };
 
-    let sentiment_result = move || match status.get() {
+    let sentiment_result = move || {
+        match status.get() {
         LexiconStatus::Idle => view! {
             <p class="placeholder">"Paste comments to see how many read positive, neutral or negative."</p>
         }
@@ -83,7 +84,7 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>) -> impl IntoView {
         }
         .into_any(),
         LexiconStatus::Failed(message) => view! {
-            <p class="error">{message}</p>
+            <p class="error" role="alert">{message}</p>
             <button type="button" class="secondary" on:click=move |_| ensure_loaded(status)>
                 "Try again"
             </button>
@@ -96,6 +97,7 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>) -> impl IntoView {
             .into_any(),
             Some(s) => sentiment_view(s).into_any(),
         },
+    }
     };
 
     view! {
@@ -141,7 +143,25 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>) -> impl IntoView {
                     />
                 </div>
             </form>
-            <div class="risk-result" aria-live="polite">
+            <p class="visually-hidden" role="status">
+                {move || match status.get() {
+                    LexiconStatus::Loading => "Loading the sentiment word list.".to_string(),
+                    LexiconStatus::Ready(_) => {
+                        sentiment
+                            .get()
+                            .map(|s| {
+                                format!(
+                                    "{} comments scored: {} negative.",
+                                    s.total,
+                                    percent(s.negative_share(), 0),
+                                )
+                            })
+                            .unwrap_or_default()
+                    }
+                    _ => String::new(),
+                }}
+            </p>
+            <div class="risk-result">
                 {sentiment_result}
                 {move || {
                     ratio
@@ -166,7 +186,7 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>) -> impl IntoView {
                 "From the comments pasted above: emoji only, one word, stock praise (“great pic”) and spam could sit under any post. "
                 {NORMAL_SHARE_NOTE}
             </p>
-            <div class="risk-result" aria-live="polite">
+            <div class="risk-result">
                 {move || {
                     let g = generic.get();
                     if g.total == 0 {

@@ -93,18 +93,21 @@ async fn fetch_lexicon() -> Result<Lexicon, String> {
             ))
         }
     };
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| "The sentiment word list could not be downloaded (no response).".to_string())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| {
+        "The sentiment word list could not be downloaded (no response).".to_string()
+    })?;
     if !response.ok() {
         return Err(format!(
             "The sentiment word list could not be loaded: the server answered {} for {LEXICON_PATH}. Try again later.",
             response.status()
         ));
     }
-    let body = response
-        .text()
-        .map_err(|e| format!("The sentiment word list could not be read ({}).", js_text(&e)))?;
+    let body = response.text().map_err(|e| {
+        format!(
+            "The sentiment word list could not be read ({}).",
+            js_text(&e)
+        )
+    })?;
     let text = JsFuture::from(body)
         .await
         .map_err(|e| {

@@ -55,7 +55,10 @@ pub enum Notice {
     /// Saving or storage failed; the thresholds still apply until the page closes.
     Problem(String),
     /// The stored thresholds could not be read: defaults in use, stored text kept.
-    Blocked { message: String, raw: String },
+    Blocked {
+        message: String,
+        raw: String,
+    },
     /// Another tab saved in between.
     Conflict,
 }
@@ -160,9 +163,7 @@ fn read() -> (Thresholds, Persist, Notice) {
 
 /// The value as typed in its field: "30" for 30%, "2" for 2×, "20" for a count.
 pub fn edit_text(info: &ThresholdInfo, value: f64) -> String {
-    info.format(value)
-        .trim_end_matches(['%', '×'])
-        .to_string()
+    info.format(value).trim_end_matches(['%', '×']).to_string()
 }
 
 fn unit_word(unit: ThresholdUnit) -> &'static str {
@@ -269,9 +270,10 @@ pub fn RiskThresholds(state: ThresholdsState) -> impl IntoView {
                 let help_id = format!("{id}-help");
                 let error_id = format!("{id}-error");
                 let (text, error) = (f.text, f.error);
+                let for_id = id.clone();
                 view! {
                     <div class="field threshold-field">
-                        <label for=id.clone()>{format!("{} ({})", info.label, unit_word(info.unit))}</label>
+                        <label for=for_id>{format!("{} ({})", info.label, unit_word(info.unit))}</label>
                         <input
                             id=id
                             type="text"

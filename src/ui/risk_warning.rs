@@ -29,7 +29,7 @@ pub fn WarningCard(warning: Warning) -> impl IntoView {
     } = warning;
     let headline = evidence
         .first()
-        .map(|e| format!(": {} {}", e.label, e.value))
+        .map(|e| format!(" — {}: {}", e.label, e.value))
         .unwrap_or_default();
     let count = evidence.len();
     view! {
@@ -43,7 +43,7 @@ pub fn WarningCard(warning: Warning) -> impl IntoView {
                 <summary>
                     <span class="evidence-lead">"What we saw"</span>
                     {headline}
-                    {(count > 1).then(|| format!(" (and {} more)", count - 1))}
+                    {(count > 1).then(|| format!(" + {} more", count - 1))}
                 </summary>
                 <dl>
                     {evidence

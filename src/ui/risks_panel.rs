@@ -1,12 +1,29 @@
-//! The Risks section: comment sentiment, generic comments, the caption checker and thresholds.
+//! The Risks section: comment sentiment, generic comments, the caption checker, audience fit, anomalies and thresholds.
 
 use leptos::prelude::*;
 
+use crate::ui::risk_anomalies::AnomalyTool;
+use crate::ui::risk_audience::AudienceFitTool;
+use crate::ui::risk_comments::CommentTools;
+use crate::ui::risk_disclosure::DisclosureChecker;
+use crate::ui::risk_thresholds::{RiskThresholds, ThresholdsState};
+
 #[component]
 pub fn RisksPanel() -> impl IntoView {
+    // The app may provide the thresholds for every section; alone, the panel loads its own.
+    let state = use_context::<ThresholdsState>().unwrap_or_else(ThresholdsState::load);
+    let thresholds = state.values;
     view! {
-        <section class="panel" aria-labelledby="risks-title">
+        <section class="panel risks" aria-labelledby="risks-title">
             <h2 id="risks-title">"Risks"</h2>
+            <p class="lede">
+                "Check a creator's comments, a sponsored caption and the audience fit before you sign. Results update as you type; nothing you paste leaves this device."
+            </p>
+            <CommentTools thresholds=thresholds />
+            <DisclosureChecker />
+            <AudienceFitTool thresholds=thresholds />
+            <AnomalyTool thresholds=thresholds />
+            <RiskThresholds state=state />
         </section>
     }
 }

@@ -22,6 +22,7 @@ async function waitForWorker(page) {
 function buildFiles(dir, prefix = "") {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const rel = prefix + e.name;
+    if (e.name.startsWith(".")) return []; // trunk's .stage folder, left by a failed build
     if (e.isDirectory()) return rel === "lexicon" ? [] : buildFiles(path.join(dir, e.name), `${rel}/`);
     return rel === "sw.js" ? [] : [rel];
   });
@@ -59,10 +60,10 @@ async function serve(root) {
   return { url, stop };
 }
 
-/** A throw-away web root holding a copy of the build at `sub` (e.g. "microscope/"). */
-function webRoot(sub = "") {
+/** A throw-away web root holding a copy of the build `from` at `sub` (e.g. "microscope/"). */
+function webRoot(sub = "", from = DIST) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "microscope-e2e-"));
-  fs.cpSync(DIST, path.join(root, sub), { recursive: true });
+  fs.cpSync(from, path.join(root, sub), { recursive: true });
   return root;
 }
 
@@ -125,7 +126,9 @@ test("under the worker, SRI-checked scripts and preloads still load, without war
 test("under a sub-path like GitHub Pages: mounts, activates the worker, caches lazy files, works with the server gone", async ({
   page,
 }) => {
-  const root = webRoot("microscope");
+  // The build uses relative URLs (public_url "./"); E2E_PAGES_DIST can name a build made as the
+  // Pages workflow makes it (trunk build --release --public-url /microscope/ --dist DIR) instead.
+  const root = webRoot("microscope", process.env.E2E_PAGES_DIST || DIST);
   fs.mkdirSync(path.join(root, "microscope/lexicon"), { recursive: true });
   fs.writeFileSync(path.join(root, "microscope/lexicon/probe.txt"), "lexicon probe\n");
   const server = await serve(root);
@@ -191,6 +194,15 @@ test("a new version waits for the user's Reload, then replaces the old one", asy
     await page.screenshot({ path: testInfo.outputPath("update-notice-360.png") });
     await page.emulateMedia({ colorScheme: "dark" });
     await page.screenshot({ path: testInfo.outputPath("update-notice-360-dark.png") });
+
+    // "Not now" hides it; the new version keeps waiting and is offered again on the next visit.
+    await notice.getByRole("button", { name: "Not now" }).click();
+    await expect(page.getByText("A new version of Microscope is available.")).toHaveCount(0);
+    await expect(followers).toHaveValue("45K");
+    await page.reload();
+    await expect(notice).toBeVisible();
+    expect(await cacheNames()).toEqual(expect.arrayContaining(before));
+    await followers.fill("12K");
 
     const reloaded = page.waitForEvent("framenavigated");
     await notice.getByRole("button", { name: "Reload" }).click();

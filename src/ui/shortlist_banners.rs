@@ -1,0 +1,208 @@
+//! Banners about where the shortlist is kept: first-run notice, stored data that can't be used,
+//! records that were dropped, failed saves, and changes from another tab.
+
+use leptos::prelude::*;
+
+use crate::domain::csv_import::Delimiter;
+use crate::domain::engagement::Formula;
+use crate::ui::shortlist_state::{ShortlistState, StoreProblem};
+use crate::ui::shortlist_transfer::{download_csv, download_stored, download_workspace};
+
+#[component]
+pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
+    let state = expect_context::<ShortlistState>();
+    let confirming = RwSignal::new(false);
+    let message = RwSignal::new(None::<Result<String, String>>);
+    let start_fresh_ref = NodeRef::<leptos::html::Button>::new();
+    let cancel_ref = NodeRef::<leptos::html::Button>::new();
+    let outcome = move || match message.get() {
+        Some(Ok(m)) => m,
+        Some(Err(e)) => format!("The file could not be made: {e}"),
+        None => String::new(),
+    };
+
+    let problem = move || {
+        state.problem.get().map(|p| {
+            let raw = p.raw().map(str::to_string);
+            let download = raw.map(|raw| {
+                view! {
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| message.set(Some(download_stored(&raw)))
+                    >
+                        "Download the stored data"
+                    </button>
+                }
+            });
+            let (class, title) = match &p {
+                StoreProblem::Unavailable { .. } => ("banner danger", "Nothing will be saved"),
+                StoreProblem::Blocked { .. } => ("banner danger", "Your saved shortlist was not loaded"),
+                StoreProblem::Dropped { .. } => ("banner warn", "Some saved creators could not be loaded"),
+            };
+            let actions = match &p {
+                StoreProblem::Unavailable { .. } => view! {
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| message.set(Some(download_workspace(state)))
+                    >
+                        "Export workspace (JSON)"
+                    </button>
+                }
+                .into_any(),
+                StoreProblem::Blocked { .. } => view! {
+                    <button
+                        type="button"
+                        class="secondary"
+                        node_ref=start_fresh_ref
+                        aria-expanded=move || confirming.get().to_string()
+                        on:click=move |_| {
+                            confirming.set(true);
+                            // Move focus into the confirmation once it is on the page.
+                            request_animation_frame(move || {
+                                if let Some(b) = cancel_ref.get_untracked() {
+                                    let _ = b.focus();
+                                }
+                            });
+                        }
+                    >
+                        "Start fresh…"
+                    </button>
+                }
+                .into_any(),
+                StoreProblem::Dropped { .. } => view! {
+                    <button type="button" class="secondary" on:click=move |_| state.dismiss_problem()>
+                        "Dismiss"
+                    </button>
+                }
+                .into_any(),
+            };
+            let details = match &p {
+                StoreProblem::Blocked { .. } => Some(view! {
+                    <p>
+                        "The stored data is left exactly as it is. You can still add creators; they are kept in this tab only until you choose what to do."
+                    </p>
+                }.into_any()),
+                StoreProblem::Dropped { records, .. } => {
+                    let records = records.clone();
+                    Some(view! {
+                        <p>
+                            "The next save will store the shortlist without them; download the stored data first to keep a copy."
+                        </p>
+                        <ul class="dropped">
+                            {records.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+                        </ul>
+                    }.into_any())
+                }
+                StoreProblem::Unavailable { .. } => None,
+            };
+            view! {
+                <div class=class role="alert">
+                    <p class="banner-title">{title}</p>
+                    <p>{p.message().to_string()}</p>
+                    {details}
+                    <div class="button-row">{download} {actions}</div>
+                </div>
+            }
+        })
+    };
+
+    let confirm = move || {
+        let blocked = matches!(state.problem.get(), Some(StoreProblem::Blocked { .. }));
+        (blocked && confirming.get()).then(|| {
+            view! {
+                <div class="banner confirm" role="alertdialog" aria-labelledby="start-fresh-title" aria-describedby="start-fresh-text">
+                    <p id="start-fresh-title" class="banner-title">"Replace the stored data?"</p>
+                    <p id="start-fresh-text">
+                        "Starting fresh overwrites the stored shortlist with the one in this tab. This can't be undone; download the stored data first if you may need it."
+                    </p>
+                    <div class="button-row">
+                        <button
+                            type="button"
+                            class="danger"
+                            on:click=move |_| {
+                                confirming.set(false);
+                                state.start_fresh();
+                            }
+                        >
+                            "Yes, replace the stored data"
+                        </button>
+                        <button
+                            type="button"
+                            class="secondary"
+                            node_ref=cancel_ref
+                            on:click=move |_| {
+                                confirming.set(false);
+                                if let Some(b) = start_fresh_ref.get_untracked() {
+                                    let _ = b.focus();
+                                }
+                            }
+                        >
+                            "Cancel"
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    };
+
+    let save_error = move || {
+        state.save_error.get().map(|e| {
+            view! {
+                <div class="banner danger" role="alert">
+                    <p class="banner-title">"Not saved"</p>
+                    <p>{e}</p>
+                    <div class="button-row">
+                        <button
+                            type="button"
+                            class="secondary"
+                            on:click=move |_| message.set(Some(download_workspace(state)))
+                        >
+                            "Export workspace (JSON)"
+                        </button>
+                        <button
+                            type="button"
+                            class="secondary"
+                            on:click=move |_| message.set(Some(download_csv(state, Delimiter::Comma, formula.get_untracked())))
+                        >
+                            "Export CSV"
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    };
+
+    let first_run = move || {
+        state.first_run.get().then(|| {
+            view! {
+                <div class="banner info" role="note" aria-labelledby="first-run-title">
+                    <p id="first-run-title" class="banner-title">"Your shortlist stays in this browser"</p>
+                    <p>
+                        "Microscope keeps your shortlist in this browser only: nothing is sent anywhere. Clearing your browsing data or site data (or closing a private window) erases it. To keep a copy or move it to another device, use “Export workspace (JSON)” or “Export CSV” below."
+                    </p>
+                    <div class="button-row">
+                        <button type="button" class="secondary" on:click=move |_| state.dismiss_first_run()>
+                            "Got it"
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    };
+
+    view! {
+        <div class="shortlist-banners">
+            {problem}
+            {confirm}
+            {save_error}
+            {first_run}
+            <p class="status" role="status">
+                {outcome}
+                " "
+                {move || state.sync_note.get()}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,58 @@
+//! Saving text as a file the browser downloads, and reading a chosen file's text. Nothing leaves
+//! the device: the file is made from a Blob in the page.
+
+use std::time::Duration;
+
+use leptos::prelude::set_timeout;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Offers `text` as a download named `filename` (Blob, object URL, temporary `<a download>`).
+pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |e: JsValue| {
+        e.as_string()
+            .unwrap_or_else(|| "the browser refused to create the file".to_string())
+    };
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "could not create a link".to_string())?;
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.set_hidden(true);
+    let body = document.body().ok_or("no page body")?;
+    body.append_child(&anchor).map_err(fail)?;
+    anchor.click();
+    anchor.remove();
+    // The download has started by now, but give slow browsers time before freeing the data.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        Duration::from_secs(60),
+    );
+    Ok(())
+}
+
+/// The first file chosen in an `<input type=file>`, if any.
+pub fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
+    input.files().and_then(|files| files.get(0))
+}
+
+/// Reads a file as UTF-8 text.
+pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
+    let value = JsFuture::from(file.text())
+        .await
+        .map_err(|_| "the file could not be read; choose it again.".to_string())?;
+    value
+        .as_string()
+        .ok_or_else(|| "the file could not be read as text.".to_string())
+}
