@@ -1,5 +1,5 @@
 # Entry points. Every target runs scripts/setup.sh first, which installs what is missing (pinned).
-.PHONY: setup serve serve-release test build audit
+.PHONY: setup serve serve-release test build bench audit
 
 setup:
 	bash scripts/setup.sh
@@ -23,3 +23,7 @@ build: setup
 ## Lighthouse scores of the release build (performance, accessibility, best practices, SEO).
 audit:
 	bash scripts/audit.sh
+
+## Native engine benchmark (prints creators per second); not part of the test command.
+bench:
+	cargo bench --bench engine

@@ -141,7 +141,10 @@ async fn seed_tiktok_example_is_in_line_with_the_micro_benchmark() {
         "{page}"
     );
     let chart = root.query_selector("figure.chart img").unwrap().unwrap();
-    assert!(chart.get_attribute("src").unwrap().starts_with("data:image/svg+xml,"));
+    assert!(chart
+        .get_attribute("src")
+        .unwrap()
+        .starts_with("data:image/svg+xml,"));
     assert!(chart.get_attribute("alt").unwrap().contains("8.5%"));
 }
 

@@ -3,14 +3,17 @@
 //! Method. Prices are whole cents, so "fits the budget" is exact integer arithmetic.
 //! 1. Creators that cost nothing are always taken; creators with nothing to forecast, or dearer
 //!    than the whole budget, are left out with the reason.
-//! 2. Dynamic programming over the budget in price steps. The step is the largest common
-//!    divisor of the prices when that gives at most [`MAX_BUCKETS`] steps: the answer is then
-//!    exact. Otherwise the budget is cut into at most [`MAX_BUCKETS`] steps and each price is
-//!    rounded *up* to a step, so the plan can never exceed the budget but may miss the best one.
-//! 3. In that second case a branch-and-bound search over the real prices, seeded with the
-//!    dynamic programme's plan and bounded by the fractional (linear) relaxation, either proves
-//!    the plan is the best or improves it. It stops after [`SEARCH_LIMIT`] steps; then the plan
-//!    is labelled "near-optimal" with how far below the best possible it can at most be.
+//! 2. A branch-and-bound search over the real prices, creators taken in order of value per
+//!    dollar and pruned with the fractional (linear) relaxation, finds and proves the best plan.
+//!    It usually finishes within [`FIRST_SEARCH_LIMIT`] steps, in well under a millisecond.
+//! 3. If it doesn't (typically many creators with the same value per dollar), dynamic
+//!    programming over the budget in price steps. The step is the largest common divisor of the
+//!    prices when that gives at most [`MAX_BUCKETS`] steps: the answer is then exact. Otherwise
+//!    the budget is cut into at most [`MAX_BUCKETS`] steps and each price rounded *up* to a
+//!    step, so the plan never exceeds the budget but may miss the best one; the search then
+//!    runs again from the better plan for up to [`SEARCH_LIMIT`] steps to prove or improve it.
+//!    If it still can't finish, the plan is labelled "near-optimal" with how far below the best
+//!    possible it can at most be.
 //!
 //! Views per post are the creator's average views, or followers × [`ASSUMED_REACH`] (labelled
 //! as an assumption). Engagements per post are the creator's average interactions (the source
@@ -29,17 +32,19 @@ use super::format::{compact, group_thousands};
 use super::platform::Platform;
 use super::tier::Tier;
 
-/// At most this many budget steps in the dynamic programme: 20,000 steps × 1,000 creators is
-/// 20 million cells, a few milliseconds, and 2.5 MB of decision bits.
-pub const MAX_BUCKETS: u64 = 20_000;
-/// Cap on decision bits (steps × creators), so a very long list lowers the step count instead
-/// of the memory growing: 50 million bits is 6 MB.
-pub const MAX_CELLS: u64 = 50_000_000;
-/// Nodes the exact search may visit before settling for the dynamic programme's plan.
-pub const SEARCH_LIMIT: u64 = 400_000;
+/// At most this many budget steps in the dynamic programme: 10,000 steps × 1,000 creators is
+/// 10 million cells, about 15 ms natively, and 1.3 MB of decision bits.
+pub const MAX_BUCKETS: u64 = 10_000;
+/// Cap on cells (steps × creators), so a longer list lowers the step count instead of the time
+/// and memory growing: 5,000 creators get 4,000 steps.
+pub const MAX_CELLS: u64 = 20_000_000;
+/// Nodes the second exact search may visit before settling for the best plan found.
+pub const SEARCH_LIMIT: u64 = 100_000;
 /// Share of followers assumed to see a post when average views were not entered. Microscope's
 /// assumption, not a published figure: enter the creator's average views to replace it.
 pub const ASSUMED_REACH: f64 = 0.10;
+/// Larger prices, views or engagements are data errors, not creators.
+pub const MAX_NUMBER: f64 = 1e12;
 /// The formula engagements are counted with: the source article's.
 pub const FORMULA: Formula = Formula::SourceViews;
 
@@ -53,6 +58,19 @@ pub struct Item {
     pub value: f64,
 }
 
+/// How the answer was reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Proof {
+    /// Everything worth having fits the budget.
+    AllFit,
+    /// The exact search finished.
+    Search,
+    /// Dynamic programming in a step every price is a multiple of.
+    Steps,
+    /// The best plan found; the search stopped before proving it.
+    NearOptimal,
+}
+
 /// The chosen items and how sure the answer is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Solution {
@@ -62,6 +80,7 @@ pub struct Solution {
     pub cost_cents: u64,
     /// The value is proven to be the best possible.
     pub exact: bool,
+    pub proof: Proof,
     /// The price step of the dynamic programme, in cents.
     pub step_cents: u64,
     /// Steps the budget was cut into (0 when no dynamic programme was needed).
@@ -119,38 +138,47 @@ fn solve(items: &[Item], budget_cents: u64, first_search_limit: u64) -> Solution
     }
     let cost_of = |i: usize| items.get(i).map_or(0, |it| it.cost_cents);
     let value_of = |i: usize| items.get(i).map_or(0.0, |it| it.value);
-    let free_value: f64 = open_complement_value(&chosen, items);
+    let free_value: f64 = chosen_value(&chosen, items);
     let sorted = sorted_by_density(&open, items);
     let upper_bound = free_value + lp_bound(&sorted, items, budget_cents);
-    let finish = |mut chosen: Vec<bool>, set: &[usize], exact: bool, step_cents: u64, steps: u64| {
-        for &i in set {
-            if let Some(c) = chosen.get_mut(i) {
-                *c = true;
+    let finish =
+        |mut chosen: Vec<bool>, set: &[usize], proof: Proof, step_cents: u64, steps: u64| {
+            let exact = proof != Proof::NearOptimal;
+            for &i in set {
+                if let Some(c) = chosen.get_mut(i) {
+                    *c = true;
+                }
             }
-        }
-        let picked = || chosen.iter().zip(items).filter(|(c, _)| **c).map(|(_, it)| it);
-        let value: f64 = picked().map(|it| it.value).sum();
-        let cost_cents = picked().map(|it| it.cost_cents).sum();
-        Solution {
-            value,
-            cost_cents,
-            exact,
-            step_cents,
-            steps,
-            upper_bound: if exact { value } else { upper_bound.max(value) },
-            chosen,
-        }
-    };
-    let total: u64 = open.iter().map(|&i| cost_of(i)).sum();
-    if total <= budget_cents {
-        return finish(chosen, &open, true, 1, 0);
+            let picked = || {
+                chosen
+                    .iter()
+                    .zip(items)
+                    .filter(|(c, _)| **c)
+                    .map(|(_, it)| it)
+            };
+            let value: f64 = picked().fold(0.0, |a, it| a + it.value);
+            let cost_cents = picked().fold(0u64, |a, it| a.saturating_add(it.cost_cents));
+            Solution {
+                value,
+                cost_cents,
+                exact,
+                proof,
+                step_cents,
+                steps,
+                upper_bound: if exact { value } else { upper_bound.max(value) },
+                chosen,
+            }
+        };
+    let total: u128 = open.iter().map(|&i| u128::from(cost_of(i))).sum();
+    if total <= u128::from(budget_cents) {
+        return finish(chosen, &open, Proof::AllFit, 1, 0);
     }
 
     // 1. Exact search from scratch: its first dive is the greedy plan.
     let (first, proven) = branch_and_bound(&sorted, items, budget_cents, 0.0, first_search_limit);
     let first = first.unwrap_or_default();
     if proven {
-        return finish(chosen, &first, true, 1, 0);
+        return finish(chosen, &first, Proof::Search, 1, 0);
     }
 
     // 2. Dynamic programme over budget steps.
@@ -173,28 +201,33 @@ fn solve(items: &[Item], budget_cents: u64, first_search_limit: u64) -> Solution
         .map(|(_, &i)| i)
         .collect();
     if exact_dp {
-        return finish(chosen, &from_dp, true, step, capacity);
+        return finish(chosen, &from_dp, Proof::Steps, step, capacity);
     }
 
     // 3. Improve or prove the better of the two plans over the real prices.
-    let sum = |set: &[usize]| set.iter().map(|&i| value_of(i)).sum::<f64>();
+    let sum = |set: &[usize]| set.iter().fold(0.0, |a, &i| a + value_of(i));
     let seed = if sum(&from_dp) >= sum(&first) {
         from_dp
     } else {
         first
     };
     let (better, proven) = branch_and_bound(&sorted, items, budget_cents, sum(&seed), SEARCH_LIMIT);
-    finish(chosen, &better.unwrap_or(seed), proven, step, capacity)
+    let proof = if proven {
+        Proof::Search
+    } else {
+        Proof::NearOptimal
+    };
+    finish(chosen, &better.unwrap_or(seed), proof, step, capacity)
 }
 
 /// Value of the items already chosen (the free ones).
-fn open_complement_value(chosen: &[bool], items: &[Item]) -> f64 {
+fn chosen_value(chosen: &[bool], items: &[Item]) -> f64 {
     chosen
         .iter()
         .zip(items)
         .filter(|(c, _)| **c)
         .map(|(_, it)| it.value)
-        .sum()
+        .fold(0.0, |a, v| a + v)
 }
 
 /// Item indices by value per cent, best first (ties: cheaper first, then input order).
@@ -243,32 +276,35 @@ fn dp(weights: &[u64], values: &[f64], capacity: u64) -> Vec<bool> {
     let words = width.div_ceil(64);
     let mut best = vec![0.0f64; width];
     let mut keep = vec![0u64; n * words];
+    // The row before the current item: reading it instead of `best` keeps the 0/1 rule (each
+    // item at most once) while sweeping upwards, in plain loops the compiler can vectorise.
+    let mut before = vec![0.0f64; width];
     for ((&w, &v), row) in weights.iter().zip(values).zip(keep.chunks_mut(words)) {
         let w = w as usize;
         if w == 0 || w >= width {
             continue;
         }
-        // Cells are updated from the top down in blocks no longer than `w`, so each block reads
-        // cells below it that this item has not touched yet (the 0/1 rule), and the borrow
-        // checker sees the read and written ranges are apart: no index checks in the loop.
-        let mut end = width;
-        while end > w {
-            let start = end.saturating_sub(w).max(w);
-            let (below, above) = best.split_at_mut(start);
-            let (Some(dst), Some(src)) = (above.get_mut(..end - start), below.get(start - w..end - w))
-            else {
+        before.copy_from_slice(&best);
+        // One decision word (64 cells) at a time.
+        let mut c = w;
+        while c < width {
+            let word_end = ((c / 64 + 1) * 64).min(width);
+            let (Some(dst), Some(src), Some(word)) = (
+                best.get_mut(c..word_end),
+                before.get(c - w..word_end - w),
+                row.get_mut(c / 64),
+            ) else {
                 break;
             };
-            for (c, (d, s)) in (start..).zip(dst.iter_mut().zip(src)) {
+            let mut bits = 0u64;
+            for (bit, (d, s)) in (c % 64..).zip(dst.iter_mut().zip(src)) {
                 let with = s + v;
-                if with > *d {
-                    *d = with;
-                    if let Some(word) = row.get_mut(c / 64) {
-                        *word |= 1 << (c % 64);
-                    }
-                }
+                let take = with > *d;
+                *d = if take { with } else { *d };
+                bits |= u64::from(take) << bit;
             }
-            end = start;
+            *word |= bits;
+            c = word_end;
         }
     }
     // best[] never decreases with c: start from the fewest steps reaching the top value.
@@ -309,7 +345,8 @@ fn branch_and_bound(
         .map(|&i| items.get(i).map_or(0.0, |it| it.value))
         .collect();
     // Prefix sums make each bound a binary search instead of a scan.
-    let mut pre_cost = vec![0u64; n + 1];
+    // u128: a long list of large prices can't overflow.
+    let mut pre_cost = vec![0u128; n + 1];
     let mut pre_value = vec![0.0f64; n + 1];
     for k in 0..n {
         let (c, v) = (
@@ -321,14 +358,14 @@ fn branch_and_bound(
             pre_value.get(k).copied().unwrap_or(0.0),
         );
         if let (Some(a), Some(b)) = (pre_cost.get_mut(k + 1), pre_value.get_mut(k + 1)) {
-            *a = pc.saturating_add(c);
+            *a = pc + u128::from(c);
             *b = pv + v;
         }
     }
     let bound_from = |k: usize, room: u64| -> f64 {
         let base_cost = pre_cost.get(k).copied().unwrap_or(0);
         let base_value = pre_value.get(k).copied().unwrap_or(0.0);
-        let limit = base_cost.saturating_add(room);
+        let limit = base_cost + u128::from(room);
         // Last s in k..=n with pre_cost[s] <= limit.
         let s = k + pre_cost
             .get(k..)
@@ -336,8 +373,9 @@ fn branch_and_bound(
             .saturating_sub(1);
         let whole = pre_value.get(s).copied().unwrap_or(0.0) - base_value;
         let used = pre_cost.get(s).copied().unwrap_or(0) - base_cost;
+        let left = u128::from(room).saturating_sub(used);
         let part = match (cost.get(s), value.get(s)) {
-            (Some(&c), Some(&v)) if c > 0 => v * (room - used) as f64 / c as f64,
+            (Some(&c), Some(&v)) if c > 0 => v * left as f64 / c as f64,
             _ => 0.0,
         };
         whole + part
@@ -346,7 +384,7 @@ fn branch_and_bound(
 
     let mut best = incumbent;
     let mut best_set: Option<Vec<bool>> = None;
-    // taken[k]: 0 not decided, 1 taken, 2 skipped. path_value/path_cost: before depth k.
+    // state[k]: 0 not decided, 1 taken, 2 skipped. path_value/path_cost: before depth k.
     let mut state = vec![0u8; n];
     let mut path_value = vec![0.0f64; n + 1];
     let mut path_cost = vec![0u64; n + 1];
@@ -459,7 +497,9 @@ pub enum ViewsSource {
 pub enum EngagementSource {
     /// The creator's average interactions per post; `rate` is interactions ÷ views when views
     /// were entered.
-    Entered { rate: Option<f64> },
+    Entered {
+        rate: Option<f64>,
+    },
     /// Expected views × a published rate for the platform and tier.
     Benchmark(&'static Benchmark),
     Unknown,
@@ -571,9 +611,15 @@ pub fn candidate(creator: &Creator, currency: &str) -> Result<Candidate, String>
         }
     };
     let m = &creator.metrics;
-    let (views, views_source) = match (m.views.filter(|v| v.is_finite() && *v >= 0.0), creator.followers) {
+    let (views, views_source) = match (
+        m.views.filter(|v| v.is_finite() && *v >= 0.0),
+        creator.followers,
+    ) {
         (Some(v), _) => (v, ViewsSource::Entered),
-        (None, Some(f)) => (f as f64 * ASSUMED_REACH, ViewsSource::Assumed { followers: f }),
+        (None, Some(f)) => (
+            f as f64 * ASSUMED_REACH,
+            ViewsSource::Assumed { followers: f },
+        ),
         (None, None) => {
             return Err(
                 "Left out: no average views and no follower count, so nothing can be forecast."
@@ -596,9 +642,7 @@ pub fn candidate(creator: &Creator, currency: &str) -> Result<Candidate, String>
             EngagementSource::Entered { rate },
         )
     } else {
-        match tier.and_then(|t| {
-            find(platform, t, FORMULA).find(|b| b.scope() == Scope::Tier)
-        }) {
+        match tier.and_then(|t| find(platform, t, FORMULA).find(|b| b.scope() == Scope::Tier)) {
             Some(b) => (
                 Some(views * b.value).filter(|v| v.is_finite()),
                 EngagementSource::Benchmark(b),
@@ -667,6 +711,7 @@ pub struct Forecast {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Method {
     pub exact: bool,
+    pub proof: Proof,
     /// The price step of the dynamic programme, in the campaign's currency.
     pub step: f64,
     pub steps: u64,
@@ -695,7 +740,9 @@ pub struct Plan {
 pub enum PlanError {
     #[error("Enter a budget to plan with.")]
     NoBudget,
-    #[error("The budget is {0}, which is not a usable amount; enter a number between 0 and 10 billion.")]
+    #[error(
+        "The budget is {0}, which is not a usable amount; enter a number between 0 and 10 billion."
+    )]
     BadBudget(f64),
 }
 
@@ -754,8 +801,17 @@ pub fn plan_candidates(
     currency: &str,
     objective: Objective,
 ) -> Plan {
-    let budget = if budget.is_finite() { budget.max(0.0) } else { 0.0 };
+    let budget = if budget.is_finite() {
+        budget.max(0.0)
+    } else {
+        0.0
+    };
     let budget_cents = (budget * 100.0).floor() as u64;
+    // Numbers beyond a trillion are data errors; leaving them out keeps every sum finite.
+    let sane = |v: f64| v.is_finite() && (0.0..=MAX_NUMBER).contains(&v);
+    let (candidates, broken): (Vec<Candidate>, Vec<Candidate>) = candidates
+        .into_iter()
+        .partition(|c| sane(c.price) && sane(c.views) && c.engagements.is_none_or(sane));
     let items: Vec<Item> = candidates
         .iter()
         .map(|c| Item {
@@ -779,7 +835,13 @@ pub fn plan_candidates(
         })
     };
     by_value.sort_by(|&a, &b| density(b).total_cmp(&density(a)).then_with(|| a.cmp(&b)));
-    let rank_of = |i: usize| by_value.iter().position(|&j| j == i).map_or(0, |p| p + 1);
+    let mut ranks = vec![0usize; candidates.len()];
+    for (place, &i) in by_value.iter().enumerate() {
+        if let Some(r) = ranks.get_mut(i) {
+            *r = place + 1;
+        }
+    }
+    let rank_of = |i: usize| ranks.get(i).copied().unwrap_or(0);
 
     let spend_cents = solution.cost_cents;
     let spend = spend_cents as f64 / 100.0;
@@ -792,7 +854,15 @@ pub fn plan_candidates(
         .unwrap_or(0);
 
     let mut picks = Vec::new();
-    let mut left_out = Vec::new();
+    let mut left_out: Vec<LeftOut> = broken
+        .into_iter()
+        .map(|c| LeftOut {
+            creator_id: c.creator_id.clone(),
+            name: c.name.clone(),
+            reason: "Left out: its price, views or engagements are over a trillion, which can't be right; check the numbers.".to_string(),
+            candidate: Some(c),
+        })
+        .collect();
     for (i, cand) in candidates.into_iter().enumerate() {
         let chosen = solution.chosen.get(i).copied().unwrap_or(false);
         let value = cand.value(objective);
@@ -862,9 +932,13 @@ pub fn plan_candidates(
     }
     picks.sort_by_key(|p| p.value_rank);
 
-    let views: f64 = picks.iter().map(|p| p.candidate.views).sum();
-    let known: Vec<f64> = picks.iter().filter_map(|p| p.candidate.engagements).collect();
-    let engagements = (!known.is_empty()).then(|| known.iter().sum::<f64>());
+    // fold from +0.0: an empty f64 `sum()` is -0.0, which would print as "-0".
+    let views: f64 = picks.iter().fold(0.0, |a, p| a + p.candidate.views);
+    let known: Vec<f64> = picks
+        .iter()
+        .filter_map(|p| p.candidate.engagements)
+        .collect();
+    let engagements = (!known.is_empty()).then(|| known.iter().fold(0.0, |a, e| a + e));
     let mut tier_mix: Vec<TierShare> = Vec::new();
     for p in &picks {
         match tier_mix.iter_mut().find(|t| t.tier == p.candidate.tier) {
@@ -900,15 +974,19 @@ pub fn plan_candidates(
     };
     let step = solution.step_cents as f64 / 100.0;
     let max_gap = solution.max_gap();
-    let explanation = if solution.exact {
-        format!("The best combination for the budget: every combination of these creators was considered (dynamic programming over the budget in steps of {}, checked by an exact search where needed).", money_in(step, currency))
-    } else {
-        format!(
+    let explanation = match solution.proof {
+        Proof::AllFit => "Every creator with something to forecast fits the budget, so all of them are in.".to_string(),
+        Proof::Search => "The best combination for the budget, proven by an exact search over every combination (branch and bound over the real prices).".to_string(),
+        Proof::Steps => format!(
+            "The best combination for the budget: dynamic programming over the budget in steps of {}, a step every price is a whole multiple of, so every combination was covered.",
+            money_in(step, currency)
+        ),
+        Proof::NearOptimal => format!(
             "A near-optimal combination: prices were compared in steps of {} (the budget cut into {} steps) and the exact search stopped early; no combination can bring more than {} more {noun}.",
             money_in(step, currency),
             group_thousands(solution.steps),
             super::format::percent(max_gap, 1)
-        )
+        ),
     };
     Plan {
         objective,
@@ -919,6 +997,7 @@ pub fn plan_candidates(
         forecast,
         method: Method {
             exact: solution.exact,
+            proof: solution.proof,
             step,
             steps: solution.steps,
             max_gap,
@@ -962,7 +1041,8 @@ mod tests {
     #[test]
     fn knapsack_table() {
         // (items as (dollars, value), budget in dollars, best value)
-        let cases: Vec<(Vec<(u64, f64)>, u64, f64)> = vec![
+        type Case = (Vec<(u64, f64)>, u64, f64);
+        let cases: Vec<Case> = vec![
             (vec![], 100, 0.0),
             (vec![(10, 5.0)], 0, 0.0),
             (vec![(0, 5.0), (10, 5.0)], 0, 5.0),
@@ -1006,7 +1086,14 @@ mod tests {
         assert_eq!(cost, s.cost_cents);
     }
 
-    fn creator(id: &str, platform: Platform, followers: u64, views: Option<f64>, likes: Option<f64>, price: Option<f64>) -> Creator {
+    fn creator(
+        id: &str,
+        platform: Platform,
+        followers: u64,
+        views: Option<f64>,
+        likes: Option<f64>,
+        price: Option<f64>,
+    ) -> Creator {
         let mut c = Creator::new(id.into(), &format!("Creator {id}"), 0.0);
         c.platform = Some(platform);
         c.followers = Some(followers);
@@ -1030,16 +1117,45 @@ mod tests {
     #[test]
     fn plan_explains_picks_and_non_picks() {
         let creators = vec![
-            creator("a", Platform::TikTok, 45_000, Some(100_000.0), Some(8_100.0), Some(300.0)),
-            creator("b", Platform::TikTok, 30_000, Some(50_000.0), Some(5_000.0), Some(100.0)),
-            creator("c", Platform::YouTube, 60_000, Some(40_000.0), Some(1_000.0), Some(900.0)),
+            creator(
+                "a",
+                Platform::TikTok,
+                45_000,
+                Some(100_000.0),
+                Some(8_100.0),
+                Some(300.0),
+            ),
+            creator(
+                "b",
+                Platform::TikTok,
+                30_000,
+                Some(50_000.0),
+                Some(5_000.0),
+                Some(100.0),
+            ),
+            creator(
+                "c",
+                Platform::YouTube,
+                60_000,
+                Some(40_000.0),
+                Some(1_000.0),
+                Some(900.0),
+            ),
             creator("d", Platform::Instagram, 20_000, None, None, Some(5_000.0)),
         ];
-        let c = campaign(Goal::Engagement, Some(1_000.0), &["a", "b", "c", "d", "gone"]);
+        let c = campaign(
+            Goal::Engagement,
+            Some(1_000.0),
+            &["a", "b", "c", "d", "gone"],
+        );
         let p = plan(&c, &creators);
         assert!(p.is_ok());
         let Ok(p) = p else { return };
-        let picked: Vec<&str> = p.picks.iter().map(|x| x.candidate.creator_id.as_str()).collect();
+        let picked: Vec<&str> = p
+            .picks
+            .iter()
+            .map(|x| x.candidate.creator_id.as_str())
+            .collect();
         assert_eq!(picked, vec!["b", "a"]);
         assert_eq!(
             p.picks.get(1).map(|x| x.explanation.as_str()),
@@ -1049,10 +1165,21 @@ mod tests {
         assert_eq!(p.forecast.remaining, 600.0);
         assert_eq!(p.forecast.engagements, Some(13_100.0));
         assert_eq!(p.forecast.views, 150_000.0);
-        assert!(p.forecast.cpe.is_some_and(|x| (x - 400.0 / 13_100.0).abs() < 1e-12));
-        assert!(p.forecast.cpm.is_some_and(|x| (x - 400.0 / 150.0).abs() < 1e-12));
+        assert!(p
+            .forecast
+            .cpe
+            .is_some_and(|x| (x - 400.0 / 13_100.0).abs() < 1e-12));
+        assert!(p
+            .forecast
+            .cpm
+            .is_some_and(|x| (x - 400.0 / 150.0).abs() < 1e-12));
         assert_eq!(p.missing, vec!["gone".to_string()]);
-        let reason = |id: &str| p.left_out.iter().find(|l| l.creator_id == id).map(|l| l.reason.clone());
+        let reason = |id: &str| {
+            p.left_out
+                .iter()
+                .find(|l| l.creator_id == id)
+                .map(|l| l.reason.clone())
+        };
         assert_eq!(
             reason("c").as_deref(),
             Some("Left out: over budget after better-value picks: it costs $900.00 and $600.00 is left.")
@@ -1062,30 +1189,74 @@ mod tests {
             Some("Left out: costs $5,000, more than the whole budget of $1,000.")
         );
         assert!(p.method.exact);
+        assert!(p.method.explanation.contains("proven by an exact search"));
+        assert_eq!(p.method.proof, Proof::Search);
     }
 
     #[test]
     fn edge_cases() {
         let creators = vec![
-            creator("a", Platform::TikTok, 45_000, Some(100_000.0), Some(8_000.0), Some(300.0)),
-            creator("gift", Platform::TikTok, 5_000, Some(3_000.0), Some(300.0), Some(0.0)),
+            creator(
+                "a",
+                Platform::TikTok,
+                45_000,
+                Some(100_000.0),
+                Some(8_000.0),
+                Some(300.0),
+            ),
+            creator(
+                "gift",
+                Platform::TikTok,
+                5_000,
+                Some(3_000.0),
+                Some(300.0),
+                Some(0.0),
+            ),
         ];
         // No budget.
-        assert_eq!(plan(&campaign(Goal::Engagement, None, &["a"]), &creators).err(), Some(PlanError::NoBudget));
-        assert!(matches!(plan(&campaign(Goal::Engagement, Some(f64::NAN), &["a"]), &creators), Err(PlanError::BadBudget(_))));
+        assert_eq!(
+            plan(&campaign(Goal::Engagement, None, &["a"]), &creators).err(),
+            Some(PlanError::NoBudget)
+        );
+        assert!(matches!(
+            plan(
+                &campaign(Goal::Engagement, Some(f64::NAN), &["a"]),
+                &creators
+            ),
+            Err(PlanError::BadBudget(_))
+        ));
         // Zero budget: only what costs nothing.
-        let p = plan(&campaign(Goal::Engagement, Some(0.0), &["a", "gift"]), &creators);
-        let picked: Vec<String> = p.iter().flat_map(|p| p.picks.iter().map(|x| x.candidate.creator_id.clone())).collect();
+        let p = plan(
+            &campaign(Goal::Engagement, Some(0.0), &["a", "gift"]),
+            &creators,
+        );
+        let picked: Vec<String> = p
+            .iter()
+            .flat_map(|p| p.picks.iter().map(|x| x.candidate.creator_id.clone()))
+            .collect();
         assert_eq!(picked, vec!["gift".to_string()]);
-        assert!(p.as_ref().is_ok_and(|p| p.picks.iter().all(|x| x.explanation.contains("costs nothing"))));
+        assert!(p.as_ref().is_ok_and(|p| p
+            .picks
+            .iter()
+            .all(|x| x.explanation.contains("costs nothing"))));
         // No candidates.
         let p = plan(&campaign(Goal::Awareness, Some(500.0), &[]), &creators);
-        assert!(p.as_ref().is_ok_and(|p| p.picks.is_empty() && p.left_out.is_empty()));
-        assert!(p.as_ref().is_ok_and(|p| p.forecast.cpm.is_none() && p.forecast.cpe.is_none() && p.forecast.engagements.is_none()));
+        assert!(p
+            .as_ref()
+            .is_ok_and(|p| p.picks.is_empty() && p.left_out.is_empty()));
+        assert!(p.as_ref().is_ok_and(|p| p.method.proof == Proof::AllFit));
+        assert!(p.as_ref().is_ok_and(|p| p.forecast.cpm.is_none()
+            && p.forecast.cpe.is_none()
+            && p.forecast.engagements.is_none()));
         // All over budget.
         let p = plan(&campaign(Goal::Awareness, Some(100.0), &["a"]), &creators);
-        assert!(p.as_ref().is_ok_and(|p| p.picks.is_empty() && p.forecast.remaining == 100.0));
-        assert!(p.as_ref().is_ok_and(|p| p.left_out.iter().all(|l| l.reason.contains("more than the whole budget"))));
+        assert!(p
+            .as_ref()
+            .is_ok_and(|p| p.picks.is_empty() && p.forecast.remaining == 100.0));
+        assert!(p.as_ref().is_ok_and(|p| p
+            .left_out
+            .iter()
+            .all(|l| l.reason.contains("more than the whole budget"))));
     }
 
     #[test]
@@ -1112,37 +1283,131 @@ mod tests {
         // TikTok micro midpoint of $25–$125; views 10% of 45,000; engagements at 8.5%.
         assert_eq!(pick.map(|x| x.candidate.price), Some(75.0));
         assert_eq!(pick.map(|x| x.candidate.views), Some(4_500.0));
-        assert!(pick.and_then(|x| x.candidate.engagements).is_some_and(|e| (e - 382.5).abs() < 1e-9));
+        assert!(pick
+            .and_then(|x| x.candidate.engagements)
+            .is_some_and(|e| (e - 382.5).abs() < 1e-9));
         let text = pick.map(|x| x.explanation.clone()).unwrap_or_default();
         assert!(text.contains("estimated price: midpoint of $25.00–$125.00 for TikTok micro (pricing guide, 2023)"), "{text}");
-        assert!(text.contains("views assumed: 10% of 45,000 followers"), "{text}");
-        assert!(text.contains("engagements assumed at the 8.5% TikTok micro benchmark (CreatorDB, 2026)"), "{text}");
+        assert!(
+            text.contains("views assumed: 10% of 45,000 followers"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "engagements assumed at the 8.5% TikTok micro benchmark (CreatorDB, 2026)"
+            ),
+            "{text}"
+        );
         assert_eq!(p.as_ref().map(|p| p.forecast.estimated_prices), Some(1));
-        let reason = |id: &str| p.as_ref().and_then(|p| p.left_out.iter().find(|l| l.creator_id == id)).map(|l| l.reason.clone()).unwrap_or_default();
-        assert_eq!(reason("f"), "Left out: the price is in EUR and the budget in USD; convert one of them.");
-        assert!(reason("g").contains("No published price range for TikTok mega"), "{}", reason("g"));
+        let reason = |id: &str| {
+            p.as_ref()
+                .and_then(|p| p.left_out.iter().find(|l| l.creator_id == id))
+                .map(|l| l.reason.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            reason("f"),
+            "Left out: the price is in EUR and the budget in USD; convert one of them."
+        );
+        assert!(
+            reason("g").contains("No published price range for TikTok mega"),
+            "{}",
+            reason("g")
+        );
         assert_eq!(reason("h"), "Left out: the creator declined.");
         assert!(reason("i").contains("no platform"));
         // A euro campaign can't use dollar estimates.
         let mut eur = c.clone();
         eur.currency = "EUR".into();
         let p = plan(&eur, &creators).ok();
-        assert!(p.is_some_and(|p| p.left_out.iter().any(|l| l.creator_id == "e" && l.reason.contains("in US dollars while the budget is in EUR"))));
+        assert!(
+            p.is_some_and(|p| p.left_out.iter().any(|l| l.creator_id == "e"
+                && l.reason
+                    .contains("in US dollars while the budget is in EUR")))
+        );
     }
 
     #[test]
     fn engagement_unknown_is_said() {
-        let ig = creator("j", Platform::Instagram, 5_000, Some(2_000.0), None, Some(50.0));
-        let p = plan(&campaign(Goal::Engagement, Some(500.0), &["j"]), &[ig.clone()]).ok();
-        assert!(p.is_some_and(|p| p.left_out.iter().any(|l| l.reason.contains("no published engagement rate for Instagram nano"))));
+        let ig = creator(
+            "j",
+            Platform::Instagram,
+            5_000,
+            Some(2_000.0),
+            None,
+            Some(50.0),
+        );
+        let p = plan(
+            &campaign(Goal::Engagement, Some(500.0), &["j"]),
+            std::slice::from_ref(&ig),
+        )
+        .ok();
+        assert!(p.is_some_and(|p| p.left_out.iter().any(|l| l
+            .reason
+            .contains("no published engagement rate for Instagram nano"))));
         // For views the same creator is fine.
         let p = plan(&campaign(Goal::Awareness, Some(500.0), &["j"]), &[ig]).ok();
         assert_eq!(p.map(|p| p.picks.len()), Some(1));
     }
 
     #[test]
+    fn absurd_numbers_stay_in_range() {
+        // Regression: costs near u64::MAX overflowed the "everything fits" sum, and took two
+        // items whose costs add up to more than the budget.
+        let items = vec![
+            Item {
+                cost_cents: u64::MAX,
+                value: 1.0,
+            },
+            Item {
+                cost_cents: u64::MAX,
+                value: 2.0,
+            },
+            Item {
+                cost_cents: 5,
+                value: 3.0,
+            },
+        ];
+        let s = knapsack(&items, u64::MAX);
+        assert_eq!(s.chosen, vec![false, false, true]);
+        let huge = Candidate {
+            creator_id: "x".into(),
+            name: "X".into(),
+            platform: Platform::TikTok,
+            tier: None,
+            price: 1e300,
+            price_source: PriceSource::Entered,
+            views: 1e300,
+            views_source: ViewsSource::Entered,
+            engagements: Some(f64::MAX),
+            engagement_source: EngagementSource::Unknown,
+        };
+        let p = plan_candidates(
+            vec![huge.clone(), huge],
+            1e300,
+            "USD",
+            Objective::Engagements,
+        );
+        assert!(p.picks.is_empty());
+        assert!(p
+            .left_out
+            .iter()
+            .all(|l| l.reason.contains("over a trillion")));
+        // Regression: an empty f64 `sum()` is -0.0, which printed as "-0 views".
+        assert!(p.forecast.views == 0.0 && p.forecast.views.is_sign_positive());
+    }
+
+    #[test]
     fn rank_labels() {
-        let cases = [(1, "best value"), (2, "2nd best value"), (3, "3rd best value"), (4, "4th best value"), (11, "11th best value"), (21, "21st best value"), (112, "112th best value")];
+        let cases = [
+            (1, "best value"),
+            (2, "2nd best value"),
+            (3, "3rd best value"),
+            (4, "4th best value"),
+            (11, "11th best value"),
+            (21, "21st best value"),
+            (112, "112th best value"),
+        ];
         for (n, want) in cases {
             assert_eq!(value_rank_label(n), want);
         }
@@ -1157,18 +1422,35 @@ mod props {
 
     fn items_strategy(max_cost: u64) -> impl Strategy<Value = Vec<Item>> {
         prop::collection::vec(
-            (0..=max_cost, prop_oneof![Just(0.0), 0.0f64..1e6]).prop_map(|(cost_cents, value)| Item { cost_cents, value }),
+            (0..=max_cost, prop_oneof![Just(0.0), 0.0f64..1e6])
+                .prop_map(|(cost_cents, value)| Item { cost_cents, value }),
             0..=12,
         )
     }
 
+    /// Both paths: the search first (as `knapsack` runs), and the dynamic programme first.
     fn check(items: &[Item], budget: u64) -> Result<(), TestCaseError> {
-        let s = knapsack(items, budget);
         let want = brute_force(items, budget);
-        prop_assert!(s.cost_cents <= budget, "over budget: {:?}", s);
-        prop_assert!(s.exact, "small cases must be solved exactly: {:?}", s);
-        prop_assert!((s.value - want).abs() <= 1e-9 * want.max(1.0), "{} vs brute force {}", s.value, want);
-        prop_assert!(s.upper_bound + 1e-6 >= s.value);
+        for first_search in [FIRST_SEARCH_LIMIT, 0] {
+            let s = solve(items, budget, first_search);
+            prop_assert!(s.cost_cents <= budget, "over budget: {:?}", s);
+            prop_assert!(s.exact, "small cases must be solved exactly: {:?}", s);
+            prop_assert!(
+                (s.value - want).abs() <= 1e-9 * want.max(1.0),
+                "{} vs brute force {} ({first_search})",
+                s.value,
+                want
+            );
+            prop_assert!(s.upper_bound + 1e-6 >= s.value);
+            let cost: u64 = s
+                .chosen
+                .iter()
+                .zip(items)
+                .filter(|(c, _)| **c)
+                .map(|(_, it)| it.cost_cents)
+                .sum();
+            prop_assert_eq!(cost, s.cost_cents);
+        }
         Ok(())
     }
 
@@ -1180,7 +1462,7 @@ mod props {
 
         #[test]
         fn equals_brute_force_large_odd_prices(items in items_strategy(5_000_000_000), budget in 0u64..20_000_000_000) {
-            // Budgets far above 20,000 steps with prices in odd cents: the coarse path and the
+            // Budgets far above 10,000 steps with prices in odd cents: the coarse path and the
             // exact search.
             check(&items, budget)?;
         }

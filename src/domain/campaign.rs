@@ -132,7 +132,8 @@ impl Targets {
     }
 }
 
-/// What one post delivered, as measured on `date` (cumulative for that post up to that day).
+/// What one post delivered: enter each post once, dated the day it went live, and update its
+/// numbers as they grow. Tracking adds posts up by date.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PostResult {
@@ -229,7 +230,9 @@ pub enum CampaignError {
     NoName,
     #[error("the campaign name is longer than {MAX_NAME_CHARS} characters.")]
     LongName,
-    #[error("the budget is {0}, which is not a usable amount (it must be between 0 and 10 billion).")]
+    #[error(
+        "the budget is {0}, which is not a usable amount (it must be between 0 and 10 billion)."
+    )]
     Budget(f64),
     #[error("{0}")]
     Currency(String),
@@ -331,7 +334,9 @@ impl Campaign {
         let index: HashMap<&str, &'a Creator> = all.iter().map(|c| (c.id.as_str(), c)).collect();
         let mut found = Vec::new();
         let mut missing = Vec::new();
-        for id in &self.creators {
+        let mut seen = BTreeSet::new();
+        // An unchecked campaign may list an id twice; it must not count twice.
+        for id in self.creators.iter().filter(|id| seen.insert(id.as_str())) {
             match index.get(id.as_str()) {
                 Some(c) => found.push(*c),
                 None => missing.push(id.clone()),
@@ -462,14 +467,18 @@ pub fn money_in(amount: f64, currency: &str) -> String {
     super::format::money(Some(amount), &symbol)
 }
 
-/// "$" for USD, "€" for EUR, "£" for GBP, "₹" for INR, else the code and a space.
+/// "$" for USD, "€" for EUR, "£" for GBP, "₹" for INR, else the code and a space. Anything that
+/// is not a three-letter code (unchecked data) shows no symbol rather than arbitrary text.
 pub fn currency_symbol(currency: &str) -> String {
     match currency {
         "USD" | "" => "$".to_string(),
         "EUR" => "€".to_string(),
         "GBP" => "£".to_string(),
         "INR" => "₹".to_string(),
-        other => format!("{other} "),
+        code if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) => {
+            format!("{code} ")
+        }
+        _ => String::new(),
     }
 }
 
@@ -540,7 +549,8 @@ mod tests {
 
     #[test]
     fn checked_refuses_with_clear_messages() {
-        let cases: Vec<(Box<dyn Fn(&mut Campaign)>, &str)> = vec![
+        type Edit = Box<dyn Fn(&mut Campaign)>;
+        let cases: Vec<(Edit, &str)> = vec![
             (Box::new(|c| c.id = " ".into()), "the campaign has no id."),
             (
                 Box::new(|c| c.name = "  ".into()),
@@ -587,9 +597,14 @@ mod tests {
         }
         let mut c = spring();
         c.countries = vec!["jp".into()];
-        let msg = c.checked().map_err(|e| e.to_string()).err().unwrap_or_default();
+        let msg = c
+            .checked()
+            .map_err(|e| e.to_string())
+            .err()
+            .unwrap_or_default();
         assert!(
-            msg.starts_with("country “jp” is not one Microscope knows") && msg.contains("de (Germany)"),
+            msg.starts_with("country “jp” is not one Microscope knows")
+                && msg.contains("de (Germany)"),
             "{msg}"
         );
     }
@@ -641,7 +656,7 @@ mod tests {
             Creator::new("c1".into(), "Ann", 0.0),
         ];
         let mut c = Campaign::new("k".into(), "K", 0.0);
-        c.creators = vec!["c1".into(), "gone".into(), "c2".into()];
+        c.creators = vec!["c1".into(), "gone".into(), "c2".into(), "c1".into()];
         let (found, missing) = c.members(&all);
         let names: Vec<&str> = found.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, vec!["Ann", "Bo"]);
@@ -653,6 +668,7 @@ mod tests {
         assert_eq!(money_in(1250.0, "USD"), "$1,250");
         assert_eq!(money_in(1250.0, "EUR"), "€1,250");
         assert_eq!(money_in(12.5, "CHF"), "CHF 12.50");
+        assert_eq!(money_in(12.5, "<b>"), "12.50");
         let mut c = Campaign::new("k".into(), "K", 0.0);
         assert_eq!(c.budget_label(), "no budget set");
         c.budget = Some(5_000.0);

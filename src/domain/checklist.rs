@@ -255,7 +255,11 @@ pub fn checklist(campaign: &Campaign, creators: &[Creator], min_sponsored_posts:
             id: c.id.clone(),
             name: c.name.clone(),
         };
-        let mut push = |task: CreatorTask, title: String, explanation: String, required: bool, note: Option<String>| {
+        let mut push = |task: CreatorTask,
+                        title: String,
+                        explanation: String,
+                        required: bool,
+                        note: Option<String>| {
             let key = creator_key(&c.id, task);
             let auto = task == CreatorTask::Posted && c.status == Status::Posted;
             let note = if auto && !state.is_done(&key) {
@@ -328,9 +332,9 @@ pub fn checklist(campaign: &Campaign, creators: &[Creator], min_sponsored_posts:
 /// Hints on campaign steps that the campaign's own data can give.
 fn step_note(id: &str, campaign: &Campaign) -> Option<String> {
     match id {
-        "define-metrics" if campaign.targets.is_empty() => {
-            Some("no targets set yet: enter views, engagements, clicks or conversions to aim for".into())
-        }
+        "define-metrics" if campaign.targets.is_empty() => Some(
+            "no targets set yet: enter views, engagements, clicks or conversions to aim for".into(),
+        ),
         "define-metrics" if campaign.start.is_none() || campaign.end.is_none() => {
             Some("set start and end dates so progress can be tracked against a pace".into())
         }
@@ -393,8 +397,12 @@ mod tests {
         ];
         let mut c = campaign(&["us", "de"], &["new", "pro", "unknown", "gone", "deleted"]);
         c.checklist.set("set-goal", true);
-        c.checklist.set(&creator_key("new", CreatorTask::BriefSent), true);
-        c.checklist.set(&creator_key("new", CreatorTask::Disclosure(Jurisdiction::Germany)), true);
+        c.checklist
+            .set(&creator_key("new", CreatorTask::BriefSent), true);
+        c.checklist.set(
+            &creator_key("new", CreatorTask::Disclosure(Jurisdiction::Germany)),
+            true,
+        );
         let list = checklist(&c, &creators, 3.0);
         assert_eq!(list.missing_creators, vec!["deleted".to_string()]);
         // Per creator: brief, approval, 2 countries, approved, posted = 6 items; declined: none.
@@ -419,9 +427,18 @@ mod tests {
             Some(true)
         );
         // Posted status ticks "posted".
-        assert_eq!(item(creator_key("pro", CreatorTask::Posted)).map(|i| i.done), Some(true));
-        let de = item(creator_key("new", CreatorTask::Disclosure(Jurisdiction::Germany)));
-        assert_eq!(de.as_ref().map(|i| i.title.as_str()), Some("Disclosure rules explained for Germany"));
+        assert_eq!(
+            item(creator_key("pro", CreatorTask::Posted)).map(|i| i.done),
+            Some(true)
+        );
+        let de = item(creator_key(
+            "new",
+            CreatorTask::Disclosure(Jurisdiction::Germany),
+        ));
+        assert_eq!(
+            de.as_ref().map(|i| i.title.as_str()),
+            Some("Disclosure rules explained for Germany")
+        );
         assert!(de.is_some_and(|i| i.done && i.explanation.contains("Werbung")));
         // Required: 7 steps + new 6 + pro 5 (approval optional) + unknown 6 = 24; done: set-goal,
         // new brief, new de, pro posted = 4.
@@ -443,7 +460,11 @@ mod tests {
         };
         assert_eq!(required(3.0), Some(false));
         assert_eq!(required(5.0), Some(true));
-        assert_eq!(required(f64::NAN), Some(false), "NaN falls back to the default of 3");
+        assert_eq!(
+            required(f64::NAN),
+            Some(false),
+            "NaN falls back to the default of 3"
+        );
     }
 
     #[test]
@@ -465,7 +486,12 @@ mod tests {
     #[test]
     fn step_notes_point_at_missing_data() {
         let list = checklist(&campaign(&[], &[]), &[], 3.0);
-        let note = |id: &str| list.items.iter().find(|i| i.key == id).and_then(|i| i.note.clone());
+        let note = |id: &str| {
+            list.items
+                .iter()
+                .find(|i| i.key == id)
+                .and_then(|i| i.note.clone())
+        };
         assert!(note("define-metrics").is_some_and(|n| n.starts_with("no targets")));
         assert!(note("disclosure-briefing").is_some_and(|n| n.contains("target countries")));
         assert_eq!(note("set-goal"), None);

@@ -5,7 +5,11 @@
 pub mod analysis;
 pub mod audience;
 pub mod benchmark;
+pub mod brief;
+pub mod budget;
 pub mod cadence;
+pub mod campaign;
+pub mod checklist;
 pub mod comments;
 pub mod cost;
 pub mod creator;
@@ -17,9 +21,11 @@ pub mod format;
 pub mod metrics;
 pub mod number;
 pub mod platform;
+pub mod recommend;
 pub mod risk;
 pub mod sentiment;
 pub mod tier;
+pub mod tracking;
 pub mod workspace;
 
 pub use metrics::PostMetrics;

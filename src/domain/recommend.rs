@@ -127,7 +127,11 @@ pub struct Recommendation {
 impl Recommendation {
     /// "TikTok micro".
     pub fn title(&self) -> String {
-        format!("{} {}", self.platform.name(), self.tier.name().to_lowercase())
+        format!(
+            "{} {}",
+            self.platform.name(),
+            self.tier.name().to_lowercase()
+        )
     }
 }
 
@@ -196,7 +200,8 @@ pub fn recommend(goal: Goal, platforms: &[Platform]) -> Recommendations {
         "Mega accounts are not listed: their fees run to six figures per post, and the published figures here are for smaller creators.".to_string(),
         "Published figures describe typical creators; check each creator's own numbers before you book.".to_string(),
     ];
-    if matches!(goal, Goal::Engagement | Goal::Conversions) && platforms.contains(&Platform::Instagram)
+    if matches!(goal, Goal::Engagement | Goal::Conversions)
+        && platforms.contains(&Platform::Instagram)
     {
         notes.push("Instagram's published engagement rates are by followers; TikTok's and YouTube's are by views. The two formulas are not comparable, so Instagram's rates are shown for context and add no points.".to_string());
     }
@@ -239,17 +244,25 @@ fn tier_reason(goal: Goal, tier: Tier) -> Reason {
 
 /// The tier benchmark of a platform under a formula (not an all-creator median).
 fn tier_benchmark(platform: Platform, tier: Tier, formula: Formula) -> Option<&'static Benchmark> {
-    find(platform, tier, formula)
-        .filter(|b| b.scope() == Scope::Tier && b.followers.is_none())
-        .next()
+    find(platform, tier, formula).find(|b| b.scope() == Scope::Tier && b.followers.is_none())
 }
 
 /// Adds the published figures that bear on the goal for this platform and tier.
-fn evidence(goal: Goal, platform: Platform, tier: Tier, reasons: &mut Vec<Reason>, gaps: &mut Vec<String>) {
+fn evidence(
+    goal: Goal,
+    platform: Platform,
+    tier: Tier,
+    reasons: &mut Vec<Reason>,
+    gaps: &mut Vec<String>,
+) {
     let what = format!("{} {}", platform.name(), tier.name().to_lowercase());
     match goal {
         Goal::Engagement | Goal::Conversions => {
-            let (high, low) = if goal == Goal::Engagement { (3, 1) } else { (2, 1) };
+            let (high, low) = if goal == Goal::Engagement {
+                (3, 1)
+            } else {
+                (2, 1)
+            };
             match engagement_reason(platform, tier, high, low) {
                 Some(r) => reasons.push(r),
                 None => gaps.push(format!("No published engagement benchmark for {what}.")),
@@ -276,14 +289,22 @@ fn evidence(goal: Goal, platform: Platform, tier: Tier, reasons: &mut Vec<Reason
             }
             if let Ok(b) = cadence_benchmark(platform, tier) {
                 let points = if b.per_week >= 2.0 { 1 } else { 0 };
+                let posts = format!(
+                    "{} {} a week",
+                    b.wording,
+                    if b.per_week == 1.0 { "post" } else { "posts" }
+                );
                 reasons.push(Reason {
                     text: format!(
-                        "{} creators post {} times a week on their own channel{}.",
+                        "{} creators publish {posts} on their own channel{}.",
                         what,
-                        b.wording,
-                        if points > 0 { ": practised, regular producers" } else { "" }
+                        if points > 0 {
+                            ": practised, regular producers"
+                        } else {
+                            ""
+                        }
                     ),
-                    figure: format!("{} posts a week", b.wording),
+                    figure: posts,
                     citation: b.citation(),
                     points,
                 });
@@ -302,7 +323,14 @@ fn engagement_reason(platform: Platform, tier: Tier, high: i32, low: i32) -> Opt
             .into_iter()
             .filter(|p| *p != platform)
             .filter_map(|p| tier_benchmark(p, tier, Formula::SourceViews))
-            .map(|o| format!("{} {} {}", o.platform.map_or("", |p| p.name()), tier.name().to_lowercase(), o.value_label()))
+            .map(|o| {
+                format!(
+                    "{} {} {}",
+                    o.platform.map_or("", |p| p.name()),
+                    tier.name().to_lowercase(),
+                    o.value_label()
+                )
+            })
             .collect();
         let versus = if others.is_empty() {
             String::new()
@@ -411,7 +439,7 @@ fn price_reason(platform: Platform, tier: Tier, scored: bool) -> Option<Reason> 
     let range = format!("{}–{}", money(Some(r.low), "$"), money(Some(r.high), "$"));
     let text = if scored {
         format!(
-            "{} {} creators charge {range} per post: $1,000 buys at least {} posts.",
+            "{} {} creators charge {range} per post: $1,000 buys at least {}.",
             platform.name(),
             tier.name().to_lowercase(),
             posts_label(per_thousand)
@@ -431,11 +459,14 @@ fn price_reason(platform: Platform, tier: Tier, scored: bool) -> Option<Reason> 
     })
 }
 
+/// "40 posts", "1 post", "0.05 posts".
 fn posts_label(n: f64) -> String {
-    if n >= 1.0 {
-        compact(n.floor())
+    if n >= 2.0 {
+        format!("{} posts", compact(n.floor()))
+    } else if n >= 1.0 {
+        "1 post".to_string()
     } else {
-        format!("{n:.2}")
+        format!("{n:.2} posts")
     }
 }
 
@@ -455,11 +486,46 @@ mod tests {
     #[test]
     fn goals_rank_the_expected_pairs_first() {
         let cases = [
-            (Goal::Engagement, vec![], vec![(Platform::TikTok, Tier::Micro), (Platform::YouTube, Tier::Micro)]),
-            (Goal::Awareness, vec![], vec![(Platform::YouTube, Tier::Micro), (Platform::TikTok, Tier::Micro)]),
-            (Goal::Conversions, vec![], vec![(Platform::TikTok, Tier::Micro), (Platform::YouTube, Tier::Micro)]),
-            (Goal::ContentCreation, vec![], vec![(Platform::TikTok, Tier::Nano), (Platform::Instagram, Tier::Nano)]),
-            (Goal::Engagement, vec![Platform::Instagram], vec![(Platform::Instagram, Tier::Micro), (Platform::Instagram, Tier::Nano)]),
+            (
+                Goal::Engagement,
+                vec![],
+                vec![
+                    (Platform::TikTok, Tier::Micro),
+                    (Platform::YouTube, Tier::Micro),
+                ],
+            ),
+            (
+                Goal::Awareness,
+                vec![],
+                vec![
+                    (Platform::YouTube, Tier::Micro),
+                    (Platform::TikTok, Tier::Micro),
+                ],
+            ),
+            (
+                Goal::Conversions,
+                vec![],
+                vec![
+                    (Platform::TikTok, Tier::Micro),
+                    (Platform::YouTube, Tier::Micro),
+                ],
+            ),
+            (
+                Goal::ContentCreation,
+                vec![],
+                vec![
+                    (Platform::TikTok, Tier::Nano),
+                    (Platform::Instagram, Tier::Nano),
+                ],
+            ),
+            (
+                Goal::Engagement,
+                vec![Platform::Instagram],
+                vec![
+                    (Platform::Instagram, Tier::Micro),
+                    (Platform::Instagram, Tier::Nano),
+                ],
+            ),
         ];
         for (goal, platforms, want) in cases {
             assert_eq!(top(goal, &platforms), want, "{goal:?}");
@@ -470,21 +536,78 @@ mod tests {
     fn reasons_cite_figures() {
         // (goal, pair, a reason's figure, its citation, text fragment)
         let cases = [
-            (Goal::Engagement, (Platform::TikTok, Tier::Micro), "8.5% by views", "CreatorDB, 2026", "vs YouTube micro 3.6%"),
-            (Goal::Engagement, (Platform::YouTube, Tier::Micro), "3.6% by views", "CreatorDB, 2026", "below the 5% that counts as excellent"),
-            (Goal::Awareness, (Platform::YouTube, Tier::Micro), "over 11M views per post", "CreatorDB, 2026", "100×"),
-            (Goal::Awareness, (Platform::TikTok, Tier::Micro), "$0.192–$0.962 CPM", "pricing guide, 2023; CreatorDB, 2026; quoted CPM ranges, 2023", "well below the $5.00–$15.00"),
-            (Goal::Awareness, (Platform::YouTube, Tier::Macro), "100,000 to 999,999 followers", "Microscope tier table (a convention)", "Broad reach"),
-            (Goal::Conversions, (Platform::Instagram, Tier::Nano), "1,000 to 9,999 followers", "CreatorDB micro-influencer article, 2026", "trust"),
-            (Goal::Conversions, (Platform::Instagram, Tier::Nano), "1.78% by followers", "HypeAuditor via eMarketer, 2026", "different formula"),
-            (Goal::ContentCreation, (Platform::TikTok, Tier::Nano), "$5.00–$25.00 per post", "pricing guide, 2023", "at least 40 posts"),
-            (Goal::ContentCreation, (Platform::YouTube, Tier::Micro), "almost 3 posts a week", "CreatorDB, 2026", "regular producers"),
+            (
+                Goal::Engagement,
+                (Platform::TikTok, Tier::Micro),
+                "8.5% by views",
+                "CreatorDB, 2026",
+                "vs YouTube micro 3.6%",
+            ),
+            (
+                Goal::Engagement,
+                (Platform::YouTube, Tier::Micro),
+                "3.6% by views",
+                "CreatorDB, 2026",
+                "below the 5% that counts as excellent",
+            ),
+            (
+                Goal::Awareness,
+                (Platform::YouTube, Tier::Micro),
+                "over 11M views per post",
+                "CreatorDB, 2026",
+                "100×",
+            ),
+            (
+                Goal::Awareness,
+                (Platform::TikTok, Tier::Micro),
+                "$0.192–$0.962 CPM",
+                "pricing guide, 2023; CreatorDB, 2026; quoted CPM ranges, 2023",
+                "well below the $5.00–$15.00",
+            ),
+            (
+                Goal::Awareness,
+                (Platform::YouTube, Tier::Macro),
+                "100,000 to 999,999 followers",
+                "Microscope tier table (a convention)",
+                "Broad reach",
+            ),
+            (
+                Goal::Conversions,
+                (Platform::Instagram, Tier::Nano),
+                "1,000 to 9,999 followers",
+                "CreatorDB micro-influencer article, 2026",
+                "trust",
+            ),
+            (
+                Goal::Conversions,
+                (Platform::Instagram, Tier::Nano),
+                "1.78% by followers",
+                "HypeAuditor via eMarketer, 2026",
+                "different formula",
+            ),
+            (
+                Goal::ContentCreation,
+                (Platform::TikTok, Tier::Nano),
+                "$5.00–$25.00 per post",
+                "pricing guide, 2023",
+                "at least 40 posts",
+            ),
+            (
+                Goal::ContentCreation,
+                (Platform::YouTube, Tier::Micro),
+                "almost 3 posts a week",
+                "CreatorDB, 2026",
+                "regular producers",
+            ),
         ];
         for (goal, (p, t), figure, citation, fragment) in cases {
             let recs = recommend(goal, &[]);
             let item = recs.items.iter().find(|r| r.platform == p && r.tier == t);
             let reason = item.and_then(|i| i.reasons.iter().find(|r| r.figure == figure));
-            assert!(reason.is_some(), "{goal:?} {p:?} {t:?}: no reason with figure {figure}: {item:#?}");
+            assert!(
+                reason.is_some(),
+                "{goal:?} {p:?} {t:?}: no reason with figure {figure}: {item:#?}"
+            );
             if let Some(r) = reason {
                 assert_eq!(r.citation, citation, "{goal:?} {p:?} {t:?}");
                 assert!(r.text.contains(fragment), "{}", r.text);
@@ -502,8 +625,14 @@ mod tests {
                 assert_eq!(r.rank, i + 1);
                 assert_eq!(r.score, r.reasons.iter().map(|x| x.points).sum::<i32>());
                 assert_eq!(r.fit, Fit::from_score(r.score));
-                assert!(r.reasons.iter().all(|x| !x.figure.is_empty() && !x.citation.is_empty()));
-                assert!(!r.reasons.iter().any(|x| x.text.contains("NaN") || x.text.contains("inf")));
+                assert!(r
+                    .reasons
+                    .iter()
+                    .all(|x| !x.figure.is_empty() && !x.citation.is_empty()));
+                assert!(!r
+                    .reasons
+                    .iter()
+                    .any(|x| x.text.contains("NaN") || x.text.contains("inf")));
             }
             assert!(recs.items.windows(2).all(|w| w[0].score >= w[1].score));
         }
@@ -512,15 +641,23 @@ mod tests {
     #[test]
     fn gaps_and_notes_are_said() {
         let recs = recommend(Goal::Engagement, &[Platform::TikTok, Platform::Instagram]);
-        let nano = recs.items.iter().find(|r| r.platform == Platform::TikTok && r.tier == Tier::Nano);
+        let nano = recs
+            .items
+            .iter()
+            .find(|r| r.platform == Platform::TikTok && r.tier == Tier::Nano);
         assert_eq!(
             nano.map(|r| r.gaps.clone()),
-            Some(vec!["No published engagement benchmark for TikTok nano.".to_string()])
+            Some(vec![
+                "No published engagement benchmark for TikTok nano.".to_string()
+            ])
         );
         assert!(recs.notes.iter().any(|n| n.contains("not comparable")));
         assert!(recs.items.iter().all(|r| r.platform != Platform::YouTube));
         let awareness = recommend(Goal::Awareness, &[Platform::TikTok]);
         assert!(!awareness.notes.iter().any(|n| n.contains("not comparable")));
-        assert_eq!(awareness.items.first().map(|r| r.title()), Some("TikTok micro".to_string()));
+        assert_eq!(
+            awareness.items.first().map(|r| r.title()),
+            Some("TikTok micro".to_string())
+        );
     }
 }

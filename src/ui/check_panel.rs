@@ -173,7 +173,7 @@ pub fn CheckPanel() -> impl IntoView {
                                 prop:checked=move || form.mode.get() == EntryMode::PerPost
                                 on:change=move |_| form.mode.set(EntryMode::PerPost)
                             />
-                            " Several posts, one per line"
+                            " Several posts"
                         </label>
                     </div>
                     <Show

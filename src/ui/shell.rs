@@ -8,16 +8,23 @@ use leptos::prelude::*;
 pub enum Section {
     Check,
     Shortlist,
+    Campaign,
     Risks,
 }
 
 impl Section {
-    pub const ALL: [Section; 3] = [Section::Check, Section::Shortlist, Section::Risks];
+    pub const ALL: [Section; 4] = [
+        Section::Check,
+        Section::Shortlist,
+        Section::Campaign,
+        Section::Risks,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
             Section::Check => "check",
             Section::Shortlist => "shortlist",
+            Section::Campaign => "campaign",
             Section::Risks => "risks",
         }
     }
@@ -26,6 +33,7 @@ impl Section {
         match self {
             Section::Check => "Check a creator",
             Section::Shortlist => "Shortlist",
+            Section::Campaign => "Campaign",
             Section::Risks => "Risks",
         }
     }

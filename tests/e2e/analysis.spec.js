@@ -52,7 +52,7 @@ test("zero views give n/a, never NaN or infinity", async ({ page }) => {
 test("several posts pasted one per line, with a bad line explained", async ({ page }) => {
   await openApp(page);
   await page.getByLabel("Followers").fill("45K");
-  await page.getByLabel("Several posts, one per line").check();
+  await page.getByLabel("Several posts", { exact: true }).check();
   await page.getByLabel("Posts, one per line").fill("views likes comments shares\n130K 9,500 850 700\n100K 8K 600 400\n50K abc 1 1");
   await expect(page.getByText("2 posts read", { exact: false })).toBeVisible();
   await expect(page.getByRole("alert").filter({ hasText: "line 4" })).toBeVisible();
