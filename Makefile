@@ -24,6 +24,7 @@ build: setup
 audit:
 	bash scripts/audit.sh
 
-## Native engine benchmark (prints creators per second); not part of the test command.
+## Benchmarks against their budgets (sizes, mount time, engine, import); not part of the test command.
+## `make bench ARGS=--lighthouse` adds the Lighthouse mobile score.
 bench:
-	cargo bench --bench engine
+	bash scripts/bench.sh $(ARGS)

@@ -7,6 +7,7 @@ pub mod ui;
 
 use leptos::prelude::*;
 
+use ui::campaign_panel::CampaignPanel;
 use ui::check_panel::CheckPanel;
 use ui::risks_panel::RisksPanel;
 use ui::shell::{hash_section, Footer, Header, Nav, Section};
@@ -26,6 +27,7 @@ pub fn App() -> impl IntoView {
             {move || match section.get() {
                 Section::Check => view! { <CheckPanel /> }.into_any(),
                 Section::Shortlist => view! { <ShortlistPanel /> }.into_any(),
+                Section::Campaign => view! { <CampaignPanel /> }.into_any(),
                 Section::Risks => view! { <RisksPanel /> }.into_any(),
             }}
         </main>

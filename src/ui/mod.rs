@@ -1,5 +1,9 @@
 //! Browser UI: thin Leptos components that call the domain and render its results.
 
+pub mod campaign_panel;
+pub mod campaign_plan;
+pub mod campaign_state;
+pub mod campaign_tracking;
 pub mod chart_image;
 pub mod check_panel;
 pub mod check_state;

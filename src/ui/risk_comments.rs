@@ -283,7 +283,7 @@ fn generic_view(g: GenericSummary) -> impl IntoView {
     let total = g.total;
     view! {
         <p class="headline">{headline}</p>
-        <table class="shares">
+        <table class="shares stack">
             <caption class="visually-hidden">"Generic comments by kind"</caption>
             <thead>
                 <tr>

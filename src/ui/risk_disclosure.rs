@@ -199,7 +199,7 @@ fn verdict_badge(v: Verdict) -> impl IntoView {
 /// Every selected country on one line each, to scan before reading the explanations.
 fn glance_table(rows: &[JurisdictionResult]) -> impl IntoView {
     view! {
-        <table class="verdict-glance">
+        <table class="verdict-glance stack">
             <caption class="visually-hidden">"Verdict per country"</caption>
             <thead>
                 <tr>

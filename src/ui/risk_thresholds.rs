@@ -375,3 +375,84 @@ pub fn RiskThresholds(state: ThresholdsState) -> impl IntoView {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::envelope::{decode_one, encode};
+
+    #[test]
+    fn values_are_typed_in_their_unit() {
+        let cases = [
+            ("negative_comment_share", 0.3, "30"),
+            ("min_engagement_by_followers", 0.001, "0.1"),
+            ("engagement_high_multiple", 2.0, "2"),
+            ("engagement_low_multiple", 0.55, "0.55"),
+            ("min_comment_sample", 20.0, "20"),
+        ];
+        for (key, value, want) in cases {
+            let info = ThresholdInfo::find(key).expect("known key");
+            assert_eq!(edit_text(info, value), want, "{key}");
+            // What the field shows must read back as the same value.
+            let mut t = Thresholds::default();
+            t.set_from_text(key, want).expect("valid");
+            assert_eq!(t.get(key), Some(value), "{key}");
+        }
+    }
+
+    #[test]
+    fn stored_thresholds_are_checked_on_the_way_in() {
+        let order = Thresholds {
+            negative_comment_share: 0.6,
+            ..Thresholds::default()
+        };
+        let fraction = Thresholds {
+            min_sponsored_posts: 2.5,
+            ..Thresholds::default()
+        };
+        let cases: [(Thresholds, Option<&str>); 3] = [
+            (Thresholds::default(), None),
+            (order, Some("must not be higher than")),
+            (fraction, Some("whole number")),
+        ];
+        for (value, problem) in cases {
+            match (StoredThresholds(value).checked_record(), problem) {
+                (Ok(v), None) => assert_eq!(v.0, value),
+                (Err(e), Some(want)) => assert!(e.contains(want), "{e}"),
+                (got, want) => panic!("{got:?}, expected {want:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn stored_text_round_trips_and_newer_or_bad_text_is_not_loaded() {
+        let edited = Thresholds {
+            min_sponsored_posts: 5.0,
+            ..Thresholds::default()
+        };
+        let text = encode(&THRESHOLDS_KIND, &StoredThresholds(edited)).expect("encodes");
+        match decode_one::<StoredThresholds>(Some(&text), &THRESHOLDS_KIND) {
+            Load::Loaded { value, .. } => assert_eq!(value.0, edited),
+            other => panic!("{other:?}"),
+        }
+        let newer = text.replace("\"version\":1", "\"version\":2");
+        assert!(matches!(
+            decode_one::<StoredThresholds>(Some(&newer), &THRESHOLDS_KIND),
+            Load::TooNew { .. }
+        ));
+        let bad = text.replace("5.0", "2.5");
+        assert!(matches!(
+            decode_one::<StoredThresholds>(Some(&bad), &THRESHOLDS_KIND),
+            Load::Corrupt { .. }
+        ));
+        // Settings saved before a threshold existed load with its default.
+        let old = r#"{"app":"microscope","kind":"risk-thresholds","version":1,"data":{"min_sponsored_posts":4.0}}"#;
+        match decode_one::<StoredThresholds>(Some(old), &THRESHOLDS_KIND) {
+            Load::Loaded { value, .. } => {
+                assert_eq!(value.0.min_sponsored_posts, 4.0);
+                assert_eq!(value.0.negative_comment_share, 0.3);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -45,7 +45,7 @@ fn figures(c: &Creator, formula: Formula) -> Figures {
             let analysis = analyze(&AnalysisInput {
                 platform,
                 followers: c.followers,
-                posts: vec![c.metrics.clone()],
+                posts: vec![c.metrics],
                 formula,
                 cadence: None,
                 price: c.price,
@@ -304,9 +304,9 @@ mod tests {
         let f = figures(&ann(), Formula::SourceViews);
         assert_eq!(f.rate.map(|r| (r * 1000.0).round()), Some(85.0));
         assert!(f.benchmark.contains("CreatorDB"), "{}", f.benchmark);
-        // 110.5 / 11,050 interactions = $0.01; 110.5 / 130,000 × 1,000 = $0.85.
+        // 110.5 / 11,050 interactions = $0.0100; 110.5 / 130,000 × 1,000 = $0.850.
         assert_eq!(money(f.cpe, &f.symbol), "$0.0100");
-        assert_eq!(money(f.cpm, &f.symbol), "$0.85");
+        assert_eq!(money(f.cpm, &f.symbol), "$0.850");
         let mut none = Creator::new("b".into(), "Bo", 0.0);
         none.price = Some(f64::NAN);
         let g = figures(&none, Formula::Followers);

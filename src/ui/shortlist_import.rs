@@ -401,7 +401,11 @@ pub fn CsvImport() -> impl IntoView {
                                 </p>
                                 <ol class="rejected-rows">{shown}</ol>
                                 <button type="button" class="secondary" on:click=download>
-                                    {format!("Download all {} rejected", plural(total, "row", "rows"))}
+                                    {format!(
+                                        "Download all {} rejected {}",
+                                        group_thousands(total as u64),
+                                        if total == 1 { "row" } else { "rows" },
+                                    )}
                                 </button>
                             }
                         })}

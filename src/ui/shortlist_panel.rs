@@ -423,7 +423,7 @@ pub fn ShortlistPanel() -> impl IntoView {
                     <button
                         type="button"
                         class="secondary"
-                        disabled=move || current_page() + 1 >= pages()
+                        disabled=move || { current_page() + 1 >= pages() }
                         on:click=move |_| v.page.set(current_page() + 1)
                     >
                         "Next page"

@@ -22,6 +22,10 @@ pub const FIRST_RUN_FLAG: &str = "shortlist-storage-notice";
 /// A save that keeps meeting newer data gives up after this many merges (another tab saving in a loop).
 const MAX_SAVE_ATTEMPTS: usize = 4;
 
+/// Shown for a few seconds when another tab's changes were taken in.
+const SYNC_NOTE: &str =
+    "The shortlist was updated in another tab; this list now includes those changes.";
+
 /// Why the stored shortlist is not (fully) in use. Shown as a banner until resolved.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StoreProblem {
@@ -367,10 +371,16 @@ impl ShortlistState {
             return;
         }
         let needs_save = self.adopt(load, raw);
-        self.sync_note.set(Some(
-            "The shortlist was updated in another tab; this list now includes those changes."
-                .to_string(),
-        ));
+        self.sync_note.set(Some(SYNC_NOTE.to_string()));
+        let note = self.sync_note;
+        set_timeout(
+            move || {
+                if note.try_with_untracked(|n| n.as_deref() == Some(SYNC_NOTE)) == Some(true) {
+                    let _ = note.try_set(None);
+                }
+            },
+            Duration::from_secs(8),
+        );
         if needs_save {
             self.save_now();
         }

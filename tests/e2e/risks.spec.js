@@ -126,6 +126,8 @@ test("an edited threshold persists across reload", async ({ page }) => {
 });
 
 test("no serious accessibility violation in the Risks section, light and dark", async ({ page }) => {
+  // Two full axe runs over a long page.
+  test.setTimeout(90_000);
   await openApp(page, "#risks");
   await page.getByLabel("Comments (one per line)").fill([...NEGATIVE, ...OTHER].join("\n"));
   await expect(page.locator("article.warning").first()).toBeVisible();
@@ -153,4 +155,23 @@ test("the Risks section fits a 360 px wide phone", async ({ page }, testInfo) =>
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: testInfo.outputPath("risks-360.png"), fullPage: true });
+});
+
+test.describe("without the word list", () => {
+  // Keep the service worker out so the page's own fetch is what fails.
+  test.use({ serviceWorkers: "block" });
+
+  test("offline before first use says so; a missing file is named; generic comments still work", async ({ page, context }) => {
+    await openApp(page, "#risks");
+    await context.setOffline(true);
+    await page.getByLabel("Comments (one per line)").fill("Nice\nThis is awful");
+    const sentiment = page.getByRole("region", { name: "Comment sentiment (hate-watching)" });
+    await expect(sentiment.getByRole("alert")).toContainText("You are offline");
+    await expect(page.getByRole("region", { name: "Generic comments" })).toContainText("1 of 2 comments (50%) are generic");
+
+    await context.setOffline(false);
+    await page.route("**/lexicon/vader_lexicon.txt", (route) => route.fulfill({ status: 404, body: "not here" }));
+    await sentiment.getByRole("button", { name: "Try again" }).click();
+    await expect(sentiment.getByRole("alert")).toContainText("the server answered 404");
+  });
 });

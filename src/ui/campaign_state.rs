@@ -1,0 +1,171 @@
+//! The campaigns' reactive state: loading through `storage`, debounced saves, and the rule that
+//! stored data which could not be read is never overwritten (the user keeps working in memory).
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::domain::campaign::Campaign;
+use crate::domain::creator::IdSource;
+use crate::storage::envelope::{Kind, Load};
+use crate::storage::{self, SaveError};
+
+/// Where campaigns are stored ("microscope.campaigns").
+pub const CAMPAIGNS: Kind = Kind {
+    key: "campaigns",
+    label: "campaigns",
+    version: 1,
+    migrations: &[],
+};
+
+/// Edits within this time are saved together, so typing a name does not write on every key.
+pub const SAVE_DELAY: Duration = Duration::from_millis(300);
+
+/// Milliseconds since 1970 from the browser clock (0 outside a browser).
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance().map(|p| p.time_origin() + p.now()))
+        .unwrap_or(0.0)
+}
+
+struct Book {
+    last_seen: Option<String>,
+    timer: Option<TimeoutHandle>,
+    /// False when storage is unusable or holds data this version must not overwrite.
+    can_save: bool,
+    ids: IdSource,
+}
+
+/// Context-free handle to the campaigns. Cheap to copy.
+#[derive(Clone, Copy)]
+pub struct CampaignStore {
+    pub campaigns: RwSignal<Vec<Campaign>>,
+    /// The campaign being edited.
+    pub selected: RwSignal<Option<String>>,
+    /// Why stored campaigns are not in use (shown as a banner).
+    pub problem: RwSignal<Option<String>>,
+    /// Why the last save failed; cleared by the next successful save.
+    pub save_error: RwSignal<Option<String>>,
+    book: StoredValue<Book>,
+}
+
+impl CampaignStore {
+    pub fn load() -> CampaignStore {
+        let (load, raw) = storage::load_list::<Campaign>(&CAMPAIGNS);
+        let message = load.message(&CAMPAIGNS);
+        let (campaigns, can_save, last_seen) = match load {
+            Load::Missing => (Vec::new(), true, None),
+            Load::Unavailable { .. } => (Vec::new(), false, None),
+            Load::Corrupt { raw, .. } | Load::TooNew { raw, .. } => (Vec::new(), false, Some(raw)),
+            Load::Loaded { value, .. } => (value, true, raw),
+        };
+        let selected = campaigns.first().map(|c| c.id.clone());
+        let store = CampaignStore {
+            campaigns: RwSignal::new(campaigns),
+            selected: RwSignal::new(selected),
+            problem: RwSignal::new(message),
+            save_error: RwSignal::new(None),
+            book: StoredValue::new(Book {
+                last_seen,
+                timer: None,
+                can_save,
+                ids: IdSource::new(now_ms()),
+            }),
+        };
+        let pagehide = window_event_listener_untyped("pagehide", move |_| store.flush());
+        on_cleanup(move || {
+            pagehide.remove();
+            store.flush();
+        });
+        store
+    }
+
+    /// Adds a campaign named `name` and selects it. Returns its id.
+    pub fn create(&self, name: &str) -> String {
+        let id = self
+            .book
+            .try_update_value(|b| b.ids.next_id())
+            .unwrap_or_default();
+        let campaign = Campaign::new(id.clone(), name, now_ms());
+        self.campaigns.update(|cs| cs.push(campaign));
+        self.selected.set(Some(id.clone()));
+        self.schedule_save();
+        id
+    }
+
+    /// Changes one campaign and schedules a save.
+    pub fn edit(&self, id: &str, change: impl FnOnce(&mut Campaign)) {
+        let now = now_ms();
+        self.campaigns.update(|cs| {
+            if let Some(c) = cs.iter_mut().find(|c| c.id == id) {
+                change(c);
+                c.updated_at = now;
+            }
+        });
+        self.schedule_save();
+    }
+
+    pub fn remove(&self, id: &str) {
+        self.campaigns.update(|cs| cs.retain(|c| c.id != id));
+        if self.selected.get_untracked().as_deref() == Some(id) {
+            let first = self
+                .campaigns
+                .with_untracked(|cs| cs.first().map(|c| c.id.clone()));
+            self.selected.set(first);
+        }
+        self.schedule_save();
+    }
+
+    fn schedule_save(&self) {
+        let store = *self;
+        let timer = set_timeout_with_handle(move || store.save_now(), SAVE_DELAY).ok();
+        let old = self
+            .book
+            .try_update_value(|b| std::mem::replace(&mut b.timer, timer))
+            .flatten();
+        if let Some(old) = old {
+            old.clear();
+        }
+    }
+
+    /// Saves pending edits now (page hidden, panel closed, or a test wants it settled).
+    pub fn flush(&self) {
+        let pending = self.book.try_update_value(|b| b.timer.take()).flatten();
+        if let Some(t) = pending {
+            t.clear();
+            self.save_now();
+        }
+    }
+
+    fn save_now(&self) {
+        let Some((can_save, last_seen)) = self.book.try_update_value(|b| {
+            b.timer = None;
+            (b.can_save, b.last_seen.clone())
+        }) else {
+            return;
+        };
+        if !can_save {
+            return;
+        }
+        let Some(result) = self
+            .campaigns
+            .try_with_untracked(|cs| storage::save(&CAMPAIGNS, cs, last_seen.as_deref()))
+        else {
+            return;
+        };
+        match result {
+            Ok(text) => {
+                self.book.update_value(|b| b.last_seen = Some(text));
+                self.save_error.set(None);
+            }
+            Err(SaveError::Conflict { .. }) => self.save_error.set(Some(
+                "Another tab saved campaigns since this one loaded them; your changes here are \
+                 not saved. Reload the page to see the newest campaigns."
+                    .to_string(),
+            )),
+            Err(e) => self.save_error.set(Some(format!(
+                "Your campaigns could not be saved: {e}. They stay in this tab until it closes."
+            ))),
+        }
+    }
+}

@@ -1,0 +1,553 @@
+//! Browser tests of the shortlist (wasm-bindgen-test in headless Chromium): every storage outcome
+//! through the real localStorage, other tabs, quota failures, and the panel's table.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use microscope::domain::creator::{Creator, Status};
+use microscope::domain::metrics::PostMetrics;
+use microscope::domain::Platform;
+use microscope::ui::shortlist_panel::ShortlistPanel;
+use microscope::ui::shortlist_state::{ShortlistState, StoreProblem};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const KEY: &str = "microscope.shortlist";
+
+fn window() -> web_sys::Window {
+    web_sys::window().unwrap()
+}
+
+fn document() -> web_sys::Document {
+    window().document().unwrap()
+}
+
+fn local() -> web_sys::Storage {
+    window().local_storage().unwrap().unwrap()
+}
+
+fn stored() -> Option<String> {
+    local().get_item(KEY).unwrap()
+}
+
+/// Each test starts with empty storage.
+fn reset() {
+    local().clear().unwrap();
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+fn creator(id: &str, name: &str, updated: f64) -> Creator {
+    let mut c = Creator::new(id.to_string(), name, updated);
+    c.updated_at = updated;
+    c
+}
+
+fn envelope(list: &[Creator]) -> String {
+    serde_json::json!({ "app": "microscope", "kind": "shortlist", "version": 2, "data": list })
+        .to_string()
+}
+
+/// Loads the state under its own reactive owner, so its window listeners go with `owner.cleanup()`.
+fn load() -> (Owner, ShortlistState) {
+    let owner = Owner::new();
+    let state = owner.with(ShortlistState::load);
+    (owner, state)
+}
+
+fn names(state: &ShortlistState) -> Vec<String> {
+    let mut n: Vec<String> = state
+        .list
+        .with_untracked(|l| l.creators().iter().map(|c| c.name.clone()).collect());
+    n.sort();
+    n
+}
+
+fn stored_names() -> Vec<String> {
+    let raw = stored().unwrap_or_default();
+    let value: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    let mut n: Vec<String> = value["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap().to_string())
+        .collect();
+    n.sort();
+    n
+}
+
+/// What another tab does: write the key, and the browser tells this tab with a storage event.
+fn other_tab_writes(text: &str) {
+    local().set_item(KEY, text).unwrap();
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(KEY));
+    init.set_new_value(Some(text));
+    init.set_storage_area(Some(&local()));
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    window().dispatch_event(&event).unwrap();
+}
+
+fn container() -> HtmlElement {
+    let div = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+fn mount_panel(state: ShortlistState) -> (HtmlElement, impl Drop) {
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <ShortlistPanel /> }
+    });
+    (root, handle)
+}
+
+fn text(root: &HtmlElement) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+fn fire(target: &web_sys::EventTarget, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict(kind, &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into()
+}
+
+/// Every element matching `selector` under `root` (querySelectorAll, without the NodeList binding).
+fn all(root: &web_sys::Element, selector: &str) -> Vec<HtmlElement> {
+    let query = js_sys::Function::new_with_args(
+        "root, sel",
+        "return Array.from(root.querySelectorAll(sel));",
+    );
+    let found = query.call2(&JsValue::NULL, root, &selector.into()).unwrap();
+    js_sys::Array::from(&found)
+        .iter()
+        .map(|e| e.unchecked_into())
+        .collect()
+}
+
+fn nth(root: &web_sys::Element, selector: &str, n: usize) -> HtmlElement {
+    all(root, selector)
+        .into_iter()
+        .nth(n)
+        .unwrap_or_else(|| panic!("no {selector} #{n}"))
+}
+
+/// Replaces `Storage.prototype.setItem` with one that throws QuotaExceededError, as a full disk
+/// does; returns the original to put back.
+fn make_storage_full() -> JsValue {
+    let proto = js_sys::Reflect::get(
+        &js_sys::Reflect::get(&js_sys::global(), &"Storage".into()).unwrap(),
+        &"prototype".into(),
+    )
+    .unwrap();
+    let original = js_sys::Reflect::get(&proto, &"setItem".into()).unwrap();
+    let thrower = js_sys::Function::new_with_args(
+        "key, value",
+        "throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');",
+    );
+    js_sys::Reflect::set(&proto, &"setItem".into(), &thrower).unwrap();
+    original
+}
+
+fn restore_storage(original: &JsValue) {
+    let proto = js_sys::Reflect::get(
+        &js_sys::Reflect::get(&js_sys::global(), &"Storage".into()).unwrap(),
+        &"prototype".into(),
+    )
+    .unwrap();
+    js_sys::Reflect::set(&proto, &"setItem".into(), original).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn corrupt_stored_value_shows_a_banner_and_is_never_overwritten() {
+    reset();
+    local().set_item(KEY, "{not json").unwrap();
+    let (owner, state) = load();
+    let problem = state.problem.get_untracked();
+    assert!(
+        matches!(&problem, Some(StoreProblem::Blocked { raw, message }) if raw == "{not json" && message.contains("could not be read")),
+        "{problem:?}"
+    );
+    assert!(
+        names(&state).is_empty(),
+        "the app starts with an empty list"
+    );
+
+    let (root, _mounted) = mount_panel(state);
+    leptos::task::tick().await;
+    let page = text(&root);
+    assert!(
+        page.contains("Your saved shortlist was not loaded"),
+        "{page}"
+    );
+    assert!(page.contains("It has been left untouched"), "{page}");
+    assert!(page.contains("Download the stored data"), "{page}");
+
+    // An edit, a flush and the debounce time later, the stored text is still the same.
+    state.add(creator("c1", "Ann", 10.0));
+    state.flush();
+    sleep(400).await;
+    assert_eq!(stored().as_deref(), Some("{not json"));
+    assert_eq!(names(&state), vec!["Ann"], "the edit is kept in memory");
+
+    // Only an explicit, confirmed "Start fresh" replaces it.
+    find(&root, ".banner button[aria-expanded]").click();
+    leptos::task::tick().await;
+    assert!(text(&root).contains("Replace the stored data?"));
+    assert_eq!(stored().as_deref(), Some("{not json"));
+    let confirm = nth(&root, ".banner.confirm button", 0);
+    confirm.click();
+    leptos::task::tick().await;
+    assert_eq!(stored_names(), vec!["Ann"]);
+    assert!(state.problem.get_untracked().is_none());
+    assert!(!text(&root).contains("was not loaded"));
+    owner.cleanup();
+}
+
+#[wasm_bindgen_test]
+async fn data_from_a_newer_version_is_not_overwritten() {
+    reset();
+    let newer = r#"{"app":"microscope","kind":"shortlist","version":99,"data":[{"id":"x","name":"From the future"}]}"#;
+    local().set_item(KEY, newer).unwrap();
+    let (owner, state) = load();
+    let message = state
+        .problem
+        .get_untracked()
+        .map(|p| p.message().to_string())
+        .unwrap_or_default();
+    assert!(
+        message.contains("written by a newer Microscope (format 99"),
+        "{message}"
+    );
+    state.add(creator("c1", "Ann", 10.0));
+    state.set_status("c1", Status::Contacted);
+    state.flush();
+    sleep(400).await;
+    assert_eq!(stored().as_deref(), Some(newer));
+    owner.cleanup();
+}
+
+#[wasm_bindgen_test]
+async fn a_full_storage_keeps_data_in_memory_and_the_banner_clears_after_a_good_save() {
+    reset();
+    let (owner, state) = load();
+    let (root, _mounted) = mount_panel(state);
+    let original = make_storage_full();
+    state.add(creator("c1", "Ann", 10.0));
+    state.flush();
+    let error = state.save_error.get_untracked().unwrap_or_default();
+    restore_storage(&original);
+    assert!(error.contains("storage for this site is full"), "{error}");
+    assert!(error.contains("Everything is still here"), "{error}");
+    assert_eq!(names(&state), vec!["Ann"]);
+    assert_eq!(stored(), None);
+    leptos::task::tick().await;
+    let page = text(&root);
+    assert!(page.contains("Not saved"), "{page}");
+    assert!(page.contains("Export workspace (JSON)"), "{page}");
+
+    // Storage works again: the next save stores everything and the banner goes.
+    state.add(creator("c2", "Bo", 11.0));
+    state.flush();
+    assert_eq!(state.save_error.get_untracked(), None);
+    assert_eq!(stored_names(), vec!["Ann", "Bo"]);
+    leptos::task::tick().await;
+    assert!(!text(&root).contains("Not saved"));
+    owner.cleanup();
+}
+
+#[wasm_bindgen_test]
+async fn saves_are_debounced_and_survive_a_reload() {
+    reset();
+    let (owner, state) = load();
+    assert!(
+        state.first_run.get_untracked(),
+        "first run: the storage notice shows"
+    );
+    let mut ann = creator("c1", "Ann", 10.0);
+    ann.followers = Some(45_000);
+    ann.platform = Some(Platform::TikTok);
+    state.add(ann);
+    assert_eq!(stored(), None, "not written on every keystroke");
+    sleep(450).await;
+    assert_eq!(stored_names(), vec!["Ann"], "written after the pause");
+    owner.cleanup();
+
+    let (owner, again) = load();
+    assert_eq!(names(&again), vec!["Ann"]);
+    assert_eq!(
+        again
+            .list
+            .with_untracked(|l| l.get("c1").and_then(|c| c.followers)),
+        Some(45_000)
+    );
+    assert!(!again.first_run.get_untracked());
+    owner.cleanup();
+}
+
+#[wasm_bindgen_test]
+async fn the_first_run_notice_shows_once() {
+    reset();
+    let (owner, state) = load();
+    let (root, _mounted) = mount_panel(state);
+    leptos::task::tick().await;
+    assert!(text(&root).contains("Your shortlist stays in this browser"));
+    let got_it = nth(&root, ".banner.info button", 0);
+    got_it.click();
+    leptos::task::tick().await;
+    assert!(!text(&root).contains("Your shortlist stays in this browser"));
+    owner.cleanup();
+    let (owner, state) = load();
+    assert!(!state.first_run.get_untracked(), "dismissed for good");
+    owner.cleanup();
+}
+
+#[wasm_bindgen_test]
+async fn dropped_records_are_listed() {
+    reset();
+    let raw = r#"{"app":"microscope","kind":"shortlist","version":2,"data":[{"id":"a","name":"Ann"},{"id":"b","name":"   "},{"id":"c","name":"Cy","profile_url":"javascript:alert(1)"}]}"#;
+    local().set_item(KEY, raw).unwrap();
+    let (owner, state) = load();
+    assert_eq!(names(&state), vec!["Ann"]);
+    match state.problem.get_untracked() {
+        Some(StoreProblem::Dropped {
+            records, raw: r, ..
+        }) => {
+            assert_eq!(records.len(), 2, "{records:?}");
+            assert!(records[0].starts_with("record 2"), "{records:?}");
+            assert!(records[1].starts_with("record 3 (Cy)"), "{records:?}");
+            assert_eq!(r, raw);
+        }
+        other => panic!("{other:?}"),
+    }
+    owner.cleanup();
+}
+
+#[wasm_bindgen_test]
+async fn another_tab_s_newer_data_is_adopted() {
+    reset();
+    let (owner, state) = load();
+    let (root, _mounted) = mount_panel(state);
+    other_tab_writes(&envelope(&[creator("x", "Xena", 5.0)]));
+    assert_eq!(names(&state), vec!["Xena"]);
+    leptos::task::tick().await;
+    let page = text(&root);
+    assert!(page.contains("Xena"), "{page}");
+    assert!(page.contains("updated in another tab"), "{page}");
+    assert!(page.contains("Showing 1 of 1"), "{page}");
+    owner.cleanup();
+}
+
+#[wasm_bindgen_test]
+async fn unsaved_edits_are_merged_with_another_tab_s_save() {
+    reset();
+    local()
+        .set_item(
+            KEY,
+            &envelope(&[creator("a", "Ann", 1.0), creator("b", "Bo", 1.0)]),
+        )
+        .unwrap();
+    let (owner, state) = load();
+    // Here: edit Ann (newer), remove Bo, add Cy; not saved yet.
+    state.add(creator("a", "Ann edited here", 50.0));
+    state.remove("b");
+    state.add(creator("c", "Cy", 50.0));
+    // There: Bo edited later than anything here, Dee added.
+    other_tab_writes(&envelope(&[
+        creator("a", "Ann", 1.0),
+        creator("b", "Bo edited there", 60.0),
+        creator("d", "Dee", 60.0),
+    ]));
+    let want = vec!["Ann edited here", "Cy", "Dee"];
+    assert_eq!(
+        names(&state),
+        want,
+        "local deletion honoured, newer copies kept"
+    );
+    assert_eq!(stored_names(), want, "the merge was saved at once");
+    owner.cleanup();
+}
+
+#[wasm_bindgen_test]
+async fn a_tab_holding_older_data_never_overwrites_newer_data() {
+    reset();
+    local()
+        .set_item(KEY, &envelope(&[creator("a", "Ann", 1.0)]))
+        .unwrap();
+    let (owner, state) = load();
+    // Another tab saves newer data, and this tab misses the event (it was asleep).
+    local()
+        .set_item(
+            KEY,
+            &envelope(&[
+                creator("a", "Ann renamed there", 9.0),
+                creator("e", "Eve", 9.0),
+            ]),
+        )
+        .unwrap();
+    state.add(creator("w", "Wes", 5.0));
+    state.flush();
+    let want = vec!["Ann renamed there", "Eve", "Wes"];
+    assert_eq!(stored_names(), want);
+    assert_eq!(names(&state), want);
+    assert_eq!(state.save_error.get_untracked(), None);
+    owner.cleanup();
+}
+
+fn seeded(n: usize) -> Vec<Creator> {
+    (0..n)
+        .map(|i| {
+            let mut c = creator(&format!("s{i}"), &format!("Creator {i:05}"), i as f64);
+            c.followers = Some(1_000 + (i as u64 * 7_919) % 500_000);
+            c.platform = Some(Platform::ALL[i % 3]);
+            c.metrics = PostMetrics {
+                views: Some(10_000.0 + (i % 100) as f64 * 1_000.0),
+                likes: Some(500.0 + (i % 37) as f64 * 10.0),
+                comments: Some(20.0),
+                shares: Some(5.0),
+                ..PostMetrics::default()
+            };
+            c.tags = vec![["fitness", "food", "travel", "tech"][i % 4].to_string()];
+            c.notes = if i % 50 == 0 {
+                "vegan recipes".into()
+            } else {
+                String::new()
+            };
+            c
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_table_shows_text_safe_links_and_sorts() {
+    reset();
+    let mut evil = creator("e", "<img src=x onerror=alert(1)>", 1.0);
+    evil.profile_url = Some("javascript:alert(1)".into());
+    let mut ann = creator("a", "Ann", 2.0);
+    ann.profile_url = Some("https://www.tiktok.com/@ann".into());
+    ann.followers = Some(45_000);
+    let mut bo = creator("b", "Bo", 3.0);
+    bo.followers = Some(5_000);
+    // A hand-edited store could hold a script link; the loader refuses it, so feed it directly.
+    local().set_item(KEY, &envelope(&[ann, bo])).unwrap();
+    let (owner, state) = load();
+    state.list.update(|l| {
+        l.upsert(evil);
+    });
+    let (root, _mounted) = mount_panel(state);
+    leptos::task::tick().await;
+
+    assert_eq!(all(&root, "tbody tr").len(), 3);
+    assert!(text(&root).contains("<img src=x onerror=alert(1)>"));
+    assert_eq!(all(&root, "tbody img").len(), 0);
+    let links = all(&root, "tbody a");
+    assert_eq!(links.len(), 1, "only the https link is a link");
+    let link = &links[0];
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://www.tiktok.com/@ann")
+    );
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+    assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
+
+    // Sort by followers: first click is descending.
+    let followers_th = nth(&root, "thead th", 3);
+    find(&followers_th, "button").click();
+    leptos::task::tick().await;
+    assert_eq!(
+        followers_th.get_attribute("aria-sort").as_deref(),
+        Some("descending")
+    );
+    let first = find(&root, "tbody tr th")
+        .text_content()
+        .unwrap_or_default();
+    assert!(first.starts_with("Ann"), "{first}");
+
+    // Status per row keeps the list and storage in step.
+    let select: HtmlSelectElement = find(&root, "tbody tr select").unchecked_into();
+    select.set_value("confirmed");
+    fire(&select, "change");
+    assert_eq!(
+        state.list.with_untracked(|l| l.get("a").map(|c| c.status)),
+        Some(Status::Confirmed)
+    );
+
+    // Remove with undo.
+    find(&root, "tbody tr button[aria-label='Remove Ann']").click();
+    leptos::task::tick().await;
+    assert_eq!(all(&root, "tbody tr").len(), 2);
+    assert!(text(&root).contains("Removed “Ann”."));
+    find(&root, "#shortlist-undo").click();
+    leptos::task::tick().await;
+    assert_eq!(all(&root, "tbody tr").len(), 3);
+    assert!(text(&root).contains("Restored “Ann”."));
+    owner.cleanup();
+}
+
+#[wasm_bindgen_test]
+async fn five_thousand_creators_filter_and_sort_quickly() {
+    reset();
+    local().set_item(KEY, &envelope(&seeded(5_000))).unwrap();
+    let perf = window().performance().unwrap();
+    let t0 = perf.now();
+    let (owner, state) = load();
+    let (root, _mounted) = mount_panel(state);
+    leptos::task::tick().await;
+    let t_load = perf.now() - t0;
+    assert!(text(&root).contains("Showing 5,000 of 5,000"));
+    assert_eq!(all(&root, "tbody tr").len(), 100, "one page rendered");
+
+    let search: HtmlInputElement = find(&root, "#filter-text").unchecked_into();
+    let t1 = perf.now();
+    search.set_value("vegan");
+    fire(&search, "input");
+    leptos::task::tick().await;
+    let t_filter = perf.now() - t1;
+    assert!(
+        text(&root).contains("Showing 100 of 5,000"),
+        "{}",
+        text(&root)
+    );
+
+    search.set_value("");
+    fire(&search, "input");
+    leptos::task::tick().await;
+    let rate_th = nth(&root, "thead th", 5);
+    let t2 = perf.now();
+    find(&rate_th, "button").click();
+    leptos::task::tick().await;
+    let t_sort = perf.now() - t2;
+    assert_eq!(
+        rate_th.get_attribute("aria-sort").as_deref(),
+        Some("descending")
+    );
+    console_log!(
+        "5,000 creators: load and first render {t_load:.0} ms, search {t_filter:.0} ms, sort by engagement rate {t_sort:.0} ms"
+    );
+    assert!(
+        t_filter < 1_000.0 && t_sort < 1_000.0,
+        "{t_filter} {t_sort}"
+    );
+    owner.cleanup();
+}

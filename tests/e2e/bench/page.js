@@ -1,0 +1,96 @@
+//! Benchmark of the release build in the browser: first-load transfer sizes (gzip and brotli) and
+//! mount time (median of 9 cold loads). Prints table rows "metric | value | budget | pass/fail".
+//! Run by scripts/bench.sh (`make bench`), never by the test command.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const zlib = require("zlib");
+const http = require("http");
+const { chromium } = require("playwright-core");
+
+const dist = path.resolve(process.argv[2] || path.join(__dirname, "../../../dist"));
+const rows = [];
+const row = (metric, value, budget, pass) => rows.push({ metric, value, budget, pass });
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+function sizes() {
+  const html = fs.readFileSync(path.join(dist, "index.html"), "utf8");
+  // What the first load fetches: index.html plus every asset it references (css, js, wasm).
+  const refs = [...html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)].map((m) => m[1]);
+  const firstLoad = ["index.html", ...new Set(refs.filter((f) => /\.(js|wasm|css)$/.test(f)))];
+  let gz = 0;
+  let br = 0;
+  let raw = 0;
+  for (const file of firstLoad) {
+    const body = fs.readFileSync(path.join(dist, file));
+    const g = zlib.gzipSync(body, { level: 9 }).length;
+    const b = zlib.brotliCompressSync(body).length;
+    raw += body.length;
+    gz += g;
+    br += b;
+    console.error(`  ${file}: ${kb(body.length)} raw, ${kb(g)} gzip, ${kb(b)} brotli`);
+  }
+  row("first-load transfer (html+js+wasm+css), gzip", kb(gz), "250 KB", gz <= 250 * 1024);
+  row("first-load transfer, brotli", kb(br), "(info)", true);
+  row("first-load transfer, raw", kb(raw), "(info)", true);
+  const lazyDir = path.join(dist, "lexicon");
+  if (fs.existsSync(lazyDir)) {
+    for (const f of fs.readdirSync(lazyDir).filter((f) => f.endsWith(".txt") && !/LICENSE/.test(f))) {
+      const body = fs.readFileSync(path.join(lazyDir, f));
+      row(`lazy: lexicon/${f}, gzip`, kb(zlib.gzipSync(body, { level: 9 }).length), "not on first load", true);
+    }
+  }
+}
+
+function serve() {
+  const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".svg": "image/svg+xml", ".json": "application/json", ".webmanifest": "application/manifest+json", ".png": "image/png", ".txt": "text/plain" };
+  const server = http.createServer((req, res) => {
+    const url = decodeURIComponent(req.url.split("?")[0]);
+    const file = path.join(dist, url.endsWith("/") ? url + "index.html" : url);
+    if (!file.startsWith(dist) || !fs.existsSync(file)) {
+      res.writeHead(404);
+      return res.end();
+    }
+    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+async function mountTimes(port) {
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const times = [];
+  for (let i = 0; i < 9; i++) {
+    // A fresh context per load: empty HTTP cache, no service worker, so every load is cold.
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    // Interactive = the Followers field exists and typing into it shows a tier.
+    await page.getByLabel("Followers").waitFor();
+    const mounted = await page.evaluate(() => performance.now());
+    await page.getByLabel("Followers").fill("45K");
+    await page.getByText("Micro: 10,000 to 99,999").waitFor();
+    times.push(mounted);
+    await context.close();
+  }
+  await browser.close();
+  times.sort((a, b) => a - b);
+  return times;
+}
+
+(async () => {
+  sizes();
+  const server = await serve();
+  const times = await mountTimes(server.address().port);
+  server.close();
+  const median = times[Math.floor(times.length / 2)];
+  console.error(`  mount times (ms): ${times.map((t) => t.toFixed(0)).join(", ")}`);
+  row("mount time, median of 9 cold loads", `${median.toFixed(0)} ms`, "300 ms", median <= 300);
+  for (const r of rows) console.log(`${r.metric} | ${r.value} | ${r.budget} | ${r.pass ? "pass" : "FAIL"}`);
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
