@@ -473,9 +473,10 @@ impl ThresholdInfo {
             });
         }
         if self.unit == ThresholdUnit::Count && value.fract() != 0.0 {
+            // Quote the value as typed: `format` rounds counts, which turned 2.5 into "2".
             return Err(ThresholdError::NotWhole {
                 label: self.label.to_string(),
-                value: self.format(value),
+                value: value.to_string(),
             });
         }
         if value < self.min || value > self.max {
@@ -1250,6 +1251,15 @@ fn disclosure_rule(input: &RiskInput, report: &mut RiskReport) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn not_whole_quotes_the_value_as_typed() {
+        // Regression: typing 2.5 for past sponsored posts said "2 must be a whole number".
+        let mut t = super::Thresholds::default();
+        let err = t.set_from_text("min_sponsored_posts", "2.5");
+        let message = err.map_err(|e| e.to_string()).err().unwrap_or_default();
+        assert!(message.contains("2.5 must be a whole number"), "{message}");
+    }
+
     use super::*;
     use crate::domain::comments::summarise_generic;
     use crate::domain::disclosure::{check, DisclosureInput, Jurisdiction};
