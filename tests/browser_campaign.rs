@@ -169,3 +169,46 @@ async fn the_brief_names_the_campaign() {
         "brief: {brief}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_result_with_dates_and_target_draws_the_chart() {
+    let (root, _handle) = mount().await;
+    create(&root, "Tracked").await;
+    type_into(&root, "#campaign-start", "2026-05-01", "change");
+    type_into(&root, "#campaign-end", "2026-05-31", "change");
+    type_into(&root, "#campaign-target", "10,000", "input");
+    sleep(0).await;
+    // With a target and dates the pace line is drawn before any result.
+    assert!(root.query_selector(".chart img").unwrap().is_some());
+    assert!(
+        text(&root).contains(": 0 engagements so far"),
+        "{}",
+        text(&root)
+    );
+    type_into(&root, "#campaign-result-date", "2026-05-05", "input");
+    type_into(&root, "#campaign-result-value", "800", "input");
+    let form = find(&root, "#campaign-result-date")
+        .closest("form")
+        .unwrap()
+        .unwrap();
+    fire(&form, "submit");
+    sleep(0).await;
+    let img = find(&root, ".chart img");
+    assert!(!img.get_attribute("alt").unwrap_or_default().is_empty());
+    assert!(
+        text(&root).contains(": 800 engagements so far"),
+        "{}",
+        text(&root)
+    );
+}
+
+/// Guards against losing the last edits when the user leaves the section within the save delay.
+#[wasm_bindgen_test]
+async fn leaving_the_section_saves_pending_edits() {
+    let (root, handle) = mount().await;
+    create(&root, "Left quickly").await;
+    drop(handle);
+    sleep(0).await;
+    let stored = local().get_item(KEY).unwrap().unwrap_or_default();
+    assert!(stored.contains("Left quickly"), "stored: {stored}");
+}

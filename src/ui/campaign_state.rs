@@ -1,6 +1,7 @@
 //! The campaigns' reactive state: loading through `storage`, debounced saves, and the rule that
 //! stored data which could not be read is never overwritten (the user keeps working in memory).
 
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -34,6 +35,27 @@ struct Book {
     /// False when storage is unusable or holds data this version must not overwrite.
     can_save: bool,
     ids: IdSource,
+    /// The campaigns waiting to be saved. Kept here, outside the reactive arena, so leaving the
+    /// section (which disposes the signals) can still save the last edits.
+    pending: Option<Vec<Campaign>>,
+}
+
+type Shared = Arc<Mutex<Book>>;
+
+/// Saves the pending campaigns, if any. `None`: nothing to do or saving is off.
+fn save_pending(book: &mut Book) -> Option<Result<(), SaveError>> {
+    if let Some(t) = book.timer.take() {
+        t.clear();
+    }
+    let data = book.pending.take()?;
+    if !book.can_save {
+        return None;
+    }
+    Some(
+        storage::save(&CAMPAIGNS, &data, book.last_seen.as_deref()).map(|text| {
+            book.last_seen = Some(text);
+        }),
+    )
 }
 
 /// Context-free handle to the campaigns. Cheap to copy.
@@ -46,7 +68,7 @@ pub struct CampaignStore {
     pub problem: RwSignal<Option<String>>,
     /// Why the last save failed; cleared by the next successful save.
     pub save_error: RwSignal<Option<String>>,
-    book: StoredValue<Book>,
+    book: StoredValue<Shared>,
 }
 
 impl CampaignStore {
@@ -65,17 +87,22 @@ impl CampaignStore {
             selected: RwSignal::new(selected),
             problem: RwSignal::new(message),
             save_error: RwSignal::new(None),
-            book: StoredValue::new(Book {
+            book: StoredValue::new(Arc::new(Mutex::new(Book {
                 last_seen,
                 timer: None,
                 can_save,
                 ids: IdSource::new(now_ms()),
-            }),
+                pending: None,
+            }))),
         };
         let pagehide = window_event_listener_untyped("pagehide", move |_| store.flush());
+        let shared = store.book.get_value();
         on_cleanup(move || {
             pagehide.remove();
-            store.flush();
+            // The signals may be gone already; the book is not. A failure here can't be shown.
+            if let Ok(mut book) = shared.lock() {
+                let _ = save_pending(&mut book);
+            }
         });
         store
     }
@@ -84,7 +111,8 @@ impl CampaignStore {
     pub fn create(&self, name: &str) -> String {
         let id = self
             .book
-            .try_update_value(|b| b.ids.next_id())
+            .try_with_value(|b| b.lock().ok().map(|mut b| b.ids.next_id()))
+            .flatten()
             .unwrap_or_default();
         let campaign = Campaign::new(id.clone(), name, now_ms());
         self.campaigns.update(|cs| cs.push(campaign));
@@ -118,46 +146,34 @@ impl CampaignStore {
 
     fn schedule_save(&self) {
         let store = *self;
+        let Some(shared) = self.book.try_get_value() else {
+            return;
+        };
+        let data = self.campaigns.get_untracked();
         let timer = set_timeout_with_handle(move || store.save_now(), SAVE_DELAY).ok();
-        let old = self
-            .book
-            .try_update_value(|b| std::mem::replace(&mut b.timer, timer))
-            .flatten();
-        if let Some(old) = old {
+        let Ok(mut book) = shared.lock() else {
+            return;
+        };
+        book.pending = Some(data);
+        if let Some(old) = std::mem::replace(&mut book.timer, timer) {
             old.clear();
         }
     }
 
-    /// Saves pending edits now (page hidden, panel closed, or a test wants it settled).
+    /// Saves pending edits now (page hidden, or a test wants it settled).
     pub fn flush(&self) {
-        let pending = self.book.try_update_value(|b| b.timer.take()).flatten();
-        if let Some(t) = pending {
-            t.clear();
-            self.save_now();
-        }
+        self.save_now();
     }
 
     fn save_now(&self) {
-        let Some((can_save, last_seen)) = self.book.try_update_value(|b| {
-            b.timer = None;
-            (b.can_save, b.last_seen.clone())
-        }) else {
+        let Some(shared) = self.book.try_get_value() else {
             return;
         };
-        if !can_save {
-            return;
-        }
-        let Some(result) = self
-            .campaigns
-            .try_with_untracked(|cs| storage::save(&CAMPAIGNS, cs, last_seen.as_deref()))
-        else {
+        let Some(result) = shared.lock().ok().and_then(|mut b| save_pending(&mut b)) else {
             return;
         };
         match result {
-            Ok(text) => {
-                self.book.update_value(|b| b.last_seen = Some(text));
-                self.save_error.set(None);
-            }
+            Ok(()) => self.save_error.set(None),
             Err(SaveError::Conflict { .. }) => self.save_error.set(Some(
                 "Another tab saved campaigns since this one loaded them; your changes here are \
                  not saved. Reload the page to see the newest campaigns."

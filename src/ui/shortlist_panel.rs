@@ -473,8 +473,12 @@ pub fn ShortlistPanel() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || page_ids.get() key=|id| id.clone() let:id>
-                            <Row id=id v=v />
+                        <For
+                            each=move || 0..page_ids.with(Vec::len)
+                            key=|position| *position
+                            let:position
+                        >
+                            <Row position=position page_ids=page_ids v=v />
                         </For>
                         {move || {
                             (page_ids.with(Vec::is_empty))
@@ -505,50 +509,66 @@ pub fn ShortlistPanel() -> impl IntoView {
     .into_any()
 }
 
-/// One table row. Keyed by id and reactive per cell, so changing a status keeps focus on its select.
+/// The table row at `position` on the current page. Rows are keyed by position, not by creator:
+/// a new filter or sort only rewrites cell texts instead of rebuilding 100 rows of DOM (several
+/// times faster at 5,000 creators), and a status change keeps focus on its select.
 #[component]
-fn Row(id: String, v: View) -> impl IntoView {
+fn Row(position: usize, page_ids: Memo<Vec<String>>, v: View) -> impl IntoView {
     let state = v.state;
-    let lookup = id.clone();
-    let creator = Memo::new(move |_| state.list.with(|l| l.get(&lookup).cloned()));
+    let row_id = Memo::new(move |_| page_ids.with(|ids| ids.get(position).cloned()));
+    let creator = Memo::new(move |_| {
+        row_id.with(|id| {
+            id.as_ref()
+                .and_then(|id| state.list.with(|l| l.get(id).cloned()))
+        })
+    });
     let name = move || creator.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
-    let id_for_check = id.clone();
-    let checked = {
-        let id = id.clone();
-        move || v.selected.with(|s| s.contains(&id))
-    };
-    let checked_for_disable = checked.clone();
-    let checked_for_row = checked.clone();
-    let id_for_status = id.clone();
-    let id_for_edit = id.clone();
-    let id_for_remove = id.clone();
-
-    let name_cell = move || {
-        creator.with(|c| {
-            let c = c.as_ref()?;
-            let view = match safe_href(c.profile_url.as_deref()) {
-                Some(href) => view! {
-                    <a href=href.to_string() target="_blank" rel="noopener noreferrer">
-                        {c.name.clone()}
-                        <span class="visually-hidden">" (profile, opens in a new tab)"</span>
-                    </a>
-                }
-                .into_any(),
-                None => view! { <span>{c.name.clone()}</span> }.into_any(),
-            };
-            Some(view)
+    let current_id = move || row_id.get_untracked().unwrap_or_default();
+    let checked = move || {
+        row_id.with(|id| {
+            id.as_ref()
+                .is_some_and(|id| v.selected.with(|s| s.contains(id)))
         })
     };
 
+    // One <a> that only gets an href for a web link (without one it is plain text to every
+    // reader): switching rows then updates attributes instead of rebuilding nodes.
+    let href = move || {
+        creator.with(|c| {
+            c.as_ref()
+                .and_then(|c| safe_href(c.profile_url.as_deref()))
+                .map(str::to_string)
+        })
+    };
+    let is_link = move || {
+        creator.with(|c| {
+            c.as_ref()
+                .is_some_and(|c| safe_href(c.profile_url.as_deref()).is_some())
+        })
+    };
+    let name_cell = view! {
+        <a
+            class="name"
+            href=href
+            target=move || is_link().then_some("_blank")
+            rel=move || is_link().then_some("noopener noreferrer")
+        >
+            {name}
+            <span class="visually-hidden">
+                {move || if is_link() { " (profile, opens in a new tab)" } else { "" }}
+            </span>
+        </a>
+    };
+
     view! {
-        <tr class:selected=checked_for_row>
+        <tr class:selected=checked>
             <td>
                 <input
                     type="checkbox"
                     aria-label=move || format!("Compare {}", name())
                     prop:checked=checked
-                    disabled=move || !checked_for_disable() && v.selected.with(|s| s.len() >= MAX_COMPARE)
-                    on:change=move |ev| v.toggle_selected(&id_for_check, event_target_checked(&ev))
+                    disabled=move || !checked() && v.selected.with(|s| s.len() >= MAX_COMPARE)
+                    on:change=move |ev| v.toggle_selected(&current_id(), event_target_checked(&ev))
                 />
             </td>
             <th scope="row">{name_cell}</th>
@@ -568,7 +588,7 @@ fn Row(id: String, v: View) -> impl IntoView {
                     on:change=move |ev| {
                         if let Some(s) = Status::parse(&event_target_value(&ev)) {
                             v.action(None);
-                            state.set_status(&id_for_status, s);
+                            state.set_status(&current_id(), s);
                         }
                     }
                 >
@@ -595,7 +615,7 @@ fn Row(id: String, v: View) -> impl IntoView {
                     class="secondary small"
                     aria-label=move || format!("Edit {}", name())
                     on:click=move |_| {
-                        if let Some(c) = state.list.with_untracked(|l| l.get(&id_for_edit).cloned()) {
+                        if let Some(c) = state.list.with_untracked(|l| l.get(&current_id()).cloned()) {
                             v.action(None);
                             v.editing.set(Some(c));
                         }
@@ -607,7 +627,7 @@ fn Row(id: String, v: View) -> impl IntoView {
                     type="button"
                     class="secondary small"
                     aria-label=move || format!("Remove {}", name())
-                    on:click=move |_| v.remove(&id_for_remove)
+                    on:click=move |_| v.remove(&current_id())
                 >
                     "Remove"
                 </button>

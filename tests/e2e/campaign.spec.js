@@ -44,6 +44,21 @@ test("create a campaign, see why to look for whom, tick the checklist, print the
   await page.screenshot({ path: testInfo.outputPath("campaign-print.png"), fullPage: true });
   await page.emulateMedia({ media: "screen" });
 
+  // Tracking: dates, a target, one posted result, then the chart.
+  await page.getByLabel("Start date").fill("2026-05-01");
+  await page.getByLabel("Start date").press("Tab");
+  await page.getByLabel("End date").fill("2026-05-31");
+  await page.getByLabel("End date").press("Tab");
+  await page.getByLabel("Target (views)").fill("100,000");
+  await page.getByLabel("Result date").fill("2026-05-10");
+  await page.getByLabel("Result views").fill("5K");
+  await page.getByRole("button", { name: "Add result" }).click();
+  const chart = page.locator(".chart img");
+  await expect(chart).toBeVisible();
+  await expect(chart).toHaveAttribute("alt", /\S/);
+  await expect(page.getByRole("status").filter({ hasText: "views so far" })).toContainText("5K");
+  await page.locator(".chart").screenshot({ path: testInfo.outputPath("campaign-tracking.png") });
+
   // The Markdown download.
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download brief (Markdown)" }).click();
