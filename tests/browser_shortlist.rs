@@ -304,6 +304,22 @@ async fn saves_are_debounced_and_survive_a_reload() {
 }
 
 #[wasm_bindgen_test]
+async fn closing_the_page_saves_at_once() {
+    reset();
+    let (owner, state) = load();
+    state.add(creator("c1", "Ann", 10.0));
+    assert_eq!(stored(), None);
+    fire(&window(), "pagehide");
+    assert_eq!(
+        stored_names(),
+        vec!["Ann"],
+        "saved without waiting for the pause"
+    );
+    assert!(!state.unsaved.get_untracked());
+    owner.cleanup();
+}
+
+#[wasm_bindgen_test]
 async fn the_first_run_notice_shows_once() {
     reset();
     let (owner, state) = load();
@@ -549,5 +565,34 @@ async fn five_thousand_creators_filter_and_sort_quickly() {
         t_filter < 1_000.0 && t_sort < 1_000.0,
         "{t_filter} {t_sort}"
     );
+    owner.cleanup();
+}
+
+#[wasm_bindgen_test]
+async fn unusable_storage_warns_and_offers_an_export() {
+    reset();
+    let owner = Owner::new();
+    let state = owner.with(|| {
+        ShortlistState::from_load(
+            microscope::storage::envelope::Load::Unavailable {
+                reason: "SecurityError: access denied".into(),
+            },
+            None,
+        )
+    });
+    let (root, _mounted) = mount_panel(state);
+    leptos::task::tick().await;
+    let page = text(&root);
+    assert!(page.contains("Nothing will be saved"), "{page}");
+    assert!(
+        page.contains("isn't letting Microscope save anything (SecurityError: access denied)"),
+        "{page}"
+    );
+    assert!(page.contains("Export workspace (JSON)"), "{page}");
+    state.add(creator("c1", "Ann", 1.0));
+    state.flush();
+    sleep(400).await;
+    assert_eq!(stored(), None, "no save is attempted");
+    assert_eq!(names(&state), vec!["Ann"]);
     owner.cleanup();
 }

@@ -61,7 +61,7 @@ pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
                             confirming.set(true);
                             // Move focus into the confirmation once it is on the page.
                             request_animation_frame(move || {
-                                if let Some(b) = cancel_ref.get_untracked() {
+                                if let Some(Some(b)) = cancel_ref.try_get_untracked() {
                                     let _ = b.focus();
                                 }
                             });

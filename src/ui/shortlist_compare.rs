@@ -96,7 +96,8 @@ fn chart(all: &[Figures], formula: Formula) -> Chart {
     let names: Vec<String> = all.iter().map(|f| f.name.clone()).collect();
     let mut metrics = vec![
         Metric {
-            name: format!("Engagement rate, {}", formula.expression()),
+            // The formula's short name fits the panel heading; the table spells it out.
+            name: format!("Engagement rate: {}", formula.name()),
             unit: Unit::Percent,
             lower_is_better: false,
             values: all.iter().map(|f| f.rate).collect(),

@@ -8,6 +8,7 @@ use crate::domain::creator::{
     normalize_currency, parse_tags, validate_profile_url, Creator, Status,
 };
 use crate::domain::csv_export::format_amount;
+use crate::domain::format::group_thousands;
 use crate::domain::number::{parse_optional_amount, parse_optional_count};
 use crate::domain::Platform;
 use crate::ui::number_field::NumberField;
@@ -41,8 +42,14 @@ struct EditorForm {
     notes: RwSignal<String>,
 }
 
+/// A stored amount as the form shows it: "1,200,000" for whole numbers (read back by the same
+/// parser), exact decimals otherwise ("0.1250" rather than "0.125", which reads as 125).
 fn amount_text(v: Option<f64>) -> String {
-    v.map(format_amount).unwrap_or_default()
+    match v {
+        Some(v) if v.fract() == 0.0 && (0.0..1e15).contains(&v) => group_thousands(v as u64),
+        Some(v) => format_amount(v),
+        None => String::new(),
+    }
 }
 
 impl EditorForm {
@@ -77,7 +84,7 @@ impl EditorForm {
             .set(c.platform.map(|p| p.id().to_string()).unwrap_or_default());
         self.status.set(c.status.id().to_string());
         self.followers
-            .set(c.followers.map(|f| f.to_string()).unwrap_or_default());
+            .set(c.followers.map(group_thousands).unwrap_or_default());
         self.views.set(amount_text(m.views));
         self.likes.set(amount_text(m.likes));
         self.comments.set(amount_text(m.comments));
@@ -279,7 +286,8 @@ pub fn CreatorEditor(
                 // Take the user to the first field to fix.
                 request_animation_frame(move || {
                     let first = dialog_ref
-                        .get_untracked()
+                        .try_get_untracked()
+                        .flatten()
                         .and_then(|d| d.query_selector("[aria-invalid='true']").ok().flatten())
                         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
                     if let Some(el) = first {
@@ -451,5 +459,26 @@ pub fn CreatorEditor(
                 </div>
             </form>
         </dialog>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_amounts_read_back_unchanged() {
+        let cases = [
+            (Some(1_200_000.0), "1,200,000"),
+            (Some(0.125), "0.1250"),
+            (Some(1.5), "1.5"),
+            (Some(0.0), "0"),
+            (Some(45_000.25), "45000.25"),
+            (None, ""),
+        ];
+        for (value, text) in cases {
+            assert_eq!(amount_text(value), text, "{value:?}");
+            assert_eq!(parse_optional_amount(text), Ok(value), "{text:?}");
+        }
     }
 }

@@ -333,7 +333,15 @@ pub fn ShortlistPanel() -> impl IntoView {
                 >
                     <option value="" prop:selected=move || v.tag.with(Option::is_none)>"All tags"</option>
                     {move || {
-                        tags.get()
+                        let mut choices = tags.get();
+                        // A chosen tag nobody carries any more (removed here or in another tab)
+                        // stays listed, so the select never shows a filter other than the one applied.
+                        if let Some(current) = v.tag.get() {
+                            if !choices.iter().any(|(t, _)| *t == current) {
+                                choices.push((current, 0));
+                            }
+                        }
+                        choices
                             .into_iter()
                             .map(|(t, n)| {
                                 let label = format!("{t} ({n})");
