@@ -11,14 +11,15 @@ failed=()
 tests_passed=0
 tests_failed=0
 
-# Adds the "N passed; M failed" counts of cargo test / wasm-bindgen-test-runner output in $1.
+# Adds the "N passed; M failed" counts of cargo test / wasm-bindgen-test-runner output in $1 to
+# the totals and sets $counted. Not called in $(...): a subshell would lose the totals.
 count_cargo() {
   local p f
   p=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$1" | awk '{s+=$4} END {print s+0}')
   f=$(grep -Eo '[0-9]+ failed' "$1" | awk '{s+=$1} END {print s+0}')
   tests_passed=$((tests_passed + p))
   tests_failed=$((tests_failed + f))
-  echo "$p"
+  counted=$p
 }
 
 step() {
@@ -58,9 +59,11 @@ step fmt cargo fmt --all -- --check
 step clippy-host cargo clippy --locked --all-targets -- -D warnings
 step clippy-wasm cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
 step native-tests cargo test --locked
-native=$(count_cargo "$logs/native-tests.log")
+count_cargo "$logs/native-tests.log"
+native=$counted
 step browser-tests cargo test --locked --target wasm32-unknown-unknown --test 'browser*'
-browser=$(count_cargo "$logs/browser-tests.log")
+count_cargo "$logs/browser-tests.log"
+browser=$counted
 step release-build trunk build --release
 e2e=0
 if [[ " ${passed[*]} " == *" release-build "* ]]; then
