@@ -23,6 +23,7 @@ pub mod number;
 pub mod platform;
 pub mod recommend;
 pub mod risk;
+pub mod risk_profile;
 pub mod sentiment;
 pub mod tier;
 pub mod tracking;

@@ -31,7 +31,7 @@ module.exports = defineConfig({
     },
   },
   webServer: {
-    command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory ../../dist`,
+    command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory ${process.env.E2E_DIST || "../../dist"}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 20_000,

@@ -1,0 +1,1 @@
+//! Risk warnings for one creator (placeholder, being written).

@@ -1,0 +1,1 @@
+//! One persisted, debounced store over `storage` (placeholder, being written).

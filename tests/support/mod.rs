@@ -1,0 +1,104 @@
+//! DOM helpers shared by the browser tests (tests/browser*.rs): one copy instead of one per file.
+// Each browser test binary compiles this module and uses a different subset of it.
+#![allow(dead_code)]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+pub fn window() -> web_sys::Window {
+    web_sys::window().unwrap()
+}
+
+pub fn document() -> web_sys::Document {
+    window().document().unwrap()
+}
+
+pub fn local() -> web_sys::Storage {
+    window().local_storage().unwrap().unwrap()
+}
+
+/// Waits `ms` milliseconds on the browser's timer, letting debounced saves and effects run.
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+/// A fresh container in the page body for one test.
+pub fn container() -> HtmlElement {
+    let div = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+/// Leptos delegates events to the document, so a synthetic event must bubble to be seen.
+pub fn fire(target: &web_sys::EventTarget, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict(kind, &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+/// The first element under `root` matching `selector`; the test fails naming the selector if none.
+pub fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .unchecked_into()
+}
+
+pub fn exists(root: &HtmlElement, selector: &str) -> bool {
+    root.query_selector(selector).unwrap().is_some()
+}
+
+pub fn text(root: &HtmlElement) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+pub fn text_of(root: &HtmlElement, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+/// How many elements under `root` have `class`.
+pub fn count_class(root: &HtmlElement, class: &str) -> u32 {
+    root.get_elements_by_class_name(class).length()
+}
+
+/// Sets an input's value and fires `input`, as typing does.
+pub fn type_into(root: &HtmlElement, selector: &str, value: &str) {
+    type_with_event(root, selector, value, "input");
+}
+
+/// Sets an input's value and fires `event` (`input` or `change`).
+pub fn type_with_event(root: &HtmlElement, selector: &str, value: &str, event: &str) {
+    let input: HtmlInputElement = find(root, selector).unchecked_into();
+    input.set_value(value);
+    fire(&input, event);
+}
+
+/// Sets a textarea's value and fires `input`.
+pub fn type_area(root: &HtmlElement, selector: &str, value: &str) {
+    let area: web_sys::HtmlTextAreaElement = find(root, selector).unchecked_into();
+    area.set_value(value);
+    fire(&area, "input");
+}
+
+pub fn set_checked(root: &HtmlElement, selector: &str, on: bool) {
+    let input: HtmlInputElement = find(root, selector).unchecked_into();
+    input.set_checked(on);
+    fire(&input, "change");
+}
+
+pub fn select(root: &HtmlElement, selector: &str, value: &str) {
+    let select: HtmlSelectElement = find(root, selector).unchecked_into();
+    select.set_value(value);
+    fire(&select, "change");
+}
+
+pub fn click(root: &HtmlElement, selector: &str) {
+    find(root, selector).click();
+}
