@@ -1,4 +1,7 @@
 //! How chart values and axis ticks are printed; undefined values print as "n/a".
+//! Counts and money come from `domain::format`, so a chart reads like the rest of the app.
+
+use crate::domain::format::{self, trim_zeros};
 
 /// What a number means, so the chart prints it the way the rest of the app does.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,20 +33,11 @@ pub(crate) fn show(v: Option<f64>, unit: &Unit) -> String {
             let decimals = if p.abs() < 1.0 && p != 0.0 { 2 } else { 1 };
             format!("{p:.decimals$}%")
         }
-        Unit::Count => compact(x),
+        Unit::Count => count(x),
+        // The app's money format, with the sign in front of the symbol ("-$3.00").
         Unit::Money(symbol) => {
-            let a = x.abs();
             let sign = if x < 0.0 { "-" } else { "" };
-            let digits = if a >= 1000.0 {
-                group(a.round())
-            } else if a >= 1.0 || a == 0.0 {
-                format!("{a:.2}")
-            } else {
-                // Cost per view is a fraction of a cent: keep three significant digits.
-                let d = ((-a.log10()).ceil() as usize + 2).min(8);
-                format!("{a:.d$}")
-            };
-            format!("{sign}{symbol}{digits}")
+            format!("{sign}{}", format::money(Some(x.abs()), symbol))
         }
     }
 }
@@ -52,10 +46,10 @@ pub(crate) fn show(v: Option<f64>, unit: &Unit) -> String {
 pub(crate) fn tick(x: f64, unit: &Unit) -> String {
     match unit {
         Unit::Percent if !(x * 100.0).is_finite() => "n/a".to_string(),
-        Unit::Percent => format!("{}%", trim(format!("{:.2}", x * 100.0))),
-        Unit::Count => compact(x),
-        Unit::Money(symbol) if x.abs() >= 1000.0 => format!("{symbol}{}", compact(x)),
-        Unit::Money(symbol) => format!("{symbol}{}", trim(format!("{x:.2}"))),
+        Unit::Percent => format!("{}%", trim_zeros(format!("{:.2}", x * 100.0))),
+        Unit::Count => count(x),
+        Unit::Money(symbol) if x.abs() >= 1000.0 => format!("{symbol}{}", format::compact(x)),
+        Unit::Money(symbol) => format!("{symbol}{}", trim_zeros(format!("{x:.2}"))),
     }
 }
 
@@ -80,37 +74,13 @@ pub(crate) fn nice_axis(max: f64) -> (f64, f64) {
     }
 }
 
-fn compact(n: f64) -> String {
-    let (v, suffix) = match n.abs() {
-        a if a >= 1e9 => (n / 1e9, "B"),
-        a if a >= 1e6 => (n / 1e6, "M"),
-        a if a >= 1e3 => (n / 1e3, "K"),
-        _ => (n, ""),
-    };
-    if v.abs() >= 100.0 || (suffix.is_empty() && v.fract() == 0.0) {
-        format!("{v:.0}{suffix}")
+/// A count as the app prints it (12.5K), except that small fractions keep one decimal: an
+/// average of 0.5 comments must not print as "0" on a chart.
+fn count(x: f64) -> String {
+    if x.abs() < 1000.0 && x.fract() != 0.0 {
+        trim_zeros(format!("{x:.1}"))
     } else {
-        format!("{}{suffix}", trim(format!("{v:.1}")))
-    }
-}
-
-fn group(n: f64) -> String {
-    let digits = format!("{n:.0}");
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn trim(s: String) -> String {
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
+        format::compact(x)
     }
 }
 

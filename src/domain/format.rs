@@ -62,7 +62,8 @@ pub fn money(amount: Option<f64>, symbol: &str) -> String {
     }
 }
 
-fn trim_zeros(s: String) -> String {
+/// "2.50" -> "2.5", "3.0" -> "3": drops the zeros a fixed precision leaves behind.
+pub fn trim_zeros(s: String) -> String {
     if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
