@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use ui::campaign_panel::CampaignPanel;
 use ui::check_panel::CheckPanel;
+use ui::risk_thresholds::ThresholdsState;
 use ui::risks_panel::RisksPanel;
 use ui::shell::{hash_section, Footer, Header, Nav, Section};
 use ui::shortlist_panel::ShortlistPanel;
@@ -20,6 +21,9 @@ pub fn App() -> impl IntoView {
     let section = hash_section();
     // Loaded once for the whole app: the check panel adds to it, the shortlist panel shows it.
     provide_context(ShortlistState::load());
+    // One set of risk thresholds for every section: an edit under Risks re-scores the shortlist's
+    // badges and the campaign's warnings at once.
+    provide_context(ThresholdsState::load());
     view! {
         <Header />
         <Nav current=section />

@@ -1,49 +1,22 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): mount real components and drive the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen::JsCast;
+mod support;
+
+use support::*;
 use wasm_bindgen_test::*;
-use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// A fresh container in the page body for one test.
-fn container() -> HtmlElement {
-    let div = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&div).unwrap();
-    div.unchecked_into()
-}
-
-/// Leptos delegates input events to the document, so the event must bubble.
-fn fire(target: &web_sys::EventTarget, kind: &str) {
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict(kind, &init).unwrap();
-    target.dispatch_event(&event).unwrap();
-}
-
-fn type_into(root: &HtmlElement, selector: &str, text: &str) {
-    let input: HtmlInputElement = root
-        .query_selector(selector)
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    input.set_value(text);
-    fire(&input, "input");
-}
-
-fn text(root: &HtmlElement) -> String {
-    root.text_content().unwrap_or_default()
+fn mount_check() -> (web_sys::HtmlElement, impl Drop) {
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), microscope::ui::check_panel::CheckPanel);
+    (root, handle)
 }
 
 #[wasm_bindgen_test]
 async fn check_panel_shows_tier_for_typed_followers() {
-    let root = container();
-    let _mounted = leptos::mount::mount_to(root.clone(), microscope::ui::check_panel::CheckPanel);
+    let (root, _mounted) = mount_check();
     assert!(text(&root).contains("Enter a follower count"));
 
     type_into(&root, "#check-followers", "45K");
@@ -61,34 +34,19 @@ async fn check_panel_shows_tier_for_typed_followers() {
 
 #[wasm_bindgen_test]
 async fn check_panel_explains_bad_input() {
-    let root = container();
-    let _mounted = leptos::mount::mount_to(root.clone(), microscope::ui::check_panel::CheckPanel);
+    let (root, _mounted) = mount_check();
     type_into(&root, "#check-followers", "abc");
     leptos::task::tick().await;
-    let error = root
-        .query_selector("#check-followers-error")
-        .unwrap()
-        .unwrap();
-    assert!(error
-        .text_content()
-        .unwrap()
-        .contains("“abc” is not a number"));
-    let input = root.query_selector("#check-followers").unwrap().unwrap();
+    assert!(text_of(&root, "#check-followers-error").contains("“abc” is not a number"));
+    let input = find(&root, "#check-followers");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(!text(&root).contains("Micro:"));
 }
 
 #[wasm_bindgen_test]
 async fn check_panel_uses_the_platform_audience_word() {
-    let root = container();
-    let _mounted = leptos::mount::mount_to(root.clone(), microscope::ui::check_panel::CheckPanel);
-    let select: HtmlSelectElement = root
-        .query_selector("#check-platform")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    select.set_value("youtube");
-    fire(&select, "change");
+    let (root, _mounted) = mount_check();
+    select(&root, "#check-platform", "youtube");
     type_into(&root, "#check-followers", "10000");
     leptos::task::tick().await;
     assert!(
@@ -126,8 +84,7 @@ fn panic_message_is_shown_as_text() {
 #[wasm_bindgen_test]
 async fn seed_tiktok_example_is_in_line_with_the_micro_benchmark() {
     // DOMAIN.md §2: TikTok micro, 130,000 views, interactions giving 8.5% (CreatorDB, 2026).
-    let root = container();
-    let _mounted = leptos::mount::mount_to(root.clone(), microscope::ui::check_panel::CheckPanel);
+    let (root, _mounted) = mount_check();
     type_into(&root, "#check-followers", "45K");
     type_into(&root, "#check-views", "130,000");
     type_into(&root, "#check-likes", "9.5K");
@@ -140,7 +97,7 @@ async fn seed_tiktok_example_is_in_line_with_the_micro_benchmark() {
         page.contains("8.5% vs 8.5% TikTok micro benchmark (CreatorDB, 2026): in line"),
         "{page}"
     );
-    let chart = root.query_selector("figure.chart img").unwrap().unwrap();
+    let chart = find(&root, "figure.chart img");
     assert!(chart
         .get_attribute("src")
         .unwrap()
@@ -150,8 +107,7 @@ async fn seed_tiktok_example_is_in_line_with_the_micro_benchmark() {
 
 #[wasm_bindgen_test]
 async fn zero_views_show_na_never_nan() {
-    let root = container();
-    let _mounted = leptos::mount::mount_to(root.clone(), microscope::ui::check_panel::CheckPanel);
+    let (root, _mounted) = mount_check();
     type_into(&root, "#check-followers", "45K");
     type_into(&root, "#check-views", "0");
     type_into(&root, "#check-likes", "100");
@@ -161,4 +117,78 @@ async fn zero_views_show_na_never_nan() {
     for bad in ["NaN", "inf", "Infinity"] {
         assert!(!page.contains(bad), "{bad} in {page}");
     }
+}
+
+#[wasm_bindgen_test]
+async fn followers_error_waits_until_the_field_is_touched() {
+    let (root, _mounted) = mount_check();
+    leptos::task::tick().await;
+    // Empty at first: no error yet, though the tier needs a number.
+    assert_eq!(text_of(&root, "#check-followers-error"), "");
+    assert_eq!(
+        find(&root, "#check-followers").get_attribute("aria-invalid"),
+        None
+    );
+    fire(&find(&root, "#check-followers"), "blur");
+    leptos::task::tick().await;
+    assert!(
+        text_of(&root, "#check-followers-error").contains("Enter a number"),
+        "{}",
+        text_of(&root, "#check-followers-error")
+    );
+    assert_eq!(
+        find(&root, "#check-followers")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    assert_eq!(text_of(&root, "label[for=check-followers]"), "Followers");
+}
+
+#[wasm_bindgen_test]
+async fn analysis_panel_lists_an_anomaly_with_its_evidence() {
+    // TikTok micro: (likes + dislikes + shares + comments) / views = 33,150 / 130,000 = 25.5%,
+    // 3× the 8.5% benchmark (CreatorDB, 2026): more than 2× is a published red flag.
+    let (root, _mounted) = mount_check();
+    type_into(&root, "#check-followers", "45K");
+    type_into(&root, "#check-views", "130,000");
+    type_into(&root, "#check-likes", "30,000");
+    type_into(&root, "#check-comments", "1,500");
+    type_into(&root, "#check-shares", "1,650");
+    type_into(&root, "#check-sponsored", "0");
+    leptos::task::tick().await;
+    let risks = find(&root, "section[aria-labelledby=check-risks-title]");
+    let shown = text(&risks);
+    assert!(
+        shown.contains("2 warnings: 1 high risk, 1 caution."),
+        "{shown}"
+    );
+    let anomaly = find(&risks, "[data-warning=engagement-far-above-benchmark]");
+    assert_eq!(text_of(&anomaly, ".badge"), "High risk");
+    let card = text(&anomaly);
+    assert!(card.contains("Engagement is 3× the benchmark"), "{card}");
+    for evidence in [
+        "25.5%",
+        "8.5%",
+        "TikTok micro benchmark, CreatorDB, 2026",
+        "Why it matters",
+        "What to do",
+    ] {
+        assert!(card.contains(evidence), "{evidence}: {card}");
+    }
+    assert!(exists(&risks, "[data-warning=few-sponsored-posts]"));
+    // What could not run says where to supply it.
+    let gaps = text_of(&risks, ".not-checked-list");
+    assert!(gaps.contains("Risks → Comment sentiment"), "{gaps}");
+    assert!(!gaps.contains("Edit on the shortlist"), "{gaps}");
+
+    // Back in line with the benchmark: the anomaly goes.
+    type_into(&root, "#check-likes", "9,500");
+    type_into(&root, "#check-comments", "850");
+    type_into(&root, "#check-shares", "700");
+    leptos::task::tick().await;
+    assert!(!exists(
+        &root,
+        "[data-warning=engagement-far-above-benchmark]"
+    ));
 }

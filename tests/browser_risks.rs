@@ -1,74 +1,27 @@
 //! Browser tests of the Risks section (wasm-bindgen-test in headless Chromium): caption verdicts, comment tools, thresholds.
 #![cfg(target_arch = "wasm32")]
 
+mod support;
+
+use leptos::prelude::*;
+use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlElement, HtmlInputElement};
 
+use microscope::domain::campaign::Campaign;
+use microscope::domain::creator::Creator;
+use microscope::domain::metrics::PostMetrics;
+use microscope::domain::Platform;
+use microscope::storage::envelope::Load;
 use microscope::storage::{self, envelope};
+use microscope::ui::creator_risks::CampaignWarnings;
 use microscope::ui::risk_thresholds::{StoredThresholds, THRESHOLDS_KIND};
 use microscope::ui::risks_panel::RisksPanel;
+use microscope::ui::shortlist_panel::ShortlistPanel;
+use microscope::ui::shortlist_state::ShortlistState;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-fn local_storage() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
-
-fn container() -> HtmlElement {
-    let div = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&div).unwrap();
-    div.unchecked_into()
-}
-
-/// Leptos delegates input events to the document, so the event must bubble.
-fn fire(target: &web_sys::EventTarget, kind: &str) {
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict(kind, &init).unwrap();
-    target.dispatch_event(&event).unwrap();
-}
-
-fn find(root: &HtmlElement, selector: &str) -> web_sys::Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-}
-
-fn type_area(root: &HtmlElement, selector: &str, text: &str) {
-    let area: HtmlTextAreaElement = find(root, selector).unchecked_into();
-    area.set_value(text);
-    fire(&area, "input");
-}
-
-fn type_input(root: &HtmlElement, selector: &str, text: &str) {
-    let input: HtmlInputElement = find(root, selector).unchecked_into();
-    input.set_value(text);
-    fire(&input, "input");
-}
-
-fn set_checked(root: &HtmlElement, selector: &str, on: bool) {
-    let input: HtmlInputElement = find(root, selector).unchecked_into();
-    input.set_checked(on);
-    fire(&input, "change");
-}
-
-fn text_of(root: &HtmlElement, selector: &str) -> String {
-    find(root, selector).text_content().unwrap_or_default()
-}
-
-/// How many elements under `root` have `class`.
-fn count_class(root: &HtmlElement, class: &str) -> u32 {
-    root.get_elements_by_class_name(class).length()
-}
-
-fn exists(root: &HtmlElement, selector: &str) -> bool {
-    root.query_selector(selector).unwrap().is_some()
-}
 
 fn mount() -> (HtmlElement, impl Drop) {
     let root = container();
@@ -173,8 +126,8 @@ async fn generic_comments_are_counted_without_the_word_list() {
 #[wasm_bindgen_test]
 async fn audience_fit_shows_matching_and_missing() {
     let (root, _mounted) = mount();
-    type_input(&root, "#risks-interests", "#Workouts, cooking");
-    type_input(&root, "#risks-categories", "fitness, travel");
+    type_into(&root, "#risks-interests", "#Workouts, cooking");
+    type_into(&root, "#risks-categories", "fitness, travel");
     leptos::task::tick().await;
     let section = text_of(&root, "[aria-labelledby=\"risks-audience-title\"]");
     assert!(section.contains("Overlap: 50%"), "{section}");
@@ -185,7 +138,7 @@ async fn audience_fit_shows_matching_and_missing() {
 #[wasm_bindgen_test]
 async fn no_sponsored_posts_asks_for_an_approval_process() {
     let (root, _mounted) = mount();
-    type_input(&root, "#risks-sponsored", "0");
+    type_into(&root, "#risks-sponsored", "0");
     leptos::task::tick().await;
     let section = text_of(&root, "[aria-labelledby=\"risks-anomaly-title\"]");
     assert!(section.contains("No past sponsored posts"), "{section}");
@@ -196,11 +149,11 @@ async fn no_sponsored_posts_asks_for_an_approval_process() {
 
 #[wasm_bindgen_test]
 async fn threshold_edit_is_checked_and_saved() {
-    local_storage()
+    local()
         .remove_item(&storage::key(&THRESHOLDS_KIND))
         .unwrap();
     let (root, _mounted) = mount();
-    type_input(&root, "#threshold-min-sponsored-posts", "5");
+    type_into(&root, "#threshold-min-sponsored-posts", "5");
     leptos::task::tick().await;
     let (load, _) = storage::load_one::<StoredThresholds>(&THRESHOLDS_KIND);
     match load {
@@ -208,25 +161,24 @@ async fn threshold_edit_is_checked_and_saved() {
         other => panic!("not saved: {other:?}"),
     }
     // With 5 as the bar, 4 past sponsored posts is now too few.
-    type_input(&root, "#risks-sponsored", "4");
+    type_into(&root, "#risks-sponsored", "4");
     leptos::task::tick().await;
     assert!(text_of(&root, "[aria-labelledby=\"risks-anomaly-title\"]")
         .contains("Only 4 past sponsored posts"));
 
-    type_input(&root, "#threshold-min-sponsored-posts", "abc");
+    type_into(&root, "#threshold-min-sponsored-posts", "abc");
     leptos::task::tick().await;
     let error = text_of(&root, "#threshold-min-sponsored-posts-error");
     assert!(error.contains("Past sponsored posts"), "{error}");
     let input = find(&root, "#threshold-min-sponsored-posts");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
 
-    let reset: HtmlElement = find(&root, ".threshold-form button").unchecked_into();
-    reset.click();
+    click(&root, ".threshold-form button");
     leptos::task::tick().await;
     let input: HtmlInputElement = input.unchecked_into();
     assert_eq!(input.value(), "3");
     assert!(text_of(&root, "#threshold-min-sponsored-posts-error").is_empty());
-    local_storage()
+    local()
         .remove_item(&storage::key(&THRESHOLDS_KIND))
         .unwrap();
 }
@@ -235,7 +187,7 @@ async fn threshold_edit_is_checked_and_saved() {
 async fn unreadable_saved_thresholds_are_kept_and_defaults_used() {
     let key = storage::key(&THRESHOLDS_KIND);
     let corrupt = "{\"app\":\"microscope\",\"kind\":\"risk-thresholds\",\"version\":1,\"data\":{\"min_sponsored_posts\":2.5}}";
-    local_storage().set_item(&key, corrupt).unwrap();
+    local().set_item(&key, corrupt).unwrap();
     let (root, _mounted) = mount();
     leptos::task::tick().await;
     let notice = text_of(&root, ".threshold-notice");
@@ -245,24 +197,183 @@ async fn unreadable_saved_thresholds_are_kept_and_defaults_used() {
     assert_eq!(input.value(), "3");
 
     // An edit applies in memory but does not overwrite what is stored.
-    type_input(&root, "#threshold-min-sponsored-posts", "4");
+    type_into(&root, "#threshold-min-sponsored-posts", "4");
     leptos::task::tick().await;
-    assert_eq!(
-        local_storage().get_item(&key).unwrap().as_deref(),
-        Some(corrupt)
-    );
+    assert_eq!(local().get_item(&key).unwrap().as_deref(), Some(corrupt));
 
     // A newer version is not overwritten either.
     let newer = "{\"app\":\"microscope\",\"kind\":\"risk-thresholds\",\"version\":9,\"data\":{}}";
-    local_storage().set_item(&key, newer).unwrap();
+    local().set_item(&key, newer).unwrap();
     let (root2, _mounted2) = mount();
     leptos::task::tick().await;
     assert!(text_of(&root2, ".threshold-notice").contains("newer Microscope"));
-    type_input(&root2, "#threshold-min-sponsored-posts", "4");
+    type_into(&root2, "#threshold-min-sponsored-posts", "4");
     leptos::task::tick().await;
-    assert_eq!(
-        local_storage().get_item(&key).unwrap().as_deref(),
-        Some(newer)
+    assert_eq!(local().get_item(&key).unwrap().as_deref(), Some(newer));
+    local().remove_item(&key).unwrap();
+}
+
+/// TikTok micro with 130K views; interactions set for the by-views rate (benchmark 8.5%).
+fn tiktok(id: &str, name: &str, rate: f64) -> Creator {
+    let mut c = Creator::new(id.to_string(), name, 0.0);
+    c.platform = Some(Platform::TikTok);
+    c.followers = Some(45_000);
+    let interactions = rate * 130_000.0;
+    c.metrics = PostMetrics {
+        views: Some(130_000.0),
+        likes: Some(interactions * 0.9),
+        comments: Some(interactions * 0.05),
+        shares: Some(interactions * 0.05),
+        ..PostMetrics::default()
+    };
+    c.sponsored_posts = Some(9);
+    c.posts_per_week = Some(1.0);
+    c
+}
+
+/// A shortlist state holding `creators`, as if loaded (nothing is saved: nothing was edited).
+fn shortlist(creators: Vec<Creator>) -> ShortlistState {
+    ShortlistState::from_load(
+        Load::Loaded {
+            value: creators,
+            dropped: Vec::new(),
+            migrated_from: None,
+        },
+        None,
+    )
+}
+
+#[wasm_bindgen_test]
+async fn shortlist_rows_carry_a_risk_badge() {
+    let state = shortlist(vec![
+        tiktok("a", "Ana", 0.255),
+        tiktok("c", "Cleo", 0.085),
+        Creator::new("n".into(), "Nil", 0.0),
+    ]);
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <ShortlistPanel /> }
+    });
+    leptos::task::tick().await;
+    let header = text_of(&root, "thead");
+    assert!(header.contains("Risks"), "{header}");
+    // Rows are sorted by name: Ana, Cleo, Nil.
+    let badge = |row: usize| find(&root, &format!("tbody tr:nth-child({row}) .risk-badge"));
+    // Ana's rate is 3× the benchmark: one warning, high risk, in words.
+    let ana = badge(1);
+    assert_eq!(ana.get_attribute("data-risk-count").as_deref(), Some("1"));
+    assert!(ana.class_name().contains("sev-high"));
+    assert_eq!(ana.tag_name(), "BUTTON");
+    assert!(
+        text(&ana).contains("High risk · 1 warning"),
+        "{}",
+        text(&ana)
     );
-    local_storage().remove_item(&key).unwrap();
+    assert_eq!(
+        ana.get_attribute("aria-label").as_deref(),
+        Some("Risks for Ana: 1 high risk. Show the warnings")
+    );
+    let title = ana.get_attribute("title").unwrap_or_default();
+    assert!(title.contains("Engagement is 3× the benchmark"), "{title}");
+    assert!(
+        text(&badge(2)).contains("No warnings"),
+        "{}",
+        text(&badge(2))
+    );
+    assert!(
+        text(&badge(3)).contains("Not checked"),
+        "{}",
+        text(&badge(3))
+    );
+
+    // A sort reuses the rows: the badges follow their creators.
+    click(&root, "thead th:nth-child(2) button");
+    leptos::task::tick().await;
+    assert!(text(&badge(1)).contains("Not checked"));
+    assert_eq!(
+        badge(3).get_attribute("data-risk-count").as_deref(),
+        Some("1")
+    );
+
+    // The badge opens the creator's warnings in the editor.
+    badge(3).click();
+    leptos::task::tick().await;
+    let details = find(&root, "details.editor-risks");
+    assert!(details.has_attribute("open"));
+    let shown = text(&details);
+    assert!(
+        shown.contains("Risks for this creator: 1 warning"),
+        "{shown}"
+    );
+    assert!(shown.contains("Engagement is 3× the benchmark"), "{shown}");
+}
+
+#[wasm_bindgen_test]
+async fn campaign_list_tags_each_warning_with_its_creator() {
+    let mut zoe = tiktok("z", "Zoe", 0.255);
+    zoe.tags = vec!["gaming".into()];
+    let mut ben = tiktok("b", "Ben", 0.085);
+    ben.tags = vec!["makeup".into(), "style".into()];
+    ben.sponsored_posts = Some(0);
+    let campaign = Campaign {
+        id: "camp".into(),
+        name: "Spring glow".into(),
+        brand_categories: vec!["beauty".into(), "fashion".into()],
+        countries: vec!["us".into(), "de".into()],
+        creators: vec!["z".into(), "b".into()],
+        ..Campaign::default()
+    };
+    let state = shortlist(vec![zoe, ben]);
+    let campaign = RwSignal::new(Some(campaign));
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <CampaignWarnings campaign=campaign /> }
+    });
+    leptos::task::tick().await;
+    let all = text(&root);
+    assert!(
+        all.contains("3 warnings: 2 high risks, 1 caution."),
+        "{all}"
+    );
+    let cards = root.get_elements_by_class_name("warning");
+    let seen: Vec<(String, String)> = (0..cards.length())
+        .map(|i| {
+            let el = cards.item(i).unwrap();
+            (
+                el.get_attribute("data-creator").unwrap_or_default(),
+                el.get_attribute("data-warning").unwrap_or_default(),
+            )
+        })
+        .collect();
+    // Severity first (Zoe's two are high risks), then the creator's name; a creator's own
+    // warnings keep their order.
+    assert_eq!(seen.len(), 3, "{seen:?}");
+    assert_eq!(
+        seen[2],
+        ("Ben".to_string(), "few-sponsored-posts".to_string())
+    );
+    assert_eq!(
+        seen[..2],
+        [
+            ("Zoe".to_string(), "audience-fit-low".to_string()),
+            (
+                "Zoe".to_string(),
+                "engagement-far-above-benchmark".to_string()
+            ),
+        ]
+    );
+    assert!(text_of(&root, "article.warning .warning-creator").contains("Zoe"));
+    assert!(all.contains("United States, Germany"), "{all}");
+
+    // The campaign changes: without categories, audience fit is not checked.
+    campaign.update(|c| {
+        if let Some(c) = c {
+            c.brand_categories.clear();
+        }
+    });
+    leptos::task::tick().await;
+    assert!(!exists(&root, "[data-warning=audience-fit-low]"));
+    assert!(text(&root).contains("Add the brand's categories to the campaign “Spring glow”"));
 }

@@ -179,6 +179,11 @@ pub fn campaign_brief(
     ));
     line(&format!("- **Dates:** {}", dates_label(campaign)));
     line(&format!("- **Platforms:** {}", platforms_label(campaign)));
+    let places = campaign.jurisdictions();
+    if !places.is_empty() {
+        let names: Vec<&str> = places.iter().map(|j| j.name()).collect();
+        line(&format!("- **Target countries:** {}", names.join(", ")));
+    }
     if !campaign.brand_categories.is_empty() {
         let cats: Vec<String> = campaign
             .brand_categories
@@ -261,7 +266,6 @@ pub fn campaign_brief(
 
     line("## Disclosure: label every post as an ad");
     line("");
-    let places = campaign.jurisdictions();
     if places.is_empty() {
         line("Target countries are not chosen yet; the labels required depend on where the audience is. We'll confirm them before you post.");
     } else {
@@ -548,6 +552,66 @@ mod tests {
                 assert!(md.contains(&escape(name)), "{md}");
             }
         }
+    }
+
+    #[test]
+    fn brief_names_the_labels_of_each_target_country() {
+        // (country id, heading, a label the brief must quote, the citation)
+        let cases = [
+            (
+                "us",
+                "United States",
+                "“ad”",
+                "FTC Endorsement Guides, 2023",
+            ),
+            (
+                "uk",
+                "United Kingdom",
+                "“#ad”",
+                "ASA & CMA Influencers' guide, 2020",
+            ),
+            ("eu", "European Union", "paid-partnership label", "2024"),
+            ("de", "Germany", "“Werbung”", "UWG §5a, 2022"),
+            (
+                "fr",
+                "France",
+                "“Publicité”",
+                "Law no. 2023-451 on influencers, 2023",
+            ),
+            ("in", "India", "“Advertisement”", "ASCI"),
+            (
+                "au",
+                "Australia",
+                "“#sponsored”",
+                "AANA Code of Ethics, section 2.7, 2021",
+            ),
+            ("ca", "Canada", "“#commandité”", "Ad Standards"),
+            ("cn", "China", "“广告”", "SAMR"),
+            ("br", "Brazil", "“publicidade”", "CONAR"),
+        ];
+        for (id, name, label, cite) in cases {
+            let mut c = campaign();
+            c.countries = vec![id.to_string()];
+            let md = campaign_brief(&c, &[], Formula::SourceViews, 3.0);
+            let line = md
+                .lines()
+                .find(|l| l.starts_with(&format!("- **{name}:**")))
+                .unwrap_or_default();
+            assert!(
+                line.contains(label) && line.contains(cite),
+                "{id}: {line:?}"
+            );
+            assert!(
+                md.contains(&format!("- **Target countries:** {name}\n")),
+                "{md}"
+            );
+        }
+        // Several countries: one line each, in the campaign's order.
+        let md = campaign_brief(&campaign(), &[], Formula::SourceViews, 3.0);
+        let us = md.find("- **United States:**");
+        let de = md.find("- **Germany:**");
+        assert!(us.is_some() && de.is_some() && us < de, "{md}");
+        assert!(md.contains("- **Target countries:** United States, Germany"));
     }
 
     #[test]

@@ -156,6 +156,20 @@ pub struct PostResult {
 /// The currency a campaign gets when none is stored: the published price tables are in dollars.
 pub const DEFAULT_CURRENCY: &str = "USD";
 
+/// The currencies offered in the campaign form, with their names. Stored campaigns may hold any
+/// other three-letter code (imported files); the form then lists it too.
+pub const CURRENCIES: [(&str, &str); 9] = [
+    ("USD", "US dollar"),
+    ("EUR", "Euro"),
+    ("GBP", "British pound"),
+    ("INR", "Indian rupee"),
+    ("AUD", "Australian dollar"),
+    ("CAD", "Canadian dollar"),
+    ("BRL", "Brazilian real"),
+    ("CNY", "Chinese yuan"),
+    ("CHF", "Swiss franc"),
+];
+
 fn default_currency() -> String {
     DEFAULT_CURRENCY.to_string()
 }
@@ -467,14 +481,19 @@ pub fn money_in(amount: f64, currency: &str) -> String {
     super::format::money(Some(amount), &symbol)
 }
 
-/// "$" for USD, "€" for EUR, "£" for GBP, "₹" for INR, else the code and a space. Anything that
-/// is not a three-letter code (unchecked data) shows no symbol rather than arbitrary text.
+/// "$" for USD, "€" for EUR, "£" for GBP, "₹" for INR, "A$", "C$" and "R$" for the Australian
+/// and Canadian dollar and the real (as those countries write them next to US prices), else the
+/// code and a space. Anything that is not a three-letter code (unchecked data) shows no symbol
+/// rather than arbitrary text.
 pub fn currency_symbol(currency: &str) -> String {
     match currency {
         "USD" | "" => "$".to_string(),
         "EUR" => "€".to_string(),
         "GBP" => "£".to_string(),
         "INR" => "₹".to_string(),
+        "AUD" => "A$".to_string(),
+        "CAD" => "C$".to_string(),
+        "BRL" => "R$".to_string(),
         code if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) => {
             format!("{code} ")
         }
@@ -668,6 +687,15 @@ mod tests {
         assert_eq!(money_in(1250.0, "USD"), "$1,250");
         assert_eq!(money_in(1250.0, "EUR"), "€1,250");
         assert_eq!(money_in(12.5, "CHF"), "CHF 12.50");
+        assert_eq!(money_in(2_000.0, "AUD"), "A$2,000");
+        assert_eq!(money_in(2_000.0, "BRL"), "R$2,000");
+        assert_eq!(money_in(2_000.0, "CNY"), "CNY 2,000");
+        // Every offered currency is accepted by `checked()` as it is.
+        for (code, _) in CURRENCIES {
+            let mut c = Campaign::new("k".into(), "K", 0.0);
+            c.currency = code.to_lowercase();
+            assert_eq!(c.checked().map(|c| c.currency), Ok(code.to_string()));
+        }
         assert_eq!(money_in(12.5, "<b>"), "12.50");
         let mut c = Campaign::new("k".into(), "K", 0.0);
         assert_eq!(c.budget_label(), "no budget set");

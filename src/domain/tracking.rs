@@ -189,6 +189,17 @@ impl CreatorGap {
         }
         s
     }
+
+    /// What to look at first for this creator, from how far below forecast they are.
+    pub fn look_at(&self) -> &'static str {
+        if self.assumed {
+            "the forecast had no real views to go on: compare with the views on their recent posts before judging the creator"
+        } else if self.share < 0.30 {
+            "check the post went live as agreed (date, format, link in the first lines) and how its first seconds or first line hook viewers"
+        } else {
+            "compare the post's format, length and posting time with this creator's best recent posts"
+        }
+    }
 }
 
 /// An explained pace warning, shaped like the risk warnings.
@@ -372,6 +383,142 @@ pub fn track(
     out
 }
 
+/// What to look at while there is time to adjust: the creators behind forecast by name, each
+/// with where to look, then who hasn't posted, then the general move.
+fn early_action(under: &[CreatorGap], not_posted: &[String]) -> String {
+    let mut parts: Vec<String> = under
+        .iter()
+        .map(|g| format!("{}: {}.", g.name, g.look_at()))
+        .collect();
+    if !not_posted.is_empty() {
+        parts.push(format!(
+            "{}: no results yet; check the posting date with them, and record their results as soon as they post.",
+            not_posted.join(", ")
+        ));
+    }
+    if parts.is_empty() {
+        parts.push("No single creator stands out: compare the formats and posting days of the posts that did well with those that didn't.".to_string());
+    } else {
+        parts.insert(0, "Look at these creators first.".to_string());
+    }
+    parts.push("Then move remaining posts or budget toward what works, or agree new posting dates with late creators.".to_string());
+    parts.join(" ")
+}
+
+/// One creator's results for a metric, for the per-creator table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreatorTotal {
+    /// Empty for results not tied to a creator.
+    pub creator_id: String,
+    pub name: String,
+    /// Results with this metric entered.
+    pub posts: usize,
+    pub total: f64,
+    /// Per post, from the budget plan; `None` when the plan has none for this creator or metric.
+    pub forecast: Option<f64>,
+    /// total ÷ (forecast × posts); `None` without a forecast or posts.
+    pub share: Option<f64>,
+    /// Below [`UNDER_DELIVERY_SHARE`] of forecast.
+    pub behind: bool,
+}
+
+/// The name shown for results not tied to a creator.
+pub const UNTIED: &str = "Not tied to a creator";
+
+/// The metric per creator: the campaign's creators in its order (declined ones only when they
+/// have results), then creators no longer in the campaign who have results, then results not
+/// tied to a creator.
+pub fn per_creator(
+    campaign: &Campaign,
+    metric: Metric,
+    creators: &[Creator],
+    forecasts: &[CreatorForecast],
+) -> Vec<CreatorTotal> {
+    let names: HashMap<&str, &Creator> = creators.iter().map(|c| (c.id.as_str(), c)).collect();
+    let mut sums: HashMap<&str, (usize, f64)> = HashMap::new();
+    let mut order: Vec<&str> = campaign.creators.iter().map(String::as_str).collect();
+    for r in &campaign.results {
+        let id = r.creator_id.as_str();
+        if let Some(v) = metric.of(r) {
+            let e = sums.entry(id).or_insert((0, 0.0));
+            e.0 += 1;
+            e.1 += v;
+        }
+        if !id.is_empty() && !order.contains(&id) {
+            order.push(id);
+        }
+    }
+    let mut out: Vec<CreatorTotal> = order
+        .into_iter()
+        .filter_map(|id| {
+            let (posts, total) = sums.get(id).copied().unwrap_or((0, 0.0));
+            let who = names.get(id);
+            if posts == 0 && who.is_some_and(|c| c.status == Status::Declined) {
+                return None;
+            }
+            let forecast = forecasts
+                .iter()
+                .find(|f| f.creator_id == id)
+                .map(|f| f.per_post);
+            let share = forecast.and_then(|f| ratio(total, f * posts as f64));
+            Some(CreatorTotal {
+                creator_id: id.to_string(),
+                name: who.map_or_else(|| id.to_string(), |c| c.name.clone()),
+                posts,
+                total,
+                forecast,
+                share,
+                behind: share.is_some_and(|s| s < UNDER_DELIVERY_SHARE),
+            })
+        })
+        .collect();
+    if let Some(&(posts, total)) = sums.get("") {
+        out.push(CreatorTotal {
+            creator_id: String::new(),
+            name: UNTIED.to_string(),
+            posts,
+            total,
+            forecast: None,
+            share: None,
+            behind: false,
+        });
+    }
+    out
+}
+
+/// One creator's results against their own pace: the plan's forecast per post as the target
+/// (one post each), over the campaign's dates. No warning: the campaign's warning names
+/// creators.
+pub fn track_creator(
+    campaign: &Campaign,
+    metric: Metric,
+    today: Option<Date>,
+    creator_id: &str,
+    forecast: Option<&CreatorForecast>,
+) -> Tracking {
+    let mut one = Campaign {
+        results: campaign
+            .results
+            .iter()
+            .filter(|r| r.creator_id == creator_id)
+            .cloned()
+            .collect(),
+        creators: vec![creator_id.to_string()],
+        ..campaign.clone()
+    };
+    one.targets = Targets::default();
+    let per_post = forecast.map(|f| f.per_post);
+    match metric {
+        Metric::Views => one.targets.views = per_post,
+        Metric::Engagements => one.targets.engagements = per_post,
+        Metric::Clicks => one.targets.clicks = per_post,
+        Metric::Conversions => one.targets.conversions = per_post,
+    }
+    let mut t = track(&one, metric, today, &[], &[]);
+    t.warning = None;
+    t
+}
+
 struct PaceFacts {
     target: f64,
     expected: f64,
@@ -481,6 +628,21 @@ fn pace_warning(
             value: not_posted.join(", "),
         });
     }
+    let untied = campaign
+        .results
+        .iter()
+        .filter(|r| r.creator_id.is_empty() && metric.of(r).is_some())
+        .count();
+    if untied > 0 {
+        evidence.push(Evidence {
+            label: "Not tied to a creator".into(),
+            value: format!(
+                "{untied} result{}: choose who posted {} so the warning can say who is behind",
+                if untied == 1 { "" } else { "s" },
+                if untied == 1 { "it" } else { "each" }
+            ),
+        });
+    }
     let projection = match projected {
         Some(p) => format!(
             "At this pace the campaign ends near {} {noun}, {} of the {} target.",
@@ -505,7 +667,7 @@ fn pace_warning(
             Severity::Caution,
             format!("Behind pace: {} of {} {noun} expected by now", compact(f.total), compact(f.expected)),
             format!("{projection} Caught now, with {left} of the time left, there is still room to adjust before the whole budget goes to a weak strategy (the source article's advice: track while the campaign runs)."),
-            "Look at which creators deliver below their forecast and who hasn't posted yet (listed above); compare the formats and posting days of the posts that did well with those that didn't; then move remaining posts or budget toward what works, or agree a new posting date with late creators.".to_string(),
+            early_action(&under, &not_posted),
         )
     };
     PaceWarning {
@@ -730,7 +892,99 @@ mod tests {
             "{}",
             w.why
         );
-        assert!(w.action.contains("formats and posting days"));
+        assert_eq!(
+            w.action,
+            "Look at these creators first. \
+             Creator a: check the post went live as agreed (date, format, link in the first lines) and how its first seconds or first line hook viewers. \
+             Creator b: the forecast had no real views to go on: compare with the views on their recent posts before judging the creator. \
+             Creator c: no results yet; check the posting date with them, and record their results as soon as they post. \
+             Then move remaining posts or budget toward what works, or agree new posting dates with late creators."
+        );
+    }
+
+    #[test]
+    fn untied_results_are_counted_and_named_in_the_warning() {
+        // Regression guard for session 1's results, which had no creator: they count in the
+        // total, are not blamed on anyone, and the warning asks who posted them.
+        let results = vec![result("", d(3, 4), 9_000.0), result("", d(3, 5), 1_000.0)];
+        let t = track(
+            &campaign(results),
+            Metric::Views,
+            d(3, 10),
+            &creators(),
+            &forecasts(),
+        );
+        assert_eq!(t.total, 10_000.0);
+        let w = t.warning.unwrap_or_else(|| panic!("expected a warning"));
+        assert!(w.under_delivering.is_empty());
+        assert_eq!(w.not_posted, vec!["Creator a", "Creator b", "Creator c"]);
+        assert!(w.evidence.iter().any(|e| e.label == "Not tied to a creator"
+            && e.value
+                == "2 results: choose who posted each so the warning can say who is behind"));
+        let none_behind = early_action(&[], &[]);
+        assert!(
+            none_behind.starts_with("No single creator stands out"),
+            "{none_behind}"
+        );
+    }
+
+    #[test]
+    fn per_creator_totals() {
+        let results = vec![
+            result("a", d(3, 4), 30_000.0),
+            result("a", d(3, 6), 50_000.0),
+            result("b", d(3, 5), 90_000.0),
+            result("gone", d(3, 5), 7_000.0),
+            result("", d(3, 7), 1_000.0),
+        ];
+        let mut all = creators();
+        if let Some(c) = all.get_mut(2) {
+            c.status = Status::Declined;
+        }
+        let rows = per_creator(&campaign(results), Metric::Views, &all, &forecasts());
+        // (name, posts, total, share, behind)
+        let got: Vec<(&str, usize, f64, Option<f64>, bool)> = rows
+            .iter()
+            .map(|r| (r.name.as_str(), r.posts, r.total, r.share, r.behind))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Creator a", 2, 80_000.0, Some(0.4), true),
+                ("Creator b", 1, 90_000.0, Some(0.9), false),
+                ("gone", 1, 7_000.0, None, false),
+                (UNTIED, 1, 1_000.0, None, false),
+            ],
+            "declined creator c without results is left out"
+        );
+        let none = per_creator(&campaign(vec![]), Metric::Clicks, &creators(), &[]);
+        assert_eq!(none.len(), 3);
+        assert!(none
+            .iter()
+            .all(|r| r.posts == 0 && r.share.is_none() && !r.behind));
+    }
+
+    #[test]
+    fn one_creator_against_their_forecast() {
+        let results = vec![
+            result("a", d(3, 4), 20_000.0),
+            result("b", d(3, 5), 90_000.0),
+            result("a", d(3, 8), 10_000.0),
+        ];
+        let c = campaign(results);
+        let fc = forecasts();
+        let t = track_creator(&c, Metric::Views, d(3, 10), "a", fc.first());
+        assert_eq!(t.actual, vec![(0, 0.0), (3, 20_000.0), (7, 30_000.0)]);
+        assert_eq!(t.target, Some(100_000.0));
+        assert_eq!(t.pace, vec![(0, 0.0), (30, 100_000.0)]);
+        assert_eq!(
+            t.status,
+            PaceStatus::OnTrack,
+            "30K of 30K expected by day 9"
+        );
+        assert!(t.warning.is_none());
+        let t = track_creator(&c, Metric::Views, d(3, 10), "b", None);
+        assert_eq!((t.total, t.status), (90_000.0, PaceStatus::NoTarget));
     }
 
     #[test]

@@ -58,6 +58,21 @@ pub const SHORTLIST: Kind = Kind {
     }],
 };
 
+/// The campaigns: a list of [`crate::domain::campaign::Campaign`] records.
+///
+/// Version 1 (session 1's planner): posted results (`results`) had no creator, or an empty
+/// `creator_id`. Version 2: each result names the campaign creator who posted it; a result
+/// still without one is shown as "not tied to a creator" and can be assigned.
+pub const CAMPAIGNS: Kind = Kind {
+    key: "campaigns",
+    label: "campaigns",
+    version: 2,
+    migrations: &[Migration {
+        from: 1,
+        migrate: campaigns_v1_to_v2,
+    }],
+};
+
 /// Why a stored value can't be read.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum Corrupt {
@@ -395,6 +410,51 @@ pub fn shortlist_v1_to_v2(record: Value) -> Result<Value, String> {
     Ok(Value::Object(new))
 }
 
+/// Campaign record, version 1 to 2: results without a creator go to the campaign's only
+/// creator when it has exactly one (then who posted is certain); otherwise they stay untied.
+pub fn campaigns_v1_to_v2(record: Value) -> Result<Value, String> {
+    let Value::Object(mut campaign) = record else {
+        return Err("it is not a record.".to_string());
+    };
+    let only_creator: Option<String> = match campaign.get("creators") {
+        Some(Value::Array(ids)) => {
+            let ids: Vec<&str> = ids
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect();
+            match ids.as_slice() {
+                [one] => Some((*one).to_string()),
+                [first, rest @ ..] if rest.iter().all(|r| r == first) => Some((*first).to_string()),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    match campaign.get_mut("results") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(results)) => {
+            for (i, r) in results.iter_mut().enumerate() {
+                let Value::Object(r) = r else {
+                    return Err(format!("result {} is not a record.", i + 1));
+                };
+                let untied = match r.get("creator_id") {
+                    None | Some(Value::Null) => true,
+                    Some(Value::String(s)) => s.trim().is_empty(),
+                    Some(_) => false,
+                };
+                if untied {
+                    let id = only_creator.clone().unwrap_or_default();
+                    r.insert("creator_id".into(), Value::String(id));
+                }
+            }
+        }
+        Some(_) => return Err("its results are not a list.".to_string()),
+    }
+    Ok(Value::Object(campaign))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -683,6 +743,61 @@ mod tests {
             variant(&decode_one::<Settings>(Some(v1), &no_step)),
             "Corrupt(UnknownVersion(1))"
         );
+    }
+
+    /// Campaigns as session 1's planner stored them: results without a creator (one with an
+    /// empty id, one with none), a campaign with one creator, one with two, one with none.
+    const CAMPAIGNS_V1_FIXTURE: &str = r#"{"app":"microscope","kind":"campaigns","version":1,"data":[
+        {"id":"k1","name":"Solo","goal":"engagement","currency":"USD","platforms":[],"countries":["us"],
+         "brand_categories":[],"creators":["c1"],"checklist":["set-goal"],"targets":{"views":100000},
+         "results":[{"creator_id":"","date":"2026-05-03","views":5000},{"date":"2026-05-04","views":700}],
+         "created_at":1.0,"updated_at":2.0},
+        {"id":"k2","name":"Pair","creators":["c1","c2"],
+         "results":[{"creator_id":"","date":"2026-05-03","interactions":40},{"creator_id":"c2","views":9}]},
+        {"id":"k3","name":"Nobody","results":[{"date":"2026-05-03","clicks":3}]},
+        {"id":"k4","name":"Broken","results":"lots"}
+    ]}"#;
+
+    #[test]
+    fn campaigns_migrate_from_v1() {
+        use crate::domain::campaign::Campaign;
+        let (campaigns, dropped, from) = loaded(decode_list::<Campaign>(
+            Some(CAMPAIGNS_V1_FIXTURE),
+            &CAMPAIGNS,
+        ));
+        assert_eq!(from, Some(1));
+        let who: Vec<(&str, Vec<&str>)> = campaigns
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.results.iter().map(|r| r.creator_id.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            who,
+            vec![
+                ("Solo", vec!["c1", "c1"]),
+                ("Pair", vec!["", "c2"]),
+                ("Nobody", vec![""]),
+            ]
+        );
+        // Everything else is kept as stored.
+        let solo = campaigns.first().cloned().unwrap_or_default();
+        assert_eq!(solo.results.first().and_then(|r| r.views), Some(5000.0));
+        assert_eq!(solo.targets.views, Some(100_000.0));
+        assert!(solo.checklist.is_done("set-goal"));
+        assert_eq!(solo.countries, vec!["us".to_string()]);
+        assert_eq!(dropped.len(), 1);
+        assert_eq!(
+            dropped.first().map(|d| d.to_string()),
+            Some("record 4 (Broken): it could not be upgraded from format 1: its results are not a list.".to_string())
+        );
+        // Written back as version 2, which loads without a migration.
+        let text = encode(&CAMPAIGNS, &campaigns).unwrap_or_default();
+        let (again, _, from) = loaded(decode_list::<Campaign>(Some(&text), &CAMPAIGNS));
+        assert_eq!((again, from), (campaigns, None));
     }
 
     #[test]

@@ -2,13 +2,19 @@
 
 use leptos::prelude::*;
 
-use crate::domain::campaign::{Campaign, Goal};
+use crate::domain::campaign::{Campaign, Goal, CURRENCIES};
+use crate::domain::creator::parse_tags;
+use crate::domain::disclosure::Jurisdiction;
 use crate::domain::format::group_thousands;
 use crate::domain::number::parse_optional_amount;
 use crate::domain::Platform;
-use crate::ui::campaign_plan::{BriefView, ChecklistView, CreatorsView, RecommendationsView};
+use crate::ui::campaign_plan::{
+    BriefView, ChecklistView, CreatorsView, RecommendationsView, VettingView,
+};
 use crate::ui::campaign_state::CampaignStore;
 use crate::ui::campaign_tracking::TrackingView;
+use crate::ui::creator_risks::CampaignWarnings;
+use crate::ui::shortlist_banners::StoredDataBanner;
 
 #[component]
 pub fn CampaignPanel() -> impl IntoView {
@@ -33,25 +39,29 @@ pub fn CampaignPanel() -> impl IntoView {
             <p class="lede campaign-form">
                 "Start with the goal: it decides which creators to look for, how the budget is spent and what to track."
             </p>
-            {move || {
-                store
-                    .problem
-                    .get()
-                    .map(|m| {
-                        view! {
-                            <p class="banner campaign-form" role="alert">
-                                {m}
-                                " Your stored campaigns are left untouched; changes here are kept only in this tab."
-                            </p>
-                        }
-                    })
-            }}
-            {move || {
-                store
-                    .save_error
-                    .get()
-                    .map(|m| view! { <p class="banner campaign-form" role="alert">{m}</p> })
-            }}
+            <div class="campaign-banners campaign-form">
+                <StoredDataBanner
+                    problem=store.problem
+                    what="campaigns"
+                    prefix="campaigns"
+                    start_fresh=move |_| store.start_fresh()
+                    dismiss=move |_| store.dismiss_problem()
+                />
+                {move || {
+                    store
+                        .save_error
+                        .get()
+                        .map(|m| {
+                            view! {
+                                <div class="banner danger" role="alert">
+                                    <p class="banner-title">"Campaigns not saved"</p>
+                                    <p>{m}</p>
+                                </div>
+                            }
+                        })
+                }}
+                <p class="status" role="status">{move || store.sync_note.get()}</p>
+            </div>
             <nav class="campaign-list campaign-form" aria-label="Your campaigns">
                 <h3>"Your campaigns"</h3>
                 <ul>
@@ -148,6 +158,19 @@ fn CampaignEditor(store: CampaignStore, id: String) -> impl IntoView {
     });
     let goal =
         Signal::derive(move || campaign.with(|c| c.as_ref().map(|c| c.goal).unwrap_or_default()));
+    let currency = Signal::derive(move || {
+        campaign.with(|c| c.as_ref().map(|c| c.currency.clone()).unwrap_or_default())
+    });
+    // The offered currencies, plus a stored one the list lacks (an imported campaign).
+    let mut currencies: Vec<(String, String)> = CURRENCIES
+        .iter()
+        .map(|(code, name)| (code.to_string(), format!("{code} ({name})")))
+        .collect();
+    if !currencies.iter().any(|(c, _)| *c == start.currency) && !start.currency.is_empty() {
+        currencies.push((start.currency.clone(), start.currency.clone()));
+    }
+    let categories_text = RwSignal::new(start.brand_categories.join(", "));
+    let confirm_delete = RwSignal::new(false);
 
     view! {
         <article class="campaign-editor" aria-labelledby="campaign-editor-title">
@@ -197,7 +220,35 @@ fn CampaignEditor(store: CampaignStore, id: String) -> impl IntoView {
                     </p>
                 </div>
                 <div class="field">
-                    <label for="campaign-budget">"Budget (USD)"</label>
+                    <label for="campaign-currency">"Currency"</label>
+                    <select
+                        id="campaign-currency"
+                        aria-describedby="campaign-currency-help"
+                        on:change=move |ev| {
+                            let code = event_target_value(&ev);
+                            edit(Box::new(move |c| c.currency = code));
+                        }
+                    >
+                        {currencies
+                            .into_iter()
+                            .map(|(code, label)| {
+                                let code2 = code.clone();
+                                view! {
+                                    <option value=code selected=move || currency.get() == code2>
+                                        {label}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                    <p id="campaign-currency-help" class="help">
+                        "The budget and the plan are shown in it. Creators' prices are used as entered; published price ranges are in US dollars."
+                    </p>
+                </div>
+                <div class="field">
+                    <label for="campaign-budget">
+                        {move || format!("Budget ({})", currency.get())}
+                    </label>
                     <input
                         id="campaign-budget"
                         type="text"
@@ -257,19 +308,137 @@ fn CampaignEditor(store: CampaignStore, id: String) -> impl IntoView {
                         })
                         .collect_view()}
                 </fieldset>
-                <button
-                    type="button"
-                    class="button"
-                    on:click=move |_| id.with_value(|i| store.remove(i))
+                <fieldset class="field campaign-countries">
+                    <legend>"Target countries"</legend>
+                    <p id="campaign-countries-help" class="help">
+                        "Where the audience is: the brief and the checklist name the ad labels each one requires."
+                    </p>
+                    {Jurisdiction::ALL
+                        .into_iter()
+                        .map(|j| {
+                            let box_id = format!("campaign-country-{}", j.id());
+                            view! {
+                                <div>
+                                    <input
+                                        id=box_id.clone()
+                                        type="checkbox"
+                                        aria-describedby="campaign-countries-help"
+                                        prop:checked=move || {
+                                            campaign
+                                                .with(|c| {
+                                                    c.as_ref().is_some_and(|c| c.countries.iter().any(|x| x == j.id()))
+                                                })
+                                        }
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            edit(
+                                                Box::new(move |c| {
+                                                    c.countries.retain(|x| x != j.id());
+                                                    if on {
+                                                        c.countries.push(j.id().to_string());
+                                                        // The rules' order, so the brief reads the same however they were ticked.
+                                                        c.countries.sort_by_key(|x| {
+                                                            Jurisdiction::ALL.iter().position(|k| k.id() == x)
+                                                        });
+                                                    }
+                                                }),
+                                            );
+                                        }
+                                    />
+                                    <label for=box_id>{j.name()}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+                <div class="field">
+                    <label for="campaign-categories">"Brand categories"</label>
+                    <input
+                        id="campaign-categories"
+                        type="text"
+                        autocomplete="off"
+                        aria-describedby="campaign-categories-help"
+                        prop:value=move || categories_text.get()
+                        on:input=move |ev| categories_text.set(event_target_value(&ev))
+                        on:change=move |ev| {
+                            let tags = parse_tags(&event_target_value(&ev));
+                            categories_text.set(tags.join(", "));
+                            edit(Box::new(move |c| c.brand_categories = tags));
+                        }
+                    />
+                    <p id="campaign-categories-help" class="help">
+                        "What the brand is about, as tags separated by commas (e.g. skincare, vegan): compared with creators' audience interests."
+                    </p>
+                </div>
+                <div class="field">
+                    <label for="campaign-notes">"Notes for the brief"</label>
+                    <textarea
+                        id="campaign-notes"
+                        rows="3"
+                        aria-describedby="campaign-notes-help"
+                        prop:value=start.notes.clone()
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            edit(Box::new(move |c| c.notes = v.trim().to_string()));
+                        }
+                    ></textarea>
+                    <p id="campaign-notes-help" class="help">
+                        "The product, facts and claims that must be right, dos and don'ts. Shown in the brief under “What must be right”."
+                    </p>
+                </div>
+                // Deleting takes a second, explicit click: a campaign holds weeks of checklist
+                // and tracking work, and a stray click must not lose it.
+                <Show
+                    when=move || confirm_delete.get()
+                    fallback=move || {
+                        view! {
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| confirm_delete.set(true)
+                            >
+                                "Delete this campaign…"
+                            </button>
+                        }
+                    }
                 >
-                    "Delete this campaign"
-                </button>
+                    <div class="banner confirm" role="group" aria-labelledby="campaign-delete-question">
+                        <p id="campaign-delete-question">
+                            {move || {
+                                let name = campaign
+                                    .with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
+                                format!(
+                                    "Delete “{name}” with its checklist and tracked results? Export the brief first if you need it; this cannot be undone.",
+                                )
+                            }}
+                        </p>
+                        <div class="button-row">
+                        <button
+                            type="button"
+                            class="button danger"
+                            on:click=move |_| id.with_value(|i| store.remove(i))
+                        >
+                            "Delete"
+                        </button>
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| confirm_delete.set(false)
+                        >
+                            "Keep it"
+                        </button>
+                        </div>
+                    </div>
+                </Show>
             </form>
             <RecommendationsView campaign=campaign />
             <CreatorsView campaign=campaign store=store />
+            // After the plan and before the checklist: what to settle with these creators first.
+            <CampaignWarnings campaign=campaign />
             <ChecklistView campaign=campaign store=store />
             <TrackingView campaign=campaign store=store />
             <BriefView campaign=campaign />
+            <VettingView campaign=campaign />
         </article>
     }
 }

@@ -5,9 +5,11 @@ use leptos::prelude::*;
 
 use crate::domain::creator::{Creator, IdSource};
 use crate::domain::engagement::Field;
+use crate::domain::risk_profile::check_form_risk;
 use crate::domain::tier::TIERS;
 use crate::domain::{Platform, Tier};
 use crate::ui::check_state::{CheckForm, EntryMode};
+use crate::ui::creator_risks::{thresholds_signal, CreatorWarnings};
 use crate::ui::economics_view::{CadenceView, CostView};
 use crate::ui::engagement_view::EngagementView;
 use crate::ui::number_field::NumberField;
@@ -41,6 +43,7 @@ fn creator_from_form(form: &CheckForm, id: String) -> Creator {
     }
     creator.posts_per_week = input.cadence.as_ref().and_then(|c| c.per_week().ok());
     creator.price = input.price;
+    creator.sponsored_posts = form.parsed_sponsored().ok().flatten();
     creator
 }
 
@@ -48,11 +51,9 @@ fn creator_from_form(form: &CheckForm, id: String) -> Creator {
 pub fn CheckPanel() -> impl IntoView {
     let form = CheckForm::new();
     let analysis = form.analysis();
-    let touched = RwSignal::new(false);
-    let followers_error = Signal::derive(move || match form.parsed_followers() {
-        Err(e) if touched.get() => Some(e.to_string()),
-        _ => None,
-    });
+    // Shown only once the field was touched (NumberField's `after_touch`): it starts empty.
+    let followers_error =
+        Signal::derive(move || form.parsed_followers().err().map(|e| e.to_string()));
     let tier = move || form.parsed_followers().ok().map(Tier::for_followers);
     let noun = move || form.platform.get().audience_noun();
     let shortlist = use_context::<ShortlistState>();
@@ -71,6 +72,12 @@ pub fn CheckPanel() -> impl IntoView {
         Signal::derive(move || form.cadence().err().filter(|e| !e.starts_with("Days")));
     let days_error = Signal::derive(move || form.cadence().err().filter(|e| e.starts_with("Days")));
     let price_error = Signal::derive(move || form.parsed_price().err().map(|e| e.to_string()));
+    let sponsored_error = Signal::derive(move || form.parsed_sponsored().err());
+    let thresholds = thresholds_signal();
+    let risk = Memo::new(move |_| {
+        let sponsored = form.parsed_sponsored().ok().flatten();
+        thresholds.with(|t| check_form_risk(&form.input(), sponsored, t))
+    });
     let pasted = move || form.pasted_posts();
 
     let add = move |_| {
@@ -127,30 +134,15 @@ pub fn CheckPanel() -> impl IntoView {
                                     .collect_view()}
                             </select>
                         </div>
-                        <div class="field">
-                            <label for="check-followers">"Followers"</label>
-                            <input
-                                id="check-followers"
-                                type="text"
-                                inputmode="decimal"
-                                autocomplete="off"
-                                spellcheck="false"
-                                placeholder="e.g. 45K"
-                                aria-describedby="check-followers-help check-followers-error"
-                                aria-invalid=move || followers_error.get().is_some().then_some("true")
-                                prop:value=move || form.followers.get()
-                                on:input=move |ev| {
-                                    touched.set(true);
-                                    form.followers.set(event_target_value(&ev));
-                                }
-                            />
-                            <p id="check-followers-help" class="help">
-                                {move || format!("The account's {} count.", noun())}
-                            </p>
-                            <p id="check-followers-error" class="error" role="alert">
-                                {move || followers_error.get()}
-                            </p>
-                        </div>
+                        <NumberField
+                            id="check-followers"
+                            label="Followers"
+                            help=Signal::derive(move || format!("The account's {} count.", noun()))
+                            value=form.followers
+                            error=followers_error
+                            placeholder="e.g. 45K"
+                            after_touch=true
+                        />
                     </div>
                 </fieldset>
 
@@ -226,7 +218,7 @@ pub fn CheckPanel() -> impl IntoView {
                 </fieldset>
 
                 <fieldset>
-                    <legend>"Cadence and price"</legend>
+                    <legend>"Cadence, price and experience"</legend>
                     <div class="fields">
                         <NumberField
                             id="check-post-count"
@@ -249,6 +241,13 @@ pub fn CheckPanel() -> impl IntoView {
                             value=form.price
                             error=price_error
                             placeholder="e.g. $250"
+                        />
+                        <NumberField
+                            id="check-sponsored"
+                            label="Past sponsored posts (optional)"
+                            help="How many sponsored posts you found on the profile; few or none calls for an approval step.".to_string()
+                            value=form.sponsored
+                            error=sponsored_error
                         />
                     </div>
                 </fieldset>
@@ -307,6 +306,15 @@ pub fn CheckPanel() -> impl IntoView {
             <EngagementView form=form analysis=analysis />
             <CadenceView analysis=analysis />
             <CostView analysis=analysis />
+            <section class="subpanel creator-risks" aria-labelledby="check-risks-title">
+                <h3 id="check-risks-title">"Risks for this creator"</h3>
+                <p class="help">
+                    "Warnings from the numbers above, against the risk thresholds (adjust them under "
+                    <a href="#risks">"Risks"</a>
+                    "). Each one says what was seen, why it matters and what to do."
+                </p>
+                <CreatorWarnings risk=risk />
+            </section>
 
             <div class="actions">
                 <button type="button" on:click=add disabled=shortlist.is_none()>

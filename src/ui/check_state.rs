@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use crate::domain::analysis::{analyze, parse_post_rows, Analysis, AnalysisInput, PastedPosts};
 use crate::domain::cadence::CadenceInput;
 use crate::domain::engagement::{Field, Formula};
-use crate::domain::number::{parse_amount, parse_count, parse_optional_amount, NumberError};
+use crate::domain::number::{
+    parse_amount, parse_count, parse_optional_amount, parse_optional_count, NumberError,
+};
 use crate::domain::{Platform, PostMetrics};
 
 /// How the engagement numbers are entered.
@@ -32,6 +34,8 @@ pub struct CheckForm {
     pub posts_count: RwSignal<String>,
     pub days: RwSignal<String>,
     pub price: RwSignal<String>,
+    /// Past sponsored posts (optional): feeds the inexperience check.
+    pub sponsored: RwSignal<String>,
 }
 
 impl CheckForm {
@@ -47,6 +51,7 @@ impl CheckForm {
             posts_count: RwSignal::new(String::new()),
             days: RwSignal::new("30".to_string()),
             price: RwSignal::new(String::new()),
+            sponsored: RwSignal::new(String::new()),
         }
     }
 
@@ -91,6 +96,16 @@ impl CheckForm {
             Ok(None)
         } else {
             parse_amount(&text).map(Some)
+        }
+    }
+
+    /// Past sponsored posts; `Ok(None)` when left empty.
+    pub fn parsed_sponsored(&self) -> Result<Option<u32>, String> {
+        match parse_optional_count(&self.sponsored.get()).map_err(|e| e.to_string())? {
+            None => Ok(None),
+            Some(n) => u32::try_from(n).map(Some).map_err(|_| {
+                format!("{n} sponsored posts is more than any creator has published.")
+            }),
         }
     }
 

@@ -4,6 +4,8 @@
 //! overwritten behind the user's back: the defaults are used in memory, the user is told, and only
 //! an explicit click replaces what is stored.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -11,6 +13,7 @@ use crate::domain::risk::{ThresholdInfo, ThresholdUnit, Thresholds, THRESHOLDS};
 use crate::domain::workspace::Record;
 use crate::storage::envelope::{Kind, Load};
 use crate::storage::{self, SaveError};
+use crate::ui::persisted::{Mode, Persisted, Saved};
 
 /// Where the thresholds are kept: `microscope.risk-thresholds`.
 pub const THRESHOLDS_KIND: Kind = Kind {
@@ -38,15 +41,6 @@ impl Record for StoredThresholds {
     }
 }
 
-/// Whether saving may write, and what this tab last saw stored.
-#[derive(Debug, Clone, PartialEq)]
-enum Persist {
-    /// `last_seen`: the stored text this tab last read or wrote (a save checks it is unchanged).
-    Normal { last_seen: Option<String> },
-    /// What is stored could not be read; it stays untouched until the user chooses to replace it.
-    Blocked,
-}
-
 /// What to tell the user about loading and saving.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
@@ -63,96 +57,94 @@ pub enum Notice {
     Conflict,
 }
 
+fn describe(e: &SaveError) -> String {
+    format!("Your risk thresholds could not be saved: {e}. They apply until you close this page.")
+}
+
 /// The thresholds every risk rule compares against, with their storage state. Cheap to copy.
 #[derive(Debug, Clone, Copy)]
 pub struct ThresholdsState {
     pub values: RwSignal<Thresholds>,
-    persist: RwSignal<Persist>,
+    /// Saves at once (a threshold applies as soon as it is typed), through the shared store.
+    store: Persisted<StoredThresholds>,
     pub notice: RwSignal<Notice>,
 }
 
 impl ThresholdsState {
     /// Loads the saved thresholds (defaults on a first visit or when they can't be read).
     pub fn load() -> ThresholdsState {
-        let (values, persist, notice) = read();
+        let (values, mode, last_seen, notice) = read();
         ThresholdsState {
             values: RwSignal::new(values),
-            persist: RwSignal::new(persist),
+            store: Persisted::new(&THRESHOLDS_KIND, mode, last_seen, Duration::ZERO, describe),
             notice: RwSignal::new(notice),
         }
     }
 
     /// Reads storage again (another tab changed it, or the user chose the stored version).
     pub fn reload(&self) {
-        let (values, persist, notice) = read();
+        let (values, mode, last_seen, notice) = read();
         self.values.set(values);
-        self.persist.set(persist);
+        self.store.adopt(last_seen, mode, None);
         self.notice.set(notice);
     }
 
     /// Uses `thresholds` and saves them when storage allows it.
     pub fn apply(&self, thresholds: Thresholds) {
         self.values.set(thresholds);
-        let last_seen = match self.persist.get_untracked() {
-            Persist::Normal { last_seen } => last_seen,
-            // The unreadable stored value stays; the notice already says changes are not saved.
-            Persist::Blocked => return,
-        };
-        let result = storage::save(
-            &THRESHOLDS_KIND,
-            &StoredThresholds(thresholds),
-            last_seen.as_deref(),
-        );
-        self.after_save(result);
+        if self.store.mode() != Some(Mode::Normal) {
+            // Unreadable stored value: it stays; the notice already says changes are not saved.
+            return;
+        }
+        let saved = self.store.save_now(StoredThresholds(thresholds));
+        self.after_save(saved);
     }
 
     /// Saves the thresholds in use over whatever is stored, after the user asked to.
     pub fn overwrite(&self) {
-        let result = storage::overwrite(
-            &THRESHOLDS_KIND,
-            &StoredThresholds(self.values.get_untracked()),
-        );
-        self.after_save(result);
+        let saved = self
+            .store
+            .overwrite(&StoredThresholds(self.values.get_untracked()));
+        self.after_save(saved);
     }
 
-    fn after_save(&self, result: Result<String, SaveError>) {
-        match result {
-            Ok(text) => {
-                self.persist.set(Persist::Normal {
-                    last_seen: Some(text),
-                });
-                self.notice.set(Notice::Saved);
-            }
-            Err(SaveError::Conflict { .. }) => self.notice.set(Notice::Conflict),
-            Err(e) => self.notice.set(Notice::Problem(format!(
-                "Your risk thresholds could not be saved: {e}. They apply until you close this page."
-            ))),
+    fn after_save(&self, saved: Saved) {
+        match saved {
+            Saved::Nothing => {}
+            Saved::Written => self.notice.set(Notice::Saved),
+            Saved::Failed(SaveError::Conflict { .. }) => self.notice.set(Notice::Conflict),
+            Saved::Failed(e) => self.notice.set(Notice::Problem(describe(&e))),
         }
+    }
+
+    /// Whether the stored thresholds could not be read (and so are left alone).
+    fn blocked(&self) -> bool {
+        self.store.mode() == Some(Mode::Blocked)
     }
 }
 
-fn read() -> (Thresholds, Persist, Notice) {
+fn read() -> (Thresholds, Mode, Option<String>, Notice) {
     let (load, raw) = storage::load_one::<StoredThresholds>(&THRESHOLDS_KIND);
     let message = load.message(&THRESHOLDS_KIND);
+    let mode = Mode::after(&load);
     match load {
         Load::Loaded { value, .. } => (
             value.0,
-            Persist::Normal { last_seen: raw },
+            mode,
+            raw,
             message.map_or(Notice::None, Notice::Problem),
         ),
-        Load::Missing => (
-            Thresholds::default(),
-            Persist::Normal { last_seen: None },
-            Notice::None,
-        ),
+        Load::Missing => (Thresholds::default(), mode, None, Notice::None),
         Load::Unavailable { .. } => (
             Thresholds::default(),
-            Persist::Normal { last_seen: None },
+            mode,
+            None,
             Notice::Problem(message.unwrap_or_default()),
         ),
         Load::Corrupt { raw, .. } | Load::TooNew { raw, .. } => (
             Thresholds::default(),
-            Persist::Blocked,
+            mode,
+            Some(raw.clone()),
             Notice::Blocked {
                 message: message.unwrap_or_default(),
                 raw,
@@ -211,15 +203,12 @@ pub fn RiskThresholds(state: ThresholdsState) -> impl IntoView {
     let fields = StoredValue::new(fields);
 
     // Another tab saved thresholds: follow them, unless ours can't be saved anyway.
-    let handle = window_event_listener(leptos::ev::storage, move |ev| {
-        if storage::event_is_for(&ev, &THRESHOLDS_KIND)
-            && state.persist.get_untracked() != Persist::Blocked
-        {
+    state.store.listen(move || {
+        if !state.blocked() {
             state.reload();
             fields.with_value(|f| sync_fields(f, &state.values.get_untracked()));
         }
     });
-    on_cleanup(move || handle.remove());
 
     let edit = move |index: usize, text: String| {
         fields.with_value(|all| {

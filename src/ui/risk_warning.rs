@@ -16,8 +16,9 @@ pub fn SeverityBadge(severity: Severity) -> impl IntoView {
 }
 
 /// One explained warning. The headline fact shows in the summary; the full evidence expands.
+/// `creator` names whom it is about, in lists that mix creators (a campaign's).
 #[component]
-pub fn WarningCard(warning: Warning) -> impl IntoView {
+pub fn WarningCard(warning: Warning, #[prop(optional)] creator: Option<String>) -> impl IntoView {
     let Warning {
         id,
         severity,
@@ -32,11 +33,18 @@ pub fn WarningCard(warning: Warning) -> impl IntoView {
         .map(|e| format!(" — {}: {}", e.label, e.value))
         .unwrap_or_default();
     let count = evidence.len();
+    let who = creator.clone().map(|name| {
+        view! {
+            <span class="warning-creator">{name}</span>
+            ": "
+        }
+    });
     view! {
-        <article class="warning" data-warning=id data-severity=severity.label()>
+        <article class="warning" data-warning=id data-severity=severity.label() data-creator=creator>
             <h4 class="warning-title">
                 <SeverityBadge severity=severity />
                 " "
+                {who}
                 {title}
             </h4>
             <details class="evidence">

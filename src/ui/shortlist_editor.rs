@@ -8,9 +8,13 @@ use crate::domain::creator::{
     normalize_currency, parse_tags, validate_profile_url, Creator, Status,
 };
 use crate::domain::csv_export::format_amount;
+use crate::domain::engagement::Formula;
 use crate::domain::format::group_thousands;
 use crate::domain::number::{parse_optional_amount, parse_optional_count};
+use crate::domain::risk::Thresholds;
+use crate::domain::risk_profile::creator_risk;
 use crate::domain::Platform;
+use crate::ui::creator_risks::{thresholds_signal, CreatorWarnings};
 use crate::ui::number_field::NumberField;
 use crate::ui::shortlist_state::ShortlistState;
 
@@ -187,10 +191,21 @@ impl EditorForm {
 pub fn CreatorEditor(
     editing: RwSignal<Option<Creator>>,
     #[prop(into)] on_saved: Callback<String>,
+    /// The shortlist's engagement formula, for the risk list (default: the source article's).
+    #[prop(optional, into)]
+    formula: Option<Signal<Formula>>,
+    /// The risk thresholds (default: the app's, or loaded once).
+    #[prop(optional, into)]
+    thresholds: Option<Signal<Thresholds>>,
+    /// Set to open the dialog on the creator's risks (the shortlist's risk badge); reset on open.
+    #[prop(optional)]
+    show_risks: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let state = expect_context::<ShortlistState>();
+    let thresholds = thresholds.unwrap_or_else(thresholds_signal);
     let form = EditorForm::new();
     let dialog_ref = NodeRef::<leptos::html::Dialog>::new();
+    let risks_ref = NodeRef::<leptos::html::Details>::new();
     let tried = RwSignal::new(false);
     let summary = RwSignal::new(None::<String>);
     let is_new = Memo::new(move |_| {
@@ -222,6 +237,25 @@ pub fn CreatorEditor(
             tried.set(false);
             summary.set(None);
             let _ = dialog.show_modal();
+            let on_risks = show_risks.is_some_and(|s| s.get_untracked());
+            if let Some(s) = show_risks {
+                s.set(false);
+            }
+            if let Some(details) = risks_ref.get_untracked() {
+                if on_risks {
+                    let _ = details.set_attribute("open", "");
+                    let summary = details
+                        .query_selector("summary")
+                        .ok()
+                        .flatten()
+                        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                    if let Some(summary) = summary {
+                        let _ = summary.focus();
+                    }
+                } else {
+                    let _ = details.remove_attribute("open");
+                }
+            }
         } else if !open && dialog.open() {
             dialog.close();
         }
@@ -258,6 +292,21 @@ pub fn CreatorEditor(
         normalize_currency(t).err().map(|e| e.to_string())
     });
     let sponsored_error = Signal::derive(move || form.sponsored_value().err());
+    // The creator as the form now reads (as stored while a field does not parse), so the list
+    // follows the edits.
+    let risk = Memo::new(move |_| {
+        let formula = formula.map(|f| f.get()).unwrap_or_default();
+        editing.with(|e| {
+            e.as_ref()
+                .map(|original| {
+                    let edited = form.build(original).ok();
+                    let c = edited.as_ref().unwrap_or(original);
+                    thresholds.with(|t| creator_risk(c, formula, None, t))
+                })
+                .unwrap_or_default()
+        })
+    });
+    let risk_count = move || risk.with(|r| r.summary().label());
 
     let close = move || editing.set(None);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -450,6 +499,10 @@ pub fn CreatorEditor(
                         />
                     </div>
                 </fieldset>
+                <details class="editor-risks" node_ref=risks_ref>
+                    <summary>"Risks for this creator: " {risk_count}</summary>
+                    <CreatorWarnings risk=risk />
+                </details>
                 <p class="error" role="alert">{move || summary.get()}</p>
                 <div class="button-row">
                     <button type="submit">"Save"</button>

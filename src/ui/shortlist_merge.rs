@@ -1,9 +1,36 @@
-//! Merging this tab's unsaved shortlist edits with newer data another tab saved, so neither tab's
-//! work is lost. Pure: the state module calls it when storage changed under it.
+//! Merging this tab's unsaved edits of a stored list (shortlist, campaigns) with newer data another
+//! tab saved, so neither tab's work is lost. Pure: the state modules call it when storage changed
+//! under them.
 
 use std::collections::{HashMap, HashSet};
 
+use crate::domain::campaign::Campaign;
 use crate::domain::creator::Creator;
+
+/// A stored record the merge can match by id and order by its last change.
+pub trait Versioned: Clone {
+    fn id(&self) -> &str;
+    /// Milliseconds since 1970 of the last change.
+    fn updated_at(&self) -> f64;
+}
+
+impl Versioned for Creator {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated_at(&self) -> f64 {
+        self.updated_at
+    }
+}
+
+impl Versioned for Campaign {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated_at(&self) -> f64 {
+        self.updated_at
+    }
+}
 
 /// What this tab changed since it last saved or adopted the stored shortlist.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -45,31 +72,33 @@ impl LocalEdits {
 ///   this tab last saw) and untouched here, because then the other tab removed it.
 ///
 /// Order: this tab's order, then creators new from the other tab in their order.
-pub fn merge(
-    local: &[Creator],
-    stored: Vec<Creator>,
+pub fn merge<T: Versioned>(
+    local: &[T],
+    stored: Vec<T>,
     base: &HashSet<String>,
     edits: &LocalEdits,
-) -> Vec<Creator> {
-    let mut stored_by_id: HashMap<String, Creator> = HashMap::with_capacity(stored.len());
+) -> Vec<T> {
+    let mut stored_by_id: HashMap<String, T> = HashMap::with_capacity(stored.len());
     let mut stored_order: Vec<String> = Vec::with_capacity(stored.len());
     for c in stored {
-        if !stored_by_id.contains_key(&c.id) {
-            stored_order.push(c.id.clone());
+        let id = c.id().to_string();
+        if !stored_by_id.contains_key(&id) {
+            stored_order.push(id.clone());
         }
-        stored_by_id.insert(c.id.clone(), c);
+        stored_by_id.insert(id, c);
     }
     let mut out = Vec::with_capacity(local.len().max(stored_order.len()));
     for mine in local {
-        match stored_by_id.remove(&mine.id) {
+        match stored_by_id.remove(mine.id()) {
             Some(theirs) => {
-                let mine_wins = mine.updated_at > theirs.updated_at
-                    || (mine.updated_at == theirs.updated_at && edits.changed.contains(&mine.id));
+                let mine_wins = mine.updated_at() > theirs.updated_at()
+                    || (mine.updated_at() == theirs.updated_at()
+                        && edits.changed.contains(mine.id()));
                 out.push(if mine_wins { mine.clone() } else { theirs });
             }
             None => {
                 let removed_elsewhere =
-                    base.contains(&mine.id) && !edits.changed.contains(&mine.id);
+                    base.contains(mine.id()) && !edits.changed.contains(mine.id());
                 if !removed_elsewhere {
                     out.push(mine.clone());
                 }
@@ -192,6 +221,43 @@ mod tests {
             let base: HashSet<String> = set(case.base);
             let got = merge(&case.local, case.stored, &base, &case.edits);
             assert_eq!(names(&got), case.want, "{}", case.what);
+        }
+    }
+
+    #[test]
+    fn campaigns_merge_by_the_same_rules() {
+        // (what, local name and time, stored name and time, edited here, kept name)
+        let cases = [
+            (
+                "an older copy in storage never wins",
+                ("Mine, renamed", 9.0),
+                ("Mine, older", 5.0),
+                true,
+                "Mine, renamed",
+            ),
+            (
+                "a newer copy from the other tab wins",
+                ("Mine", 5.0),
+                ("Renamed there", 9.0),
+                false,
+                "Renamed there",
+            ),
+        ];
+        for (what, (local, lt), (stored, st), edited, want) in cases {
+            let mut mine = Campaign::new("k1".into(), local, 1.0);
+            mine.updated_at = lt;
+            let mut theirs = Campaign::new("k1".into(), stored, 1.0);
+            theirs.updated_at = st;
+            let mut other = Campaign::new("k2".into(), "Theirs", 1.0);
+            other.updated_at = 3.0;
+            let e = if edited {
+                edits(&["k1"], &[])
+            } else {
+                edits(&[], &[])
+            };
+            let got = merge(&[mine], vec![theirs, other], &set(&["k1"]), &e);
+            let names: Vec<&str> = got.iter().map(|c| c.name.as_str()).collect();
+            assert_eq!(names, vec![want, "Theirs"], "{what}");
         }
     }
 

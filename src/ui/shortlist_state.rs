@@ -9,18 +9,19 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use leptos::prelude::*;
+use serde::ser::Error as _;
+use serde::{Serialize, Serializer};
 
 use crate::domain::creator::{Creator, MergeSummary, Shortlist, Status};
 use crate::storage::envelope::{Load, SHORTLIST};
 use crate::storage::{self, SaveError};
+use crate::ui::persisted::{self, Mode, Persisted, Saved};
 use crate::ui::shortlist_merge::{merge, LocalEdits};
 
 /// Edits within this time are saved together: typing in a form doesn't write 5,000 creators per key.
-pub const SAVE_DELAY: Duration = Duration::from_millis(300);
+pub const SAVE_DELAY: Duration = persisted::SAVE_DELAY;
 /// Set once the first-run notice about browser storage has been dismissed.
 pub const FIRST_RUN_FLAG: &str = "shortlist-storage-notice";
-/// A save that keeps meeting newer data gives up after this many merges (another tab saving in a loop).
-const MAX_SAVE_ATTEMPTS: usize = 4;
 
 /// Shown for a few seconds when another tab's changes were taken in.
 const SYNC_NOTE: &str =
@@ -60,25 +61,24 @@ impl StoreProblem {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    /// Saves go to storage.
-    Normal,
-    /// Storage can't be used; saves are not attempted.
-    Unavailable,
-    /// Stored data must not be overwritten; saves wait for "Start fresh".
-    Blocked,
+/// The shortlist as saved: read from the signal when the save happens, so scheduling a save
+/// never copies 5,000 creators.
+#[derive(Clone, Copy)]
+struct ListToSave(RwSignal<Shortlist>);
+
+impl Serialize for ListToSave {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0
+            .try_with_untracked(|l| l.creators().serialize(serializer))
+            .unwrap_or_else(|| Err(S::Error::custom("the shortlist is no longer on the page")))
+    }
 }
 
-/// Bookkeeping for saving, not shown: lives in a `StoredValue` so reading it never re-renders.
-struct SaveBook {
-    /// The stored text this tab last read or wrote; a save only replaces exactly this.
-    last_seen: Option<String>,
-    /// Ids in that stored text: tells "removed in another tab" from "added here".
+/// What a merge needs besides the two lists: lives in a `StoredValue` so reading it never re-renders.
+struct MergeBook {
+    /// Ids in the stored text this tab last saw: tells "removed in another tab" from "added here".
     base: HashSet<String>,
     edits: LocalEdits,
-    timer: Option<TimeoutHandle>,
-    mode: Mode,
     asked_persistence: bool,
 }
 
@@ -97,7 +97,8 @@ pub struct ShortlistState {
     pub sync_note: RwSignal<Option<String>>,
     /// Edits not yet in storage.
     pub unsaved: RwSignal<bool>,
-    book: StoredValue<SaveBook>,
+    persisted: Persisted<ListToSave>,
+    book: StoredValue<MergeBook>,
 }
 
 fn now_ms() -> f64 {
@@ -122,23 +123,19 @@ impl ShortlistState {
     /// The state for one load outcome, without listeners. `raw` is the stored text that was read.
     pub fn from_load(load: Load<Vec<Creator>>, raw: Option<String>) -> ShortlistState {
         let message = load.message(&SHORTLIST).unwrap_or_default();
-        let mut mode = Mode::Normal;
+        let mode = Mode::after(&load);
         let mut first_run = false;
         let (creators, problem, last_seen) = match load {
             Load::Missing => {
                 first_run = !storage::flag(FIRST_RUN_FLAG);
                 (Vec::new(), None, None)
             }
-            Load::Unavailable { .. } => {
-                mode = Mode::Unavailable;
-                (
-                    Vec::new(),
-                    Some(StoreProblem::Unavailable { message }),
-                    None,
-                )
-            }
+            Load::Unavailable { .. } => (
+                Vec::new(),
+                Some(StoreProblem::Unavailable { message }),
+                None,
+            ),
             Load::Corrupt { raw, .. } | Load::TooNew { raw, .. } => {
-                mode = Mode::Blocked;
                 let problem = StoreProblem::Blocked {
                     message,
                     raw: raw.clone(),
@@ -155,50 +152,30 @@ impl ShortlistState {
             }
         };
         let base = ids_of(&creators);
+        let persisted = Persisted::new(&SHORTLIST, mode, last_seen, SAVE_DELAY, save_error_message);
         ShortlistState {
             list: RwSignal::new(Shortlist::new(creators)),
             problem: RwSignal::new(problem),
-            save_error: RwSignal::new(None),
+            save_error: persisted.save_error,
             first_run: RwSignal::new(first_run),
             sync_note: RwSignal::new(None),
-            unsaved: RwSignal::new(false),
-            book: StoredValue::new(SaveBook {
-                last_seen,
+            unsaved: persisted.unsaved,
+            persisted,
+            book: StoredValue::new(MergeBook {
                 base,
                 edits: LocalEdits::default(),
-                timer: None,
-                mode,
                 asked_persistence: false,
             }),
         }
     }
 
     /// Listens to other tabs (storage events) and flushes pending saves when the page is hidden
-    /// or closed. The listeners go when the current reactive owner is cleaned up.
+    /// or closed; merges before retrying a save that met newer data. The listeners go when the
+    /// current reactive owner is cleaned up.
     fn listen(self) {
-        let storage = window_event_listener(leptos::ev::storage, move |ev| {
-            if storage::event_is_for(&ev, &SHORTLIST) {
-                self.other_tab_saved();
-            }
-        });
-        // visibilitychange is fired at the document and bubbles to the window.
-        let hidden = window_event_listener_untyped("visibilitychange", move |_| {
-            let hidden = web_sys::window()
-                .and_then(|w| w.document())
-                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
-            if hidden {
-                self.flush();
-            }
-        });
-        let pagehide = window_event_listener_untyped("pagehide", move |_| self.flush());
-        on_cleanup(move || {
-            storage.remove();
-            hidden.remove();
-            pagehide.remove();
-            if let Some(Some(timer)) = self.book.try_update_value(|b| b.timer.take()) {
-                timer.clear();
-            }
-        });
+        self.persisted.listen(move || self.other_tab_saved());
+        self.persisted.on_conflict(move || self.reread());
+        self.persisted.on_saved(move || self.saved());
     }
 
     /// Adds a creator (from the check panel), or replaces the one with the same id. Returns its id.
@@ -271,78 +248,23 @@ impl ShortlistState {
 
     fn edited(&self, record: impl FnOnce(&mut LocalEdits)) {
         self.book.update_value(|b| record(&mut b.edits));
-        self.unsaved.set(true);
-        self.schedule_save();
-    }
-
-    /// Saves after [`SAVE_DELAY`] without further edits.
-    fn schedule_save(&self) {
-        let this = *self;
-        let timer = set_timeout_with_handle(move || this.flush(), SAVE_DELAY).ok();
-        let old = self
-            .book
-            .try_update_value(|b| std::mem::replace(&mut b.timer, timer))
-            .flatten();
-        if let Some(old) = old {
-            old.clear();
-        }
+        self.persisted.schedule(ListToSave(self.list));
     }
 
     /// Saves pending edits now (the page is being hidden or closed, or a test wants it settled).
     pub fn flush(&self) {
-        let pending = self.book.try_update_value(|b| {
-            if let Some(t) = b.timer.take() {
-                t.clear();
-            }
-            !b.edits.is_empty()
-        });
-        if pending == Some(true) {
-            self.save_now();
-        }
+        self.persisted.flush();
     }
 
-    fn save_now(&self) {
-        if self.book.try_with_value(|b| b.mode) != Some(Mode::Normal) {
+    /// After a write: the stored list is this tab's, with no edits outstanding.
+    fn saved(&self) {
+        let Some(ids) = self.list.try_with_untracked(|l| ids_of(l.creators())) else {
             return;
-        }
-        for _ in 0..MAX_SAVE_ATTEMPTS {
-            let Some(last_seen) = self.book.try_with_value(|b| b.last_seen.clone()) else {
-                return;
-            };
-            let Some(result) = self.list.try_with_untracked(|l| {
-                storage::save(&SHORTLIST, l.creators(), last_seen.as_deref())
-            }) else {
-                return;
-            };
-            match result {
-                Ok(text) => {
-                    self.saved(text);
-                    return;
-                }
-                Err(SaveError::Conflict { .. }) => {
-                    // Another tab saved since we last looked: take its data in, then try again.
-                    if !self.reread() {
-                        return;
-                    }
-                }
-                Err(e) => {
-                    self.save_error.set(Some(save_error_message(&e)));
-                    return;
-                }
-            }
-        }
-        self.save_error.set(Some(
-            "Another tab keeps saving changes at the same time, so this tab's changes are not saved yet. They are still here; they will be saved with your next change.".to_string(),
-        ));
-    }
-
-    fn saved(&self, text: String) {
-        let ids = self.list.with_untracked(|l| ids_of(l.creators()));
+        };
         let nonempty = !ids.is_empty();
         let ask = self
             .book
             .try_update_value(|b| {
-                b.last_seen = Some(text);
                 b.base = ids;
                 b.edits.clear();
                 let ask = nonempty && !b.asked_persistence;
@@ -354,20 +276,15 @@ impl ShortlistState {
             // Once there is something worth keeping, ask the browser not to evict it.
             storage::request_persistence();
         }
-        self.unsaved.set(false);
-        if self.save_error.get_untracked().is_some() {
-            self.save_error.set(None);
-        }
     }
 
     /// Another tab wrote the shortlist: adopt its data, merging this tab's unsaved edits.
     fn other_tab_saved(&self) {
-        let mode = self.book.try_with_value(|b| b.mode);
-        if mode.is_none() || mode == Some(Mode::Unavailable) {
+        if matches!(self.persisted.mode(), None | Some(Mode::Unavailable)) {
             return;
         }
         let (load, raw) = storage::load_list::<Creator>(&SHORTLIST);
-        if self.book.try_with_value(|b| b.last_seen == raw) != Some(false) {
+        if self.persisted.has_seen(raw.as_deref()) {
             return;
         }
         let needs_save = self.adopt(load, raw);
@@ -382,7 +299,7 @@ impl ShortlistState {
             Duration::from_secs(8),
         );
         if needs_save {
-            self.save_now();
+            self.flush();
         }
     }
 
@@ -393,7 +310,7 @@ impl ShortlistState {
             return false;
         }
         self.adopt(load, raw);
-        self.book.try_with_value(|b| b.mode) == Some(Mode::Normal)
+        self.persisted.mode() == Some(Mode::Normal)
     }
 
     /// Takes in what storage now holds. Returns true when local edits were merged in and must be saved.
@@ -406,22 +323,23 @@ impl ShortlistState {
             Load::Corrupt { raw, .. } | Load::TooNew { raw, .. } => {
                 // Another tab (perhaps a newer version) wrote something this one can't read:
                 // keep ours in memory, never overwrite theirs.
-                self.book.update_value(|b| {
-                    b.mode = Mode::Blocked;
-                    b.last_seen = Some(raw.clone());
-                });
+                // This tab's edits stay pending (and shown as unsaved) until "Start fresh".
+                let edits = self.book.try_with_value(|b| !b.edits.is_empty()) == Some(true);
+                self.persisted.adopt(
+                    Some(raw.clone()),
+                    Mode::Blocked,
+                    edits.then_some(ListToSave(self.list)),
+                );
                 self.problem
                     .set(Some(StoreProblem::Blocked { message, raw }));
                 return false;
             }
         };
         let stored_ids = ids_of(&stored);
-        let Some((has_edits, was_blocked)) = self
-            .book
-            .try_with_value(|b| (!b.edits.is_empty(), b.mode == Mode::Blocked))
-        else {
+        let Some(has_edits) = self.book.try_with_value(|b| !b.edits.is_empty()) else {
             return false;
         };
+        let was_blocked = self.persisted.mode() == Some(Mode::Blocked);
         if has_edits {
             let merged = self.book.with_value(|b| {
                 self.list
@@ -431,11 +349,12 @@ impl ShortlistState {
         } else {
             self.list.set(Shortlist::new(stored));
         }
-        self.book.update_value(|b| {
-            b.last_seen = raw.clone();
-            b.base = stored_ids;
-            b.mode = Mode::Normal;
-        });
+        self.persisted.adopt(
+            raw.clone(),
+            Mode::Normal,
+            has_edits.then_some(ListToSave(self.list)),
+        );
+        self.book.update_value(|b| b.base = stored_ids);
         if !dropped.is_empty() {
             self.problem.set(Some(StoreProblem::Dropped {
                 message,
@@ -451,16 +370,8 @@ impl ShortlistState {
     /// "Start fresh", after the user confirmed: replaces the unreadable stored data with this
     /// tab's list (empty unless they added creators since).
     pub fn start_fresh(&self) {
-        let result = self
-            .list
-            .with_untracked(|l| storage::overwrite(&SHORTLIST, l.creators()));
-        match result {
-            Ok(text) => {
-                self.book.update_value(|b| b.mode = Mode::Normal);
-                self.problem.set(None);
-                self.saved(text);
-            }
-            Err(e) => self.save_error.set(Some(save_error_message(&e))),
+        if self.persisted.overwrite(&ListToSave(self.list)) == Saved::Written {
+            self.problem.set(None);
         }
     }
 
@@ -482,7 +393,7 @@ impl ShortlistState {
 
     /// Whether saves are going to storage (false while storage is unusable or blocked).
     pub fn saving_enabled(&self) -> bool {
-        self.book.try_with_value(|b| b.mode) == Some(Mode::Normal)
+        self.persisted.mode() == Some(Mode::Normal)
     }
 }
 

@@ -73,3 +73,65 @@ test("fits a 360 px wide phone without horizontal scrolling", async ({ page }, t
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: testInfo.outputPath("check-360.png"), fullPage: true });
 });
+
+/** Fills the form for a TikTok micro creator at 25.5% by views: 3× the 8.5% benchmark. */
+async function fillRiskyCreator(page) {
+  await page.getByLabel("Followers").fill("45K");
+  await page.getByLabel("Average views", { exact: true }).fill("130,000");
+  await page.getByLabel("Average likes", { exact: true }).fill("30,000");
+  await page.getByLabel("Average comments", { exact: true }).fill("1,500");
+  await page.getByLabel("Average shares", { exact: true }).fill("1,650");
+  await page.getByLabel("Past sponsored posts (optional)").fill("0");
+}
+
+test("the analysis panel lists the creator's warnings with their evidence", async ({ page }, testInfo) => {
+  const errors = await openApp(page);
+  await fillRiskyCreator(page);
+  const risks = page.getByRole("region", { name: "Risks for this creator" });
+  await expect(risks.getByText("2 warnings: 1 high risk, 1 caution.")).toBeVisible();
+  const anomaly = risks.locator("article.warning", { hasText: "Engagement is 3× the benchmark" });
+  await expect(anomaly.locator(".badge")).toHaveText("High risk");
+  await expect(anomaly).toContainText("Why it matters");
+  await anomaly.getByText("What we saw").click();
+  await expect(anomaly.getByText("25.5%", { exact: true })).toBeVisible();
+  await expect(anomaly.getByText("8.5%", { exact: true })).toBeVisible();
+  await expect(risks.locator("article.warning", { hasText: "No past sponsored posts" })).toContainText("approval");
+  await risks.getByText(/^Not checked \(\d+\)/).click();
+  await expect(risks.getByText("Risks → Comment sentiment")).toBeVisible();
+  await risks.screenshot({ path: testInfo.outputPath("check-risks-1280.png") });
+
+  // Add it to the shortlist: the row carries the same warnings.
+  await page.getByLabel("Name or handle").fill("Ana");
+  await page.getByRole("button", { name: "Add to shortlist" }).click();
+  await page.getByRole("status").getByRole("link", { name: "shortlist" }).click();
+  const row = page.locator("table.shortlist-table tbody tr").filter({ hasText: "Ana" });
+  await expect(row.locator(".risk-badge")).toContainText("High risk · 2 warnings");
+  await page.evaluate(() => localStorage.clear());
+  expect(errors).toEqual([]);
+});
+
+test("no serious accessibility violation with warnings shown, light and dark", async ({ page }) => {
+  test.setTimeout(60_000);
+  await openApp(page);
+  await fillRiskyCreator(page);
+  const risks = page.getByRole("region", { name: "Risks for this creator" });
+  for (const summary of await risks.locator("summary").all()) {
+    await summary.click();
+  }
+  await expectNoSeriousA11yViolations(page);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("warnings fit a 360 px wide phone", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openApp(page);
+  await fillRiskyCreator(page);
+  const risks = page.getByRole("region", { name: "Risks for this creator" });
+  for (const summary of await risks.locator("summary").all()) {
+    await summary.click();
+  }
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await risks.screenshot({ path: testInfo.outputPath("check-risks-360.png") });
+});

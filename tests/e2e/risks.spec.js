@@ -175,3 +175,104 @@ test.describe("without the word list", () => {
     await expect(sentiment.getByRole("alert")).toContainText("the server answered 404");
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Warnings on each creator: the shortlist row badge and the editor's list.
+
+/** TikTok micro creators (benchmark 8.5% by views, CreatorDB 2026) and one with no numbers. */
+function riskyCreators() {
+  const stamp = 1700000000000;
+  const tiktok = (id, name, likes, comments, shares, extra = {}) => ({
+    id,
+    name,
+    platform: "TikTok",
+    followers: 45000,
+    metrics: { views: 130000, likes, comments, shares },
+    status: "prospect",
+    sponsored_posts: 9,
+    posts_per_week: 1,
+    created_at: stamp,
+    updated_at: stamp,
+    ...extra,
+  });
+  return [
+    tiktok("r1", "Ana", 30000, 1500, 1650), // 33,150 / 130,000 = 25.5%: 3× the benchmark
+    tiktok("r2", "Ben", 9500, 850, 700, { sponsored_posts: 0 }), // in line, but new to brands
+    tiktok("r3", "Cleo", 9500, 850, 700), // nothing to flag
+    { id: "r4", name: "Nil", status: "prospect", created_at: stamp, updated_at: stamp },
+  ];
+}
+
+async function openShortlistWith(page, list) {
+  const errors = await openApp(page, "#shortlist");
+  await page.evaluate(
+    (v) => localStorage.setItem("microscope.shortlist", JSON.stringify({ app: "microscope", kind: "shortlist", version: 2, data: v })),
+    list,
+  );
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 2, name: "Shortlist" })).toBeVisible();
+  return errors;
+}
+
+const shortlistRow = (page, name) =>
+  page.locator("table.shortlist-table tbody tr").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+
+test("shortlist rows carry a risk badge in words, with an accessible name", async ({ page }, testInfo) => {
+  const errors = await openShortlistWith(page, riskyCreators());
+  await expect(page.locator("table.shortlist-table").getByRole("columnheader", { name: "Risks" })).toBeVisible();
+  const cases = [
+    ["Ana", "High risk · 1 warning", "Risks for Ana: 1 high risk"],
+    ["Ben", "Caution · 1 warning", "Risks for Ben: 1 caution"],
+    ["Cleo", "No warnings", "Risks for Cleo: no warnings"],
+    ["Nil", "Not checked", "Risks for Nil: not checked"],
+  ];
+  for (const [name, shown, spoken] of cases) {
+    const badge = shortlistRow(page, name).locator(".risk-badge");
+    await expect(badge, name).toContainText(shown);
+    await expect(badge, name).toHaveAttribute("aria-label", new RegExp(`^${spoken}`));
+  }
+  await expect(shortlistRow(page, "Ana").locator(".risk-badge")).toHaveAttribute("title", /Engagement is 3× the benchmark/);
+  await page.screenshot({ path: testInfo.outputPath("shortlist-badges-1280.png"), fullPage: true });
+
+  // The badge opens the creator's warnings (in the editor), each expandable to its evidence.
+  await shortlistRow(page, "Ana").getByRole("button", { name: /^Risks for Ana: 1 high risk/ }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit “Ana”" });
+  await expect(dialog.getByText("Risks for this creator: 1 warning")).toBeFocused();
+  const warning = dialog.locator("article.warning", { hasText: "Engagement is 3× the benchmark" });
+  await expect(warning.locator(".badge")).toHaveText("High risk");
+  await warning.getByText("What we saw").click();
+  await expect(warning.getByText("25.5%", { exact: true })).toBeVisible();
+  await expect(dialog.getByText("Not checked (")).toBeVisible();
+  // Supplying what was missing updates the list before saving.
+  await dialog.getByLabel("Past sponsored posts").fill("1");
+  await expect(dialog.getByText("Risks for this creator: 2 warnings")).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  expect(errors).toEqual([]);
+});
+
+test("no serious accessibility violation in the shortlist with badges, light and dark", async ({ page }, testInfo) => {
+  test.setTimeout(60_000);
+  await openShortlistWith(page, riskyCreators());
+  await expect(shortlistRow(page, "Ana").locator(".risk-badge")).toContainText("High risk");
+  await expectNoSeriousA11yViolations(page);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expectNoSeriousA11yViolations(page);
+  await page.locator("table.shortlist-table").screenshot({ path: testInfo.outputPath("shortlist-badges-dark.png") });
+  // The editor opened from a badge, with its warnings, passes too.
+  await shortlistRow(page, "Ana").getByRole("button", { name: /^Risks for Ana/ }).click();
+  await expect(page.getByRole("dialog", { name: "Edit “Ana”" }).locator("article.warning")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("the shortlist with badges on a 360 px phone", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openShortlistWith(page, riskyCreators());
+  await expect(shortlistRow(page, "Ana").locator(".risk-badge")).toContainText("High risk");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: testInfo.outputPath("shortlist-badges-360.png"), fullPage: true });
+  // The table scrolls sideways on its own: bring the Risks column into view.
+  const scroller = page.locator(".table-scroll");
+  await scroller.evaluate((el) => (el.scrollLeft = 380));
+  await scroller.screenshot({ path: testInfo.outputPath("shortlist-badges-360-table.png") });
+});
