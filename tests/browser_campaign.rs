@@ -156,6 +156,31 @@ async fn ticking_a_checklist_item_changes_progress_and_is_saved() {
     assert_eq!(ticks, Some(1));
 }
 
+/// Regression: one click on "Delete this campaign" removed it at once, checklist and results with it.
+#[wasm_bindgen_test]
+async fn deleting_a_campaign_asks_first_and_keep_it_keeps_it() {
+    let (root, _handle) = mount().await;
+    create(&root, "Autumn").await;
+    button(&root, "Delete this campaign…").click();
+    sleep(0).await;
+    assert!(
+        campaign_names(&root).contains("Autumn"),
+        "deleted without asking"
+    );
+    assert!(text(&root).contains("Delete “Autumn” with its checklist"));
+
+    button(&root, "Keep it").click();
+    sleep(0).await;
+    assert!(campaign_names(&root).contains("Autumn"));
+
+    button(&root, "Delete this campaign…").click();
+    sleep(0).await;
+    button(&root, "Delete").click();
+    sleep(450).await;
+    assert!(!text(&root).contains("Autumn"), "{}", text(&root));
+    assert!(!stored().contains("Autumn"), "stored: {}", stored());
+}
+
 #[wasm_bindgen_test]
 async fn countries_categories_currency_and_notes_reach_the_brief_and_checklist() {
     let (root, _handle) = mount().await;

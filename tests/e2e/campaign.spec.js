@@ -62,6 +62,11 @@ test("goal to budget, countries, creators, plan, checklist, printed brief, vetti
   await expect(plan).toContainText("Ann");
   await expect(plan).toContainText("Bo");
 
+  // The creators' warnings in one list, each naming its creator, with the brand categories checked.
+  const risks = page.getByRole("region", { name: "Risks across the campaign's creators" });
+  await expect(risks).toBeVisible();
+  await expect(risks).toContainText("Audience fit");
+
   // The checklist names each country's labels for each creator.
   await page.getByRole("checkbox", { name: "Set the campaign goal" }).check();
   const deForAnn = page.getByRole("checkbox", { name: "Ann: Disclosure rules explained for Germany" });

@@ -102,3 +102,13 @@ pub fn select(root: &HtmlElement, selector: &str, value: &str) {
 pub fn click(root: &HtmlElement, selector: &str) {
     find(root, selector).click();
 }
+
+/// The button under `root` whose visible text is `label`, as a user would find it.
+pub fn button(root: &HtmlElement, label: &str) -> HtmlElement {
+    let buttons = root.get_elements_by_tag_name("button");
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|e| e.unchecked_into::<HtmlElement>())
+        .find(|b| b.text_content().unwrap_or_default().trim() == label)
+        .unwrap_or_else(|| panic!("no button “{label}”"))
+}
