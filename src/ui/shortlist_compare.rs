@@ -8,7 +8,10 @@ use crate::domain::analysis::{analyze, AnalysisInput};
 use crate::domain::creator::Creator;
 use crate::domain::engagement::{self, Formula};
 use crate::domain::format::money;
+use crate::domain::risk::Thresholds;
+use crate::domain::risk_profile::creator_risk;
 use crate::ui::chart_image::ChartImage;
+use crate::ui::creator_risks::thresholds_signal;
 use crate::ui::shortlist_format::{amount_label, count_label, currency_symbol, price_label};
 use crate::ui::shortlist_state::ShortlistState;
 
@@ -35,9 +38,11 @@ struct Figures {
     per_week: String,
     sponsored: String,
     status: String,
+    /// "1 high risk: Engagement is 3× the benchmark"; the warnings themselves are in the editor.
+    risks: String,
 }
 
-fn figures(c: &Creator, formula: Formula) -> Figures {
+fn figures(c: &Creator, formula: Formula, thresholds: &Thresholds) -> Figures {
     let posts = std::slice::from_ref(&c.metrics);
     let engagement = engagement::compute(formula, posts, c.followers);
     let benchmark = match c.platform {
@@ -88,7 +93,24 @@ fn figures(c: &Creator, formula: Formula) -> Figures {
             .map(|n| n.to_string())
             .unwrap_or_else(|| "n/a".to_string()),
         status: c.status.label().to_string(),
+        risks: risk_line(c, formula, thresholds),
     }
+}
+
+/// The creator's warnings in one cell: the count by severity, then each warning's title.
+fn risk_line(c: &Creator, formula: Formula, thresholds: &Thresholds) -> String {
+    let risk = creator_risk(c, formula, None, thresholds);
+    let summary = risk.summary();
+    if summary.total() == 0 {
+        return summary.label();
+    }
+    let titles: Vec<&str> = risk
+        .report
+        .warnings
+        .iter()
+        .map(|w| w.title.as_str())
+        .collect();
+    format!("{}: {}", summary.breakdown(), titles.join("; "))
 }
 
 /// The chart; cost panels only when every priced creator uses the same currency.
@@ -153,14 +175,17 @@ pub fn ComparePanel(
     #[prop(into)] formula: Signal<Formula>,
 ) -> impl IntoView {
     let state = expect_context::<ShortlistState>();
+    let thresholds = thresholds_signal();
     let chosen = Memo::new(move |_| {
         let f = formula.get();
-        selected.with(|ids| {
-            state.list.with(|l| {
-                ids.iter()
-                    .filter_map(|id| l.get(id))
-                    .map(|c| figures(c, f))
-                    .collect::<Vec<_>>()
+        thresholds.with(|t| {
+            selected.with(|ids| {
+                state.list.with(|l| {
+                    ids.iter()
+                        .filter_map(|id| l.get(id))
+                        .map(|c| figures(c, f, t))
+                        .collect::<Vec<_>>()
+                })
             })
         })
     });
@@ -250,6 +275,11 @@ pub fn ComparePanel(
                                     row("Posts per week".into(), String::new(), col(&|f| f.per_week.clone())),
                                     row("Past sponsored posts".into(), String::new(), col(&|f| f.sponsored.clone())),
                                     row("Status".into(), String::new(), col(&|f| f.status.clone())),
+                                    row(
+                                        "Risks".into(),
+                                        "thresholds under Risks".into(),
+                                        col(&|f| f.risks.clone()),
+                                    ),
                                 ]
                                     .collect_view()
                             }}
@@ -302,7 +332,7 @@ mod tests {
 
     #[test]
     fn figures_carry_benchmark_and_costs() {
-        let f = figures(&ann(), Formula::SourceViews);
+        let f = figures(&ann(), Formula::SourceViews, &Thresholds::default());
         assert_eq!(f.rate.map(|r| (r * 1000.0).round()), Some(85.0));
         assert!(f.benchmark.contains("CreatorDB"), "{}", f.benchmark);
         // 110.5 / 11,050 interactions = $0.0100; 110.5 / 130,000 × 1,000 = $0.850.
@@ -310,17 +340,34 @@ mod tests {
         assert_eq!(money(f.cpm, &f.symbol), "$0.850");
         let mut none = Creator::new("b".into(), "Bo", 0.0);
         none.price = Some(f64::NAN);
-        let g = figures(&none, Formula::Followers);
+        let g = figures(&none, Formula::Followers, &Thresholds::default());
         assert_eq!((g.rate, g.cpe, g.cpm), (None, None, None));
         assert!(g.benchmark.starts_with("n/a"));
     }
 
     #[test]
+    fn the_risk_cell_counts_and_names_the_warnings() {
+        let t = Thresholds::default();
+        let mut bought = ann();
+        // 3× the micro TikTok benchmark of 8.5% by views.
+        bought.metrics.likes = Some(30_000.0);
+        bought.sponsored_posts = Some(5);
+        let cases = [
+            (bought, "1 high risk: Engagement is"),
+            (Creator::new("n".into(), "Nil", 0.0), "Not checked"),
+        ];
+        for (c, want) in cases {
+            let f = figures(&c, Formula::SourceViews, &t);
+            assert!(f.risks.starts_with(want), "{}: {}", c.name, f.risks);
+        }
+    }
+
+    #[test]
     fn costs_are_charted_only_in_one_currency() {
-        let a = figures(&ann(), Formula::SourceViews);
+        let a = figures(&ann(), Formula::SourceViews, &Thresholds::default());
         let mut b_creator = ann();
         b_creator.currency = Some("EUR".into());
-        let b = figures(&b_creator, Formula::SourceViews);
+        let b = figures(&b_creator, Formula::SourceViews, &Thresholds::default());
         assert_eq!(
             shared_symbol(&[a.clone(), a.clone()]),
             Some("$".to_string())
