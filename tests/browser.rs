@@ -119,6 +119,17 @@ async fn zero_views_show_na_never_nan() {
     }
 }
 
+/// Regression: the rate read "n/a: n/a: enter a post's numbers…" (the prefix was added twice).
+#[wasm_bindgen_test]
+async fn an_undefined_rate_says_n_a_once_with_the_reason() {
+    let (root, _mounted) = mount_check();
+    type_into(&root, "#check-followers", "45K");
+    leptos::task::tick().await;
+    let page = text(&root);
+    assert!(page.contains("n/a: enter a post's numbers"), "{page}");
+    assert!(!page.contains("n/a: n/a"), "{page}");
+}
+
 #[wasm_bindgen_test]
 async fn followers_error_waits_until_the_field_is_touched() {
     let (root, _mounted) = mount_check();

@@ -92,7 +92,8 @@ pub fn EngagementView(form: CheckForm, analysis: Memo<Analysis>) -> impl IntoVie
                     };
                     format!("{} ({posts})", percent(Some(rate), 2))
                 }
-                (None, Some(why)) => format!("n/a: {}", why.message()),
+                // The message already starts with "n/a: ".
+                (None, Some(why)) => why.message().to_string(),
                 (None, None) => "n/a".to_string(),
             }
         })
