@@ -185,7 +185,7 @@ fn CampaignEditor(store: CampaignStore, id: String) -> impl IntoView {
                         type="text"
                         autocomplete="off"
                         prop:value=start.name.clone()
-                        on:change=move |ev| {
+                        on:input=move |ev| {
                             let v = event_target_value(&ev);
                             if !v.trim().is_empty() {
                                 edit(Box::new(move |c| c.name = v.trim().to_string()));
@@ -359,11 +359,17 @@ fn CampaignEditor(store: CampaignStore, id: String) -> impl IntoView {
                         autocomplete="off"
                         aria-describedby="campaign-categories-help"
                         prop:value=move || categories_text.get()
-                        on:input=move |ev| categories_text.set(event_target_value(&ev))
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            let tags = parse_tags(&text);
+                            categories_text.set(text);
+                            edit(Box::new(move |c| c.brand_categories = tags));
+                        }
+                        // Tidies the text once the user is done; `try_`: a field still focused
+                        // when the section changes gets this event after the editor is gone.
                         on:change=move |ev| {
                             let tags = parse_tags(&event_target_value(&ev));
-                            categories_text.set(tags.join(", "));
-                            edit(Box::new(move |c| c.brand_categories = tags));
+                            categories_text.try_set(tags.join(", "));
                         }
                     />
                     <p id="campaign-categories-help" class="help">
@@ -377,7 +383,7 @@ fn CampaignEditor(store: CampaignStore, id: String) -> impl IntoView {
                         rows="3"
                         aria-describedby="campaign-notes-help"
                         prop:value=start.notes.clone()
-                        on:change=move |ev| {
+                        on:input=move |ev| {
                             let v = event_target_value(&ev);
                             edit(Box::new(move |c| c.notes = v.trim().to_string()));
                         }

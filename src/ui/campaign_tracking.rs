@@ -80,19 +80,25 @@ fn date_field(
                 aria-describedby=error_id.clone()
                 aria-invalid=move || error.get().is_some().then_some("true")
                 prop:value=start.map(|d| d.to_string()).unwrap_or_default()
-                on:change=move |ev| {
+                // Applied as typed, so nothing waits for a blur that may come after the section
+                // is gone; the error waits for the user to leave the field ("2026-0" is not
+                // wrong yet, only unfinished).
+                on:input=move |ev| {
                     let text = event_target_value(&ev);
                     if text.trim().is_empty() {
                         error.set(None);
                         apply(None);
-                        return;
+                    } else if let Ok(d) = Date::parse(&text) {
+                        error.set(None);
+                        apply(Some(d));
                     }
-                    match Date::parse(&text) {
-                        Ok(d) => {
-                            error.set(None);
-                            apply(Some(d));
+                }
+                on:change=move |ev| {
+                    let text = event_target_value(&ev);
+                    if let Err(e) = Date::parse(&text) {
+                        if !text.trim().is_empty() {
+                            error.try_set(Some(e.to_string()));
                         }
-                        Err(e) => error.set(Some(e.to_string())),
                     }
                 }
             />

@@ -19,9 +19,11 @@ pub fn NumberField(
     let help_id = format!("{id}-help");
     let error_id = format!("{id}-error");
     let touched = RwSignal::new(!after_touch);
+    // `try_`: leaving the section removes a focused field, and the browser fires its blur after
+    // the component was disposed; a plain get/set there panicked the whole app.
     let touch = move || {
-        if !touched.get_untracked() {
-            touched.set(true);
+        if touched.try_get_untracked() == Some(false) {
+            touched.try_set(true);
         }
     };
     let shown = Signal::derive(move || if touched.get() { error.get() } else { None });
