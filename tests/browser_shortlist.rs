@@ -9,25 +9,17 @@ use microscope::domain::Platform;
 use microscope::ui::shortlist_panel::ShortlistPanel;
 use microscope::ui::shortlist_state::{ShortlistState, StoreProblem};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
-use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+mod support;
+use support::*;
+// leptos's prelude has a `window()` too; the helpers' one is meant.
+use support::window;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const KEY: &str = "microscope.shortlist";
-
-fn window() -> web_sys::Window {
-    web_sys::window().unwrap()
-}
-
-fn document() -> web_sys::Document {
-    window().document().unwrap()
-}
-
-fn local() -> web_sys::Storage {
-    window().local_storage().unwrap().unwrap()
-}
 
 fn stored() -> Option<String> {
     local().get_item(KEY).unwrap()
@@ -36,15 +28,6 @@ fn stored() -> Option<String> {
 /// Each test starts with empty storage.
 fn reset() {
     local().clear().unwrap();
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
 }
 
 fn creator(id: &str, name: &str, updated: f64) -> Creator {
@@ -97,12 +80,6 @@ fn other_tab_writes(text: &str) {
     window().dispatch_event(&event).unwrap();
 }
 
-fn container() -> HtmlElement {
-    let div = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&div).unwrap();
-    div.unchecked_into()
-}
-
 fn mount_panel(state: ShortlistState) -> (HtmlElement, impl Drop) {
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), move || {
@@ -110,24 +87,6 @@ fn mount_panel(state: ShortlistState) -> (HtmlElement, impl Drop) {
         view! { <ShortlistPanel /> }
     });
     (root, handle)
-}
-
-fn text(root: &HtmlElement) -> String {
-    root.text_content().unwrap_or_default()
-}
-
-fn fire(target: &web_sys::EventTarget, kind: &str) {
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict(kind, &init).unwrap();
-    target.dispatch_event(&event).unwrap();
-}
-
-fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .unchecked_into()
 }
 
 /// Every element matching `selector` under `root` (querySelectorAll, without the NodeList binding).
@@ -333,6 +292,88 @@ async fn the_first_run_notice_shows_once() {
     owner.cleanup();
     let (owner, state) = load();
     assert!(!state.first_run.get_untracked(), "dismissed for good");
+    owner.cleanup();
+}
+
+/// Replaces `navigator.storage.persist` with a stub that counts its calls and answers `granted`
+/// (a refusal is the usual answer for a site that is not installed); returns the original.
+fn stub_persist(granted: bool) -> JsValue {
+    let install = js_sys::Function::new_with_args(
+        "granted",
+        "const proto = Object.getPrototypeOf(navigator.storage);
+         const original = proto.persist;
+         window.__persistCalls = 0;
+         proto.persist = function () { window.__persistCalls += 1; return Promise.resolve(granted); };
+         return original;",
+    );
+    install.call1(&JsValue::NULL, &granted.into()).unwrap()
+}
+
+fn persist_calls() -> u32 {
+    js_sys::Reflect::get(&window(), &"__persistCalls".into())
+        .unwrap()
+        .as_f64()
+        .unwrap() as u32
+}
+
+fn restore_persist(original: &JsValue) {
+    let proto = js_sys::Object::get_prototype_of(&window().navigator().storage());
+    js_sys::Reflect::set(&proto, &"persist".into(), original).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn persistent_storage_is_asked_for_once_and_first_time_users_are_told_how_to_keep_a_copy() {
+    reset();
+    let original = stub_persist(false);
+    let (owner, state) = load();
+    let (root, _mounted) = mount_panel(state);
+    leptos::task::tick().await;
+    let page = text(&root);
+    assert!(
+        page.contains("Your shortlist stays in this browser"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Clearing your browsing data or site data"),
+        "says storage can be cleared: {page}"
+    );
+    assert!(
+        page.contains("use “Export workspace (JSON)” or “Export CSV”"),
+        "says how to export: {page}"
+    );
+    assert_eq!(
+        persist_calls(),
+        0,
+        "not asked while there is nothing to keep"
+    );
+
+    state.add(creator("c1", "Ann", 10.0));
+    state.flush();
+    assert_eq!(persist_calls(), 1, "asked with the first saved creator");
+    state.add(creator("c2", "Bo", 11.0));
+    state.flush();
+    state.set_status("c1", Status::Contacted);
+    state.flush();
+    let calls = persist_calls();
+    // A refusal changes nothing the user sees.
+    sleep(20).await;
+    let save_error = state.save_error.get_untracked();
+    restore_persist(&original);
+    assert_eq!(calls, 1, "asked once, not on every save");
+    assert_eq!(save_error, None);
+    assert_eq!(stored_names(), vec!["Ann", "Bo"]);
+
+    // Told once: after "Got it", not even a later empty start shows it again.
+    nth(&root, ".banner.info button", 0).click();
+    leptos::task::tick().await;
+    assert!(!text(&root).contains("Your shortlist stays in this browser"));
+    owner.cleanup();
+    local().remove_item(KEY).unwrap();
+    let (owner, state) = load();
+    assert!(
+        !state.first_run.get_untracked(),
+        "the notice is not shown twice"
+    );
     owner.cleanup();
 }
 

@@ -1023,6 +1023,15 @@ fn platform_cell(v: &str) -> Option<Platform> {
         .or_else(|| Platform::parse(v))
 }
 
+/// The statuses an exported file holds ("prospect", "Contacted"), matched without the general
+/// parser's allocation; anything else goes to [`Status::parse`], which gives the same answer for these.
+fn status_cell(v: &str) -> Option<Status> {
+    Status::ALL
+        .into_iter()
+        .find(|s| s.id() == v || s.label() == v)
+        .or_else(|| Status::parse(v))
+}
+
 /// The currency a price cell names unambiguously ("€120", "120 EUR"); "$" alone could be several.
 fn currency_in_price(v: &str) -> Option<&'static str> {
     if v.bytes()
@@ -1131,7 +1140,7 @@ impl RowBuilder {
                     })?);
                 }
                 Field::Status => {
-                    c.status = Status::parse(v).ok_or_else(|| {
+                    c.status = status_cell(v).ok_or_else(|| {
                         format!(
                             "status “{}” is not one of Prospect, Contacted, Negotiating, Confirmed, Posted or Declined.",
                             shorten(v, 40)
@@ -1581,6 +1590,19 @@ mod tests {
         assert_eq!(amount_cell("1.234"), Ok(1_234.0));
         assert_eq!(platform_cell("TikTok"), Some(Platform::TikTok));
         assert_eq!(platform_cell("Tik Tok"), Some(Platform::TikTok));
+    }
+
+    #[test]
+    fn status_fast_path_agrees_with_the_general_parser() {
+        for status in Status::ALL {
+            for text in [status.id(), status.label()] {
+                assert_eq!(status_cell(text), Some(status), "{text}");
+                assert_eq!(status_cell(text), Status::parse(text), "{text}");
+            }
+        }
+        for text in ["In negotiation", "BOOKED", "", "maybe"] {
+            assert_eq!(status_cell(text), Status::parse(text), "{text}");
+        }
     }
 
     #[test]

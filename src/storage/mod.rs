@@ -84,6 +84,8 @@ pub fn save<T: Serialize + ?Sized>(
 ) -> Result<String, SaveError> {
     let storage = local_storage().map_err(SaveError::Unavailable)?;
     let k = key(kind);
+    // The check against other tabs reads the stored text back: part of what a save costs.
+    let timing = SaveTiming::start(&k);
     let stored = storage
         .get_item(&k)
         .map_err(|e| SaveError::Unavailable(js_error_text(&e)))?;
@@ -92,15 +94,48 @@ pub fn save<T: Serialize + ?Sized>(
     }
     let text = envelope::encode(kind, data).map_err(|e| SaveError::Encode(e.to_string()))?;
     write_raw(&storage, &k, &text)?;
+    timing.end();
     Ok(text)
 }
 
 /// Replaces whatever is stored, after the user chose to (start fresh, restore an import).
 pub fn overwrite<T: Serialize + ?Sized>(kind: &Kind, data: &T) -> Result<String, SaveError> {
     let storage = local_storage().map_err(SaveError::Unavailable)?;
+    let k = key(kind);
+    let timing = SaveTiming::start(&k);
     let text = envelope::encode(kind, data).map_err(|e| SaveError::Encode(e.to_string()))?;
-    write_raw(&storage, &key(kind), &text)?;
+    write_raw(&storage, &k, &text)?;
+    timing.end();
     Ok(text)
+}
+
+/// A User Timing measure "microscope:save:<key>" around a save, so the benchmark
+/// (tests/e2e/bench) and the browser's performance panel see what a save costs: the read-back
+/// check, encoding and writing. Only successful saves are measured; failures to mark are ignored
+/// (timing is never worth a failed save).
+struct SaveTiming {
+    performance: Option<web_sys::Performance>,
+    name: String,
+}
+
+impl SaveTiming {
+    fn start(key: &str) -> SaveTiming {
+        let performance = web_sys::window().and_then(|w| w.performance());
+        let name = format!("microscope:save:{key}");
+        if let Some(p) = &performance {
+            let _ = p.mark(&format!("{name}:start"));
+        }
+        SaveTiming { performance, name }
+    }
+
+    fn end(self) {
+        if let Some(p) = &self.performance {
+            let start = format!("{}:start", self.name);
+            let _ = p.measure_with_start_mark(&self.name, &start);
+            // Marks would pile up over a long session; the measure keeps the figure.
+            p.clear_marks_with_mark_name(&start);
+        }
+    }
 }
 
 fn write_raw(storage: &web_sys::Storage, key: &str, text: &str) -> Result<(), SaveError> {

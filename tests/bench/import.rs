@@ -1,5 +1,7 @@
 //! Throughput of the CSV importer: a generated 100,000-row creator CSV (~10 MB, realistic columns,
 //! a few bad rows) imported natively in the chunks the page uses. Run with `cargo bench --bench import`.
+//! With `BENCH_CSV=path` it imports that file instead: `make bench` passes the one the browser
+//! benchmark imports (tests/e2e/bench/csv.js), so the native and in-page figures are of the same text.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -44,7 +46,17 @@ fn generate() -> String {
 }
 
 fn main() {
-    let text = generate();
+    let text = match std::env::var("BENCH_CSV") {
+        Ok(path) => match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("import: cannot read BENCH_CSV={path}: {e}");
+                std::process::exit(1);
+            }
+        },
+        Err(_) => generate(),
+    };
+    let rows = text.lines().count().saturating_sub(1);
     let bytes = text.len();
     let mut times = Vec::new();
     let mut imported = 0;
@@ -66,9 +78,9 @@ fn main() {
     times.sort_by(f64::total_cmp);
     let median = times[times.len() / 2];
     println!(
-        "import: {ROWS} rows ({:.1} MB) in {:.1} ms median of 5 = {:.0} rows/s; {imported} imported, {rejected} rejected",
+        "import: {rows} rows ({:.1} MB) in {:.1} ms median of 5 = {:.0} rows/s; {imported} imported, {rejected} rejected",
         bytes as f64 / 1e6,
         median * 1000.0,
-        ROWS as f64 / median
+        rows as f64 / median
     );
 }

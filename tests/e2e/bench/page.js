@@ -1,14 +1,19 @@
-//! Benchmark of the release build in the browser: first-load transfer sizes (gzip and brotli) and
-//! mount time (median of 9 cold loads). Prints table rows "metric | value | budget | pass/fail".
-//! Run by scripts/bench.sh (`make bench`), never by the test command.
+//! Benchmark of the release build in the browser: first-load transfer sizes (gzip and brotli), mount
+//! time (median of 9 cold loads), and the in-page workloads of workloads.js (CSV import against
+//! PapaParse, a 5,000-creator shortlist's sort, filter and save). Prints table rows
+//! "metric | value | budget | pass/fail". Run by scripts/bench.sh (`make bench`), never by the test
+//! command. Usage: node page.js DIST [--only=sizes,mount,import,shortlist]
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
 const http = require("http");
 const { chromium } = require("playwright-core");
+const { importBench, shortlistBench } = require("./workloads");
 
-const dist = path.resolve(process.argv[2] || path.join(__dirname, "../../../dist"));
+const args = process.argv.slice(2);
+const dist = path.resolve(args.find((a) => !a.startsWith("--")) || path.join(__dirname, "../../../dist"));
+const only = (args.find((a) => a.startsWith("--only=")) || "--only=sizes,mount,import,shortlist").slice(7).split(",");
 const rows = [];
 const row = (metric, value, budget, pass) => rows.push({ metric, value, budget, pass });
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -57,11 +62,14 @@ function serve() {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-async function mountTimes(port) {
-  const browser = await chromium.launch({
+const launch = () =>
+  chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+
+async function mountTimes(port) {
+  const browser = await launch();
   const times = [];
   for (let i = 0; i < 9; i++) {
     // A fresh context per load: empty HTTP cache, no service worker, so every load is cold.
@@ -82,13 +90,23 @@ async function mountTimes(port) {
 }
 
 (async () => {
-  sizes();
+  if (only.includes("sizes")) sizes();
   const server = await serve();
-  const times = await mountTimes(server.address().port);
+  const port = server.address().port;
+  if (only.includes("mount")) {
+    const times = await mountTimes(port);
+    const median = times[Math.floor(times.length / 2)];
+    console.error(`  mount times (ms): ${times.map((t) => t.toFixed(0)).join(", ")}`);
+    row("mount time, median of 9 cold loads", `${median.toFixed(0)} ms`, "300 ms", median <= 300);
+  }
+  if (only.includes("import") || only.includes("shortlist")) {
+    const browser = await launch();
+    const base = `http://127.0.0.1:${port}`;
+    if (only.includes("import")) await importBench(browser, base, row);
+    if (only.includes("shortlist")) await shortlistBench(browser, base, row);
+    await browser.close();
+  }
   server.close();
-  const median = times[Math.floor(times.length / 2)];
-  console.error(`  mount times (ms): ${times.map((t) => t.toFixed(0)).join(", ")}`);
-  row("mount time, median of 9 cold loads", `${median.toFixed(0)} ms`, "300 ms", median <= 300);
   for (const r of rows) console.log(`${r.metric} | ${r.value} | ${r.budget} | ${r.pass ? "pass" : "FAIL"}`);
 })().catch((e) => {
   console.error(e);

@@ -1,0 +1,227 @@
+//! The in-page benchmarks of the release build (issue 8 items 3-5): the app's CSV import against
+//! PapaParse in the same page, sort and filter re-render of a 5,000-creator shortlist, and saving
+//! it (the app's own "microscope:save:<key>" User Timing measures). Used by page.js.
+"use strict";
+const path = require("path");
+const { creatorCsv } = require("./csv");
+
+const KEY = "microscope.shortlist";
+const SAVE_MEASURE = `microscope:save:${KEY}`;
+const PAPA = path.join(__dirname, "../node_modules/papaparse/papaparse.min.js");
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+
+/// A shortlist of `n` creators in the stored envelope format (src/storage/envelope.rs, version 2).
+function envelope(n) {
+  const platforms = ["TikTok", "YouTube", "Instagram"];
+  const statuses = ["prospect", "contacted", "negotiating", "confirmed", "posted", "declined"];
+  const tags = ["beauty", "travel", "fitness", "food", "gaming", "tech"];
+  const data = [];
+  for (let i = 0; i < n; i++) {
+    const followers = 1000 + ((i * 7919) % 900000);
+    const views = Math.floor(followers * (0.1 + (i % 40) / 100));
+    data.push({
+      id: `bench-${i}`,
+      name: `Creator ${i} ${["Silva", "Okafor", "Nguyen", "Rossi"][i % 4]}`,
+      profile_url: i % 3 === 0 ? `https://www.tiktok.com/@creator_${i}` : undefined,
+      platform: platforms[i % 3],
+      followers,
+      metrics: { views, likes: Math.floor(views * 0.08), comments: Math.floor(views * 0.006), shares: Math.floor(views * 0.002) },
+      price: 50 + (i % 1950),
+      tags: [tags[i % tags.length], tags[(i >> 3) % tags.length]].filter((t, j, a) => a.indexOf(t) === j),
+      notes: i % 5 === 0 ? `Met at the ${i} fair, "great" fit` : "",
+      status: statuses[i % statuses.length],
+      created_at: 1763942400000 + i,
+      updated_at: 1763942400000 + i,
+    });
+  }
+  return JSON.stringify({ app: "microscope", kind: "shortlist", version: 2, data });
+}
+
+async function openShortlist(browser, base, stored, options = {}) {
+  const context = await browser.newContext({ serviceWorkers: "block", ...options });
+  const page = await context.newPage();
+  if (stored) {
+    // Any page of the origin will do to reach its localStorage before the app loads.
+    await page.goto(`${base}/manifest.webmanifest`);
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, stored]);
+  }
+  await page.goto(`${base}/#shortlist`);
+  await page.locator("#shortlist-title").waitFor();
+  return { context, page };
+}
+
+/// In the page: the app's import of `window.__csv` through the file input, from the change event
+/// to the "Import finished" report, with the "Import N rows" button pressed as soon as it shows.
+function appImportInPage() {
+  return new Promise((resolve, reject) => {
+    const input = document.getElementById("import-file");
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([window.__csv], "creators.csv", { type: "text/csv" }));
+    input.files = transfer.files;
+    let clicked = 0;
+    let start = 0;
+    const timer = setTimeout(() => reject(new Error("the import did not finish in 120 s")), 120000);
+    const observer = new MutationObserver(() => {
+      if (!clicked) {
+        const button = [...document.querySelectorAll(".import-preview button")].find((b) => /^Import /.test(b.textContent));
+        if (button) {
+          clicked = performance.now();
+          button.click();
+        }
+        const error = document.querySelector(".shortlist-import .error");
+        if (error && error.textContent) reject(new Error(error.textContent));
+      }
+      const summary = document.querySelector(".import-summary");
+      if (clicked && summary && summary.textContent.startsWith("Import finished")) {
+        const end = performance.now();
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve({ total: end - start, preview: clicked - start, run: end - clicked, summary: summary.textContent });
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    start = performance.now();
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+}
+
+/// In the page: PapaParse on the same text, the way an importer would call it (header row, objects).
+function papaInPage() {
+  const start = performance.now();
+  const result = window.Papa.parse(window.__csv, { header: true, skipEmptyLines: true });
+  const end = performance.now();
+  return { total: end - start, rows: result.data.length, errors: result.errors.length };
+}
+
+/// Issue 8 item 3: `runs` fresh pages, each running both importers on the same text.
+async function importBench(browser, base, row, runs = 5) {
+  const text = creatorCsv(100000);
+  const app = [];
+  const papa = [];
+  let summary = "";
+  for (let i = 0; i < runs; i++) {
+    const { context, page } = await openShortlist(browser, base, null, { bypassCSP: true });
+    await page.addScriptTag({ path: PAPA });
+    await page.evaluate((t) => {
+      window.__csv = t;
+    }, text);
+    // Alternate the order; after the app's import, let its debounced save of the result settle.
+    const runApp = async () => {
+      const r = await page.evaluate(appImportInPage);
+      app.push(r);
+      summary = r.summary;
+      await page.waitForTimeout(2000);
+    };
+    const runPapa = async () => papa.push(await page.evaluate(papaInPage));
+    if (i % 2 === 0) {
+      await runPapa();
+      await runApp();
+    } else {
+      await runApp();
+      await runPapa();
+    }
+    await context.close();
+  }
+  const a = median(app.map((r) => r.total));
+  const p = median(papa.map((r) => r.total));
+  console.error(`  app import (ms): ${app.map((r) => `${r.total.toFixed(0)} (preview ${r.preview.toFixed(0)} + run ${r.run.toFixed(0)})`).join(", ")}`);
+  console.error(`  app: ${summary}`);
+  console.error(`  PapaParse 5.7.1 parse (ms): ${papa.map((r) => r.total.toFixed(0)).join(", ")}; ${papa[0].rows} rows, ${papa[0].errors} errors`);
+  const mb = (Buffer.byteLength(text) / 1e6).toFixed(1);
+  row(`import 100,000 rows (${mb} MB): app, file to report`, `${a.toFixed(0)} ms`, "(info)", true);
+  row("import 100,000 rows: PapaParse 5.7.1 parse alone, same page", `${p.toFixed(0)} ms`, "(info)", true);
+  row(`import ratio app / PapaParse (medians of ${runs} runs)`, (a / p).toFixed(2), "<= 1.00", a / p <= 1.0);
+  row("import, app: after the preview (parse, check, merge)", `${median(app.map((r) => r.run)).toFixed(0)} ms`, "(info)", true);
+}
+
+/// In the page: does the control change `name` (variant `i`), returns the ms from it to the next
+/// frame's paint and whether the table changed. Self-contained: Playwright sends its source.
+function controlToPaint([name, i]) {
+  const painted = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        // rAF runs before the paint; a message posted from it is handled right after.
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(0);
+      }),
+    );
+  const actions = {
+    sort: () => {
+      const header = [...document.querySelectorAll("button.sort")].find((b) => b.textContent.includes("Followers"));
+      header.click();
+    },
+    filter: () => {
+      const select = document.getElementById("filter-platform");
+      select.value = i % 2 === 0 ? "tiktok" : "";
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    },
+    search: () => {
+      const input = document.getElementById("filter-text");
+      input.value = i % 2 === 0 ? "okafor" : "";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    },
+  };
+  const table = () => document.querySelector(".shortlist-table tbody").textContent;
+  return painted().then(() => {
+    const before = table();
+    const start = performance.now();
+    actions[name]();
+    return painted().then((end) => ({ ms: end - start, changed: table() !== before }));
+  });
+}
+
+const CONTROLS = ["sort", "filter", "search"];
+
+/// Issue 8 items 4 and 5: a 5,000-creator shortlist, sorted, filtered and saved.
+async function shortlistBench(browser, base, row, runs = 9) {
+  const { context, page } = await openShortlist(browser, base, envelope(5000));
+  await page.getByText("5,000 creators, kept in this browser.").waitFor();
+  for (const name of CONTROLS) {
+    const times = [];
+    let unchanged = 0;
+    for (let i = 0; i < runs; i++) {
+      const r = await page.evaluate(controlToPaint, [name, i]);
+      times.push(r.ms);
+      if (!r.changed) unchanged++;
+    }
+    console.error(`  shortlist 5,000, ${name} (ms): ${times.map((t) => t.toFixed(0)).join(", ")}${unchanged ? ` (${unchanged} runs changed nothing!)` : ""}`);
+    const m = median(times);
+    row(`shortlist 5,000: ${name}, change to paint (median of ${runs})`, `${m.toFixed(1)} ms`, "50 ms", m <= 50 && unchanged === 0);
+  }
+
+  // Save: change one creator's status, wait for the debounced save's measure.
+  const saves = [];
+  for (let i = 0; i < runs; i++) {
+    const ms = await page.evaluate(
+      ([measure, n]) =>
+        new Promise((resolve, reject) => {
+          const seen = performance.getEntriesByName(measure).length;
+          const select = document.querySelector(".shortlist-table tbody select");
+          select.value = n % 2 === 0 ? "contacted" : "negotiating";
+          select.dispatchEvent(new Event("change", { bubbles: true }));
+          const started = performance.now();
+          const poll = () => {
+            const entries = performance.getEntriesByName(measure);
+            if (entries.length > seen) return resolve(entries[entries.length - 1].duration);
+            if (performance.now() - started > 5000) return reject(new Error(`no "${measure}" measure within 5 s`));
+            setTimeout(poll, 20);
+          };
+          poll();
+        }),
+      [SAVE_MEASURE, i],
+    );
+    saves.push(ms);
+  }
+  const bytes = await page.evaluate((k) => localStorage.getItem(k).length, KEY);
+  console.error(`  save 5,000 creators (${(bytes / 1e6).toFixed(2)} M chars), ms: ${saves.map((t) => t.toFixed(1)).join(", ")}`);
+  const s = median(saves);
+  row(`save 5,000 creators to localStorage (median of ${runs})`, `${s.toFixed(1)} ms`, "20 ms", s <= 20);
+  await context.close();
+}
+
+module.exports = { importBench, shortlistBench, envelope };
