@@ -6,16 +6,18 @@ pub mod storage;
 pub mod ui;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use ui::campaign_panel::CampaignPanel;
 use ui::check_panel::CheckPanel;
 use ui::risk_thresholds::ThresholdsState;
 use ui::risks_panel::RisksPanel;
-use ui::shell::{hash_section, Footer, Header, Nav, Section};
+use ui::shell::{hash_section, Footer, Nav, Section};
 use ui::shortlist_panel::ShortlistPanel;
 use ui::shortlist_state::ShortlistState;
 
-/// The whole app: header, section navigation, the current section's panel, footer.
+/// The app below index.html's static header: section navigation, the current section's panel,
+/// footer.
 #[component]
 pub fn App() -> impl IntoView {
     let section = hash_section();
@@ -25,7 +27,6 @@ pub fn App() -> impl IntoView {
     // badges and the campaign's warnings at once.
     provide_context(ThresholdsState::load());
     view! {
-        <Header />
         <Nav current=section />
         <main id="main">
             {move || match section.get() {
@@ -39,7 +40,16 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Mounts the app into the page body (called once from `main`).
+/// Mounts the app into index.html's `#app` (the page body if it is missing; called once from
+/// `main`).
 pub fn mount() {
-    leptos::mount::mount_to_body(App);
+    let target = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match target {
+        // The app lives as long as the page: its unmount handle is never dropped.
+        Some(root) => leptos::mount::mount_to(root, App).forget(),
+        None => leptos::mount::mount_to_body(App),
+    }
 }

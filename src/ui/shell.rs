@@ -65,22 +65,6 @@ pub fn hash_section() -> ReadSignal<Section> {
 }
 
 #[component]
-pub fn Header() -> impl IntoView {
-    view! {
-        <header class="masthead">
-            <div class="brand">
-                <svg class="logo" viewBox="0 0 32 32" aria-hidden="true" width="32" height="32">
-                    <circle cx="13" cy="13" r="9" fill="none" stroke="currentColor" stroke-width="3"></circle>
-                    <path d="M20 20 L28 28" stroke="currentColor" stroke-width="4" stroke-linecap="round"></path>
-                </svg>
-                <h1>"Microscope"</h1>
-            </div>
-            <p class="promise">"Plan micro-influencer campaigns. Everything stays in your browser."</p>
-        </header>
-    }
-}
-
-#[component]
 pub fn Nav(current: ReadSignal<Section>) -> impl IntoView {
     view! {
         <nav class="sections" aria-label="Sections">

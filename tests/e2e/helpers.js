@@ -10,7 +10,7 @@ async function openApp(page, hash = "") {
     if (m.type() === "error") errors.push(m.text());
   });
   await page.goto(hash ? `./${hash}` : "./");
-  await expect(page.getByRole("heading", { level: 1, name: "Microscope" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
   return errors;
 }
 
