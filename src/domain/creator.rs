@@ -693,29 +693,8 @@ impl Shortlist {
             .as_deref()
             .map(|t| t.trim().trim_start_matches('#').to_lowercase())
             .filter(|t| !t.is_empty());
-        let mut shown: Vec<usize> = (0..self.creators.len())
-            .filter(|&i| {
-                let (Some(c), Some(k)) = (self.creators.get(i), self.keys.get(i)) else {
-                    return false;
-                };
-                filter.tier.is_none_or(|t| c.tier() == Some(t))
-                    && filter.platform.is_none_or(|p| c.platform == Some(p))
-                    && filter.status.is_none_or(|s| c.status == s)
-                    && tag.as_ref().is_none_or(|t| c.tags.iter().any(|x| x == t))
-                    && words.iter().all(|w| k.haystack.contains(w.as_str()))
-            })
-            .collect();
-
-        let name_order = |a: usize, b: usize| -> Ordering {
-            let ka = self.keys.get(a).map(|k| k.name.as_str());
-            let kb = self.keys.get(b).map(|k| k.name.as_str());
-            let ia = self.creators.get(a).map(|c| c.id.as_str());
-            let ib = self.creators.get(b).map(|c| c.id.as_str());
-            ka.cmp(&kb).then_with(|| ia.cmp(&ib))
-        };
         let directed = |o: Ordering| if dir == SortDir::Desc { o.reverse() } else { o };
-        let value_of = |i: usize| -> Option<f64> {
-            let c = self.creators.get(i)?;
+        let value_of = |c: &Creator| -> Option<f64> {
             let v = match key {
                 SortKey::Followers => c.followers.map(|f| f as f64),
                 SortKey::Tier => c.tier().map(|t| t as u8 as f64),
@@ -727,24 +706,40 @@ impl Shortlist {
             };
             v.filter(|v| v.is_finite())
         };
-
-        if key == SortKey::Name {
-            shown.sort_by(|&a, &b| directed(name_order(a, b)));
-            return shown;
-        }
-        // Ask for each value once, not once per comparison: rates may be costly to compute.
-        let mut keyed: Vec<(Option<f64>, usize)> =
-            shown.into_iter().map(|i| (value_of(i), i)).collect();
-        keyed.sort_by(|(va, a), (vb, b)| {
+        // Filter first, then compute each shown creator's sort key once (not once per
+        // comparison: rates may be costly). The key carries its tie-breakers (lower-cased name,
+        // then id) by reference, so a comparison never looks a creator up again. Ids are unique
+        // in the list, so no two keys are equal and an unstable sort gives the same order as a
+        // stable one, faster.
+        let mut keyed: Vec<(Option<f64>, &str, &str, usize)> = self
+            .creators
+            .iter()
+            .zip(&self.keys)
+            .enumerate()
+            .filter(|(_, (c, k))| {
+                filter.tier.is_none_or(|t| c.tier() == Some(t))
+                    && filter.platform.is_none_or(|p| c.platform == Some(p))
+                    && filter.status.is_none_or(|s| c.status == s)
+                    && tag.as_ref().is_none_or(|t| c.tags.iter().any(|x| x == t))
+                    && words.iter().all(|w| k.haystack.contains(w.as_str()))
+            })
+            .map(|(i, (c, k))| (value_of(c), k.name.as_str(), c.id.as_str(), i))
+            .collect();
+        keyed.sort_unstable_by(|(va, na, ia, _), (vb, nb, ib, _)| {
             let by_value = match (va, vb) {
                 (Some(x), Some(y)) => directed(x.total_cmp(y)),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
                 (None, None) => Ordering::Equal,
             };
-            by_value.then_with(|| name_order(*a, *b))
+            let by_name = || na.cmp(nb).then_with(|| ia.cmp(ib));
+            if key == SortKey::Name {
+                directed(by_name())
+            } else {
+                by_value.then_with(by_name)
+            }
         });
-        keyed.into_iter().map(|(_, i)| i).collect()
+        keyed.into_iter().map(|(_, _, _, i)| i).collect()
     }
 }
 
@@ -1022,6 +1017,191 @@ mod tests {
         for (key, dir, want) in cases {
             let got = names(&list, &list.query(&all, *key, *dir, rate));
             assert_eq!(got, *want, "{key:?} {dir:?}");
+        }
+    }
+
+    /// The straightforward sort `query` replaced (every comparison recomputes both keys, stable
+    /// sort): the reference its cached-key, unstable sort must agree with.
+    fn reference_order(
+        list: &Shortlist,
+        key: SortKey,
+        dir: SortDir,
+        rate: impl Fn(&Creator) -> Option<f64>,
+    ) -> Vec<String> {
+        let value = |c: &Creator| -> Option<f64> {
+            match key {
+                SortKey::Followers => c.followers.map(|f| f as f64),
+                SortKey::Tier => c.tier().map(|t| t as u8 as f64),
+                SortKey::Rate => rate(c),
+                SortKey::Status => Some(c.status as u8 as f64),
+                SortKey::Price => c.price,
+                SortKey::Updated => Some(c.updated_at),
+                SortKey::Name => None,
+            }
+        };
+        let by_name = |a: &Creator, b: &Creator| {
+            a.name
+                .to_lowercase()
+                .cmp(&b.name.to_lowercase())
+                .then_with(|| a.id.cmp(&b.id))
+        };
+        let flip = |o: Ordering| if dir == SortDir::Desc { o.reverse() } else { o };
+        let mut all: Vec<&Creator> = list.creators().iter().collect();
+        all.sort_by(|a, b| {
+            if key == SortKey::Name {
+                return flip(by_name(a, b));
+            }
+            match (value(a), value(b)) {
+                (Some(x), Some(y)) => flip(x.total_cmp(&y)),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            }
+            .then_with(|| by_name(a, b))
+        });
+        all.into_iter().map(|c| c.id.clone()).collect()
+    }
+
+    /// Guards the cached-key sort (issue 8, shortlist speed): same order as the straightforward
+    /// sort on a list mixing missing values, equal values, equal names and case differences.
+    #[test]
+    fn cached_key_sort_keeps_the_order() {
+        // (id, name, followers, price, status, updated_at, rate)
+        type Row = (
+            &'static str,
+            &'static str,
+            Option<u64>,
+            Option<f64>,
+            Status,
+            f64,
+            Option<f64>,
+        );
+        let rows: &[Row] = &[
+            (
+                "e",
+                "ann",
+                Some(5_000),
+                None,
+                Status::Posted,
+                2.0,
+                Some(0.05),
+            ),
+            (
+                "b",
+                "Ann",
+                Some(5_000),
+                Some(100.0),
+                Status::Prospect,
+                2.0,
+                None,
+            ),
+            (
+                "a",
+                "Ann",
+                None,
+                Some(100.0),
+                Status::Prospect,
+                1.0,
+                Some(0.05),
+            ),
+            (
+                "k",
+                "zed",
+                Some(250_000),
+                Some(0.0),
+                Status::Declined,
+                3.0,
+                Some(0.2),
+            ),
+            ("c", "Bo", None, None, Status::Posted, 2.0, None),
+            (
+                "j",
+                "bo",
+                Some(45_000),
+                Some(2_000.0),
+                Status::Contacted,
+                1.0,
+                Some(0.0),
+            ),
+            (
+                "d",
+                "Émile",
+                Some(45_000),
+                None,
+                Status::Contacted,
+                5.0,
+                Some(0.05),
+            ),
+            (
+                "f",
+                "",
+                Some(999),
+                Some(100.0),
+                Status::Confirmed,
+                4.0,
+                None,
+            ),
+        ];
+        let mut creators = Vec::new();
+        let mut rates = HashMap::new();
+        for &(id, name, followers, price, status, updated, rate) in rows {
+            let mut c = creator(id, name);
+            c.followers = followers;
+            c.price = price;
+            c.status = status;
+            c.updated_at = updated;
+            rates.insert(id.to_string(), rate);
+            creators.push(c);
+        }
+        let list = Shortlist::new(creators);
+        let rate = |c: &Creator| rates.get(&c.id).copied().flatten();
+        let keys = [
+            SortKey::Name,
+            SortKey::Followers,
+            SortKey::Tier,
+            SortKey::Rate,
+            SortKey::Status,
+            SortKey::Price,
+            SortKey::Updated,
+        ];
+        for key in keys {
+            for dir in [SortDir::Asc, SortDir::Desc] {
+                let got: Vec<String> = list
+                    .query(&Filter::default(), key, dir, rate)
+                    .iter()
+                    .filter_map(|&i| list.creators().get(i))
+                    .map(|c| c.id.clone())
+                    .collect();
+                assert_eq!(
+                    got,
+                    reference_order(&list, key, dir, rate),
+                    "{key:?} {dir:?}"
+                );
+            }
+        }
+        // Spot checks, so the test fails even if both sorts went wrong the same way.
+        let ids = |key, dir| -> Vec<String> {
+            list.query(&Filter::default(), key, dir, rate)
+                .iter()
+                .filter_map(|&i| list.creators().get(i))
+                .map(|c| c.id.clone())
+                .collect()
+        };
+        let cases: &[(SortKey, SortDir, [&str; 8])] = &[
+            // Ties keep name then id ascending; missing followers go last.
+            (
+                SortKey::Followers,
+                SortDir::Desc,
+                ["k", "j", "d", "b", "e", "f", "a", "c"],
+            ),
+            (
+                SortKey::Name,
+                SortDir::Asc,
+                ["f", "a", "b", "e", "c", "j", "k", "d"],
+            ),
+        ];
+        for (key, dir, want) in cases {
+            assert_eq!(ids(*key, *dir), want.to_vec(), "{key:?} {dir:?}");
         }
     }
 

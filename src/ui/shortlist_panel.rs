@@ -1,4 +1,4 @@
-//! The Shortlist section: the saved creators as a sortable, filterable table (100 rows a page, so
+//! The Shortlist section: the saved creators as a sortable, filterable table (50 rows a page, so
 //! 5,000 creators stay fast), with add, edit, remove with undo, status per row, compare, import
 //! and export.
 
@@ -525,7 +525,7 @@ pub fn ShortlistPanel() -> impl IntoView {
 }
 
 /// The table row at `position` on the current page. Rows are keyed by position, not by creator:
-/// a new filter or sort only rewrites cell texts instead of rebuilding 100 rows of DOM (several
+/// a new filter or sort only rewrites cell texts instead of rebuilding a page of rows (several
 /// times faster at 5,000 creators), and a status change keeps focus on its select.
 #[component]
 fn Row(
@@ -543,6 +543,10 @@ fn Row(
                 .and_then(|id| state.list.with(|l| l.get(id).cloned()))
         })
     });
+    // One value per row for the status select instead of one reactive `selected` per option: a
+    // re-sort touches one property per row, and none when the status did not change.
+    let status = Memo::new(move |_| creator.with(|c| c.as_ref().map(|c| c.status)));
+    let first_status = status.get_untracked();
     let name = move || creator.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
     let current_id = move || row_id.get_untracked().unwrap_or_default();
     let checked = move || {
@@ -620,6 +624,7 @@ fn Row(
                 <select
                     class="status-select"
                     aria-label=move || format!("Status of {}", name())
+                    prop:value=move || status.get().map(Status::id).unwrap_or_default()
                     on:change=move |ev| {
                         if let Some(s) = Status::parse(&event_target_value(&ev)) {
                             v.action(None);
@@ -627,18 +632,11 @@ fn Row(
                         }
                     }
                 >
+                    // `selected` picks the first value before the options exist for `prop:value`;
+                    // later changes go through the select's value alone.
                     {Status::ALL
                         .into_iter()
-                        .map(|s| {
-                            view! {
-                                <option
-                                    value=s.id()
-                                    prop:selected=move || creator.with(|c| c.as_ref().map(|c| c.status) == Some(s))
-                                >
-                                    {s.label()}
-                                </option>
-                            }
-                        })
+                        .map(|s| view! { <option value=s.id() selected={first_status == Some(s)}>{s.label()}</option> })
                         .collect_view()}
                 </select>
             </td>
