@@ -250,7 +250,7 @@ test("a large CSV imports in chunks with a progress bar", async ({ page }) => {
   for (let i = 0; i < 60000; i++) rows.push(`creator${i},TikTok,${10000 + i},${50000 + i},${2000 + (i % 100)},${i % 50}`);
   await page.getByLabel("CSV file").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
   // Told before importing that a list this size can't be saved in the browser.
-  await expect(page.getByRole("note")).toContainText("would hold up to 60,000 creators; this browser's storage holds about 15,000");
+  await expect(page.locator(".import-preview").getByRole("note")).toContainText("would hold up to 60,000 creators; this browser's storage holds about 15,000");
   await page.getByRole("button", { name: "Import 60,000 rows" }).click();
   await expect(page.getByLabel(/Importing: [\d,]+ of about 60,000 rows/)).toBeVisible();
   await expect(page.locator(".import-summary")).toContainText("Imported 60,000 creators.", { timeout: 20_000 });
