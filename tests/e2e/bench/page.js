@@ -21,7 +21,9 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 function sizes() {
   const html = fs.readFileSync(path.join(dist, "index.html"), "utf8");
   // What the first load fetches: index.html plus every asset it references (css, js, wasm).
-  const refs = [...html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)].map((m) => m[1]);
+  // Attributes, plus the loader script's own imports ('./x.js', './x_bg.wasm'): the build drops
+  // trunk's preload links, so the wasm is named only there.
+  const refs = [...html.matchAll(/(?:href|src)="\.\/([^"]+)"|'\.\/([^']+\.(?:js|wasm))'/g)].map((m) => m[1] || m[2]);
   const firstLoad = ["index.html", ...new Set(refs.filter((f) => /\.(js|wasm|css)$/.test(f)))];
   let gz = 0;
   let br = 0;
