@@ -43,7 +43,8 @@ pub fn CampaignPanel() -> impl IntoView {
                 <StoredDataBanner
                     problem=store.problem
                     what="campaigns"
-                    prefix="campaigns"
+                    was="were"
+                    items="campaigns"
                     start_fresh=move |_| store.start_fresh()
                     dismiss=move |_| store.dismiss_problem()
                 />

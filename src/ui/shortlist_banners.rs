@@ -11,140 +11,11 @@ use crate::ui::shortlist_transfer::{download_csv, download_stored, download_work
 #[component]
 pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
     let state = expect_context::<ShortlistState>();
-    let confirming = RwSignal::new(false);
     let message = RwSignal::new(None::<Result<String, String>>);
-    let start_fresh_ref = NodeRef::<leptos::html::Button>::new();
-    let cancel_ref = NodeRef::<leptos::html::Button>::new();
     let outcome = move || match message.get() {
         Some(Ok(m)) => m,
         Some(Err(e)) => format!("The file could not be made: {e}"),
         None => String::new(),
-    };
-
-    let problem = move || {
-        state.problem.get().map(|p| {
-            let raw = p.raw().map(str::to_string);
-            let download = raw.map(|raw| {
-                view! {
-                    <button
-                        type="button"
-                        class="secondary"
-                        on:click=move |_| message.set(Some(download_stored(&raw)))
-                    >
-                        "Download the stored data"
-                    </button>
-                }
-            });
-            let (class, title) = match &p {
-                StoreProblem::Unavailable { .. } => ("banner danger", "Nothing will be saved"),
-                StoreProblem::Blocked { .. } => ("banner danger", "Your saved shortlist was not loaded"),
-                StoreProblem::Dropped { .. } => ("banner warn", "Some saved creators could not be loaded"),
-            };
-            let actions = match &p {
-                StoreProblem::Unavailable { .. } => view! {
-                    <button
-                        type="button"
-                        class="secondary"
-                        on:click=move |_| message.set(Some(download_workspace(state)))
-                    >
-                        "Export workspace (JSON)"
-                    </button>
-                }
-                .into_any(),
-                StoreProblem::Blocked { .. } => view! {
-                    <button
-                        type="button"
-                        class="secondary"
-                        node_ref=start_fresh_ref
-                        aria-expanded=move || confirming.get().to_string()
-                        on:click=move |_| {
-                            confirming.set(true);
-                            // Move focus into the confirmation once it is on the page.
-                            request_animation_frame(move || {
-                                if let Some(Some(b)) = cancel_ref.try_get_untracked() {
-                                    let _ = b.focus();
-                                }
-                            });
-                        }
-                    >
-                        "Start fresh…"
-                    </button>
-                }
-                .into_any(),
-                StoreProblem::Dropped { .. } => view! {
-                    <button type="button" class="secondary" on:click=move |_| state.dismiss_problem()>
-                        "Dismiss"
-                    </button>
-                }
-                .into_any(),
-            };
-            let details = match &p {
-                StoreProblem::Blocked { .. } => Some(view! {
-                    <p>
-                        "The stored data is left exactly as it is. You can still add creators; they are kept in this tab only until you choose what to do."
-                    </p>
-                }.into_any()),
-                StoreProblem::Dropped { records, .. } => {
-                    let records = records.clone();
-                    Some(view! {
-                        <p>
-                            "The next save will store the shortlist without them; download the stored data first to keep a copy."
-                        </p>
-                        <ul class="dropped">
-                            {records.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
-                        </ul>
-                    }.into_any())
-                }
-                StoreProblem::Unavailable { .. } => None,
-            };
-            view! {
-                <div class=class role="alert">
-                    <p class="banner-title">{title}</p>
-                    <p>{p.message().to_string()}</p>
-                    {details}
-                    <div class="button-row">{download} {actions}</div>
-                </div>
-            }
-        })
-    };
-
-    let confirm = move || {
-        let blocked = matches!(state.problem.get(), Some(StoreProblem::Blocked { .. }));
-        (blocked && confirming.get()).then(|| {
-            view! {
-                <div class="banner confirm" role="alertdialog" aria-labelledby="start-fresh-title" aria-describedby="start-fresh-text">
-                    <p id="start-fresh-title" class="banner-title">"Replace the stored data?"</p>
-                    <p id="start-fresh-text">
-                        "Starting fresh overwrites the stored shortlist with the one in this tab. This can't be undone; download the stored data first if you may need it."
-                    </p>
-                    <div class="button-row">
-                        <button
-                            type="button"
-                            class="danger"
-                            on:click=move |_| {
-                                confirming.set(false);
-                                state.start_fresh();
-                            }
-                        >
-                            "Yes, replace the stored data"
-                        </button>
-                        <button
-                            type="button"
-                            class="secondary"
-                            node_ref=cancel_ref
-                            on:click=move |_| {
-                                confirming.set(false);
-                                if let Some(b) = start_fresh_ref.get_untracked() {
-                                    let _ = b.focus();
-                                }
-                            }
-                        >
-                            "Cancel"
-                        </button>
-                    </div>
-                </div>
-            }
-        })
     };
 
     let save_error = move || {
@@ -194,8 +65,15 @@ pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
 
     view! {
         <div class="shortlist-banners">
-            {problem}
-            {confirm}
+            <StoredDataBanner
+                problem=state.problem
+                what="shortlist"
+                was="was"
+                items="creators"
+                start_fresh=move |_| state.start_fresh()
+                dismiss=move |_| state.dismiss_problem()
+                export=Callback::new(move |_| message.set(Some(download_workspace(state))))
+            />
             {save_error}
             {first_run}
             <p class="status" role="status">
@@ -207,23 +85,27 @@ pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
     }
 }
 
-/// The banner for another stored list (campaigns) that could not be used: what happened, the
-/// stored text as a download, and "Start fresh" only after an explicit confirmation. `what` names
-/// the list ("campaigns"); `prefix` keeps the element ids unique on the page.
+/// The banner for a stored list (the shortlist, campaigns) that could not be used: what happened,
+/// the stored text as a download, and "Start fresh" only after an explicit confirmation. `what`
+/// names the list ("shortlist"), `was` its verb ("was", "were"), `items` what it holds
+/// ("creators"); `export`, when given, offers the workspace export while nothing can be saved.
+/// The ids are derived from `what`, so each list's banner is unique on the page.
 #[component]
 pub fn StoredDataBanner(
     problem: RwSignal<Option<StoreProblem>>,
     what: &'static str,
-    prefix: &'static str,
+    was: &'static str,
+    items: &'static str,
     #[prop(into)] start_fresh: Callback<()>,
     #[prop(into)] dismiss: Callback<()>,
+    #[prop(optional)] export: Option<Callback<()>>,
 ) -> impl IntoView {
     let confirming = RwSignal::new(false);
     let message = RwSignal::new(None::<Result<String, String>>);
     let start_fresh_ref = NodeRef::<leptos::html::Button>::new();
     let cancel_ref = NodeRef::<leptos::html::Button>::new();
-    let title_id = format!("{prefix}-start-fresh-title");
-    let text_id = format!("{prefix}-start-fresh-text");
+    let title_id = format!("{what}-start-fresh-title");
+    let text_id = format!("{what}-start-fresh-text");
     let outcome = move || match message.get() {
         Some(Ok(m)) => m,
         Some(Err(e)) => format!("The file could not be made: {e}"),
@@ -245,17 +127,17 @@ pub fn StoredDataBanner(
             let (class, title, detail) = match &p {
                 StoreProblem::Unavailable { .. } => (
                     "banner danger",
-                    format!("Your {what} will not be saved"),
+                    "Nothing will be saved".to_string(),
                     String::new(),
                 ),
                 StoreProblem::Blocked { .. } => (
                     "banner danger",
-                    format!("Your saved {what} were not loaded"),
-                    format!("The stored data is left exactly as it is. You can still work here; your {what} are kept in this tab only until you choose what to do."),
+                    format!("Your saved {what} {was} not loaded"),
+                    format!("The stored data is left exactly as it is. You can still work here; your {items} are kept in this tab only until you choose what to do."),
                 ),
                 StoreProblem::Dropped { .. } => (
                     "banner warn",
-                    format!("Some saved {what} could not be loaded"),
+                    format!("Some saved {items} could not be loaded"),
                     "The next save stores the list without them; download the stored data first to keep a copy.".to_string(),
                 ),
             };
@@ -293,7 +175,14 @@ pub fn StoredDataBanner(
                     }
                     .into_any(),
                 ),
-                StoreProblem::Unavailable { .. } => None,
+                StoreProblem::Unavailable { .. } => export.map(|export| {
+                    view! {
+                        <button type="button" class="secondary" on:click=move |_| export.run(())>
+                            "Export workspace (JSON)"
+                        </button>
+                    }
+                    .into_any()
+                }),
             };
             view! {
                 <div class=class role="alert">
@@ -319,7 +208,7 @@ pub fn StoredDataBanner(
                 <div class="banner confirm" role="alertdialog" aria-labelledby=title_ref aria-describedby=text_ref>
                     <p id=title_id class="banner-title">"Replace the stored data?"</p>
                     <p id=text_id>
-                        {format!("Starting fresh overwrites the stored {what} with the ones in this tab. This can't be undone; download the stored data first if you may need it.")}
+                        {format!("Starting fresh overwrites the stored {items} with those in this tab. This can't be undone; download the stored data first if you may need it.")}
                     </p>
                     <div class="button-row">
                         <button
