@@ -12,7 +12,7 @@ use crate::domain::creator::IdSource;
 use crate::storage::envelope::Load;
 pub use crate::storage::envelope::CAMPAIGNS;
 use crate::storage::{self, SaveError};
-use crate::ui::persisted::{Mode, Persisted, Saved, SAVE_DELAY as DELAY};
+use crate::ui::persisted::{flash_note, Mode, Persisted, Saved, SAVE_DELAY as DELAY};
 use crate::ui::shortlist_merge::{merge, LocalEdits};
 use crate::ui::shortlist_state::StoreProblem;
 
@@ -201,16 +201,7 @@ impl CampaignStore {
             return;
         }
         let needs_save = self.adopt(load, raw);
-        self.sync_note.set(Some(SYNC_NOTE.to_string()));
-        let note = self.sync_note;
-        set_timeout(
-            move || {
-                if note.try_with_untracked(|n| n.as_deref() == Some(SYNC_NOTE)) == Some(true) {
-                    let _ = note.try_set(None);
-                }
-            },
-            Duration::from_secs(8),
-        );
+        flash_note(self.sync_note, SYNC_NOTE);
         if needs_save {
             self.flush();
         }

@@ -328,3 +328,17 @@ impl<T: Serialize + Send + Sync + 'static> Persisted<T> {
         });
     }
 }
+
+/// Shows `text` in `note` (a polite status line, e.g. "Updated from another tab") for a few
+/// seconds, unless something else replaced it meanwhile.
+pub fn flash_note(note: RwSignal<Option<String>>, text: &'static str) {
+    note.set(Some(text.to_string()));
+    set_timeout(
+        move || {
+            if note.try_with_untracked(|n| n.as_deref() == Some(text)) == Some(true) {
+                let _ = note.try_set(None);
+            }
+        },
+        Duration::from_secs(8),
+    );
+}

@@ -15,7 +15,7 @@ use serde::{Serialize, Serializer};
 use crate::domain::creator::{Creator, MergeSummary, Shortlist, Status};
 use crate::storage::envelope::{Load, SHORTLIST};
 use crate::storage::{self, SaveError};
-use crate::ui::persisted::{self, Mode, Persisted, Saved};
+use crate::ui::persisted::{self, flash_note, Mode, Persisted, Saved};
 use crate::ui::shortlist_merge::{merge, LocalEdits};
 
 /// Edits within this time are saved together: typing in a form doesn't write 5,000 creators per key.
@@ -288,16 +288,7 @@ impl ShortlistState {
             return;
         }
         let needs_save = self.adopt(load, raw);
-        self.sync_note.set(Some(SYNC_NOTE.to_string()));
-        let note = self.sync_note;
-        set_timeout(
-            move || {
-                if note.try_with_untracked(|n| n.as_deref() == Some(SYNC_NOTE)) == Some(true) {
-                    let _ = note.try_set(None);
-                }
-            },
-            Duration::from_secs(8),
-        );
+        flash_note(self.sync_note, SYNC_NOTE);
         if needs_save {
             self.flush();
         }
