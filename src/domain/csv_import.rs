@@ -1015,23 +1015,6 @@ fn plain_decimal(v: &str) -> Option<f64> {
     (value <= MAX_VALUE as f64).then_some(value)
 }
 
-/// The platform names an exported file holds, matched without the general parser's allocation.
-fn platform_cell(v: &str) -> Option<Platform> {
-    Platform::ALL
-        .into_iter()
-        .find(|p| p.name() == v || p.id() == v)
-        .or_else(|| Platform::parse(v))
-}
-
-/// The statuses an exported file holds ("prospect", "Contacted"), matched without the general
-/// parser's allocation; anything else goes to [`Status::parse`], which gives the same answer for these.
-fn status_cell(v: &str) -> Option<Status> {
-    Status::ALL
-        .into_iter()
-        .find(|s| s.id() == v || s.label() == v)
-        .or_else(|| Status::parse(v))
-}
-
 /// The currency a price cell names unambiguously ("€120", "120 EUR"); "$" alone could be several.
 fn currency_in_price(v: &str) -> Option<&'static str> {
     if v.bytes()
@@ -1110,7 +1093,7 @@ impl RowBuilder {
                 Field::Id => id = Some(v),
                 Field::Name => c.name = v.to_string(),
                 Field::Platform => {
-                    c.platform = Some(platform_cell(v).ok_or_else(|| {
+                    c.platform = Some(Platform::parse(v).ok_or_else(|| {
                         format!(
                             "platform “{}” is not one Microscope knows; use TikTok, YouTube or Instagram.",
                             shorten(v, 40)
@@ -1140,7 +1123,7 @@ impl RowBuilder {
                     })?);
                 }
                 Field::Status => {
-                    c.status = status_cell(v).ok_or_else(|| {
+                    c.status = Status::parse(v).ok_or_else(|| {
                         format!(
                             "status “{}” is not one of Prospect, Contacted, Negotiating, Confirmed, Posted or Declined.",
                             shorten(v, 40)
@@ -1588,21 +1571,8 @@ mod tests {
             assert_eq!(plain_decimal(text), *want, "{text:?}");
         }
         assert_eq!(amount_cell("1.234"), Ok(1_234.0));
-        assert_eq!(platform_cell("TikTok"), Some(Platform::TikTok));
-        assert_eq!(platform_cell("Tik Tok"), Some(Platform::TikTok));
-    }
-
-    #[test]
-    fn status_fast_path_agrees_with_the_general_parser() {
-        for status in Status::ALL {
-            for text in [status.id(), status.label()] {
-                assert_eq!(status_cell(text), Some(status), "{text}");
-                assert_eq!(status_cell(text), Status::parse(text), "{text}");
-            }
-        }
-        for text in ["In negotiation", "BOOKED", "", "maybe"] {
-            assert_eq!(status_cell(text), Status::parse(text), "{text}");
-        }
+        assert_eq!(Platform::parse("TikTok"), Some(Platform::TikTok));
+        assert_eq!(Platform::parse("Tik Tok"), Some(Platform::TikTok));
     }
 
     #[test]
