@@ -11,10 +11,9 @@ use crate::domain::creator::{Creator, Status};
 use crate::domain::engagement::Formula;
 use crate::domain::format::compact;
 use crate::domain::recommend::recommend;
-use crate::domain::risk::Thresholds;
 use crate::domain::risk_profile::creator_risk;
 use crate::ui::campaign_state::CampaignStore;
-use crate::ui::risk_thresholds::ThresholdsState;
+use crate::ui::creator_risks::thresholds_signal;
 use crate::ui::shortlist_download::download_text;
 use crate::ui::shortlist_state::ShortlistState;
 
@@ -28,12 +27,6 @@ pub fn shortlisted() -> Signal<Vec<Creator>> {
             .map(|s| s.list.with(|l| l.creators().to_vec()))
             .unwrap_or_default()
     })
-}
-
-/// The risk thresholds in use (the Risks section's, when the app provides them).
-fn thresholds() -> Signal<Thresholds> {
-    let state = use_context::<ThresholdsState>();
-    Signal::derive(move || state.map(|s| s.values.get()).unwrap_or_default())
 }
 
 /// "spring-launch" from "Spring launch!" for file names.
@@ -244,7 +237,7 @@ pub fn CreatorsView(campaign: CampaignMemo, store: CampaignStore) -> impl IntoVi
 #[component]
 pub fn ChecklistView(campaign: CampaignMemo, store: CampaignStore) -> impl IntoView {
     let creators = shortlisted();
-    let limits = thresholds();
+    let limits = thresholds_signal();
     let list = Memo::new(move |_| {
         let all = creators.get();
         let min = limits.with(|t| t.min_sponsored_posts);
@@ -314,7 +307,7 @@ pub fn ChecklistView(campaign: CampaignMemo, store: CampaignStore) -> impl IntoV
 #[component]
 pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
     let creators = shortlisted();
-    let limits = thresholds();
+    let limits = thresholds_signal();
     let text = Memo::new(move |_| {
         let all = creators.get();
         let min = limits.with(|t| t.min_sponsored_posts);
@@ -374,7 +367,7 @@ pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
 #[component]
 pub fn VettingView(campaign: CampaignMemo) -> impl IntoView {
     let creators = shortlisted();
-    let limits = thresholds();
+    let limits = thresholds_signal();
     let text = Memo::new(move |_| {
         let all = creators.get();
         let t = limits.get();
