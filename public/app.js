@@ -36,15 +36,23 @@
         if (registration.waiting && navigator.serviceWorker.controller) {
           offer(registration);
         }
+        // With no controller a worker is the first install, not an update: nothing to offer.
+        const offerIfWaiting = () => {
+          if (registration.waiting && navigator.serviceWorker.controller) {
+            offer(registration);
+          }
+        };
         registration.addEventListener("updatefound", () => {
           const worker = registration.installing;
           if (!worker) {
+            // Installed before this task ran (a fast install from the HTTP cache): it is already
+            // waiting, and no statechange will come for it.
+            offerIfWaiting();
             return;
           }
           worker.addEventListener("statechange", () => {
-            // With no controller this is the first install, not an update: nothing to offer.
-            if (worker.state === "installed" && navigator.serviceWorker.controller) {
-              offer(registration);
+            if (worker.state === "installed") {
+              offerIfWaiting();
             }
           });
         });

@@ -156,6 +156,7 @@ test("under a sub-path like GitHub Pages: mounts, activates the worker, caches l
 });
 
 test("a new version waits for the user's Reload, then replaces the old one", async ({ page }, testInfo) => {
+  test.setTimeout(60_000);
   const root = webRoot();
   const server = await serve(root);
   try {
@@ -176,10 +177,29 @@ test("a new version waits for the user's Reload, then replaces the old one", asy
     const next = sw.replace(/"version":"([0-9a-f]+)"/, '"version":"$1next"');
     expect(next).not.toBe(sw);
     fs.writeFileSync(swPath, next);
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    // Installing precaches the whole build (1.5 MB), which a loaded CI machine is slow at: wait for
+    // the worker itself first, so a failure says whether the install or the notice went wrong.
+    // Regression: CI once saw no notice within 5 s and could not tell which. A browser retries a
+    // failed or missed update check on the next navigation; here one retry stands in for that.
+    const updateOnce = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const workers = () =>
+      page.evaluate(async () => {
+        const r = await navigator.serviceWorker.getRegistration();
+        const state = (w) => (w ? w.state : "none");
+        return `installing ${state(r.installing)}, waiting ${state(r.waiting)}, active ${state(r.active)}`;
+      });
+    let seen = "";
+    for (let attempt = 1; attempt <= 2 && !seen.includes("waiting installed"); attempt++) {
+      await updateOnce();
+      const deadline = Date.now() + 15_000;
+      while (!(seen = await workers()).includes("waiting installed") && Date.now() < deadline) {
+        await page.waitForTimeout(200);
+      }
+    }
+    expect(seen, "the new worker should install and wait").toContain("waiting installed");
 
     const notice = page.getByRole("status").filter({ hasText: "A new version of Microscope is available." });
-    await expect(notice).toBeVisible();
+    await expect(notice).toBeVisible({ timeout: 10_000 });
     // Nothing reloads by itself: what the user typed is still there.
     await expect(followers).toHaveValue("45K");
     // The rest of the page has its own axe checks (check.spec.js); this one looks at the notice.
