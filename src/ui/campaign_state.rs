@@ -12,7 +12,7 @@ use crate::domain::creator::IdSource;
 use crate::storage::envelope::Load;
 pub use crate::storage::envelope::CAMPAIGNS;
 use crate::storage::{self, SaveError};
-use crate::ui::persisted::{flash_note, Mode, Persisted, Saved, SAVE_DELAY as DELAY};
+use crate::ui::persisted::{Mode, Persisted, Saved, SAVE_DELAY as DELAY};
 use crate::ui::shortlist_merge::{merge, LocalEdits};
 use crate::ui::shortlist_state::StoreProblem;
 
@@ -94,8 +94,11 @@ impl CampaignStore {
     pub fn load() -> CampaignStore {
         let (load, raw) = storage::load_list::<Campaign>(&CAMPAIGNS);
         let store = CampaignStore::from_load(load, raw);
-        store.persisted.listen(move || store.other_tab_saved());
-        store.persisted.on_conflict(move || store.reread());
+        store.persisted.sync_list(
+            move |load, raw| store.adopt(load, raw),
+            store.sync_note,
+            SYNC_NOTE,
+        );
         store.persisted.on_saved(move || store.saved());
         store
     }
@@ -188,32 +191,6 @@ impl CampaignStore {
 
     /// Whether saves are going to storage (false while storage is unusable or blocked).
     pub fn saving_enabled(&self) -> bool {
-        self.persisted.mode() == Some(Mode::Normal)
-    }
-
-    /// Another tab wrote the campaigns: adopt its data, merging this tab's unsaved edits.
-    fn other_tab_saved(&self) {
-        if matches!(self.persisted.mode(), None | Some(Mode::Unavailable)) {
-            return;
-        }
-        let (load, raw) = storage::load_list::<Campaign>(&CAMPAIGNS);
-        if self.persisted.has_seen(raw.as_deref()) {
-            return;
-        }
-        let needs_save = self.adopt(load, raw);
-        flash_note(self.sync_note, SYNC_NOTE);
-        if needs_save {
-            self.flush();
-        }
-    }
-
-    /// Re-reads storage after a save met newer data. Returns false when saving must stop.
-    fn reread(&self) -> bool {
-        let (load, raw) = storage::load_list::<Campaign>(&CAMPAIGNS);
-        if matches!(load, Load::Unavailable { .. }) {
-            return false;
-        }
-        self.adopt(load, raw);
         self.persisted.mode() == Some(Mode::Normal)
     }
 

@@ -13,6 +13,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use serde::Serialize;
 
+use crate::domain::workspace::Record;
 use crate::storage::envelope::{Kind, Load};
 use crate::storage::{self, SaveError};
 
@@ -288,6 +289,44 @@ impl<T: Serialize + Send + Sync + 'static> Persisted<T> {
                 Saved::Failed(e)
             }
         }
+    }
+
+    /// Keeps a stored list in step with other tabs. `adopt` takes in what storage holds (merging
+    /// this tab's unsaved edits) and returns true when the merge must be saved. Another tab's
+    /// write is adopted unless this tab already saw that exact text, then `note` says so for a
+    /// few seconds; a save that met newer data re-reads and adopts before it retries. Also
+    /// flushes when the page is hidden or closed (see [`Persisted::listen`]).
+    pub fn sync_list<R: Record + 'static>(
+        &self,
+        adopt: impl Fn(Load<Vec<R>>, Option<String>) -> bool + Clone + Send + Sync + 'static,
+        note: RwSignal<Option<String>>,
+        note_text: &'static str,
+    ) {
+        let this = *self;
+        let kind = self.kind;
+        let adopt_theirs = adopt.clone();
+        self.listen(move || {
+            if matches!(this.mode(), None | Some(Mode::Unavailable)) {
+                return;
+            }
+            let (load, raw) = storage::load_list::<R>(kind);
+            if this.has_seen(raw.as_deref()) {
+                return;
+            }
+            let needs_save = adopt_theirs(load, raw);
+            flash_note(note, note_text);
+            if needs_save {
+                this.flush();
+            }
+        });
+        self.on_conflict(move || {
+            let (load, raw) = storage::load_list::<R>(kind);
+            if matches!(load, Load::Unavailable { .. }) {
+                return false;
+            }
+            adopt(load, raw);
+            this.mode() == Some(Mode::Normal)
+        });
     }
 
     /// Listens to other tabs' writes of this kind (`on_other_tab` re-reads and merges), and

@@ -15,7 +15,7 @@ use serde::{Serialize, Serializer};
 use crate::domain::creator::{Creator, MergeSummary, Shortlist, Status};
 use crate::storage::envelope::{Load, SHORTLIST};
 use crate::storage::{self, SaveError};
-use crate::ui::persisted::{self, flash_note, Mode, Persisted, Saved};
+use crate::ui::persisted::{self, Mode, Persisted, Saved};
 use crate::ui::shortlist_merge::{merge, LocalEdits};
 
 /// Edits within this time are saved together: typing in a form doesn't write 5,000 creators per key.
@@ -173,8 +173,11 @@ impl ShortlistState {
     /// or closed; merges before retrying a save that met newer data. The listeners go when the
     /// current reactive owner is cleaned up.
     fn listen(self) {
-        self.persisted.listen(move || self.other_tab_saved());
-        self.persisted.on_conflict(move || self.reread());
+        self.persisted.sync_list(
+            move |load, raw| self.adopt(load, raw),
+            self.sync_note,
+            SYNC_NOTE,
+        );
         self.persisted.on_saved(move || self.saved());
     }
 
@@ -276,32 +279,6 @@ impl ShortlistState {
             // Once there is something worth keeping, ask the browser not to evict it.
             storage::request_persistence();
         }
-    }
-
-    /// Another tab wrote the shortlist: adopt its data, merging this tab's unsaved edits.
-    fn other_tab_saved(&self) {
-        if matches!(self.persisted.mode(), None | Some(Mode::Unavailable)) {
-            return;
-        }
-        let (load, raw) = storage::load_list::<Creator>(&SHORTLIST);
-        if self.persisted.has_seen(raw.as_deref()) {
-            return;
-        }
-        let needs_save = self.adopt(load, raw);
-        flash_note(self.sync_note, SYNC_NOTE);
-        if needs_save {
-            self.flush();
-        }
-    }
-
-    /// Re-reads storage after a conflict. Returns false when saving must stop.
-    fn reread(&self) -> bool {
-        let (load, raw) = storage::load_list::<Creator>(&SHORTLIST);
-        if matches!(load, Load::Unavailable { .. }) {
-            return false;
-        }
-        self.adopt(load, raw);
-        self.persisted.mode() == Some(Mode::Normal)
     }
 
     /// Takes in what storage now holds. Returns true when local edits were merged in and must be saved.
