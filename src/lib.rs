@@ -43,7 +43,17 @@ pub fn App() -> impl IntoView {
 /// Mounts the app into index.html's `#app` (the page body if it is missing; called once from
 /// `main`).
 pub fn mount() {
-    let target = web_sys::window()
+    let window = web_sys::window();
+    // User Timing marks for `make bench`: when the wasm started running and when the app was
+    // mounted (interactive: its handlers are attached). Failing to mark changes nothing.
+    let mark = |name: &str| {
+        if let Some(p) = window.as_ref().and_then(|w| w.performance()) {
+            let _ = p.mark(name);
+        }
+    };
+    mark("microscope:start");
+    let target = window
+        .as_ref()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
@@ -52,4 +62,5 @@ pub fn mount() {
         Some(root) => leptos::mount::mount_to(root, App).forget(),
         None => leptos::mount::mount_to_body(App),
     }
+    mark("microscope:mounted");
 }
