@@ -421,8 +421,11 @@ pub fn ShortlistPanel() -> impl IntoView {
         }
     };
 
+    // Whether there is more than one page, as a memo: the pager is then built once, not again
+    // (with its listeners) on every sort or filter; its texts follow on their own.
+    let paged = Memo::new(move |_| pages() > 1);
     let pager = move || {
-        (pages() > 1).then(|| {
+        paged.get().then(|| {
             view! {
                 <nav class="pager" aria-label="Pages of the shortlist">
                     <button

@@ -62,14 +62,18 @@ impl StoreProblem {
 }
 
 /// The shortlist as saved: read from the signal when the save happens, so scheduling a save
-/// never copies 5,000 creators.
+/// never copies 5,000 creators; each creator's JSON is kept by the list between saves
+/// (`Shortlist::encoded`), so a save re-encodes only the creators that changed.
 #[derive(Clone, Copy)]
 struct ListToSave(RwSignal<Shortlist>);
 
 impl Serialize for ListToSave {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.0
-            .try_with_untracked(|l| l.creators().serialize(serializer))
+            .try_with_untracked(|l| match l.encoded() {
+                Ok(items) => items.serialize(serializer),
+                Err(e) => Err(S::Error::custom(e)),
+            })
             .unwrap_or_else(|| Err(S::Error::custom("the shortlist is no longer on the page")))
     }
 }
