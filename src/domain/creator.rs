@@ -675,6 +675,12 @@ impl Shortlist {
     /// Adds imported creators; one whose id is already listed updates it and keeps its creation time.
     pub fn merge(&mut self, incoming: Vec<Creator>) -> MergeSummary {
         let mut summary = MergeSummary::default();
+        // Room for all of them up front: an import of 100,000 would otherwise regrow each of
+        // the four parallel tables some 17 times.
+        self.creators.reserve(incoming.len());
+        self.keys.reserve(incoming.len());
+        self.json.reserve(incoming.len());
+        self.by_id.reserve(incoming.len());
         for mut c in incoming {
             if let Some(existing) = self.get(&c.id) {
                 c.created_at = existing.created_at;

@@ -228,11 +228,7 @@ impl ShortlistState {
             .list
             .try_update(|l| l.merge(creators))
             .unwrap_or_default();
-        self.edited(|e| {
-            for id in &ids {
-                e.changed(id);
-            }
-        });
+        self.edited(|e| e.changed_all(ids));
         summary
     }
 
