@@ -192,29 +192,35 @@ pub fn ShortlistPanel() -> impl IntoView {
     let show_risks = RwSignal::new(false);
     let ids = StoredValue::new(IdSource::new(now_ms()));
 
+    // How many creators match, and the page shown: only that page is sorted (a list of 100,000
+    // just imported is partitioned, not sorted in full).
     let shown = Memo::new(move |_| {
         let filter = v.filter();
         let (key, dir) = v.sort.get();
         let formula = v.formula.get();
-        state
-            .list
-            .with(|l| l.query(&filter, key, dir, |c| rate_of(c, formula)))
-    });
-    let total = Memo::new(move |_| state.list.with(|l| l.len()));
-    let pages = move || page_count(shown.with(Vec::len));
-    let current_page = move || v.page.get().min(pages() - 1);
-    let page_ids = Memo::new(move |_| {
-        shown.with(|idx| {
-            let range = page_range(idx.len(), v.page.get());
-            let idx = idx.get(range).unwrap_or(&[]);
-            state.list.with(|l| {
-                idx.iter()
-                    .filter_map(|&i| l.creators().get(i))
-                    .map(|c| c.id.clone())
-                    .collect::<Vec<_>>()
-            })
+        let page = v.page.get();
+        state.list.with(|l| {
+            let found = l.query_page(
+                &filter,
+                key,
+                dir,
+                |c| rate_of(c, formula),
+                |n| page_range(n, page),
+            );
+            let ids: Vec<String> = found
+                .positions
+                .iter()
+                .filter_map(|&i| l.creators().get(i))
+                .map(|c| c.id.clone())
+                .collect();
+            (found.matching, ids)
         })
     });
+    let matching = Memo::new(move |_| shown.with(|(n, _)| *n));
+    let total = Memo::new(move |_| state.list.with(|l| l.len()));
+    let pages = move || page_count(matching.get());
+    let current_page = move || v.page.get().min(pages() - 1);
+    let page_ids = Memo::new(move |_| shown.with(|(_, ids)| ids.clone()));
     let tags = Memo::new(move |_| state.list.with(|l| l.tag_counts()));
 
     let add_new = move |_| {
@@ -387,7 +393,7 @@ pub fn ShortlistPanel() -> impl IntoView {
     };
 
     let count_text = move || {
-        let n = shown.with(Vec::len);
+        let n = matching.get();
         let range = page_range(n, v.page.get());
         let mut s = format!(
             "Showing {} of {}",
