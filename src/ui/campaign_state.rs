@@ -12,6 +12,7 @@ use crate::domain::creator::IdSource;
 use crate::storage::envelope::Load;
 pub use crate::storage::envelope::CAMPAIGNS;
 use crate::storage::{self, SaveError};
+use crate::ui::clock::now_ms;
 use crate::ui::persisted::{Mode, Persisted, Saved, SAVE_DELAY as DELAY};
 use crate::ui::shortlist_merge::{merge, LocalEdits};
 use crate::ui::shortlist_state::StoreProblem;
@@ -22,13 +23,6 @@ pub const SAVE_DELAY: Duration = DELAY;
 /// Shown for a few seconds when another tab's changes were taken in.
 const SYNC_NOTE: &str =
     "Campaigns were changed in another tab; this page now includes those changes.";
-
-/// Milliseconds since 1970 from the browser clock (0 outside a browser).
-pub fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance().map(|p| p.time_origin() + p.now()))
-        .unwrap_or(0.0)
-}
 
 /// What a merge needs to know besides the two lists.
 struct MergeBook {

@@ -9,18 +9,12 @@ use crate::domain::risk_profile::check_form_risk;
 use crate::domain::tier::TIERS;
 use crate::domain::{Platform, Tier};
 use crate::ui::check_state::{CheckForm, EntryMode};
+use crate::ui::clock::now_ms;
 use crate::ui::creator_risks::{thresholds_signal, CreatorWarnings};
 use crate::ui::economics_view::{CadenceView, CostView};
 use crate::ui::engagement_view::EngagementView;
 use crate::ui::number_field::NumberField;
 use crate::ui::shortlist_state::ShortlistState;
-
-/// Milliseconds since 1970 from the browser clock (0 outside a browser, e.g. in native tests).
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance().map(|p| p.time_origin() + p.now()))
-        .unwrap_or(0.0)
-}
 
 /// The creator as the form describes it, for the shortlist.
 fn creator_from_form(form: &CheckForm, id: String) -> Creator {

@@ -7,6 +7,7 @@ pub mod campaign_tracking;
 pub mod chart_image;
 pub mod check_panel;
 pub mod check_state;
+pub mod clock;
 pub mod creator_risks;
 pub mod economics_view;
 pub mod engagement_view;

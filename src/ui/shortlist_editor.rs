@@ -14,15 +14,10 @@ use crate::domain::number::{parse_optional_amount, parse_optional_count};
 use crate::domain::risk::Thresholds;
 use crate::domain::risk_profile::creator_risk;
 use crate::domain::Platform;
+use crate::ui::clock::now_ms;
 use crate::ui::creator_risks::{thresholds_signal, CreatorWarnings};
 use crate::ui::number_field::NumberField;
 use crate::ui::shortlist_state::ShortlistState;
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance().map(|p| p.time_origin() + p.now()))
-        .unwrap_or(0.0)
-}
 
 /// The form's texts, one signal per field.
 #[derive(Clone, Copy)]

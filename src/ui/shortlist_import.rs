@@ -10,6 +10,7 @@ use crate::domain::csv_import::{
     Field, ImportError, ImportSession, Preview, Progress, RejectedRow, MAX_BYTES,
 };
 use crate::domain::format::group_thousands;
+use crate::ui::clock::{now_ms, performance};
 use crate::ui::shortlist_download::{chosen_file, download_text};
 use crate::ui::shortlist_format::{count_label, date_stamp};
 use crate::ui::shortlist_state::ShortlistState;
@@ -44,18 +45,6 @@ fn storage_warning(existing: usize, incoming: usize) -> Option<impl IntoView> {
 const PREVIEW_ROWS: usize = 5;
 /// Rejected rows listed on the page; all of them are in the download.
 const SHOWN_REJECTED: usize = 50;
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance().map(|p| p.time_origin() + p.now()))
-        .unwrap_or(0.0)
-}
-
-/// A monotonic clock for time slices; `None` where there is none, and the import then yields after
-/// every batch.
-fn performance() -> Option<web_sys::Performance> {
-    web_sys::window().and_then(|w| w.performance())
-}
 
 /// Reads a file as UTF-8 text, as `File.text()` does (a leading BOM dropped, each invalid sequence
 /// replaced by U+FFFD), but with one copy: the bytes go straight into wasm memory and are checked
@@ -162,6 +151,7 @@ impl Importer {
         if self.cancelled.try_get_value() != Some(false) {
             return;
         }
+        // Without a clock (not in a browser) each slice is one batch.
         let clock = performance();
         let started = clock.as_ref().map(|p| p.now());
         let in_slice = |_: &Progress| match (&clock, started) {

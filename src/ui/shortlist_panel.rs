@@ -11,6 +11,7 @@ use crate::domain::engagement::Formula;
 use crate::domain::format::group_thousands;
 use crate::domain::risk::Thresholds;
 use crate::domain::{Platform, Tier};
+use crate::ui::clock::now_ms;
 use crate::ui::creator_risks::{thresholds_signal, RiskBadge};
 use crate::ui::shortlist_banners::StorageBanners;
 use crate::ui::shortlist_compare::{ComparePanel, MAX_COMPARE};
@@ -24,12 +25,6 @@ use crate::ui::shortlist_transfer::{ExportBar, WorkspaceImportForm};
 
 /// How long "Undo" stays after a removal (it also goes at the next action).
 const UNDO_TIME: Duration = Duration::from_secs(10);
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance().map(|p| p.time_origin() + p.now()))
-        .unwrap_or(0.0)
-}
 
 /// The direction a column sorts in when first clicked: the figures a marketer looks for first.
 fn first_direction(key: SortKey) -> SortDir {

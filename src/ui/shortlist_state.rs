@@ -15,6 +15,7 @@ use serde::{Serialize, Serializer};
 use crate::domain::creator::{Creator, MergeSummary, Shortlist, Status};
 use crate::storage::envelope::{Load, SHORTLIST};
 use crate::storage::{self, SaveError};
+use crate::ui::clock::now_ms;
 use crate::ui::persisted::{self, Mode, Persisted, Saved};
 use crate::ui::shortlist_merge::{merge, LocalEdits};
 
@@ -103,12 +104,6 @@ pub struct ShortlistState {
     pub unsaved: RwSignal<bool>,
     persisted: Persisted<ListToSave>,
     book: StoredValue<MergeBook>,
-}
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance().map(|p| p.time_origin() + p.now()))
-        .unwrap_or(0.0)
 }
 
 fn ids_of(creators: &[Creator]) -> HashSet<String> {

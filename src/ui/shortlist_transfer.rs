@@ -8,15 +8,10 @@ use crate::domain::csv_import::Delimiter;
 use crate::domain::engagement::Formula;
 use crate::domain::format::group_thousands;
 use crate::domain::workspace::{import_workspace, WorkspaceFile, WorkspaceImport};
+use crate::ui::clock::now_ms;
 use crate::ui::shortlist_download::{chosen_file, download_text, read_text};
 use crate::ui::shortlist_format::{date_stamp, rate_label};
 use crate::ui::shortlist_state::ShortlistState;
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance().map(|p| p.time_origin() + p.now()))
-        .unwrap_or(0.0)
-}
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!(
