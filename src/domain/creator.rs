@@ -719,11 +719,7 @@ impl Shortlist {
     where
         F: Fn(&Creator) -> Option<f64>,
     {
-        let (words, tag) = search_terms(filter);
-        let value_of = |c: &Creator| sort_value(c, key, &rate);
-        let mut keyed = self.keyed(filter, &words, tag.as_deref(), value_of);
-        keyed.sort_unstable_by(|a, b| order(key, dir, a, b));
-        keyed.into_iter().map(|(_, _, _, i)| i).collect()
+        self.query_page(filter, key, dir, rate, |n| 0..n).positions
     }
 
     /// Like [`Shortlist::query`], but sorts only the rows of one page: `rows(n)` gets the number
@@ -742,9 +738,7 @@ impl Shortlist {
         F: Fn(&Creator) -> Option<f64>,
         R: FnOnce(usize) -> std::ops::Range<usize>,
     {
-        let (words, tag) = search_terms(filter);
-        let value_of = |c: &Creator| sort_value(c, key, &rate);
-        let mut keyed = self.keyed(filter, &words, tag.as_deref(), value_of);
+        let mut keyed = self.keyed(filter, |c| sort_value(c, key, &rate));
         let matching = keyed.len();
         let range = rows(matching);
         let start = range.start.min(matching);
@@ -767,17 +761,16 @@ impl Shortlist {
         }
     }
 
-    /// The creators matching `filter` (with the lower-cased search `words` and `tag`), each with
-    /// its sort value (computed once, not once per comparison: rates may be costly) and its
-    /// tie-breakers by reference (lower-cased name, then id), so a comparison never looks a creator
-    /// up again.
+    /// The creators matching `filter`, each with its sort value (computed once, not once per
+    /// comparison: rates may be costly) and its tie-breakers by reference (lower-cased name, then
+    /// id), so a comparison never looks a creator up again.
     fn keyed<'a>(
         &'a self,
         filter: &Filter,
-        words: &[String],
-        tag: Option<&str>,
         value_of: impl Fn(&Creator) -> Option<f64>,
     ) -> Vec<Keyed<'a>> {
+        let (words, tag) = search_terms(filter);
+        let tag = tag.as_deref();
         self.creators
             .iter()
             .zip(&self.keys)
