@@ -11,7 +11,7 @@ use crate::domain::csv_import::{
 };
 use crate::domain::format::group_thousands;
 use crate::ui::clock::{now_ms, performance};
-use crate::ui::shortlist_download::{chosen_file, download_text};
+use crate::ui::shortlist_download::{chosen_file, download_text, read_text};
 use crate::ui::shortlist_format::{count_label, date_stamp};
 use crate::ui::shortlist_state::ShortlistState;
 
@@ -45,24 +45,6 @@ fn storage_warning(existing: usize, incoming: usize) -> Option<impl IntoView> {
 const PREVIEW_ROWS: usize = 5;
 /// Rejected rows listed on the page; all of them are in the download.
 const SHOWN_REJECTED: usize = 50;
-
-/// Reads a file as UTF-8 text, as `File.text()` does (a leading BOM dropped, each invalid sequence
-/// replaced by U+FFFD), but with one copy: the bytes go straight into wasm memory and are checked
-/// there, instead of being decoded into a JS string that must be encoded again on the way in.
-async fn read_utf8(file: &web_sys::File) -> Result<String, String> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| "the file could not be read; choose it again.".to_string())?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    let mut text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    };
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
-    Ok(text)
-}
 
 /// What the import did, as the report shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -263,7 +245,7 @@ pub fn CsvImport() -> impl IntoView {
         let name = file.name();
         reading.set(Some(name.clone()));
         leptos::task::spawn_local(async move {
-            let text = read_utf8(&file).await;
+            let text = read_text(&file).await;
             reading.set(None);
             match text {
                 Ok(text) => importer.start(text),
