@@ -8,13 +8,13 @@ pub mod ui;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use ui::campaign_panel::CampaignPanel;
-use ui::check_panel::CheckPanel;
-use ui::risk_thresholds::ThresholdsState;
-use ui::risks_panel::RisksPanel;
-use ui::shell::{hash_section, Footer, Nav, Section};
-use ui::shortlist_panel::ShortlistPanel;
-use ui::shortlist_state::ShortlistState;
+use ui::campaign::panel::CampaignPanel;
+use ui::check::panel::CheckPanel;
+use ui::risks::thresholds::ThresholdsState;
+use ui::risks::panel::RisksPanel;
+use ui::app::shell::{hash_section, Footer, Nav, Section};
+use ui::shortlist::panel::ShortlistPanel;
+use ui::state::shortlist::ShortlistState;
 
 /// The app below index.html's static header: section navigation, the current section's panel,
 /// footer.

@@ -1,6 +1,6 @@
 //! Browser entry point: install the panic hook, then mount the app.
 
 fn main() {
-    microscope::ui::panic::install();
+    microscope::ui::app::panic::install();
     microscope::mount();
 }

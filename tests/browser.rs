@@ -10,7 +10,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn mount_check() -> (web_sys::HtmlElement, impl Drop) {
     let root = container();
-    let handle = leptos::mount::mount_to(root.clone(), microscope::ui::check_panel::CheckPanel);
+    let handle = leptos::mount::mount_to(root.clone(), microscope::ui::check::panel::CheckPanel);
     (root, handle)
 }
 
@@ -68,7 +68,7 @@ fn panic_message_is_shown_as_text() {
     block.append_child(&detail).unwrap();
     doc.body().unwrap().append_child(&block).unwrap();
 
-    microscope::ui::panic::show("boom <img src=x onerror=alert(1)>");
+    microscope::ui::app::panic::show("boom <img src=x onerror=alert(1)>");
     assert!(!block.has_attribute("hidden"));
     assert_eq!(
         detail.text_content().unwrap(),

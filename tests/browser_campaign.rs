@@ -6,13 +6,13 @@
 mod support;
 
 use leptos::prelude::*;
-use microscope::domain::creator::Creator;
-use microscope::domain::metrics::PostMetrics;
+use microscope::domain::creator::record::Creator;
+use microscope::domain::creator::metrics::PostMetrics;
 use microscope::domain::Platform;
 use microscope::storage::envelope::Load;
-use microscope::ui::campaign_panel::CampaignPanel;
-use microscope::ui::campaign_state::CampaignStore;
-use microscope::ui::shortlist_state::ShortlistState;
+use microscope::ui::campaign::panel::CampaignPanel;
+use microscope::ui::state::campaigns::CampaignStore;
+use microscope::ui::state::shortlist::ShortlistState;
 use support::window;
 use support::*;
 use wasm_bindgen::JsCast;

@@ -9,17 +9,17 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
-use microscope::domain::campaign::Campaign;
-use microscope::domain::creator::Creator;
-use microscope::domain::metrics::PostMetrics;
+use microscope::domain::campaign::record::Campaign;
+use microscope::domain::creator::record::Creator;
+use microscope::domain::creator::metrics::PostMetrics;
 use microscope::domain::Platform;
 use microscope::storage::envelope::Load;
 use microscope::storage::{self, envelope};
-use microscope::ui::creator_risks::CampaignWarnings;
-use microscope::ui::risk_thresholds::{StoredThresholds, THRESHOLDS_KIND};
-use microscope::ui::risks_panel::RisksPanel;
-use microscope::ui::shortlist_panel::ShortlistPanel;
-use microscope::ui::shortlist_state::ShortlistState;
+use microscope::ui::risks::for_creator::CampaignWarnings;
+use microscope::ui::risks::thresholds::{StoredThresholds, THRESHOLDS_KIND};
+use microscope::ui::risks::panel::RisksPanel;
+use microscope::ui::shortlist::panel::ShortlistPanel;
+use microscope::ui::state::shortlist::ShortlistState;
 
 wasm_bindgen_test_configure!(run_in_browser);
 

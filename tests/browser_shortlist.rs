@@ -3,11 +3,11 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use microscope::domain::creator::{Creator, Status};
-use microscope::domain::metrics::PostMetrics;
+use microscope::domain::creator::record::{Creator, Status};
+use microscope::domain::creator::metrics::PostMetrics;
 use microscope::domain::Platform;
-use microscope::ui::shortlist_panel::ShortlistPanel;
-use microscope::ui::shortlist_state::{ShortlistState, StoreProblem};
+use microscope::ui::shortlist::panel::ShortlistPanel;
+use microscope::ui::state::shortlist::{ShortlistState, StoreProblem};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};

@@ -1,7 +1,7 @@
 //! How chart values and axis ticks are printed; undefined values print as "n/a".
 //! Counts and money come from `domain::format`, so a chart reads like the rest of the app.
 
-use crate::domain::format::{self, trim_zeros};
+use crate::domain::text::format::{self, trim_zeros};
 
 /// What a number means, so the chart prints it the way the rest of the app does.
 #[derive(Clone, Debug, PartialEq)]

@@ -2,34 +2,14 @@
 //!
 //! `scripts/check-domain-purity.sh` fails the build if a browser or UI crate is imported here.
 
-pub mod analysis;
-pub mod audience;
-pub mod benchmark;
-pub mod brief;
-pub mod budget;
-pub mod cadence;
 pub mod campaign;
-pub mod checklist;
-pub mod comments;
-pub mod cost;
 pub mod creator;
-pub mod csv_export;
-pub mod csv_import;
-pub mod disclosure;
-pub mod engagement;
-pub mod format;
-pub mod metrics;
-pub mod number;
-pub mod platform;
-pub mod recommend;
+pub mod engine;
+pub mod io;
 pub mod risk;
-pub mod risk_profile;
-pub mod sentiment;
-pub mod tier;
-pub mod tracking;
-pub mod workspace;
+pub mod text;
 
-pub use metrics::PostMetrics;
-pub use number::NumberError;
-pub use platform::Platform;
-pub use tier::Tier;
+pub use creator::metrics::PostMetrics;
+pub use text::number::NumberError;
+pub use creator::platform::Platform;
+pub use creator::tier::Tier;

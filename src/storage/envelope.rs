@@ -12,10 +12,10 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use thiserror::Error;
 
-use crate::domain::creator::parse_tags;
-use crate::domain::number::parse_count;
-use crate::domain::platform::Platform;
-use crate::domain::workspace::{decode_record, record_name, DroppedRecord, Record, APP_ID};
+use crate::domain::creator::record::parse_tags;
+use crate::domain::text::number::parse_count;
+use crate::domain::creator::platform::Platform;
+use crate::domain::io::workspace::{decode_record, record_name, DroppedRecord, Record, APP_ID};
 
 /// Brings one record (or a single stored value) from version `from` to `from + 1`.
 ///
@@ -42,7 +42,7 @@ pub struct Kind {
     pub migrations: &'static [Migration],
 }
 
-/// The shortlist: a list of [`crate::domain::creator::Creator`] records.
+/// The shortlist: a list of [`crate::domain::creator::record::Creator`] records.
 ///
 /// Version 1 (the first release's shape): `followers` a string as typed ("45,000"), no `status`,
 /// `tags` one comma-separated string, `url` for the profile link, the post numbers (`views`,
@@ -58,7 +58,7 @@ pub const SHORTLIST: Kind = Kind {
     }],
 };
 
-/// The campaigns: a list of [`crate::domain::campaign::Campaign`] records.
+/// The campaigns: a list of [`crate::domain::campaign::record::Campaign`] records.
 ///
 /// Version 1 (session 1's planner): posted results (`results`) had no creator, or an empty
 /// `creator_id`. Version 2: each result names the campaign creator who posted it; a result
@@ -458,8 +458,8 @@ pub fn campaigns_v1_to_v2(record: Value) -> Result<Value, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::creator::{Creator, Status};
-    use crate::domain::metrics::PostMetrics;
+    use crate::domain::creator::record::{Creator, Status};
+    use crate::domain::creator::metrics::PostMetrics;
 
     fn ann() -> Creator {
         let mut c = Creator::new("c1".into(), "Ann", 10.0);
@@ -760,7 +760,7 @@ mod tests {
 
     #[test]
     fn campaigns_migrate_from_v1() {
-        use crate::domain::campaign::Campaign;
+        use crate::domain::campaign::record::Campaign;
         let (campaigns, dropped, from) = loaded(decode_list::<Campaign>(
             Some(CAMPAIGNS_V1_FIXTURE),
             &CAMPAIGNS,
@@ -814,8 +814,8 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod props {
     use super::*;
-    use crate::domain::creator::Creator;
-    use crate::domain::workspace::props::arb_creator;
+    use crate::domain::creator::record::Creator;
+    use crate::domain::io::workspace::props::arb_creator;
     use proptest::prelude::*;
 
     proptest! {

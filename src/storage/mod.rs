@@ -14,7 +14,7 @@ use thiserror::Error;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::workspace::Record;
+use crate::domain::io::workspace::Record;
 use envelope::{Kind, Load};
 
 const PREFIX: &str = "microscope.";

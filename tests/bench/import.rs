@@ -6,7 +6,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use microscope::domain::csv_import::ImportSession;
+use microscope::domain::io::csv_import::ImportSession;
 
 const ROWS: usize = 100_000;
 

@@ -1,0 +1,948 @@
+//! Engagement rate formulas (DOMAIN.md §2) as named variants, and the rate of a creator's posts.
+//!
+//! Tools disagree on the formula, so every rate carries the formula that produced it and a
+//! benchmark is only ever compared with a rate of the same formula (see `benchmark.rs`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::creator::metrics::PostMetrics;
+use crate::domain::creator::platform::Platform;
+
+/// A number field of a post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    Views,
+    Likes,
+    Comments,
+    Shares,
+    Dislikes,
+    Saves,
+}
+
+impl Field {
+    /// In the order of `PostMetrics`, which is also the default column order of pasted rows.
+    pub const ALL: [Field; 6] = [
+        Field::Views,
+        Field::Likes,
+        Field::Comments,
+        Field::Shares,
+        Field::Dislikes,
+        Field::Saves,
+    ];
+
+    /// Lower-case name, also the stable id ("views", "likes"...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Views => "views",
+            Field::Likes => "likes",
+            Field::Comments => "comments",
+            Field::Shares => "shares",
+            Field::Dislikes => "dislikes",
+            Field::Saves => "saves",
+        }
+    }
+
+    /// The value as entered; a negative or non-finite stored value counts as not entered, so a
+    /// corrupted record can never produce a negative or NaN rate.
+    pub fn get(self, post: &PostMetrics) -> Option<f64> {
+        let raw = match self {
+            Field::Views => post.views,
+            Field::Likes => post.likes,
+            Field::Comments => post.comments,
+            Field::Shares => post.shares,
+            Field::Dislikes => post.dislikes,
+            Field::Saves => post.saves,
+        };
+        raw.filter(|v| v.is_finite() && *v >= 0.0)
+    }
+
+    pub fn set(self, post: &mut PostMetrics, value: Option<f64>) {
+        let slot = match self {
+            Field::Views => &mut post.views,
+            Field::Likes => &mut post.likes,
+            Field::Comments => &mut post.comments,
+            Field::Shares => &mut post.shares,
+            Field::Dislikes => &mut post.dislikes,
+            Field::Saves => &mut post.saves,
+        };
+        *slot = value;
+    }
+
+    /// Whether the platform has this count at all. TikTok and Instagram have no dislike button and
+    /// YouTube shows no saves, so those are zero by nature, not "not entered".
+    pub fn exists_on(self, platform: Platform) -> bool {
+        match self {
+            Field::Dislikes => platform == Platform::YouTube,
+            Field::Saves => platform != Platform::YouTube,
+            _ => true,
+        }
+    }
+
+    /// Reads a column name as people write it in a header ("Views", "plays", "hearts", "favorites").
+    pub fn parse(s: &str) -> Option<Field> {
+        let key: String = s
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        match key.as_str() {
+            "views" | "view" | "plays" | "play" | "viewcount" | "videoviews" => Some(Field::Views),
+            "likes" | "like" | "hearts" | "heart" | "reactions" => Some(Field::Likes),
+            "comments" | "comment" | "replies" => Some(Field::Comments),
+            "shares" | "share" | "reposts" | "repost" => Some(Field::Shares),
+            "dislikes" | "dislike" => Some(Field::Dislikes),
+            "saves" | "save" | "favorites" | "favourites" | "bookmarks" | "collects" => {
+                Some(Field::Saves)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A set of fields as a bit mask: copying it costs nothing, which matters on every keystroke.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct FieldSet(u8);
+
+impl FieldSet {
+    pub const EMPTY: FieldSet = FieldSet(0);
+
+    pub const fn of(fields: &[Field]) -> FieldSet {
+        let mut bits = 0u8;
+        let mut i = 0;
+        while i < fields.len() {
+            bits |= 1 << fields[i] as u8;
+            i += 1;
+        }
+        FieldSet(bits)
+    }
+
+    pub fn insert(&mut self, field: Field) {
+        self.0 |= 1 << field as u8;
+    }
+
+    pub fn contains(self, field: Field) -> bool {
+        self.0 & (1 << field as u8) != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// The fields of `self` that are not in `other`.
+    pub fn without(self, other: FieldSet) -> FieldSet {
+        FieldSet(self.0 & !other.0)
+    }
+
+    /// In `Field::ALL` order.
+    pub fn iter(self) -> impl Iterator<Item = Field> + Clone {
+        Field::ALL.into_iter().filter(move |f| self.contains(*f))
+    }
+
+    /// The fields a platform has.
+    pub fn on_platform(platform: Platform) -> FieldSet {
+        let mut set = FieldSet::EMPTY;
+        for f in Field::ALL {
+            if f.exists_on(platform) {
+                set.insert(f);
+            }
+        }
+        set
+    }
+
+    /// "shares", "shares and saves", "likes, shares and saves".
+    pub fn list(self) -> String {
+        let names: Vec<&str> = self.iter().map(Field::name).collect();
+        match names.split_last() {
+            None => String::new(),
+            Some((last, [])) => (*last).to_string(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        }
+    }
+}
+
+/// What the rate is divided by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Denominator {
+    Views,
+    Followers,
+}
+
+/// The engagement rate formulas in use (DOMAIN.md §2). The serde form is the stable `id()`.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub enum Formula {
+    /// The source article's (CreatorDB): (likes + dislikes + shares + comments) / views.
+    #[default]
+    #[serde(rename = "source-views")]
+    SourceViews,
+    /// (likes + comments) / followers, averaged over posts: HypeAuditor for Instagram, GRIN, Upfluence.
+    #[serde(rename = "followers")]
+    Followers,
+    /// (likes + comments + shares + saves) / views: HypeAuditor for TikTok, CreatorIQ.
+    #[serde(rename = "tiktok-views")]
+    TikTokViews,
+    /// Median (likes + comments) per post / median views per post: Modash, YouTube.
+    #[serde(rename = "median-views")]
+    MedianViews,
+}
+
+impl Formula {
+    pub const ALL: [Formula; 4] = [
+        Formula::SourceViews,
+        Formula::Followers,
+        Formula::TikTokViews,
+        Formula::MedianViews,
+    ];
+
+    /// Stable id for storage, CSV and form values.
+    pub fn id(self) -> &'static str {
+        match self {
+            Formula::SourceViews => "source-views",
+            Formula::Followers => "followers",
+            Formula::TikTokViews => "tiktok-views",
+            Formula::MedianViews => "median-views",
+        }
+    }
+
+    /// Reads an id back (also accepts the short name, case-insensitively).
+    pub fn parse(s: &str) -> Option<Formula> {
+        let s = s.trim();
+        Formula::ALL
+            .into_iter()
+            .find(|f| f.id().eq_ignore_ascii_case(s) || f.name().eq_ignore_ascii_case(s))
+    }
+
+    /// Short human name for a selector.
+    pub fn name(self) -> &'static str {
+        match self {
+            Formula::SourceViews => "By views (CreatorDB)",
+            Formula::Followers => "By followers",
+            Formula::TikTokViews => "By views, TikTok style",
+            Formula::MedianViews => "Median by views",
+        }
+    }
+
+    /// The formula written out.
+    pub fn expression(self) -> &'static str {
+        match self {
+            Formula::SourceViews => "(likes + dislikes + shares + comments) ÷ views",
+            Formula::Followers => "(likes + comments) ÷ followers, per post",
+            Formula::TikTokViews => "(likes + comments + shares + saves) ÷ views",
+            Formula::MedianViews => "median (likes + comments) ÷ median views",
+        }
+    }
+
+    /// One line the UI shows next to the selector.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Formula::SourceViews => "Likes, dislikes, shares and comments divided by views: the formula of the CreatorDB article whose benchmarks the app quotes.",
+            Formula::Followers => "Likes and comments divided by followers, averaged over posts: the classic Instagram formula (HypeAuditor, GRIN, Upfluence).",
+            Formula::TikTokViews => "Likes, comments, shares and saves divided by views: the TikTok-style formula (HypeAuditor for TikTok, CreatorIQ).",
+            Formula::MedianViews => "Median likes + comments per post divided by median views per post, so one viral post can't skew it (Modash, YouTube; Modash uses the last 30 videos).",
+        }
+    }
+
+    /// The fields added up as interactions.
+    pub fn counted(self) -> FieldSet {
+        match self {
+            Formula::SourceViews => FieldSet::of(&[
+                Field::Likes,
+                Field::Dislikes,
+                Field::Shares,
+                Field::Comments,
+            ]),
+            Formula::Followers | Formula::MedianViews => {
+                FieldSet::of(&[Field::Likes, Field::Comments])
+            }
+            Formula::TikTokViews => {
+                FieldSet::of(&[Field::Likes, Field::Comments, Field::Shares, Field::Saves])
+            }
+        }
+    }
+
+    pub fn denominator(self) -> Denominator {
+        match self {
+            Formula::Followers => Denominator::Followers,
+            _ => Denominator::Views,
+        }
+    }
+
+    /// Interactions of one post under this formula; fields not entered count as 0.
+    pub fn interactions(self, post: &PostMetrics) -> f64 {
+        self.counted()
+            .iter()
+            .map(|f| f.get(post).unwrap_or(0.0))
+            .sum()
+    }
+}
+
+/// Why a rate is undefined; the UI shows "n/a" and this message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Undefined {
+    NoPosts,
+    NoViews,
+    ZeroViews,
+    NoFollowers,
+    ZeroFollowers,
+    NoInteractions,
+}
+
+impl Undefined {
+    pub fn message(self) -> &'static str {
+        match self {
+            Undefined::NoPosts => "n/a: enter a post's numbers, or averages per post.",
+            Undefined::NoViews => "n/a: this formula divides by views; enter views.",
+            Undefined::ZeroViews => "n/a: views are 0, so a rate per view is undefined.",
+            Undefined::NoFollowers => {
+                "n/a: this formula divides by followers; enter the follower count."
+            }
+            Undefined::ZeroFollowers => {
+                "n/a: followers are 0, so a rate per follower is undefined."
+            }
+            Undefined::NoInteractions => {
+                "n/a: none of the interactions this formula counts were entered."
+            }
+        }
+    }
+}
+
+/// An engagement rate with what went into it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Engagement {
+    pub formula: Formula,
+    /// The headline rate (0.085 = 8.5%): total interactions / total denominator, except for
+    /// `MedianViews`, where it is median interactions / median views. `None` when undefined.
+    pub rate: Option<f64>,
+    /// The median of the per-post rates (equals `rate` for a single post).
+    pub median_post_rate: Option<f64>,
+    /// Posts that went into the rate.
+    pub posts: usize,
+    /// Posts left out because the denominator (views) was not entered.
+    pub skipped: usize,
+    /// Total interactions of the counted posts.
+    pub interactions: f64,
+    /// Total views, or followers × posts.
+    pub denominator: f64,
+    /// Counted fields entered on none of the counted posts (counted as 0).
+    pub missing: FieldSet,
+    /// Counted fields entered on some counted posts but not all (counted as 0 where missing).
+    pub partly_missing: FieldSet,
+    pub undefined: Option<Undefined>,
+}
+
+impl Engagement {
+    /// Average interactions per counted post, under this formula.
+    pub fn interactions_per_post(&self) -> Option<f64> {
+        (self.posts > 0).then(|| self.interactions / self.posts as f64)
+    }
+
+    /// "Shares and saves were not entered; they count as 0." Fields the platform doesn't have
+    /// (dislikes on TikTok) are not mentioned: zero is their true value.
+    pub fn missing_note(&self, platform: Platform) -> Option<String> {
+        let relevant = FieldSet::on_platform(platform);
+        let missing = FieldSet(self.missing.0 & relevant.0);
+        let partly = FieldSet(self.partly_missing.0 & relevant.0);
+        let mut parts = Vec::new();
+        if !missing.is_empty() {
+            let (verb, count) = if missing.len() == 1 {
+                ("was", "counts")
+            } else {
+                ("were", "count")
+            };
+            parts.push(format!(
+                "{} {verb} not entered and {count} as 0",
+                missing.list()
+            ));
+        }
+        if !partly.is_empty() {
+            let (verb, count) = if partly.len() == 1 {
+                ("is", "counts")
+            } else {
+                ("are", "count")
+            };
+            parts.push(format!(
+                "{} {verb} missing on some posts and {count} as 0 there",
+                partly.list()
+            ));
+        }
+        if self.skipped > 0 {
+            let s = if self.skipped == 1 { "" } else { "s" };
+            parts.push(format!("{} post{s} without views left out", self.skipped));
+        }
+        (!parts.is_empty()).then(|| format!("{}.", capitalize(&parts.join("; "))))
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// `n / d`, or `None` when undefined: a zero denominator is never reported as 0%, NaN or inf.
+pub fn ratio(n: f64, d: f64) -> Option<f64> {
+    if d > 0.0 && n >= 0.0 {
+        let r = n / d;
+        r.is_finite().then_some(r)
+    } else {
+        None
+    }
+}
+
+/// Medians are taken in a stack buffer when the post count is small (the usual 1 to 30 posts),
+/// so a keystroke costs no allocation.
+const STACK_POSTS: usize = 64;
+
+fn median_in(buf: &mut [f64]) -> Option<f64> {
+    let n = buf.len();
+    if n == 0 {
+        return None;
+    }
+    let mid = n / 2;
+    let (lower, upper, _) = buf.select_nth_unstable_by(mid, f64::total_cmp);
+    let upper = *upper;
+    if n % 2 == 1 {
+        Some(upper)
+    } else {
+        let lower_max = lower.iter().copied().max_by(f64::total_cmp)?;
+        let m = (lower_max + upper) / 2.0;
+        m.is_finite().then_some(m)
+    }
+}
+
+/// Median of the `Some` values `value` gives for each post.
+fn median_of(posts: &[PostMetrics], value: impl Fn(&PostMetrics) -> Option<f64>) -> Option<f64> {
+    if posts.len() <= STACK_POSTS {
+        let mut buf = [0.0f64; STACK_POSTS];
+        let mut n = 0;
+        for v in posts.iter().filter_map(&value) {
+            if let Some(slot) = buf.get_mut(n) {
+                *slot = v;
+                n += 1;
+            }
+        }
+        median_in(buf.get_mut(..n)?)
+    } else {
+        let mut values: Vec<f64> = posts.iter().filter_map(value).collect();
+        median_in(&mut values)
+    }
+}
+
+/// The engagement rate of `posts` (one element: averages per post; several: one per post) under
+/// `formula`. `followers` is only used by `Formula::Followers`.
+pub fn compute(formula: Formula, posts: &[PostMetrics], followers: Option<u64>) -> Engagement {
+    let counted = formula.counted();
+    let by_views = formula.denominator() == Denominator::Views;
+    let followers = followers.map(|f| f as f64);
+    let included = |p: &PostMetrics| !by_views || Field::Views.get(p).is_some();
+
+    let mut used = 0usize;
+    let mut interactions = 0.0;
+    let mut views = 0.0;
+    // Per counted field: on how many counted posts it was entered.
+    let mut entered = [0usize; 6];
+    for post in posts.iter().filter(|p| included(p)) {
+        used += 1;
+        views += Field::Views.get(post).unwrap_or(0.0);
+        interactions += formula.interactions(post);
+        for f in counted.iter() {
+            if f.get(post).is_some() {
+                if let Some(count) = entered.get_mut(f as usize) {
+                    *count += 1;
+                }
+            }
+        }
+    }
+    let mut missing = FieldSet::EMPTY;
+    let mut partly_missing = FieldSet::EMPTY;
+    let mut any_entered = false;
+    for f in counted.iter() {
+        match entered.get(f as usize).copied().unwrap_or(0) {
+            0 => missing.insert(f),
+            n if n < used => {
+                any_entered = true;
+                partly_missing.insert(f);
+            }
+            _ => any_entered = true,
+        }
+    }
+    if used == 0 {
+        // Nothing counted, so nothing is "missing" either.
+        missing = FieldSet::EMPTY;
+    }
+
+    let denominator = if by_views {
+        views
+    } else {
+        followers.unwrap_or(0.0) * used as f64
+    };
+    let undefined = if posts.is_empty() {
+        Some(Undefined::NoPosts)
+    } else if by_views && used == 0 {
+        Some(Undefined::NoViews)
+    } else if !by_views && followers.is_none() {
+        Some(Undefined::NoFollowers)
+    } else if !any_entered {
+        Some(Undefined::NoInteractions)
+    } else if !by_views && followers == Some(0.0) {
+        Some(Undefined::ZeroFollowers)
+    } else {
+        None
+    };
+
+    let per_post = |p: &PostMetrics| -> Option<f64> {
+        if !included(p) {
+            return None;
+        }
+        let d = if by_views {
+            Field::Views.get(p)?
+        } else {
+            followers?
+        };
+        ratio(formula.interactions(p), d)
+    };
+
+    let (rate, median_post_rate, undefined) = match undefined {
+        Some(why) => (None, None, Some(why)),
+        None => {
+            let rate = if formula == Formula::MedianViews {
+                let med_i = median_of(posts, |p| included(p).then(|| formula.interactions(p)));
+                let med_v = median_of(posts, |p| Field::Views.get(p));
+                med_i.zip(med_v).and_then(|(i, v)| ratio(i, v))
+            } else {
+                ratio(interactions, denominator)
+            };
+            let median_post_rate = median_of(posts, per_post);
+            let why = match (rate, by_views) {
+                (Some(_), _) => None,
+                (None, true) => Some(Undefined::ZeroViews),
+                (None, false) => Some(Undefined::ZeroFollowers),
+            };
+            (rate, median_post_rate, why)
+        }
+    };
+
+    Engagement {
+        formula,
+        rate,
+        median_post_rate,
+        posts: used,
+        skipped: posts.len() - used,
+        interactions,
+        denominator,
+        missing,
+        partly_missing,
+        undefined,
+    }
+}
+
+/// Average views per post over the posts with views entered.
+pub fn mean_views(posts: &[PostMetrics]) -> Option<f64> {
+    let (sum, n) = posts
+        .iter()
+        .filter_map(|p| Field::Views.get(p))
+        .fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64).filter(|m| m.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn post(views: f64, likes: f64, comments: f64, shares: f64) -> PostMetrics {
+        PostMetrics {
+            views: Some(views),
+            likes: Some(likes),
+            comments: Some(comments),
+            shares: Some(shares),
+            dislikes: None,
+            saves: None,
+        }
+    }
+
+    fn close(a: Option<f64>, b: f64) -> bool {
+        a.is_some_and(|a| (a - b).abs() < 1e-12)
+    }
+
+    #[test]
+    fn seed_figures_reproduced() {
+        // (formula, posts, followers, expected rate)
+        let cases: &[(Formula, Vec<PostMetrics>, Option<u64>, f64)] = &[
+            // Source article, TikTok micro: 130,000 views and 11,050 interactions = 8.5%.
+            (
+                Formula::SourceViews,
+                vec![post(130_000.0, 10_000.0, 650.0, 400.0)],
+                Some(45_000),
+                0.085,
+            ),
+            // YouTube micro 3.6%: 396,000 interactions on 11M views.
+            (
+                Formula::SourceViews,
+                vec![post(11_000_000.0, 350_000.0, 30_000.0, 16_000.0)],
+                Some(80_000),
+                0.036,
+            ),
+            // By followers: (likes + comments) / followers; shares don't count.
+            (
+                Formula::Followers,
+                vec![post(130_000.0, 900.0, 100.0, 400.0)],
+                Some(50_000),
+                0.02,
+            ),
+            // TikTok style counts saves too.
+            (
+                Formula::TikTokViews,
+                vec![PostMetrics {
+                    saves: Some(500.0),
+                    ..post(100_000.0, 8_000.0, 500.0, 1_000.0)
+                }],
+                None,
+                0.1,
+            ),
+            // Pooled over posts: (1,000 + 100) / (10,000 + 1,000) = 10%.
+            (
+                Formula::SourceViews,
+                vec![
+                    post(10_000.0, 1_000.0, 0.0, 0.0),
+                    post(1_000.0, 100.0, 0.0, 0.0),
+                ],
+                None,
+                0.1,
+            ),
+            // Median formula: median engagements 300 / median views 2,000.
+            (
+                Formula::MedianViews,
+                vec![
+                    post(1_000.0, 100.0, 0.0, 0.0),
+                    post(2_000.0, 300.0, 0.0, 0.0),
+                    post(1_000_000.0, 900.0, 0.0, 0.0),
+                ],
+                None,
+                0.15,
+            ),
+        ];
+        for (i, (formula, posts, followers, want)) in cases.iter().enumerate() {
+            let e = compute(*formula, posts, *followers);
+            assert!(close(e.rate, *want), "case {i}: {:?} want {want}", e.rate);
+            assert_eq!(e.undefined, None, "case {i}");
+        }
+    }
+
+    #[test]
+    fn median_post_rate_and_counts() {
+        let posts = [
+            post(1_000.0, 100.0, 0.0, 0.0),  // 10%
+            post(1_000.0, 20.0, 0.0, 0.0),   // 2%
+            post(10_000.0, 500.0, 0.0, 0.0), // 5%
+            post(4_000.0, 400.0, 0.0, 0.0),  // 10%
+            PostMetrics {
+                views: None,
+                likes: Some(5.0),
+                ..Default::default()
+            },
+        ];
+        let e = compute(Formula::SourceViews, &posts, None);
+        assert_eq!(e.posts, 4);
+        assert_eq!(e.skipped, 1);
+        // Even count: mean of 5% and 10%.
+        assert!(close(e.median_post_rate, 0.075), "{:?}", e.median_post_rate);
+        assert!(close(e.rate, 1_020.0 / 16_000.0));
+    }
+
+    #[test]
+    fn undefined_cases_are_none_never_zero() {
+        let zero_views = [post(0.0, 10.0, 1.0, 0.0)];
+        let no_views = [PostMetrics {
+            likes: Some(3.0),
+            ..Default::default()
+        }];
+        let only_views = [PostMetrics {
+            views: Some(100.0),
+            ..Default::default()
+        }];
+        let cases: &[(Formula, &[PostMetrics], Option<u64>, Undefined)] = &[
+            (Formula::SourceViews, &[], None, Undefined::NoPosts),
+            (
+                Formula::SourceViews,
+                &zero_views,
+                None,
+                Undefined::ZeroViews,
+            ),
+            (
+                Formula::TikTokViews,
+                &zero_views,
+                None,
+                Undefined::ZeroViews,
+            ),
+            (
+                Formula::MedianViews,
+                &zero_views,
+                None,
+                Undefined::ZeroViews,
+            ),
+            (Formula::SourceViews, &no_views, None, Undefined::NoViews),
+            (
+                Formula::Followers,
+                &zero_views,
+                None,
+                Undefined::NoFollowers,
+            ),
+            (
+                Formula::Followers,
+                &zero_views,
+                Some(0),
+                Undefined::ZeroFollowers,
+            ),
+            (
+                Formula::SourceViews,
+                &only_views,
+                None,
+                Undefined::NoInteractions,
+            ),
+            (
+                Formula::Followers,
+                &only_views,
+                Some(1_000),
+                Undefined::NoInteractions,
+            ),
+        ];
+        for (formula, posts, followers, why) in cases {
+            let e = compute(*formula, posts, *followers);
+            assert_eq!(e.rate, None, "{formula:?} {why:?}");
+            assert_eq!(e.median_post_rate, None, "{formula:?} {why:?}");
+            assert_eq!(e.undefined, Some(*why), "{formula:?}");
+            assert!(why.message().starts_with("n/a"));
+        }
+    }
+
+    #[test]
+    fn missing_fields_are_reported() {
+        // Shares not entered anywhere, likes missing on one of two posts.
+        let posts = [
+            PostMetrics {
+                views: Some(100.0),
+                likes: Some(10.0),
+                comments: Some(1.0),
+                ..Default::default()
+            },
+            PostMetrics {
+                views: Some(100.0),
+                comments: Some(2.0),
+                ..Default::default()
+            },
+        ];
+        let e = compute(Formula::TikTokViews, &posts, None);
+        assert_eq!(e.missing, FieldSet::of(&[Field::Shares, Field::Saves]));
+        assert_eq!(e.partly_missing, FieldSet::of(&[Field::Likes]));
+        assert!(close(e.rate, 13.0 / 200.0));
+        assert_eq!(
+            e.missing_note(Platform::TikTok).as_deref(),
+            Some("Shares and saves were not entered and count as 0; likes is missing on some posts and counts as 0 there.")
+        );
+        // Dislikes don't exist on TikTok: not reported; on YouTube they are.
+        let e = compute(Formula::SourceViews, &posts[..1], None);
+        assert_eq!(e.missing, FieldSet::of(&[Field::Shares, Field::Dislikes]));
+        assert_eq!(
+            e.missing_note(Platform::TikTok).as_deref(),
+            Some("Shares was not entered and counts as 0.")
+        );
+        assert_eq!(
+            e.missing_note(Platform::YouTube).as_deref(),
+            Some("Shares and dislikes were not entered and count as 0.")
+        );
+        let full = compute(Formula::Followers, &posts[..1], Some(1_000));
+        assert_eq!(full.missing_note(Platform::Instagram), None);
+    }
+
+    #[test]
+    fn corrupted_values_count_as_not_entered() {
+        // Regression guard: a negative or NaN stored value must not produce a negative/NaN rate.
+        let posts = [PostMetrics {
+            views: Some(1_000.0),
+            likes: Some(-50.0),
+            comments: Some(f64::NAN),
+            shares: Some(10.0),
+            ..Default::default()
+        }];
+        let e = compute(Formula::SourceViews, &posts, None);
+        assert!(close(e.rate, 0.01));
+        assert!(e.missing.contains(Field::Likes));
+        let inf_views = [PostMetrics {
+            views: Some(f64::INFINITY),
+            likes: Some(1.0),
+            ..Default::default()
+        }];
+        assert_eq!(
+            compute(Formula::SourceViews, &inf_views, None).undefined,
+            Some(Undefined::NoViews)
+        );
+    }
+
+    #[test]
+    fn formula_ids_round_trip() {
+        for f in Formula::ALL {
+            assert_eq!(Formula::parse(f.id()), Some(f));
+            assert_eq!(Formula::parse(f.name()), Some(f));
+            let json = serde_json::to_string(&f).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", f.id()));
+            assert_eq!(serde_json::from_str::<Formula>(&json).ok(), Some(f));
+            assert!(!f.explanation().is_empty() && f.counted().len() >= 2);
+        }
+        assert_eq!(Formula::parse("nope"), None);
+        assert_eq!(Formula::default(), Formula::SourceViews);
+    }
+
+    #[test]
+    fn field_names_parse() {
+        let cases = [
+            ("Views", Some(Field::Views)),
+            ("plays", Some(Field::Views)),
+            ("View count", Some(Field::Views)),
+            ("Hearts", Some(Field::Likes)),
+            ("comments", Some(Field::Comments)),
+            ("Shares", Some(Field::Shares)),
+            ("favourites", Some(Field::Saves)),
+            ("dislikes", Some(Field::Dislikes)),
+            ("date", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(Field::parse(s), want, "{s}");
+        }
+        for f in Field::ALL {
+            assert_eq!(Field::parse(f.name()), Some(f));
+        }
+    }
+
+    #[test]
+    fn large_post_lists_use_the_heap_path() {
+        // 100 posts exceed the stack buffer; the median must still be right.
+        let posts: Vec<PostMetrics> = (1..=100)
+            .map(|i| post(1_000.0, f64::from(i), 0.0, 0.0))
+            .collect();
+        let e = compute(Formula::SourceViews, &posts, None);
+        assert!(close(e.median_post_rate, 0.0505));
+        let e = compute(Formula::MedianViews, &posts, None);
+        assert!(close(e.rate, 0.0505));
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn value() -> impl Strategy<Value = Option<f64>> {
+        prop_oneof![
+            1 => Just(None),
+            1 => Just(Some(0.0)),
+            6 => (0u64..10_000_000).prop_map(|v| Some(v as f64)),
+            1 => prop_oneof![Just(Some(-1.0)), Just(Some(f64::NAN)), Just(Some(f64::INFINITY)), Just(Some(f64::MAX))],
+        ]
+    }
+
+    fn post() -> impl Strategy<Value = PostMetrics> {
+        (value(), value(), value(), value(), value(), value()).prop_map(
+            |(views, likes, comments, shares, dislikes, saves)| PostMetrics {
+                views,
+                likes,
+                comments,
+                shares,
+                dislikes,
+                saves,
+            },
+        )
+    }
+
+    fn clean_post() -> impl Strategy<Value = PostMetrics> {
+        let v = || (1u64..10_000_000).prop_map(|v| Some(v as f64));
+        (v(), v(), v(), v(), v(), v()).prop_map(
+            |(views, likes, comments, shares, dislikes, saves)| PostMetrics {
+                views,
+                likes,
+                comments,
+                shares,
+                dislikes,
+                saves,
+            },
+        )
+    }
+
+    fn formula() -> impl Strategy<Value = Formula> {
+        prop::sample::select(Formula::ALL.to_vec())
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1e-12)
+    }
+
+    proptest! {
+        #[test]
+        fn rates_are_never_negative_nan_or_inf(
+            f in formula(),
+            posts in prop::collection::vec(post(), 0..80),
+            followers in prop::option::of(0u64..20_000_000),
+        ) {
+            let e = compute(f, &posts, followers);
+            for r in [e.rate, e.median_post_rate].into_iter().flatten() {
+                prop_assert!(r.is_finite() && r >= 0.0, "{r}");
+            }
+            prop_assert_eq!(e.rate.is_none(), e.undefined.is_some());
+        }
+
+        #[test]
+        fn scaling_by_k_keeps_the_rate(
+            f in formula(),
+            posts in prop::collection::vec(clean_post(), 1..20),
+            followers in 1u64..10_000_000,
+            k in 1u64..1_000,
+        ) {
+            let k = k as f64;
+            let scaled: Vec<PostMetrics> = posts
+                .iter()
+                .map(|p| {
+                    let mut q = *p;
+                    for fld in Field::ALL {
+                        fld.set(&mut q, fld.get(p).map(|v| v * k));
+                    }
+                    q
+                })
+                .collect();
+            let a = compute(f, &posts, Some(followers));
+            let b = compute(f, &scaled, Some(followers * k as u64));
+            match (a.rate, b.rate) {
+                (Some(x), Some(y)) => prop_assert!(close(x, y), "{x} vs {y}"),
+                (x, y) => prop_assert_eq!(x, y),
+            }
+        }
+
+        #[test]
+        fn adding_an_interaction_never_lowers_the_rate(
+            f in formula(),
+            posts in prop::collection::vec(clean_post(), 1..20),
+            followers in 1u64..10_000_000,
+            which in 0usize..20,
+            field in prop::sample::select(vec![Field::Likes, Field::Comments, Field::Shares, Field::Dislikes, Field::Saves]),
+            extra in 1u64..10_000,
+        ) {
+            let before = compute(f, &posts, Some(followers));
+            let mut more = posts.clone();
+            let i = which % more.len();
+            if let Some(p) = more.get_mut(i) {
+                field.set(p, Some(field.get(p).unwrap_or(0.0) + extra as f64));
+            }
+            let after = compute(f, &more, Some(followers));
+            if let (Some(b), Some(a)) = (before.rate, after.rate) {
+                prop_assert!(a >= b * (1.0 - 1e-12), "{b} -> {a}");
+            }
+            prop_assert!(after.rate.is_some() || before.rate.is_none());
+        }
+    }
+}

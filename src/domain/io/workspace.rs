@@ -1,0 +1,472 @@
+//! The whole workspace as one JSON file (backup, moving to another device), and reading records one by one.
+//!
+//! A malformed record is dropped and reported with its position; the others load. Fields this
+//! version doesn't know are kept in `extra` and written back, so a round trip through an older
+//! build loses nothing it didn't understand at the top level.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use thiserror::Error;
+
+use crate::domain::creator::record::{shorten, Creator};
+
+/// The `app` value of every file and stored value Microscope writes.
+pub const APP_ID: &str = "microscope";
+/// The workspace file format this build writes and the newest it reads.
+pub const WORKSPACE_VERSION: u32 = 1;
+/// Larger files are refused: 5,000 creators take about 2 MB.
+pub const MAX_WORKSPACE_BYTES: usize = 50 * 1024 * 1024;
+
+/// A record (in a file or in storage) that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DroppedRecord {
+    /// 0-based position in the list.
+    pub index: usize,
+    /// The record's name, when it has a readable one, so the user knows who is missing.
+    pub name: Option<String>,
+    pub reason: String,
+}
+
+impl std::fmt::Display for DroppedRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "record {}", self.index + 1)?;
+        if let Some(name) = &self.name {
+            write!(f, " ({name})")?;
+        }
+        write!(f, ": {}", self.reason)
+    }
+}
+
+/// A type stored as a list of records: read with serde, then checked.
+pub trait Record: DeserializeOwned {
+    /// Validates and normalises a record that came from outside.
+    fn checked_record(self) -> Result<Self, String>;
+
+    /// How to name the record in a report, when it has a name.
+    fn record_label(&self) -> Option<String> {
+        None
+    }
+}
+
+impl Record for Creator {
+    fn checked_record(self) -> Result<Self, String> {
+        self.checked().map_err(|e| e.to_string())
+    }
+
+    fn record_label(&self) -> Option<String> {
+        let name = self.name.trim();
+        (!name.is_empty()).then(|| shorten(name, 60))
+    }
+}
+
+/// Reads each value on its own: a bad one is dropped and reported, the others load.
+pub fn decode_records<T: Record>(values: Vec<Value>) -> (Vec<T>, Vec<DroppedRecord>) {
+    let (indexed, dropped) = decode_indexed(values);
+    (indexed.into_iter().map(|(_, r)| r).collect(), dropped)
+}
+
+fn decode_indexed<T: Record>(values: Vec<Value>) -> (Vec<(usize, T)>, Vec<DroppedRecord>) {
+    let mut ok = Vec::with_capacity(values.len());
+    let mut dropped = Vec::new();
+    for (index, value) in values.into_iter().enumerate() {
+        match decode_record(index, value) {
+            Ok(record) => ok.push((index, record)),
+            Err(d) => dropped.push(d),
+        }
+    }
+    (ok, dropped)
+}
+
+/// Reads and checks the record at position `index` of a list.
+pub fn decode_record<T: Record>(index: usize, value: Value) -> Result<T, DroppedRecord> {
+    let name = record_name(&value);
+    T::deserialize(value)
+        .map_err(|e| format!("it could not be read ({e})."))
+        .and_then(T::checked_record)
+        .map_err(|reason| DroppedRecord {
+            index,
+            name,
+            reason,
+        })
+}
+
+/// The "name" of a record in raw form, for reporting.
+pub fn record_name(value: &Value) -> Option<String> {
+    value
+        .get("name")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| shorten(s, 60))
+}
+
+/// Why a workspace file can't be opened at all.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum WorkspaceError {
+    #[error("This file is not valid JSON (line {line}, column {column}: {message}). Choose a file made with “Export workspace”.")]
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "This file was not exported by Microscope. Choose a file made with “Export workspace”."
+    )]
+    NotMicroscope,
+    #[error("This file has no readable format version; it may have been edited by hand.")]
+    NoVersion,
+    #[error("This file was written by a newer Microscope (format {found}; this one reads up to {supported}). Update the app, or export from the newer one as CSV.")]
+    TooNew { found: u64, supported: u32 },
+    #[error("The file's “creators” entry is not a list.")]
+    CreatorsNotList,
+    #[error(
+        "The file is larger than 50 MB; that is far more than any workspace Microscope writes."
+    )]
+    TooLarge,
+    #[error("The workspace could not be written: {0}")]
+    Write(String),
+}
+
+/// The exported file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WorkspaceFile {
+    pub app: String,
+    pub version: u32,
+    /// Milliseconds since 1970, given by the caller.
+    pub exported_at: f64,
+    pub creators: Vec<Creator>,
+    /// Top-level entries this build doesn't read (campaigns, settings, or a newer build's
+    /// additions); written back as they were. Keys must not repeat the fields above.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl WorkspaceFile {
+    pub fn new(creators: Vec<Creator>, exported_at: f64) -> WorkspaceFile {
+        WorkspaceFile {
+            app: APP_ID.to_string(),
+            version: WORKSPACE_VERSION,
+            exported_at,
+            creators,
+            extra: Map::new(),
+        }
+    }
+
+    /// Indented JSON, readable in a text editor.
+    pub fn to_json(&self) -> Result<String, WorkspaceError> {
+        serde_json::to_string_pretty(self).map_err(|e| WorkspaceError::Write(e.to_string()))
+    }
+}
+
+/// What opening a workspace file gave.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkspaceImport {
+    pub file: WorkspaceFile,
+    /// Creators that could not be used, with why.
+    pub dropped: Vec<DroppedRecord>,
+}
+
+/// Opens a workspace file's text. Bad creators are dropped and reported; a later creator with an
+/// id already used is dropped too, since ids must be unique.
+pub fn import_workspace(text: &str) -> Result<WorkspaceImport, WorkspaceError> {
+    if text.len() > MAX_WORKSPACE_BYTES {
+        return Err(WorkspaceError::TooLarge);
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|e| WorkspaceError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    let Value::Object(mut map) = value else {
+        return Err(WorkspaceError::NotMicroscope);
+    };
+    if map.get("app").and_then(Value::as_str) != Some(APP_ID) {
+        return Err(WorkspaceError::NotMicroscope);
+    }
+    let version = map
+        .get("version")
+        .and_then(Value::as_u64)
+        .filter(|&v| v >= 1)
+        .ok_or(WorkspaceError::NoVersion)?;
+    if version > u64::from(WORKSPACE_VERSION) {
+        return Err(WorkspaceError::TooNew {
+            found: version,
+            supported: WORKSPACE_VERSION,
+        });
+    }
+    map.remove("app");
+    map.remove("version");
+    let exported_at = map
+        .remove("exported_at")
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
+    let records = match map.remove("creators") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items,
+        Some(_) => return Err(WorkspaceError::CreatorsNotList),
+    };
+    let (indexed, mut dropped) = decode_indexed::<Creator>(records);
+    let mut first_index: std::collections::HashMap<String, usize> = Default::default();
+    let mut creators = Vec::with_capacity(indexed.len());
+    for (index, c) in indexed {
+        if let Some(&first) = first_index.get(&c.id) {
+            dropped.push(DroppedRecord {
+                index,
+                name: Some(shorten(&c.name, 60)),
+                reason: format!(
+                    "its id “{}” is already used by record {}; only the first is kept.",
+                    shorten(&c.id, 40),
+                    first + 1
+                ),
+            });
+        } else {
+            first_index.insert(c.id.clone(), index);
+            creators.push(c);
+        }
+    }
+    dropped.sort_by_key(|d| d.index);
+    Ok(WorkspaceImport {
+        file: WorkspaceFile {
+            app: APP_ID.to_string(),
+            version: WORKSPACE_VERSION,
+            exported_at,
+            creators,
+            extra: map,
+        },
+        dropped,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::creator::record::Status;
+    use crate::domain::creator::platform::Platform;
+
+    fn ann() -> Creator {
+        let mut c = Creator::new("c1".into(), "Ann", 10.0);
+        c.followers = Some(45_000);
+        c.platform = Some(Platform::TikTok);
+        c.status = Status::Confirmed;
+        c.tags = vec!["fitness".into()];
+        c
+    }
+
+    #[test]
+    fn round_trip_keeps_unknown_fields() {
+        let mut file = WorkspaceFile::new(vec![ann()], 123.0);
+        file.extra
+            .insert("campaigns".into(), serde_json::json!([{"name": "Spring"}]));
+        let Ok(json) = file.to_json() else {
+            panic!("write failed");
+        };
+        assert!(json.contains("\"app\": \"microscope\""), "{json}");
+        let back = import_workspace(&json);
+        assert_eq!(
+            back,
+            Ok(WorkspaceImport {
+                file,
+                dropped: vec![]
+            })
+        );
+    }
+
+    #[test]
+    fn refusals() {
+        let cases: &[(&str, WorkspaceError)] = &[
+            (
+                "{\"app\":\"microscope\",\"version\":3,\"creators\":[]}",
+                WorkspaceError::TooNew {
+                    found: 3,
+                    supported: 1,
+                },
+            ),
+            (
+                "{\"app\":\"other\",\"version\":1}",
+                WorkspaceError::NotMicroscope,
+            ),
+            ("[1,2]", WorkspaceError::NotMicroscope),
+            ("{\"app\":\"microscope\"}", WorkspaceError::NoVersion),
+            (
+                "{\"app\":\"microscope\",\"version\":\"1\"}",
+                WorkspaceError::NoVersion,
+            ),
+            (
+                "{\"app\":\"microscope\",\"version\":0}",
+                WorkspaceError::NoVersion,
+            ),
+            (
+                "{\"app\":\"microscope\",\"version\":1,\"creators\":{}}",
+                WorkspaceError::CreatorsNotList,
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(import_workspace(text).err().as_ref(), Some(want), "{text}");
+        }
+        assert_eq!(
+            WorkspaceError::TooNew { found: 3, supported: 1 }.to_string(),
+            "This file was written by a newer Microscope (format 3; this one reads up to 1). Update the app, or export from the newer one as CSV."
+        );
+        let not_json = import_workspace("{\"app\": ").err();
+        assert!(
+            matches!(not_json, Some(WorkspaceError::NotJson { line: 1, .. })),
+            "{not_json:?}"
+        );
+    }
+
+    #[test]
+    fn bad_records_are_dropped_and_reported() {
+        let text = r#"{"app":"microscope","version":1,"exported_at":5,"creators":[
+            {"id":"c1","name":"Ann","followers":45000},
+            {"id":"c2","name":"Bo","followers":"lots"},
+            {"id":"c3","name":"  "},
+            {"id":"c4","name":"Cy","profile_url":"javascript:alert(1)"},
+            42,
+            {"id":"c1","name":"Ann again"},
+            {"id":"c5","name":"Dee","status":"maybe"},
+            {"id":"c6","name":"Eve","tags":["Vegan","vegan"]}
+        ]}"#;
+        let Ok(result) = import_workspace(text) else {
+            panic!("must open");
+        };
+        let ids: Vec<&str> = result.file.creators.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, vec!["c1", "c6"]);
+        assert_eq!(
+            result.file.creators.get(1).map(|c| c.tags.clone()),
+            Some(vec!["vegan".to_string()])
+        );
+        let reports: Vec<String> = result.dropped.iter().map(|d| d.to_string()).collect();
+        let want_starts = [
+            "record 2 (Bo): it could not be read (invalid type: string \"lots\"",
+            "record 3: the name is empty",
+            "record 4 (Cy): profile link “javascript:alert(1)” is not a web address",
+            "record 5: it could not be read",
+            "record 6 (Ann again): its id “c1” is already used by record 1",
+            "record 7 (Dee): it could not be read (unknown variant `maybe`",
+        ];
+        assert_eq!(reports.len(), want_starts.len(), "{reports:#?}");
+        for (got, want) in reports.iter().zip(want_starts) {
+            assert!(got.starts_with(want), "{got:?} should start with {want:?}");
+        }
+        assert_eq!(result.file.exported_at, 5.0);
+    }
+
+    #[test]
+    fn bom_and_missing_creators() {
+        let Ok(result) = import_workspace("\u{feff}{\"app\":\"microscope\",\"version\":1}") else {
+            panic!("must open");
+        };
+        assert!(result.file.creators.is_empty());
+        assert!(result.dropped.is_empty());
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod props {
+    use super::*;
+    use crate::domain::creator::record::Status;
+    use crate::domain::creator::metrics::PostMetrics;
+    use crate::domain::creator::platform::Platform;
+    use proptest::prelude::*;
+
+    /// Creators as the app stores them (already checked), with every field varied.
+    pub(crate) fn arb_creator() -> impl Strategy<Value = Creator> {
+        let amount = || {
+            proptest::option::of(
+                (0u64..2_000_000_000, 0u32..3).prop_map(|(m, d)| m as f64 / 10f64.powi(d as i32)),
+            )
+        };
+        (
+            (
+                "[a-z0-9]{1,8}",
+                "\\PC{1,20}",
+                proptest::option::of("[a-z]{1,8}\\.com/[a-z@]{0,8}"),
+                proptest::option::of(0usize..3),
+            ),
+            (
+                proptest::option::of(0u64..=10_000_000_000),
+                amount(),
+                amount(),
+                amount(),
+                amount(),
+            ),
+            (
+                amount(),
+                proptest::option::of("[A-Z]{3}"),
+                proptest::collection::vec("\\PC{0,10}", 0..4),
+                "(\\PC|\r\n|\n){0,40}",
+            ),
+            (
+                0usize..6,
+                proptest::option::of(0u32..1000),
+                0u64..2_000_000_000_000,
+            ),
+        )
+            .prop_filter_map("name must not be blank", |(a, b, c, d)| {
+                let (id, name, url, platform) = a;
+                let (followers, views, likes, comments, price) = b;
+                let (ppw, currency, tags, notes) = c;
+                let (status, sponsored, time) = d;
+                let creator = Creator {
+                    id,
+                    name,
+                    profile_url: url,
+                    platform: platform.and_then(|i| Platform::ALL.get(i).copied()),
+                    followers,
+                    metrics: PostMetrics {
+                        views,
+                        likes,
+                        comments,
+                        shares: likes,
+                        saves: None,
+                        dislikes: comments,
+                    },
+                    posts_per_week: ppw,
+                    price,
+                    currency,
+                    tags,
+                    notes,
+                    status: Status::ALL.get(status).copied().unwrap_or_default(),
+                    sponsored_posts: sponsored,
+                    created_at: time as f64,
+                    updated_at: time as f64 + 1.0,
+                };
+                creator.checked().ok()
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_never_panics(s in "\\PC{0,200}") {
+            let _ = import_workspace(&s);
+        }
+
+        #[test]
+        fn any_record_shape_never_panics(v in "[\\[\\]{}\":,0-9a-z .-]{0,120}") {
+            let text = format!("{{\"app\":\"microscope\",\"version\":1,\"creators\":[{v}]}}");
+            let _ = import_workspace(&text);
+        }
+    }
+
+    proptest! {
+        // Each case builds several creators from broad Unicode text: 64 keep the suite quick.
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn json_round_trip(creators in proptest::collection::vec(arb_creator(), 0..8), at in 0u64..2_000_000_000_000) {
+            // Ids must be unique in a workspace.
+            let creators: Vec<Creator> = creators
+                .into_iter()
+                .enumerate()
+                .map(|(i, mut c)| { c.id = format!("{}-{i}", c.id); c })
+                .collect();
+            let file = WorkspaceFile::new(creators, at as f64);
+            let json = file.to_json();
+            prop_assert!(json.is_ok());
+            let back = import_workspace(&json.unwrap_or_default());
+            prop_assert_eq!(back, Ok(WorkspaceImport { file, dropped: vec![] }));
+        }
+    }
+}

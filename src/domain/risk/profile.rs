@@ -1,0 +1,997 @@
+//! A creator's risk profile: the risk rules (risk.rs) fed from a shortlisted creator or the "Check a creator" form, and a campaign's combined warning list.
+//!
+//! The rules stay in risk.rs; this file only decides which of a creator's stored numbers feed
+//! which rule, and says for every rule that could not run what to enter and where. Comments and
+//! captions are not stored with a creator, so those checks always point to the Risks tools.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::engine::analysis::AnalysisInput;
+use crate::domain::engine::benchmark::{find_for_followers, Scope};
+use crate::domain::engine::cadence::{cadence_benchmark, NoCadenceBenchmark};
+use crate::domain::campaign::record::Campaign;
+use crate::domain::creator::record::Creator;
+use crate::domain::risk::disclosure::Jurisdiction;
+use crate::domain::engine::engagement::{compute, Field, Formula};
+use crate::domain::creator::metrics::PostMetrics;
+use crate::domain::creator::platform::Platform;
+use crate::domain::risk::rules::{
+    assess, dislike_ratio, CadenceInput, EngagementInput, NotChecked, RiskInput, RiskKind,
+    RiskReport, Severity, Thresholds, Warning,
+};
+use crate::domain::creator::tier::Tier;
+
+/// Where the user supplies what is missing; the "not checked" reasons point there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// A shortlisted creator: the shortlist's editor.
+    Shortlist,
+    /// The "Check a creator" form.
+    CheckForm,
+}
+
+impl Place {
+    fn fields(self) -> &'static str {
+        match self {
+            Place::Shortlist => "in the creator's details (Edit on the shortlist)",
+            Place::CheckForm => "in the form above",
+        }
+    }
+}
+
+/// Which engagement formulas may be compared with a benchmark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Formulas {
+    /// This one first, then any other the numbers allow and a tier benchmark exists for (the
+    /// shortlist: the evidence names the formula used).
+    Prefer(Formula),
+    /// Only this one (the check form, where the user picked it next to the result).
+    Only(Formula),
+}
+
+/// A creator's warnings, what could not be checked, and which risks were looked at.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatorRisk {
+    pub report: RiskReport,
+    /// Risks at least one rule could look at (in `RiskKind` order, no repeats).
+    pub checked: Vec<RiskKind>,
+}
+
+impl CreatorRisk {
+    pub fn summary(&self) -> RiskSummary {
+        let count = |s: Severity| {
+            self.report
+                .warnings
+                .iter()
+                .filter(|w| w.severity == s)
+                .count()
+        };
+        RiskSummary {
+            high: count(Severity::High),
+            caution: count(Severity::Caution),
+            info: count(Severity::Info),
+            checked: self.checked.len(),
+            not_checked: self.report.not_checked.len(),
+        }
+    }
+}
+
+/// Counts for a badge: cheap to compare, so a row only re-renders when they change.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiskSummary {
+    pub high: usize,
+    pub caution: usize,
+    pub info: usize,
+    /// Risks at least one rule looked at.
+    pub checked: usize,
+    /// Checks that could not run.
+    pub not_checked: usize,
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+impl RiskSummary {
+    pub fn total(&self) -> usize {
+        self.high + self.caution + self.info
+    }
+
+    pub fn highest(&self) -> Option<Severity> {
+        if self.high > 0 {
+            Some(Severity::High)
+        } else if self.caution > 0 {
+            Some(Severity::Caution)
+        } else if self.info > 0 {
+            Some(Severity::Info)
+        } else {
+            None
+        }
+    }
+
+    /// Nothing could be checked: no warning means nothing here.
+    pub fn unchecked(&self) -> bool {
+        self.checked == 0 && self.total() == 0
+    }
+
+    /// The badge's words: "2 warnings", "No warnings", "Not checked".
+    pub fn label(&self) -> String {
+        match self.total() {
+            0 if self.unchecked() => "Not checked".to_string(),
+            0 => "No warnings".to_string(),
+            n => plural(n, "warning", "warnings"),
+        }
+    }
+
+    /// "1 high risk, 1 caution" (empty without warnings).
+    pub fn breakdown(&self) -> String {
+        [
+            (self.high, "high risk", "high risks"),
+            (self.caution, "caution", "cautions"),
+            (self.info, "note", "notes"),
+        ]
+        .into_iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| plural(n, one, many))
+        .collect::<Vec<_>>()
+        .join(", ")
+    }
+
+    /// What a screen reader says: "Risks for Ana: 1 high risk, 1 caution".
+    pub fn accessible_name(&self, name: &str) -> String {
+        let head = format!("Risks for {name}: ");
+        if self.total() > 0 {
+            return head + &self.breakdown();
+        }
+        if self.unchecked() {
+            return head
+                + "not checked; add followers and average likes, comments and views to check";
+        }
+        let mut s = head + "no warnings";
+        if self.not_checked > 0 {
+            s.push_str(&format!(
+                " ({} could not run)",
+                plural(self.not_checked, "check", "checks")
+            ));
+        }
+        s
+    }
+}
+
+/// What a profile is built from: one creator's facts, whatever their origin.
+struct Facts<'a> {
+    platform: Option<Platform>,
+    followers: Option<u64>,
+    /// One element: averages per post; several: one per post.
+    posts: &'a [PostMetrics],
+    posts_per_week: Option<f64>,
+    sponsored_posts: Option<u32>,
+    tags: &'a [String],
+}
+
+/// A shortlisted creator's risks. `formula` is the shortlist's formula, tried first; with a
+/// campaign, its brand categories are checked against the creator's tags and its countries are
+/// named in the disclosure hint.
+pub fn creator_risk(
+    creator: &Creator,
+    formula: Formula,
+    campaign: Option<&Campaign>,
+    thresholds: &Thresholds,
+) -> CreatorRisk {
+    let facts = Facts {
+        platform: creator.platform,
+        followers: creator.followers,
+        posts: std::slice::from_ref(&creator.metrics),
+        posts_per_week: creator.posts_per_week,
+        sponsored_posts: creator.sponsored_posts,
+        tags: &creator.tags,
+    };
+    profile(
+        &facts,
+        Formulas::Prefer(formula),
+        campaign,
+        Place::Shortlist,
+        thresholds,
+    )
+}
+
+/// The risks of the creator being checked on the "Check a creator" form: its formula only,
+/// no campaign (audience fit is listed as not checked).
+pub fn check_form_risk(
+    input: &AnalysisInput,
+    sponsored_posts: Option<u32>,
+    thresholds: &Thresholds,
+) -> CreatorRisk {
+    let posts_per_week = input
+        .cadence
+        .as_ref()
+        .and_then(|c| c.per_week().ok())
+        .filter(|p| p.is_finite() && *p >= 0.0);
+    let facts = Facts {
+        platform: Some(input.platform),
+        followers: input.followers,
+        posts: &input.posts,
+        posts_per_week,
+        sponsored_posts,
+        tags: &[],
+    };
+    profile(
+        &facts,
+        Formulas::Only(input.formula),
+        None,
+        Place::CheckForm,
+        thresholds,
+    )
+}
+
+fn finite(v: Option<f64>) -> Option<f64> {
+    v.filter(|x| x.is_finite() && *x >= 0.0)
+}
+
+/// The mean of one field over the posts that have it.
+fn mean(posts: &[PostMetrics], field: Field) -> Option<f64> {
+    let values: Vec<f64> = posts.iter().filter_map(|p| finite(field.get(p))).collect();
+    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
+fn formulas_to_try(formulas: Formulas) -> Vec<Formula> {
+    match formulas {
+        Formulas::Only(f) => vec![f],
+        Formulas::Prefer(f) => std::iter::once(f)
+            .chain(Formula::ALL.into_iter().filter(move |x| *x != f))
+            .collect(),
+    }
+}
+
+/// The rate compared with a tier benchmark of the same formula, or why there is none.
+fn engagement_input(
+    facts: &Facts,
+    platform: Platform,
+    followers: u64,
+    formulas: Formulas,
+) -> Result<EngagementInput, String> {
+    let tier = Tier::for_followers(followers);
+    let mut rated: Vec<Formula> = Vec::new();
+    for f in formulas_to_try(formulas) {
+        let Some(rate) = finite(compute(f, facts.posts, Some(followers)).rate) else {
+            continue;
+        };
+        rated.push(f);
+        let bench = find_for_followers(platform, followers, f).find(|b| b.scope() == Scope::Tier);
+        if let Some(b) = bench {
+            return Ok(EngagementInput {
+                rate,
+                benchmark: Some(b.value),
+                formula: f.expression().to_string(),
+                benchmark_source: format!("{}, {}", b.label(), b.citation()),
+            });
+        }
+    }
+    Err(if rated.is_empty() {
+        String::new()
+    } else {
+        let names: Vec<String> = rated.iter().map(|f| format!("“{}”", f.name())).collect();
+        format!(
+            "No published benchmark for {} {} creators with {}, the formula{} these numbers allow, so the rate cannot be compared.",
+            tier.name().to_lowercase(),
+            platform.name(),
+            names.join(" or "),
+            if rated.len() == 1 { "" } else { "s" },
+        )
+    })
+}
+
+fn profile(
+    facts: &Facts,
+    formulas: Formulas,
+    campaign: Option<&Campaign>,
+    place: Place,
+    thresholds: &Thresholds,
+) -> CreatorRisk {
+    let at = place.fields();
+    let mut missing: Vec<NotChecked> = Vec::new();
+    let mut miss = |kind: RiskKind, reason: String| missing.push(NotChecked { kind, reason });
+    let mut input = RiskInput {
+        platform: facts.platform,
+        tier: facts.followers.map(Tier::for_followers),
+        followers: facts.followers.map(|f| f as f64),
+        sponsored_posts: facts.sponsored_posts,
+        ..RiskInput::default()
+    };
+    let no_numbers = format!(
+        "Add average views, likes and comments per post {at} to compare engagement with the benchmark."
+    );
+
+    // Engagement against the tier benchmark, and the brands' 2% minimum by followers.
+    match (facts.platform, facts.followers) {
+        (None, _) => miss(
+            RiskKind::EngagementAnomaly,
+            format!("Set the platform {at}: benchmarks are published per platform."),
+        ),
+        (Some(_), None) => miss(
+            RiskKind::EngagementAnomaly,
+            format!("Add the follower count {at}: benchmarks are published per tier."),
+        ),
+        (Some(platform), Some(followers)) => {
+            match engagement_input(facts, platform, followers, formulas) {
+                Ok(e) => input.engagement = Some(e),
+                Err(reason) if reason.is_empty() => {
+                    miss(RiskKind::EngagementAnomaly, no_numbers.clone())
+                }
+                Err(reason) => miss(RiskKind::EngagementAnomaly, reason),
+            }
+        }
+    }
+    if facts.followers.is_some_and(|f| f > 0) {
+        input.engagement_by_followers =
+            finite(compute(Formula::Followers, facts.posts, facts.followers).rate);
+    }
+
+    // Likes against followers.
+    input.average_likes = mean(facts.posts, Field::Likes);
+    if input.average_likes.is_none() || facts.followers.is_none() {
+        miss(
+            RiskKind::BoughtEngagement,
+            format!("Add the follower count and average likes {at} to compare likes with the audience size."),
+        );
+    }
+    miss(
+        RiskKind::BoughtEngagement,
+        "Paste a sample of the creator's comments under Risks → Generic comments to check for emoji-only and stock comments.".to_string(),
+    );
+
+    // Hate-watching: dislikes where known; comments only in the Risks tools.
+    input.dislike_ratio = dislike_ratio(
+        mean(facts.posts, Field::Likes),
+        mean(facts.posts, Field::Dislikes),
+    );
+    let dislike_hint = if input.dislike_ratio.is_none()
+        && matches!(facts.platform, None | Some(Platform::YouTube))
+    {
+        format!(", or add average dislikes {at} (YouTube, from the creator's own analytics)")
+    } else {
+        String::new()
+    };
+    miss(
+        RiskKind::HateWatching,
+        format!("Paste a sample of the creator's comments under Risks → Comment sentiment to check for hate-watching{dislike_hint}."),
+    );
+
+    // Audience fit: only against a campaign.
+    match campaign {
+        None => miss(
+            RiskKind::AudienceFit,
+            match place {
+                Place::Shortlist => "Audience fit is checked against a campaign's brand categories: see the campaign's risk list.".to_string(),
+                Place::CheckForm => "Audience fit is checked against a campaign's brand categories: add the creator to the shortlist and to a campaign.".to_string(),
+            },
+        ),
+        Some(c) if c.brand_categories.is_empty() => miss(
+            RiskKind::AudienceFit,
+            format!("Add the brand's categories to the campaign “{}” to check audience fit.", c.name),
+        ),
+        Some(_) if facts.tags.is_empty() => miss(
+            RiskKind::AudienceFit,
+            format!("Add the audience's interests as tags {at} to check the fit with the campaign's brand categories."),
+        ),
+        Some(c) => {
+            input.audience_tags = facts.tags.to_vec();
+            input.brand_categories = c.brand_categories.clone();
+        }
+    }
+
+    if facts.sponsored_posts.is_none() {
+        miss(
+            RiskKind::Inexperience,
+            format!("Add the number of past sponsored posts {at} to check the creator's experience with brands."),
+        );
+    }
+
+    // Cadence against the tier's published posting frequency.
+    match finite(facts.posts_per_week) {
+        None => miss(
+            RiskKind::Cadence,
+            match place {
+                Place::Shortlist => format!("Add posts per week {at} to compare the posting cadence with the benchmark."),
+                Place::CheckForm => "Enter the posts published in a period (Cadence, above) to compare with the benchmark.".to_string(),
+            },
+        ),
+        Some(per_week) => {
+            let bench = match (facts.platform, facts.followers) {
+                (Some(p), Some(f)) => cadence_benchmark(p, Tier::for_followers(f)),
+                _ => Err(NoCadenceBenchmark::TierUnknown),
+            };
+            match bench {
+                Ok(b) => {
+                    input.cadence = Some(CadenceInput {
+                        posts_per_week: per_week,
+                        benchmark_per_week: b.per_week,
+                        benchmark_source: format!(
+                            "{} {}, {}",
+                            b.platform.name(),
+                            b.tier.name().to_lowercase(),
+                            b.citation()
+                        ),
+                    })
+                }
+                Err(e) => miss(RiskKind::Cadence, e.to_string()),
+            }
+        }
+    }
+
+    let countries = campaign
+        .map(|c| {
+            c.jurisdictions()
+                .iter()
+                .map(|j: &Jurisdiction| j.name())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    miss(
+        RiskKind::Disclosure,
+        if countries.is_empty() {
+            "Paste a past sponsored caption under Risks → Ad disclosure and choose the target countries.".to_string()
+        } else {
+            format!(
+                "Paste a past sponsored caption under Risks → Ad disclosure to check it for the campaign's countries ({}).",
+                countries.join(", ")
+            )
+        },
+    );
+
+    let mut report = assess(&input, thresholds);
+    report.not_checked = missing;
+    let checked = RiskKind::ALL
+        .into_iter()
+        .filter(|k| match k {
+            RiskKind::EngagementAnomaly => {
+                input.engagement.is_some() || input.engagement_by_followers.is_some()
+            }
+            RiskKind::BoughtEngagement => {
+                input.average_likes.is_some() && input.followers.is_some()
+            }
+            RiskKind::HateWatching => input.dislike_ratio.is_some(),
+            RiskKind::AudienceFit => !input.brand_categories.is_empty(),
+            RiskKind::Inexperience => input.sponsored_posts.is_some(),
+            RiskKind::Cadence => input.cadence.is_some(),
+            RiskKind::Disclosure => false,
+        })
+        .collect();
+    CreatorRisk { report, checked }
+}
+
+/// One warning in a campaign's combined list, tagged with its creator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatorWarning {
+    pub creator_id: String,
+    pub creator_name: String,
+    pub warning: Warning,
+}
+
+/// What could not be checked for one creator of a campaign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatorGaps {
+    pub creator_id: String,
+    pub creator_name: String,
+    pub not_checked: Vec<NotChecked>,
+}
+
+/// A campaign's warnings over all its creators, most severe first, then by creator name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignRisks {
+    pub warnings: Vec<CreatorWarning>,
+    /// Per creator, in the order given.
+    pub gaps: Vec<CreatorGaps>,
+    /// Names of creators with no warning although something was checked.
+    pub clear: Vec<String>,
+    /// Names of creators nothing could be checked for.
+    pub unchecked: Vec<String>,
+}
+
+impl CampaignRisks {
+    pub fn summary(&self) -> RiskSummary {
+        let count = |s: Severity| {
+            self.warnings
+                .iter()
+                .filter(|w| w.warning.severity == s)
+                .count()
+        };
+        RiskSummary {
+            high: count(Severity::High),
+            caution: count(Severity::Caution),
+            info: count(Severity::Info),
+            checked: usize::from(!self.warnings.is_empty() || !self.clear.is_empty()),
+            not_checked: self.gaps.iter().map(|g| g.not_checked.len()).sum(),
+        }
+    }
+}
+
+/// Merges creators' reports into one list: severity (highest first), then creator name
+/// (ignoring case), then creator id; a creator's own order (by kind) is kept among equals.
+pub fn combine<'a>(
+    reports: impl IntoIterator<Item = (&'a Creator, &'a RiskReport)>,
+) -> Vec<CreatorWarning> {
+    let mut out: Vec<CreatorWarning> = reports
+        .into_iter()
+        .flat_map(|(c, r)| {
+            r.warnings.iter().map(move |w| CreatorWarning {
+                creator_id: c.id.clone(),
+                creator_name: c.name.clone(),
+                warning: w.clone(),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.warning
+            .severity
+            .cmp(&a.warning.severity)
+            .then_with(|| {
+                a.creator_name
+                    .to_lowercase()
+                    .cmp(&b.creator_name.to_lowercase())
+            })
+            .then_with(|| a.creator_id.cmp(&b.creator_id))
+    });
+    out
+}
+
+/// Every creator's risks for a campaign, combined (see [`combine`]).
+pub fn campaign_risks(
+    creators: &[Creator],
+    campaign: Option<&Campaign>,
+    formula: Formula,
+    thresholds: &Thresholds,
+) -> CampaignRisks {
+    let risks: Vec<CreatorRisk> = creators
+        .iter()
+        .map(|c| creator_risk(c, formula, campaign, thresholds))
+        .collect();
+    let warnings = combine(creators.iter().zip(risks.iter().map(|r| &r.report)));
+    let mut out = CampaignRisks {
+        warnings,
+        ..CampaignRisks::default()
+    };
+    for (c, r) in creators.iter().zip(&risks) {
+        let s = r.summary();
+        if s.unchecked() {
+            out.unchecked.push(c.name.clone());
+        } else if s.total() == 0 {
+            out.clear.push(c.name.clone());
+        }
+        if !r.report.not_checked.is_empty() {
+            out.gaps.push(CreatorGaps {
+                creator_id: c.id.clone(),
+                creator_name: c.name.clone(),
+                not_checked: r.report.not_checked.clone(),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::engine::cadence::CadenceInput as PostCount;
+
+    fn creator(name: &str, platform: Option<Platform>, followers: Option<u64>) -> Creator {
+        let mut c = Creator::new(format!("id-{}", name.to_lowercase()), name, 0.0);
+        c.platform = platform;
+        c.followers = followers;
+        c
+    }
+
+    fn metrics(views: f64, likes: f64, comments: f64, shares: f64) -> PostMetrics {
+        PostMetrics {
+            views: Some(views),
+            likes: Some(likes),
+            comments: Some(comments),
+            shares: Some(shares),
+            ..PostMetrics::default()
+        }
+    }
+
+    fn ids(r: &CreatorRisk) -> Vec<&str> {
+        r.report.warnings.iter().map(|w| w.id.as_str()).collect()
+    }
+
+    /// TikTok micro, 130K views; interactions chosen for the by-views rate given.
+    fn tiktok(name: &str, rate: f64) -> Creator {
+        let mut c = creator(name, Some(Platform::TikTok), Some(45_000));
+        let interactions = rate * 130_000.0;
+        c.metrics = metrics(
+            130_000.0,
+            interactions * 0.9,
+            interactions * 0.05,
+            interactions * 0.05,
+        );
+        c
+    }
+
+    #[test]
+    fn engagement_against_the_tier_benchmark() {
+        let t = Thresholds::default();
+        // (by-views rate, expected warning ids); the TikTok micro benchmark is 8.5% (CreatorDB).
+        let cases: &[(f64, &[&str])] = &[
+            (0.085, &[]),
+            (0.255, &["engagement-far-above-benchmark"]),
+            (0.17, &[]), // exactly 2×: not more than 2×
+            (0.03, &["engagement-far-below-benchmark"]),
+        ];
+        for (rate, want) in cases {
+            let r = creator_risk(&tiktok("Ana", *rate), Formula::SourceViews, None, &t);
+            assert_eq!(ids(&r), *want, "rate {rate}");
+            assert!(r.checked.contains(&RiskKind::EngagementAnomaly));
+        }
+        let r = creator_risk(&tiktok("Ana", 0.255), Formula::SourceViews, None, &t);
+        let w = &r.report.warnings[..];
+        let evidence: Vec<&str> = w
+            .iter()
+            .flat_map(|w| w.evidence.iter().map(|e| e.value.as_str()))
+            .collect();
+        assert_eq!(evidence, ["25.5%", "8.5%", "3×"]);
+        assert_eq!(r.summary().label(), "1 warning");
+        assert_eq!(
+            r.summary().accessible_name("Ana"),
+            "Risks for Ana: 1 high risk"
+        );
+    }
+
+    #[test]
+    fn preferred_formula_falls_back_to_one_with_a_benchmark() {
+        let t = Thresholds::default();
+        let c = tiktok("Ana", 0.255);
+        // "By followers" has no TikTok benchmark: the by-views formulas are used instead, named.
+        let r = creator_risk(&c, Formula::Followers, None, &t);
+        let w = r.report.by_id("engagement-far-above-benchmark");
+        let label = w
+            .and_then(|w| w.evidence.first())
+            .map(|e| e.label.clone())
+            .unwrap_or_default();
+        assert!(label.contains("÷ views"), "{label}");
+        // The check form keeps to the user's formula and says why nothing was compared.
+        let input = AnalysisInput {
+            platform: Platform::TikTok,
+            followers: Some(45_000),
+            posts: vec![c.metrics],
+            formula: Formula::MedianViews,
+            cadence: None,
+            price: None,
+        };
+        let r = check_form_risk(&input, None, &t);
+        assert!(r.report.by_id("engagement-far-above-benchmark").is_none());
+        assert!(r
+            .report
+            .not_checked
+            .iter()
+            .any(|n| n.kind == RiskKind::EngagementAnomaly
+                && n.reason
+                    .contains("No published benchmark for micro TikTok creators")));
+    }
+
+    #[test]
+    fn missing_inputs_say_what_to_enter_and_where() {
+        let t = Thresholds::default();
+        // (creator, kind, text the reason must contain)
+        let bare = creator("Bo", None, None);
+        let no_followers = creator("Bo", Some(Platform::Instagram), None);
+        let no_numbers = creator("Bo", Some(Platform::Instagram), Some(20_000));
+        let cases: &[(&Creator, RiskKind, &str)] = &[
+            (
+                &bare,
+                RiskKind::EngagementAnomaly,
+                "Set the platform in the creator's details",
+            ),
+            (
+                &no_followers,
+                RiskKind::EngagementAnomaly,
+                "Add the follower count",
+            ),
+            (
+                &no_numbers,
+                RiskKind::EngagementAnomaly,
+                "Add average views, likes and comments",
+            ),
+            (&no_numbers, RiskKind::Inexperience, "past sponsored posts"),
+            (&no_numbers, RiskKind::Cadence, "Add posts per week"),
+            (&no_numbers, RiskKind::AudienceFit, "campaign's risk list"),
+            (
+                &no_numbers,
+                RiskKind::HateWatching,
+                "Risks → Comment sentiment",
+            ),
+            (
+                &no_numbers,
+                RiskKind::BoughtEngagement,
+                "Risks → Generic comments",
+            ),
+            (&no_numbers, RiskKind::Disclosure, "Risks → Ad disclosure"),
+        ];
+        for (c, kind, text) in cases {
+            let r = creator_risk(c, Formula::default(), None, &t);
+            assert!(
+                r.report
+                    .not_checked
+                    .iter()
+                    .any(|n| n.kind == *kind && n.reason.contains(text)),
+                "{kind:?} should say {text:?}: {:?}",
+                r.report.not_checked
+            );
+        }
+        let r = creator_risk(&bare, Formula::default(), None, &t);
+        assert!(r.report.warnings.is_empty());
+        assert!(r.checked.is_empty());
+        assert_eq!(r.summary().label(), "Not checked");
+        assert!(r
+            .summary()
+            .accessible_name("Bo")
+            .starts_with("Risks for Bo: not checked"));
+    }
+
+    #[test]
+    fn stored_fields_feed_their_rules() {
+        let t = Thresholds::default();
+        let mut inexperienced = tiktok("Cy", 0.085);
+        inexperienced.sponsored_posts = Some(0);
+        let mut slow = tiktok("Cy", 0.085);
+        slow.posts_per_week = Some(0.25); // TikTok micro posts about once a week
+        let mut regular = tiktok("Cy", 0.085);
+        regular.posts_per_week = Some(1.0);
+        regular.sponsored_posts = Some(5);
+        let mut bought = creator("Cy", Some(Platform::Instagram), Some(10_000));
+        bought.metrics = PostMetrics {
+            likes: Some(15_000.0),
+            comments: Some(100.0),
+            ..PostMetrics::default()
+        };
+        let mut disliked = creator("Cy", Some(Platform::YouTube), Some(50_000));
+        disliked.metrics = PostMetrics {
+            views: Some(40_000.0),
+            likes: Some(900.0),
+            dislikes: Some(600.0),
+            comments: Some(50.0),
+            ..PostMetrics::default()
+        };
+        // (creator, expected id, kind now checked)
+        let cases: &[(&Creator, &str, RiskKind)] = &[
+            (
+                &inexperienced,
+                "few-sponsored-posts",
+                RiskKind::Inexperience,
+            ),
+            (&slow, "cadence-far-below", RiskKind::Cadence),
+            (&bought, "likes-above-followers", RiskKind::BoughtEngagement),
+            (&disliked, "dislikes-high", RiskKind::HateWatching),
+        ];
+        for (c, id, kind) in cases {
+            let r = creator_risk(c, Formula::default(), None, &t);
+            assert!(r.report.by_id(id).is_some(), "{id}: {:?}", ids(&r));
+            assert!(r.checked.contains(kind), "{kind:?}");
+        }
+        let r = creator_risk(&regular, Formula::default(), None, &t);
+        assert!(r.report.warnings.is_empty(), "{:?}", ids(&r));
+        assert_eq!(r.summary().label(), "No warnings");
+        assert!(r
+            .summary()
+            .accessible_name("Cy")
+            .starts_with("Risks for Cy: no warnings ("));
+        // The inexperience warning keeps its link to the campaign checklist.
+        let r = creator_risk(&inexperienced, Formula::default(), None, &t);
+        assert_eq!(
+            r.report
+                .by_id("few-sponsored-posts")
+                .and_then(|w| w.checklist_item.as_deref()),
+            Some("approval-framework")
+        );
+    }
+
+    #[test]
+    fn audience_fit_needs_a_campaign_with_categories() {
+        let t = Thresholds::default();
+        let mut c = tiktok("Di", 0.085);
+        c.tags = vec!["gaming".into()];
+        let mut beauty = Campaign {
+            name: "Spring glow".into(),
+            brand_categories: vec!["beauty".into(), "fashion".into()],
+            countries: vec!["us".into(), "de".into()],
+            ..Campaign::default()
+        };
+        let r = creator_risk(&c, Formula::default(), Some(&beauty), &t);
+        let w = r.report.by_id("audience-fit-low");
+        assert_eq!(w.map(|w| w.severity), Some(Severity::High));
+        assert!(r.checked.contains(&RiskKind::AudienceFit));
+        let disclosure = r
+            .report
+            .not_checked
+            .iter()
+            .find(|n| n.kind == RiskKind::Disclosure)
+            .map(|n| n.reason.clone())
+            .unwrap_or_default();
+        assert!(
+            disclosure.contains("United States, Germany"),
+            "{disclosure}"
+        );
+
+        // (tags, categories, expected reason fragment or None when checked without warning)
+        let cases: &[(&[&str], &[&str], Option<&str>)] = &[
+            (
+                &["gaming"],
+                &[],
+                Some("Add the brand's categories to the campaign “Spring glow”"),
+            ),
+            (
+                &[],
+                &["beauty"],
+                Some("Add the audience's interests as tags"),
+            ),
+            (&["makeup", "style"], &["beauty", "fashion"], None),
+        ];
+        for (tags, cats, want) in cases {
+            c.tags = tags.iter().map(|s| s.to_string()).collect();
+            beauty.brand_categories = cats.iter().map(|s| s.to_string()).collect();
+            let r = creator_risk(&c, Formula::default(), Some(&beauty), &t);
+            let reason = r
+                .report
+                .not_checked
+                .iter()
+                .find(|n| n.kind == RiskKind::AudienceFit)
+                .map(|n| n.reason.as_str());
+            match want {
+                Some(text) => assert!(reason.is_some_and(|r| r.contains(text)), "{reason:?}"),
+                None => {
+                    assert_eq!(reason, None);
+                    assert!(r.report.by_id("audience-fit-low").is_none(), "{tags:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn check_form_input_feeds_the_rules() {
+        let t = Thresholds::default();
+        // (posts, days, sponsored, expected ids)
+        type Case<'a> = (u32, u32, Option<u32>, &'a [&'a str]);
+        let cases: &[Case] = &[
+            (4, 28, Some(10), &[]),
+            (1, 28, Some(10), &["cadence-far-below"]),
+            (4, 28, Some(1), &["few-sponsored-posts"]),
+        ];
+        for (posts, days, sponsored, want) in cases {
+            let input = AnalysisInput {
+                platform: Platform::TikTok,
+                followers: Some(45_000),
+                posts: vec![metrics(130_000.0, 9_500.0, 850.0, 700.0)],
+                formula: Formula::SourceViews,
+                cadence: Some(PostCount::Count {
+                    posts: *posts,
+                    days: *days,
+                }),
+                price: None,
+            };
+            let r = check_form_risk(&input, *sponsored, &t);
+            assert_eq!(ids(&r), *want, "{posts}/{days}");
+            assert!(r
+                .report
+                .not_checked
+                .iter()
+                .any(|n| n.kind == RiskKind::AudienceFit && n.reason.contains("to a campaign")));
+        }
+        let empty = AnalysisInput {
+            platform: Platform::TikTok,
+            followers: None,
+            posts: vec![],
+            formula: Formula::SourceViews,
+            cadence: None,
+            price: None,
+        };
+        let r = check_form_risk(&empty, None, &t);
+        assert!(r.summary().unchecked());
+        assert!(r
+            .report
+            .not_checked
+            .iter()
+            .all(|n| !n.reason.contains("Edit on the shortlist")));
+    }
+
+    #[test]
+    fn summary_words() {
+        // (high, caution, info, checked, label, accessible name)
+        let cases: &[(usize, usize, usize, usize, &str, &str)] = &[
+            (1, 1, 0, 2, "2 warnings", "Risks for Ana: 1 high risk, 1 caution"),
+            (0, 2, 1, 1, "3 warnings", "Risks for Ana: 2 cautions, 1 note"),
+            (0, 0, 1, 1, "1 warning", "Risks for Ana: 1 note"),
+            (0, 0, 0, 3, "No warnings", "Risks for Ana: no warnings (2 checks could not run)"),
+            (0, 0, 0, 0, "Not checked", "Risks for Ana: not checked; add followers and average likes, comments and views to check"),
+        ];
+        for (high, caution, info, checked, label, name) in cases {
+            let s = RiskSummary {
+                high: *high,
+                caution: *caution,
+                info: *info,
+                checked: *checked,
+                not_checked: 2,
+            };
+            assert_eq!(s.label(), *label);
+            assert_eq!(s.accessible_name("Ana"), *name);
+        }
+        assert_eq!(RiskSummary::default().highest(), None);
+        let s = RiskSummary {
+            caution: 1,
+            info: 3,
+            ..RiskSummary::default()
+        };
+        assert_eq!(s.highest(), Some(Severity::Caution));
+    }
+
+    #[test]
+    fn combined_list_is_tagged_and_sorted() {
+        let t = Thresholds::default();
+        let mut zoe = tiktok("Zoe", 0.255); // high: far above benchmark
+        zoe.sponsored_posts = Some(0); // caution
+        let mut adam = tiktok("adam", 0.03); // caution: far below
+        adam.sponsored_posts = Some(9);
+        let mut ben = tiktok("Ben", 0.3); // high
+        ben.sponsored_posts = Some(9);
+        let mut clean = tiktok("Cleo", 0.085);
+        clean.sponsored_posts = Some(9);
+        let empty = creator("Nil", None, None);
+        let creators = vec![zoe, adam, clean, ben, empty];
+        let risks = campaign_risks(&creators, None, Formula::SourceViews, &t);
+        let got: Vec<(&str, &str, Severity)> = risks
+            .warnings
+            .iter()
+            .map(|w| {
+                (
+                    w.creator_name.as_str(),
+                    w.warning.id.as_str(),
+                    w.warning.severity,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ben", "engagement-far-above-benchmark", Severity::High),
+                ("Zoe", "engagement-far-above-benchmark", Severity::High),
+                ("adam", "engagement-far-below-benchmark", Severity::Caution),
+                ("Zoe", "few-sponsored-posts", Severity::Caution),
+            ]
+        );
+        assert!(risks
+            .warnings
+            .iter()
+            .all(|w| w.creator_id.starts_with("id-")));
+        assert_eq!(risks.clear, ["Cleo"]);
+        assert_eq!(risks.unchecked, ["Nil"]);
+        assert_eq!(risks.gaps.len(), 5);
+        assert_eq!(risks.summary().label(), "4 warnings");
+        assert_eq!(
+            campaign_risks(&[], None, Formula::default(), &t)
+                .summary()
+                .label(),
+            "Not checked"
+        );
+    }
+
+    #[test]
+    fn never_panics_or_yields_nan_on_odd_numbers() {
+        let t = Thresholds::default();
+        let odd = [0.0, f64::NAN, f64::INFINITY, -5.0, 1e12];
+        for v in odd {
+            let mut c = creator("Odd", Some(Platform::Instagram), Some(0));
+            c.metrics = metrics(v, v, v, v);
+            c.posts_per_week = Some(v);
+            let r = creator_risk(&c, Formula::Followers, None, &t);
+            for w in &r.report.warnings {
+                let shown = std::iter::once(w.title.as_str())
+                    .chain(w.evidence.iter().map(|e| e.value.as_str()));
+                for text in shown {
+                    assert!(
+                        !text.contains("NaN") && !text.contains("inf"),
+                        "{v}: {text}"
+                    );
+                }
+            }
+        }
+    }
+}

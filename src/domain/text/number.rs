@@ -1,0 +1,435 @@
+//! Parses numbers the way people paste them ("45,000", "45 000", "12.5K", "12,5K", "1.2M").
+//!
+//! Exact decimal arithmetic (integer mantissa and scale) so that "1.2M" is exactly 1,200,000 and
+//! never 1,199,999.9999; no `f64::from_str`, which would accept "NaN" and "inf".
+
+use thiserror::Error;
+
+/// Nothing a creator has, or a post gets, comes near this: more than there are people on Earth.
+pub const MAX_VALUE: u64 = 10_000_000_000;
+
+/// Why a pasted number was refused. Messages are shown to the user as they are.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum NumberError {
+    #[error("Enter a number, for example 45,000 or 12.5K.")]
+    Empty,
+    #[error("“{0}” is negative; a count can't be below zero.")]
+    Negative(String),
+    #[error("“{0}” is not a number. Write it like 45000, 45,000, 12.5K or 1.2M.")]
+    NotANumber(String),
+    #[error("“{suffix}” in “{input}” is not a known unit; use K for thousands, M for millions or B for billions.")]
+    UnknownSuffix { input: String, suffix: String },
+    #[error(
+        "The digit groups in “{0}” don't look like thousands; group digits by three, as in 45,000."
+    )]
+    BadGrouping(String),
+    #[error("“{0}” is more than 10 billion; no account or post comes near that.")]
+    TooLarge(String),
+    #[error("“{0}” is not a whole number; a count must be whole (12.5K is fine, 12.5 is not).")]
+    NotWhole(String),
+}
+
+/// A parsed non-negative decimal: `mantissa / 10^decimals`, kept exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Exact {
+    mantissa: u128,
+    decimals: u32,
+}
+
+impl Exact {
+    fn as_f64(self) -> f64 {
+        self.mantissa as f64 / 10f64.powi(self.decimals as i32)
+    }
+    fn is_whole(self) -> bool {
+        self.mantissa.is_multiple_of(10u128.pow(self.decimals))
+    }
+    /// Rounded half up to a whole number.
+    fn rounded(self) -> u128 {
+        let div = 10u128.pow(self.decimals);
+        (self.mantissa + div / 2) / div
+    }
+}
+
+/// Parses a count that must be whole: followers, views, likes of one post.
+///
+/// With a unit, the value is rounded ("1.2345K" is 1,235) because people abbreviate; without a
+/// unit a fraction is refused, since "12.5" followers is a typo rather than an abbreviation.
+pub fn parse_count(input: &str) -> Result<u64, NumberError> {
+    let (exact, had_suffix) = parse_exact(input)?;
+    if !had_suffix && !exact.is_whole() {
+        return Err(NumberError::NotWhole(input.trim().to_string()));
+    }
+    let value = exact.rounded();
+    if value > MAX_VALUE as u128 {
+        return Err(NumberError::TooLarge(input.trim().to_string()));
+    }
+    Ok(value as u64)
+}
+
+/// Parses a non-negative amount that may have a fraction: an average per post, a price.
+/// A leading or trailing currency sign or code ($, €, £, USD, EUR...) is ignored.
+pub fn parse_amount(input: &str) -> Result<f64, NumberError> {
+    let stripped = strip_currency(input.trim());
+    let (exact, _) = parse_exact(stripped).map_err(|e| match e {
+        // Report the user's own text, not our stripped copy.
+        NumberError::NotANumber(_) => NumberError::NotANumber(input.trim().to_string()),
+        other => other,
+    })?;
+    if exact.as_f64() > MAX_VALUE as f64 {
+        return Err(NumberError::TooLarge(input.trim().to_string()));
+    }
+    Ok(exact.as_f64())
+}
+
+/// Parses an optional field: empty means `None`, anything else must parse.
+pub fn parse_optional_count(input: &str) -> Result<Option<u64>, NumberError> {
+    if input.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_count(input).map(Some)
+    }
+}
+
+/// Optional amount: empty means `None`.
+pub fn parse_optional_amount(input: &str) -> Result<Option<f64>, NumberError> {
+    if input.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_amount(input).map(Some)
+    }
+}
+
+fn strip_currency(s: &str) -> &str {
+    const SIGNS: [&str; 9] = ["US$", "$", "€", "£", "¥", "₹", "USD", "EUR", "GBP"];
+    let mut s = s;
+    for sign in SIGNS {
+        if let Some(rest) = s.strip_prefix(sign) {
+            s = rest.trim_start();
+            break;
+        }
+    }
+    for sign in SIGNS {
+        if let Some(rest) = s.strip_suffix(sign) {
+            s = rest.trim_end();
+            break;
+        }
+    }
+    s
+}
+
+/// Unit words and letters, lower case, with their multiplier.
+const SUFFIXES: [(&str, u128); 12] = [
+    ("k", 1_000),
+    ("thousand", 1_000),
+    ("tsd", 1_000),
+    ("m", 1_000_000),
+    ("mm", 1_000_000),
+    ("mn", 1_000_000),
+    ("mio", 1_000_000),
+    ("million", 1_000_000),
+    ("millions", 1_000_000),
+    ("b", 1_000_000_000),
+    ("bn", 1_000_000_000),
+    ("billion", 1_000_000_000),
+];
+
+fn is_group_space(c: char) -> bool {
+    // Space, no-break space, narrow no-break space, thin space, apostrophes (Swiss 45'000), underscore.
+    matches!(
+        c,
+        ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’' | '_'
+    )
+}
+
+fn parse_exact(input: &str) -> Result<(Exact, bool), NumberError> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Err(NumberError::Empty);
+    }
+    let not_a_number = || NumberError::NotANumber(trimmed.to_string());
+    let (body, negative) = match trimmed.strip_prefix(['-', '−']) {
+        Some(rest) => (rest.trim_start(), true),
+        None => (
+            trimmed.strip_prefix('+').unwrap_or(trimmed).trim_start(),
+            false,
+        ),
+    };
+
+    // Split the numeric part from a unit suffix.
+    let split = body
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == ',' || c == '.' || is_group_space(c)))
+        .map(|(i, _)| i)
+        .unwrap_or(body.len());
+    let (numeric, suffix_raw) = body.split_at(split);
+    let numeric = numeric.trim_end_matches(is_group_space);
+    let suffix = suffix_raw.trim().to_lowercase();
+    if !numeric.chars().any(|c| c.is_ascii_digit()) {
+        return Err(not_a_number());
+    }
+    if negative {
+        return Err(NumberError::Negative(trimmed.to_string()));
+    }
+    let multiplier = if suffix.is_empty() {
+        1
+    } else {
+        match SUFFIXES.iter().find(|(s, _)| *s == suffix) {
+            Some(&(_, m)) => m,
+            None if suffix.chars().any(|c| c.is_ascii_digit()) || suffix.chars().count() > 12 => {
+                return Err(not_a_number())
+            }
+            None => {
+                return Err(NumberError::UnknownSuffix {
+                    input: trimmed.to_string(),
+                    suffix: suffix_raw.trim().to_string(),
+                })
+            }
+        }
+    };
+    let has_suffix = multiplier > 1;
+    let (int_digits, frac_digits) = split_separators(numeric, has_suffix)
+        .ok_or_else(|| NumberError::BadGrouping(trimmed.to_string()))?;
+    if int_digits.len() + frac_digits.len() > 24 {
+        return Err(NumberError::TooLarge(trimmed.to_string()));
+    }
+    let mut mantissa: u128 = 0;
+    for d in int_digits.chars().chain(frac_digits.chars()) {
+        mantissa = mantissa * 10 + u128::from(d as u8 - b'0');
+    }
+    let mut decimals = frac_digits.len() as u32;
+    // Apply the unit by consuming decimals first, keeping the value exact.
+    let mut mult = multiplier;
+    while mult > 1 && decimals > 0 {
+        mult /= 10;
+        decimals -= 1;
+    }
+    mantissa *= mult;
+    Ok((Exact { mantissa, decimals }, has_suffix))
+}
+
+/// Decides which of `,` `.` and spaces group thousands and which marks decimals, and returns the
+/// integer and fraction digits. `None` when the grouping is inconsistent.
+///
+/// Rules (what a marketer expects): with both `,` and `.`, the last one is the decimal mark.
+/// With one kind used once: followed by exactly three digits and no unit, it groups thousands
+/// ("45,000", "1.234"); otherwise it is the decimal mark ("12,5K", "1.2M", "12.5").
+/// Used more than once, it groups thousands.
+fn split_separators(numeric: &str, has_suffix: bool) -> Option<(String, String)> {
+    let commas = numeric.matches(',').count();
+    let dots = numeric.matches('.').count();
+    let decimal_mark: Option<char> = match (commas, dots) {
+        (0, 0) => None,
+        (_, 0) | (0, _) => {
+            let mark = if commas > 0 { ',' } else { '.' };
+            let count = commas + dots;
+            let after = numeric.rsplit(mark).next().unwrap_or("");
+            let after_digits = after.chars().filter(|c| c.is_ascii_digit()).count();
+            let three_after = after_digits == 3 && after.chars().all(|c| c.is_ascii_digit());
+            if count > 1 || (three_after && !has_suffix) {
+                None
+            } else {
+                Some(mark)
+            }
+        }
+        _ => {
+            let last_comma = numeric.rfind(',')?;
+            let last_dot = numeric.rfind('.')?;
+            let mark = if last_comma > last_dot { ',' } else { '.' };
+            if numeric.matches(mark).count() > 1 {
+                return None;
+            }
+            Some(mark)
+        }
+    };
+    let (int_part, frac_part) = match decimal_mark {
+        Some(mark) => {
+            let idx = numeric.rfind(mark)?;
+            (&numeric[..idx], &numeric[idx + 1..])
+        }
+        None => (numeric, ""),
+    };
+    if !frac_part.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // The integer part: digits separated into groups by any non-digit.
+    let groups: Vec<&str> = int_part
+        .split(|c: char| !c.is_ascii_digit())
+        .collect::<Vec<_>>();
+    if groups.len() > 1 {
+        let first_ok = (1..=3).contains(&groups[0].len());
+        let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+        // Only one kind of grouping character may be used.
+        let seps: Vec<char> = int_part.chars().filter(|c| !c.is_ascii_digit()).collect();
+        let one_kind = seps
+            .windows(2)
+            .all(|w| w[0] == w[1] || (is_group_space(w[0]) && is_group_space(w[1])));
+        if !first_ok || !rest_ok || !one_kind {
+            return None;
+        }
+    }
+    let int_digits: String = groups.concat();
+    if int_digits.is_empty() && frac_part.is_empty() {
+        return None;
+    }
+    Some((int_digits, frac_part.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_as_people_write_them() {
+        let cases: &[(&str, u64)] = &[
+            ("45000", 45_000),
+            ("45,000", 45_000),
+            ("45 000", 45_000),
+            ("45\u{a0}000", 45_000),
+            ("45\u{202f}000", 45_000),
+            ("45'000", 45_000),
+            ("45.000", 45_000),
+            ("45K", 45_000),
+            ("45k", 45_000),
+            ("45 K", 45_000),
+            ("12.5K", 12_500),
+            ("12,5K", 12_500),
+            ("1.2M", 1_200_000),
+            ("1,2M", 1_200_000),
+            ("1M", 1_000_000),
+            ("1.25 million", 1_250_000),
+            ("3 thousand", 3_000),
+            ("2B", 2_000_000_000),
+            ("1,234,567", 1_234_567),
+            ("1.234.567", 1_234_567),
+            ("1,234.0", 1_234),
+            ("1.234,0", 1_234),
+            ("  999  ", 999),
+            ("+12", 12),
+            ("0", 0),
+            ("1.2345K", 1_235),
+            ("0.5K", 500),
+            (".5K", 500),
+            ("10000000000", 10_000_000_000),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(parse_count(input), Ok(*expected), "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn bad_counts_say_what_is_wrong() {
+        use NumberError::*;
+        let cases: &[(&str, NumberError)] = &[
+            ("", Empty),
+            ("   ", Empty),
+            ("-5", Negative("-5".into())),
+            ("−5K", Negative("−5K".into())),
+            ("abc", NotANumber("abc".into())),
+            ("NaN", NotANumber("NaN".into())),
+            ("inf", NotANumber("inf".into())),
+            ("K", NotANumber("K".into())),
+            (
+                "12x",
+                UnknownSuffix {
+                    input: "12x".into(),
+                    suffix: "x".into(),
+                },
+            ),
+            (
+                "12 followers",
+                UnknownSuffix {
+                    input: "12 followers".into(),
+                    suffix: "followers".into(),
+                },
+            ),
+            ("12K5", NotANumber("12K5".into())),
+            ("4,5000", NotWhole("4,5000".into())),
+            ("4 5000", BadGrouping("4 5000".into())),
+            ("45,00,0", BadGrouping("45,00,0".into())),
+            ("1,2,3", BadGrouping("1,2,3".into())),
+            ("1.2.3,4,5", BadGrouping("1.2.3,4,5".into())),
+            ("10000000001", TooLarge("10000000001".into())),
+            ("99B", TooLarge("99B".into())),
+            (
+                "999999999999999999999999999999",
+                TooLarge("999999999999999999999999999999".into()),
+            ),
+            ("12.5", NotWhole("12.5".into())),
+            ("12,5", NotWhole("12,5".into())),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(
+                parse_count(input).as_ref(),
+                Err(expected),
+                "input {input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_message_names_the_input() {
+        for input in ["-5", "abc", "12x", "4 5000", "99B", "12.5"] {
+            let msg = parse_count(input).unwrap_err().to_string();
+            assert!(msg.contains(input), "{msg:?} should quote {input:?}");
+        }
+    }
+
+    #[test]
+    fn amounts_allow_fractions_and_currency() {
+        let cases: &[(&str, f64)] = &[
+            ("12.5", 12.5),
+            ("12,5", 12.5),
+            ("$250", 250.0),
+            ("€ 1.200", 1_200.0),
+            ("1,200 USD", 1_200.0),
+            ("2.5K", 2_500.0),
+            ("0.99", 0.99),
+        ];
+        for (input, expected) in cases {
+            let got = parse_amount(input).unwrap_or(f64::NAN);
+            assert!((got - expected).abs() < 1e-9, "input {input:?} gave {got}");
+        }
+        assert_eq!(
+            parse_amount("$abc"),
+            Err(NumberError::NotANumber("$abc".into()))
+        );
+        assert_eq!(parse_amount("-3"), Err(NumberError::Negative("-3".into())));
+    }
+
+    #[test]
+    fn optional_fields() {
+        assert_eq!(parse_optional_count(""), Ok(None));
+        assert_eq!(parse_optional_count("2K"), Ok(Some(2_000)));
+        assert_eq!(parse_optional_amount("  "), Ok(None));
+        assert!(parse_optional_amount("x").is_err());
+    }
+}
+
+// proptest is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn never_panics(s in "\\PC{0,40}") {
+            let _ = parse_count(&s);
+            let _ = parse_amount(&s);
+        }
+
+        #[test]
+        fn grouped_round_trip(n in 0u64..=MAX_VALUE) {
+            let grouped = crate::domain::text::format::group_thousands(n);
+            prop_assert_eq!(parse_count(&grouped), Ok(n));
+            prop_assert_eq!(parse_count(&n.to_string()), Ok(n));
+        }
+
+        #[test]
+        fn amounts_are_finite_and_non_negative(s in "[-+0-9.,kKmM $€]{0,20}") {
+            if let Ok(v) = parse_amount(&s) {
+                prop_assert!(v.is_finite() && v >= 0.0);
+            }
+        }
+    }
+}

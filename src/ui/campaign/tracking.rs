@@ -1,0 +1,569 @@
+//! Tracking a running campaign: dates and a target, posted results typed in per creator, the
+//! results per creator, and the cumulative results (in total or for one creator) drawn against a
+//! straight pace line, with the domain's pace warning naming who is behind and what to look at.
+
+use leptos::prelude::*;
+
+use crate::charts::{actual_vs_target, DayValue, Goal as ChartGoal, Unit};
+use crate::domain::campaign::budget::plan;
+use crate::domain::engine::cadence::Date;
+use crate::domain::campaign::record::{count_label, Campaign, PostResult, Targets};
+use crate::domain::creator::record::Creator;
+use crate::domain::text::format::{compact, group_thousands, percent};
+use crate::domain::text::number::{parse_optional_amount, NumberError};
+use crate::domain::campaign::tracking::{
+    forecasts_from_plan, headline_metric, per_creator, track, track_creator, CreatorForecast,
+    Metric, Tracking, UNTIED,
+};
+use crate::ui::campaign::plan::shortlisted;
+use crate::ui::state::campaigns::CampaignStore;
+use crate::ui::widgets::chart_image::ChartImage;
+
+type CampaignMemo = Memo<Option<Campaign>>;
+
+/// The chart's "everyone" choice; any other value is a creator id.
+const ALL: &str = "__all";
+
+fn set_target(t: &mut Targets, metric: Metric, v: Option<f64>) {
+    match metric {
+        Metric::Views => t.views = v,
+        Metric::Engagements => t.engagements = v,
+        Metric::Clicks => t.clicks = v,
+        Metric::Conversions => t.conversions = v,
+    }
+}
+
+fn set_value(r: &mut PostResult, metric: Metric, v: Option<f64>) {
+    match metric {
+        Metric::Views => r.views = v,
+        Metric::Engagements => r.interactions = v,
+        Metric::Clicks => r.clicks = v,
+        Metric::Conversions => r.conversions = v,
+    }
+}
+
+/// The result form's label of a metric: engagements are entered as the platform's interactions.
+fn field_word(metric: Metric) -> &'static str {
+    match metric {
+        Metric::Views => "views",
+        Metric::Engagements => "interactions",
+        Metric::Clicks => "clicks",
+        Metric::Conversions => "conversions",
+    }
+}
+
+fn amount_text(v: Option<f64>) -> String {
+    match v {
+        Some(v) if v.fract() == 0.0 && (0.0..1e15).contains(&v) => group_thousands(v as u64),
+        Some(v) => v.to_string(),
+        None => String::new(),
+    }
+}
+
+/// A date field: `apply` gets the parsed date (or `None` when emptied).
+fn date_field(
+    id: &'static str,
+    label: &'static str,
+    start: Option<Date>,
+    apply: impl Fn(Option<Date>) + 'static,
+) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                type="text"
+                autocomplete="off"
+                placeholder="2026-05-01"
+                aria-describedby=error_id.clone()
+                aria-invalid=move || error.get().is_some().then_some("true")
+                prop:value=start.map(|d| d.to_string()).unwrap_or_default()
+                // Applied as typed, so nothing waits for a blur that may come after the section
+                // is gone; the error waits for the user to leave the field ("2026-0" is not
+                // wrong yet, only unfinished).
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    if text.trim().is_empty() {
+                        error.set(None);
+                        apply(None);
+                    } else if let Ok(d) = Date::parse(&text) {
+                        error.set(None);
+                        apply(Some(d));
+                    }
+                }
+                on:change=move |ev| {
+                    let text = event_target_value(&ev);
+                    if let Err(e) = Date::parse(&text) {
+                        if !text.trim().is_empty() {
+                            error.try_set(Some(e.to_string()));
+                        }
+                    }
+                }
+            />
+            <p id=error_id class="error" role="alert">
+                {move || error.get()}
+            </p>
+        </div>
+    }
+}
+
+/// The campaign's creators as (id, name) for the selects, in campaign order; ids no longer on
+/// the shortlist show as themselves.
+fn creator_options(c: &Campaign, all: &[Creator]) -> Vec<(String, String)> {
+    c.creators
+        .iter()
+        .map(|id| {
+            let name = all
+                .iter()
+                .find(|x| &x.id == id)
+                .map_or_else(|| id.clone(), |x| x.name.clone());
+            (id.clone(), name)
+        })
+        .collect()
+}
+
+/// The drawn chart for a tracking result.
+fn chart_of(t: &Tracking, title: &str) -> Option<crate::charts::Chart> {
+    let days = t.days?;
+    let goal = ChartGoal {
+        metric: t.metric.label().to_string(),
+        unit: Unit::Count,
+        total: t.target.unwrap_or(0.0),
+        days,
+    };
+    let actual: Vec<DayValue> = t
+        .actual
+        .iter()
+        .map(|&(day, v)| DayValue {
+            day,
+            value: Some(v),
+        })
+        .collect();
+    let ticks = vec![(0, "start".to_string()), (days, "end".to_string())];
+    Some(actual_vs_target(title, &goal, &actual, &ticks))
+}
+
+#[component]
+pub fn TrackingView(campaign: CampaignMemo, store: CampaignStore) -> impl IntoView {
+    let creators = shortlisted();
+    let id =
+        move || campaign.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+    let metric = Memo::new(move |_| {
+        campaign.with(|c| c.as_ref().map(headline_metric).unwrap_or(Metric::Views))
+    });
+    let first = campaign.get_untracked().unwrap_or_default();
+    let target_text = RwSignal::new(amount_text(metric.get_untracked().target(&first.targets)));
+    let target_error = Signal::derive(move || {
+        parse_optional_amount(&target_text.get())
+            .err()
+            .map(|e| e.to_string())
+    });
+    let result_date = RwSignal::new(String::new());
+    let result_creator = RwSignal::new(String::new());
+    let values: [(Metric, RwSignal<String>); 4] =
+        Metric::ALL.map(|m| (m, RwSignal::new(String::new())));
+    let result_error = RwSignal::new(None::<String>);
+    let shown = RwSignal::new(ALL.to_string());
+
+    let options = Memo::new(move |_| {
+        let all = creators.get();
+        campaign.with(|c| {
+            c.as_ref()
+                .map(|c| creator_options(c, &all))
+                .unwrap_or_default()
+        })
+    });
+    let forecasts = Memo::new(move |_| {
+        let all = creators.get();
+        let m = metric.get();
+        campaign.with(|c| {
+            c.as_ref()
+                .and_then(|c| plan(c, &all).ok())
+                .map(|p| forecasts_from_plan(&p, m))
+                .unwrap_or_default()
+        })
+    });
+    let tracking = Memo::new(move |_| {
+        let all = creators.get();
+        let m = metric.get();
+        forecasts.with(|fc| campaign.with(|c| c.as_ref().map(|c| track(c, m, None, &all, fc))))
+    });
+    let rows = Memo::new(move |_| {
+        let all = creators.get();
+        let m = metric.get();
+        forecasts.with(|fc| {
+            campaign.with(|c| {
+                c.as_ref()
+                    .map(|c| per_creator(c, m, &all, fc))
+                    .unwrap_or_default()
+            })
+        })
+    });
+    let chart = Memo::new(move |_| {
+        let who = shown.get();
+        if who == ALL {
+            return tracking.with(|t| {
+                let t = t.as_ref()?;
+                chart_of(
+                    t,
+                    &format!("{} against the pace to the target", t.metric.label()),
+                )
+            });
+        }
+        let m = metric.get();
+        let name = options.with(|o| {
+            o.iter()
+                .find(|(i, _)| *i == who)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_else(|| who.clone())
+        });
+        forecasts.with(|fc| {
+            let forecast: Option<&CreatorForecast> = fc.iter().find(|f| f.creator_id == who);
+            campaign.with(|c| {
+                let t = track_creator(c.as_ref()?, m, None, &who, forecast);
+                chart_of(
+                    &t,
+                    &format!("{}: {} against the plan's forecast", name, m.label()),
+                )
+            })
+        })
+    });
+
+    let add_result = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let date = match Date::parse(&result_date.get_untracked()) {
+            Ok(d) => d,
+            Err(e) => {
+                result_error.set(Some(format!("Date: {e}")));
+                return;
+            }
+        };
+        let who = result_creator.get_untracked();
+        let known = options.with_untracked(|o| o.iter().any(|(i, _)| *i == who));
+        if !known {
+            result_error.set(Some(
+                "Creator: choose who posted it (assign creators to the campaign above first)."
+                    .to_string(),
+            ));
+            return;
+        }
+        let mut r = PostResult {
+            creator_id: who,
+            date: Some(date),
+            ..PostResult::default()
+        };
+        let mut any = false;
+        for (m, text) in values {
+            let parsed: Result<Option<f64>, NumberError> =
+                parse_optional_amount(&text.get_untracked());
+            match parsed {
+                Ok(v) => {
+                    any |= v.is_some();
+                    set_value(&mut r, m, v);
+                }
+                Err(e) => {
+                    result_error.set(Some(format!("Result {}: {e}", field_word(m))));
+                    return;
+                }
+            }
+        }
+        if !any {
+            result_error.set(Some(
+                "Enter at least one number: views, interactions, clicks or conversions."
+                    .to_string(),
+            ));
+            return;
+        }
+        result_error.set(None);
+        store.edit(&id(), move |c| c.results.push(r));
+        for (_, text) in values {
+            text.set(String::new());
+        }
+    };
+
+    let result_fields = values
+        .into_iter()
+        .map(|(m, text)| {
+            let field_id = format!("campaign-result-{}", field_word(m));
+            view! {
+                <div class="field">
+                    <label for=field_id.clone()>{format!("Result {}", field_word(m))}</label>
+                    <input
+                        id=field_id
+                        type="text"
+                        inputmode="decimal"
+                        autocomplete="off"
+                        aria-describedby="campaign-result-error"
+                        prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))
+                    />
+                </div>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <section class="subpanel campaign-tracking" aria-labelledby="campaign-tracking-title">
+            <h4 id="campaign-tracking-title">"Tracking"</h4>
+            <div class="fields campaign-form">
+                {date_field("campaign-start", "Start date", first.start, move |d| store.edit(&id(), move |c| c.start = d))}
+                {date_field("campaign-end", "End date", first.end, move |d| store.edit(&id(), move |c| c.end = d))}
+                <div class="field">
+                    <label for="campaign-target">{move || format!("Target ({})", metric.get().label().to_lowercase())}</label>
+                    <input
+                        id="campaign-target"
+                        type="text"
+                        inputmode="decimal"
+                        autocomplete="off"
+                        aria-describedby="campaign-target-error"
+                        aria-invalid=move || target_error.get().is_some().then_some("true")
+                        prop:value=move || target_text.get()
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            target_text.set(text.clone());
+                            if let Ok(v) = parse_optional_amount(&text) {
+                                let m = metric.get_untracked();
+                                store.edit(&id(), move |c| set_target(&mut c.targets, m, v));
+                            }
+                        }
+                    />
+                    <p id="campaign-target-error" class="error" role="alert">{move || target_error.get()}</p>
+                </div>
+            </div>
+            <form class="fields campaign-form campaign-result-form" on:submit=add_result aria-label="Add a posted result">
+                <div class="field">
+                    <label for="campaign-result-creator">"Posted by"</label>
+                    <select
+                        id="campaign-result-creator"
+                        on:change=move |ev| result_creator.set(event_target_value(&ev))
+                    >
+                        <option value="" selected=move || result_creator.get().is_empty()>
+                            "Choose a creator"
+                        </option>
+                        {move || {
+                            options
+                                .get()
+                                .into_iter()
+                                .map(|(cid, name)| {
+                                    let cid2 = cid.clone();
+                                    view! {
+                                        <option value=cid selected=move || result_creator.get() == cid2>
+                                            {name}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="campaign-result-date">"Result date"</label>
+                    <input id="campaign-result-date" type="text" autocomplete="off" placeholder="2026-05-03"
+                        prop:value=move || result_date.get()
+                        on:input=move |ev| result_date.set(event_target_value(&ev)) />
+                </div>
+                {result_fields}
+                <p id="campaign-result-error" class="error" role="alert">{move || result_error.get()}</p>
+                <button type="submit" class="button">"Add result"</button>
+            </form>
+            {move || tracking.get().map(|t| {
+                let metric_word = t.metric.label().to_lowercase();
+                view! {
+                    <p class="figure" role="status">
+                        {t.status.label()} ": " {compact(t.total)} " " {metric_word} " so far"
+                        {t.expected.map(|e| format!(", {} expected by now", compact(e)))}
+                        "."
+                    </p>
+                    {t.warning.map(|w| view! {
+                        <div class="banner warn campaign-pace-warning" role="alert">
+                            <p class="banner-title"><strong>{w.title}</strong></p>
+                            <p>{w.why}</p>
+                            {(!w.under_delivering.is_empty()).then(|| {
+                                let m = t.metric;
+                                view! {
+                                    <p>"Behind their forecast:"</p>
+                                    <ul>
+                                        {w.under_delivering.iter().map(|g| view! { <li>{g.sentence(m)}</li> }).collect_view()}
+                                    </ul>
+                                }
+                            })}
+                            <p>{w.action}</p>
+                            <details>
+                                <summary>"The numbers behind this warning"</summary>
+                                <ul>
+                                    {w.evidence.into_iter().map(|e| view! {
+                                        <li>{e.label} ": " {e.value}</li>
+                                    }).collect_view()}
+                                </ul>
+                            </details>
+                        </div>
+                    })}
+                }
+            })}
+            {move || {
+                let list = rows.get();
+                if list.is_empty() {
+                    return None;
+                }
+                let m = metric.get();
+                Some(view! {
+                    <table class="campaign-per-creator">
+                        <caption>{format!("{} per creator", m.label())}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Creator"</th>
+                                <th scope="col">"Posts"</th>
+                                <th scope="col">{m.label()}</th>
+                                <th scope="col">"Forecast per post"</th>
+                                <th scope="col">"Share of forecast"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {list.into_iter().map(|r| view! {
+                                <tr class:behind=r.behind>
+                                    <th scope="row">{r.name}</th>
+                                    <td>{r.posts}</td>
+                                    <td>{compact(r.total)}</td>
+                                    <td>{count_label(r.forecast)}</td>
+                                    <td>
+                                        {percent(r.share, 0)}
+                                        {r.behind.then_some(" (behind)")}
+                                    </td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                })
+            }}
+            <div class="field campaign-form">
+                <label for="campaign-chart-who">"Show on the chart"</label>
+                <select
+                    id="campaign-chart-who"
+                    on:change=move |ev| shown.set(event_target_value(&ev))
+                >
+                    <option value=ALL selected=move || shown.get() == ALL>"All creators (total)"</option>
+                    {move || {
+                        options
+                            .get()
+                            .into_iter()
+                            .map(|(cid, name)| {
+                                let cid2 = cid.clone();
+                                view! {
+                                    <option value=cid selected=move || shown.get() == cid2>{name}</option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+            {move || chart.get().map(|c| view! {
+                <ChartImage chart=Signal::derive(move || c.clone()) caption="Cumulative results against a straight pace line to the target (for one creator: the plan's forecast for their post)." />
+            })}
+            <ResultsTable campaign=campaign store=store options=options />
+        </section>
+    }
+}
+
+/// The posted results, newest first by entry, each with who posted it (changeable: results
+/// from before creators were recorded can be assigned) and a Remove button.
+#[component]
+fn ResultsTable(
+    campaign: CampaignMemo,
+    store: CampaignStore,
+    options: Memo<Vec<(String, String)>>,
+) -> impl IntoView {
+    let id =
+        move || campaign.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+    let results = Memo::new(move |_| {
+        campaign.with(|c| c.as_ref().map(|c| c.results.clone()).unwrap_or_default())
+    });
+    move || {
+        let list = results.get();
+        if list.is_empty() {
+            return None;
+        }
+        let opts = options.get();
+        Some(view! {
+            <table class="campaign-results">
+                <caption>"Posted results"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Date"</th>
+                        <th scope="col">"Posted by"</th>
+                        <th scope="col">"Views"</th>
+                        <th scope="col">"Interactions"</th>
+                        <th scope="col">"Clicks"</th>
+                        <th scope="col">"Conversions"</th>
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list
+                        .into_iter()
+                        .enumerate()
+                        .map(|(index, r)| {
+                            let select_id = format!("campaign-result-{index}-creator");
+                            let date = r.date.map_or("no date".to_string(), |d| d.to_string());
+                            let current = r.creator_id.clone();
+                            let mut choices = opts.clone();
+                            if !current.is_empty() && !choices.iter().any(|(i, _)| *i == current) {
+                                choices.push((current.clone(), current.clone()));
+                            }
+                            let label = format!("Posted by (result of {date})");
+                            view! {
+                                <tr>
+                                    <td>{date.clone()}</td>
+                                    <td>
+                                        <label class="visually-hidden" for=select_id.clone()>{label}</label>
+                                        <select
+                                            id=select_id
+                                            on:change=move |ev| {
+                                                let who = event_target_value(&ev);
+                                                store.edit(&id(), move |c| {
+                                                    if let Some(r) = c.results.get_mut(index) {
+                                                        r.creator_id = who;
+                                                    }
+                                                });
+                                            }
+                                        >
+                                            <option value="" selected=current.is_empty()>{UNTIED}</option>
+                                            {choices
+                                                .into_iter()
+                                                .map(|(cid, name)| {
+                                                    let sel = cid == current;
+                                                    view! { <option value=cid selected=sel>{name}</option> }
+                                                })
+                                                .collect_view()}
+                                        </select>
+                                    </td>
+                                    <td>{count_label(r.views)}</td>
+                                    <td>{count_label(r.interactions)}</td>
+                                    <td>{count_label(r.clicks)}</td>
+                                    <td>{count_label(r.conversions)}</td>
+                                    <td>
+                                        <button
+                                            type="button"
+                                            class="secondary"
+                                            aria-label=format!("Remove the result of {date}")
+                                            on:click=move |_| {
+                                                store.edit(&id(), move |c| {
+                                                    if index < c.results.len() {
+                                                        c.results.remove(index);
+                                                    }
+                                                });
+                                            }
+                                        >
+                                            "Remove"
+                                        </button>
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        })
+    }
+}

@@ -1,0 +1,189 @@
+//! Engagement results: the formula switch, the rate, benchmark comparisons and the chart.
+
+use leptos::prelude::*;
+
+use crate::charts::{rate_vs_benchmarks, BarKind, Chart, RateBar, Reference};
+use crate::domain::engine::analysis::Analysis;
+use crate::domain::engine::benchmark::{self, Benchmark, Verdict};
+use crate::domain::engine::engagement::Formula;
+use crate::domain::text::format::percent;
+use crate::domain::{Platform, Tier};
+use crate::ui::widgets::chart_image::ChartImage;
+use crate::ui::check::form::CheckForm;
+
+/// The bars: the creator, every benchmark for its platform and tier under the chosen formula, and
+/// the first one of each other platform for the same tier (same formula only: never mixed).
+fn chart_bars(analysis: &Analysis, formula: Formula, followers: Option<u64>) -> Vec<RateBar> {
+    let source = format!(
+        "{} over {} post{}",
+        formula.name(),
+        analysis.engagement.posts,
+        if analysis.engagement.posts == 1 {
+            ""
+        } else {
+            "s"
+        }
+    );
+    let mut bars = vec![RateBar {
+        label: "This creator".to_string(),
+        rate: analysis.engagement.rate,
+        kind: BarKind::Creator,
+        source,
+    }];
+    let Some(tier) = analysis.tier else {
+        return bars;
+    };
+    let bar = |b: &Benchmark, kind| RateBar {
+        label: b.label(),
+        rate: Some(b.value),
+        kind,
+        source: b.citation(),
+    };
+    let own: Vec<&Benchmark> = match followers {
+        Some(n) => benchmark::find_for_followers(analysis.platform, n, formula).collect(),
+        None => benchmark::find(analysis.platform, tier, formula).collect(),
+    };
+    bars.extend(own.into_iter().map(|b| bar(b, BarKind::Benchmark)));
+    for other in Platform::ALL
+        .into_iter()
+        .filter(|p| *p != analysis.platform)
+    {
+        if let Some(b) = benchmark::find(other, tier, formula).next() {
+            bars.push(bar(b, BarKind::Other));
+        }
+    }
+    bars
+}
+
+/// "Verdicts: far below = under 0.5× the benchmark; ..." from the one table of bands.
+fn verdict_bands() -> String {
+    let bands: Vec<String> = Verdict::ALL
+        .into_iter()
+        .map(|v| format!("{} = {}", v.label(), v.range_label()))
+        .collect();
+    format!("Verdicts: {}.", bands.join("; "))
+}
+
+fn chart(analysis: &Analysis, formula: Formula, followers: Option<u64>) -> Chart {
+    let reference = analysis.rule_of_thumb.as_ref().ok().map(|c| Reference {
+        rate: c.benchmark.value,
+        label: "excellent".to_string(),
+    });
+    let tier = analysis.tier.map(Tier::name).unwrap_or("unknown tier");
+    rate_vs_benchmarks(
+        &format!("Engagement rate, {} ({tier})", formula.name()),
+        &chart_bars(analysis, formula, followers),
+        reference.as_ref(),
+    )
+}
+
+#[component]
+pub fn EngagementView(form: CheckForm, analysis: Memo<Analysis>) -> impl IntoView {
+    let formula = form.formula;
+    let rate_line = move || {
+        analysis.with(|a| {
+            let e = &a.engagement;
+            match (e.rate, e.undefined) {
+                (Some(rate), _) => {
+                    let posts = if e.posts == 1 {
+                        "1 post".to_string()
+                    } else {
+                        format!("{} posts pooled", e.posts)
+                    };
+                    format!("{} ({posts})", percent(Some(rate), 2))
+                }
+                // The message already starts with "n/a: ".
+                (None, Some(why)) => why.message().to_string(),
+                (None, None) => "n/a".to_string(),
+            }
+        })
+    };
+    let median_line = move || {
+        analysis.with(|a| {
+            (a.engagement.posts > 1).then(|| {
+                format!(
+                    "Median of the per-post rates: {}",
+                    percent(a.engagement.median_post_rate, 2)
+                )
+            })
+        })
+    };
+    let missing = move || analysis.with(|a| a.engagement.missing_note(a.platform));
+    let comparisons = move || {
+        analysis.with(|a| match &a.benchmarks {
+            Ok(list) => list
+                .iter()
+                .map(|c| {
+                    let flag = c.red_flag().then_some(
+                        " More than twice the benchmark is a red flag for bought engagement: check the Risks section.",
+                    );
+                    view! {
+                        <li data-verdict=c.verdict.map(|v| v.label())>
+                            {c.sentence()}
+                            {flag}
+                        </li>
+                    }
+                })
+                .collect_view()
+                .into_any(),
+            Err(why) => view! { <li class="muted">{why.to_string()}</li> }.into_any(),
+        })
+    };
+    let rule = move || {
+        analysis.with(|a| match &a.rule_of_thumb {
+            Ok(c) => c.sentence(),
+            Err(why) => why.to_string(),
+        })
+    };
+    let followers = move || form.parsed_followers().ok();
+    let chart_signal = Signal::derive(move || {
+        let f = formula.get();
+        let n = followers();
+        analysis.with(|a| chart(a, f, n))
+    });
+
+    view! {
+        <section class="subpanel" aria-labelledby="engagement-title">
+            <h3 id="engagement-title">"Engagement"</h3>
+            <div class="field formula-field">
+                <label for="check-formula">"Engagement formula"</label>
+                <select
+                    id="check-formula"
+                    aria-describedby="check-formula-help"
+                    on:change=move |ev| {
+                        if let Some(f) = Formula::parse(&event_target_value(&ev)) {
+                            formula.set(f);
+                        }
+                    }
+                >
+                    {Formula::ALL
+                        .into_iter()
+                        .map(|f| {
+                            view! {
+                                <option value=f.id() selected=move || formula.get() == f>
+                                    {f.name()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+                <p id="check-formula-help" class="help">
+                    <code>{move || formula.get().expression()}</code>
+                    " "
+                    {move || formula.get().explanation()}
+                </p>
+            </div>
+            <p class="figure">
+                <span class="figure-label">"Engagement rate: "</span>
+                <strong data-testid="engagement-rate">{rate_line}</strong>
+            </p>
+            <p class="help">{median_line}</p>
+            <p class="help">{missing}</p>
+            <h4>"Compared with benchmarks"</h4>
+            <ul class="comparisons">{comparisons}</ul>
+            <p class="help">{rule}</p>
+            <p class="help">{verdict_bands()}</p>
+            <ChartImage chart=chart_signal caption="The creator's rate against published benchmarks for the same formula." />
+        </section>
+    }
+}

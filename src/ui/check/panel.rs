@@ -1,0 +1,335 @@
+//! "Check a creator": the creator's numbers in, tier, engagement against benchmarks, cadence and
+//! cost out, updated as the user types; then "Add to shortlist".
+
+use leptos::prelude::*;
+
+use crate::domain::creator::record::{Creator, IdSource};
+use crate::domain::engine::engagement::Field;
+use crate::domain::risk::profile::check_form_risk;
+use crate::domain::creator::tier::TIERS;
+use crate::domain::{Platform, Tier};
+use crate::ui::check::form::{CheckForm, EntryMode};
+use crate::ui::app::clock::now_ms;
+use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
+use crate::ui::check::economics::{CadenceView, CostView};
+use crate::ui::check::engagement::EngagementView;
+use crate::ui::widgets::number_field::NumberField;
+use crate::ui::state::shortlist::ShortlistState;
+
+/// The creator as the form describes it, for the shortlist.
+fn creator_from_form(form: &CheckForm, id: String) -> Creator {
+    let input = form.input();
+    let name = form.name.get();
+    let name = if name.trim().is_empty() {
+        format!("Unnamed {} creator", input.platform.name())
+    } else {
+        name
+    };
+    let mut creator = Creator::new(id, &name, now_ms());
+    creator.platform = Some(input.platform);
+    creator.followers = input.followers;
+    // The shortlist keeps averages per post: pasted rows are averaged field by field.
+    let posts = &input.posts;
+    for field in Field::ALL {
+        let values: Vec<f64> = posts.iter().filter_map(|p| field.get(p)).collect();
+        let avg = (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64);
+        field.set(&mut creator.metrics, avg);
+    }
+    creator.posts_per_week = input.cadence.as_ref().and_then(|c| c.per_week().ok());
+    creator.price = input.price;
+    creator.sponsored_posts = form.parsed_sponsored().ok().flatten();
+    creator
+}
+
+#[component]
+pub fn CheckPanel() -> impl IntoView {
+    let form = CheckForm::new();
+    let analysis = form.analysis();
+    // Shown only once the field was touched (NumberField's `after_touch`): it starts empty.
+    let followers_error =
+        Signal::derive(move || form.parsed_followers().err().map(|e| e.to_string()));
+    let tier = move || form.parsed_followers().ok().map(Tier::for_followers);
+    let noun = move || form.platform.get().audience_noun();
+    let shortlist = use_context::<ShortlistState>();
+    let added = RwSignal::new(None::<String>);
+    let ids = StoredValue::new(IdSource::new(now_ms()));
+
+    let metric_field =
+        move |field: Field, id: &'static str, label: &'static str, help: &'static str| {
+            let text = form.metric_text(field);
+            let error =
+                Signal::derive(move || form.parsed_metric(field).err().map(|e| e.to_string()));
+            view! { <NumberField id=id label=label help=help.to_string() value=text error=error /> }
+        };
+    // The cadence error names its field ("Posts: ..." or "Days: ..."): show it under that field.
+    let cadence_error =
+        Signal::derive(move || form.cadence().err().filter(|e| !e.starts_with("Days")));
+    let days_error = Signal::derive(move || form.cadence().err().filter(|e| e.starts_with("Days")));
+    let price_error = Signal::derive(move || form.parsed_price().err().map(|e| e.to_string()));
+    let sponsored_error = Signal::derive(move || form.parsed_sponsored().err());
+    let thresholds = thresholds_signal();
+    let risk = Memo::new(move |_| {
+        let sponsored = form.parsed_sponsored().ok().flatten();
+        thresholds.with(|t| check_form_risk(&form.input(), sponsored, t))
+    });
+    let pasted = move || form.pasted_posts();
+
+    let add = move |_| {
+        let Some(state) = shortlist else {
+            return;
+        };
+        let id = ids.try_update_value(|s| s.next_id()).unwrap_or_default();
+        let creator = creator_from_form(&form, id);
+        let name = creator.name.clone();
+        state.add(creator);
+        added.set(Some(name));
+    };
+
+    view! {
+        <section class="panel" aria-labelledby="check-title">
+            <h2 id="check-title">"Check a creator"</h2>
+            <p class="lede">
+                "Paste numbers as you see them: 45,000, 45 000, 12.5K or 1.2M all work. Results update as you type."
+            </p>
+            <form class="check-form" on:submit=|ev| ev.prevent_default()>
+                <fieldset>
+                    <legend>"Creator"</legend>
+                    <div class="fields">
+                        <div class="field">
+                            <label for="check-name">"Name or handle"</label>
+                            <input
+                                id="check-name"
+                                type="text"
+                                autocomplete="off"
+                                placeholder="@handle"
+                                prop:value=move || form.name.get()
+                                on:input=move |ev| form.name.set(event_target_value(&ev))
+                            />
+                        </div>
+                        <div class="field">
+                            <label for="check-platform">"Platform"</label>
+                            <select
+                                id="check-platform"
+                                on:change=move |ev| {
+                                    if let Some(p) = Platform::parse(&event_target_value(&ev)) {
+                                        form.platform.set(p);
+                                    }
+                                }
+                            >
+                                {Platform::ALL
+                                    .into_iter()
+                                    .map(|p| {
+                                        view! {
+                                            <option value=p.id() selected=move || form.platform.get() == p>
+                                                {p.name()}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </select>
+                        </div>
+                        <NumberField
+                            id="check-followers"
+                            label="Followers"
+                            help=Signal::derive(move || format!("The account's {} count.", noun()))
+                            value=form.followers
+                            error=followers_error
+                            placeholder="e.g. 45K"
+                            after_touch=true
+                        />
+                    </div>
+                </fieldset>
+
+                <fieldset>
+                    <legend>"Recent posts"</legend>
+                    <div class="mode-switch" role="radiogroup" aria-label="How to enter posts">
+                        <label>
+                            <input
+                                type="radio"
+                                name="check-mode"
+                                prop:checked=move || form.mode.get() == EntryMode::Averages
+                                on:change=move |_| form.mode.set(EntryMode::Averages)
+                            />
+                            " Averages per post"
+                        </label>
+                        <label>
+                            <input
+                                type="radio"
+                                name="check-mode"
+                                prop:checked=move || form.mode.get() == EntryMode::PerPost
+                                on:change=move |_| form.mode.set(EntryMode::PerPost)
+                            />
+                            " Several posts"
+                        </label>
+                    </div>
+                    <Show
+                        when=move || form.mode.get() == EntryMode::Averages
+                        fallback=move || {
+                            view! {
+                                <div class="field">
+                                    <label for="check-posts">"Posts, one per line"</label>
+                                    <textarea
+                                        id="check-posts"
+                                        rows="6"
+                                        spellcheck="false"
+                                        aria-describedby="check-posts-help check-posts-errors"
+                                        placeholder="views likes comments shares\n130K 9,000 1,200 850\n98K 7.1K 640 410"
+                                        prop:value=move || form.pasted.get()
+                                        on:input=move |ev| form.pasted.set(event_target_value(&ev))
+                                    ></textarea>
+                                    <p id="check-posts-help" class="help">
+                                        {move || {
+                                            let p = pasted();
+                                            format!(
+                                                "{} post{} read. Columns: views, likes, comments, shares, dislikes, saves, or name them in a first line. Separate with tabs, semicolons or spaces.",
+                                                p.posts.len(),
+                                                if p.posts.len() == 1 { "" } else { "s" },
+                                            )
+                                        }}
+                                    </p>
+                                    <ul id="check-posts-errors" class="error-list" role="alert">
+                                        {move || {
+                                            pasted()
+                                                .errors
+                                                .into_iter()
+                                                .map(|e| view! { <li>{e.to_string()}</li> })
+                                                .collect_view()
+                                        }}
+                                    </ul>
+                                </div>
+                            }
+                        }
+                    >
+                        <div class="fields">
+                            {metric_field(Field::Views, "check-views", "Average views", "Views per post.")}
+                            {metric_field(Field::Likes, "check-likes", "Average likes", "Likes per post.")}
+                            {metric_field(Field::Comments, "check-comments", "Average comments", "Comments per post.")}
+                            {metric_field(Field::Shares, "check-shares", "Average shares", "Shares per post.")}
+                            {metric_field(Field::Dislikes, "check-dislikes", "Average dislikes (optional)", "YouTube only; hidden publicly since 2021.")}
+                            {metric_field(Field::Saves, "check-saves", "Average saves (optional)", "Saves or bookmarks per post.")}
+                        </div>
+                    </Show>
+                </fieldset>
+
+                <fieldset>
+                    <legend>"Cadence, price and experience"</legend>
+                    <div class="fields">
+                        <NumberField
+                            id="check-post-count"
+                            label="Posts published"
+                            help="How many posts in the period below.".to_string()
+                            value=form.posts_count
+                            error=cadence_error
+                        />
+                        <NumberField
+                            id="check-days"
+                            label="In the last (days)"
+                            help="The period, in days.".to_string()
+                            value=form.days
+                            error=days_error
+                        />
+                        <NumberField
+                            id="check-price"
+                            label="Price per post (optional)"
+                            help="What the creator charges, in US dollars. Leave empty for an estimate.".to_string()
+                            value=form.price
+                            error=price_error
+                            placeholder="e.g. $250"
+                        />
+                        <NumberField
+                            id="check-sponsored"
+                            label="Past sponsored posts (optional)"
+                            help="How many sponsored posts you found on the profile; few or none calls for an approval step.".to_string()
+                            value=form.sponsored
+                            error=sponsored_error
+                        />
+                    </div>
+                </fieldset>
+            </form>
+
+            <div class="result" aria-live="polite">
+                {move || match tier() {
+                    Some(t) => {
+                        view! {
+                            <p class="tier-headline" data-tier=t.id()>
+                                {t.headline(noun())}
+                            </p>
+                            <p class="tier-meaning">{t.info().meaning}</p>
+                        }
+                            .into_any()
+                    }
+                    None => {
+                        view! {
+                            <p class="placeholder">
+                                "Enter a follower count to see the creator's tier."
+                            </p>
+                        }
+                            .into_any()
+                    }
+                }}
+            </div>
+            <details class="thresholds">
+                <summary>"Tier thresholds"</summary>
+                <p>
+                    "Tiers are an industry convention, not a standard; lower bounds are inclusive (10,000 is micro)."
+                </p>
+                <table>
+                    <caption class="visually-hidden">"Follower count range of each tier"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Tier"</th>
+                            <th scope="col">"Range"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {TIERS
+                            .iter()
+                            .map(|row| {
+                                view! {
+                                    <tr class:current=move || tier() == Some(row.tier)>
+                                        <th scope="row">{row.name}</th>
+                                        <td>{move || row.tier.bounds_label(noun())}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </details>
+
+            <EngagementView form=form analysis=analysis />
+            <CadenceView analysis=analysis />
+            <CostView analysis=analysis />
+            <section class="subpanel creator-risks" aria-labelledby="check-risks-title">
+                <h3 id="check-risks-title">"Risks for this creator"</h3>
+                <p class="help">
+                    "Warnings from the numbers above, against the risk thresholds (adjust them under "
+                    <a href="#risks">"Risks"</a>
+                    "). Each one says what was seen, why it matters and what to do."
+                </p>
+                <CreatorWarnings risk=risk />
+            </section>
+
+            <div class="actions">
+                <button type="button" on:click=add disabled=shortlist.is_none()>
+                    "Add to shortlist"
+                </button>
+                <p class="status" role="status">
+                    {move || {
+                        added
+                            .get()
+                            .map(|name| {
+                                view! {
+                                    "Added “"
+                                    {name}
+                                    "” to the "
+                                    <a href="#shortlist">"shortlist"</a>
+                                    "."
+                                }
+                            })
+                    }}
+                </p>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,134 @@
+//! Audience fit: the creator's audience interests against the brand's categories, with what matches and what is missing.
+
+use leptos::prelude::*;
+
+use crate::domain::risk::audience::{audience_fit, parse_tags, MatchVia};
+use crate::domain::text::format::percent;
+use crate::domain::risk::rules::{assess, RiskInput, RiskKind, Thresholds};
+use crate::ui::widgets::warning::warning_list;
+
+#[component]
+pub fn AudienceFitTool(thresholds: RwSignal<Thresholds>) -> impl IntoView {
+    let interests = RwSignal::new(String::new());
+    let categories = RwSignal::new(String::new());
+    let tags = Memo::new(move |_| interests.with(|t| parse_tags(t)));
+    let brand = Memo::new(move |_| categories.with(|t| parse_tags(t)));
+    let fit = Memo::new(move |_| tags.with(|a| brand.with(|b| audience_fit(a, b))));
+
+    let warnings = move || {
+        let input = RiskInput {
+            audience_tags: tags.get(),
+            brand_categories: brand.get(),
+            ..RiskInput::default()
+        };
+        assess(&input, &thresholds.get())
+            .warnings
+            .into_iter()
+            .filter(|w| w.kind == RiskKind::AudienceFit)
+            .collect::<Vec<_>>()
+    };
+
+    let result = move || {
+        let fit = fit.get();
+        let Some(score) = fit.score else {
+            return view! {
+                <p class="placeholder">
+                    "Enter both lists to see how much of the brand's categories the audience covers."
+                </p>
+            }
+            .into_any();
+        };
+        let matching: Vec<String> = fit
+            .matching
+            .iter()
+            .map(|m| match &m.via {
+                MatchVia::Same => m.category.clone(),
+                MatchVia::Synonym(group) => {
+                    format!("{} (via “{}”, both {group})", m.category, m.audience_tag)
+                }
+            })
+            .collect();
+        let list = |items: Vec<String>| {
+            if items.is_empty() {
+                "none".to_string()
+            } else {
+                items.join(", ")
+            }
+        };
+        view! {
+            <p class="headline">
+                "Overlap: " <strong>{percent(Some(score), 0)}</strong> " ("
+                {fit.covered_label()} " covered by the audience's interests)"
+            </p>
+            <dl class="fit">
+                <div>
+                    <dt>"Matching"</dt>
+                    <dd>{list(matching)}</dd>
+                </div>
+                <div>
+                    <dt>"Missing"</dt>
+                    <dd>{list(fit.missing.clone())}</dd>
+                </div>
+                <div>
+                    <dt>"The audience is also into"</dt>
+                    <dd>{list(fit.other_interests.clone())}</dd>
+                </div>
+            </dl>
+            <p class="help">
+                "Overlap = brand categories covered ÷ all brand categories. Tags match ignoring case, accents, “#” and plurals, plus a few obvious synonyms (“workouts” counts as fitness)."
+            </p>
+        }
+        .into_any()
+    };
+
+    view! {
+        <section class="risk-tool" aria-labelledby="risks-audience-title">
+            <h3 id="risks-audience-title">"Audience fit"</h3>
+            <form class="risk-form" on:submit=|ev| ev.prevent_default()>
+                <div class="fields">
+                    <div class="field">
+                        <label for="risks-interests">"Creator's audience interests"</label>
+                        <input
+                            id="risks-interests"
+                            type="text"
+                            autocomplete="off"
+                            aria-describedby="risks-interests-help"
+                            placeholder="fitness, cooking, travel"
+                            prop:value=move || interests.get()
+                            on:input=move |ev| interests.set(event_target_value(&ev))
+                        />
+                        <p id="risks-interests-help" class="help">
+                            "Comma separated, from the creator's audience insights or an audit tool."
+                        </p>
+                    </div>
+                    <div class="field">
+                        <label for="risks-categories">"Brand categories"</label>
+                        <input
+                            id="risks-categories"
+                            type="text"
+                            autocomplete="off"
+                            aria-describedby="risks-categories-help"
+                            placeholder="fitness, wellness"
+                            prop:value=move || categories.get()
+                            on:input=move |ev| categories.set(event_target_value(&ev))
+                        />
+                        <p id="risks-categories-help" class="help">
+                            "Comma separated: what the campaign sells to."
+                        </p>
+                    </div>
+                </div>
+            </form>
+            <p class="visually-hidden" role="status">
+                {move || {
+                    fit.with(|f| {
+                        f.score
+                            .map(|s| format!("Overlap {}: {}.", percent(Some(s), 0), f.covered_label()))
+                            .unwrap_or_default()
+                    })
+                }}
+            </p>
+            <div class="risk-result">{result}</div>
+            {move || warning_list(warnings())}
+        </section>
+    }
+}

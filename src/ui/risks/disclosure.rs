@@ -1,0 +1,292 @@
+//! The sponsored-caption checker: a verdict per selected country, each with the label, where it was found and the rule cited.
+
+use leptos::prelude::*;
+
+use crate::domain::risk::disclosure::{
+    check_caption, DisclosureInput, FoundLabel, Jurisdiction, JurisdictionResult, Verdict,
+    DISCLAIMER,
+};
+
+fn verdict_class(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Meets => "badge verdict-meets",
+        Verdict::Missing => "badge verdict-missing",
+        Verdict::Weak => "badge verdict-weak",
+        Verdict::Misplaced => "badge verdict-misplaced",
+    }
+}
+
+/// A mark that reads at a glance next to the words (hidden from screen readers, which get the words).
+fn verdict_mark(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Meets => "✓",
+        Verdict::Missing => "✗",
+        Verdict::Weak | Verdict::Misplaced => "!",
+    }
+}
+
+fn describe(found: &FoundLabel) -> String {
+    let written = if found.as_written == found.label {
+        format!("“{}”", found.as_written)
+    } else {
+        format!("“{}” (counts as “{}”)", found.as_written, found.label)
+    };
+    format!("{written}, line {}, {}", found.line, found.where_found())
+}
+
+#[component]
+pub fn DisclosureChecker() -> impl IntoView {
+    let caption = RwSignal::new(String::new());
+    let toggle = RwSignal::new(false);
+    let retouched = RwSignal::new(false);
+    let selected: Vec<(Jurisdiction, RwSignal<bool>)> = Jurisdiction::ALL
+        .into_iter()
+        .map(|j| (j, RwSignal::new(true)))
+        .collect();
+    let selected = StoredValue::new(selected);
+
+    let report = Memo::new(move |_| {
+        check_caption(&DisclosureInput {
+            caption: caption.get(),
+            paid_partnership_label: toggle.get(),
+            retouched_or_ai_images: retouched.get(),
+        })
+    });
+    let chosen = move || {
+        selected.with_value(|s| {
+            s.iter()
+                .filter(|(_, on)| on.get())
+                .map(|(j, _)| *j)
+                .collect::<Vec<_>>()
+        })
+    };
+    let set_all = move |on: bool| selected.with_value(|s| s.iter().for_each(|(_, v)| v.set(on)));
+
+    let boxes = selected.with_value(|s| {
+        s.iter()
+            .map(|&(j, on)| {
+                let id = format!("risks-country-{}", j.id());
+                let for_id = id.clone();
+                view! {
+                    <label class="check" for=for_id>
+                        <input
+                            id=id
+                            type="checkbox"
+                            prop:checked=move || on.get()
+                            on:change=move |ev| on.set(event_target_checked(&ev))
+                        />
+                        " "
+                        {j.name()}
+                    </label>
+                }
+            })
+            .collect_view()
+    });
+
+    // The verdicts shown: `None` until there is something to check.
+    let rows = Memo::new(move |_| {
+        let has_input = caption.with(|c| !c.trim().is_empty()) || toggle.get();
+        has_input.then(|| {
+            let report = report.get();
+            chosen()
+                .iter()
+                .filter_map(|j| report.get(*j).cloned())
+                .collect::<Vec<JurisdictionResult>>()
+        })
+    });
+    let summary = move || {
+        rows.with(|rows| {
+            let rows = rows.as_ref().filter(|r| !r.is_empty())?;
+            let count = |v: Verdict| rows.iter().filter(|r| r.verdict == v).count();
+            Some(format!(
+                "Meets the rule in {} of {} countries. In the wrong place: {}. Not clear enough: {}. No disclosure: {}.",
+                count(Verdict::Meets),
+                rows.len(),
+                count(Verdict::Misplaced),
+                count(Verdict::Weak),
+                count(Verdict::Missing),
+            ))
+        })
+    };
+    let results = move || {
+        match rows.get() {
+        None => view! {
+            <p class="placeholder">"Paste the caption of a sponsored post to check its ad label."</p>
+        }
+        .into_any(),
+        Some(rows) if rows.is_empty() => {
+            view! { <p class="placeholder">"Choose at least one country."</p> }.into_any()
+        }
+        Some(rows) => view! {
+            {glance_table(&rows)}
+            <ul class="verdicts">{rows.into_iter().map(verdict_card).collect_view()}</ul>
+        }
+        .into_any(),
+    }
+    };
+
+    view! {
+        <section class="risk-tool" aria-labelledby="risks-disclosure-title">
+            <h3 id="risks-disclosure-title">"Ad disclosure in a caption"</h3>
+            <p class="help">
+                "Paste the caption of a past (or planned) sponsored post to see, country by country, whether its ad label is accepted and where it has to be."
+            </p>
+            <form class="risk-form" on:submit=|ev| ev.prevent_default()>
+                <div class="field">
+                    <label for="risks-caption">"Caption"</label>
+                    <textarea
+                        id="risks-caption"
+                        rows="5"
+                        aria-describedby="risks-caption-help"
+                        prop:value=move || caption.get()
+                        on:input=move |ev| caption.set(event_target_value(&ev))
+                    ></textarea>
+                    <p id="risks-caption-help" class="help">
+                        "Paste it exactly as posted, hashtags and line breaks included: where the label sits matters."
+                    </p>
+                </div>
+                <div class="checks">
+                    <label class="check" for="risks-paid-label">
+                        <input
+                            id="risks-paid-label"
+                            type="checkbox"
+                            prop:checked=move || toggle.get()
+                            on:change=move |ev| toggle.set(event_target_checked(&ev))
+                        />
+                        " Paid-partnership label is switched on"
+                    </label>
+                    <label class="check" for="risks-retouched">
+                        <input
+                            id="risks-retouched"
+                            type="checkbox"
+                            prop:checked=move || retouched.get()
+                            on:change=move |ev| retouched.set(event_target_checked(&ev))
+                        />
+                        " Images are retouched or AI-generated"
+                    </label>
+                </div>
+                <fieldset class="countries">
+                    <legend>"Countries to check"</legend>
+                    <div class="country-list">{boxes}</div>
+                    <div class="actions">
+                        <button type="button" class="secondary" on:click=move |_| set_all(true)>
+                            "Select all"
+                        </button>
+                        <button type="button" class="secondary" on:click=move |_| set_all(false)>
+                            "Clear"
+                        </button>
+                    </div>
+                </fieldset>
+            </form>
+            <div class="risk-result">
+                <p class="headline" role="status">{summary}</p>
+                {results}
+            </div>
+            <p class="caveat">{DISCLAIMER}</p>
+        </section>
+    }
+}
+
+fn verdict_badge(v: Verdict) -> impl IntoView {
+    view! {
+        <span class=verdict_class(v)>
+            <span aria-hidden="true">{verdict_mark(v)}" "</span>
+            {v.label()}
+        </span>
+    }
+}
+
+/// Every selected country on one line each, to scan before reading the explanations.
+fn glance_table(rows: &[JurisdictionResult]) -> impl IntoView {
+    view! {
+        <table class="verdict-glance stack">
+            <caption class="visually-hidden">"Verdict per country"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Country"</th>
+                    <th scope="col">"Verdict"</th>
+                    <th scope="col">"Label found"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows
+                    .iter()
+                    .map(|r| {
+                        let found = r
+                            .label
+                            .as_ref()
+                            .map(|f| format!("“{}”", f.as_written))
+                            .unwrap_or_else(|| "none accepted".to_string());
+                        view! {
+                            <tr>
+                                <th scope="row">{r.jurisdiction.name()}</th>
+                                <td>{verdict_badge(r.verdict)}</td>
+                                <td>{found}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+fn verdict_card(r: JurisdictionResult) -> impl IntoView {
+    let j = r.jurisdiction;
+    let label = r.label.as_ref().map(describe);
+    let not_enough: Vec<String> = r
+        .not_enough
+        .iter()
+        .map(|f| {
+            format!(
+                "{}: {}",
+                describe(f),
+                f.why_not_enough
+                    .as_deref()
+                    .unwrap_or("not an accepted label")
+            )
+        })
+        .collect();
+    view! {
+        <li class="verdict-card" data-jurisdiction=j.id() data-verdict=r.verdict.label()>
+            <h4>
+                {j.name()}
+                " "
+                {verdict_badge(r.verdict)}
+            </h4>
+            <p>{r.explanation}</p>
+            {label
+                .map(|l| {
+                    view! {
+                        <p>
+                            <strong>"Label found: "</strong>
+                            {l}
+                        </p>
+                    }
+                })}
+            {(!not_enough.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="not-enough-title">
+                            <strong>"Not enough on its own here:"</strong>
+                        </p>
+                        <ul class="not-enough">
+                            {not_enough.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+                        </ul>
+                    }
+                })}
+            <p class="rule">
+                <strong>"Rule: "</strong>
+                {r.rule}
+            </p>
+            {(!r.notes.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="notes">
+                            {r.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                        </ul>
+                    }
+                })}
+        </li>
+    }
+}

@@ -1,0 +1,29 @@
+//! The Risks section: comment sentiment, generic comments, the caption checker, audience fit, anomalies and thresholds.
+
+use leptos::prelude::*;
+
+use crate::ui::risks::anomalies::AnomalyTool;
+use crate::ui::risks::audience::AudienceFitTool;
+use crate::ui::risks::comments::CommentTools;
+use crate::ui::risks::disclosure::DisclosureChecker;
+use crate::ui::risks::thresholds::{RiskThresholds, ThresholdsState};
+
+#[component]
+pub fn RisksPanel() -> impl IntoView {
+    // The app may provide the thresholds for every section; alone, the panel loads its own.
+    let state = use_context::<ThresholdsState>().unwrap_or_else(ThresholdsState::load);
+    let thresholds = state.values;
+    view! {
+        <section class="panel risks" aria-labelledby="risks-title">
+            <h2 id="risks-title">"Risks"</h2>
+            <p class="lede">
+                "Check a creator's comments, a sponsored caption and the audience fit before you sign. Results update as you type; nothing you paste leaves this device."
+            </p>
+            <CommentTools thresholds=thresholds />
+            <DisclosureChecker />
+            <AudienceFitTool thresholds=thresholds />
+            <AnomalyTool thresholds=thresholds />
+            <RiskThresholds state=state />
+        </section>
+    }
+}

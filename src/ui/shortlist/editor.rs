@@ -1,0 +1,532 @@
+//! The add/edit dialog for one creator: every field labelled, numbers in the pasted formats, each
+//! error shown under its field.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::creator::record::{
+    normalize_currency, parse_tags, validate_profile_url, Creator, Status,
+};
+use crate::domain::io::csv_export::format_amount;
+use crate::domain::engine::engagement::Formula;
+use crate::domain::text::format::group_thousands;
+use crate::domain::text::number::{parse_optional_amount, parse_optional_count};
+use crate::domain::risk::rules::Thresholds;
+use crate::domain::risk::profile::creator_risk;
+use crate::domain::Platform;
+use crate::ui::app::clock::now_ms;
+use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
+use crate::ui::widgets::number_field::NumberField;
+use crate::ui::state::shortlist::ShortlistState;
+
+/// The form's texts, one signal per field.
+#[derive(Clone, Copy)]
+struct EditorForm {
+    name: RwSignal<String>,
+    url: RwSignal<String>,
+    platform: RwSignal<String>,
+    status: RwSignal<String>,
+    followers: RwSignal<String>,
+    views: RwSignal<String>,
+    likes: RwSignal<String>,
+    comments: RwSignal<String>,
+    shares: RwSignal<String>,
+    dislikes: RwSignal<String>,
+    saves: RwSignal<String>,
+    per_week: RwSignal<String>,
+    price: RwSignal<String>,
+    currency: RwSignal<String>,
+    sponsored: RwSignal<String>,
+    tags: RwSignal<String>,
+    notes: RwSignal<String>,
+}
+
+/// A stored amount as the form shows it: "1,200,000" for whole numbers (read back by the same
+/// parser), exact decimals otherwise ("0.1250" rather than "0.125", which reads as 125).
+fn amount_text(v: Option<f64>) -> String {
+    match v {
+        Some(v) if v.fract() == 0.0 && (0.0..1e15).contains(&v) => group_thousands(v as u64),
+        Some(v) => format_amount(v),
+        None => String::new(),
+    }
+}
+
+impl EditorForm {
+    fn new() -> EditorForm {
+        let s = || RwSignal::new(String::new());
+        EditorForm {
+            name: s(),
+            url: s(),
+            platform: s(),
+            status: s(),
+            followers: s(),
+            views: s(),
+            likes: s(),
+            comments: s(),
+            shares: s(),
+            dislikes: s(),
+            saves: s(),
+            per_week: s(),
+            price: s(),
+            currency: s(),
+            sponsored: s(),
+            tags: s(),
+            notes: s(),
+        }
+    }
+
+    fn fill(&self, c: &Creator) {
+        let m = &c.metrics;
+        self.name.set(c.name.clone());
+        self.url.set(c.profile_url.clone().unwrap_or_default());
+        self.platform
+            .set(c.platform.map(|p| p.id().to_string()).unwrap_or_default());
+        self.status.set(c.status.id().to_string());
+        self.followers
+            .set(c.followers.map(group_thousands).unwrap_or_default());
+        self.views.set(amount_text(m.views));
+        self.likes.set(amount_text(m.likes));
+        self.comments.set(amount_text(m.comments));
+        self.shares.set(amount_text(m.shares));
+        self.dislikes.set(amount_text(m.dislikes));
+        self.saves.set(amount_text(m.saves));
+        self.per_week.set(amount_text(c.posts_per_week));
+        self.price.set(amount_text(c.price));
+        self.currency.set(c.currency.clone().unwrap_or_default());
+        self.sponsored
+            .set(c.sponsored_posts.map(|n| n.to_string()).unwrap_or_default());
+        self.tags.set(c.tags.join(", "));
+        self.notes.set(c.notes.clone());
+    }
+
+    fn sponsored_value(&self) -> Result<Option<u32>, String> {
+        let n = parse_optional_count(&self.sponsored.get()).map_err(|e| e.to_string())?;
+        match n {
+            None => Ok(None),
+            Some(n) => u32::try_from(n).map(Some).map_err(|_| {
+                format!("{n} sponsored posts is more than any creator has published.")
+            }),
+        }
+    }
+
+    /// The edited creator, or the labels of the fields that are wrong.
+    fn build(&self, original: &Creator) -> Result<Creator, Vec<&'static str>> {
+        let mut bad = Vec::new();
+        let name = self.name.get();
+        if name.trim().is_empty() {
+            bad.push("Name or handle");
+        }
+        let url = validate_profile_url(&self.url.get()).map_err(|_| bad.push("Profile link"));
+        let followers =
+            parse_optional_count(&self.followers.get()).map_err(|_| bad.push("Followers"));
+        let mut amount = |text: RwSignal<String>, label: &'static str| {
+            parse_optional_amount(&text.get()).map_err(|_| bad.push(label))
+        };
+        let views = amount(self.views, "Average views");
+        let likes = amount(self.likes, "Average likes");
+        let comments = amount(self.comments, "Average comments");
+        let shares = amount(self.shares, "Average shares");
+        let dislikes = amount(self.dislikes, "Average dislikes");
+        let saves = amount(self.saves, "Average saves");
+        let per_week = amount(self.per_week, "Posts per week");
+        let price = amount(self.price, "Price per post");
+        let currency = normalize_currency(&self.currency.get()).map_err(|_| bad.push("Currency"));
+        let sponsored = self
+            .sponsored_value()
+            .map_err(|_| bad.push("Past sponsored posts"));
+        let (
+            Ok(url),
+            Ok(followers),
+            Ok(views),
+            Ok(likes),
+            Ok(comments),
+            Ok(shares),
+            Ok(dislikes),
+            Ok(saves),
+            Ok(per_week),
+            Ok(price),
+            Ok(currency),
+            Ok(sponsored),
+        ) = (
+            url, followers, views, likes, comments, shares, dislikes, saves, per_week, price,
+            currency, sponsored,
+        )
+        else {
+            return Err(bad);
+        };
+        if !bad.is_empty() {
+            return Err(bad);
+        }
+        let mut c = original.clone();
+        c.name = name.trim().to_string();
+        c.profile_url = url;
+        c.platform = Platform::parse(&self.platform.get());
+        c.status = Status::parse(&self.status.get()).unwrap_or(c.status);
+        c.followers = followers;
+        c.metrics.views = views;
+        c.metrics.likes = likes;
+        c.metrics.comments = comments;
+        c.metrics.shares = shares;
+        c.metrics.dislikes = dislikes;
+        c.metrics.saves = saves;
+        c.posts_per_week = per_week;
+        c.price = price;
+        c.currency = currency;
+        c.sponsored_posts = sponsored;
+        c.tags = parse_tags(&self.tags.get());
+        c.notes = self.notes.get().trim().to_string();
+        c.updated_at = now_ms().max(c.updated_at);
+        c.checked().map_err(|_| vec!["Name or handle"])
+    }
+}
+
+/// The dialog. `editing` opens it with a creator (a new one to add, or one to edit) and is set back
+/// to `None` when it closes; `on_saved` gets the saved creator's name.
+#[component]
+pub fn CreatorEditor(
+    editing: RwSignal<Option<Creator>>,
+    #[prop(into)] on_saved: Callback<String>,
+    /// The shortlist's engagement formula, for the risk list (default: the source article's).
+    #[prop(optional, into)]
+    formula: Option<Signal<Formula>>,
+    /// The risk thresholds (default: the app's, or loaded once).
+    #[prop(optional, into)]
+    thresholds: Option<Signal<Thresholds>>,
+    /// Set to open the dialog on the creator's risks (the shortlist's risk badge); reset on open.
+    #[prop(optional)]
+    show_risks: Option<RwSignal<bool>>,
+) -> impl IntoView {
+    let state = expect_context::<ShortlistState>();
+    let thresholds = thresholds.unwrap_or_else(thresholds_signal);
+    let form = EditorForm::new();
+    let dialog_ref = NodeRef::<leptos::html::Dialog>::new();
+    let risks_ref = NodeRef::<leptos::html::Details>::new();
+    let tried = RwSignal::new(false);
+    let summary = RwSignal::new(None::<String>);
+    let is_new = Memo::new(move |_| {
+        editing.with(|e| {
+            e.as_ref()
+                .is_some_and(|c| state.list.with_untracked(|l| l.get(&c.id).is_none()))
+        })
+    });
+    let title = move || {
+        if is_new.get() {
+            "Add a creator".to_string()
+        } else {
+            format!(
+                "Edit “{}”",
+                editing.with(|e| e.as_ref().map(|c| c.name.clone()).unwrap_or_default())
+            )
+        }
+    };
+
+    Effect::new(move |_| {
+        let open = editing.with(|e| e.is_some());
+        let Some(dialog) = dialog_ref.get() else {
+            return;
+        };
+        if open && !dialog.open() {
+            if let Some(c) = editing.get_untracked() {
+                form.fill(&c);
+            }
+            tried.set(false);
+            summary.set(None);
+            let _ = dialog.show_modal();
+            let on_risks = show_risks.is_some_and(|s| s.get_untracked());
+            if let Some(s) = show_risks {
+                s.set(false);
+            }
+            if let Some(details) = risks_ref.get_untracked() {
+                if on_risks {
+                    let _ = details.set_attribute("open", "");
+                    let summary = details
+                        .query_selector("summary")
+                        .ok()
+                        .flatten()
+                        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                    if let Some(summary) = summary {
+                        let _ = summary.focus();
+                    }
+                } else {
+                    let _ = details.remove_attribute("open");
+                }
+            }
+        } else if !open && dialog.open() {
+            dialog.close();
+        }
+    });
+
+    let text_error = |sig: RwSignal<String>, parse: fn(&str) -> Option<String>| {
+        Signal::derive(move || parse(&sig.get()))
+    };
+    let count_error = move |sig: RwSignal<String>| {
+        text_error(sig, |t| {
+            parse_optional_count(t).err().map(|e| e.to_string())
+        })
+    };
+    let amount_error = move |sig: RwSignal<String>| {
+        text_error(sig, |t| {
+            parse_optional_amount(t).err().map(|e| e.to_string())
+        })
+    };
+    let name_error = Signal::derive(move || {
+        (tried.get() && form.name.with(|n| n.trim().is_empty()))
+            .then(|| "Enter a name or handle; every creator needs one.".to_string())
+    });
+    let url_error = text_error(form.url, |t| {
+        validate_profile_url(t).err().map(|e| {
+            let msg = e.to_string();
+            let mut chars = msg.chars();
+            chars
+                .next()
+                .map(|f| f.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        })
+    });
+    let currency_error = text_error(form.currency, |t| {
+        normalize_currency(t).err().map(|e| e.to_string())
+    });
+    let sponsored_error = Signal::derive(move || form.sponsored_value().err());
+    // The creator as the form now reads (as stored while a field does not parse), so the list
+    // follows the edits.
+    let risk = Memo::new(move |_| {
+        let formula = formula.map(|f| f.get()).unwrap_or_default();
+        editing.with(|e| {
+            e.as_ref()
+                .map(|original| {
+                    let edited = form.build(original).ok();
+                    let c = edited.as_ref().unwrap_or(original);
+                    thresholds.with(|t| creator_risk(c, formula, None, t))
+                })
+                .unwrap_or_default()
+        })
+    });
+    let risk_count = move || risk.with(|r| r.summary().label());
+
+    let close = move || editing.set(None);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        let Some(original) = editing.get_untracked() else {
+            return;
+        };
+        match form.build(&original) {
+            Ok(c) => {
+                let name = c.name.clone();
+                state.put(c);
+                close();
+                on_saved.run(name);
+            }
+            Err(fields) => {
+                summary.set(Some(format!(
+                    "Check {}: {}.",
+                    if fields.len() == 1 {
+                        "this field"
+                    } else {
+                        "these fields"
+                    },
+                    fields.join(", ")
+                )));
+                // Take the user to the first field to fix.
+                request_animation_frame(move || {
+                    let first = dialog_ref
+                        .try_get_untracked()
+                        .flatten()
+                        .and_then(|d| d.query_selector("[aria-invalid='true']").ok().flatten())
+                        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                    if let Some(el) = first {
+                        let _ = el.focus();
+                    }
+                });
+            }
+        }
+    };
+
+    view! {
+        <dialog
+            class="creator-editor"
+            node_ref=dialog_ref
+            aria-labelledby="creator-editor-title"
+            on:close=move |_| {
+                if editing.with_untracked(|e| e.is_some()) {
+                    close();
+                }
+            }
+        >
+            <form on:submit=submit novalidate>
+                <h2 id="creator-editor-title">{title}</h2>
+                <p class="help">
+                    "Numbers as you see them: 45,000, 45 000, 12.5K or 1.2M. Leave a field empty when you don't know it; it shows as n/a, never as zero."
+                </p>
+                <fieldset>
+                    <legend>"Creator"</legend>
+                    <div class="fields">
+                        <div class="field">
+                            <label for="edit-name">"Name or handle"</label>
+                            <input
+                                id="edit-name"
+                                type="text"
+                                autocomplete="off"
+                                required
+                                aria-describedby="edit-name-error"
+                                aria-invalid=move || name_error.get().is_some().then_some("true")
+                                prop:value=move || form.name.get()
+                                on:input=move |ev| form.name.set(event_target_value(&ev))
+                            />
+                            <p id="edit-name-error" class="error" role="alert">
+                                {move || name_error.get()}
+                            </p>
+                        </div>
+                        <div class="field">
+                            <label for="edit-url">"Profile link"</label>
+                            <input
+                                id="edit-url"
+                                type="url"
+                                inputmode="url"
+                                autocomplete="off"
+                                spellcheck="false"
+                                placeholder="https://www.tiktok.com/@name"
+                                aria-describedby="edit-url-help edit-url-error"
+                                aria-invalid=move || url_error.get().is_some().then_some("true")
+                                prop:value=move || form.url.get()
+                                on:input=move |ev| form.url.set(event_target_value(&ev))
+                            />
+                            <p id="edit-url-help" class="help">"Only http:// and https:// links are kept."</p>
+                            <p id="edit-url-error" class="error" role="alert">
+                                {move || url_error.get()}
+                            </p>
+                        </div>
+                        <div class="field">
+                            <label for="edit-platform">"Platform"</label>
+                            <select
+                                id="edit-platform"
+                                on:change=move |ev| form.platform.set(event_target_value(&ev))
+                            >
+                                <option value="" prop:selected=move || form.platform.with(String::is_empty)>"Not set"</option>
+                                {Platform::ALL
+                                    .into_iter()
+                                    .map(|p| view! { <option value=p.id() prop:selected=move || form.platform.with(|v| v == p.id())>{p.name()}</option> })
+                                    .collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="edit-status">"Status"</label>
+                            <select
+                                id="edit-status"
+                                on:change=move |ev| form.status.set(event_target_value(&ev))
+                            >
+                                {Status::ALL
+                                    .into_iter()
+                                    .map(|s| view! { <option value=s.id() prop:selected=move || form.status.with(|v| v == s.id())>{s.label()}</option> })
+                                    .collect_view()}
+                            </select>
+                        </div>
+                        <NumberField
+                            id="edit-followers"
+                            label="Followers"
+                            help="Followers or subscribers, e.g. 45K.".to_string()
+                            value=form.followers
+                            error=count_error(form.followers)
+                        />
+                        <div class="field">
+                            <label for="edit-tags">"Tags"</label>
+                            <input
+                                id="edit-tags"
+                                type="text"
+                                autocomplete="off"
+                                aria-describedby="edit-tags-help"
+                                prop:value=move || form.tags.get()
+                                on:input=move |ev| form.tags.set(event_target_value(&ev))
+                            />
+                            <p id="edit-tags-help" class="help">"Audience interests, separated by commas: fitness, vegan."</p>
+                        </div>
+                    </div>
+                    <div class="field">
+                        <label for="edit-notes">"Notes"</label>
+                        <textarea
+                            id="edit-notes"
+                            rows="3"
+                            prop:value=move || form.notes.get()
+                            on:input=move |ev| form.notes.set(event_target_value(&ev))
+                        ></textarea>
+                    </div>
+                </fieldset>
+                <fieldset>
+                    <legend>"Averages per post"</legend>
+                    <div class="fields">
+                        <NumberField id="edit-views" label="Average views" help="Views per post.".to_string() value=form.views error=amount_error(form.views) />
+                        <NumberField id="edit-likes" label="Average likes" help="Likes per post.".to_string() value=form.likes error=amount_error(form.likes) />
+                        <NumberField id="edit-comments" label="Average comments" help="Comments per post.".to_string() value=form.comments error=amount_error(form.comments) />
+                        <NumberField id="edit-shares" label="Average shares" help="Shares per post.".to_string() value=form.shares error=amount_error(form.shares) />
+                        <NumberField id="edit-dislikes" label="Average dislikes" help="YouTube only; hidden publicly since 2021.".to_string() value=form.dislikes error=amount_error(form.dislikes) />
+                        <NumberField id="edit-saves" label="Average saves" help="Saves or bookmarks per post.".to_string() value=form.saves error=amount_error(form.saves) />
+                    </div>
+                </fieldset>
+                <fieldset>
+                    <legend>"Cadence, price and experience"</legend>
+                    <div class="fields">
+                        <NumberField id="edit-per-week" label="Posts per week" help="How often the creator posts, e.g. 1.5.".to_string() value=form.per_week error=amount_error(form.per_week) />
+                        <NumberField id="edit-price" label="Price per post" help="What the creator charges per post.".to_string() value=form.price error=amount_error(form.price) placeholder="e.g. $250" />
+                        <div class="field">
+                            <label for="edit-currency">"Currency"</label>
+                            <input
+                                id="edit-currency"
+                                type="text"
+                                autocomplete="off"
+                                spellcheck="false"
+                                placeholder="USD"
+                                aria-describedby="edit-currency-help edit-currency-error"
+                                aria-invalid=move || currency_error.get().is_some().then_some("true")
+                                prop:value=move || form.currency.get()
+                                on:input=move |ev| form.currency.set(event_target_value(&ev))
+                            />
+                            <p id="edit-currency-help" class="help">"A code such as USD, EUR or GBP; empty means US dollars."</p>
+                            <p id="edit-currency-error" class="error" role="alert">
+                                {move || currency_error.get()}
+                            </p>
+                        </div>
+                        <NumberField
+                            id="edit-sponsored"
+                            label="Past sponsored posts"
+                            help="Few or none: plan an approval step (see Risks).".to_string()
+                            value=form.sponsored
+                            error=sponsored_error
+                        />
+                    </div>
+                </fieldset>
+                <details class="editor-risks" node_ref=risks_ref>
+                    <summary>"Risks for this creator: " {risk_count}</summary>
+                    <CreatorWarnings risk=risk />
+                </details>
+                <p class="error" role="alert">{move || summary.get()}</p>
+                <div class="button-row">
+                    <button type="submit">"Save"</button>
+                    <button type="button" class="secondary" on:click=move |_| close()>
+                        "Cancel"
+                    </button>
+                </div>
+            </form>
+        </dialog>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_amounts_read_back_unchanged() {
+        let cases = [
+            (Some(1_200_000.0), "1,200,000"),
+            (Some(0.125), "0.1250"),
+            (Some(1.5), "1.5"),
+            (Some(0.0), "0"),
+            (Some(45_000.25), "45000.25"),
+            (None, ""),
+        ];
+        for (value, text) in cases {
+            assert_eq!(amount_text(value), text, "{value:?}");
+            assert_eq!(parse_optional_amount(text), Ok(value), "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! How the shortlist shows a creator's figures (rate under the chosen formula, price, links), and
+//! small helpers for pages and file names. Pure, so tested natively.
+
+use crate::domain::creator::record::Creator;
+use crate::domain::engine::engagement::{self, Formula};
+use crate::domain::text::format::{group_thousands, money, percent};
+
+/// Rows per page: enough to scan, few enough that 5,000 creators never render at once. 50, not
+/// 100: a re-sort or filter re-renders a whole page, and at 100 rows that took about twice the
+/// 50 ms budget (issue 8), half of it the browser's layout and paint of the table.
+pub const PAGE_SIZE: usize = 50;
+
+/// The creator's engagement rate under `formula`, from its averages per post; `None` when undefined.
+pub fn rate_of(c: &Creator, formula: Formula) -> Option<f64> {
+    engagement::compute(formula, std::slice::from_ref(&c.metrics), c.followers)
+        .rate
+        .filter(|r| r.is_finite())
+}
+
+/// "8.50%" or "n/a".
+pub fn rate_label(c: &Creator, formula: Formula) -> String {
+    percent(rate_of(c, formula), 2)
+}
+
+/// The sign printed before an amount in `code`; codes without a sign print as "CHF ".
+/// No currency means the app's default, US dollars (as on the check panel).
+pub fn currency_symbol(code: Option<&str>) -> String {
+    match code {
+        None | Some("USD") => "$".to_string(),
+        Some("EUR") => "€".to_string(),
+        Some("GBP") => "£".to_string(),
+        Some("INR") => "₹".to_string(),
+        Some("JPY") => "¥".to_string(),
+        Some(other) => format!("{other} "),
+    }
+}
+
+/// "$250.00", "€1,200", or "n/a".
+pub fn price_label(c: &Creator) -> String {
+    money(c.price, &currency_symbol(c.currency.as_deref()))
+}
+
+/// "45,000" or "n/a".
+pub fn count_label(n: Option<u64>) -> String {
+    n.map(group_thousands).unwrap_or_else(|| "n/a".to_string())
+}
+
+/// An amount that may have a fraction, as entered: "1.5", "130,000", or "n/a".
+pub fn amount_label(v: Option<f64>) -> String {
+    match v.filter(|v| v.is_finite() && *v >= 0.0) {
+        None => "n/a".to_string(),
+        Some(v) if v.fract() == 0.0 && v < 1e15 => group_thousands(v as u64),
+        Some(v) => {
+            let s = format!("{v:.2}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+    }
+}
+
+/// The link to render, only for http and https: stored data could have been edited by hand, and a
+/// `javascript:` href would run code when clicked.
+pub fn safe_href(url: Option<&str>) -> Option<&str> {
+    let url = url?.trim();
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let ok = lower.starts_with("https://") || lower.starts_with("http://");
+    let has_host = url.split_once("//").is_some_and(|(_, rest)| {
+        !rest.is_empty() && !rest.starts_with('/') && !rest.contains(char::is_whitespace)
+    });
+    (ok && has_host).then_some(url)
+}
+
+/// How many pages `total` rows take (at least one, so "Page 1 of 1" reads right).
+pub fn page_count(total: usize) -> usize {
+    total.div_ceil(PAGE_SIZE).max(1)
+}
+
+/// The row range of `page` (0-based), clamped to the last page.
+pub fn page_range(total: usize, page: usize) -> std::ops::Range<usize> {
+    let page = page.min(page_count(total) - 1);
+    let start = page * PAGE_SIZE;
+    start.min(total)..(start + PAGE_SIZE).min(total)
+}
+
+/// "2026-05-14" for a time in milliseconds since 1970 (UTC), for file names.
+pub fn date_stamp(ms: f64) -> String {
+    let days = if ms.is_finite() && ms > 0.0 {
+        (ms / 86_400_000.0).floor() as i64
+    } else {
+        0
+    };
+    // Howard Hinnant's days-to-civil algorithm.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::creator::metrics::PostMetrics;
+
+    #[test]
+    fn rates_follow_the_formula_and_never_nan() {
+        let mut c = Creator::new("a".into(), "Ann", 0.0);
+        c.followers = Some(45_000);
+        c.metrics = PostMetrics {
+            views: Some(130_000.0),
+            likes: Some(9_500.0),
+            comments: Some(850.0),
+            shares: Some(700.0),
+            ..PostMetrics::default()
+        };
+        let cases = [
+            (Formula::SourceViews, "8.50%"),
+            (Formula::Followers, "23.00%"),
+            (Formula::TikTokViews, "8.50%"),
+        ];
+        for (formula, want) in cases {
+            assert_eq!(rate_label(&c, formula), want, "{formula:?}");
+        }
+        c.metrics.views = Some(0.0);
+        assert_eq!(rate_label(&c, Formula::SourceViews), "n/a");
+        let empty = Creator::new("b".into(), "Bo", 0.0);
+        for formula in Formula::ALL {
+            assert_eq!(rate_of(&empty, formula), None);
+        }
+    }
+
+    #[test]
+    fn prices_and_counts() {
+        let mut c = Creator::new("a".into(), "Ann", 0.0);
+        assert_eq!(price_label(&c), "n/a");
+        c.price = Some(250.0);
+        assert_eq!(price_label(&c), "$250.00");
+        c.currency = Some("EUR".into());
+        c.price = Some(1_200.0);
+        assert_eq!(price_label(&c), "€1,200");
+        c.currency = Some("CHF".into());
+        assert_eq!(price_label(&c), "CHF 1,200");
+        assert_eq!(count_label(Some(45_000)), "45,000");
+        assert_eq!(count_label(None), "n/a");
+        assert_eq!(amount_label(Some(1.5)), "1.5");
+        assert_eq!(amount_label(Some(130_000.0)), "130,000");
+        assert_eq!(amount_label(Some(f64::NAN)), "n/a");
+        assert_eq!(amount_label(Some(0.126)), "0.13");
+    }
+
+    #[test]
+    fn only_web_links_are_rendered() {
+        let cases = [
+            (Some("https://www.tiktok.com/@ann"), true),
+            (Some("HTTP://example.com"), true),
+            (Some("javascript:alert(1)"), false),
+            (Some(" javascript:alert(1)"), false),
+            (Some("data:text/html,x"), false),
+            (Some("https://"), false),
+            (Some("https:///x"), false),
+            (Some("//evil.com"), false),
+            (Some("https://a b.com"), false),
+            (None, false),
+        ];
+        for (url, ok) in cases {
+            assert_eq!(safe_href(url).is_some(), ok, "{url:?}");
+        }
+    }
+
+    #[test]
+    fn pages() {
+        let cases = [
+            (0, 0, 0..0, 1),
+            (5, 0, 0..5, 1),
+            (50, 0, 0..50, 1),
+            (51, 1, 50..51, 2),
+            (5_000, 99, 4_950..5_000, 100),
+            // A page past the end (rows were removed) shows the last page.
+            (75, 7, 50..75, 2),
+        ];
+        for (total, page, range, count) in cases {
+            assert_eq!(page_range(total, page), range, "{total} {page}");
+            assert_eq!(page_count(total), count, "{total}");
+        }
+    }
+
+    #[test]
+    fn date_stamps() {
+        let cases = [
+            (0.0, "1970-01-01"),
+            (951_782_400_000.0, "2000-02-29"),
+            (1_778_716_800_000.0, "2026-05-14"),
+            (f64::NAN, "1970-01-01"),
+        ];
+        for (ms, want) in cases {
+            assert_eq!(date_stamp(ms), want, "{ms}");
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! Banners about where the shortlist is kept: first-run notice, stored data that can't be used,
+//! records that were dropped, failed saves, and changes from another tab.
+
+use leptos::prelude::*;
+
+use crate::domain::io::csv_import::Delimiter;
+use crate::domain::engine::engagement::Formula;
+use crate::ui::state::shortlist::{ShortlistState, StoreProblem};
+use crate::ui::shortlist::transfer::{download_csv, download_stored, download_workspace};
+
+#[component]
+pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
+    let state = expect_context::<ShortlistState>();
+    let message = RwSignal::new(None::<Result<String, String>>);
+    let outcome = move || match message.get() {
+        Some(Ok(m)) => m,
+        Some(Err(e)) => format!("The file could not be made: {e}"),
+        None => String::new(),
+    };
+
+    let save_error = move || {
+        state.save_error.get().map(|e| {
+            view! {
+                <div class="banner danger" role="alert">
+                    <p class="banner-title">"Not saved"</p>
+                    <p>{e}</p>
+                    <div class="button-row">
+                        <button
+                            type="button"
+                            class="secondary"
+                            on:click=move |_| message.set(Some(download_workspace(state)))
+                        >
+                            "Export workspace (JSON)"
+                        </button>
+                        <button
+                            type="button"
+                            class="secondary"
+                            on:click=move |_| message.set(Some(download_csv(state, Delimiter::Comma, formula.get_untracked())))
+                        >
+                            "Export CSV"
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    };
+
+    let first_run = move || {
+        state.first_run.get().then(|| {
+            view! {
+                <div class="banner info" role="note" aria-labelledby="first-run-title">
+                    <p id="first-run-title" class="banner-title">"Your shortlist stays in this browser"</p>
+                    <p>
+                        "Microscope keeps your shortlist in this browser only: nothing is sent anywhere. Clearing your browsing data or site data (or closing a private window) erases it. To keep a copy or move it to another device, use “Export workspace (JSON)” or “Export CSV” below."
+                    </p>
+                    <div class="button-row">
+                        <button type="button" class="secondary" on:click=move |_| state.dismiss_first_run()>
+                            "Got it"
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    };
+
+    view! {
+        <div class="shortlist-banners">
+            <StoredDataBanner
+                problem=state.problem
+                what="shortlist"
+                was="was"
+                items="creators"
+                start_fresh=move |_| state.start_fresh()
+                dismiss=move |_| state.dismiss_problem()
+                export=Callback::new(move |_| message.set(Some(download_workspace(state))))
+            />
+            {save_error}
+            {first_run}
+            <p class="status" role="status">
+                {outcome}
+                " "
+                {move || state.sync_note.get()}
+            </p>
+        </div>
+    }
+}
+
+/// The banner for a stored list (the shortlist, campaigns) that could not be used: what happened,
+/// the stored text as a download, and "Start fresh" only after an explicit confirmation. `what`
+/// names the list ("shortlist"), `was` its verb ("was", "were"), `items` what it holds
+/// ("creators"); `export`, when given, offers the workspace export while nothing can be saved.
+/// The ids are derived from `what`, so each list's banner is unique on the page.
+#[component]
+pub fn StoredDataBanner(
+    problem: RwSignal<Option<StoreProblem>>,
+    what: &'static str,
+    was: &'static str,
+    items: &'static str,
+    #[prop(into)] start_fresh: Callback<()>,
+    #[prop(into)] dismiss: Callback<()>,
+    #[prop(optional)] export: Option<Callback<()>>,
+) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    let message = RwSignal::new(None::<Result<String, String>>);
+    let start_fresh_ref = NodeRef::<leptos::html::Button>::new();
+    let cancel_ref = NodeRef::<leptos::html::Button>::new();
+    let title_id = format!("{what}-start-fresh-title");
+    let text_id = format!("{what}-start-fresh-text");
+    let outcome = move || match message.get() {
+        Some(Ok(m)) => m,
+        Some(Err(e)) => format!("The file could not be made: {e}"),
+        None => String::new(),
+    };
+    let banner = move || {
+        problem.get().map(|p| {
+            let download = p.raw().map(str::to_string).map(|raw| {
+                view! {
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| message.set(Some(download_stored(&raw)))
+                    >
+                        "Download the stored data"
+                    </button>
+                }
+            });
+            let (class, title, detail) = match &p {
+                StoreProblem::Unavailable { .. } => (
+                    "banner danger",
+                    "Nothing will be saved".to_string(),
+                    String::new(),
+                ),
+                StoreProblem::Blocked { .. } => (
+                    "banner danger",
+                    format!("Your saved {what} {was} not loaded"),
+                    format!("The stored data is left exactly as it is. You can still work here; your {items} are kept in this tab only until you choose what to do."),
+                ),
+                StoreProblem::Dropped { .. } => (
+                    "banner warn",
+                    format!("Some saved {items} could not be loaded"),
+                    "The next save stores the list without them; download the stored data first to keep a copy.".to_string(),
+                ),
+            };
+            let records = match &p {
+                StoreProblem::Dropped { records, .. } => records.clone(),
+                _ => Vec::new(),
+            };
+            let action = match &p {
+                StoreProblem::Blocked { .. } => Some(
+                    view! {
+                        <button
+                            type="button"
+                            class="secondary"
+                            node_ref=start_fresh_ref
+                            aria-expanded=move || confirming.get().to_string()
+                            on:click=move |_| {
+                                confirming.set(true);
+                                request_animation_frame(move || {
+                                    if let Some(Some(b)) = cancel_ref.try_get_untracked() {
+                                        let _ = b.focus();
+                                    }
+                                });
+                            }
+                        >
+                            "Start fresh…"
+                        </button>
+                    }
+                    .into_any(),
+                ),
+                StoreProblem::Dropped { .. } => Some(
+                    view! {
+                        <button type="button" class="secondary" on:click=move |_| dismiss.run(())>
+                            "Dismiss"
+                        </button>
+                    }
+                    .into_any(),
+                ),
+                StoreProblem::Unavailable { .. } => export.map(|export| {
+                    view! {
+                        <button type="button" class="secondary" on:click=move |_| export.run(())>
+                            "Export workspace (JSON)"
+                        </button>
+                    }
+                    .into_any()
+                }),
+            };
+            view! {
+                <div class=class role="alert">
+                    <p class="banner-title">{title}</p>
+                    <p>{p.message().to_string()}</p>
+                    {(!detail.is_empty()).then(|| view! { <p>{detail}</p> })}
+                    {(!records.is_empty()).then(|| view! {
+                        <ul class="dropped">
+                            {records.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+                        </ul>
+                    })}
+                    <div class="button-row">{download} {action}</div>
+                </div>
+            }
+        })
+    };
+    let confirm = move || {
+        let blocked = matches!(problem.get(), Some(StoreProblem::Blocked { .. }));
+        let (title_id, text_id) = (title_id.clone(), text_id.clone());
+        let (title_ref, text_ref) = (title_id.clone(), text_id.clone());
+        (blocked && confirming.get()).then(|| {
+            view! {
+                <div class="banner confirm" role="alertdialog" aria-labelledby=title_ref aria-describedby=text_ref>
+                    <p id=title_id class="banner-title">"Replace the stored data?"</p>
+                    <p id=text_id>
+                        {format!("Starting fresh overwrites the stored {items} with those in this tab. This can't be undone; download the stored data first if you may need it.")}
+                    </p>
+                    <div class="button-row">
+                        <button
+                            type="button"
+                            class="danger"
+                            on:click=move |_| {
+                                confirming.set(false);
+                                start_fresh.run(());
+                            }
+                        >
+                            "Yes, replace the stored data"
+                        </button>
+                        <button
+                            type="button"
+                            class="secondary"
+                            node_ref=cancel_ref
+                            on:click=move |_| {
+                                confirming.set(false);
+                                if let Some(b) = start_fresh_ref.get_untracked() {
+                                    let _ = b.focus();
+                                }
+                            }
+                        >
+                            "Cancel"
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    };
+    view! {
+        {banner}
+        {confirm}
+        <p class="status" role="status">{outcome}</p>
+    }
+}
