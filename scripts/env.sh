@@ -1,6 +1,8 @@
 # Sourced by the other scripts: where the pinned tools live once scripts/setup.sh installed them.
+# The build tools' npm packages (scripts/tools: wasm-opt, lighthouse) come first on PATH, then the
+# end-to-end suite's (tests/e2e: playwright).
 # shellcheck shell=bash
-export PATH="$HOME/.cargo/bin:$PWD/tests/e2e/node_modules/.bin:$PATH"
+export PATH="$HOME/.cargo/bin:$PWD/scripts/tools/node_modules/.bin:$PWD/tests/e2e/node_modules/.bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export TRUNK_VERSION="0.21.14"
 # Playwright must use Debian's Chromium, never download a browser of its own.
