@@ -83,14 +83,20 @@ if [ "$build_only" = 1 ]; then
   exit 0
 fi
 
-# 6. Debian's Chromium and ChromeDriver (never a browser download).
+# 6. leptosfmt, the view! macro formatter the test command checks with (compiles for ~6 minutes).
+if [ "$(leptosfmt --version 2>/dev/null)" != "leptosfmt $LEPTOSFMT_VERSION" ]; then
+  say "installing leptosfmt $LEPTOSFMT_VERSION"
+  cargo install leptosfmt --version "$LEPTOSFMT_VERSION" --locked --force
+fi
+
+# 7. Debian's Chromium and ChromeDriver (never a browser download).
 if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
   say "installing chromium and chromium-driver"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
 fi
 
-# 7. The end-to-end suite's npm packages (tests/e2e): Playwright, axe-core, PapaParse.
+# 8. The end-to-end suite's npm packages (tests/e2e): Playwright, axe-core, PapaParse.
 npm_install tests/e2e
 
-say "ready (trunk $TRUNK_VERSION, wasm-bindgen $wbg_version, wasm-opt 132, $(/usr/bin/chromium --version 2>/dev/null | head -n1))"
+say "ready (trunk $TRUNK_VERSION, wasm-bindgen $wbg_version, wasm-opt 132, leptosfmt $LEPTOSFMT_VERSION, $(/usr/bin/chromium --version 2>/dev/null | head -n1))"
