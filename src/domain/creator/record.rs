@@ -12,9 +12,9 @@ use serde_json::value::RawValue;
 use thiserror::Error;
 
 use crate::domain::creator::metrics::PostMetrics;
+use crate::domain::text::number::MAX_VALUE;
 use crate::domain::creator::platform::Platform;
 use crate::domain::creator::tier::Tier;
-use crate::domain::text::number::MAX_VALUE;
 
 /// Where a creator stands in the outreach pipeline, in pipeline order.
 #[derive(

@@ -15,13 +15,13 @@ use std::collections::HashMap;
 
 use thiserror::Error;
 
-use crate::domain::creator::platform::Platform;
 use crate::domain::creator::record::{
     normalize_currency, parse_tags, platform_from_url, shorten, trim, validate_profile_url,
     Creator, IdSource, Status,
 };
 use crate::domain::text::format::group_thousands;
 use crate::domain::text::number::{parse_amount, parse_count, NumberError, MAX_VALUE};
+use crate::domain::creator::platform::Platform;
 
 /// Largest text imported at once. Bigger files are refused with a message, not truncated.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
