@@ -36,13 +36,19 @@ pub fn download_markdown(prefix: &str, campaign_name: &str, doc: &Document, what
     }
 }
 
-/// Inline text: bold spans in `<strong>`, every span a text node.
+/// Inline text: neighbouring spans of one style become one text node (a bold run one `<strong>`),
+/// so the browser shapes a line as it would one string.
 fn text_view(text: &Text) -> impl IntoView {
-    text.0
-        .iter()
-        .map(|span| {
-            let t = span.text.clone();
-            if span.strong {
+    let mut runs: Vec<(bool, String)> = Vec::new();
+    for span in &text.0 {
+        match runs.last_mut() {
+            Some((strong, t)) if *strong == span.strong => t.push_str(&span.text),
+            _ => runs.push((span.strong, span.text.clone())),
+        }
+    }
+    runs.into_iter()
+        .map(|(strong, t)| {
+            if strong {
                 view! { <strong>{t}</strong> }.into_any()
             } else {
                 t.into_any()
