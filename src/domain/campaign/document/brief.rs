@@ -497,4 +497,40 @@ mod tests {
             assert!(md.contains(m), "missing {m:?} in:\n{md}");
         }
     }
+
+    #[test]
+    fn brief_sections_in_order_with_user_text_marked() {
+        let doc = campaign_brief(&campaign(), &[ann("Ann")], Formula::SourceViews, 3.0);
+        let headings: Vec<String> = doc.sections.iter().map(|s| s.heading.plain()).collect();
+        assert_eq!(
+            headings,
+            [
+                "What we measure",
+                "Creators",
+                "Your story, in your voice",
+                "Disclosure: label every post as an ad",
+                "Approval steps",
+            ]
+        );
+        // The title keeps the name as typed (the page shows it); only the Markdown escapes it.
+        assert_eq!(doc.title.plain(), "Campaign brief: Spring *launch*");
+        assert_eq!(
+            doc.title.0.last().map(|s| s.origin),
+            Some(super::super::Origin::User)
+        );
+        // The creators table: one row per member, the name a user span.
+        let table = doc
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .find_map(|b| match b {
+                Block::Table(t) if t.header.first() == Some(&"Creator") => Some(t),
+                _ => None,
+            });
+        let row = table.and_then(|t| t.rows.first());
+        assert_eq!(
+            row.and_then(|r| r.first()).map(Text::plain).as_deref(),
+            Some("Ann")
+        );
+    }
 }
