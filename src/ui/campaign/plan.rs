@@ -12,16 +12,16 @@ use crate::domain::engine::engagement::Formula;
 use crate::domain::text::format::compact;
 use crate::domain::campaign::recommend::recommend;
 use crate::domain::risk::profile::creator_risk;
-use crate::ui::state::campaigns::CampaignStore;
+use crate::ui::state::CampaignsStore;
 use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::widgets::files::download_text;
-use crate::ui::state::shortlist::ShortlistState;
+use crate::ui::state::ShortlistStore;
 
 type CampaignMemo = Memo<Option<Campaign>>;
 
 /// The shortlisted creators, or none when the shortlist is not provided (e.g. a test).
 pub fn shortlisted() -> Signal<Vec<Creator>> {
-    let state = use_context::<ShortlistState>();
+    let state = use_context::<ShortlistStore>();
     Signal::derive(move || {
         state
             .map(|s| s.list.with(|l| l.creators().to_vec()))
@@ -111,7 +111,7 @@ pub fn RecommendationsView(campaign: CampaignMemo) -> impl IntoView {
 }
 
 #[component]
-pub fn CreatorsView(campaign: CampaignMemo, store: CampaignStore) -> impl IntoView {
+pub fn CreatorsView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
     let creators = shortlisted();
     let the_plan = Memo::new(move |_| {
         let list = creators.get();
@@ -235,7 +235,7 @@ pub fn CreatorsView(campaign: CampaignMemo, store: CampaignStore) -> impl IntoVi
 }
 
 #[component]
-pub fn ChecklistView(campaign: CampaignMemo, store: CampaignStore) -> impl IntoView {
+pub fn ChecklistView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
     let creators = shortlisted();
     let limits = thresholds_signal();
     let list = Memo::new(move |_| {

@@ -16,7 +16,7 @@ use crate::domain::campaign::tracking::{
     Metric, Tracking, UNTIED,
 };
 use crate::ui::campaign::plan::shortlisted;
-use crate::ui::state::campaigns::CampaignStore;
+use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::chart_image::ChartImage;
 
 type CampaignMemo = Memo<Option<Campaign>>;
@@ -146,7 +146,7 @@ fn chart_of(t: &Tracking, title: &str) -> Option<crate::charts::Chart> {
 }
 
 #[component]
-pub fn TrackingView(campaign: CampaignMemo, store: CampaignStore) -> impl IntoView {
+pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
     let creators = shortlisted();
     let id =
         move || campaign.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
@@ -471,7 +471,7 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignStore) -> impl IntoVi
 #[component]
 fn ResultsTable(
     campaign: CampaignMemo,
-    store: CampaignStore,
+    store: CampaignsStore,
     options: Memo<Vec<(String, String)>>,
 ) -> impl IntoView {
     let id =

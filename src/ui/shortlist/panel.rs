@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::domain::creator::record::{Creator, Filter, IdSource, SortDir, SortKey, Status};
+use crate::domain::creator::record::{Creator, Filter, SortDir, SortKey, Status};
 use crate::domain::engine::engagement::Formula;
 use crate::domain::text::format::group_thousands;
 use crate::domain::risk::rules::Thresholds;
@@ -20,7 +20,8 @@ use crate::ui::shortlist::format::{
     count_label, page_count, page_range, price_label, rate_label, rate_of, safe_href, PAGE_SIZE,
 };
 use crate::ui::shortlist::r#import::CsvImport;
-use crate::ui::state::shortlist::ShortlistState;
+use crate::ui::state::ids::next_id;
+use crate::ui::state::ShortlistStore;
 use crate::ui::shortlist::transfer::{ExportBar, WorkspaceImportForm};
 
 /// How long "Undo" stays after a removal (it also goes at the next action).
@@ -62,7 +63,7 @@ fn focus_by_id(id: &'static str) {
 /// Filters, sort, page and selection: what the user is looking at, not what is stored.
 #[derive(Clone, Copy)]
 struct View {
-    state: ShortlistState,
+    state: ShortlistStore,
     text: RwSignal<String>,
     tier: RwSignal<Option<Tier>>,
     platform: RwSignal<Option<Platform>>,
@@ -79,7 +80,7 @@ struct View {
 }
 
 impl View {
-    fn new(state: ShortlistState) -> View {
+    fn new(state: ShortlistStore) -> View {
         View {
             state,
             text: RwSignal::new(String::new()),
@@ -171,7 +172,7 @@ impl View {
 
 #[component]
 pub fn ShortlistPanel() -> impl IntoView {
-    let Some(state) = use_context::<ShortlistState>() else {
+    let Some(state) = use_context::<ShortlistStore>() else {
         return view! {
             <section class="panel" aria-labelledby="shortlist-title">
                 <h2 id="shortlist-title">"Shortlist"</h2>
@@ -185,7 +186,6 @@ pub fn ShortlistPanel() -> impl IntoView {
     let thresholds = thresholds_signal();
     // Set by a row's risk badge: the editor then opens on the creator's warnings.
     let show_risks = RwSignal::new(false);
-    let ids = StoredValue::new(IdSource::new(now_ms()));
 
     // How many creators match, and the page shown: only that page is sorted (a list of 100,000
     // just imported is partitioned, not sorted in full).
@@ -219,7 +219,7 @@ pub fn ShortlistPanel() -> impl IntoView {
     let tags = Memo::new(move |_| state.list.with(|l| l.tag_counts()));
 
     let add_new = move |_| {
-        let id = ids.try_update_value(|s| s.next_id()).unwrap_or_default();
+        let id = next_id();
         v.action(None);
         v.editing.set(Some(Creator::new(id, "", now_ms())));
     };
