@@ -10,22 +10,23 @@ use wasm_bindgen::JsCast;
 
 use ui::campaign::panel::CampaignPanel;
 use ui::check::panel::CheckPanel;
-use ui::risks::thresholds::ThresholdsState;
 use ui::risks::panel::RisksPanel;
 use ui::app::shell::{hash_section, Footer, Nav, Section};
 use ui::shortlist::panel::ShortlistPanel;
-use ui::state::shortlist::ShortlistState;
+use ui::state::{CampaignsStore, ShortlistStore, ThresholdsStore};
 
 /// The app below index.html's static header: section navigation, the current section's panel,
 /// footer.
 #[component]
 pub fn App() -> impl IntoView {
     let section = hash_section();
-    // Loaded once for the whole app: the check panel adds to it, the shortlist panel shows it.
-    provide_context(ShortlistState::load());
+    // The stores are loaded once for the whole app and follow other tabs' saves from then on:
+    // the check panel adds to the shortlist, the shortlist panel shows it, campaigns pick from it.
+    provide_context(ShortlistStore::load());
+    provide_context(CampaignsStore::load());
     // One set of risk thresholds for every section: an edit under Risks re-scores the shortlist's
     // badges and the campaign's warnings at once.
-    provide_context(ThresholdsState::load());
+    provide_context(ThresholdsStore::load());
     view! {
         <Nav current=section />
         <main id="main">

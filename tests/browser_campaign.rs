@@ -14,8 +14,8 @@ use microscope::domain::creator::metrics::PostMetrics;
 use microscope::domain::Platform;
 use microscope::storage::envelope::Load;
 use microscope::ui::campaign::panel::CampaignPanel;
-use microscope::ui::state::campaigns::CampaignStore;
-use microscope::ui::state::shortlist::ShortlistState;
+use microscope::ui::state::CampaignsStore;
+use microscope::ui::state::ShortlistStore;
 use support::window;
 use support::*;
 use wasm_bindgen::JsCast;
@@ -44,8 +44,8 @@ fn creator(id: &str, name: &str, views: f64, price: f64) -> Creator {
 }
 
 /// A shortlist with Ann and Bo, not read from storage.
-fn shortlist() -> ShortlistState {
-    ShortlistState::from_load(
+fn shortlist() -> ShortlistStore {
+    ShortlistStore::from_load(
         Load::Loaded {
             value: vec![
                 creator("c1", "Ann", 130_000.0, 300.0),
@@ -153,7 +153,7 @@ async fn ticking_a_checklist_item_changes_progress_and_is_saved() {
 
     sleep(450).await;
     let owner = Owner::new();
-    let store = owner.with(CampaignStore::load);
+    let store = owner.with(CampaignsStore::load);
     let ticks = store
         .campaigns
         .with_untracked(|cs| cs.first().map(|c| c.checklist.len()));

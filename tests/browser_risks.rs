@@ -19,10 +19,10 @@ use microscope::domain::Platform;
 use microscope::storage::envelope::Load;
 use microscope::storage::{self, envelope};
 use microscope::ui::risks::for_creator::CampaignWarnings;
-use microscope::ui::risks::thresholds::{StoredThresholds, THRESHOLDS_KIND};
+use microscope::ui::state::thresholds::{StoredThresholds, THRESHOLDS_KIND};
 use microscope::ui::risks::panel::RisksPanel;
 use microscope::ui::shortlist::panel::ShortlistPanel;
-use microscope::ui::state::shortlist::ShortlistState;
+use microscope::ui::state::ShortlistStore;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -235,8 +235,8 @@ fn tiktok(id: &str, name: &str, rate: f64) -> Creator {
 }
 
 /// A shortlist state holding `creators`, as if loaded (nothing is saved: nothing was edited).
-fn shortlist(creators: Vec<Creator>) -> ShortlistState {
-    ShortlistState::from_load(
+fn shortlist(creators: Vec<Creator>) -> ShortlistStore {
+    ShortlistStore::from_load(
         Load::Loaded {
             value: creators,
             dropped: Vec::new(),

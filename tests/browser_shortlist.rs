@@ -10,7 +10,7 @@ use microscope::domain::creator::record::{Creator, Status};
 use microscope::domain::creator::metrics::PostMetrics;
 use microscope::domain::Platform;
 use microscope::ui::shortlist::panel::ShortlistPanel;
-use microscope::ui::state::shortlist::{ShortlistState, StoreProblem};
+use microscope::ui::state::{ShortlistStore, StoreProblem};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::js_sys;
@@ -46,13 +46,13 @@ fn envelope(list: &[Creator]) -> String {
 }
 
 /// Loads the state under its own reactive owner, so its window listeners go with `owner.cleanup()`.
-fn load() -> (Owner, ShortlistState) {
+fn load() -> (Owner, ShortlistStore) {
     let owner = Owner::new();
-    let state = owner.with(ShortlistState::load);
+    let state = owner.with(ShortlistStore::load);
     (owner, state)
 }
 
-fn names(state: &ShortlistState) -> Vec<String> {
+fn names(state: &ShortlistStore) -> Vec<String> {
     let mut n: Vec<String> = state
         .list
         .with_untracked(|l| l.creators().iter().map(|c| c.name.clone()).collect());
@@ -84,7 +84,7 @@ fn other_tab_writes(text: &str) {
     window().dispatch_event(&event).unwrap();
 }
 
-fn mount_panel(state: ShortlistState) -> (HtmlElement, impl Drop) {
+fn mount_panel(state: ShortlistStore) -> (HtmlElement, impl Drop) {
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         provide_context(state);
@@ -618,7 +618,7 @@ async fn unusable_storage_warns_and_offers_an_export() {
     reset();
     let owner = Owner::new();
     let state = owner.with(|| {
-        ShortlistState::from_load(
+        ShortlistStore::from_load(
             microscope::storage::envelope::Load::Unavailable {
                 reason: "SecurityError: access denied".into(),
             },

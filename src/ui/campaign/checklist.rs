@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use crate::domain::campaign::checklist::{checklist, Scope};
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
 use crate::ui::risks::for_creator::thresholds_signal;
-use crate::ui::state::campaigns::CampaignStore;
+use crate::ui::state::CampaignsStore;
 
 #[component]
-pub fn ChecklistView(campaign: CampaignMemo, store: CampaignStore) -> impl IntoView {
+pub fn ChecklistView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
     let creators = shortlisted();
     let limits = thresholds_signal();
     let list = Memo::new(move |_| {

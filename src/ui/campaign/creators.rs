@@ -7,10 +7,10 @@ use crate::domain::campaign::budget::plan;
 use crate::domain::campaign::record::money_in;
 use crate::domain::text::format::compact;
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
-use crate::ui::state::campaigns::CampaignStore;
+use crate::ui::state::CampaignsStore;
 
 #[component]
-pub fn CreatorsView(campaign: CampaignMemo, store: CampaignStore) -> impl IntoView {
+pub fn CreatorsView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
     let creators = shortlisted();
     let the_plan = Memo::new(move |_| {
         let list = creators.get();

@@ -4,14 +4,14 @@ use leptos::prelude::*;
 
 use crate::domain::campaign::record::Campaign;
 use crate::domain::creator::record::Creator;
-use crate::ui::state::shortlist::ShortlistState;
+use crate::ui::state::ShortlistStore;
 
 /// The open campaign, or none while it is being deleted.
 pub type CampaignMemo = Memo<Option<Campaign>>;
 
 /// The shortlisted creators, or none when the shortlist is not provided (e.g. a test).
 pub fn shortlisted() -> Signal<Vec<Creator>> {
-    let state = use_context::<ShortlistState>();
+    let state = use_context::<ShortlistStore>();
     Signal::derive(move || {
         state
             .map(|s| s.list.with(|l| l.creators().to_vec()))

@@ -15,12 +15,17 @@ use crate::ui::campaign::recommendations::RecommendationsView;
 use crate::ui::campaign::tracking::TrackingView;
 use crate::ui::campaign::vetting::VettingView;
 use crate::ui::risks::for_creator::CampaignWarnings;
-use crate::ui::state::campaigns::CampaignStore;
+use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::banners::StoredDataBanner;
 
 #[component]
 pub fn CampaignPanel() -> impl IntoView {
-    let store = CampaignStore::load();
+    // The app provides the campaigns for the page; alone, the panel loads its own.
+    let store = use_context::<CampaignsStore>().unwrap_or_else(CampaignsStore::load);
+    // As when the section loaded the campaigns on each visit: a visit starts at the first
+    // campaign, and leaving the section saves pending edits at once.
+    store.select_first();
+    on_cleanup(move || store.flush());
     let new_name = RwSignal::new(String::new());
     let name_error = RwSignal::new(None::<String>);
     let create = move |ev: leptos::ev::SubmitEvent| {
@@ -131,7 +136,7 @@ pub fn CampaignPanel() -> impl IntoView {
 
 /// Everything about one campaign. Re-created when another campaign is selected.
 #[component]
-fn CampaignEditor(store: CampaignStore, id: String) -> impl IntoView {
+fn CampaignEditor(store: CampaignsStore, id: String) -> impl IntoView {
     let id = StoredValue::new(id);
     let campaign = Memo::new(move |_| {
         store

@@ -16,7 +16,7 @@ use crate::domain::engine::cadence::Date;
 use crate::domain::text::format::{compact, group_thousands, percent};
 use crate::domain::text::number::{parse_optional_amount, NumberError};
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
-use crate::ui::state::campaigns::CampaignStore;
+use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::chart_image::ChartImage;
 
 /// The chart's "everyone" choice; any other value is a creator id.
@@ -126,7 +126,7 @@ fn chart_of(t: &Tracking, title: &str) -> Option<crate::charts::Chart> {
 }
 
 #[component]
-pub fn TrackingView(campaign: CampaignMemo, store: CampaignStore) -> impl IntoView {
+pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
     let creators = shortlisted();
     let id =
         move || campaign.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
@@ -451,7 +451,7 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignStore) -> impl IntoVi
 #[component]
 fn ResultsTable(
     campaign: CampaignMemo,
-    store: CampaignStore,
+    store: CampaignsStore,
     options: Memo<Vec<(String, String)>>,
 ) -> impl IntoView {
     let id =

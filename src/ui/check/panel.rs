@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::creator::record::{Creator, IdSource};
+use crate::domain::creator::record::Creator;
 use crate::domain::engine::averages::average_posts;
 use crate::domain::engine::engagement::Field;
 use crate::domain::risk::profile::check_form_risk;
@@ -15,7 +15,8 @@ use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::check::economics::{CadenceView, CostView};
 use crate::ui::check::engagement::EngagementView;
 use crate::ui::widgets::number_field::NumberField;
-use crate::ui::state::shortlist::ShortlistState;
+use crate::ui::state::ids::next_id;
+use crate::ui::state::ShortlistStore;
 
 /// The creator as the form describes it, for the shortlist.
 fn creator_from_form(form: &CheckForm, id: String) -> Creator {
@@ -46,9 +47,8 @@ pub fn CheckPanel() -> impl IntoView {
         Signal::derive(move || form.parsed_followers().err().map(|e| e.to_string()));
     let tier = move || form.parsed_followers().ok().map(Tier::for_followers);
     let noun = move || form.platform.get().audience_noun();
-    let shortlist = use_context::<ShortlistState>();
+    let shortlist = use_context::<ShortlistStore>();
     let added = RwSignal::new(None::<String>);
-    let ids = StoredValue::new(IdSource::new(now_ms()));
 
     let metric_field =
         move |field: Field, id: &'static str, label: &'static str, help: &'static str| {
@@ -74,7 +74,7 @@ pub fn CheckPanel() -> impl IntoView {
         let Some(state) = shortlist else {
             return;
         };
-        let id = ids.try_update_value(|s| s.next_id()).unwrap_or_default();
+        let id = next_id();
         let creator = creator_from_form(&form, id);
         let name = creator.name.clone();
         state.add(creator);

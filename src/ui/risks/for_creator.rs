@@ -7,16 +7,16 @@ use crate::domain::creator::record::Creator;
 use crate::domain::engine::engagement::Formula;
 use crate::domain::risk::rules::{NotChecked, Severity, Thresholds};
 use crate::domain::risk::profile::{campaign_risks, creator_risk, CreatorRisk, RiskSummary};
-use crate::ui::risks::thresholds::ThresholdsState;
+use crate::ui::state::ThresholdsStore;
 use crate::ui::widgets::warning::{warning_list, WarningCard};
-use crate::ui::state::shortlist::ShortlistState;
+use crate::ui::state::ShortlistStore;
 
 /// The thresholds in use: the app's when it provides them as context, else loaded once here.
 /// Call it once per panel, never per row (loading reads storage).
 pub fn thresholds_signal() -> Signal<Thresholds> {
-    match use_context::<ThresholdsState>() {
-        Some(state) => state.values.into(),
-        None => ThresholdsState::load().values.into(),
+    match use_context::<ThresholdsStore>() {
+        Some(state) => state.value.into(),
+        None => ThresholdsStore::load().value.into(),
     }
 }
 
@@ -187,7 +187,7 @@ pub fn CreatorWarnings(#[prop(into)] risk: Signal<CreatorRisk>) -> impl IntoView
 
 /// The creators of `campaign` from the shortlist, in the campaign's order (ids no longer on the
 /// shortlist are skipped).
-fn campaign_creators(campaign: &Campaign, shortlist: Option<ShortlistState>) -> Vec<Creator> {
+fn campaign_creators(campaign: &Campaign, shortlist: Option<ShortlistStore>) -> Vec<Creator> {
     let Some(state) = shortlist else {
         return Vec::new();
     };
@@ -207,7 +207,7 @@ fn campaign_creators(campaign: &Campaign, shortlist: Option<ShortlistState>) -> 
 /// - `campaign`: the campaign shown (`None`: nothing selected). Its brand categories drive the
 ///   audience-fit check, its countries are named in the disclosure hint.
 /// - `creators` (optional): the creators to assess. Without it, the campaign's `creators` ids are
-///   looked up in the shortlist context (`ShortlistState`).
+///   looked up in the shortlist context (`ShortlistStore`).
 /// - `formula` (optional): the engagement formula to try first (default: the source article's).
 #[component]
 pub fn CampaignWarnings(
@@ -216,7 +216,7 @@ pub fn CampaignWarnings(
     #[prop(optional, into)] formula: Option<Signal<Formula>>,
 ) -> impl IntoView {
     let thresholds = thresholds_signal();
-    let shortlist = use_context::<ShortlistState>();
+    let shortlist = use_context::<ShortlistStore>();
     let risks = Memo::new(move |_| {
         let formula = formula.map(|f| f.get()).unwrap_or_default();
         campaign.with(|c| {

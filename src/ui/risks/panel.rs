@@ -6,13 +6,14 @@ use crate::ui::risks::anomalies::AnomalyTool;
 use crate::ui::risks::audience::AudienceFitTool;
 use crate::ui::risks::comments::CommentTools;
 use crate::ui::risks::disclosure::DisclosureChecker;
-use crate::ui::risks::thresholds::{RiskThresholds, ThresholdsState};
+use crate::ui::risks::thresholds::RiskThresholds;
+use crate::ui::state::ThresholdsStore;
 
 #[component]
 pub fn RisksPanel() -> impl IntoView {
     // The app may provide the thresholds for every section; alone, the panel loads its own.
-    let state = use_context::<ThresholdsState>().unwrap_or_else(ThresholdsState::load);
-    let thresholds = state.values;
+    let state = use_context::<ThresholdsStore>().unwrap_or_else(ThresholdsStore::load);
+    let thresholds = state.value;
     view! {
         <section class="panel risks" aria-labelledby="risks-title">
             <h2 id="risks-title">"Risks"</h2>

@@ -1,157 +1,11 @@
-//! The risk thresholds: loaded from and saved to this browser, and the "Risk thresholds" editor.
-//!
-//! Saved values that can't be read (corrupt, or written by a newer Microscope) are never
-//! overwritten behind the user's back: the defaults are used in memory, the user is told, and only
-//! an explicit click replaces what is stored.
-
-use std::time::Duration;
+//! The "Risk thresholds" editor over the thresholds store (`ui::state::thresholds`): one field a
+//! threshold, checked as typed, and the store's notice about loading and saving.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::domain::risk::rules::{ThresholdInfo, ThresholdUnit, Thresholds, THRESHOLDS};
-use crate::domain::io::workspace::Record;
-use crate::storage::envelope::{Kind, Load};
-use crate::storage::{self, SaveError};
-use crate::ui::state::persisted::{Mode, Persisted, Saved};
-
-/// Where the thresholds are kept: `microscope.risk-thresholds`.
-pub const THRESHOLDS_KIND: Kind = Kind {
-    key: "risk-thresholds",
-    label: "risk thresholds",
-    version: 1,
-    migrations: &[],
-};
-
-/// The stored form: the thresholds as they are, checked on the way in.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct StoredThresholds(pub Thresholds);
-
-impl Record for StoredThresholds {
-    fn checked_record(self) -> Result<Self, String> {
-        match self.0.validate() {
-            Ok(()) => Ok(self),
-            Err(errors) => Err(errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(" ")),
-        }
-    }
-}
-
-/// What to tell the user about loading and saving.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Notice {
-    None,
-    Saved,
-    /// Saving or storage failed; the thresholds still apply until the page closes.
-    Problem(String),
-    /// The stored thresholds could not be read: defaults in use, stored text kept.
-    Blocked {
-        message: String,
-        raw: String,
-    },
-    /// Another tab saved in between.
-    Conflict,
-}
-
-fn describe(e: &SaveError) -> String {
-    format!("Your risk thresholds could not be saved: {e}. They apply until you close this page.")
-}
-
-/// The thresholds every risk rule compares against, with their storage state. Cheap to copy.
-#[derive(Debug, Clone, Copy)]
-pub struct ThresholdsState {
-    pub values: RwSignal<Thresholds>,
-    /// Saves at once (a threshold applies as soon as it is typed), through the shared store.
-    store: Persisted<StoredThresholds>,
-    pub notice: RwSignal<Notice>,
-}
-
-impl ThresholdsState {
-    /// Loads the saved thresholds (defaults on a first visit or when they can't be read).
-    pub fn load() -> ThresholdsState {
-        let (values, mode, last_seen, notice) = read();
-        ThresholdsState {
-            values: RwSignal::new(values),
-            store: Persisted::new(&THRESHOLDS_KIND, mode, last_seen, Duration::ZERO, describe),
-            notice: RwSignal::new(notice),
-        }
-    }
-
-    /// Reads storage again (another tab changed it, or the user chose the stored version).
-    pub fn reload(&self) {
-        let (values, mode, last_seen, notice) = read();
-        self.values.set(values);
-        self.store.adopt(last_seen, mode, None);
-        self.notice.set(notice);
-    }
-
-    /// Uses `thresholds` and saves them when storage allows it.
-    pub fn apply(&self, thresholds: Thresholds) {
-        self.values.set(thresholds);
-        if self.store.mode() != Some(Mode::Normal) {
-            // Unreadable stored value: it stays; the notice already says changes are not saved.
-            return;
-        }
-        let saved = self.store.save_now(StoredThresholds(thresholds));
-        self.after_save(saved);
-    }
-
-    /// Saves the thresholds in use over whatever is stored, after the user asked to.
-    pub fn overwrite(&self) {
-        let saved = self
-            .store
-            .overwrite(&StoredThresholds(self.values.get_untracked()));
-        self.after_save(saved);
-    }
-
-    fn after_save(&self, saved: Saved) {
-        match saved {
-            Saved::Nothing => {}
-            Saved::Written => self.notice.set(Notice::Saved),
-            Saved::Failed(SaveError::Conflict { .. }) => self.notice.set(Notice::Conflict),
-            Saved::Failed(e) => self.notice.set(Notice::Problem(describe(&e))),
-        }
-    }
-
-    /// Whether the stored thresholds could not be read (and so are left alone).
-    fn blocked(&self) -> bool {
-        self.store.mode() == Some(Mode::Blocked)
-    }
-}
-
-fn read() -> (Thresholds, Mode, Option<String>, Notice) {
-    let (load, raw) = storage::load_one::<StoredThresholds>(&THRESHOLDS_KIND);
-    let message = load.message(&THRESHOLDS_KIND);
-    let mode = Mode::after(&load);
-    match load {
-        Load::Loaded { value, .. } => (
-            value.0,
-            mode,
-            raw,
-            message.map_or(Notice::None, Notice::Problem),
-        ),
-        Load::Missing => (Thresholds::default(), mode, None, Notice::None),
-        Load::Unavailable { .. } => (
-            Thresholds::default(),
-            mode,
-            None,
-            Notice::Problem(message.unwrap_or_default()),
-        ),
-        Load::Corrupt { raw, .. } | Load::TooNew { raw, .. } => (
-            Thresholds::default(),
-            mode,
-            Some(raw.clone()),
-            Notice::Blocked {
-                message: message.unwrap_or_default(),
-                raw,
-            },
-        ),
-    }
-}
+use crate::ui::state::thresholds::ThresholdsStore;
+use crate::ui::state::value::Notice;
 
 /// The value as typed in its field: "30" for 30%, "2" for 2×, "20" for a count.
 pub fn edit_text(info: &ThresholdInfo, value: f64) -> String {
@@ -185,8 +39,8 @@ fn sync_fields(fields: &[FieldState], values: &Thresholds) {
 
 /// The "Risk thresholds" editor.
 #[component]
-pub fn RiskThresholds(state: ThresholdsState) -> impl IntoView {
-    let current = state.values.get_untracked();
+pub fn RiskThresholds(state: ThresholdsStore) -> impl IntoView {
+    let current = state.value.get_untracked();
     let fields: Vec<FieldState> = THRESHOLDS
         .iter()
         .map(|info| FieldState {
@@ -202,13 +56,12 @@ pub fn RiskThresholds(state: ThresholdsState) -> impl IntoView {
         .collect();
     let fields = StoredValue::new(fields);
 
-    // Another tab saved thresholds: follow them, unless ours can't be saved anyway.
-    state.store.listen(move || {
-        if !state.blocked() {
-            state.reload();
-            fields.with_value(|f| sync_fields(f, &state.values.get_untracked()));
-        }
-    });
+    // The store read storage again (another tab saved thresholds): show what it holds now.
+    Effect::watch(
+        move || state.reloads.get(),
+        move |_, _, _| fields.with_value(|f| sync_fields(f, &state.value.get_untracked())),
+        false,
+    );
 
     let edit = move |index: usize, text: String| {
         fields.with_value(|all| {
@@ -216,7 +69,7 @@ pub fn RiskThresholds(state: ThresholdsState) -> impl IntoView {
                 return;
             };
             field.text.set(text.clone());
-            let mut next = state.values.get_untracked();
+            let mut next = state.value.get_untracked();
             match next.set_from_text(field.info.key, &text) {
                 Ok(()) => {
                     field.error.set(None);
@@ -231,7 +84,7 @@ pub fn RiskThresholds(state: ThresholdsState) -> impl IntoView {
                             other.error.set(None);
                         }
                     }
-                    if next != state.values.get_untracked() {
+                    if next != state.value.get_untracked() {
                         state.apply(next);
                     }
                 }
@@ -246,7 +99,7 @@ pub fn RiskThresholds(state: ThresholdsState) -> impl IntoView {
     };
     let use_stored = move |_| {
         state.reload();
-        fields.with_value(|f| sync_fields(f, &state.values.get_untracked()));
+        fields.with_value(|f| sync_fields(f, &state.value.get_untracked()));
     };
     let save_mine = move |_| state.overwrite();
 
@@ -368,7 +221,6 @@ pub fn RiskThresholds(state: ThresholdsState) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::envelope::{decode_one, encode};
 
     #[test]
     fn values_are_typed_in_their_unit() {
@@ -386,62 +238,6 @@ mod tests {
             let mut t = Thresholds::default();
             t.set_from_text(key, want).expect("valid");
             assert_eq!(t.get(key), Some(value), "{key}");
-        }
-    }
-
-    #[test]
-    fn stored_thresholds_are_checked_on_the_way_in() {
-        let order = Thresholds {
-            negative_comment_share: 0.6,
-            ..Thresholds::default()
-        };
-        let fraction = Thresholds {
-            min_sponsored_posts: 2.5,
-            ..Thresholds::default()
-        };
-        let cases: [(Thresholds, Option<&str>); 3] = [
-            (Thresholds::default(), None),
-            (order, Some("must not be higher than")),
-            (fraction, Some("whole number")),
-        ];
-        for (value, problem) in cases {
-            match (StoredThresholds(value).checked_record(), problem) {
-                (Ok(v), None) => assert_eq!(v.0, value),
-                (Err(e), Some(want)) => assert!(e.contains(want), "{e}"),
-                (got, want) => panic!("{got:?}, expected {want:?}"),
-            }
-        }
-    }
-
-    #[test]
-    fn stored_text_round_trips_and_newer_or_bad_text_is_not_loaded() {
-        let edited = Thresholds {
-            min_sponsored_posts: 5.0,
-            ..Thresholds::default()
-        };
-        let text = encode(&THRESHOLDS_KIND, &StoredThresholds(edited)).expect("encodes");
-        match decode_one::<StoredThresholds>(Some(&text), &THRESHOLDS_KIND) {
-            Load::Loaded { value, .. } => assert_eq!(value.0, edited),
-            other => panic!("{other:?}"),
-        }
-        let newer = text.replace("\"version\":1", "\"version\":2");
-        assert!(matches!(
-            decode_one::<StoredThresholds>(Some(&newer), &THRESHOLDS_KIND),
-            Load::TooNew { .. }
-        ));
-        let bad = text.replace("5.0", "2.5");
-        assert!(matches!(
-            decode_one::<StoredThresholds>(Some(&bad), &THRESHOLDS_KIND),
-            Load::Corrupt { .. }
-        ));
-        // Settings saved before a threshold existed load with its default.
-        let old = r#"{"app":"microscope","kind":"risk-thresholds","version":1,"data":{"min_sponsored_posts":4.0}}"#;
-        match decode_one::<StoredThresholds>(Some(old), &THRESHOLDS_KIND) {
-            Load::Loaded { value, .. } => {
-                assert_eq!(value.0.min_sponsored_posts, 4.0);
-                assert_eq!(value.0.negative_comment_share, 0.3);
-            }
-            other => panic!("{other:?}"),
         }
     }
 }

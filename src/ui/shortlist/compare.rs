@@ -13,7 +13,7 @@ use crate::domain::risk::profile::creator_risk;
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::shortlist::format::{amount_label, count_label, currency_symbol, price_label};
-use crate::ui::state::shortlist::ShortlistState;
+use crate::ui::state::ShortlistStore;
 
 /// Most creators compared at once: more bars per panel stop being readable.
 pub const MAX_COMPARE: usize = 4;
@@ -174,7 +174,7 @@ pub fn ComparePanel(
     selected: RwSignal<Vec<String>>,
     #[prop(into)] formula: Signal<Formula>,
 ) -> impl IntoView {
-    let state = expect_context::<ShortlistState>();
+    let state = expect_context::<ShortlistStore>();
     let thresholds = thresholds_signal();
     let chosen = Memo::new(move |_| {
         let f = formula.get();

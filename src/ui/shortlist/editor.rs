@@ -17,7 +17,7 @@ use crate::domain::Platform;
 use crate::ui::app::clock::now_ms;
 use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::widgets::number_field::NumberField;
-use crate::ui::state::shortlist::ShortlistState;
+use crate::ui::state::ShortlistStore;
 
 /// The form's texts, one signal per field.
 #[derive(Clone, Copy)]
@@ -196,7 +196,7 @@ pub fn CreatorEditor(
     #[prop(optional)]
     show_risks: Option<RwSignal<bool>>,
 ) -> impl IntoView {
-    let state = expect_context::<ShortlistState>();
+    let state = expect_context::<ShortlistStore>();
     let thresholds = thresholds.unwrap_or_else(thresholds_signal);
     let form = EditorForm::new();
     let dialog_ref = NodeRef::<leptos::html::Dialog>::new();

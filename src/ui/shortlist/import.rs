@@ -13,7 +13,7 @@ use crate::domain::text::format::group_thousands;
 use crate::ui::app::clock::{now_ms, performance};
 use crate::ui::widgets::files::{chosen_file, download_text, read_text};
 use crate::ui::shortlist::format::{count_label, date_stamp};
-use crate::ui::state::shortlist::ShortlistState;
+use crate::ui::state::ShortlistStore;
 
 /// Rows parsed between two looks at the clock: well under a millisecond of work.
 const BATCH_ROWS: usize = 250;
@@ -57,7 +57,7 @@ struct Report {
 /// The import's signals, copied into each scheduled chunk.
 #[derive(Clone, Copy)]
 struct Importer {
-    state: ShortlistState,
+    state: ShortlistStore,
     session: StoredValue<Option<ImportSession>>,
     preview: RwSignal<Option<Preview>>,
     progress: RwSignal<Option<Progress>>,
@@ -212,7 +212,7 @@ fn rejected_text(rows: &[RejectedRow]) -> String {
 
 #[component]
 pub fn CsvImport() -> impl IntoView {
-    let state = expect_context::<ShortlistState>();
+    let state = expect_context::<ShortlistStore>();
     let importer = Importer {
         state,
         session: StoredValue::new(None),

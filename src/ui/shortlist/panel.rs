@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::creator::record::{Creator, IdSource, SortDir, SortKey, Status};
+use crate::domain::creator::record::{Creator, SortDir, SortKey, Status};
 use crate::domain::engine::engagement::Formula;
 use crate::domain::text::format::group_thousands;
 use crate::domain::{Platform, Tier};
@@ -17,7 +17,8 @@ use crate::ui::shortlist::format::{page_count, page_range, rate_of, PAGE_SIZE};
 use crate::ui::shortlist::r#import::CsvImport;
 use crate::ui::shortlist::row::Row;
 use crate::ui::shortlist::table_state::{next_sort, View};
-use crate::ui::state::shortlist::ShortlistState;
+use crate::ui::state::ids::next_id;
+use crate::ui::state::ShortlistStore;
 use crate::ui::shortlist::transfer::{ExportBar, WorkspaceImportForm};
 
 fn parse_tier(id: &str) -> Option<Tier> {
@@ -26,7 +27,7 @@ fn parse_tier(id: &str) -> Option<Tier> {
 
 #[component]
 pub fn ShortlistPanel() -> impl IntoView {
-    let Some(state) = use_context::<ShortlistState>() else {
+    let Some(state) = use_context::<ShortlistStore>() else {
         return view! {
             <section class="panel" aria-labelledby="shortlist-title">
                 <h2 id="shortlist-title">"Shortlist"</h2>
@@ -40,7 +41,6 @@ pub fn ShortlistPanel() -> impl IntoView {
     let thresholds = thresholds_signal();
     // Set by a row's risk badge: the editor then opens on the creator's warnings.
     let show_risks = RwSignal::new(false);
-    let ids = StoredValue::new(IdSource::new(now_ms()));
 
     // How many creators match, and the page shown: only that page is sorted (a list of 100,000
     // just imported is partitioned, not sorted in full).
@@ -74,7 +74,7 @@ pub fn ShortlistPanel() -> impl IntoView {
     let tags = Memo::new(move |_| state.list.with(|l| l.tag_counts()));
 
     let add_new = move |_| {
-        let id = ids.try_update_value(|s| s.next_id()).unwrap_or_default();
+        let id = next_id();
         v.action(None);
         v.editing.set(Some(Creator::new(id, "", now_ms())));
     };

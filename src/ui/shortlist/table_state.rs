@@ -9,7 +9,7 @@ use crate::domain::creator::record::{Creator, Filter, SortDir, SortKey, Status};
 use crate::domain::engine::engagement::Formula;
 use crate::domain::{Platform, Tier};
 use crate::ui::shortlist::compare::MAX_COMPARE;
-use crate::ui::state::shortlist::ShortlistState;
+use crate::ui::state::ShortlistStore;
 
 /// How long "Undo" stays after a removal (it also goes at the next action).
 const UNDO_TIME: Duration = Duration::from_secs(10);
@@ -46,7 +46,7 @@ fn focus_by_id(id: &'static str) {
 /// Filters, sort, page and selection: what the user is looking at, not what is stored.
 #[derive(Clone, Copy)]
 pub(super) struct View {
-    pub(super) state: ShortlistState,
+    pub(super) state: ShortlistStore,
     pub(super) text: RwSignal<String>,
     pub(super) tier: RwSignal<Option<Tier>>,
     pub(super) platform: RwSignal<Option<Platform>>,
@@ -63,7 +63,7 @@ pub(super) struct View {
 }
 
 impl View {
-    pub(super) fn new(state: ShortlistState) -> View {
+    pub(super) fn new(state: ShortlistStore) -> View {
         View {
             state,
             text: RwSignal::new(String::new()),

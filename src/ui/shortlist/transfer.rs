@@ -11,7 +11,7 @@ use crate::domain::io::workspace::{import_workspace, WorkspaceFile, WorkspaceImp
 use crate::ui::app::clock::now_ms;
 use crate::ui::widgets::files::{chosen_file, download_text, read_text};
 use crate::ui::shortlist::format::{date_stamp, rate_label};
-use crate::ui::state::shortlist::ShortlistState;
+use crate::ui::state::ShortlistStore;
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!(
@@ -23,7 +23,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// Downloads the whole shortlist as CSV, with the engagement rate under `formula` as a last column.
 pub fn download_csv(
-    state: ShortlistState,
+    state: ShortlistStore,
     delimiter: Delimiter,
     formula: Formula,
 ) -> Result<String, String> {
@@ -50,7 +50,7 @@ pub fn download_csv(
 }
 
 /// Downloads the whole workspace as a JSON file that "Import workspace" reads back.
-pub fn download_workspace(state: ShortlistState) -> Result<String, String> {
+pub fn download_workspace(state: ShortlistStore) -> Result<String, String> {
     let now = now_ms();
     let (file, n) = state
         .list
@@ -74,7 +74,7 @@ pub fn download_stored(raw: &str) -> Result<String, String> {
 /// The three export buttons and what happened.
 #[component]
 pub fn ExportBar(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
-    let state = expect_context::<ShortlistState>();
+    let state = expect_context::<ShortlistStore>();
     let message = RwSignal::new(None::<Result<String, String>>);
     let empty = move || state.list.with(|l| l.is_empty());
     view! {
@@ -130,7 +130,7 @@ struct Pending {
 /// then replace or merge.
 #[component]
 pub fn WorkspaceImportForm() -> impl IntoView {
-    let state = expect_context::<ShortlistState>();
+    let state = expect_context::<ShortlistStore>();
     let pending = RwSignal::new(None::<Pending>);
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);

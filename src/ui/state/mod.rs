@@ -1,8 +1,71 @@
-//! The persisted stores: `persisted` is the design (load once, save debounced, merge another tab's
-//! write, never overwrite unreadable data); `shortlist` and `campaigns` are its lists and `merge` their
-//! cross-tab merge book.
+//! The persisted stores, loaded once by `App` and provided as context. `persisted` is the design
+//! every store keeps (save after a pause or at once, flush when the page is hidden, merge before
+//! replacing another tab's write, never overwrite unreadable data); `list` is its form for records
+//! with ids, merged by `merge`, and `value` its form for one setting. `ShortlistStore`,
+//! `CampaignsStore` and `ThresholdsStore` are the three stores; `ids` hands out the page's record ids.
 
 pub mod campaigns;
+pub mod ids;
+pub mod list;
 pub mod merge;
 pub mod persisted;
 pub mod shortlist;
+pub mod thresholds;
+pub mod value;
+
+pub use campaigns::CampaignsStore;
+pub use list::StoreProblem;
+pub use shortlist::ShortlistStore;
+pub use thresholds::ThresholdsStore;
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::campaign::record::Campaign;
+    use crate::domain::creator::record::Shortlist;
+    use crate::storage::SaveError;
+    use crate::ui::state::list::Records;
+    use crate::ui::state::thresholds::StoredThresholds;
+    use crate::ui::state::value::Setting;
+
+    /// The three stores word a failed save as they did before they shared one design.
+    #[test]
+    fn each_store_words_a_failed_save_as_before() {
+        let quota = SaveError::Quota("QuotaExceededError: full".into());
+        let other = SaveError::Unavailable("SecurityError: denied".into());
+        let cases = [
+            (
+                &<Shortlist as Records>::SPEC.save,
+                &quota,
+                format!("Your latest changes could not be saved: {quota}. Everything is still here in this tab. Export the shortlist to keep it, then remove creators you no longer need or free space in the browser."),
+            ),
+            (
+                &<Shortlist as Records>::SPEC.save,
+                &other,
+                format!("Your latest changes could not be saved: {other}. Everything is still here in this tab; export the shortlist to keep it."),
+            ),
+            (
+                &<Vec<Campaign> as Records>::SPEC.save,
+                &quota,
+                format!("Your latest campaign changes could not be saved: {quota}. Everything is still here in this tab; download the brief or remove campaigns you no longer need, or free space in the browser."),
+            ),
+            (
+                &<Vec<Campaign> as Records>::SPEC.save,
+                &other,
+                format!("Your latest campaign changes could not be saved: {other}. They stay in this tab until it closes."),
+            ),
+            (
+                StoredThresholds::WORDS,
+                &quota,
+                format!("Your risk thresholds could not be saved: {quota}. They apply until you close this page."),
+            ),
+            (
+                StoredThresholds::WORDS,
+                &other,
+                format!("Your risk thresholds could not be saved: {other}. They apply until you close this page."),
+            ),
+        ];
+        for (words, error, want) in cases {
+            assert_eq!(words.describe(error), want);
+        }
+    }
+}

@@ -13,7 +13,6 @@ use std::time::Duration;
 use leptos::prelude::*;
 use serde::Serialize;
 
-use crate::domain::io::workspace::Record;
 use crate::storage::envelope::{Kind, Load};
 use crate::storage::{self, SaveError};
 
@@ -21,6 +20,28 @@ use crate::storage::{self, SaveError};
 pub const SAVE_DELAY: Duration = Duration::from_millis(300);
 /// A save that keeps meeting newer data gives up after this many merges (another tab saving in a loop).
 const MAX_SAVE_ATTEMPTS: usize = 4;
+
+/// How a store words a failed save for its banner: "{subject} could not be saved: {error}.
+/// {advice}", the advice depending on whether storage was full.
+#[derive(Debug)]
+pub struct SaveWords {
+    /// Whose changes, e.g. "Your latest changes".
+    pub subject: &'static str,
+    /// What to do when the browser's storage is full.
+    pub quota: &'static str,
+    /// What to do after any other failure.
+    pub other: &'static str,
+}
+
+impl SaveWords {
+    pub fn describe(&self, e: &SaveError) -> String {
+        let advice = match e {
+            SaveError::Quota(_) => self.quota,
+            _ => self.other,
+        };
+        format!("{} could not be saved: {e}. {advice}", self.subject)
+    }
+}
 
 /// Whether saves may go to storage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,7 +113,7 @@ fn write<T: Serialize>(kind: &Kind, book: &mut Book<T>) -> Option<Result<String,
 pub struct Persisted<T: Send + Sync + 'static> {
     kind: &'static Kind,
     book: StoredValue<Shared<T>>,
-    describe: fn(&SaveError) -> String,
+    words: &'static SaveWords,
     delay: Duration,
     /// Why the last save failed; cleared by the next successful save.
     pub save_error: RwSignal<Option<String>>,
@@ -117,14 +138,14 @@ impl<T: Send + Sync + 'static> std::fmt::Debug for Persisted<T> {
 }
 
 impl<T: Serialize + Send + Sync + 'static> Persisted<T> {
-    /// A store for `kind` that last saw `last_seen` stored. `describe` words a failed save for
-    /// the banner; `delay` is the debounce (zero: save on the next tick).
+    /// A store for `kind` that last saw `last_seen` stored. `words` word a failed save for the
+    /// banner; `delay` is the debounce (zero: save on the next tick).
     pub fn new(
         kind: &'static Kind,
         mode: Mode,
         last_seen: Option<String>,
         delay: Duration,
-        describe: fn(&SaveError) -> String,
+        words: &'static SaveWords,
     ) -> Persisted<T> {
         Persisted {
             kind,
@@ -136,7 +157,7 @@ impl<T: Serialize + Send + Sync + 'static> Persisted<T> {
                 on_conflict: None,
                 on_saved: None,
             }))),
-            describe,
+            words,
             delay,
             save_error: RwSignal::new(None),
             unsaved: RwSignal::new(false),
@@ -255,12 +276,12 @@ impl<T: Serialize + Send + Sync + 'static> Persisted<T> {
                     Some(h) if h() => continue,
                     _ => {
                         let e = SaveError::Conflict { stored };
-                        let _ = self.save_error.try_set(Some((self.describe)(&e)));
+                        let _ = self.save_error.try_set(Some(self.words.describe(&e)));
                         return Saved::Failed(e);
                     }
                 },
                 Some(Err(e)) => {
-                    let _ = self.save_error.try_set(Some((self.describe)(&e)));
+                    let _ = self.save_error.try_set(Some(self.words.describe(&e)));
                     return Saved::Failed(e);
                 }
             }
@@ -285,48 +306,10 @@ impl<T: Serialize + Send + Sync + 'static> Persisted<T> {
                 self.saved()
             }
             Err(e) => {
-                let _ = self.save_error.try_set(Some((self.describe)(&e)));
+                let _ = self.save_error.try_set(Some(self.words.describe(&e)));
                 Saved::Failed(e)
             }
         }
-    }
-
-    /// Keeps a stored list in step with other tabs. `adopt` takes in what storage holds (merging
-    /// this tab's unsaved edits) and returns true when the merge must be saved. Another tab's
-    /// write is adopted unless this tab already saw that exact text, then `note` says so for a
-    /// few seconds; a save that met newer data re-reads and adopts before it retries. Also
-    /// flushes when the page is hidden or closed (see [`Persisted::listen`]).
-    pub fn sync_list<R: Record + 'static>(
-        &self,
-        adopt: impl Fn(Load<Vec<R>>, Option<String>) -> bool + Clone + Send + Sync + 'static,
-        note: RwSignal<Option<String>>,
-        note_text: &'static str,
-    ) {
-        let this = *self;
-        let kind = self.kind;
-        let adopt_theirs = adopt.clone();
-        self.listen(move || {
-            if matches!(this.mode(), None | Some(Mode::Unavailable)) {
-                return;
-            }
-            let (load, raw) = storage::load_list::<R>(kind);
-            if this.has_seen(raw.as_deref()) {
-                return;
-            }
-            let needs_save = adopt_theirs(load, raw);
-            flash_note(note, note_text);
-            if needs_save {
-                this.flush();
-            }
-        });
-        self.on_conflict(move || {
-            let (load, raw) = storage::load_list::<R>(kind);
-            if matches!(load, Load::Unavailable { .. }) {
-                return false;
-            }
-            adopt(load, raw);
-            this.mode() == Some(Mode::Normal)
-        });
     }
 
     /// Listens to other tabs' writes of this kind (`on_other_tab` re-reads and merges), and

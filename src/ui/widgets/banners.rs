@@ -5,12 +5,12 @@ use leptos::prelude::*;
 
 use crate::domain::io::csv_import::Delimiter;
 use crate::domain::engine::engagement::Formula;
-use crate::ui::state::shortlist::{ShortlistState, StoreProblem};
+use crate::ui::state::{ShortlistStore, StoreProblem};
 use crate::ui::shortlist::transfer::{download_csv, download_stored, download_workspace};
 
 #[component]
 pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
-    let state = expect_context::<ShortlistState>();
+    let state = expect_context::<ShortlistStore>();
     let message = RwSignal::new(None::<Result<String, String>>);
     let outcome = move || match message.get() {
         Some(Ok(m)) => m,

@@ -1,0 +1,323 @@
+//! The list form of a persisted store: records with ids (the shortlist's creators, the campaigns),
+//! loaded once by `App`, saved after a pause in editing, merged by id with what another tab saved,
+//! and never written over stored data this tab could not read.
+//!
+//! `ListStore<C>` holds that logic once; `ShortlistStore` and `CampaignsStore` add their own edits
+//! (and deref to it for the shared signals and actions). Saving itself is `Persisted`'s job.
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+use serde::ser::Error as _;
+use serde::{Serialize, Serializer};
+
+use crate::domain::io::workspace::Record;
+use crate::storage;
+use crate::storage::envelope::{Kind, Load};
+use crate::ui::state::merge::{merge, LocalEdits, Versioned};
+use crate::ui::state::persisted::{flash_note, Mode, Persisted, SaveWords, Saved, SAVE_DELAY};
+
+/// What tells one list store from another: where it is kept and how it speaks.
+#[derive(Debug)]
+pub struct ListSpec {
+    pub kind: &'static Kind,
+    /// How a failed save is worded in the banner.
+    pub save: SaveWords,
+    /// Shown for a few seconds when another tab's changes were taken in.
+    pub sync_note: &'static str,
+    /// Ask the browser not to evict the site's storage once the list first holds something.
+    pub ask_persistence: bool,
+}
+
+/// A collection of stored records, as the list store keeps it in a signal.
+pub trait Records: Send + Sync + 'static {
+    type Item: Versioned + Record + Send + Sync + 'static;
+    /// Where and how this list is stored.
+    const SPEC: &'static ListSpec;
+
+    fn from_items(items: Vec<Self::Item>) -> Self;
+    fn items(&self) -> &[Self::Item];
+    /// Writes the stored form (the list of items) to `serializer`.
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+}
+
+/// Why stored data is not (fully) in use. Shown as a banner until resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreProblem {
+    /// The browser refuses storage: nothing will be kept after the page closes.
+    Unavailable { message: String },
+    /// Stored data exists but can't be used (unreadable, or written by a newer version). It is
+    /// never overwritten until the user chooses "Start fresh".
+    Blocked { message: String, raw: String },
+    /// Loaded, but some records could not be; `raw` is the stored text as it was.
+    Dropped {
+        message: String,
+        records: Vec<String>,
+        raw: String,
+    },
+}
+
+impl StoreProblem {
+    /// The banner for one load outcome of `kind`; `raw` is the stored text that was read.
+    fn after<T>(kind: &Kind, load: &Load<Vec<T>>, raw: Option<&str>) -> Option<StoreProblem> {
+        let message = load.message(kind).unwrap_or_default();
+        match load {
+            Load::Missing => None,
+            Load::Unavailable { .. } => Some(StoreProblem::Unavailable { message }),
+            Load::Corrupt { raw, .. } | Load::TooNew { raw, .. } => Some(StoreProblem::Blocked {
+                message,
+                raw: raw.clone(),
+            }),
+            Load::Loaded { dropped, .. } if dropped.is_empty() => None,
+            Load::Loaded { dropped, .. } => Some(StoreProblem::Dropped {
+                message,
+                records: dropped.iter().map(|d| d.to_string()).collect(),
+                raw: raw.unwrap_or_default().to_string(),
+            }),
+        }
+    }
+
+    pub fn message(&self) -> &str {
+        match self {
+            StoreProblem::Unavailable { message }
+            | StoreProblem::Blocked { message, .. }
+            | StoreProblem::Dropped { message, .. } => message,
+        }
+    }
+
+    /// The stored text, when there is one to offer as a download.
+    pub fn raw(&self) -> Option<&str> {
+        match self {
+            StoreProblem::Unavailable { .. } => None,
+            StoreProblem::Blocked { raw, .. } | StoreProblem::Dropped { raw, .. } => Some(raw),
+        }
+    }
+}
+
+/// The list as saved: read from the signal when the save happens, so scheduling a save never
+/// copies the list (5,000 creators).
+struct ListToSave<C: Records>(RwSignal<C>);
+
+impl<C: Records> Clone for ListToSave<C> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<C: Records> Copy for ListToSave<C> {}
+
+impl<C: Records> Serialize for ListToSave<C> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0
+            .try_with_untracked(|l| l.write(serializer))
+            .unwrap_or_else(|| Err(S::Error::custom("the list is no longer on the page")))
+    }
+}
+
+/// What a merge needs besides the two lists: lives in a `StoredValue` so reading it never re-renders.
+struct MergeBook {
+    /// Ids in the stored text this tab last saw: tells "removed in another tab" from "added here".
+    base: HashSet<String>,
+    edits: LocalEdits,
+    asked_persistence: bool,
+}
+
+fn ids_of<T: Versioned>(items: &[T]) -> HashSet<String> {
+    items.iter().map(|c| c.id().to_string()).collect()
+}
+
+/// Handle to one stored list. Cheap to copy.
+pub struct ListStore<C: Records> {
+    /// The records (the list type may keep more, e.g. the shortlist's search keys).
+    pub items: RwSignal<C>,
+    /// Why stored records are not (all) in use (shown as a banner).
+    pub problem: RwSignal<Option<StoreProblem>>,
+    /// Why the last save failed; cleared by the next successful save.
+    pub save_error: RwSignal<Option<String>>,
+    /// A change arrived from another tab (a polite status message).
+    pub sync_note: RwSignal<Option<String>>,
+    /// Edits not yet in storage.
+    pub unsaved: RwSignal<bool>,
+    persisted: Persisted<ListToSave<C>>,
+    book: StoredValue<MergeBook>,
+}
+
+impl<C: Records> Clone for ListStore<C> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<C: Records> Copy for ListStore<C> {}
+
+impl<C: Records> ListStore<C> {
+    /// Reads the stored list; see [`ListStore::listen`] for keeping it in step afterwards.
+    pub fn read() -> (Load<Vec<C::Item>>, Option<String>) {
+        storage::load_list::<C::Item>(C::SPEC.kind)
+    }
+
+    /// The store for one load outcome, without listeners. `raw` is the stored text that was read.
+    pub fn from_load(load: Load<Vec<C::Item>>, raw: Option<String>) -> ListStore<C> {
+        let spec = C::SPEC;
+        let problem = StoreProblem::after(spec.kind, &load, raw.as_deref());
+        let mode = Mode::after(&load);
+        let (items, last_seen) = match load {
+            Load::Missing | Load::Unavailable { .. } => (Vec::new(), None),
+            Load::Corrupt { raw, .. } | Load::TooNew { raw, .. } => (Vec::new(), Some(raw)),
+            Load::Loaded { value, .. } => (value, raw),
+        };
+        let persisted = Persisted::new(spec.kind, mode, last_seen, SAVE_DELAY, &spec.save);
+        ListStore {
+            book: StoredValue::new(MergeBook {
+                base: ids_of(&items),
+                edits: LocalEdits::default(),
+                asked_persistence: false,
+            }),
+            items: RwSignal::new(C::from_items(items)),
+            problem: RwSignal::new(problem),
+            save_error: persisted.save_error,
+            sync_note: RwSignal::new(None),
+            unsaved: persisted.unsaved,
+            persisted,
+        }
+    }
+
+    /// Keeps the list in step with other tabs: another tab's write is taken in (merged with this
+    /// tab's unsaved edits) unless this tab already saw that exact text, and `sync_note` says so
+    /// for a few seconds; a save that met newer data re-reads and merges before it retries. Also
+    /// saves pending edits when the page is hidden or closed, or the current reactive owner goes.
+    /// `on_change` runs each time the list was replaced with what storage holds.
+    pub fn listen(self, on_change: impl Fn() + Clone + Send + Sync + 'static) {
+        let after_event = on_change.clone();
+        self.persisted.listen(move || {
+            if matches!(self.persisted.mode(), None | Some(Mode::Unavailable)) {
+                return;
+            }
+            let (load, raw) = Self::read();
+            if self.persisted.has_seen(raw.as_deref()) {
+                return;
+            }
+            let needs_save = self.adopt(load, raw, &after_event);
+            flash_note(self.sync_note, C::SPEC.sync_note);
+            if needs_save {
+                self.persisted.flush();
+            }
+        });
+        self.persisted.on_conflict(move || {
+            let (load, raw) = Self::read();
+            if matches!(load, Load::Unavailable { .. }) {
+                return false;
+            }
+            self.adopt(load, raw, &on_change);
+            self.persisted.mode() == Some(Mode::Normal)
+        });
+        self.persisted.on_saved(move || self.saved());
+    }
+
+    /// Records an edit (`record` notes which ids changed) and schedules a save.
+    pub fn edited(&self, record: impl FnOnce(&mut LocalEdits)) {
+        self.book.update_value(|b| record(&mut b.edits));
+        self.persisted.schedule(ListToSave(self.items));
+    }
+
+    /// Saves pending edits now (the page is being hidden or closed, or a test wants it settled).
+    pub fn flush(&self) {
+        self.persisted.flush();
+    }
+
+    /// Whether saves are going to storage (false while storage is unusable or blocked).
+    pub fn saving_enabled(&self) -> bool {
+        self.persisted.mode() == Some(Mode::Normal)
+    }
+
+    /// "Start fresh", after the user confirmed: replaces the unreadable stored data with this
+    /// tab's list (empty unless they added records since).
+    pub fn start_fresh(&self) {
+        if self.persisted.overwrite(&ListToSave(self.items)) == Saved::Written {
+            self.problem.set(None);
+        }
+    }
+
+    /// Hides the "some records could not be loaded" banner.
+    pub fn dismiss_problem(&self) {
+        if matches!(
+            self.problem.get_untracked(),
+            Some(StoreProblem::Dropped { .. })
+        ) {
+            self.problem.set(None);
+        }
+    }
+
+    /// After a write: the stored list is this tab's, with no edits outstanding.
+    fn saved(&self) {
+        let Some(ids) = self.items.try_with_untracked(|l| ids_of(l.items())) else {
+            return;
+        };
+        let nonempty = !ids.is_empty();
+        let ask = self
+            .book
+            .try_update_value(|b| {
+                b.base = ids;
+                b.edits.clear();
+                let ask = C::SPEC.ask_persistence && nonempty && !b.asked_persistence;
+                b.asked_persistence |= ask;
+                ask
+            })
+            .unwrap_or(false);
+        if ask {
+            // Once there is something worth keeping, ask the browser not to evict it.
+            storage::request_persistence();
+        }
+    }
+
+    /// Takes in what storage now holds. Returns true when local edits were merged in and must
+    /// be saved.
+    fn adopt(&self, load: Load<Vec<C::Item>>, raw: Option<String>, on_change: &dyn Fn()) -> bool {
+        let problem = StoreProblem::after(C::SPEC.kind, &load, raw.as_deref());
+        let (stored, dropped) = match load {
+            Load::Loaded { value, dropped, .. } => (value, !dropped.is_empty()),
+            Load::Missing => (Vec::new(), false),
+            Load::Unavailable { .. } => return false,
+            Load::Corrupt { raw, .. } | Load::TooNew { raw, .. } => {
+                // Another tab (perhaps a newer version) wrote something this one can't read:
+                // keep ours in memory, never overwrite theirs.
+                // This tab's edits stay pending (and shown as unsaved) until "Start fresh".
+                let edits = self.book.try_with_value(|b| !b.edits.is_empty()) == Some(true);
+                self.persisted.adopt(
+                    Some(raw),
+                    Mode::Blocked,
+                    edits.then_some(ListToSave(self.items)),
+                );
+                self.problem.set(problem);
+                return false;
+            }
+        };
+        let Some(has_edits) = self.book.try_with_value(|b| !b.edits.is_empty()) else {
+            return false;
+        };
+        let was_blocked = self.persisted.mode() == Some(Mode::Blocked);
+        let stored_ids = ids_of(&stored);
+        let list = if has_edits {
+            self.book.with_value(|b| {
+                self.items
+                    .with_untracked(|l| merge(l.items(), stored, &b.base, &b.edits))
+            })
+        } else {
+            stored
+        };
+        self.items.set(C::from_items(list));
+        self.persisted.adopt(
+            raw,
+            Mode::Normal,
+            has_edits.then_some(ListToSave(self.items)),
+        );
+        self.book.update_value(|b| b.base = stored_ids);
+        on_change();
+        if dropped {
+            self.problem.set(problem);
+        } else if was_blocked {
+            self.problem.set(None);
+        }
+        has_edits
+    }
+}
