@@ -211,7 +211,7 @@ test("a new version waits for the user's Reload, then replaces the old one", asy
     expect(seen, "the new worker should install and wait").toContain("waiting installed");
 
     const notice = page.getByRole("status").filter({ hasText: "A new version of Microscope is available." });
-    await expect(notice).toBeVisible({ timeout: 10_000 });
+    await expect(notice).toBeVisible({ timeout: 20_000 });
     // Nothing reloads by itself: what the user typed is still there.
     await expect(followers).toHaveValue("45K");
     // The rest of the page has its own axe checks (check.spec.js); this one looks at the notice.
