@@ -1,6 +1,6 @@
 //! Microscope's service worker: the app works offline and updates only when the user says so.
 //!
-//! scripts/post-build.sh (trunk's post_build hook) rewrites the BUILD line below with the release
+//! scripts/post-build.mjs (trunk's post_build hook) rewrites the BUILD line below with the release
 //! build's file list, their hashes and a version derived from them, so every deploy changes this
 //! file and the browser installs the new worker next to the old one. The new worker precaches the
 //! new files, then waits: app.js shows "A new version is available" and only the user's click

@@ -21,6 +21,12 @@ for arg in "$@"; do
 done
 
 bash scripts/setup.sh
+# Lighthouse comes from the build tools' package (scripts/tools), which a build-only setup omits.
+lighthouse=scripts/tools/node_modules/.bin/lighthouse
+if ! [ -x "$lighthouse" ]; then
+  echo "audit: $lighthouse is missing (run scripts/setup.sh without MICROSCOPE_SETUP_BUILD_ONLY=1)" >&2
+  exit 1
+fi
 if [ "$build" = 1 ]; then
   trunk build --release
 fi
@@ -41,7 +47,7 @@ for _ in $(seq 50); do
 done
 
 echo "audit: Lighthouse ($form) on $url"
-CHROME_PATH=/usr/bin/chromium lighthouse "$url" \
+CHROME_PATH=/usr/bin/chromium "$lighthouse" "$url" \
   --quiet \
   --chrome-flags="--headless=new --no-sandbox --disable-gpu" \
   --only-categories=performance,accessibility,best-practices,seo \

@@ -54,8 +54,17 @@ if [[ " ${failed[*]} " == *" setup "* ]]; then
   exit 1
 fi
 
+leptosfmt_check() {
+  # The view! macros, which rustfmt leaves alone; same width and indent as rustfmt's defaults.
+  # Prints only the files that are not formatted and their changed lines (leptosfmt prints every
+  # file checked, and each misformatted one whole).
+  leptosfmt --check --max-width 100 --tab-spaces 4 src 2>&1 | grep -E '^(❌|[-+])'
+  return "${PIPESTATUS[0]}"
+}
+
 step domain-purity purity_self_test
 step fmt cargo fmt --all -- --check
+step leptosfmt leptosfmt_check
 step clippy-host cargo clippy --locked --all-targets -- -D warnings
 step clippy-wasm cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
 step native-tests cargo test --locked

@@ -1,5 +1,8 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): mount real components and drive the DOM.
 #![cfg(target_arch = "wasm32")]
+// Test code may unwrap: clippy.toml's allow-*-in-tests covers #[test] functions and #[cfg(test)]
+// modules only, not this crate's helper functions nor its #[wasm_bindgen_test] functions.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

@@ -2,6 +2,9 @@
 //! campaign with a goal, recommendations with citations, countries in the brief and checklist,
 //! results tied to creators, the vetting record, saving, other tabs, and unreadable stored data.
 #![cfg(target_arch = "wasm32")]
+// Test code may unwrap: clippy.toml's allow-*-in-tests covers #[test] functions and #[cfg(test)]
+// modules only, not this crate's helper functions nor its #[wasm_bindgen_test] functions.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 
@@ -17,6 +20,7 @@ use support::window;
 use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web_sys::js_sys;
 use web_sys::{HtmlElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);

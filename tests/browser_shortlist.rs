@@ -1,6 +1,9 @@
 //! Browser tests of the shortlist (wasm-bindgen-test in headless Chromium): every storage outcome
 //! through the real localStorage, other tabs, quota failures, and the panel's table.
 #![cfg(target_arch = "wasm32")]
+// Test code may unwrap: clippy.toml's allow-*-in-tests covers #[test] functions and #[cfg(test)]
+// modules only, not this crate's helper functions nor its #[wasm_bindgen_test] functions.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use leptos::prelude::*;
 use microscope::domain::creator::metrics::PostMetrics;
@@ -10,6 +13,7 @@ use microscope::ui::shortlist::panel::ShortlistPanel;
 use microscope::ui::state::shortlist::{ShortlistState, StoreProblem};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
+use web_sys::js_sys;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 mod support;

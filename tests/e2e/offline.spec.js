@@ -114,7 +114,7 @@ test("under the worker, every script, style and the wasm come from the cache, wi
   await page.reload();
   await page.getByLabel("Followers").fill("45K");
   await expect(page.getByText(MICRO)).toBeVisible();
-  // The build drops trunk's preloads (scripts/post-build.sh): they delayed the first paint.
+  // The build drops trunk's preloads (scripts/post-build.mjs): they delayed the first paint.
   expect(await page.locator("link[rel=modulepreload], link[rel=preload]").count()).toBe(0);
   expect(Object.keys(fromWorker).some((u) => u.endsWith(".wasm"))).toBe(true);
   expect(Object.entries(fromWorker).filter(([, viaWorker]) => !viaWorker)).toEqual([]);

@@ -90,6 +90,29 @@ impl Metric {
     }
 }
 
+/// Writing a metric's number: the campaign's target, or a posted result's value as typed in.
+impl Metric {
+    /// Sets the campaign's target for this metric (`None` clears it).
+    pub fn set_target(self, t: &mut Targets, v: Option<f64>) {
+        match self {
+            Metric::Views => t.views = v,
+            Metric::Engagements => t.engagements = v,
+            Metric::Clicks => t.clicks = v,
+            Metric::Conversions => t.conversions = v,
+        }
+    }
+
+    /// Sets this metric's number in a posted result; engagements are the result's interactions.
+    pub fn set_in(self, r: &mut PostResult, v: Option<f64>) {
+        match self {
+            Metric::Views => r.views = v,
+            Metric::Engagements => r.interactions = v,
+            Metric::Clicks => r.clicks = v,
+            Metric::Conversions => r.conversions = v,
+        }
+    }
+}
+
 /// A creator's expected result per post, from the budget plan or typed in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreatorForecast {
@@ -1058,6 +1081,37 @@ mod props {
             prop_assert!(t.expected.is_none_or(|s| s.is_finite()));
             if t.warning.is_some() {
                 prop_assert!(matches!(t.status, PaceStatus::Behind | PaceStatus::BehindLate));
+            }
+        }
+    }
+
+    #[test]
+    fn setting_a_target_or_a_result_writes_that_metric_only() {
+        // (metric, value): each writes its own field and reads back through `target` / `of`.
+        let cases = [
+            (Metric::Views, Some(100_000.0)),
+            (Metric::Engagements, Some(5_000.0)),
+            (Metric::Clicks, Some(300.0)),
+            (Metric::Conversions, Some(12.0)),
+            (Metric::Views, None),
+        ];
+        for (metric, v) in cases {
+            let mut t = Targets {
+                views: Some(1.0),
+                engagements: Some(1.0),
+                clicks: Some(1.0),
+                conversions: Some(1.0),
+            };
+            metric.set_target(&mut t, v);
+            assert_eq!(metric.target(&t), v, "{metric:?}");
+            for other in Metric::ALL.into_iter().filter(|m| *m != metric) {
+                assert_eq!(other.target(&t), Some(1.0), "{metric:?} changed {other:?}");
+            }
+            let mut r = PostResult::default();
+            metric.set_in(&mut r, v);
+            assert_eq!(metric.of(&r), v, "{metric:?}");
+            for other in Metric::ALL.into_iter().filter(|m| *m != metric) {
+                assert_eq!(other.of(&r), None, "{metric:?} set {other:?}");
             }
         }
     }

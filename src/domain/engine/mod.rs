@@ -1,8 +1,10 @@
 //! The numbers engine: engagement by four labelled formulas (`engagement`), sourced benchmarks
 //! (`benchmark`), posting cadence (`cadence`), cost and earned media value (`cost`), and `analysis`, which
-//! runs them all over one creator's figures for the Check section.
+//! runs them all over one creator's figures for the Check section; `averages` turns several pasted
+//! posts into the averages per post a creator keeps.
 
 pub mod analysis;
+pub mod averages;
 pub mod benchmark;
 pub mod cadence;
 pub mod cost;

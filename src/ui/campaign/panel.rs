@@ -8,12 +8,14 @@ use crate::domain::risk::disclosure::Jurisdiction;
 use crate::domain::text::format::group_thousands;
 use crate::domain::text::number::parse_optional_amount;
 use crate::domain::Platform;
-use crate::ui::campaign::plan::{
-    BriefView, ChecklistView, CreatorsView, RecommendationsView, VettingView,
-};
-use crate::ui::state::campaigns::CampaignStore;
+use crate::ui::campaign::brief::BriefView;
+use crate::ui::campaign::checklist::ChecklistView;
+use crate::ui::campaign::creators::CreatorsView;
+use crate::ui::campaign::recommendations::RecommendationsView;
 use crate::ui::campaign::tracking::TrackingView;
+use crate::ui::campaign::vetting::VettingView;
 use crate::ui::risks::for_creator::CampaignWarnings;
+use crate::ui::state::campaigns::CampaignStore;
 use crate::ui::widgets::banners::StoredDataBanner;
 
 #[component]

@@ -6,41 +6,21 @@ use leptos::prelude::*;
 
 use crate::charts::{actual_vs_target, DayValue, Goal as ChartGoal, Unit};
 use crate::domain::campaign::budget::plan;
-use crate::domain::engine::cadence::Date;
-use crate::domain::campaign::record::{count_label, Campaign, PostResult, Targets};
-use crate::domain::creator::record::Creator;
-use crate::domain::text::format::{compact, group_thousands, percent};
-use crate::domain::text::number::{parse_optional_amount, NumberError};
+use crate::domain::campaign::record::{count_label, Campaign, PostResult};
 use crate::domain::campaign::tracking::{
     forecasts_from_plan, headline_metric, per_creator, track, track_creator, CreatorForecast,
     Metric, Tracking, UNTIED,
 };
-use crate::ui::campaign::plan::shortlisted;
+use crate::domain::creator::record::Creator;
+use crate::domain::engine::cadence::Date;
+use crate::domain::text::format::{compact, group_thousands, percent};
+use crate::domain::text::number::{parse_optional_amount, NumberError};
+use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
 use crate::ui::state::campaigns::CampaignStore;
 use crate::ui::widgets::chart_image::ChartImage;
 
-type CampaignMemo = Memo<Option<Campaign>>;
-
 /// The chart's "everyone" choice; any other value is a creator id.
 const ALL: &str = "__all";
-
-fn set_target(t: &mut Targets, metric: Metric, v: Option<f64>) {
-    match metric {
-        Metric::Views => t.views = v,
-        Metric::Engagements => t.engagements = v,
-        Metric::Clicks => t.clicks = v,
-        Metric::Conversions => t.conversions = v,
-    }
-}
-
-fn set_value(r: &mut PostResult, metric: Metric, v: Option<f64>) {
-    match metric {
-        Metric::Views => r.views = v,
-        Metric::Engagements => r.interactions = v,
-        Metric::Clicks => r.clicks = v,
-        Metric::Conversions => r.conversions = v,
-    }
-}
 
 /// The result form's label of a metric: engagements are entered as the platform's interactions.
 fn field_word(metric: Metric) -> &'static str {
@@ -261,7 +241,7 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignStore) -> impl IntoVi
             match parsed {
                 Ok(v) => {
                     any |= v.is_some();
-                    set_value(&mut r, m, v);
+                    m.set_in(&mut r, v);
                 }
                 Err(e) => {
                     result_error.set(Some(format!("Result {}: {e}", field_word(m))));
@@ -325,7 +305,7 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignStore) -> impl IntoVi
                             target_text.set(text.clone());
                             if let Ok(v) = parse_optional_amount(&text) {
                                 let m = metric.get_untracked();
-                                store.edit(&id(), move |c| set_target(&mut c.targets, m, v));
+                                store.edit(&id(), move |c| m.set_target(&mut c.targets, v));
                             }
                         }
                     />

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::creator::record::{Creator, IdSource};
+use crate::domain::engine::averages::average_posts;
 use crate::domain::engine::engagement::Field;
 use crate::domain::risk::profile::check_form_risk;
 use crate::domain::creator::tier::TIERS;
@@ -29,12 +30,7 @@ fn creator_from_form(form: &CheckForm, id: String) -> Creator {
     creator.platform = Some(input.platform);
     creator.followers = input.followers;
     // The shortlist keeps averages per post: pasted rows are averaged field by field.
-    let posts = &input.posts;
-    for field in Field::ALL {
-        let values: Vec<f64> = posts.iter().filter_map(|p| field.get(p)).collect();
-        let avg = (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64);
-        field.set(&mut creator.metrics, avg);
-    }
+    creator.metrics = average_posts(&input.posts);
     creator.posts_per_week = input.cadence.as_ref().and_then(|c| c.per_week().ok());
     creator.price = input.price;
     creator.sponsored_posts = form.parsed_sponsored().ok().flatten();

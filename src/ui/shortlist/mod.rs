@@ -1,4 +1,5 @@
-//! The Shortlist section: the table (`panel`), the `editor` dialog, CSV `import` with preview,
+//! The Shortlist section: the table (`panel`, its `row`s and the `table_state` of filters, sort,
+//! selection and undo), the `editor` dialog, CSV `import` with preview,
 //! `transfer` (export and JSON in and out), `compare` and the row `format`ting.
 
 pub mod compare;
@@ -6,4 +7,6 @@ pub mod editor;
 pub mod format;
 pub mod r#import;
 pub mod panel;
+mod row;
+mod table_state;
 pub mod transfer;

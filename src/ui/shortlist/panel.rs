@@ -2,171 +2,26 @@
 //! 5,000 creators stay fast), with add, edit, remove with undo, status per row, compare, import
 //! and export.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
-use crate::domain::creator::record::{Creator, Filter, IdSource, SortDir, SortKey, Status};
+use crate::domain::creator::record::{Creator, IdSource, SortDir, SortKey, Status};
 use crate::domain::engine::engagement::Formula;
 use crate::domain::text::format::group_thousands;
-use crate::domain::risk::rules::Thresholds;
 use crate::domain::{Platform, Tier};
 use crate::ui::app::clock::now_ms;
-use crate::ui::risks::for_creator::{thresholds_signal, RiskBadge};
+use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::widgets::banners::StorageBanners;
-use crate::ui::shortlist::compare::{ComparePanel, MAX_COMPARE};
+use crate::ui::shortlist::compare::ComparePanel;
 use crate::ui::shortlist::editor::CreatorEditor;
-use crate::ui::shortlist::format::{
-    count_label, page_count, page_range, price_label, rate_label, rate_of, safe_href, PAGE_SIZE,
-};
+use crate::ui::shortlist::format::{page_count, page_range, rate_of, PAGE_SIZE};
 use crate::ui::shortlist::r#import::CsvImport;
+use crate::ui::shortlist::row::Row;
+use crate::ui::shortlist::table_state::{next_sort, View};
 use crate::ui::state::shortlist::ShortlistState;
 use crate::ui::shortlist::transfer::{ExportBar, WorkspaceImportForm};
 
-/// How long "Undo" stays after a removal (it also goes at the next action).
-const UNDO_TIME: Duration = Duration::from_secs(10);
-
-/// The direction a column sorts in when first clicked: the figures a marketer looks for first.
-fn first_direction(key: SortKey) -> SortDir {
-    match key {
-        SortKey::Followers | SortKey::Tier | SortKey::Rate | SortKey::Updated => SortDir::Desc,
-        SortKey::Name | SortKey::Status | SortKey::Price => SortDir::Asc,
-    }
-}
-
-/// The next sort after clicking `key`'s header: the other direction on the same column.
-fn next_sort(current: (SortKey, SortDir), key: SortKey) -> (SortKey, SortDir) {
-    match current {
-        (k, SortDir::Asc) if k == key => (key, SortDir::Desc),
-        (k, SortDir::Desc) if k == key => (key, SortDir::Asc),
-        _ => (key, first_direction(key)),
-    }
-}
-
 fn parse_tier(id: &str) -> Option<Tier> {
     Tier::ALL.into_iter().find(|t| t.id() == id)
-}
-
-fn focus_by_id(id: &'static str) {
-    request_animation_frame(move || {
-        let el = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-        if let Some(el) = el {
-            let _ = el.focus();
-        }
-    });
-}
-
-/// Filters, sort, page and selection: what the user is looking at, not what is stored.
-#[derive(Clone, Copy)]
-struct View {
-    state: ShortlistState,
-    text: RwSignal<String>,
-    tier: RwSignal<Option<Tier>>,
-    platform: RwSignal<Option<Platform>>,
-    status: RwSignal<Option<Status>>,
-    tag: RwSignal<Option<String>>,
-    sort: RwSignal<(SortKey, SortDir)>,
-    formula: RwSignal<Formula>,
-    page: RwSignal<usize>,
-    selected: RwSignal<Vec<String>>,
-    editing: RwSignal<Option<Creator>>,
-    removed: RwSignal<Option<Creator>>,
-    notice: RwSignal<Option<String>>,
-    undo_generation: StoredValue<u64>,
-}
-
-impl View {
-    fn new(state: ShortlistState) -> View {
-        View {
-            state,
-            text: RwSignal::new(String::new()),
-            tier: RwSignal::new(None),
-            platform: RwSignal::new(None),
-            status: RwSignal::new(None),
-            tag: RwSignal::new(None),
-            sort: RwSignal::new((SortKey::Name, SortDir::Asc)),
-            formula: RwSignal::new(Formula::default()),
-            page: RwSignal::new(0),
-            selected: RwSignal::new(Vec::new()),
-            editing: RwSignal::new(None),
-            removed: RwSignal::new(None),
-            notice: RwSignal::new(None),
-            undo_generation: StoredValue::new(0),
-        }
-    }
-
-    fn filter(&self) -> Filter {
-        Filter {
-            tier: self.tier.get(),
-            platform: self.platform.get(),
-            status: self.status.get(),
-            tag: self.tag.get(),
-            text: self.text.get(),
-        }
-    }
-
-    fn clear_filters(&self) {
-        self.text.set(String::new());
-        self.tier.set(None);
-        self.platform.set(None);
-        self.status.set(None);
-        self.tag.set(None);
-        self.page.set(0);
-    }
-
-    /// Another action happened: the last removal can no longer be undone.
-    fn action(&self, notice: Option<String>) {
-        self.removed.set(None);
-        self.notice.set(notice);
-    }
-
-    fn remove(&self, id: &str) {
-        let Some(c) = self.state.remove(id) else {
-            return;
-        };
-        self.selected.update(|s| s.retain(|x| x != id));
-        let generation = self
-            .undo_generation
-            .try_update_value(|g| {
-                *g += 1;
-                *g
-            })
-            .unwrap_or(0);
-        self.notice.set(None);
-        self.removed.set(Some(c));
-        let this = *self;
-        set_timeout(
-            move || {
-                if this.undo_generation.try_get_value() == Some(generation) {
-                    let _ = this.removed.try_set(None);
-                }
-            },
-            UNDO_TIME,
-        );
-        focus_by_id("shortlist-undo");
-    }
-
-    fn undo(&self) {
-        let Some(c) = self.removed.get_untracked() else {
-            return;
-        };
-        let name = c.name.clone();
-        self.state.put(c);
-        self.action(Some(format!("Restored “{name}”.")));
-        focus_by_id("shortlist-notice");
-    }
-
-    fn toggle_selected(&self, id: &str, on: bool) {
-        self.selected.update(|s| {
-            s.retain(|x| x != id);
-            if on && s.len() < MAX_COMPARE {
-                s.push(id.to_string());
-            }
-        });
-    }
 }
 
 #[component]
@@ -528,183 +383,9 @@ pub fn ShortlistPanel() -> impl IntoView {
     .into_any()
 }
 
-/// The table row at `position` on the current page. Rows are keyed by position, not by creator:
-/// a new filter or sort only rewrites cell texts instead of rebuilding a page of rows (several
-/// times faster at 5,000 creators), and a status change keeps focus on its select.
-#[component]
-fn Row(
-    position: usize,
-    page_ids: Memo<Vec<String>>,
-    v: View,
-    thresholds: Signal<Thresholds>,
-    show_risks: RwSignal<bool>,
-) -> impl IntoView {
-    let state = v.state;
-    let row_id = Memo::new(move |_| page_ids.with(|ids| ids.get(position).cloned()));
-    let creator = Memo::new(move |_| {
-        row_id.with(|id| {
-            id.as_ref()
-                .and_then(|id| state.list.with(|l| l.get(id).cloned()))
-        })
-    });
-    // One value per row for the status select instead of one reactive `selected` per option: a
-    // re-sort touches one property per row, and none when the status did not change.
-    let status = Memo::new(move |_| creator.with(|c| c.as_ref().map(|c| c.status)));
-    let first_status = status.get_untracked();
-    let name = move || creator.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
-    let current_id = move || row_id.get_untracked().unwrap_or_default();
-    let checked = move || {
-        row_id.with(|id| {
-            id.as_ref()
-                .is_some_and(|id| v.selected.with(|s| s.contains(id)))
-        })
-    };
-
-    // One <a> that only gets an href for a web link (without one it is plain text to every
-    // reader): switching rows then updates attributes instead of rebuilding nodes.
-    let href = move || {
-        creator.with(|c| {
-            c.as_ref()
-                .and_then(|c| safe_href(c.profile_url.as_deref()))
-                .map(str::to_string)
-        })
-    };
-    let is_link = move || {
-        creator.with(|c| {
-            c.as_ref()
-                .is_some_and(|c| safe_href(c.profile_url.as_deref()).is_some())
-        })
-    };
-    let name_cell = view! {
-        <a
-            class="name"
-            href=href
-            target=move || is_link().then_some("_blank")
-            rel=move || is_link().then_some("noopener noreferrer")
-        >
-            {name}
-            <span class="visually-hidden">
-                {move || if is_link() { " (profile, opens in a new tab)" } else { "" }}
-            </span>
-        </a>
-    };
-
-    view! {
-        <tr class:selected=checked>
-            <td>
-                <input
-                    type="checkbox"
-                    aria-label=move || format!("Compare {}", name())
-                    prop:checked=checked
-                    disabled=move || !checked() && v.selected.with(|s| s.len() >= MAX_COMPARE)
-                    on:change=move |ev| v.toggle_selected(&current_id(), event_target_checked(&ev))
-                />
-            </td>
-            <th scope="row">{name_cell}</th>
-            <td>{move || creator.with(|c| c.as_ref().and_then(|c| c.platform).map(|p| p.name()).unwrap_or("n/a"))}</td>
-            <td class="num">{move || creator.with(|c| count_label(c.as_ref().and_then(|c| c.followers)))}</td>
-            <td>{move || creator.with(|c| c.as_ref().and_then(|c| c.tier()).map(|t| t.name()).unwrap_or("n/a"))}</td>
-            <td class="num">
-                {move || {
-                    let f = v.formula.get();
-                    creator.with(|c| c.as_ref().map(|c| rate_label(c, f)).unwrap_or_default())
-                }}
-            </td>
-            <td class="risk-cell">
-                <RiskBadge
-                    creator=creator
-                    formula=v.formula
-                    thresholds=thresholds
-                    on_open=move || {
-                        if let Some(c) = state.list.with_untracked(|l| l.get(&current_id()).cloned()) {
-                            v.action(None);
-                            show_risks.set(true);
-                            v.editing.set(Some(c));
-                        }
-                    }
-                />
-            </td>
-            <td>
-                <select
-                    class="status-select"
-                    aria-label=move || format!("Status of {}", name())
-                    prop:value=move || status.get().map(Status::id).unwrap_or_default()
-                    on:change=move |ev| {
-                        if let Some(s) = Status::parse(&event_target_value(&ev)) {
-                            v.action(None);
-                            state.set_status(&current_id(), s);
-                        }
-                    }
-                >
-                    // `selected` picks the first value before the options exist for `prop:value`;
-                    // later changes go through the select's value alone.
-                    {Status::ALL
-                        .into_iter()
-                        .map(|s| view! { <option value=s.id() selected={first_status == Some(s)}>{s.label()}</option> })
-                        .collect_view()}
-                </select>
-            </td>
-            <td class="tags">{move || creator.with(|c| c.as_ref().map(|c| c.tags.join(", ")).unwrap_or_default())}</td>
-            <td class="num">{move || creator.with(|c| c.as_ref().map(price_label).unwrap_or_default())}</td>
-            <td class="row-actions">
-                <button
-                    type="button"
-                    class="secondary small"
-                    aria-label=move || format!("Edit {}", name())
-                    on:click=move |_| {
-                        if let Some(c) = state.list.with_untracked(|l| l.get(&current_id()).cloned()) {
-                            v.action(None);
-                            v.editing.set(Some(c));
-                        }
-                    }
-                >
-                    "Edit"
-                </button>
-                <button
-                    type="button"
-                    class="secondary small"
-                    aria-label=move || format!("Remove {}", name())
-                    on:click=move |_| v.remove(&current_id())
-                >
-                    "Remove"
-                </button>
-            </td>
-        </tr>
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn header_clicks_toggle_direction() {
-        let cases = [
-            (
-                (SortKey::Name, SortDir::Asc),
-                SortKey::Name,
-                (SortKey::Name, SortDir::Desc),
-            ),
-            (
-                (SortKey::Name, SortDir::Desc),
-                SortKey::Name,
-                (SortKey::Name, SortDir::Asc),
-            ),
-            (
-                (SortKey::Name, SortDir::Asc),
-                SortKey::Followers,
-                (SortKey::Followers, SortDir::Desc),
-            ),
-            (
-                (SortKey::Rate, SortDir::Desc),
-                SortKey::Price,
-                (SortKey::Price, SortDir::Asc),
-            ),
-        ];
-        for (current, key, want) in cases {
-            assert_eq!(next_sort(current, key), want, "{current:?} {key:?}");
-        }
-    }
 
     #[test]
     fn tier_ids_read_back() {

@@ -15,7 +15,7 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Strin
     };
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let parts = web_sys::js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
@@ -55,7 +55,7 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
     let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| "the file could not be read; choose it again.".to_string())?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let bytes = web_sys::js_sys::Uint8Array::new(&buffer).to_vec();
     let mut text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),

@@ -1,34 +1,32 @@
-#!/usr/bin/env bash
-# Trunk's post_build hook (Trunk.toml): finishes the build in trunk's staging folder.
-#  1. index.html: computes the sha256 of trunk's inline module loader script and writes it into the
-#     Content-Security-Policy meta (the first element of <head>), so a stale hash cannot ship.
-#     Fails the build unless the page has exactly the inline scripts expected, no inline style or
-#     event-handler attributes, and a policy that names no remote origin.
-#     Drops trunk's <link rel="preload"> of the wasm and <link rel="modulepreload"> of its JS: the
-#     loader script fetches both at once anyway, and a download started before the first paint
-#     makes Lighthouse's simulated phone wait for all 1.4 MB before it counts the static header as
-#     painted (LCP 8.8 s instead of 1.5 s). The cost: no SRI check on the same-origin JS glue, which
-#     only the same host that serves index.html could change. The loader itself waits for the
-#     first frame before it starts the wasm download, for the same reason.
-#  2. sw.js: writes the list of files to precache, with their integrity hashes, and a version
-#     derived from those hashes. Files under lexicon/ are left out: they are cached on first use.
-# Under `trunk serve` (its autoreload script is inline and rewritten per request, so it cannot be
-# hashed) the policy allows inline scripts and the service worker is switched off.
-# Uses node, which the release build already needs for wasm-opt (npm binaryen).
-set -euo pipefail
+// Trunk's post_build hook (Trunk.toml runs `node scripts/post-build.mjs`): finishes the build in
+// trunk's staging folder.
+//  1. index.html: computes the sha256 of trunk's inline module loader script and writes it into the
+//     Content-Security-Policy meta (the first element of <head>), so a stale hash cannot ship.
+//     Fails the build unless the page has exactly the inline scripts expected, no inline style or
+//     event-handler attributes, and a policy that names no remote origin.
+//     Drops trunk's <link rel="preload"> of the wasm and <link rel="modulepreload"> of its JS: the
+//     loader script fetches both at once anyway, and a download started before the first paint
+//     makes Lighthouse's simulated phone wait for all 1.4 MB before it counts the static header as
+//     painted (LCP 8.8 s instead of 1.5 s). The cost: no SRI check on the same-origin JS glue, which
+//     only the same host that serves index.html could change. The loader itself waits for the
+//     first frame before it starts the wasm download, for the same reason.
+//  2. sw.js: writes the list of files to precache, with their integrity hashes, and a version
+//     derived from those hashes. Files under lexicon/ are left out: they are cached on first use.
+// Under `trunk serve` (its autoreload script is inline and rewritten per request, so it cannot be
+// hashed) the policy allows inline scripts and the service worker is switched off.
+// Uses node, which the release build already needs for wasm-opt (npm binaryen, scripts/tools).
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 
-if [ -z "${TRUNK_STAGING_DIR:-}" ] || [ ! -f "$TRUNK_STAGING_DIR/index.html" ]; then
-  echo "post-build: run me as trunk's post_build hook (TRUNK_STAGING_DIR has no index.html)" >&2
-  exit 1
-fi
+// Trunk passes the staging folder and the profile in its environment.
+const stagingDir = process.env.TRUNK_STAGING_DIR;
+const profile = process.env.TRUNK_PROFILE || "release";
+if (!stagingDir || !fs.statSync(path.join(stagingDir, "index.html"), { throwIfNoEntry: false })?.isFile()) {
+  console.error("post-build: run me as trunk's post_build hook (TRUNK_STAGING_DIR has no index.html)");
+  process.exit(1);
+}
 
-exec node - "$TRUNK_STAGING_DIR" "${TRUNK_PROFILE:-release}" <<'NODE'
-"use strict";
-const crypto = require("crypto");
-const fs = require("fs");
-const path = require("path");
-
-const [stagingDir, profile] = process.argv.slice(2);
 // Files fetched only when a feature needs them; precaching them would cost every first visit.
 const LAZY_DIRS = ["lexicon"];
 const CSP_PLACEHOLDER = /'sha256-[A-Za-z0-9+/=_-]*'/g;
@@ -198,4 +196,3 @@ if (serving) {
   console.log(`post-build: ${profile} build; CSP loader hash ${loaderHash}`);
   console.log(`post-build: service worker ${version} precaches ${precache.length} files (${kb} KB)`);
 }
-NODE

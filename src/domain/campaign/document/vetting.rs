@@ -1,0 +1,136 @@
+//! The vetting record as a typed [`Document`]: for each creator, the numbers they were picked on
+//! (with formula and source), the budget decision when a plan is given, notes and the warnings seen.
+
+use super::brief::quote_lines;
+use super::figures::figures;
+use super::{Block, Document, Item, Section, Text};
+use crate::domain::campaign::budget::Plan;
+use crate::domain::campaign::record::Campaign;
+use crate::domain::creator::record::Creator;
+use crate::domain::engine::engagement::Formula;
+use crate::domain::risk::rules::Warning;
+
+/// One creator's entry in the vetting record.
+#[derive(Debug, Clone, Copy)]
+pub struct Vetting<'a> {
+    pub creator: &'a Creator,
+    /// The risk warnings computed for this creator (`risk::assess(...).warnings`).
+    pub warnings: &'a [Warning],
+}
+
+/// The plan's explanation of why `c` was picked or left out, in Microscope's own words.
+fn decision(plan: &Plan, c: &Creator) -> Option<String> {
+    plan.picks
+        .iter()
+        .find(|x| x.candidate.creator_id == c.id)
+        .map(|x| x.explanation.clone())
+        .or_else(|| {
+            plan.left_out
+                .iter()
+                .find(|x| x.creator_id == c.id)
+                .map(|x| x.reason.clone())
+        })
+}
+
+/// "**Caution: title**. Seen: label: value. Why it matters: … What to do: …"; warning texts can
+/// quote user data, so they are user spans.
+fn warning(w: &Warning) -> Text {
+    let mut t = Text::label(format!("{}: ", w.severity.label()))
+        .and_strong_user(&w.title)
+        .and(". Seen: ");
+    for (n, e) in w.evidence.iter().enumerate() {
+        if n > 0 {
+            t = t.and("; ");
+        }
+        t = t.and_user(&e.label).and(": ").and_user(&e.value);
+    }
+    t.and(". Why it matters: ")
+        .and_user(&w.why)
+        .and(" What to do: ")
+        .and_user(&w.action)
+}
+
+fn entry(campaign: &Campaign, v: &Vetting<'_>, formula: Formula, plan: Option<&Plan>) -> Section {
+    let c = v.creator;
+    let f = figures(c, formula, &campaign.currency);
+    let mut items = vec![
+        Item::new(
+            Text::label("Platform:")
+                .and(format!(" {}; ", f.platform))
+                .and_strong("followers:")
+                .and(format!(" {}; ", f.followers))
+                .and_strong("tier:")
+                .and(format!(" {}", f.tier)),
+        ),
+        Item::new(Text::label("Engagement:").and(format!(
+            " {} ({}: {}), from {} entered",
+            f.rate,
+            formula.name(),
+            formula.expression(),
+            match f.posts {
+                1 => "averages".to_string(),
+                n => format!("{n} posts"),
+            }
+        ))),
+        Item::new(Text::label("Against the benchmark:").and(format!(" {}", f.benchmark))),
+        Item::new(Text::label("Price:").and(format!(" {}", f.price))),
+    ];
+    if let Some(n) = c.sponsored_posts {
+        items.push(Item::new(
+            Text::label("Past sponsored posts:").and(format!(" {n}")),
+        ));
+    }
+    if let Some(d) = plan.and_then(|p| decision(p, c)) {
+        items.push(Item::new(Text::label("Budget plan:").and(format!(" {d}"))));
+    }
+    let notes = quote_lines(&c.notes);
+    if !notes.is_empty() {
+        items.push(Item {
+            text: Text::label("Notes:"),
+            sub: Vec::new(),
+            quote: notes,
+        });
+    }
+    if v.warnings.is_empty() {
+        items.push(Item::new(
+            Text::label("Warnings:").and(" none from the checks that ran."),
+        ));
+    } else {
+        items.push(Item {
+            text: Text::label(format!("Warnings ({}):", v.warnings.len())),
+            sub: v.warnings.iter().map(warning).collect(),
+            quote: Vec::new(),
+        });
+    }
+    Section {
+        heading: Text::user(&c.name),
+        blocks: vec![Block::List(items)],
+    }
+}
+
+/// The vetting record: the goal, formula and budget it was judged on, then one section per
+/// creator.
+pub fn vetting_record(
+    campaign: &Campaign,
+    entries: &[Vetting<'_>],
+    formula: Formula,
+    plan: Option<&Plan>,
+) -> Document {
+    Document {
+        title: Text::own("Vetting record: ").and_user(&campaign.name),
+        intro: vec![
+            Block::Paragraph(Text::own(format!(
+                "Goal: {}. Engagement rate: “{}”, counted as {}. Budget: {}.",
+                campaign.goal.label(),
+                formula.name(),
+                formula.expression(),
+                campaign.budget_label()
+            ))),
+            Block::Paragraph(Text::own("Benchmarks are published figures; each is cited with its source and year. Warnings are explained heuristics, not verdicts.")),
+        ],
+        sections: entries
+            .iter()
+            .map(|v| entry(campaign, v, formula, plan))
+            .collect(),
+    }
+}

@@ -1,0 +1,72 @@
+//! The campaign brief: rendered from its typed blocks for the page and the printer, downloaded and
+//! shown as Markdown written from the same blocks.
+
+use leptos::prelude::*;
+
+use crate::domain::campaign::document::{campaign_brief, Document};
+use crate::domain::engine::engagement::Formula;
+use crate::ui::campaign::document::{download_markdown, DocumentView};
+use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::risks::for_creator::thresholds_signal;
+
+#[component]
+pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
+    let creators = shortlisted();
+    let limits = thresholds_signal();
+    let doc = Memo::new(move |_| {
+        let all = creators.get();
+        let min = limits.with(|t| t.min_sponsored_posts);
+        campaign.with(|c| {
+            c.as_ref()
+                .map(|c| campaign_brief(c, &all, Formula::default(), min))
+        })
+    });
+    let status = RwSignal::new(None::<String>);
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            if w.print().is_err() {
+                status.set(Some(
+                    "This browser would not open the print dialog; use its Print menu.".into(),
+                ));
+            }
+        }
+    };
+    let download = move |_| {
+        let name =
+            campaign.with_untracked(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
+        let message = doc.with_untracked(|d| {
+            download_markdown(
+                "brief",
+                &name,
+                d.as_ref().unwrap_or(&Document::default()),
+                "The brief",
+            )
+        });
+        status.set(Some(message));
+    };
+    view! {
+        <section class="subpanel campaign-brief" aria-labelledby="campaign-brief-title">
+            <h4 id="campaign-brief-title">"Brief"</h4>
+            <div class="actions campaign-form">
+                <button type="button" class="button" on:click=print>
+                    "Print brief"
+                </button>
+                <button type="button" class="button" on:click=download>
+                    "Download brief (Markdown)"
+                </button>
+            </div>
+            <p class="status campaign-form" role="status">
+                {move || status.get()}
+            </p>
+            <div class="campaign-brief-doc">
+                <DocumentView doc=doc />
+            </div>
+            <details class="campaign-form">
+                <summary>"The brief as Markdown text"</summary>
+                <pre class="campaign-brief-text" aria-label="Campaign brief (Markdown)" tabindex="0">
+                    {move || doc.with(|d| d.as_ref().map(Document::markdown))}
+                </pre>
+            </details>
+        </section>
+    }
+}

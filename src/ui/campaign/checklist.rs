@@ -1,0 +1,78 @@
+//! The campaign's checklist: progress, and each step with why it matters, ticked by the user.
+
+use leptos::prelude::*;
+
+use crate::domain::campaign::checklist::{checklist, Scope};
+use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::risks::for_creator::thresholds_signal;
+use crate::ui::state::campaigns::CampaignStore;
+
+#[component]
+pub fn ChecklistView(campaign: CampaignMemo, store: CampaignStore) -> impl IntoView {
+    let creators = shortlisted();
+    let limits = thresholds_signal();
+    let list = Memo::new(move |_| {
+        let all = creators.get();
+        let min = limits.with(|t| t.min_sponsored_posts);
+        campaign.with(|c| c.as_ref().map(|c| checklist(c, &all, min)))
+    });
+    let id = move || campaign.with(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+    view! {
+        <section class="subpanel campaign-form" aria-labelledby="campaign-checklist-title">
+            <h4 id="campaign-checklist-title">"Checklist"</h4>
+            {move || {
+                list.get()
+                    .map(|l| {
+                        let pct = l.progress.percent().unwrap_or(0);
+                        view! {
+                            <p id="campaign-progress-label" class="figure" role="status">
+                                {l.progress.label()}
+                            </p>
+                            <progress
+                                aria-labelledby="campaign-progress-label"
+                                max="100"
+                                value=pct.to_string()
+                            ></progress>
+                            <ul class="campaign-checklist">
+                                {l
+                                    .items
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(|(n, item)| {
+                                        let box_id = format!("campaign-check-{n}");
+                                        let help_id = format!("campaign-check-{n}-help");
+                                        let key = item.key.clone();
+                                        // Per-creator items repeat for each creator: the name tells them apart.
+                                        let title = match &item.scope {
+                                            Scope::Creator { name, .. } => format!("{name}: {}", item.title),
+                                            Scope::Campaign => item.title.clone(),
+                                        };
+                                        view! {
+                                            <li>
+                                                <input
+                                                    id=box_id.clone()
+                                                    type="checkbox"
+                                                    aria-describedby=help_id.clone()
+                                                    prop:checked=item.done
+                                                    on:change=move |ev| {
+                                                        let on = event_target_checked(&ev);
+                                                        let k = key.clone();
+                                                        store.edit(&id(), move |c| c.checklist.set(&k, on));
+                                                    }
+                                                />
+                                                <label for=box_id>{title}</label>
+                                                <p id=help_id class="help">
+                                                    {item.explanation}
+                                                    {item.note.map(|n| format!(" {n}"))}
+                                                </p>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })
+            }}
+        </section>
+    }
+}

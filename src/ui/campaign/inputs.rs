@@ -1,0 +1,20 @@
+//! What every part of the campaign plan reads: the open campaign (a memo) and the shortlisted creators.
+
+use leptos::prelude::*;
+
+use crate::domain::campaign::record::Campaign;
+use crate::domain::creator::record::Creator;
+use crate::ui::state::shortlist::ShortlistState;
+
+/// The open campaign, or none while it is being deleted.
+pub type CampaignMemo = Memo<Option<Campaign>>;
+
+/// The shortlisted creators, or none when the shortlist is not provided (e.g. a test).
+pub fn shortlisted() -> Signal<Vec<Creator>> {
+    let state = use_context::<ShortlistState>();
+    Signal::derive(move || {
+        state
+            .map(|s| s.list.with(|l| l.creators().to_vec()))
+            .unwrap_or_default()
+    })
+}

@@ -1,0 +1,82 @@
+//! The vetting record on the page (in a disclosure) and as a Markdown download.
+
+use leptos::prelude::*;
+
+use crate::domain::campaign::budget::plan;
+use crate::domain::campaign::document::{vetting_record, Document, Vetting};
+use crate::domain::creator::record::{Creator, Status};
+use crate::domain::engine::engagement::Formula;
+use crate::domain::risk::profile::creator_risk;
+use crate::ui::campaign::document::{download_markdown, DocumentView};
+use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::risks::for_creator::thresholds_signal;
+
+/// The vetting record: for each of the campaign's creators, the numbers they were picked on
+/// (formula and source), the budget decision and the risk warnings seen, on the page and as a
+/// Markdown download to keep with the campaign's files.
+#[component]
+pub fn VettingView(campaign: CampaignMemo) -> impl IntoView {
+    let creators = shortlisted();
+    let limits = thresholds_signal();
+    let doc = Memo::new(move |_| {
+        let all = creators.get();
+        let t = limits.get();
+        campaign.with(|c| {
+            let c = c.as_ref()?;
+            let formula = Formula::default();
+            let (members, _) = c.members(&all);
+            let members: Vec<&Creator> = members
+                .into_iter()
+                .filter(|m| m.status != Status::Declined)
+                .collect();
+            let reports: Vec<_> = members
+                .iter()
+                .map(|m| creator_risk(m, formula, Some(c), &t).report)
+                .collect();
+            let entries: Vec<Vetting<'_>> = members
+                .iter()
+                .zip(&reports)
+                .map(|(m, r)| Vetting {
+                    creator: m,
+                    warnings: &r.warnings,
+                })
+                .collect();
+            let the_plan = plan(c, &all).ok();
+            Some(vetting_record(c, &entries, formula, the_plan.as_ref()))
+        })
+    });
+    let status = RwSignal::new(None::<String>);
+    let download = move |_| {
+        let name =
+            campaign.with_untracked(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
+        let message = doc.with_untracked(|d| {
+            download_markdown(
+                "vetting-record",
+                &name,
+                d.as_ref().unwrap_or(&Document::default()),
+                "The vetting record",
+            )
+        });
+        status.set(Some(message));
+    };
+    view! {
+        <section class="subpanel campaign-vetting campaign-form" aria-labelledby="campaign-vetting-title">
+            <h4 id="campaign-vetting-title">"Vetting record"</h4>
+            <p class="help">
+                "Why each creator was picked (their numbers, with the formula and the published benchmark they were compared with) and the risk warnings seen. Keep it with the campaign's files."
+            </p>
+            <div class="actions">
+                <button type="button" class="button" on:click=download>
+                    "Download vetting record (Markdown)"
+                </button>
+            </div>
+            <p class="status" role="status">{move || status.get()}</p>
+            <details class="campaign-vetting-details">
+                <summary>"Show the vetting record"</summary>
+                <div class="campaign-vetting-doc" aria-label="Vetting record">
+                    <DocumentView doc=doc />
+                </div>
+            </details>
+        </section>
+    }
+}
