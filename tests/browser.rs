@@ -12,6 +12,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn mount_check() -> (web_sys::HtmlElement, impl Drop) {
+    clean_storage();
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), microscope::ui::check::panel::CheckPanel);
     (root, handle)
@@ -61,6 +62,7 @@ async fn check_panel_uses_the_platform_audience_word() {
 
 #[wasm_bindgen_test]
 fn panic_message_is_shown_as_text() {
+    clean_storage();
     // The fatal block lives in index.html; recreate it here as the page would have it.
     let doc = document();
     let block = doc.create_element("div").unwrap();

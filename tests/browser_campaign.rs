@@ -9,8 +9,8 @@
 mod support;
 
 use leptos::prelude::*;
-use microscope::domain::creator::record::Creator;
 use microscope::domain::creator::metrics::PostMetrics;
+use microscope::domain::creator::record::Creator;
 use microscope::domain::Platform;
 use microscope::storage::envelope::Load;
 use microscope::ui::campaign::panel::CampaignPanel;
@@ -58,8 +58,9 @@ fn shortlist() -> ShortlistStore {
     )
 }
 
+/// Mounts the panel over clean storage holding `stored` (if any) under the campaigns' key.
 fn mount_with(stored: Option<&str>) -> (HtmlElement, impl Drop) {
-    local().clear().unwrap();
+    clean_storage();
     if let Some(s) = stored {
         local().set_item(KEY, s).unwrap();
     }
@@ -71,9 +72,9 @@ fn mount_with(stored: Option<&str>) -> (HtmlElement, impl Drop) {
     (root, handle)
 }
 
-/// Lets saves pending from an earlier test land, then starts from empty storage.
-async fn mount() -> (HtmlElement, impl Drop) {
-    sleep(500).await;
+/// Mounts the panel over empty storage. (An earlier test's store saved its pending edits when
+/// that test's panel went, so nothing of it lands later.)
+fn mount() -> (HtmlElement, impl Drop) {
     mount_with(None)
 }
 
@@ -84,7 +85,10 @@ async fn create(root: &HtmlElement, name: &str) {
         .unwrap()
         .unwrap();
     fire(&form, "submit");
-    sleep(0).await;
+    until(&format!("the editor of “{name}”"), || {
+        text_if(root, "#campaign-editor-title") == name
+    })
+    .await;
 }
 
 fn submit(root: &HtmlElement, selector: &str) {
@@ -119,15 +123,23 @@ fn campaign_names(root: &HtmlElement) -> String {
     text_of(root, ".campaign-list ul")
 }
 
+/// The stored campaigns as JSON (`Null` while nothing readable is stored).
+fn stored_json() -> serde_json::Value {
+    serde_json::from_str(&stored()).unwrap_or_default()
+}
+
 #[wasm_bindgen_test]
 async fn a_new_campaign_with_a_goal_shows_recommendations_with_citations() {
-    let (root, _handle) = mount().await;
+    let (root, _handle) = mount();
     assert!(!text(&root).contains("Who to look for"));
     create(&root, "Spring launch").await;
     assert_eq!(text_of(&root, "#campaign-editor-title"), "Spring launch");
 
     select(&root, "#campaign-goal", "awareness");
-    sleep(0).await;
+    until("the goal's help", || {
+        text_if(&root, "#campaign-goal-help").contains("seen by as many")
+    })
+    .await;
     let help = text_of(&root, "#campaign-goal-help");
     assert!(help.contains("seen by as many"), "goal help: {help}");
 
@@ -135,38 +147,51 @@ async fn a_new_campaign_with_a_goal_shows_recommendations_with_citations() {
     assert!(recs.query_selector("li cite").unwrap().is_some());
 
     // Saved after the debounce, with the goal.
-    sleep(450).await;
+    until("the campaign saved with its goal", || {
+        stored().contains("Spring launch") && stored().contains("\"awareness\"")
+    })
+    .await;
     assert!(stored().contains("Spring launch"), "stored: {}", stored());
     assert!(stored().contains("\"awareness\""), "stored: {}", stored());
 }
 
 #[wasm_bindgen_test]
 async fn ticking_a_checklist_item_changes_progress_and_is_saved() {
-    let (root, _handle) = mount().await;
+    let (root, _handle) = mount();
     create(&root, "Summer").await;
     let before = text_of(&root, "#campaign-progress-label");
     assert!(before.starts_with("0 of "), "progress before: {before}");
     set_checked(&root, "#campaign-check-0", true);
-    sleep(0).await;
+    until("progress at 1", || {
+        text_if(&root, "#campaign-progress-label").starts_with("1 of ")
+    })
+    .await;
     let after = text_of(&root, "#campaign-progress-label");
     assert!(after.starts_with("1 of "), "progress after: {after}");
 
-    sleep(450).await;
+    until("the tick saved", || {
+        stored_json()["data"][0]["checklist"]
+            .as_array()
+            .is_some_and(|ticks| ticks.len() == 1)
+    })
+    .await;
     let owner = Owner::new();
     let store = owner.with(CampaignsStore::load);
     let ticks = store
         .campaigns
         .with_untracked(|cs| cs.first().map(|c| c.checklist.len()));
     assert_eq!(ticks, Some(1));
+    owner.cleanup();
 }
 
 /// Regression: one click on "Delete this campaign" removed it at once, checklist and results with it.
 #[wasm_bindgen_test]
 async fn deleting_a_campaign_asks_first_and_keep_it_keeps_it() {
-    let (root, _handle) = mount().await;
+    let (root, _handle) = mount();
     create(&root, "Autumn").await;
+    let asking = |root: &HtmlElement| text(root).contains("Delete “Autumn” with its checklist");
     button(&root, "Delete this campaign…").click();
-    sleep(0).await;
+    until("the question before deleting", || asking(&root)).await;
     assert!(
         campaign_names(&root).contains("Autumn"),
         "deleted without asking"
@@ -174,20 +199,23 @@ async fn deleting_a_campaign_asks_first_and_keep_it_keeps_it() {
     assert!(text(&root).contains("Delete “Autumn” with its checklist"));
 
     button(&root, "Keep it").click();
-    sleep(0).await;
+    until("the question gone", || !asking(&root)).await;
     assert!(campaign_names(&root).contains("Autumn"));
 
     button(&root, "Delete this campaign…").click();
-    sleep(0).await;
+    until("the question again", || asking(&root)).await;
     button(&root, "Delete").click();
-    sleep(450).await;
+    until("the deletion shown and saved", || {
+        !text(&root).contains("Autumn") && !stored().is_empty() && !stored().contains("Autumn")
+    })
+    .await;
     assert!(!text(&root).contains("Autumn"), "{}", text(&root));
     assert!(!stored().contains("Autumn"), "stored: {}", stored());
 }
 
 #[wasm_bindgen_test]
 async fn countries_categories_currency_and_notes_reach_the_brief_and_checklist() {
-    let (root, _handle) = mount().await;
+    let (root, _handle) = mount();
     create(&root, "Autumn drop").await;
     set_checked(&root, "#campaign-country-de", true);
     set_checked(&root, "#campaign-country-fr", true);
@@ -200,7 +228,12 @@ async fn countries_categories_currency_and_notes_reach_the_brief_and_checklist()
     notes.set_value("SPF 50 claim must be exact");
     fire(&notes, "input");
     set_checked(&root, "#campaign-creator-c1", true);
-    sleep(0).await;
+    until("the brief, plan and checklist updated", || {
+        text_if(&root, ".campaign-brief-text").contains("> SPF 50 claim must be exact")
+            && text_if(&root, ".campaign-plan").contains("€1,000")
+            && text_if(&root, ".campaign-checklist").contains("“Publicité”")
+    })
+    .await;
 
     let brief = text_of(&root, ".campaign-brief-text");
     for want in [
@@ -232,7 +265,10 @@ async fn countries_categories_currency_and_notes_reach_the_brief_and_checklist()
         "checklist: {checklist}"
     );
 
-    sleep(450).await;
+    until("the campaign saved with its notes", || {
+        stored().contains("SPF 50 claim must be exact")
+    })
+    .await;
     let s = stored();
     for want in [
         r#""countries":["de","fr"]"#,
@@ -246,7 +282,7 @@ async fn countries_categories_currency_and_notes_reach_the_brief_and_checklist()
 
 #[wasm_bindgen_test]
 async fn a_result_is_tied_to_a_creator_and_tracked_per_creator() {
-    let (root, _handle) = mount().await;
+    let (root, _handle) = mount();
     create(&root, "Tracked").await;
     set_checked(&root, "#campaign-creator-c1", true);
     set_checked(&root, "#campaign-creator-c2", true);
@@ -254,7 +290,7 @@ async fn a_result_is_tied_to_a_creator_and_tracked_per_creator() {
     type_into(&root, "#campaign-start", "2026-05-01");
     type_into(&root, "#campaign-end", "2026-05-31");
     type_into(&root, "#campaign-target", "10,000");
-    sleep(0).await;
+    until("the pace chart", || exists(&root, ".chart img")).await;
     assert!(exists(&root, ".chart img"), "pace drawn before any result");
     assert!(
         text(&root).contains(": 0 engagements so far"),
@@ -266,13 +302,19 @@ async fn a_result_is_tied_to_a_creator_and_tracked_per_creator() {
     type_into(&root, "#campaign-result-date", "2026-05-05");
     type_into(&root, "#campaign-result-interactions", "800");
     submit(&root, "#campaign-result-date");
-    sleep(0).await;
+    until("the result refused", || {
+        text_if(&root, "#campaign-result-error").starts_with("Creator:")
+    })
+    .await;
     assert!(text_of(&root, "#campaign-result-error").starts_with("Creator:"));
 
     select(&root, "#campaign-result-creator", "c2");
     type_into(&root, "#campaign-result-views", "12K");
     submit(&root, "#campaign-result-date");
-    sleep(0).await;
+    until("the result counted", || {
+        text(&root).contains(": 800 engagements so far")
+    })
+    .await;
     assert_eq!(text_of(&root, "#campaign-result-error"), "");
     assert!(
         text(&root).contains(": 800 engagements so far"),
@@ -294,7 +336,13 @@ async fn a_result_is_tied_to_a_creator_and_tracked_per_creator() {
 
     // The chart for Bo alone, against the plan's forecast for his post.
     select(&root, "#campaign-chart-who", "c2");
-    sleep(0).await;
+    let chart_alt = |root: &HtmlElement| {
+        root.query_selector(".chart img")
+            .unwrap()
+            .and_then(|img| img.get_attribute("alt"))
+            .unwrap_or_default()
+    };
+    until("Bo's chart", || chart_alt(&root).starts_with("Bo: ")).await;
     let alt = find(&root, ".chart img")
         .get_attribute("alt")
         .unwrap_or_default();
@@ -303,7 +351,7 @@ async fn a_result_is_tied_to_a_creator_and_tracked_per_creator() {
         "alt: {alt}"
     );
 
-    sleep(450).await;
+    until("the result saved", || stored().contains("2026-05-05")).await;
     assert!(
         stored().contains(
             r#""creator_id":"c2","date":"2026-05-05","views":12000.0,"interactions":800.0"#
@@ -315,10 +363,13 @@ async fn a_result_is_tied_to_a_creator_and_tracked_per_creator() {
 
 #[wasm_bindgen_test]
 async fn the_vetting_record_names_each_creator_with_numbers_and_warnings() {
-    let (root, _handle) = mount().await;
+    let (root, _handle) = mount();
     create(&root, "Vetted").await;
     set_checked(&root, "#campaign-creator-c1", true);
-    sleep(0).await;
+    until("Ann in the vetting record", || {
+        exists(&root, ".campaign-vetting-doc h6")
+    })
+    .await;
     let record = text_of(&root, ".campaign-vetting-doc");
     for want in [
         "Vetting record: Vetted",
@@ -339,7 +390,6 @@ async fn the_vetting_record_names_each_creator_with_numbers_and_warnings() {
 
 #[wasm_bindgen_test]
 async fn old_results_without_a_creator_still_load_and_can_be_assigned() {
-    sleep(500).await;
     let v1 = r#"{"app":"microscope","kind":"campaigns","version":1,"data":[
         {"id":"k1","name":"From session one","creators":["c1","c2"],"start":"2026-05-01","end":"2026-05-31",
          "targets":{"engagements":10000},"created_at":1,"updated_at":2,
@@ -354,7 +404,10 @@ async fn old_results_without_a_creator_still_load_and_can_be_assigned() {
     let table = text_of(&root, ".campaign-per-creator");
     assert!(table.contains("Not tied to a creator"), "{table}");
     select(&root, "#campaign-result-0-creator", "c1");
-    sleep(450).await;
+    until("the assignment saved", || {
+        stored().contains(r#""version":2"#)
+    })
+    .await;
     let s = stored();
     assert!(
         s.contains(r#""version":2"#) && s.contains(r#""creator_id":"c1""#),
@@ -364,9 +417,9 @@ async fn old_results_without_a_creator_still_load_and_can_be_assigned() {
 
 #[wasm_bindgen_test]
 async fn another_tabs_campaigns_are_merged_and_older_data_never_wins() {
-    let (root, _handle) = mount().await;
+    let (root, _handle) = mount();
     create(&root, "Mine").await;
-    sleep(450).await;
+    until("“Mine” saved", || stored().contains("Mine")).await;
     let mine = stored();
     assert!(mine.contains("Mine"));
     let v: serde_json::Value = serde_json::from_str(&mine).unwrap();
@@ -382,7 +435,10 @@ async fn another_tabs_campaigns_are_merged_and_older_data_never_wins() {
         campaign_json("t1", "Theirs", my_id.1 + 10.0)
     ));
     other_tab_writes(&both);
-    sleep(0).await;
+    until("their campaign shown", || {
+        campaign_names(&root).contains("Theirs")
+    })
+    .await;
     let names = campaign_names(&root);
     assert!(
         names.contains("Mine") && names.contains("Theirs"),
@@ -392,14 +448,17 @@ async fn another_tabs_campaigns_are_merged_and_older_data_never_wins() {
     // This tab renames "Mine" (newer); before its save lands, the other tab writes an older copy
     // of it. The newer name must survive in the page and in storage.
     type_into(&root, "#campaign-name", "Mine, renamed");
-    sleep(0).await;
+    until("the new name listed", || {
+        campaign_names(&root).contains("Mine, renamed")
+    })
+    .await;
     let older = envelope(&format!(
         "{},{}",
         campaign_json(&my_id.0, "Mine, older edit", my_id.1 + 1.0),
         campaign_json("t1", "Theirs", my_id.1 + 10.0)
     ));
     other_tab_writes(&older);
-    sleep(450).await;
+    until("the merge saved", || stored().contains("Mine, renamed")).await;
     let names = campaign_names(&root);
     assert!(
         names.contains("Mine, renamed")
@@ -416,7 +475,10 @@ async fn another_tabs_campaigns_are_merged_and_older_data_never_wins() {
     // A newer edit from the other tab wins over this tab's untouched copy.
     let newer = envelope(&campaign_json(&my_id.0, "Renamed there", now() + 60_000.0));
     other_tab_writes(&newer);
-    sleep(0).await;
+    until("their newer edit shown", || {
+        campaign_names(&root).contains("Renamed there")
+    })
+    .await;
     let names = campaign_names(&root);
     assert!(
         names.contains("Renamed there") && !names.contains("Theirs"),
@@ -430,13 +492,13 @@ fn now() -> f64 {
 
 #[wasm_bindgen_test]
 async fn a_save_meeting_newer_data_merges_instead_of_overwriting() {
-    let (root, _handle) = mount().await;
+    let (root, _handle) = mount();
     create(&root, "Here").await;
     // Another tab writes while our save is pending, and its storage event is lost.
     local()
         .set_item(KEY, &envelope(&campaign_json("t9", "There", now())))
         .unwrap();
-    sleep(450).await;
+    until("the merged save", || stored().contains("Here")).await;
     let s = stored();
     assert!(s.contains("Here") && s.contains("There"), "stored: {s}");
     let names = campaign_names(&root);
@@ -445,7 +507,6 @@ async fn a_save_meeting_newer_data_merges_instead_of_overwriting() {
 
 #[wasm_bindgen_test]
 async fn unreadable_stored_campaigns_are_never_overwritten_until_start_fresh() {
-    sleep(500).await;
     let (root, _handle) = mount_with(Some("{not json"));
     let banner = text_of(&root, ".campaign-banners .banner");
     assert!(
@@ -460,7 +521,8 @@ async fn unreadable_stored_campaigns_are_never_overwritten_until_start_fresh() {
     );
     create(&root, "Kept in memory").await;
     assert!(text(&root).contains("Kept in memory"));
-    sleep(450).await;
+    // The pending save runs now instead of after the save delay: it must write nothing.
+    flush_saves();
     assert_eq!(stored(), "{not json");
 
     // Start fresh asks first; Cancel leaves everything as it is.
@@ -468,10 +530,13 @@ async fn unreadable_stored_campaigns_are_never_overwritten_until_start_fresh() {
         &root,
         ".campaign-banners .button-row button.secondary:last-child",
     );
-    sleep(0).await;
+    until("the question before starting fresh", || {
+        exists(&root, "[role=alertdialog]")
+    })
+    .await;
     assert!(exists(&root, "[role=alertdialog]"));
     click(&root, "[role=alertdialog] button.secondary");
-    sleep(0).await;
+    until("the question gone", || !exists(&root, "[role=alertdialog]")).await;
     assert!(!exists(&root, "[role=alertdialog]"));
     assert_eq!(stored(), "{not json");
 
@@ -479,9 +544,12 @@ async fn unreadable_stored_campaigns_are_never_overwritten_until_start_fresh() {
         &root,
         ".campaign-banners .button-row button.secondary:last-child",
     );
-    sleep(0).await;
+    until("the question again", || exists(&root, "[role=alertdialog]")).await;
     click(&root, "[role=alertdialog] button.danger");
-    sleep(0).await;
+    until("the banner gone", || {
+        !exists(&root, ".campaign-banners .banner")
+    })
+    .await;
     assert!(
         !exists(&root, ".campaign-banners .banner"),
         "{}",
@@ -490,13 +558,12 @@ async fn unreadable_stored_campaigns_are_never_overwritten_until_start_fresh() {
     assert!(stored().contains("Kept in memory"), "{}", stored());
     // Saving is back on.
     type_into(&root, "#campaign-name", "Kept and saved");
-    sleep(450).await;
+    until("the new name saved", || stored().contains("Kept and saved")).await;
     assert!(stored().contains("Kept and saved"), "{}", stored());
 }
 
 #[wasm_bindgen_test]
 async fn campaigns_from_a_newer_version_are_left_alone() {
-    sleep(500).await;
     let newer = r#"{"app":"microscope","kind":"campaigns","version":9,"data":[]}"#;
     let (root, _handle) = mount_with(Some(newer));
     let banner = text_of(&root, ".campaign-banners .banner");
@@ -505,16 +572,20 @@ async fn campaigns_from_a_newer_version_are_left_alone() {
         "{banner}"
     );
     create(&root, "Not saved over it").await;
-    sleep(450).await;
+    // The pending save runs now instead of after the save delay: it must write nothing.
+    flush_saves();
     assert_eq!(stored(), newer);
 }
 
 #[wasm_bindgen_test]
 async fn the_brief_names_the_campaign() {
-    let (root, _handle) = mount().await;
+    let (root, _handle) = mount();
     create(&root, "Autumn drop").await;
     type_into(&root, "#campaign-budget", "5,000");
-    sleep(0).await;
+    until("the brief", || {
+        text_if(&root, ".campaign-brief-text").contains("Autumn drop")
+    })
+    .await;
     let brief = text_of(&root, ".campaign-brief-text");
     assert!(
         brief.contains("# Campaign brief: Autumn drop"),
@@ -529,9 +600,12 @@ async fn the_brief_names_the_campaign() {
 /// Guards against losing the last edits when the user leaves the section within the save delay.
 #[wasm_bindgen_test]
 async fn leaving_the_section_saves_pending_edits() {
-    let (root, handle) = mount().await;
+    let (root, handle) = mount();
     create(&root, "Left quickly").await;
     drop(handle);
-    sleep(0).await;
+    until("the pending edit saved", || {
+        stored().contains("Left quickly")
+    })
+    .await;
     assert!(stored().contains("Left quickly"), "stored: {}", stored());
 }

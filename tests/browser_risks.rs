@@ -13,8 +13,8 @@ use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
 use microscope::domain::campaign::record::Campaign;
-use microscope::domain::creator::record::Creator;
 use microscope::domain::creator::metrics::PostMetrics;
+use microscope::domain::creator::record::Creator;
 use microscope::domain::Platform;
 use microscope::storage::envelope::Load;
 use microscope::storage::{self, envelope};
@@ -34,6 +34,7 @@ fn mount() -> (HtmlElement, impl Drop) {
 
 #[wasm_bindgen_test]
 async fn ad_at_the_start_meets_us_and_uk() {
+    clean_storage();
     let (root, _mounted) = mount();
     assert!(root
         .text_content()
@@ -69,6 +70,7 @@ async fn ad_at_the_start_meets_us_and_uk() {
 
 #[wasm_bindgen_test]
 async fn sp_is_named_not_enough_with_the_reason() {
+    clean_storage();
     let (root, _mounted) = mount();
     type_area(&root, "#risks-caption", "#sp Loving my new running shoes");
     leptos::task::tick().await;
@@ -86,6 +88,7 @@ async fn sp_is_named_not_enough_with_the_reason() {
 
 #[wasm_bindgen_test]
 async fn country_boxes_choose_the_verdicts_shown() {
+    clean_storage();
     let (root, _mounted) = mount();
     type_area(&root, "#risks-caption", "Ad: new shoes");
     leptos::task::tick().await;
@@ -101,6 +104,7 @@ async fn country_boxes_choose_the_verdicts_shown() {
 
 #[wasm_bindgen_test]
 async fn pasted_caption_stays_text() {
+    clean_storage();
     let (root, _mounted) = mount();
     type_area(&root, "#risks-caption", "<img src=x onerror=alert(1)> #sp");
     leptos::task::tick().await;
@@ -112,6 +116,7 @@ async fn pasted_caption_stays_text() {
 
 #[wasm_bindgen_test]
 async fn generic_comments_are_counted_without_the_word_list() {
+    clean_storage();
     let (root, _mounted) = mount();
     type_area(&root, "#risks-comments", "🔥🔥\nNice\ngreat pic\nfollow me for follow back\nThe blue jacket in the second photo, where is it from?");
     leptos::task::tick().await;
@@ -128,6 +133,7 @@ async fn generic_comments_are_counted_without_the_word_list() {
 
 #[wasm_bindgen_test]
 async fn audience_fit_shows_matching_and_missing() {
+    clean_storage();
     let (root, _mounted) = mount();
     type_into(&root, "#risks-interests", "#Workouts, cooking");
     type_into(&root, "#risks-categories", "fitness, travel");
@@ -140,6 +146,7 @@ async fn audience_fit_shows_matching_and_missing() {
 
 #[wasm_bindgen_test]
 async fn no_sponsored_posts_asks_for_an_approval_process() {
+    clean_storage();
     let (root, _mounted) = mount();
     type_into(&root, "#risks-sponsored", "0");
     leptos::task::tick().await;
@@ -152,9 +159,7 @@ async fn no_sponsored_posts_asks_for_an_approval_process() {
 
 #[wasm_bindgen_test]
 async fn threshold_edit_is_checked_and_saved() {
-    local()
-        .remove_item(&storage::key(&THRESHOLDS_KIND))
-        .unwrap();
+    clean_storage();
     let (root, _mounted) = mount();
     type_into(&root, "#threshold-min-sponsored-posts", "5");
     leptos::task::tick().await;
@@ -188,6 +193,7 @@ async fn threshold_edit_is_checked_and_saved() {
 
 #[wasm_bindgen_test]
 async fn unreadable_saved_thresholds_are_kept_and_defaults_used() {
+    clean_storage();
     let key = storage::key(&THRESHOLDS_KIND);
     let corrupt = "{\"app\":\"microscope\",\"kind\":\"risk-thresholds\",\"version\":1,\"data\":{\"min_sponsored_posts\":2.5}}";
     local().set_item(&key, corrupt).unwrap();
@@ -248,6 +254,7 @@ fn shortlist(creators: Vec<Creator>) -> ShortlistStore {
 
 #[wasm_bindgen_test]
 async fn shortlist_rows_carry_a_risk_badge() {
+    clean_storage();
     let state = shortlist(vec![
         tiktok("a", "Ana", 0.255),
         tiktok("c", "Cleo", 0.085),
@@ -314,6 +321,7 @@ async fn shortlist_rows_carry_a_risk_badge() {
 
 #[wasm_bindgen_test]
 async fn campaign_list_tags_each_warning_with_its_creator() {
+    clean_storage();
     let mut zoe = tiktok("z", "Zoe", 0.255);
     zoe.tags = vec!["gaming".into()];
     let mut ben = tiktok("b", "Ben", 0.085);

@@ -6,8 +6,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use leptos::prelude::*;
-use microscope::domain::creator::record::{Creator, Status};
 use microscope::domain::creator::metrics::PostMetrics;
+use microscope::domain::creator::record::{Creator, Status};
 use microscope::domain::Platform;
 use microscope::ui::shortlist::panel::ShortlistPanel;
 use microscope::ui::state::{ShortlistStore, StoreProblem};
@@ -31,7 +31,7 @@ fn stored() -> Option<String> {
 
 /// Each test starts with empty storage.
 fn reset() {
-    local().clear().unwrap();
+    clean_storage();
 }
 
 fn creator(id: &str, name: &str, updated: f64) -> Creator {
@@ -167,6 +167,7 @@ async fn corrupt_stored_value_shows_a_banner_and_is_never_overwritten() {
     // An edit, a flush and the debounce time later, the stored text is still the same.
     state.add(creator("c1", "Ann", 10.0));
     state.flush();
+    // Asserts that nothing is written, even after the save delay: no condition to wait for.
     sleep(400).await;
     assert_eq!(stored().as_deref(), Some("{not json"));
     assert_eq!(names(&state), vec!["Ann"], "the edit is kept in memory");
@@ -203,6 +204,7 @@ async fn data_from_a_newer_version_is_not_overwritten() {
     state.add(creator("c1", "Ann", 10.0));
     state.set_status("c1", Status::Contacted);
     state.flush();
+    // Asserts that nothing is written, even after the save delay: no condition to wait for.
     sleep(400).await;
     assert_eq!(stored().as_deref(), Some(newer));
     owner.cleanup();
@@ -250,7 +252,7 @@ async fn saves_are_debounced_and_survive_a_reload() {
     ann.platform = Some(Platform::TikTok);
     state.add(ann);
     assert_eq!(stored(), None, "not written on every keystroke");
-    sleep(450).await;
+    until("the save after the pause", || stored().is_some()).await;
     assert_eq!(stored_names(), vec!["Ann"], "written after the pause");
     owner.cleanup();
 
@@ -359,7 +361,8 @@ async fn persistent_storage_is_asked_for_once_and_first_time_users_are_told_how_
     state.set_status("c1", Status::Contacted);
     state.flush();
     let calls = persist_calls();
-    // A refusal changes nothing the user sees.
+    // A refusal changes nothing the user sees. Asserts that nothing happens once the answer is
+    // in (the stub answers at once): no condition to wait for.
     sleep(20).await;
     let save_error = state.save_error.get_untracked();
     restore_persist(&original);
@@ -636,6 +639,7 @@ async fn unusable_storage_warns_and_offers_an_export() {
     assert!(page.contains("Export workspace (JSON)"), "{page}");
     state.add(creator("c1", "Ann", 1.0));
     state.flush();
+    // Asserts that nothing is written, even after the save delay: no condition to wait for.
     sleep(400).await;
     assert_eq!(stored(), None, "no save is attempted");
     assert_eq!(names(&state), vec!["Ann"]);

@@ -4,7 +4,7 @@
 //! and a result tracked for one creator with the chart.
 const fs = require("fs");
 const { test, expect } = require("@playwright/test");
-const { openApp, expectNoSeriousA11yViolations } = require("./helpers");
+const { openApp, expectNoSeriousA11yViolations, flushSaves } = require("./helpers");
 
 const stamp = 1_700_000_000_000;
 
@@ -21,6 +21,11 @@ function tiktok(id, name, views, price, sponsored) {
     created_at: stamp,
     updated_at: stamp,
   };
+}
+
+/** The stored campaigns, parsed (null when none are stored). */
+function storedCampaigns(page) {
+  return page.evaluate(() => JSON.parse(localStorage.getItem("microscope.campaigns") || "null"));
 }
 
 /** Opens the Campaign section with an empty store and a shortlist of Ann and Bo. */
@@ -80,8 +85,9 @@ test("goal to budget, countries, creators, plan, checklist, printed brief, vetti
   await page.locator(".campaign-editor form").first().screenshot({ path: testInfo.outputPath("campaign-editor-360.png") });
   await page.setViewportSize({ width: 1280, height: 900 });
 
-  // Saved after a short pause; everything is still there after a reload.
-  await page.waitForTimeout(600);
+  // Saved after a short pause (wait for the last edit, the two ticks, to be stored); everything is
+  // still there after a reload.
+  await expect.poll(() => storedCampaigns(page).then((s) => s && s.data[0] && s.data[0].checklist.length)).toBe(2);
   await page.reload();
   await expect(page.getByRole("heading", { level: 3, name: "Spring launch" })).toBeVisible();
   await expect(page.getByRole("checkbox", { name: "Set the campaign goal" })).toBeChecked();
@@ -162,7 +168,7 @@ test("goal to budget, countries, creators, plan, checklist, printed brief, vetti
   expect(overflow).toBeLessThanOrEqual(0);
 
   // The result is stored with its creator.
-  await page.waitForTimeout(600);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem("microscope.campaigns"))).toContain('"date":"2026-05-10"');
   const stored = await page.evaluate(() => localStorage.getItem("microscope.campaigns"));
   expect(stored).toContain('"creator_id":"c1","date":"2026-05-10","views":40000.0,"interactions":2000.0');
 
@@ -203,7 +209,10 @@ test("unreadable stored campaigns: banner, download, start fresh only when confi
   expect(fs.readFileSync(await file.path(), "utf8")).toBe("{broken");
   await page.getByLabel("New campaign name").fill("Fresh");
   await page.getByRole("button", { name: "Create campaign" }).click();
-  await page.waitForTimeout(600);
+  await expect(page.getByRole("heading", { level: 3, name: "Fresh" })).toBeVisible();
+  // The pending save runs now (as when the page is hidden), not after the save delay: it must
+  // write nothing.
+  await flushSaves(page);
   expect(await page.evaluate(() => localStorage.getItem("microscope.campaigns"))).toBe("{broken");
   await page.getByRole("button", { name: "Start fresh…" }).click();
   await page.getByRole("button", { name: "Yes, replace the stored data" }).click();

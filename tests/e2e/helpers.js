@@ -1,4 +1,5 @@
-//! Shared end-to-end helpers: open the app and collect page errors so every test can assert none.
+//! Shared end-to-end helpers: open the app and collect page errors so every test can assert none;
+//! settle pending saves without waiting for a clock.
 const { expect } = require("@playwright/test");
 const AxeBuilder = require("@axe-core/playwright").default;
 
@@ -21,4 +22,13 @@ async function expectNoSeriousA11yViolations(page) {
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
-module.exports = { openApp, expectNoSeriousA11yViolations };
+/**
+ * Saves every store's pending edits now, as the page does when it is hidden or closed
+ * (`pagehide`; src/ui/state/persisted.rs): a test that checks that nothing was written need not
+ * wait out the save delay, and its verdict does not depend on how fast the machine is.
+ */
+async function flushSaves(page) {
+  await page.evaluate(() => window.dispatchEvent(new Event("pagehide")));
+}
+
+module.exports = { openApp, expectNoSeriousA11yViolations, flushSaves };

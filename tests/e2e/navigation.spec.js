@@ -32,11 +32,14 @@ test("leaving any section with a focused, edited field keeps the app running", a
       const id = (await field.getAttribute("id")) || (await field.getAttribute("aria-label")) || `field ${i}`;
       await field.focus();
       await field.pressSequentially("12");
+      const element = await field.elementHandle();
       // Focus stays in the field while another section replaces this one.
       const away = SECTIONS.find((s) => s !== section);
       await page.evaluate((h) => (location.hash = h), away);
-      // Give the section change a frame, then look for the panic notice.
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+      // Wait until the field has left the page (its blur, the regression's trigger, has run) or
+      // the panic notice shows, then look for the notice.
+      await page.waitForFunction((el) => !el.isConnected || !document.getElementById("fatal").hidden, element);
+      await element.dispose();
       if (await page.locator("#fatal").isVisible()) {
         broken.push(`${id} in ${section}`);
         await page.reload();

@@ -11,7 +11,11 @@ module.exports = defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 30_000,
+  // Tests wait for conditions, never for a guessed delay; these bounds are only how long a
+  // condition may take on a busy machine before the test fails (Playwright's 5 s default for an
+  // expectation was met by a loaded 2-core machine).
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,

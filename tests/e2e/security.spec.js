@@ -130,7 +130,9 @@ test("markup and script URLs typed into Followers are shown as text and never ru
     await expect(followers).toHaveValue(payload);
     await expect(page.getByRole("alert").filter({ hasText: `“${payload}”` })).toBeVisible();
   }
-  await page.waitForTimeout(200);
+  // Asserts that nothing was injected: the last payload's message is shown, so its rendering is
+  // done; two animation frames later the page has also painted it. No clock is guessed.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
   expect(await page.locator('img[src="x"], [onerror], [onload], a[href^="javascript:" i]').count()).toBe(0);
   await expect(page.getByRole("link", { name: "click" })).toHaveCount(0);
   expect(dialogs).toEqual([]);

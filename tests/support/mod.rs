@@ -19,7 +19,14 @@ pub fn local() -> web_sys::Storage {
     window().local_storage().unwrap().unwrap()
 }
 
-/// Waits `ms` milliseconds on the browser's timer, letting debounced saves and effects run.
+/// How long [`until`] waits for a condition before failing: far more than any step needs on a
+/// busy machine, so only a condition that never comes fails the test.
+pub const PATIENCE_MS: f64 = 10_000.0;
+/// How often [`until`] looks again.
+const POLL_MS: i32 = 10;
+
+/// Waits `ms` milliseconds on the browser's timer. Only for a test that asserts that nothing
+/// happens (no save lands): there is no condition to wait for. Everything else uses [`until`].
 pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         window()
@@ -27,6 +34,35 @@ pub async fn sleep(ms: i32) {
             .unwrap();
     });
     JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits until `condition` holds, looking again every 10 ms (effects, debounced saves and
+/// timers run in between); fails naming `what` if it does not hold within [`PATIENCE_MS`].
+/// Tests wait for what they need to see, never for a guessed delay.
+pub async fn until(what: &str, mut condition: impl FnMut() -> bool) {
+    let started = js_sys::Date::now();
+    loop {
+        if condition() {
+            return;
+        }
+        if js_sys::Date::now() - started > PATIENCE_MS {
+            panic!("waited {PATIENCE_MS} ms for: {what}");
+        }
+        sleep(POLL_MS).await;
+    }
+}
+
+/// Empties localStorage: every browser test starts from clean storage, and none passes state to
+/// the next. (Stores save their pending edits when their owner goes, at the end of each test, so
+/// nothing from an earlier test lands later.)
+pub fn clean_storage() {
+    local().clear().unwrap();
+}
+
+/// Saves every store's pending edits now, as the page does when it is hidden or closed
+/// (`pagehide`): a test that checks nothing was written then need not wait out the save delay.
+pub fn flush_saves() {
+    fire(&window(), "pagehide");
 }
 
 /// A fresh container in the page body for one test.
@@ -62,6 +98,15 @@ pub fn text(root: &HtmlElement) -> String {
 
 pub fn text_of(root: &HtmlElement, selector: &str) -> String {
     find(root, selector).text_content().unwrap_or_default()
+}
+
+/// The text of the first element matching `selector`, or "" while there is none: for conditions
+/// to wait on, where the element may not be drawn yet.
+pub fn text_if(root: &HtmlElement, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
 }
 
 /// How many elements under `root` have `class`.
