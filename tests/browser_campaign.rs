@@ -16,7 +16,6 @@ use microscope::storage::envelope::Load;
 use microscope::ui::campaign::panel::CampaignPanel;
 use microscope::ui::state::CampaignsStore;
 use microscope::ui::state::ShortlistStore;
-use support::window;
 use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -98,17 +97,6 @@ fn submit(root: &HtmlElement, selector: &str) {
 
 fn stored() -> String {
     local().get_item(KEY).unwrap().unwrap_or_default()
-}
-
-/// Another tab's write: the stored text changes and a storage event arrives.
-fn other_tab_writes(text: &str) {
-    local().set_item(KEY, text).unwrap();
-    let init = web_sys::StorageEventInit::new();
-    init.set_key(Some(KEY));
-    init.set_new_value(Some(text));
-    init.set_storage_area(Some(&local()));
-    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
-    window().dispatch_event(&event).unwrap();
 }
 
 fn envelope(data: &str) -> String {
@@ -434,7 +422,7 @@ async fn another_tabs_campaigns_are_merged_and_older_data_never_wins() {
         campaign_json(&my_id.0, "Mine", my_id.1),
         campaign_json("t1", "Theirs", my_id.1 + 10.0)
     ));
-    other_tab_writes(&both);
+    other_tab_writes(KEY, &both);
     until("their campaign shown", || {
         campaign_names(&root).contains("Theirs")
     })
@@ -457,7 +445,7 @@ async fn another_tabs_campaigns_are_merged_and_older_data_never_wins() {
         campaign_json(&my_id.0, "Mine, older edit", my_id.1 + 1.0),
         campaign_json("t1", "Theirs", my_id.1 + 10.0)
     ));
-    other_tab_writes(&older);
+    other_tab_writes(KEY, &older);
     until("the merge saved", || stored().contains("Mine, renamed")).await;
     let names = campaign_names(&root);
     assert!(
@@ -474,7 +462,7 @@ async fn another_tabs_campaigns_are_merged_and_older_data_never_wins() {
 
     // A newer edit from the other tab wins over this tab's untouched copy.
     let newer = envelope(&campaign_json(&my_id.0, "Renamed there", now() + 60_000.0));
-    other_tab_writes(&newer);
+    other_tab_writes(KEY, &newer);
     until("their newer edit shown", || {
         campaign_names(&root).contains("Renamed there")
     })

@@ -73,17 +73,6 @@ fn stored_names() -> Vec<String> {
     n
 }
 
-/// What another tab does: write the key, and the browser tells this tab with a storage event.
-fn other_tab_writes(text: &str) {
-    local().set_item(KEY, text).unwrap();
-    let init = web_sys::StorageEventInit::new();
-    init.set_key(Some(KEY));
-    init.set_new_value(Some(text));
-    init.set_storage_area(Some(&local()));
-    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
-    window().dispatch_event(&event).unwrap();
-}
-
 fn mount_panel(state: ShortlistStore) -> (HtmlElement, impl Drop) {
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), move || {
@@ -410,7 +399,7 @@ async fn another_tab_s_newer_data_is_adopted() {
     reset();
     let (owner, state) = load();
     let (root, _mounted) = mount_panel(state);
-    other_tab_writes(&envelope(&[creator("x", "Xena", 5.0)]));
+    other_tab_writes(KEY, &envelope(&[creator("x", "Xena", 5.0)]));
     assert_eq!(names(&state), vec!["Xena"]);
     leptos::task::tick().await;
     let page = text(&root);
@@ -435,7 +424,7 @@ async fn unsaved_edits_are_merged_with_another_tab_s_save() {
     state.remove("b");
     state.add(creator("c", "Cy", 50.0));
     // There: Bo edited later than anything here, Dee added.
-    other_tab_writes(&envelope(&[
+    other_tab_writes(KEY, &envelope(&[
         creator("a", "Ann", 1.0),
         creator("b", "Bo edited there", 60.0),
         creator("d", "Dee", 60.0),
@@ -570,7 +559,7 @@ async fn the_table_shows_text_safe_links_and_sorts() {
 }
 
 #[wasm_bindgen_test]
-async fn five_thousand_creators_filter_and_sort_quickly() {
+async fn five_thousand_creators_filter_and_sort() {
     reset();
     local().set_item(KEY, &envelope(&seeded(5_000))).unwrap();
     let perf = window().performance().unwrap();
@@ -609,10 +598,8 @@ async fn five_thousand_creators_filter_and_sort_quickly() {
     console_log!(
         "5,000 creators: load and first render {t_load:.0} ms, search {t_filter:.0} ms, sort by engagement rate {t_sort:.0} ms"
     );
-    assert!(
-        t_filter < 1_000.0 && t_sort < 1_000.0,
-        "{t_filter} {t_sort}"
-    );
+    // The figures are printed, not asserted: a verdict that depends on the machine's speed is a
+    // defect (issue 14). Their budgets live in `make bench` (docs/PERFORMANCE.md).
     owner.cleanup();
 }
 

@@ -12,7 +12,6 @@ use microscope::ui::risks::panel::RisksPanel;
 use microscope::ui::state::ids::next_id;
 use microscope::ui::state::thresholds::THRESHOLDS_KIND;
 use microscope::ui::state::{CampaignsStore, ShortlistStore, ThresholdsStore};
-use support::window;
 use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -21,28 +20,6 @@ use web_sys::HtmlInputElement;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const CAMPAIGNS: &str = "microscope.campaigns";
-
-/// Another tab's write: the stored text changes and a storage event arrives.
-fn other_tab_writes(key: &str, text: &str) {
-    local().set_item(key, text).unwrap();
-    let init = web_sys::StorageEventInit::new();
-    init.set_key(Some(key));
-    init.set_new_value(Some(text));
-    init.set_storage_area(Some(&local()));
-    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
-    window().dispatch_event(&event).unwrap();
-}
-
-/// Yields to the page until `done` holds (the view and effects have caught up); fails after 2 s.
-async fn until(what: &str, done: impl Fn() -> bool) {
-    for _ in 0..200 {
-        if done() {
-            return;
-        }
-        sleep(10).await;
-    }
-    panic!("still waiting for: {what}");
-}
 
 fn stored(key: &str) -> String {
     local().get_item(key).unwrap().unwrap_or_default()
@@ -53,7 +30,7 @@ fn stored(key: &str) -> String {
 /// and leaving the section must still save its edits at once.
 #[wasm_bindgen_test]
 async fn campaigns_loaded_once_follow_another_tab_while_the_section_is_closed() {
-    local().clear().unwrap();
+    clean_storage();
     let owner = Owner::new();
     let (store, open) = owner.with(|| (CampaignsStore::load(), RwSignal::new(true)));
     let root = container();
@@ -92,14 +69,14 @@ async fn campaigns_loaded_once_follow_another_tab_while_the_section_is_closed() 
     // A visit starts at the first campaign, as it did when each visit loaded them.
     assert_eq!(store.selected.get_untracked().as_deref(), Some("t1"));
     assert_eq!(text_of(&root, "#campaign-editor-title"), "Theirs");
-    local().clear().unwrap();
+    clean_storage();
 }
 
 /// The thresholds follow another tab's save whichever section is open; the editor shows them.
 #[wasm_bindgen_test]
 async fn thresholds_follow_another_tab_and_the_editor_shows_them() {
     let key = storage::key(&THRESHOLDS_KIND);
-    local().clear().unwrap();
+    clean_storage();
     let owner = Owner::new();
     let thresholds = owner.with(ThresholdsStore::load);
     let root = container();
@@ -120,7 +97,7 @@ async fn thresholds_follow_another_tab_and_the_editor_shows_them() {
         field().value() == "5"
     })
     .await;
-    local().clear().unwrap();
+    clean_storage();
 }
 
 /// One id source for the page: ids never repeat, whichever part of the page asks.

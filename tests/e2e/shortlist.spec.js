@@ -417,8 +417,8 @@ test("5,000 creators: paged table, and filter and sort stay fast", async ({ page
   const sort = Date.now() - sortStart;
   testInfo.annotations.push({ type: "timing", description: `5,000 creators: search ${search.toFixed(0)} ms, platform filter ${filter.toFixed(0)} ms, sort by rate (with Playwright round trip) ${sort} ms` });
   console.log(`5,000 creators: search ${search.toFixed(0)} ms, platform filter ${filter.toFixed(0)} ms, sort by rate (incl. Playwright round trip) ${sort} ms`);
-  expect(search).toBeLessThan(500);
-  expect(filter).toBeLessThan(500);
+  // Printed, not asserted: a verdict that depends on the machine's speed is a defect (issue 14);
+  // the 50 ms budgets are measured by `make bench` (docs/PERFORMANCE.md).
 });
 
 test("no serious accessibility violation: table, compare, banners, dialog; light and dark", async ({ page }) => {

@@ -65,6 +65,18 @@ pub fn flush_saves() {
     fire(&window(), "pagehide");
 }
 
+/// Another tab's write: the stored text under `key` changes and a `storage` event arrives, as
+/// the browser delivers it to every other tab of the origin.
+pub fn other_tab_writes(key: &str, text: &str) {
+    local().set_item(key, text).unwrap();
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(key));
+    init.set_new_value(Some(text));
+    init.set_storage_area(Some(&local()));
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    window().dispatch_event(&event).unwrap();
+}
+
 /// A fresh container in the page body for one test.
 pub fn container() -> HtmlElement {
     let div = document().create_element("div").unwrap();
