@@ -5,6 +5,7 @@
 
 use thiserror::Error;
 
+use crate::domain::text::choice::choices;
 use crate::domain::engine::engagement::Formula;
 use crate::domain::text::format::{compact, percent};
 use crate::domain::creator::platform::Platform;
@@ -453,15 +454,16 @@ pub const VERDICT_BANDS: [Band; 5] = [
     },
 ];
 
-impl Verdict {
-    pub const ALL: [Verdict; 5] = [
-        Verdict::FarBelow,
-        Verdict::Below,
-        Verdict::InLine,
-        Verdict::Above,
-        Verdict::FarAbove,
-    ];
+choices! {
+    Verdict, id, label;
+    FarBelow => "far-below", "far below";
+    Below => "below", "below";
+    InLine => "in-line", "in line";
+    Above => "above", "above";
+    FarAbove => "far-above", "far above";
+}
 
+impl Verdict {
     /// The verdict for `value ÷ benchmark`; `None` for a negative or non-finite ratio.
     pub fn from_ratio(ratio: f64) -> Option<Verdict> {
         if !ratio.is_finite() || ratio < 0.0 {
@@ -475,16 +477,6 @@ impl Verdict {
             VERDICT_BANDS.iter().rev().find(|b| ratio >= b.from)
         };
         band.map(|b| b.verdict)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Verdict::FarBelow => "far below",
-            Verdict::Below => "below",
-            Verdict::InLine => "in line",
-            Verdict::Above => "above",
-            Verdict::FarAbove => "far above",
-        }
     }
 
     /// The words for a posting frequency.
