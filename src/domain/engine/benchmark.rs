@@ -7,7 +7,7 @@ use thiserror::Error;
 
 use crate::domain::text::choice::choices;
 use crate::domain::engine::engagement::Formula;
-use crate::domain::text::format::{compact, percent};
+use crate::domain::text::format::{compact, percent, trimmed};
 use crate::domain::creator::platform::Platform;
 use crate::domain::creator::tier::Tier;
 
@@ -515,8 +515,7 @@ impl Verdict {
 }
 
 fn times(x: f64) -> String {
-    let s = format!("{x:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+    trimmed(x, 2)
 }
 
 /// A rate set against one benchmark of the same formula.

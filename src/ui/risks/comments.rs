@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::risk::comments::{summarise_generic, GenericKind, GenericSummary, NORMAL_SHARE_NOTE};
-use crate::domain::text::format::{group_thousands, percent};
+use crate::domain::text::format::{group_thousands, percent, plural};
 use crate::domain::text::number::parse_optional_count;
 use crate::domain::risk::rules::{assess, dislike_ratio, RiskInput, RiskKind, Thresholds};
 use crate::domain::risk::sentiment::{summarise_comments, SentimentSummary, ENGLISH_ONLY_NOTE};
@@ -221,9 +221,8 @@ fn sentiment_view(s: SentimentSummary) -> impl IntoView {
         <table class="shares">
             <caption>
                 {format!(
-                    "Sentiment of {} comment{} (VADER compound ≥ 0.05 positive, ≤ −0.05 negative)",
-                    group_thousands(s.total as u64),
-                    if s.total == 1 { "" } else { "s" },
+                    "Sentiment of {} (VADER compound ≥ 0.05 positive, ≤ −0.05 negative)",
+                    plural(s.total, "comment", "comments"),
                 )}
             </caption>
             <thead>
