@@ -13,6 +13,7 @@ use crate::ui::app::clock::now_ms;
 use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::check::economics::{CadenceView, CostView};
 use crate::ui::check::engagement::EngagementView;
+use crate::ui::widgets::fields::{ChoiceSelect, TextField};
 use crate::ui::widgets::number_field::NumberField;
 use crate::ui::state::shortlist::ShortlistState;
 
@@ -95,39 +96,18 @@ pub fn CheckPanel() -> impl IntoView {
                 <fieldset>
                     <legend>"Creator"</legend>
                     <div class="fields">
-                        <div class="field">
-                            <label for="check-name">"Name or handle"</label>
-                            <input
-                                id="check-name"
-                                type="text"
-                                autocomplete="off"
-                                placeholder="@handle"
-                                prop:value=move || form.name.get()
-                                on:input=move |ev| form.name.set(event_target_value(&ev))
-                            />
-                        </div>
-                        <div class="field">
-                            <label for="check-platform">"Platform"</label>
-                            <select
-                                id="check-platform"
-                                on:change=move |ev| {
-                                    if let Some(p) = Platform::parse(&event_target_value(&ev)) {
-                                        form.platform.set(p);
-                                    }
-                                }
-                            >
-                                {Platform::ALL
-                                    .into_iter()
-                                    .map(|p| {
-                                        view! {
-                                            <option value=p.id() selected=move || form.platform.get() == p>
-                                                {p.name()}
-                                            </option>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </select>
-                        </div>
+                        <TextField
+                            id="check-name"
+                            label="Name or handle"
+                            value=form.name
+                            placeholder="@handle"
+                        />
+                        <ChoiceSelect<Platform>
+                            id="check-platform"
+                            label="Platform"
+                            value=form.platform
+                            on_pick=move |p: Platform| form.platform.set(p)
+                        />
                         <NumberField
                             id="check-followers"
                             label="Followers"
