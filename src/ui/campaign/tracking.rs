@@ -18,6 +18,7 @@ use crate::domain::campaign::tracking::{
 use crate::ui::campaign::plan::shortlisted;
 use crate::ui::state::campaigns::CampaignStore;
 use crate::ui::widgets::chart_image::ChartImage;
+use crate::ui::widgets::fields::TextField;
 
 type CampaignMemo = Memo<Option<Campaign>>;
 
@@ -65,47 +66,37 @@ fn date_field(
     id: &'static str,
     label: &'static str,
     start: Option<Date>,
-    apply: impl Fn(Option<Date>) + 'static,
+    apply: impl Fn(Option<Date>) + Send + Sync + 'static,
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
-    let error_id = format!("{id}-error");
+    let text = RwSignal::new(start.map(|d| d.to_string()).unwrap_or_default());
     view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <input
-                id=id
-                type="text"
-                autocomplete="off"
-                placeholder="2026-05-01"
-                aria-describedby=error_id.clone()
-                aria-invalid=move || error.get().is_some().then_some("true")
-                prop:value=start.map(|d| d.to_string()).unwrap_or_default()
-                // Applied as typed, so nothing waits for a blur that may come after the section
-                // is gone; the error waits for the user to leave the field ("2026-0" is not
-                // wrong yet, only unfinished).
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    if text.trim().is_empty() {
-                        error.set(None);
-                        apply(None);
-                    } else if let Ok(d) = Date::parse(&text) {
-                        error.set(None);
-                        apply(Some(d));
+        <TextField
+            id=id
+            label=label
+            value=text
+            placeholder="2026-05-01"
+            error=error
+            // Applied as typed, so nothing waits for a blur that may come after the section
+            // is gone; the error waits for the user to leave the field ("2026-0" is not
+            // wrong yet, only unfinished).
+            on_input=move |text: String| {
+                if text.trim().is_empty() {
+                    error.set(None);
+                    apply(None);
+                } else if let Ok(d) = Date::parse(&text) {
+                    error.set(None);
+                    apply(Some(d));
+                }
+            }
+            on_change=move |text: String| {
+                if let Err(e) = Date::parse(&text) {
+                    if !text.trim().is_empty() {
+                        error.try_set(Some(e.to_string()));
                     }
                 }
-                on:change=move |ev| {
-                    let text = event_target_value(&ev);
-                    if let Err(e) = Date::parse(&text) {
-                        if !text.trim().is_empty() {
-                            error.try_set(Some(e.to_string()));
-                        }
-                    }
-                }
-            />
-            <p id=error_id class="error" role="alert">
-                {move || error.get()}
-            </p>
-        </div>
+            }
+        />
     }
 }
 
@@ -310,27 +301,19 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignStore) -> impl IntoVi
             <div class="fields campaign-form">
                 {date_field("campaign-start", "Start date", first.start, move |d| store.edit(&id(), move |c| c.start = d))}
                 {date_field("campaign-end", "End date", first.end, move |d| store.edit(&id(), move |c| c.end = d))}
-                <div class="field">
-                    <label for="campaign-target">{move || format!("Target ({})", metric.get().label().to_lowercase())}</label>
-                    <input
-                        id="campaign-target"
-                        type="text"
-                        inputmode="decimal"
-                        autocomplete="off"
-                        aria-describedby="campaign-target-error"
-                        aria-invalid=move || target_error.get().is_some().then_some("true")
-                        prop:value=move || target_text.get()
-                        on:input=move |ev| {
-                            let text = event_target_value(&ev);
-                            target_text.set(text.clone());
-                            if let Ok(v) = parse_optional_amount(&text) {
-                                let m = metric.get_untracked();
-                                store.edit(&id(), move |c| set_target(&mut c.targets, m, v));
-                            }
+                <TextField
+                    id="campaign-target"
+                    label=Signal::derive(move || format!("Target ({})", metric.get().label().to_lowercase()))
+                    value=target_text
+                    inputmode="decimal"
+                    error=target_error
+                    on_input=move |text: String| {
+                        if let Ok(v) = parse_optional_amount(&text) {
+                            let m = metric.get_untracked();
+                            store.edit(&id(), move |c| set_target(&mut c.targets, m, v));
                         }
-                    />
-                    <p id="campaign-target-error" class="error" role="alert">{move || target_error.get()}</p>
-                </div>
+                    }
+                />
             </div>
             <form class="fields campaign-form campaign-result-form" on:submit=add_result aria-label="Add a posted result">
                 <div class="field">
@@ -358,12 +341,7 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignStore) -> impl IntoVi
                         }}
                     </select>
                 </div>
-                <div class="field">
-                    <label for="campaign-result-date">"Result date"</label>
-                    <input id="campaign-result-date" type="text" autocomplete="off" placeholder="2026-05-03"
-                        prop:value=move || result_date.get()
-                        on:input=move |ev| result_date.set(event_target_value(&ev)) />
-                </div>
+                <TextField id="campaign-result-date" label="Result date" value=result_date placeholder="2026-05-03" />
                 {result_fields}
                 <p id="campaign-result-error" class="error" role="alert">{move || result_error.get()}</p>
                 <button type="submit" class="button">"Add result"</button>

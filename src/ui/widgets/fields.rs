@@ -77,7 +77,9 @@ pub fn TextField(
     value: RwSignal<String>,
     #[prop(optional, into)] help: Option<Signal<String>>,
     #[prop(optional, into)] error: Option<Signal<Option<String>>>,
-    #[prop(optional)] placeholder: Option<&'static str>,
+    /// One-line fields only, like `kind` to `required` and `on_change`.
+    #[prop(optional)]
+    placeholder: Option<&'static str>,
     /// The input's type (default "text"); "url" also asks for the URL keyboard.
     #[prop(optional)]
     kind: Option<&'static str>,
@@ -88,7 +90,8 @@ pub fn TextField(
     #[prop(optional)]
     no_spellcheck: bool,
     #[prop(optional)] required: bool,
-    /// A `<textarea>` of this many rows instead of a one-line input.
+    /// A `<textarea>` of this many rows instead of a one-line input (none of the paragraphs
+    /// pasted into one needs a placeholder, a type or a change handler yet).
     #[prop(optional)]
     rows: Option<u32>,
     /// Called with the text after `value` took it.
@@ -125,14 +128,10 @@ pub fn TextField(
             <textarea
                 id=id
                 rows=rows
-                spellcheck=spellcheck
-                placeholder=placeholder
-                required=required
                 aria-describedby=described
                 aria-invalid=invalid
                 prop:value=move || value.get()
                 on:input=input
-                on:change=change
             ></textarea>
         }
         .into_any(),
