@@ -115,6 +115,27 @@ fn creator_options(c: &Campaign, all: &[Creator]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// One `<option>` per creator of `options` (value = id), the one `chosen` names selected.
+fn creator_option_views(
+    options: Memo<Vec<(String, String)>>,
+    chosen: RwSignal<String>,
+) -> impl IntoView {
+    move || {
+        options
+            .get()
+            .into_iter()
+            .map(|(cid, name)| {
+                let cid2 = cid.clone();
+                view! {
+                    <option value=cid selected=move || chosen.get() == cid2>
+                        {name}
+                    </option>
+                }
+            })
+            .collect_view()
+    }
+}
+
 /// The drawn chart for a tracking result.
 fn chart_of(t: &Tracking, title: &str) -> Option<crate::charts::Chart> {
     let days = t.days?;
@@ -325,20 +346,7 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignStore) -> impl IntoVi
                         <option value="" selected=move || result_creator.get().is_empty()>
                             "Choose a creator"
                         </option>
-                        {move || {
-                            options
-                                .get()
-                                .into_iter()
-                                .map(|(cid, name)| {
-                                    let cid2 = cid.clone();
-                                    view! {
-                                        <option value=cid selected=move || result_creator.get() == cid2>
-                                            {name}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()
-                        }}
+                        {creator_option_views(options, result_creator)}
                     </select>
                 </div>
                 <TextField id="campaign-result-date" label="Result date" value=result_date placeholder="2026-05-03" />
@@ -422,18 +430,7 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignStore) -> impl IntoVi
                     on:change=move |ev| shown.set(event_target_value(&ev))
                 >
                     <option value=ALL selected=move || shown.get() == ALL>"All creators (total)"</option>
-                    {move || {
-                        options
-                            .get()
-                            .into_iter()
-                            .map(|(cid, name)| {
-                                let cid2 = cid.clone();
-                                view! {
-                                    <option value=cid selected=move || shown.get() == cid2>{name}</option>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    {creator_option_views(options, shown)}
                 </select>
             </div>
             {move || chart.get().map(|c| view! {

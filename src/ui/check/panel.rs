@@ -123,24 +123,23 @@ pub fn CheckPanel() -> impl IntoView {
                 <fieldset>
                     <legend>"Recent posts"</legend>
                     <div class="mode-switch" role="radiogroup" aria-label="How to enter posts">
-                        <label>
-                            <input
-                                type="radio"
-                                name="check-mode"
-                                prop:checked=move || form.mode.get() == EntryMode::Averages
-                                on:change=move |_| form.mode.set(EntryMode::Averages)
-                            />
-                            " Averages per post"
-                        </label>
-                        <label>
-                            <input
-                                type="radio"
-                                name="check-mode"
-                                prop:checked=move || form.mode.get() == EntryMode::PerPost
-                                on:change=move |_| form.mode.set(EntryMode::PerPost)
-                            />
-                            " Several posts"
-                        </label>
+                        {[
+                            (EntryMode::Averages, " Averages per post"),
+                            (EntryMode::PerPost, " Several posts"),
+                        ]
+                            .map(|(mode, text)| {
+                                view! {
+                                    <label>
+                                        <input
+                                            type="radio"
+                                            name="check-mode"
+                                            prop:checked=move || form.mode.get() == mode
+                                            on:change=move |_| form.mode.set(mode)
+                                        />
+                                        {text}
+                                    </label>
+                                }
+                            })}
                     </div>
                     <Show
                         when=move || form.mode.get() == EntryMode::Averages

@@ -141,24 +141,23 @@ pub fn DisclosureChecker() -> impl IntoView {
                     help="Paste it exactly as posted, hashtags and line breaks included: where the label sits matters."
                 />
                 <div class="checks">
-                    <label class="check" for="risks-paid-label">
-                        <input
-                            id="risks-paid-label"
-                            type="checkbox"
-                            prop:checked=move || toggle.get()
-                            on:change=move |ev| toggle.set(event_target_checked(&ev))
-                        />
-                        " Paid-partnership label is switched on"
-                    </label>
-                    <label class="check" for="risks-retouched">
-                        <input
-                            id="risks-retouched"
-                            type="checkbox"
-                            prop:checked=move || retouched.get()
-                            on:change=move |ev| retouched.set(event_target_checked(&ev))
-                        />
-                        " Images are retouched or AI-generated"
-                    </label>
+                    {[
+                        (toggle, "risks-paid-label", " Paid-partnership label is switched on"),
+                        (retouched, "risks-retouched", " Images are retouched or AI-generated"),
+                    ]
+                        .map(|(on, id, text)| {
+                            view! {
+                                <label class="check" for=id>
+                                    <input
+                                        id=id
+                                        type="checkbox"
+                                        prop:checked=move || on.get()
+                                        on:change=move |ev| on.set(event_target_checked(&ev))
+                                    />
+                                    {text}
+                                </label>
+                            }
+                        })}
                 </div>
                 <fieldset class="countries">
                     <legend>"Countries to check"</legend>

@@ -127,11 +127,11 @@ pub fn TextField(
         Some(rows) => view! {
             <textarea
                 id=id
-                rows=rows
                 aria-describedby=described
                 aria-invalid=invalid
-                prop:value=move || value.get()
+                rows=rows
                 on:input=input
+                prop:value=move || value.get()
             ></textarea>
         }
         .into_any(),
