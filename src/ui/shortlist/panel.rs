@@ -43,10 +43,6 @@ fn next_sort(current: (SortKey, SortDir), key: SortKey) -> (SortKey, SortDir) {
     }
 }
 
-fn parse_tier(id: &str) -> Option<Tier> {
-    Tier::ALL.into_iter().find(|t| t.id() == id)
-}
-
 fn focus_by_id(id: &'static str) {
     request_animation_frame(move || {
         let el = web_sys::window()
@@ -284,7 +280,7 @@ pub fn ShortlistPanel() -> impl IntoView {
                 <select
                     id="filter-tier"
                     on:change=move |ev| {
-                        v.tier.set(parse_tier(&event_target_value(&ev)));
+                        v.tier.set(Tier::parse(&event_target_value(&ev)));
                         v.page.set(0);
                     }
                 >
@@ -704,13 +700,5 @@ mod tests {
         for (current, key, want) in cases {
             assert_eq!(next_sort(current, key), want, "{current:?} {key:?}");
         }
-    }
-
-    #[test]
-    fn tier_ids_read_back() {
-        for t in Tier::ALL {
-            assert_eq!(parse_tier(t.id()), Some(t));
-        }
-        assert_eq!(parse_tier(""), None);
     }
 }
