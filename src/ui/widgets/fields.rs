@@ -56,7 +56,7 @@ where
                 aria-describedby=help_id.clone()
                 on:change=move |ev| {
                     if let Some(c) = T::parse(&event_target_value(&ev)) {
-                        on_pick.run(c);
+                        on_pick.try_run(c);
                     }
                 }
             >
@@ -110,16 +110,19 @@ pub fn TextField(
         .join(" ");
     let described = (!described.is_empty()).then_some(described);
     let invalid = move || error.and_then(|e| e.get()).is_some().then_some("true");
+    // `try_`: leaving the section removes a focused field, and the browser fires its change
+    // (on blur) after the component was disposed; a plain `run` there panicked the whole app
+    // (tests/e2e/navigation.spec.js).
     let input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        value.set(text.clone());
+        value.try_set(text.clone());
         if let Some(f) = on_input {
-            f.run(text);
+            f.try_run(text);
         }
     };
     let change = move |ev: leptos::ev::Event| {
         if let Some(f) = on_change {
-            f.run(event_target_value(&ev));
+            f.try_run(event_target_value(&ev));
         }
     };
     let spellcheck = no_spellcheck.then_some("false");
