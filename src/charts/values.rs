@@ -1,7 +1,7 @@
 //! How chart values and axis ticks are printed; undefined values print as "n/a".
 //! Counts and money come from `domain::format`, so a chart reads like the rest of the app.
 
-use crate::domain::text::format::{self, trim_zeros};
+use crate::domain::text::format::{self, trimmed};
 
 /// What a number means, so the chart prints it the way the rest of the app does.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,10 +46,10 @@ pub(crate) fn show(v: Option<f64>, unit: &Unit) -> String {
 pub(crate) fn tick(x: f64, unit: &Unit) -> String {
     match unit {
         Unit::Percent if !(x * 100.0).is_finite() => "n/a".to_string(),
-        Unit::Percent => format!("{}%", trim_zeros(format!("{:.2}", x * 100.0))),
+        Unit::Percent => format!("{}%", trimmed(x * 100.0, 2)),
         Unit::Count => count(x),
         Unit::Money(symbol) if x.abs() >= 1000.0 => format!("{symbol}{}", format::compact(x)),
-        Unit::Money(symbol) => format!("{symbol}{}", trim_zeros(format!("{x:.2}"))),
+        Unit::Money(symbol) => format!("{symbol}{}", trimmed(x, 2)),
     }
 }
 
@@ -78,7 +78,7 @@ pub(crate) fn nice_axis(max: f64) -> (f64, f64) {
 /// average of 0.5 comments must not print as "0" on a chart.
 fn count(x: f64) -> String {
     if x.abs() < 1000.0 && x.fract() != 0.0 {
-        trim_zeros(format!("{x:.1}"))
+        trimmed(x, 1)
     } else {
         format::compact(x)
     }

@@ -8,6 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::domain::text::choice::choices;
 use crate::domain::engine::cadence::Date;
 use crate::domain::campaign::checklist::ChecklistState;
 use crate::domain::creator::record::{normalize_currency, normalize_tags, shorten, trim, Creator, CreatorError};
@@ -52,33 +53,16 @@ impl Objective {
     }
 }
 
+// The ids are also the JSON form (see the serde renames above).
+choices! {
+    Goal, id, label, parse = Goal::parse;
+    Awareness => "awareness", "Awareness";
+    Engagement => "engagement", "Engagement";
+    Conversions => "conversions", "Conversions";
+    ContentCreation => "content-creation", "Content creation";
+}
+
 impl Goal {
-    pub const ALL: [Goal; 4] = [
-        Goal::Awareness,
-        Goal::Engagement,
-        Goal::Conversions,
-        Goal::ContentCreation,
-    ];
-
-    /// Stable id for storage and form values (also the JSON form).
-    pub fn id(self) -> &'static str {
-        match self {
-            Goal::Awareness => "awareness",
-            Goal::Engagement => "engagement",
-            Goal::Conversions => "conversions",
-            Goal::ContentCreation => "content-creation",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Goal::Awareness => "Awareness",
-            Goal::Engagement => "Engagement",
-            Goal::Conversions => "Conversions",
-            Goal::ContentCreation => "Content creation",
-        }
-    }
-
     /// One line the UI shows under the choice.
     pub fn explanation(self) -> &'static str {
         match self {
@@ -89,7 +73,7 @@ impl Goal {
         }
     }
 
-    /// Reads an id or a label, case-insensitively.
+    /// Reads an id or a label, case-insensitively and ignoring spaces and dashes.
     pub fn parse(s: &str) -> Option<Goal> {
         let key: String = s
             .chars()

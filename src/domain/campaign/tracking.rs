@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use crate::domain::text::choice::choices;
 use crate::domain::campaign::budget::{Plan, ViewsSource};
 use crate::domain::engine::cadence::Date;
 use crate::domain::campaign::record::{Campaign, Objective, PostResult, Targets};
@@ -33,32 +34,15 @@ pub enum Metric {
     Conversions,
 }
 
+choices! {
+    Metric, id, label;
+    Views => "views", "Views";
+    Engagements => "engagements", "Engagements";
+    Clicks => "clicks", "Clicks";
+    Conversions => "conversions", "Conversions";
+}
+
 impl Metric {
-    pub const ALL: [Metric; 4] = [
-        Metric::Views,
-        Metric::Engagements,
-        Metric::Clicks,
-        Metric::Conversions,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Metric::Views => "views",
-            Metric::Engagements => "engagements",
-            Metric::Clicks => "clicks",
-            Metric::Conversions => "conversions",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Metric::Views => "Views",
-            Metric::Engagements => "Engagements",
-            Metric::Clicks => "Clicks",
-            Metric::Conversions => "Conversions",
-        }
-    }
-
     /// The metric's number in a posted result; engagements are the result's interactions.
     pub fn of(self, r: &PostResult) -> Option<f64> {
         match self {

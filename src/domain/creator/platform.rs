@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::text::choice::choices;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Platform {
     TikTok,
@@ -9,26 +11,14 @@ pub enum Platform {
     Instagram,
 }
 
+choices! {
+    Platform, id, name, parse = Platform::parse;
+    TikTok => "tiktok", "TikTok";
+    YouTube => "youtube", "YouTube";
+    Instagram => "instagram", "Instagram";
+}
+
 impl Platform {
-    pub const ALL: [Platform; 3] = [Platform::TikTok, Platform::YouTube, Platform::Instagram];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Platform::TikTok => "TikTok",
-            Platform::YouTube => "YouTube",
-            Platform::Instagram => "Instagram",
-        }
-    }
-
-    /// A stable identifier for storage, CSV and form values.
-    pub fn id(self) -> &'static str {
-        match self {
-            Platform::TikTok => "tiktok",
-            Platform::YouTube => "youtube",
-            Platform::Instagram => "instagram",
-        }
-    }
-
     /// What the platform calls the people who follow an account.
     pub fn audience_noun(self) -> &'static str {
         match self {

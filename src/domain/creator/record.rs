@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use thiserror::Error;
 
+use crate::domain::text::choice::choices;
 use crate::domain::creator::metrics::PostMetrics;
 use crate::domain::text::number::MAX_VALUE;
 use crate::domain::creator::platform::Platform;
@@ -31,39 +32,18 @@ pub enum Status {
     Declined,
 }
 
+// The ids are also the JSON form (serde's lowercase names).
+choices! {
+    Status, id, label, parse = Status::parse;
+    Prospect => "prospect", "Prospect";
+    Contacted => "contacted", "Contacted";
+    Negotiating => "negotiating", "Negotiating";
+    Confirmed => "confirmed", "Confirmed";
+    Posted => "posted", "Posted";
+    Declined => "declined", "Declined";
+}
+
 impl Status {
-    pub const ALL: [Status; 6] = [
-        Status::Prospect,
-        Status::Contacted,
-        Status::Negotiating,
-        Status::Confirmed,
-        Status::Posted,
-        Status::Declined,
-    ];
-
-    /// A stable identifier for storage and form values (also the JSON form).
-    pub fn id(self) -> &'static str {
-        match self {
-            Status::Prospect => "prospect",
-            Status::Contacted => "contacted",
-            Status::Negotiating => "negotiating",
-            Status::Confirmed => "confirmed",
-            Status::Posted => "posted",
-            Status::Declined => "declined",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Prospect => "Prospect",
-            Status::Contacted => "Contacted",
-            Status::Negotiating => "Negotiating",
-            Status::Confirmed => "Confirmed",
-            Status::Posted => "Posted",
-            Status::Declined => "Declined",
-        }
-    }
-
     /// Reads an id, a label, or the words people use in their own sheets ("reached out", "booked").
     /// An empty text is a prospect: a new row in a sheet has no status yet.
     pub fn parse(s: &str) -> Option<Status> {

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::text::choice::Choice;
 use crate::domain::text::format::group_thousands;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -104,6 +105,11 @@ impl Tier {
         }
     }
 
+    /// Reads an id or a name ("micro", "Below nano"), trimmed and ignoring case.
+    pub fn parse(s: &str) -> Option<Tier> {
+        <Tier as Choice>::parse(s)
+    }
+
     /// "10,000 to 99,999 followers", "1,000,000 followers or more", "fewer than 1,000 followers".
     pub fn bounds_label(self, noun: &str) -> String {
         let info = self.info();
@@ -123,6 +129,19 @@ impl Tier {
     /// The headline shown for a tier: "Micro: 10,000 to 99,999 followers".
     pub fn headline(self, noun: &str) -> String {
         format!("{}: {}", self.name(), self.bounds_label(noun))
+    }
+}
+
+/// The label is the tier table's name.
+impl Choice for Tier {
+    const ALL: &'static [Self] = &Tier::ALL;
+
+    fn id(self) -> &'static str {
+        Tier::id(self)
+    }
+
+    fn label(self) -> &'static str {
+        self.name()
     }
 }
 

@@ -5,8 +5,9 @@
 
 use thiserror::Error;
 
+use crate::domain::text::choice::choices;
 use crate::domain::engine::engagement::Formula;
-use crate::domain::text::format::{compact, percent};
+use crate::domain::text::format::{compact, percent, trimmed};
 use crate::domain::creator::platform::Platform;
 use crate::domain::creator::tier::Tier;
 
@@ -453,15 +454,16 @@ pub const VERDICT_BANDS: [Band; 5] = [
     },
 ];
 
-impl Verdict {
-    pub const ALL: [Verdict; 5] = [
-        Verdict::FarBelow,
-        Verdict::Below,
-        Verdict::InLine,
-        Verdict::Above,
-        Verdict::FarAbove,
-    ];
+choices! {
+    Verdict, id, label;
+    FarBelow => "far-below", "far below";
+    Below => "below", "below";
+    InLine => "in-line", "in line";
+    Above => "above", "above";
+    FarAbove => "far-above", "far above";
+}
 
+impl Verdict {
     /// The verdict for `value ÷ benchmark`; `None` for a negative or non-finite ratio.
     pub fn from_ratio(ratio: f64) -> Option<Verdict> {
         if !ratio.is_finite() || ratio < 0.0 {
@@ -475,16 +477,6 @@ impl Verdict {
             VERDICT_BANDS.iter().rev().find(|b| ratio >= b.from)
         };
         band.map(|b| b.verdict)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Verdict::FarBelow => "far below",
-            Verdict::Below => "below",
-            Verdict::InLine => "in line",
-            Verdict::Above => "above",
-            Verdict::FarAbove => "far above",
-        }
     }
 
     /// The words for a posting frequency.
@@ -523,8 +515,7 @@ impl Verdict {
 }
 
 fn times(x: f64) -> String {
-    let s = format!("{x:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+    trimmed(x, 2)
 }
 
 /// A rate set against one benchmark of the same formula.

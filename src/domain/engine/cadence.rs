@@ -10,6 +10,7 @@ use crate::domain::engine::benchmark::Verdict;
 use crate::domain::engine::engagement::ratio;
 use crate::domain::creator::platform::Platform;
 use crate::domain::creator::tier::Tier;
+use crate::domain::text::format::trimmed;
 
 /// A calendar date (proleptic Gregorian). Stored as "YYYY-MM-DD".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -362,16 +363,7 @@ pub fn per_week_label(per_week: Option<f64>) -> String {
     match per_week.filter(|v| v.is_finite()) {
         None => "n/a".to_string(),
         Some(v) => {
-            let raw = if v < 1.0 {
-                format!("{v:.2}")
-            } else {
-                format!("{v:.1}")
-            };
-            let n = if raw.contains('.') {
-                raw.trim_end_matches('0').trim_end_matches('.')
-            } else {
-                &raw
-            };
+            let n = trimmed(v, if v < 1.0 { 2 } else { 1 });
             let noun = if n == "1" { "post" } else { "posts" };
             format!("{n} {noun} a week")
         }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::creator::metrics::PostMetrics;
 use crate::domain::creator::platform::Platform;
+use crate::domain::text::choice::{choices, Choice};
 
 /// A number field of a post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -97,6 +98,23 @@ impl Field {
             }
             _ => None,
         }
+    }
+}
+
+/// A post's counts have no separate label: the lower-case name serves as both.
+impl Choice for Field {
+    const ALL: &'static [Self] = &Field::ALL;
+
+    fn id(self) -> &'static str {
+        self.name()
+    }
+
+    fn label(self) -> &'static str {
+        self.name()
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        Field::parse(s)
     }
 }
 
@@ -192,40 +210,20 @@ pub enum Formula {
     MedianViews,
 }
 
+// The ids are also the JSON form (see the serde renames above); `parse` is `Choice`'s (id or
+// name, ignoring case), and the name is the short one for a selector.
+choices! {
+    Formula, id, name;
+    SourceViews => "source-views", "By views (CreatorDB)";
+    Followers => "followers", "By followers";
+    TikTokViews => "tiktok-views", "By views, TikTok style";
+    MedianViews => "median-views", "Median by views";
+}
+
 impl Formula {
-    pub const ALL: [Formula; 4] = [
-        Formula::SourceViews,
-        Formula::Followers,
-        Formula::TikTokViews,
-        Formula::MedianViews,
-    ];
-
-    /// Stable id for storage, CSV and form values.
-    pub fn id(self) -> &'static str {
-        match self {
-            Formula::SourceViews => "source-views",
-            Formula::Followers => "followers",
-            Formula::TikTokViews => "tiktok-views",
-            Formula::MedianViews => "median-views",
-        }
-    }
-
     /// Reads an id back (also accepts the short name, case-insensitively).
     pub fn parse(s: &str) -> Option<Formula> {
-        let s = s.trim();
-        Formula::ALL
-            .into_iter()
-            .find(|f| f.id().eq_ignore_ascii_case(s) || f.name().eq_ignore_ascii_case(s))
-    }
-
-    /// Short human name for a selector.
-    pub fn name(self) -> &'static str {
-        match self {
-            Formula::SourceViews => "By views (CreatorDB)",
-            Formula::Followers => "By followers",
-            Formula::TikTokViews => "By views, TikTok style",
-            Formula::MedianViews => "Median by views",
-        }
+        <Formula as Choice>::parse(s)
     }
 
     /// The formula written out.

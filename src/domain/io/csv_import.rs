@@ -15,6 +15,7 @@ use std::collections::HashMap;
 
 use thiserror::Error;
 
+use crate::domain::text::choice::choices;
 use crate::domain::creator::record::{
     normalize_currency, parse_tags, platform_from_url, shorten, trim, validate_profile_url,
     Creator, IdSource, Status,
@@ -82,76 +83,28 @@ pub enum Field {
     Notes,
 }
 
-impl Field {
-    /// In export column order.
-    pub const ALL: [Field; 18] = [
-        Field::Id,
-        Field::Name,
-        Field::Platform,
-        Field::ProfileUrl,
-        Field::Followers,
-        Field::Views,
-        Field::Likes,
-        Field::Comments,
-        Field::Shares,
-        Field::Saves,
-        Field::Dislikes,
-        Field::PostsPerWeek,
-        Field::Price,
-        Field::Currency,
-        Field::SponsoredPosts,
-        Field::Status,
-        Field::Tags,
-        Field::Notes,
-    ];
-
-    /// The canonical header, written by the export and always recognised by the import.
-    pub fn header(self) -> &'static str {
-        match self {
-            Field::Id => "id",
-            Field::Name => "name",
-            Field::Platform => "platform",
-            Field::ProfileUrl => "profile_url",
-            Field::Followers => "followers",
-            Field::Views => "views",
-            Field::Likes => "likes",
-            Field::Comments => "comments",
-            Field::Shares => "shares",
-            Field::Saves => "saves",
-            Field::Dislikes => "dislikes",
-            Field::PostsPerWeek => "posts_per_week",
-            Field::Price => "price",
-            Field::Currency => "currency",
-            Field::SponsoredPosts => "sponsored_posts",
-            Field::Status => "status",
-            Field::Tags => "tags",
-            Field::Notes => "notes",
-        }
-    }
-
-    /// How the field is named in messages and in the mapping preview.
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Id => "id",
-            Field::Name => "name",
-            Field::Platform => "platform",
-            Field::ProfileUrl => "profile link",
-            Field::Followers => "followers",
-            Field::Views => "average views",
-            Field::Likes => "average likes",
-            Field::Comments => "average comments",
-            Field::Shares => "average shares",
-            Field::Saves => "average saves",
-            Field::Dislikes => "average dislikes",
-            Field::PostsPerWeek => "posts per week",
-            Field::Price => "price per post",
-            Field::Currency => "currency",
-            Field::SponsoredPosts => "past sponsored posts",
-            Field::Status => "status",
-            Field::Tags => "tags",
-            Field::Notes => "notes",
-        }
-    }
+// In export column order. The id is the canonical header, written by the export and always
+// recognised by the import; the label names the field in messages and in the mapping preview.
+choices! {
+    Field, header, label;
+    Id => "id", "id";
+    Name => "name", "name";
+    Platform => "platform", "platform";
+    ProfileUrl => "profile_url", "profile link";
+    Followers => "followers", "followers";
+    Views => "views", "average views";
+    Likes => "likes", "average likes";
+    Comments => "comments", "average comments";
+    Shares => "shares", "average shares";
+    Saves => "saves", "average saves";
+    Dislikes => "dislikes", "average dislikes";
+    PostsPerWeek => "posts_per_week", "posts per week";
+    Price => "price", "price per post";
+    Currency => "currency", "currency";
+    SponsoredPosts => "sponsored_posts", "past sponsored posts";
+    Status => "status", "status";
+    Tags => "tags", "tags";
+    Notes => "notes", "notes";
 }
 
 /// Header aliases, in normalised form (see [`normalize_header`]).

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::text::choice::choices;
 use crate::domain::risk::sentiment::{comment_lines, is_emoji, is_emoji_modifier};
 
 /// Shown with the share: what a healthy sample looks like.
@@ -181,23 +182,15 @@ pub enum GenericKind {
     SelfPromotion,
 }
 
+choices! {
+    GenericKind, id, label;
+    EmojiOnly => "emoji-only", "emoji only";
+    OneWord => "one-word", "one word";
+    StockPraise => "stock-praise", "stock praise";
+    SelfPromotion => "self-promotion", "spam or self-promotion";
+}
+
 impl GenericKind {
-    pub const ALL: [GenericKind; 4] = [
-        GenericKind::EmojiOnly,
-        GenericKind::OneWord,
-        GenericKind::StockPraise,
-        GenericKind::SelfPromotion,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            GenericKind::EmojiOnly => "emoji only",
-            GenericKind::OneWord => "one word",
-            GenericKind::StockPraise => "stock praise",
-            GenericKind::SelfPromotion => "spam or self-promotion",
-        }
-    }
-
     /// Why this kind says little about a real audience.
     pub fn explanation(self) -> &'static str {
         match self {

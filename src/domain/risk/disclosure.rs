@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::text::choice::choices;
 use crate::domain::risk::audience::fold_accents;
 
 /// Shown with every result.
@@ -35,51 +36,21 @@ pub enum Jurisdiction {
     Brazil,
 }
 
+choices! {
+    Jurisdiction, id, name, parse = Jurisdiction::parse;
+    Us => "us", "United States";
+    Uk => "uk", "United Kingdom";
+    Eu => "eu", "European Union";
+    Germany => "de", "Germany";
+    France => "fr", "France";
+    India => "in", "India";
+    Australia => "au", "Australia";
+    Canada => "ca", "Canada";
+    China => "cn", "China";
+    Brazil => "br", "Brazil";
+}
+
 impl Jurisdiction {
-    pub const ALL: [Jurisdiction; 10] = [
-        Jurisdiction::Us,
-        Jurisdiction::Uk,
-        Jurisdiction::Eu,
-        Jurisdiction::Germany,
-        Jurisdiction::France,
-        Jurisdiction::India,
-        Jurisdiction::Australia,
-        Jurisdiction::Canada,
-        Jurisdiction::China,
-        Jurisdiction::Brazil,
-    ];
-
-    /// A stable identifier for storage and form values.
-    pub fn id(self) -> &'static str {
-        match self {
-            Jurisdiction::Us => "us",
-            Jurisdiction::Uk => "uk",
-            Jurisdiction::Eu => "eu",
-            Jurisdiction::Germany => "de",
-            Jurisdiction::France => "fr",
-            Jurisdiction::India => "in",
-            Jurisdiction::Australia => "au",
-            Jurisdiction::Canada => "ca",
-            Jurisdiction::China => "cn",
-            Jurisdiction::Brazil => "br",
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Jurisdiction::Us => "United States",
-            Jurisdiction::Uk => "United Kingdom",
-            Jurisdiction::Eu => "European Union",
-            Jurisdiction::Germany => "Germany",
-            Jurisdiction::France => "France",
-            Jurisdiction::India => "India",
-            Jurisdiction::Australia => "Australia",
-            Jurisdiction::Canada => "Canada",
-            Jurisdiction::China => "China",
-            Jurisdiction::Brazil => "Brazil",
-        }
-    }
-
     /// Who sets the rule and in which document.
     pub fn regulator(self) -> &'static str {
         match self {

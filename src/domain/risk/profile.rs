@@ -20,6 +20,7 @@ use crate::domain::risk::rules::{
     RiskReport, Severity, Thresholds, Warning,
 };
 use crate::domain::creator::tier::Tier;
+use crate::domain::text::format::plural;
 
 /// Where the user supplies what is missing; the "not checked" reasons point there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,10 +87,6 @@ pub struct RiskSummary {
     pub checked: usize,
     /// Checks that could not run.
     pub not_checked: usize,
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 impl RiskSummary {

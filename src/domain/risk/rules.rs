@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::domain::text::choice::choices;
 use crate::domain::risk::audience::{audience_fit, MatchVia};
 use crate::domain::risk::comments::{GenericSummary, NORMAL_SHARE_NOTE};
 use crate::domain::risk::disclosure::{JurisdictionResult, Verdict, DISCLAIMER};
@@ -31,28 +32,15 @@ pub enum RiskKind {
     Cadence,
 }
 
-impl RiskKind {
-    pub const ALL: [RiskKind; 7] = [
-        RiskKind::HateWatching,
-        RiskKind::BoughtEngagement,
-        RiskKind::AudienceFit,
-        RiskKind::Inexperience,
-        RiskKind::Disclosure,
-        RiskKind::EngagementAnomaly,
-        RiskKind::Cadence,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            RiskKind::HateWatching => "Hate-watching",
-            RiskKind::BoughtEngagement => "Fake or bought engagement",
-            RiskKind::AudienceFit => "Audience fit",
-            RiskKind::Inexperience => "Inexperience with brands",
-            RiskKind::Disclosure => "Ad disclosure",
-            RiskKind::EngagementAnomaly => "Engagement anomaly",
-            RiskKind::Cadence => "Posting cadence",
-        }
-    }
+choices! {
+    RiskKind, id, label;
+    HateWatching => "hate-watching", "Hate-watching";
+    BoughtEngagement => "bought-engagement", "Fake or bought engagement";
+    AudienceFit => "audience-fit", "Audience fit";
+    Inexperience => "inexperience", "Inexperience with brands";
+    Disclosure => "disclosure", "Ad disclosure";
+    EngagementAnomaly => "engagement-anomaly", "Engagement anomaly";
+    Cadence => "cadence", "Posting cadence";
 }
 
 /// How much a warning should weigh in the decision.

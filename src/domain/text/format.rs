@@ -1,4 +1,5 @@
-//! Number formatting for display: thousands grouping, percentages, money. Never prints NaN or inf.
+//! Number formatting for display: thousands grouping, percentages, money, trimmed decimals and
+//! counted nouns. Never prints NaN or inf.
 
 /// 1234567 -> "1,234,567".
 pub fn group_thousands(n: u64) -> String {
@@ -63,12 +64,27 @@ pub fn money(amount: Option<f64>, symbol: &str) -> String {
 }
 
 /// "2.50" -> "2.5", "3.0" -> "3": drops the zeros a fixed precision leaves behind.
-pub fn trim_zeros(s: String) -> String {
+fn trim_zeros(s: String) -> String {
     if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
         s
     }
+}
+
+/// `x` with at most `places` decimals and no trailing zeros: (2.5, 2) -> "2.5", (3.0, 1) -> "3",
+/// (0.126, 2) -> "0.13". The one number trimmer: multiples, shares and rates all go through it.
+pub fn trimmed(x: f64, places: usize) -> String {
+    trim_zeros(format!("{x:.places$}"))
+}
+
+/// A count with its noun, thousands grouped: "1 creator", "0 creators", "1,200 rows".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!(
+        "{} {}",
+        group_thousands(n as u64),
+        if n == 1 { one } else { many }
+    )
 }
 
 #[cfg(test)]
@@ -104,6 +120,36 @@ mod tests {
         ];
         for (n, want) in cases {
             assert_eq!(compact(n), want, "{n}");
+        }
+    }
+
+    #[test]
+    fn trimmed_numbers() {
+        let cases = [
+            (2.5, 2, "2.5"),
+            (2.0, 2, "2"),
+            (3.0, 1, "3"),
+            (0.126, 2, "0.13"),
+            (1.25, 2, "1.25"),
+            (10.0, 0, "10"),
+            (100.0, 2, "100"),
+            (0.004, 2, "0"),
+        ];
+        for (x, places, want) in cases {
+            assert_eq!(trimmed(x, places), want, "{x} to {places} places");
+        }
+    }
+
+    #[test]
+    fn counted_nouns() {
+        let cases = [
+            (0, "0 creators"),
+            (1, "1 creator"),
+            (2, "2 creators"),
+            (1_200, "1,200 creators"),
+        ];
+        for (n, want) in cases {
+            assert_eq!(plural(n, "creator", "creators"), want);
         }
     }
 

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::text::choice::choices;
+
 /// The app's sections, in navigation order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -12,32 +14,16 @@ pub enum Section {
     Risks,
 }
 
+// The id is the location hash ("#check"): links and bookmarks use it.
+choices! {
+    Section, id, label;
+    Check => "check", "Check a creator";
+    Shortlist => "shortlist", "Shortlist";
+    Campaign => "campaign", "Campaign";
+    Risks => "risks", "Risks";
+}
+
 impl Section {
-    pub const ALL: [Section; 4] = [
-        Section::Check,
-        Section::Shortlist,
-        Section::Campaign,
-        Section::Risks,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Section::Check => "check",
-            Section::Shortlist => "shortlist",
-            Section::Campaign => "campaign",
-            Section::Risks => "risks",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Section::Check => "Check a creator",
-            Section::Shortlist => "Shortlist",
-            Section::Campaign => "Campaign",
-            Section::Risks => "Risks",
-        }
-    }
-
     /// The section named by a location hash ("#check"); unknown or empty hashes give the first one.
     pub fn from_hash(hash: &str) -> Section {
         let id = hash.trim_start_matches('#');

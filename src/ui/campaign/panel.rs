@@ -17,6 +17,7 @@ use crate::ui::campaign::vetting::VettingView;
 use crate::ui::risks::for_creator::CampaignWarnings;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::banners::StoredDataBanner;
+use crate::ui::widgets::fields::{ChoiceSelect, TextField};
 
 #[component]
 pub fn CampaignPanel() -> impl IntoView {
@@ -105,20 +106,12 @@ pub fn CampaignPanel() -> impl IntoView {
                     </For>
                 </ul>
                 <form class="fields" on:submit=create>
-                    <div class="field">
-                        <label for="campaign-new-name">"New campaign name"</label>
-                        <input
-                            id="campaign-new-name"
-                            type="text"
-                            autocomplete="off"
-                            aria-describedby="campaign-new-name-error"
-                            prop:value=move || new_name.get()
-                            on:input=move |ev| new_name.set(event_target_value(&ev))
-                        />
-                        <p id="campaign-new-name-error" class="error" role="alert">
-                            {move || name_error.get()}
-                        </p>
-                    </div>
+                    <TextField
+                        id="campaign-new-name"
+                        label="New campaign name"
+                        value=new_name
+                        error=name_error
+                    />
                     <button type="submit" class="button">
                         "Create campaign"
                     </button>
@@ -186,47 +179,24 @@ fn CampaignEditor(store: CampaignsStore, id: String) -> impl IntoView {
                 {move || campaign.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default())}
             </h3>
             <form class="fields campaign-form" on:submit=|ev| ev.prevent_default()>
-                <div class="field">
-                    <label for="campaign-name">"Name"</label>
-                    <input
-                        id="campaign-name"
-                        type="text"
-                        autocomplete="off"
-                        prop:value=start.name.clone()
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            if !v.trim().is_empty() {
-                                edit(Box::new(move |c| c.name = v.trim().to_string()));
-                            }
+                <TextField
+                    id="campaign-name"
+                    label="Name"
+                    value=RwSignal::new(start.name.clone())
+                    on_input=move |v: String| {
+                        if !v.trim().is_empty() {
+                            edit(Box::new(move |c| c.name = v.trim().to_string()));
                         }
-                    />
-                </div>
-                <div class="field">
-                    <label for="campaign-goal">"Goal"</label>
-                    <select
-                        id="campaign-goal"
-                        aria-describedby="campaign-goal-help"
-                        on:change=move |ev| {
-                            if let Some(g) = Goal::parse(&event_target_value(&ev)) {
-                                edit(Box::new(move |c| c.goal = g));
-                            }
-                        }
-                    >
-                        {Goal::ALL
-                            .into_iter()
-                            .map(|g| {
-                                view! {
-                                    <option value=g.id() selected=move || goal.get() == g>
-                                        {g.label()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                    <p id="campaign-goal-help" class="help">
-                        {move || goal.get().explanation()}
-                    </p>
-                </div>
+                    }
+                />
+                <ChoiceSelect<Goal>
+                    id="campaign-goal"
+                    label="Goal"
+                    value=goal
+                    on_pick=move |g: Goal| edit(Box::new(move |c| c.goal = g))
+                >
+                    {move || goal.get().explanation()}
+                </ChoiceSelect<Goal>>
                 <div class="field">
                     <label for="campaign-currency">"Currency"</label>
                     <select
@@ -253,33 +223,19 @@ fn CampaignEditor(store: CampaignsStore, id: String) -> impl IntoView {
                         "The budget and the plan are shown in it. Creators' prices are used as entered; published price ranges are in US dollars."
                     </p>
                 </div>
-                <div class="field">
-                    <label for="campaign-budget">
-                        {move || format!("Budget ({})", currency.get())}
-                    </label>
-                    <input
-                        id="campaign-budget"
-                        type="text"
-                        inputmode="decimal"
-                        autocomplete="off"
-                        aria-describedby="campaign-budget-help campaign-budget-error"
-                        aria-invalid=move || budget_error.get().is_some().then_some("true")
-                        prop:value=move || budget_text.get()
-                        on:input=move |ev| {
-                            let text = event_target_value(&ev);
-                            budget_text.set(text.clone());
-                            if let Ok(b) = parse_optional_amount(&text) {
-                                edit(Box::new(move |c| c.budget = b));
-                            }
+                <TextField
+                    id="campaign-budget"
+                    label=Signal::derive(move || format!("Budget ({})", currency.get()))
+                    value=budget_text
+                    inputmode="decimal"
+                    help="The whole campaign's spend on creators, e.g. 5,000 or 12.5K."
+                    error=budget_error
+                    on_input=move |text: String| {
+                        if let Ok(b) = parse_optional_amount(&text) {
+                            edit(Box::new(move |c| c.budget = b));
                         }
-                    />
-                    <p id="campaign-budget-help" class="help">
-                        "The whole campaign's spend on creators, e.g. 5,000 or 12.5K."
-                    </p>
-                    <p id="campaign-budget-error" class="error" role="alert">
-                        {move || budget_error.get()}
-                    </p>
-                </div>
+                    }
+                />
                 <fieldset class="field">
                     <legend>"Platforms (none ticked means all)"</legend>
                     {Platform::ALL
@@ -359,47 +315,29 @@ fn CampaignEditor(store: CampaignsStore, id: String) -> impl IntoView {
                         })
                         .collect_view()}
                 </fieldset>
-                <div class="field">
-                    <label for="campaign-categories">"Brand categories"</label>
-                    <input
-                        id="campaign-categories"
-                        type="text"
-                        autocomplete="off"
-                        aria-describedby="campaign-categories-help"
-                        prop:value=move || categories_text.get()
-                        on:input=move |ev| {
-                            let text = event_target_value(&ev);
-                            let tags = parse_tags(&text);
-                            categories_text.set(text);
-                            edit(Box::new(move |c| c.brand_categories = tags));
-                        }
-                        // Tidies the text once the user is done; `try_`: a field still focused
-                        // when the section changes gets this event after the editor is gone.
-                        on:change=move |ev| {
-                            let tags = parse_tags(&event_target_value(&ev));
-                            categories_text.try_set(tags.join(", "));
-                        }
-                    />
-                    <p id="campaign-categories-help" class="help">
-                        "What the brand is about, as tags separated by commas (e.g. skincare, vegan): compared with creators' audience interests."
-                    </p>
-                </div>
-                <div class="field">
-                    <label for="campaign-notes">"Notes for the brief"</label>
-                    <textarea
-                        id="campaign-notes"
-                        rows="3"
-                        aria-describedby="campaign-notes-help"
-                        prop:value=start.notes.clone()
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            edit(Box::new(move |c| c.notes = v.trim().to_string()));
-                        }
-                    ></textarea>
-                    <p id="campaign-notes-help" class="help">
-                        "The product, facts and claims that must be right, dos and don'ts. Shown in the brief under “What must be right”."
-                    </p>
-                </div>
+                <TextField
+                    id="campaign-categories"
+                    label="Brand categories"
+                    value=categories_text
+                    help="What the brand is about, as tags separated by commas (e.g. skincare, vegan): compared with creators' audience interests."
+                    on_input=move |text: String| {
+                        let tags = parse_tags(&text);
+                        edit(Box::new(move |c| c.brand_categories = tags));
+                    }
+                    // Tidies the text once the user is done; `try_`: a field still focused
+                    // when the section changes gets this event after the editor is gone.
+                    on_change=move |text: String| {
+                        categories_text.try_set(parse_tags(&text).join(", "));
+                    }
+                />
+                <TextField
+                    id="campaign-notes"
+                    label="Notes for the brief"
+                    value=RwSignal::new(start.notes.clone())
+                    rows=3
+                    help="The product, facts and claims that must be right, dos and don'ts. Shown in the brief under “What must be right”."
+                    on_input=move |v: String| edit(Box::new(move |c| c.notes = v.trim().to_string()))
+                />
                 // Deleting takes a second, explicit click: a campaign holds weeks of checklist
                 // and tracking work, and a stray click must not lose it.
                 <Show

@@ -18,6 +18,7 @@ use crate::domain::text::number::{parse_optional_amount, NumberError};
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::chart_image::ChartImage;
+use crate::ui::widgets::fields::TextField;
 
 /// The chart's "everyone" choice; any other value is a creator id.
 const ALL: &str = "__all";
@@ -45,47 +46,37 @@ fn date_field(
     id: &'static str,
     label: &'static str,
     start: Option<Date>,
-    apply: impl Fn(Option<Date>) + 'static,
+    apply: impl Fn(Option<Date>) + Send + Sync + 'static,
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
-    let error_id = format!("{id}-error");
+    let text = RwSignal::new(start.map(|d| d.to_string()).unwrap_or_default());
     view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <input
-                id=id
-                type="text"
-                autocomplete="off"
-                placeholder="2026-05-01"
-                aria-describedby=error_id.clone()
-                aria-invalid=move || error.get().is_some().then_some("true")
-                prop:value=start.map(|d| d.to_string()).unwrap_or_default()
-                // Applied as typed, so nothing waits for a blur that may come after the section
-                // is gone; the error waits for the user to leave the field ("2026-0" is not
-                // wrong yet, only unfinished).
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    if text.trim().is_empty() {
-                        error.set(None);
-                        apply(None);
-                    } else if let Ok(d) = Date::parse(&text) {
-                        error.set(None);
-                        apply(Some(d));
+        <TextField
+            id=id
+            label=label
+            value=text
+            placeholder="2026-05-01"
+            error=error
+            // Applied as typed, so nothing waits for a blur that may come after the section
+            // is gone; the error waits for the user to leave the field ("2026-0" is not
+            // wrong yet, only unfinished).
+            on_input=move |text: String| {
+                if text.trim().is_empty() {
+                    error.set(None);
+                    apply(None);
+                } else if let Ok(d) = Date::parse(&text) {
+                    error.set(None);
+                    apply(Some(d));
+                }
+            }
+            on_change=move |text: String| {
+                if let Err(e) = Date::parse(&text) {
+                    if !text.trim().is_empty() {
+                        error.try_set(Some(e.to_string()));
                     }
                 }
-                on:change=move |ev| {
-                    let text = event_target_value(&ev);
-                    if let Err(e) = Date::parse(&text) {
-                        if !text.trim().is_empty() {
-                            error.try_set(Some(e.to_string()));
-                        }
-                    }
-                }
-            />
-            <p id=error_id class="error" role="alert">
-                {move || error.get()}
-            </p>
-        </div>
+            }
+        />
     }
 }
 
@@ -102,6 +93,27 @@ fn creator_options(c: &Campaign, all: &[Creator]) -> Vec<(String, String)> {
             (id.clone(), name)
         })
         .collect()
+}
+
+/// One `<option>` per creator of `options` (value = id), the one `chosen` names selected.
+fn creator_option_views(
+    options: Memo<Vec<(String, String)>>,
+    chosen: RwSignal<String>,
+) -> impl IntoView {
+    move || {
+        options
+            .get()
+            .into_iter()
+            .map(|(cid, name)| {
+                let cid2 = cid.clone();
+                view! {
+                    <option value=cid selected=move || chosen.get() == cid2>
+                        {name}
+                    </option>
+                }
+            })
+            .collect_view()
+    }
 }
 
 /// The drawn chart for a tracking result.
@@ -290,27 +302,19 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
             <div class="fields campaign-form">
                 {date_field("campaign-start", "Start date", first.start, move |d| store.edit(&id(), move |c| c.start = d))}
                 {date_field("campaign-end", "End date", first.end, move |d| store.edit(&id(), move |c| c.end = d))}
-                <div class="field">
-                    <label for="campaign-target">{move || format!("Target ({})", metric.get().label().to_lowercase())}</label>
-                    <input
-                        id="campaign-target"
-                        type="text"
-                        inputmode="decimal"
-                        autocomplete="off"
-                        aria-describedby="campaign-target-error"
-                        aria-invalid=move || target_error.get().is_some().then_some("true")
-                        prop:value=move || target_text.get()
-                        on:input=move |ev| {
-                            let text = event_target_value(&ev);
-                            target_text.set(text.clone());
-                            if let Ok(v) = parse_optional_amount(&text) {
-                                let m = metric.get_untracked();
-                                store.edit(&id(), move |c| m.set_target(&mut c.targets, v));
-                            }
+                <TextField
+                    id="campaign-target"
+                    label=Signal::derive(move || format!("Target ({})", metric.get().label().to_lowercase()))
+                    value=target_text
+                    inputmode="decimal"
+                    error=target_error
+                    on_input=move |text: String| {
+                        if let Ok(v) = parse_optional_amount(&text) {
+                            let m = metric.get_untracked();
+                            store.edit(&id(), move |c| m.set_target(&mut c.targets, v));
                         }
-                    />
-                    <p id="campaign-target-error" class="error" role="alert">{move || target_error.get()}</p>
-                </div>
+                    }
+                />
             </div>
             <form class="fields campaign-form campaign-result-form" on:submit=add_result aria-label="Add a posted result">
                 <div class="field">
@@ -322,28 +326,10 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                         <option value="" selected=move || result_creator.get().is_empty()>
                             "Choose a creator"
                         </option>
-                        {move || {
-                            options
-                                .get()
-                                .into_iter()
-                                .map(|(cid, name)| {
-                                    let cid2 = cid.clone();
-                                    view! {
-                                        <option value=cid selected=move || result_creator.get() == cid2>
-                                            {name}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()
-                        }}
+                        {creator_option_views(options, result_creator)}
                     </select>
                 </div>
-                <div class="field">
-                    <label for="campaign-result-date">"Result date"</label>
-                    <input id="campaign-result-date" type="text" autocomplete="off" placeholder="2026-05-03"
-                        prop:value=move || result_date.get()
-                        on:input=move |ev| result_date.set(event_target_value(&ev)) />
-                </div>
+                <TextField id="campaign-result-date" label="Result date" value=result_date placeholder="2026-05-03" />
                 {result_fields}
                 <p id="campaign-result-error" class="error" role="alert">{move || result_error.get()}</p>
                 <button type="submit" class="button">"Add result"</button>
@@ -424,18 +410,7 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                     on:change=move |ev| shown.set(event_target_value(&ev))
                 >
                     <option value=ALL selected=move || shown.get() == ALL>"All creators (total)"</option>
-                    {move || {
-                        options
-                            .get()
-                            .into_iter()
-                            .map(|(cid, name)| {
-                                let cid2 = cid.clone();
-                                view! {
-                                    <option value=cid selected=move || shown.get() == cid2>{name}</option>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    {creator_option_views(options, shown)}
                 </select>
             </div>
             {move || chart.get().map(|c| view! {

@@ -9,6 +9,7 @@ use crate::domain::engine::engagement::Formula;
 use crate::domain::text::format::percent;
 use crate::domain::{Platform, Tier};
 use crate::ui::widgets::chart_image::ChartImage;
+use crate::ui::widgets::fields::ChoiceSelect;
 use crate::ui::check::form::CheckForm;
 
 /// The bars: the creator, every benchmark for its platform and tier under the chosen formula, and
@@ -145,34 +146,17 @@ pub fn EngagementView(form: CheckForm, analysis: Memo<Analysis>) -> impl IntoVie
     view! {
         <section class="subpanel" aria-labelledby="engagement-title">
             <h3 id="engagement-title">"Engagement"</h3>
-            <div class="field formula-field">
-                <label for="check-formula">"Engagement formula"</label>
-                <select
-                    id="check-formula"
-                    aria-describedby="check-formula-help"
-                    on:change=move |ev| {
-                        if let Some(f) = Formula::parse(&event_target_value(&ev)) {
-                            formula.set(f);
-                        }
-                    }
-                >
-                    {Formula::ALL
-                        .into_iter()
-                        .map(|f| {
-                            view! {
-                                <option value=f.id() selected=move || formula.get() == f>
-                                    {f.name()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-                <p id="check-formula-help" class="help">
-                    <code>{move || formula.get().expression()}</code>
-                    " "
-                    {move || formula.get().explanation()}
-                </p>
-            </div>
+            <ChoiceSelect<Formula>
+                id="check-formula"
+                label="Engagement formula"
+                class="formula-field"
+                value=formula
+                on_pick=move |f: Formula| formula.set(f)
+            >
+                <code>{move || formula.get().expression()}</code>
+                " "
+                {move || formula.get().explanation()}
+            </ChoiceSelect<Formula>>
             <p class="figure">
                 <span class="figure-label">"Engagement rate: "</span>
                 <strong data-testid="engagement-rate">{rate_line}</strong>

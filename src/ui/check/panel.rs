@@ -14,6 +14,7 @@ use crate::ui::app::clock::now_ms;
 use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::check::economics::{CadenceView, CostView};
 use crate::ui::check::engagement::EngagementView;
+use crate::ui::widgets::fields::{ChoiceSelect, TextField};
 use crate::ui::widgets::number_field::NumberField;
 use crate::ui::state::ids::next_id;
 use crate::ui::state::ShortlistStore;
@@ -91,39 +92,18 @@ pub fn CheckPanel() -> impl IntoView {
                 <fieldset>
                     <legend>"Creator"</legend>
                     <div class="fields">
-                        <div class="field">
-                            <label for="check-name">"Name or handle"</label>
-                            <input
-                                id="check-name"
-                                type="text"
-                                autocomplete="off"
-                                placeholder="@handle"
-                                prop:value=move || form.name.get()
-                                on:input=move |ev| form.name.set(event_target_value(&ev))
-                            />
-                        </div>
-                        <div class="field">
-                            <label for="check-platform">"Platform"</label>
-                            <select
-                                id="check-platform"
-                                on:change=move |ev| {
-                                    if let Some(p) = Platform::parse(&event_target_value(&ev)) {
-                                        form.platform.set(p);
-                                    }
-                                }
-                            >
-                                {Platform::ALL
-                                    .into_iter()
-                                    .map(|p| {
-                                        view! {
-                                            <option value=p.id() selected=move || form.platform.get() == p>
-                                                {p.name()}
-                                            </option>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </select>
-                        </div>
+                        <TextField
+                            id="check-name"
+                            label="Name or handle"
+                            value=form.name
+                            placeholder="@handle"
+                        />
+                        <ChoiceSelect<Platform>
+                            id="check-platform"
+                            label="Platform"
+                            value=form.platform
+                            on_pick=move |p: Platform| form.platform.set(p)
+                        />
                         <NumberField
                             id="check-followers"
                             label="Followers"
@@ -139,24 +119,23 @@ pub fn CheckPanel() -> impl IntoView {
                 <fieldset>
                     <legend>"Recent posts"</legend>
                     <div class="mode-switch" role="radiogroup" aria-label="How to enter posts">
-                        <label>
-                            <input
-                                type="radio"
-                                name="check-mode"
-                                prop:checked=move || form.mode.get() == EntryMode::Averages
-                                on:change=move |_| form.mode.set(EntryMode::Averages)
-                            />
-                            " Averages per post"
-                        </label>
-                        <label>
-                            <input
-                                type="radio"
-                                name="check-mode"
-                                prop:checked=move || form.mode.get() == EntryMode::PerPost
-                                on:change=move |_| form.mode.set(EntryMode::PerPost)
-                            />
-                            " Several posts"
-                        </label>
+                        {[
+                            (EntryMode::Averages, " Averages per post"),
+                            (EntryMode::PerPost, " Several posts"),
+                        ]
+                            .map(|(mode, text)| {
+                                view! {
+                                    <label>
+                                        <input
+                                            type="radio"
+                                            name="check-mode"
+                                            prop:checked=move || form.mode.get() == mode
+                                            on:change=move |_| form.mode.set(mode)
+                                        />
+                                        {text}
+                                    </label>
+                                }
+                            })}
                     </div>
                     <Show
                         when=move || form.mode.get() == EntryMode::Averages

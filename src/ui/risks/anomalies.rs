@@ -7,6 +7,7 @@ use crate::domain::engine::engagement::Formula;
 use crate::domain::text::number::{parse_optional_amount, parse_optional_count, NumberError};
 use crate::domain::risk::rules::{assess, EngagementInput, NotChecked, RiskInput, RiskKind, Thresholds};
 use crate::domain::{Platform, Tier};
+use crate::ui::widgets::fields::ChoiceSelect;
 use crate::ui::widgets::number_field::NumberField;
 use crate::ui::widgets::warning::warning_list;
 
@@ -116,28 +117,12 @@ pub fn AnomalyTool(thresholds: RwSignal<Thresholds>) -> impl IntoView {
             </p>
             <form class="risk-form" on:submit=|ev| ev.prevent_default()>
                 <div class="fields">
-                    <div class="field">
-                        <label for="risks-platform">"Platform"</label>
-                        <select
-                            id="risks-platform"
-                            on:change=move |ev| {
-                                if let Some(p) = Platform::parse(&event_target_value(&ev)) {
-                                    platform.set(p);
-                                }
-                            }
-                        >
-                            {Platform::ALL
-                                .into_iter()
-                                .map(|p| {
-                                    view! {
-                                        <option value=p.id() selected=move || platform.get() == p>
-                                            {p.name()}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()}
-                        </select>
-                    </div>
+                    <ChoiceSelect<Platform>
+                        id="risks-platform"
+                        label="Platform"
+                        value=platform
+                        on_pick=move |p: Platform| platform.set(p)
+                    />
                     <NumberField
                         id="risks-followers"
                         label="Followers"

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::domain::risk::audience::{audience_fit, parse_tags, MatchVia};
 use crate::domain::text::format::percent;
 use crate::domain::risk::rules::{assess, RiskInput, RiskKind, Thresholds};
+use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::warning::warning_list;
 
 #[component]
@@ -86,36 +87,20 @@ pub fn AudienceFitTool(thresholds: RwSignal<Thresholds>) -> impl IntoView {
             <h3 id="risks-audience-title">"Audience fit"</h3>
             <form class="risk-form" on:submit=|ev| ev.prevent_default()>
                 <div class="fields">
-                    <div class="field">
-                        <label for="risks-interests">"Creator's audience interests"</label>
-                        <input
-                            id="risks-interests"
-                            type="text"
-                            autocomplete="off"
-                            aria-describedby="risks-interests-help"
-                            placeholder="fitness, cooking, travel"
-                            prop:value=move || interests.get()
-                            on:input=move |ev| interests.set(event_target_value(&ev))
-                        />
-                        <p id="risks-interests-help" class="help">
-                            "Comma separated, from the creator's audience insights or an audit tool."
-                        </p>
-                    </div>
-                    <div class="field">
-                        <label for="risks-categories">"Brand categories"</label>
-                        <input
-                            id="risks-categories"
-                            type="text"
-                            autocomplete="off"
-                            aria-describedby="risks-categories-help"
-                            placeholder="fitness, wellness"
-                            prop:value=move || categories.get()
-                            on:input=move |ev| categories.set(event_target_value(&ev))
-                        />
-                        <p id="risks-categories-help" class="help">
-                            "Comma separated: what the campaign sells to."
-                        </p>
-                    </div>
+                    <TextField
+                        id="risks-interests"
+                        label="Creator's audience interests"
+                        value=interests
+                        placeholder="fitness, cooking, travel"
+                        help="Comma separated, from the creator's audience insights or an audit tool."
+                    />
+                    <TextField
+                        id="risks-categories"
+                        label="Brand categories"
+                        value=categories
+                        placeholder="fitness, wellness"
+                        help="Comma separated: what the campaign sells to."
+                    />
                 </div>
             </form>
             <p class="visually-hidden" role="status">

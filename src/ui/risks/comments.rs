@@ -3,10 +3,11 @@
 use leptos::prelude::*;
 
 use crate::domain::risk::comments::{summarise_generic, GenericKind, GenericSummary, NORMAL_SHARE_NOTE};
-use crate::domain::text::format::{group_thousands, percent};
+use crate::domain::text::format::{group_thousands, percent, plural};
 use crate::domain::text::number::parse_optional_count;
 use crate::domain::risk::rules::{assess, dislike_ratio, RiskInput, RiskKind, Thresholds};
 use crate::domain::risk::sentiment::{summarise_comments, SentimentSummary, ENGLISH_ONLY_NOTE};
+use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::number_field::NumberField;
 use crate::ui::risks::lexicon::{ensure_loaded, initial_status, LexiconStatus};
 use crate::ui::widgets::warning::warning_list;
@@ -107,25 +108,19 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>) -> impl IntoView {
                 "A following built on negative attention puts your brand next to mockery. Copy a few dozen comments from recent posts and paste them here, one per line."
             </p>
             <form class="risk-form" on:submit=|ev| ev.prevent_default()>
-                <div class="field">
-                    <label for="risks-comments">"Comments (one per line)"</label>
-                    <textarea
-                        id="risks-comments"
-                        rows="8"
-                        aria-describedby="risks-comments-help"
-                        prop:value=move || comments.get()
-                        on:input=move |ev| comments.set(event_target_value(&ev))
-                    ></textarea>
-                    <p id="risks-comments-help" class="help">
-                        {move || {
-                            let n = generic.with(|g| g.total);
-                            format!(
-                                "{n} comment{} read. Nothing you paste leaves this device.",
-                                if n == 1 { "" } else { "s" },
-                            )
-                        }}
-                    </p>
-                </div>
+                <TextField
+                    id="risks-comments"
+                    label="Comments (one per line)"
+                    value=comments
+                    rows=8
+                    help=Signal::derive(move || {
+                        let n = generic.with(|g| g.total);
+                        format!(
+                            "{n} comment{} read. Nothing you paste leaves this device.",
+                            if n == 1 { "" } else { "s" },
+                        )
+                    })
+                />
                 <div class="fields">
                     <NumberField
                         id="risks-likes"
@@ -221,9 +216,8 @@ fn sentiment_view(s: SentimentSummary) -> impl IntoView {
         <table class="shares">
             <caption>
                 {format!(
-                    "Sentiment of {} comment{} (VADER compound ≥ 0.05 positive, ≤ −0.05 negative)",
-                    group_thousands(s.total as u64),
-                    if s.total == 1 { "" } else { "s" },
+                    "Sentiment of {} (VADER compound ≥ 0.05 positive, ≤ −0.05 negative)",
+                    plural(s.total, "comment", "comments"),
                 )}
             </caption>
             <thead>

@@ -6,6 +6,7 @@ use crate::domain::risk::disclosure::{
     check_caption, DisclosureInput, FoundLabel, Jurisdiction, JurisdictionResult, Verdict,
     DISCLAIMER,
 };
+use crate::ui::widgets::fields::TextField;
 
 fn verdict_class(v: Verdict) -> &'static str {
     match v {
@@ -132,38 +133,31 @@ pub fn DisclosureChecker() -> impl IntoView {
                 "Paste the caption of a past (or planned) sponsored post to see, country by country, whether its ad label is accepted and where it has to be."
             </p>
             <form class="risk-form" on:submit=|ev| ev.prevent_default()>
-                <div class="field">
-                    <label for="risks-caption">"Caption"</label>
-                    <textarea
-                        id="risks-caption"
-                        rows="5"
-                        aria-describedby="risks-caption-help"
-                        prop:value=move || caption.get()
-                        on:input=move |ev| caption.set(event_target_value(&ev))
-                    ></textarea>
-                    <p id="risks-caption-help" class="help">
-                        "Paste it exactly as posted, hashtags and line breaks included: where the label sits matters."
-                    </p>
-                </div>
+                <TextField
+                    id="risks-caption"
+                    label="Caption"
+                    value=caption
+                    rows=5
+                    help="Paste it exactly as posted, hashtags and line breaks included: where the label sits matters."
+                />
                 <div class="checks">
-                    <label class="check" for="risks-paid-label">
-                        <input
-                            id="risks-paid-label"
-                            type="checkbox"
-                            prop:checked=move || toggle.get()
-                            on:change=move |ev| toggle.set(event_target_checked(&ev))
-                        />
-                        " Paid-partnership label is switched on"
-                    </label>
-                    <label class="check" for="risks-retouched">
-                        <input
-                            id="risks-retouched"
-                            type="checkbox"
-                            prop:checked=move || retouched.get()
-                            on:change=move |ev| retouched.set(event_target_checked(&ev))
-                        />
-                        " Images are retouched or AI-generated"
-                    </label>
+                    {[
+                        (toggle, "risks-paid-label", " Paid-partnership label is switched on"),
+                        (retouched, "risks-retouched", " Images are retouched or AI-generated"),
+                    ]
+                        .map(|(on, id, text)| {
+                            view! {
+                                <label class="check" for=id>
+                                    <input
+                                        id=id
+                                        type="checkbox"
+                                        prop:checked=move || on.get()
+                                        on:change=move |ev| on.set(event_target_checked(&ev))
+                                    />
+                                    {text}
+                                </label>
+                            }
+                        })}
                 </div>
                 <fieldset class="countries">
                     <legend>"Countries to check"</legend>

@@ -16,6 +16,7 @@ use crate::domain::risk::profile::creator_risk;
 use crate::domain::Platform;
 use crate::ui::app::clock::now_ms;
 use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
+use crate::ui::widgets::fields::{choice_options, TextField};
 use crate::ui::widgets::number_field::NumberField;
 use crate::ui::state::ShortlistStore;
 
@@ -361,41 +362,23 @@ pub fn CreatorEditor(
                 <fieldset>
                     <legend>"Creator"</legend>
                     <div class="fields">
-                        <div class="field">
-                            <label for="edit-name">"Name or handle"</label>
-                            <input
-                                id="edit-name"
-                                type="text"
-                                autocomplete="off"
-                                required
-                                aria-describedby="edit-name-error"
-                                aria-invalid=move || name_error.get().is_some().then_some("true")
-                                prop:value=move || form.name.get()
-                                on:input=move |ev| form.name.set(event_target_value(&ev))
-                            />
-                            <p id="edit-name-error" class="error" role="alert">
-                                {move || name_error.get()}
-                            </p>
-                        </div>
-                        <div class="field">
-                            <label for="edit-url">"Profile link"</label>
-                            <input
-                                id="edit-url"
-                                type="url"
-                                inputmode="url"
-                                autocomplete="off"
-                                spellcheck="false"
-                                placeholder="https://www.tiktok.com/@name"
-                                aria-describedby="edit-url-help edit-url-error"
-                                aria-invalid=move || url_error.get().is_some().then_some("true")
-                                prop:value=move || form.url.get()
-                                on:input=move |ev| form.url.set(event_target_value(&ev))
-                            />
-                            <p id="edit-url-help" class="help">"Only http:// and https:// links are kept."</p>
-                            <p id="edit-url-error" class="error" role="alert">
-                                {move || url_error.get()}
-                            </p>
-                        </div>
+                        <TextField
+                            id="edit-name"
+                            label="Name or handle"
+                            value=form.name
+                            required=true
+                            error=name_error
+                        />
+                        <TextField
+                            id="edit-url"
+                            label="Profile link"
+                            value=form.url
+                            kind="url"
+                            no_spellcheck=true
+                            placeholder="https://www.tiktok.com/@name"
+                            help="Only http:// and https:// links are kept."
+                            error=url_error
+                        />
                         <div class="field">
                             <label for="edit-platform">"Platform"</label>
                             <select
@@ -403,10 +386,7 @@ pub fn CreatorEditor(
                                 on:change=move |ev| form.platform.set(event_target_value(&ev))
                             >
                                 <option value="" prop:selected=move || form.platform.with(String::is_empty)>"Not set"</option>
-                                {Platform::ALL
-                                    .into_iter()
-                                    .map(|p| view! { <option value=p.id() prop:selected=move || form.platform.with(|v| v == p.id())>{p.name()}</option> })
-                                    .collect_view()}
+                                {choice_options(move |p: Platform| form.platform.with(|v| v == p.id()))}
                             </select>
                         </div>
                         <div class="field">
@@ -415,10 +395,7 @@ pub fn CreatorEditor(
                                 id="edit-status"
                                 on:change=move |ev| form.status.set(event_target_value(&ev))
                             >
-                                {Status::ALL
-                                    .into_iter()
-                                    .map(|s| view! { <option value=s.id() prop:selected=move || form.status.with(|v| v == s.id())>{s.label()}</option> })
-                                    .collect_view()}
+                                {choice_options(move |s: Status| form.status.with(|v| v == s.id()))}
                             </select>
                         </div>
                         <NumberField
@@ -428,28 +405,14 @@ pub fn CreatorEditor(
                             value=form.followers
                             error=count_error(form.followers)
                         />
-                        <div class="field">
-                            <label for="edit-tags">"Tags"</label>
-                            <input
-                                id="edit-tags"
-                                type="text"
-                                autocomplete="off"
-                                aria-describedby="edit-tags-help"
-                                prop:value=move || form.tags.get()
-                                on:input=move |ev| form.tags.set(event_target_value(&ev))
-                            />
-                            <p id="edit-tags-help" class="help">"Audience interests, separated by commas: fitness, vegan."</p>
-                        </div>
+                        <TextField
+                            id="edit-tags"
+                            label="Tags"
+                            value=form.tags
+                            help="Audience interests, separated by commas: fitness, vegan."
+                        />
                     </div>
-                    <div class="field">
-                        <label for="edit-notes">"Notes"</label>
-                        <textarea
-                            id="edit-notes"
-                            rows="3"
-                            prop:value=move || form.notes.get()
-                            on:input=move |ev| form.notes.set(event_target_value(&ev))
-                        ></textarea>
-                    </div>
+                    <TextField id="edit-notes" label="Notes" value=form.notes rows=3 />
                 </fieldset>
                 <fieldset>
                     <legend>"Averages per post"</legend>
@@ -467,24 +430,15 @@ pub fn CreatorEditor(
                     <div class="fields">
                         <NumberField id="edit-per-week" label="Posts per week" help="How often the creator posts, e.g. 1.5.".to_string() value=form.per_week error=amount_error(form.per_week) />
                         <NumberField id="edit-price" label="Price per post" help="What the creator charges per post.".to_string() value=form.price error=amount_error(form.price) placeholder="e.g. $250" />
-                        <div class="field">
-                            <label for="edit-currency">"Currency"</label>
-                            <input
-                                id="edit-currency"
-                                type="text"
-                                autocomplete="off"
-                                spellcheck="false"
-                                placeholder="USD"
-                                aria-describedby="edit-currency-help edit-currency-error"
-                                aria-invalid=move || currency_error.get().is_some().then_some("true")
-                                prop:value=move || form.currency.get()
-                                on:input=move |ev| form.currency.set(event_target_value(&ev))
-                            />
-                            <p id="edit-currency-help" class="help">"A code such as USD, EUR or GBP; empty means US dollars."</p>
-                            <p id="edit-currency-error" class="error" role="alert">
-                                {move || currency_error.get()}
-                            </p>
-                        </div>
+                        <TextField
+                            id="edit-currency"
+                            label="Currency"
+                            value=form.currency
+                            no_spellcheck=true
+                            placeholder="USD"
+                            help="A code such as USD, EUR or GBP; empty means US dollars."
+                            error=currency_error
+                        />
                         <NumberField
                             id="edit-sponsored"
                             label="Past sponsored posts"

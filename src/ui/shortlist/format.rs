@@ -3,7 +3,7 @@
 
 use crate::domain::creator::record::Creator;
 use crate::domain::engine::engagement::{self, Formula};
-use crate::domain::text::format::{group_thousands, money, percent};
+use crate::domain::text::format::{group_thousands, money, percent, trimmed};
 
 /// Rows per page: enough to scan, few enough that 5,000 creators never render at once. 50, not
 /// 100: a re-sort or filter re-renders a whole page, and at 100 rows that took about twice the
@@ -50,10 +50,7 @@ pub fn amount_label(v: Option<f64>) -> String {
     match v.filter(|v| v.is_finite() && *v >= 0.0) {
         None => "n/a".to_string(),
         Some(v) if v.fract() == 0.0 && v < 1e15 => group_thousands(v as u64),
-        Some(v) => {
-            let s = format!("{v:.2}");
-            s.trim_end_matches('0').trim_end_matches('.').to_string()
-        }
+        Some(v) => trimmed(v, 2),
     }
 }
 

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::domain::io::csv_import::{
     Field, ImportError, ImportSession, Preview, Progress, RejectedRow, MAX_BYTES,
 };
-use crate::domain::text::format::group_thousands;
+use crate::domain::text::format::{group_thousands, plural};
 use crate::ui::app::clock::{now_ms, performance};
 use crate::ui::widgets::files::{chosen_file, download_text, read_text};
 use crate::ui::shortlist::format::{count_label, date_stamp};
@@ -204,14 +204,6 @@ impl Importer {
             rejected: report.rejected,
         }));
     }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!(
-        "{} {}",
-        group_thousands(n as u64),
-        if n == 1 { one } else { many }
-    )
 }
 
 fn field_by_header(value: &str) -> Option<Field> {

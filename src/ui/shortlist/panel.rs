@@ -21,10 +21,6 @@ use crate::ui::state::ids::next_id;
 use crate::ui::state::ShortlistStore;
 use crate::ui::shortlist::transfer::{ExportBar, WorkspaceImportForm};
 
-fn parse_tier(id: &str) -> Option<Tier> {
-    Tier::ALL.into_iter().find(|t| t.id() == id)
-}
-
 #[component]
 pub fn ShortlistPanel() -> impl IntoView {
     let Some(state) = use_context::<ShortlistStore>() else {
@@ -139,7 +135,7 @@ pub fn ShortlistPanel() -> impl IntoView {
                 <select
                     id="filter-tier"
                     on:change=move |ev| {
-                        v.tier.set(parse_tier(&event_target_value(&ev)));
+                        v.tier.set(Tier::parse(&event_target_value(&ev)));
                         v.page.set(0);
                     }
                 >
@@ -383,15 +379,3 @@ pub fn ShortlistPanel() -> impl IntoView {
     .into_any()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tier_ids_read_back() {
-        for t in Tier::ALL {
-            assert_eq!(parse_tier(t.id()), Some(t));
-        }
-        assert_eq!(parse_tier(""), None);
-    }
-}

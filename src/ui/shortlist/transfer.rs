@@ -6,20 +6,12 @@ use leptos::prelude::*;
 use crate::domain::io::csv_export::{export_csv, ExtraColumn};
 use crate::domain::io::csv_import::Delimiter;
 use crate::domain::engine::engagement::Formula;
-use crate::domain::text::format::group_thousands;
+use crate::domain::text::format::{group_thousands, plural};
 use crate::domain::io::workspace::{import_workspace, WorkspaceFile, WorkspaceImport};
 use crate::ui::app::clock::now_ms;
 use crate::ui::widgets::files::{chosen_file, download_text, read_text};
 use crate::ui::shortlist::format::{date_stamp, rate_label};
 use crate::ui::state::ShortlistStore;
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!(
-        "{} {}",
-        group_thousands(n as u64),
-        if n == 1 { one } else { many }
-    )
-}
 
 /// Downloads the whole shortlist as CSV, with the engagement rate under `formula` as a last column.
 pub fn download_csv(

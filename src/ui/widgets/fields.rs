@@ -1,0 +1,171 @@
+//! Labelled form fields shared by the sections: a select over a choice enum and a text field (one
+//! line or several), each with its optional help line and inline error, so every form labels,
+//! describes and marks its fields the same way.
+
+use leptos::prelude::*;
+
+use crate::domain::text::choice::Choice;
+
+/// The `<option>`s of a choice enum (value = id, text = label); `selected` says which is chosen.
+/// `prop:selected`, so a value set after mount (a dialog refilled for another creator) moves the
+/// selection.
+pub fn choice_options<T>(
+    selected: impl Fn(T) -> bool + Copy + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Choice + Send + Sync,
+{
+    T::ALL
+        .iter()
+        .copied()
+        .map(|c| {
+            view! {
+                <option value=c.id() prop:selected=move || selected(c)>
+                    {c.label()}
+                </option>
+            }
+        })
+        .collect_view()
+}
+
+/// A labelled `<select>` over every value of `T`. Children, when given, are the help line under
+/// it (`{id}-help`, named by `aria-describedby`).
+#[component]
+pub fn ChoiceSelect<T>(
+    id: &'static str,
+    label: &'static str,
+    #[prop(into)] value: Signal<T>,
+    /// Gets the value the user picked.
+    #[prop(into)]
+    on_pick: Callback<T>,
+    /// A class added to the field's own ("field").
+    #[prop(optional)]
+    class: Option<&'static str>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView
+where
+    T: Choice + Send + Sync,
+{
+    let help_id = children.is_some().then(|| format!("{id}-help"));
+    let class = class.map_or_else(|| "field".to_string(), |c| format!("field {c}"));
+    view! {
+        <div class=class>
+            <label for=id>{label}</label>
+            <select
+                id=id
+                aria-describedby=help_id.clone()
+                on:change=move |ev| {
+                    if let Some(c) = T::parse(&event_target_value(&ev)) {
+                        on_pick.try_run(c);
+                    }
+                }
+            >
+                {choice_options(move |c: T| value.get() == c)}
+            </select>
+            {children.map(|help| view! { <p id=help_id class="help">{help()}</p> })}
+        </div>
+    }
+}
+
+/// A labelled text field bound to `value`: `<input>`, or `<textarea>` with `rows`. The help line
+/// (`{id}-help`) and the error (`{id}-error`, role alert) are rendered when given, and named by
+/// `aria-describedby`; the field is marked invalid while the error shows.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    #[prop(into)] label: Signal<String>,
+    value: RwSignal<String>,
+    #[prop(optional, into)] help: Option<Signal<String>>,
+    #[prop(optional, into)] error: Option<Signal<Option<String>>>,
+    /// One-line fields only, like `kind` to `required` and `on_change`.
+    #[prop(optional)]
+    placeholder: Option<&'static str>,
+    /// The input's type (default "text"); "url" also asks for the URL keyboard.
+    #[prop(optional)]
+    kind: Option<&'static str>,
+    /// "decimal" for a number typed as text.
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
+    /// Codes, links and pasted figures: no spelling marks.
+    #[prop(optional)]
+    no_spellcheck: bool,
+    #[prop(optional)] required: bool,
+    /// A `<textarea>` of this many rows instead of a one-line input (none of the paragraphs
+    /// pasted into one needs a placeholder, a type or a change handler yet).
+    #[prop(optional)]
+    rows: Option<u32>,
+    /// Called with the text after `value` took it.
+    #[prop(optional, into)]
+    on_input: Option<Callback<String>>,
+    /// Called when the user leaves a changed field.
+    #[prop(optional, into)]
+    on_change: Option<Callback<String>>,
+) -> impl IntoView {
+    let help_id = help.map(|_| format!("{id}-help"));
+    let error_id = error.map(|_| format!("{id}-error"));
+    let described = [help_id.clone(), error_id.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let described = (!described.is_empty()).then_some(described);
+    let invalid = move || error.and_then(|e| e.get()).is_some().then_some("true");
+    // `try_`: leaving the section removes a focused field, and the browser fires its change
+    // (on blur) after the component was disposed; a plain `run` there panicked the whole app
+    // (tests/e2e/navigation.spec.js).
+    let input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        value.try_set(text.clone());
+        if let Some(f) = on_input {
+            f.try_run(text);
+        }
+    };
+    let change = move |ev: leptos::ev::Event| {
+        if let Some(f) = on_change {
+            f.try_run(event_target_value(&ev));
+        }
+    };
+    let spellcheck = no_spellcheck.then_some("false");
+    let field = match rows {
+        Some(rows) => view! {
+            <textarea
+                id=id
+                aria-describedby=described
+                aria-invalid=invalid
+                rows=rows
+                on:input=input
+                prop:value=move || value.get()
+            ></textarea>
+        }
+        .into_any(),
+        None => {
+            let kind = kind.unwrap_or("text");
+            let inputmode = inputmode.or((kind == "url").then_some("url"));
+            view! {
+                <input
+                    id=id
+                    type=kind
+                    inputmode=inputmode
+                    autocomplete="off"
+                    spellcheck=spellcheck
+                    placeholder=placeholder
+                    required=required
+                    aria-describedby=described
+                    aria-invalid=invalid
+                    prop:value=move || value.get()
+                    on:input=input
+                    on:change=change
+                />
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="field">
+            <label for=id>{move || label.get()}</label>
+            {field}
+            {help.map(|h| view! { <p id=help_id class="help">{move || h.get()}</p> })}
+            {error.map(|e| view! { <p id=error_id class="error" role="alert">{move || e.get()}</p> })}
+        </div>
+    }
+}
