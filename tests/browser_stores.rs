@@ -2,6 +2,9 @@
 //! the page, they keep following other tabs while their section is closed, a section that closes
 //! saves its pending edits at once, and every record id comes from one source.
 #![cfg(target_arch = "wasm32")]
+// Test code may unwrap: clippy.toml's allow-*-in-tests covers #[test] functions and #[cfg(test)]
+// modules only, not this crate's helper functions nor its #[wasm_bindgen_test] functions.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 
