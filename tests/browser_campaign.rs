@@ -6,8 +6,8 @@
 mod support;
 
 use leptos::prelude::*;
-use microscope::domain::creator::record::Creator;
 use microscope::domain::creator::metrics::PostMetrics;
+use microscope::domain::creator::record::Creator;
 use microscope::domain::Platform;
 use microscope::storage::envelope::Load;
 use microscope::ui::campaign::panel::CampaignPanel;

@@ -10,14 +10,14 @@ use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
 use microscope::domain::campaign::record::Campaign;
-use microscope::domain::creator::record::Creator;
 use microscope::domain::creator::metrics::PostMetrics;
+use microscope::domain::creator::record::Creator;
 use microscope::domain::Platform;
 use microscope::storage::envelope::Load;
 use microscope::storage::{self, envelope};
 use microscope::ui::risks::for_creator::CampaignWarnings;
-use microscope::ui::risks::thresholds::{StoredThresholds, THRESHOLDS_KIND};
 use microscope::ui::risks::panel::RisksPanel;
+use microscope::ui::risks::thresholds::{StoredThresholds, THRESHOLDS_KIND};
 use microscope::ui::shortlist::panel::ShortlistPanel;
 use microscope::ui::state::shortlist::ShortlistState;
 

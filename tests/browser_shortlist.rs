@@ -3,8 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use microscope::domain::creator::record::{Creator, Status};
 use microscope::domain::creator::metrics::PostMetrics;
+use microscope::domain::creator::record::{Creator, Status};
 use microscope::domain::Platform;
 use microscope::ui::shortlist::panel::ShortlistPanel;
 use microscope::ui::state::shortlist::{ShortlistState, StoreProblem};

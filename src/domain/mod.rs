@@ -10,6 +10,6 @@ pub mod risk;
 pub mod text;
 
 pub use creator::metrics::PostMetrics;
-pub use text::number::NumberError;
 pub use creator::platform::Platform;
 pub use creator::tier::Tier;
+pub use text::number::NumberError;

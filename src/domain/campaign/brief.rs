@@ -4,17 +4,17 @@
 //! user data) goes through [`escape`], so a creator named `[x](javascript:alert(1))` or
 //! `<script>` shows as those characters and never becomes a link or HTML in a Markdown viewer.
 
+use crate::domain::campaign::budget::Plan;
+use crate::domain::campaign::checklist::approval_needed;
+use crate::domain::campaign::record::{count_label, money_in, Campaign, Goal, Objective};
+use crate::domain::campaign::tracking::Metric;
+use crate::domain::creator::record::Creator;
 use crate::domain::engine::analysis::{analyze, AnalysisInput};
 use crate::domain::engine::benchmark::Scope;
-use crate::domain::campaign::budget::Plan;
-use crate::domain::campaign::record::{count_label, money_in, Campaign, Goal, Objective};
-use crate::domain::campaign::checklist::approval_needed;
-use crate::domain::creator::record::Creator;
-use crate::domain::risk::disclosure::DISCLAIMER;
 use crate::domain::engine::engagement::Formula;
-use crate::domain::text::format::{group_thousands, percent};
+use crate::domain::risk::disclosure::DISCLAIMER;
 use crate::domain::risk::rules::Warning;
-use crate::domain::campaign::tracking::Metric;
+use crate::domain::text::format::{group_thousands, percent};
 
 /// Markdown-escapes one line of user text: ASCII punctuation Markdown or HTML can act on gets a
 /// backslash (CommonMark shows an escaped character as itself), and line breaks and other

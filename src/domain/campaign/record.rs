@@ -8,14 +8,16 @@ use std::collections::{BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::domain::engine::cadence::Date;
 use crate::domain::campaign::checklist::ChecklistState;
-use crate::domain::creator::record::{normalize_currency, normalize_tags, shorten, trim, Creator, CreatorError};
+use crate::domain::creator::platform::Platform;
+use crate::domain::creator::record::{
+    normalize_currency, normalize_tags, shorten, trim, Creator, CreatorError,
+};
+use crate::domain::engine::cadence::Date;
+use crate::domain::io::workspace::Record;
 use crate::domain::risk::disclosure::Jurisdiction;
 use crate::domain::text::format::compact;
 use crate::domain::text::number::MAX_VALUE;
-use crate::domain::creator::platform::Platform;
-use crate::domain::io::workspace::Record;
 
 /// What the campaign is for (DOMAIN.md §4 step 1): it decides which creators and platforms fit
 /// and what the budget optimiser maximises.

@@ -6,12 +6,12 @@
 use std::collections::HashMap;
 
 use crate::domain::campaign::budget::{Plan, ViewsSource};
-use crate::domain::engine::cadence::Date;
 use crate::domain::campaign::record::{Campaign, Objective, PostResult, Targets};
 use crate::domain::creator::record::{Creator, Status};
+use crate::domain::engine::cadence::Date;
 use crate::domain::engine::engagement::ratio;
-use crate::domain::text::format::{compact, percent};
 use crate::domain::risk::rules::{Evidence, Severity};
+use crate::domain::text::format::{compact, percent};
 
 /// Before a fifth of the campaign has passed, a few posts decide everything: too noisy to judge.
 pub const MIN_ELAPSED_SHARE: f64 = 0.20;

@@ -12,9 +12,9 @@ use serde_json::value::RawValue;
 use thiserror::Error;
 
 use crate::domain::creator::metrics::PostMetrics;
-use crate::domain::text::number::MAX_VALUE;
 use crate::domain::creator::platform::Platform;
 use crate::domain::creator::tier::Tier;
+use crate::domain::text::number::MAX_VALUE;
 
 /// Where a creator stands in the outreach pipeline, in pipeline order.
 #[derive(
@@ -221,6 +221,25 @@ pub fn platform_from_url(url: &str) -> Option<Platform> {
 /// Splits a tags text on commas, semicolons, pipes and line breaks and normalises each tag.
 pub fn parse_tags(text: &str) -> Vec<String> {
     normalize_tags(std::iter::once(text))
+}
+
+/// A measured fast path of the CSV import (see `text::number`): `parse_tags` for the usual cell, lower-case ASCII words and commas ("food, diy"): the same
+/// tags, without the general splitter's character-by-character matching and lower-casing copies.
+pub(crate) fn parse_tags_fast(v: &str) -> Vec<String> {
+    let simple = v.bytes().all(|b| {
+        b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b' ' | b',' | b'-' | b'_')
+    });
+    if !simple {
+        return parse_tags(v);
+    }
+    let mut out: Vec<String> = Vec::new();
+    for part in v.split(',') {
+        let tag = part.trim_matches(' ');
+        if !tag.is_empty() && !out.iter().any(|t| t == tag) {
+            out.push(tag.to_string());
+        }
+    }
+    out
 }
 
 /// Normalises tags: trimmed, lower case, without a leading '#', no empties, no duplicates (first
@@ -1504,5 +1523,39 @@ mod tests {
         );
         let back: Result<Creator, _> = serde_json::from_str(&json);
         assert_eq!(back.ok(), Some(c));
+    }
+}
+
+#[cfg(test)]
+mod fast_tests {
+    use super::*;
+
+    /// The import's fast path for tag cells gives what `parse_tags` gives.
+    #[test]
+    fn fast_tags_path() {
+        let tags: &[(&str, &[&str])] = &[
+            ("food, diy", &["food", "diy"]),
+            (" a ,, b,a ,", &["a", "b"]),
+            ("Food; #DIY", &["food", "diy"]),
+            ("", &[]),
+        ];
+        for (text, want) in tags {
+            assert_eq!(parse_tags_fast(text), *want, "{text:?}");
+            assert_eq!(parse_tags(text), *want, "{text:?}");
+        }
+    }
+}
+
+// proptest is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod fast_props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn fast_tags_agree_with_parse_tags(s in "[a-zA-Z0-9 ,;|#_\\-\t\né]{0,40}") {
+            prop_assert_eq!(parse_tags_fast(&s), parse_tags(&s));
+        }
     }
 }

@@ -6,10 +6,10 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::domain::engine::benchmark::Verdict;
-use crate::domain::engine::engagement::ratio;
 use crate::domain::creator::platform::Platform;
 use crate::domain::creator::tier::Tier;
+use crate::domain::engine::benchmark::Verdict;
+use crate::domain::engine::engagement::ratio;
 
 /// A calendar date (proleptic Gregorian). Stored as "YYYY-MM-DD".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

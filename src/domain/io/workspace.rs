@@ -242,8 +242,8 @@ pub fn import_workspace(text: &str) -> Result<WorkspaceImport, WorkspaceError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::creator::record::Status;
     use crate::domain::creator::platform::Platform;
+    use crate::domain::creator::record::Status;
 
     fn ann() -> Creator {
         let mut c = Creator::new("c1".into(), "Ann", 10.0);
@@ -366,9 +366,9 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod props {
     use super::*;
-    use crate::domain::creator::record::Status;
     use crate::domain::creator::metrics::PostMetrics;
     use crate::domain::creator::platform::Platform;
+    use crate::domain::creator::record::Status;
     use proptest::prelude::*;
 
     /// Creators as the app stores them (already checked), with every field varied.

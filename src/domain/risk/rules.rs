@@ -7,14 +7,14 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::domain::creator::platform::Platform;
+use crate::domain::creator::tier::Tier;
 use crate::domain::risk::audience::{audience_fit, MatchVia};
 use crate::domain::risk::comments::{GenericSummary, NORMAL_SHARE_NOTE};
 use crate::domain::risk::disclosure::{JurisdictionResult, Verdict, DISCLAIMER};
+use crate::domain::risk::sentiment::{SentimentSummary, ENGLISH_ONLY_NOTE};
 use crate::domain::text::format::{compact, percent};
 use crate::domain::text::number::parse_amount;
-use crate::domain::creator::platform::Platform;
-use crate::domain::risk::sentiment::{SentimentSummary, ENGLISH_ONLY_NOTE};
-use crate::domain::creator::tier::Tier;
 
 /// The checklist item an inexperience warning links to.
 pub const APPROVAL_CHECKLIST_ID: &str = "approval-framework";

@@ -965,7 +965,8 @@ mod tests {
     }
 
     fn real() -> Lexicon {
-        Lexicon::parse(include_str!("../../../public/lexicon/vader_lexicon.txt")).unwrap_or_default()
+        Lexicon::parse(include_str!("../../../public/lexicon/vader_lexicon.txt"))
+            .unwrap_or_default()
     }
 
     #[test]

@@ -11,9 +11,9 @@ use crate::domain::Platform;
 use crate::ui::campaign::plan::{
     BriefView, ChecklistView, CreatorsView, RecommendationsView, VettingView,
 };
-use crate::ui::state::campaigns::CampaignStore;
 use crate::ui::campaign::tracking::TrackingView;
 use crate::ui::risks::for_creator::CampaignWarnings;
+use crate::ui::state::campaigns::CampaignStore;
 use crate::ui::widgets::banners::StoredDataBanner;
 
 #[component]

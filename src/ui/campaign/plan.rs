@@ -5,17 +5,17 @@ use leptos::prelude::*;
 
 use crate::domain::campaign::brief::{campaign_brief, vetting_record, Vetting};
 use crate::domain::campaign::budget::plan;
-use crate::domain::campaign::record::{money_in, Campaign};
 use crate::domain::campaign::checklist::{checklist, Scope};
+use crate::domain::campaign::recommend::recommend;
+use crate::domain::campaign::record::{money_in, Campaign};
 use crate::domain::creator::record::{Creator, Status};
 use crate::domain::engine::engagement::Formula;
-use crate::domain::text::format::compact;
-use crate::domain::campaign::recommend::recommend;
 use crate::domain::risk::profile::creator_risk;
-use crate::ui::state::campaigns::CampaignStore;
+use crate::domain::text::format::compact;
 use crate::ui::risks::for_creator::thresholds_signal;
-use crate::ui::widgets::files::download_text;
+use crate::ui::state::campaigns::CampaignStore;
 use crate::ui::state::shortlist::ShortlistState;
+use crate::ui::widgets::files::download_text;
 
 type CampaignMemo = Memo<Option<Campaign>>;
 

@@ -6,15 +6,15 @@ use leptos::prelude::*;
 
 use crate::charts::{actual_vs_target, DayValue, Goal as ChartGoal, Unit};
 use crate::domain::campaign::budget::plan;
-use crate::domain::engine::cadence::Date;
 use crate::domain::campaign::record::{count_label, Campaign, PostResult, Targets};
-use crate::domain::creator::record::Creator;
-use crate::domain::text::format::{compact, group_thousands, percent};
-use crate::domain::text::number::{parse_optional_amount, NumberError};
 use crate::domain::campaign::tracking::{
     forecasts_from_plan, headline_metric, per_creator, track, track_creator, CreatorForecast,
     Metric, Tracking, UNTIED,
 };
+use crate::domain::creator::record::Creator;
+use crate::domain::engine::cadence::Date;
+use crate::domain::text::format::{compact, group_thousands, percent};
+use crate::domain::text::number::{parse_optional_amount, NumberError};
 use crate::ui::campaign::plan::shortlisted;
 use crate::ui::state::campaigns::CampaignStore;
 use crate::ui::widgets::chart_image::ChartImage;

@@ -8,8 +8,8 @@ use crate::domain::engine::benchmark::{self, Benchmark, Verdict};
 use crate::domain::engine::engagement::Formula;
 use crate::domain::text::format::percent;
 use crate::domain::{Platform, Tier};
-use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::check::form::CheckForm;
+use crate::ui::widgets::chart_image::ChartImage;
 
 /// The bars: the creator, every benchmark for its platform and tier under the chosen formula, and
 /// the first one of each other platform for the same tier (same formula only: never mixed).

@@ -4,17 +4,17 @@
 use leptos::prelude::*;
 
 use crate::domain::creator::record::{Creator, IdSource};
+use crate::domain::creator::tier::TIERS;
 use crate::domain::engine::engagement::Field;
 use crate::domain::risk::profile::check_form_risk;
-use crate::domain::creator::tier::TIERS;
 use crate::domain::{Platform, Tier};
-use crate::ui::check::form::{CheckForm, EntryMode};
 use crate::ui::app::clock::now_ms;
-use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::check::economics::{CadenceView, CostView};
 use crate::ui::check::engagement::EngagementView;
-use crate::ui::widgets::number_field::NumberField;
+use crate::ui::check::form::{CheckForm, EntryMode};
+use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::state::shortlist::ShortlistState;
+use crate::ui::widgets::number_field::NumberField;
 
 /// The creator as the form describes it, for the shortlist.
 fn creator_from_form(form: &CheckForm, id: String) -> Creator {

@@ -4,8 +4,10 @@ use leptos::prelude::*;
 
 use crate::domain::engine::benchmark::{find_for_followers, NoBenchmark, Scope};
 use crate::domain::engine::engagement::Formula;
+use crate::domain::risk::rules::{
+    assess, EngagementInput, NotChecked, RiskInput, RiskKind, Thresholds,
+};
 use crate::domain::text::number::{parse_optional_amount, parse_optional_count, NumberError};
-use crate::domain::risk::rules::{assess, EngagementInput, NotChecked, RiskInput, RiskKind, Thresholds};
 use crate::domain::{Platform, Tier};
 use crate::ui::widgets::number_field::NumberField;
 use crate::ui::widgets::warning::warning_list;

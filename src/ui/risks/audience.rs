@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::domain::risk::audience::{audience_fit, parse_tags, MatchVia};
-use crate::domain::text::format::percent;
 use crate::domain::risk::rules::{assess, RiskInput, RiskKind, Thresholds};
+use crate::domain::text::format::percent;
 use crate::ui::widgets::warning::warning_list;
 
 #[component]

@@ -2,13 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::domain::risk::comments::{summarise_generic, GenericKind, GenericSummary, NORMAL_SHARE_NOTE};
-use crate::domain::text::format::{group_thousands, percent};
-use crate::domain::text::number::parse_optional_count;
+use crate::domain::risk::comments::{
+    summarise_generic, GenericKind, GenericSummary, NORMAL_SHARE_NOTE,
+};
 use crate::domain::risk::rules::{assess, dislike_ratio, RiskInput, RiskKind, Thresholds};
 use crate::domain::risk::sentiment::{summarise_comments, SentimentSummary, ENGLISH_ONLY_NOTE};
-use crate::ui::widgets::number_field::NumberField;
+use crate::domain::text::format::{group_thousands, percent};
+use crate::domain::text::number::parse_optional_count;
 use crate::ui::risks::lexicon::{ensure_loaded, initial_status, LexiconStatus};
+use crate::ui::widgets::number_field::NumberField;
 use crate::ui::widgets::warning::warning_list;
 
 fn share_text(part: usize, share: Option<f64>) -> String {

@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use crate::domain::campaign::record::Campaign;
 use crate::domain::creator::record::Creator;
 use crate::domain::engine::engagement::Formula;
-use crate::domain::risk::rules::{NotChecked, Severity, Thresholds};
 use crate::domain::risk::profile::{campaign_risks, creator_risk, CreatorRisk, RiskSummary};
+use crate::domain::risk::rules::{NotChecked, Severity, Thresholds};
 use crate::ui::risks::thresholds::ThresholdsState;
-use crate::ui::widgets::warning::{warning_list, WarningCard};
 use crate::ui::state::shortlist::ShortlistState;
+use crate::ui::widgets::warning::{warning_list, WarningCard};
 
 /// The thresholds in use: the app's when it provides them as context, else loaded once here.
 /// Call it once per panel, never per row (loading reads storage).

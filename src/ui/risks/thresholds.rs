@@ -9,8 +9,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::risk::rules::{ThresholdInfo, ThresholdUnit, Thresholds, THRESHOLDS};
 use crate::domain::io::workspace::Record;
+use crate::domain::risk::rules::{ThresholdInfo, ThresholdUnit, Thresholds, THRESHOLDS};
 use crate::storage::envelope::{Kind, Load};
 use crate::storage::{self, SaveError};
 use crate::ui::state::persisted::{Mode, Persisted, Saved};

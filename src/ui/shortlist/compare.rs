@@ -4,16 +4,16 @@
 use leptos::prelude::*;
 
 use crate::charts::{compare_creators, Chart, Metric, Unit};
-use crate::domain::engine::analysis::{analyze, AnalysisInput};
 use crate::domain::creator::record::Creator;
+use crate::domain::engine::analysis::{analyze, AnalysisInput};
 use crate::domain::engine::engagement::{self, Formula};
-use crate::domain::text::format::money;
-use crate::domain::risk::rules::Thresholds;
 use crate::domain::risk::profile::creator_risk;
-use crate::ui::widgets::chart_image::ChartImage;
+use crate::domain::risk::rules::Thresholds;
+use crate::domain::text::format::money;
 use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::shortlist::format::{amount_label, count_label, currency_symbol, price_label};
 use crate::ui::state::shortlist::ShortlistState;
+use crate::ui::widgets::chart_image::ChartImage;
 
 /// Most creators compared at once: more bars per panel stop being readable.
 pub const MAX_COMPARE: usize = 4;

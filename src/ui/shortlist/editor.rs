@@ -7,17 +7,17 @@ use wasm_bindgen::JsCast;
 use crate::domain::creator::record::{
     normalize_currency, parse_tags, validate_profile_url, Creator, Status,
 };
-use crate::domain::io::csv_export::format_amount;
 use crate::domain::engine::engagement::Formula;
+use crate::domain::io::csv_export::format_amount;
+use crate::domain::risk::profile::creator_risk;
+use crate::domain::risk::rules::Thresholds;
 use crate::domain::text::format::group_thousands;
 use crate::domain::text::number::{parse_optional_amount, parse_optional_count};
-use crate::domain::risk::rules::Thresholds;
-use crate::domain::risk::profile::creator_risk;
 use crate::domain::Platform;
 use crate::ui::app::clock::now_ms;
 use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
-use crate::ui::widgets::number_field::NumberField;
 use crate::ui::state::shortlist::ShortlistState;
+use crate::ui::widgets::number_field::NumberField;
 
 /// The form's texts, one signal per field.
 #[derive(Clone, Copy)]

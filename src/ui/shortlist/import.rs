@@ -11,9 +11,9 @@ use crate::domain::io::csv_import::{
 };
 use crate::domain::text::format::group_thousands;
 use crate::ui::app::clock::{now_ms, performance};
-use crate::ui::widgets::files::{chosen_file, download_text, read_text};
 use crate::ui::shortlist::format::{count_label, date_stamp};
 use crate::ui::state::shortlist::ShortlistState;
+use crate::ui::widgets::files::{chosen_file, download_text, read_text};
 
 /// Rows parsed between two looks at the clock: well under a millisecond of work.
 const BATCH_ROWS: usize = 250;

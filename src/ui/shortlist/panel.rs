@@ -8,20 +8,20 @@ use leptos::prelude::*;
 
 use crate::domain::creator::record::{Creator, Filter, IdSource, SortDir, SortKey, Status};
 use crate::domain::engine::engagement::Formula;
-use crate::domain::text::format::group_thousands;
 use crate::domain::risk::rules::Thresholds;
+use crate::domain::text::format::group_thousands;
 use crate::domain::{Platform, Tier};
 use crate::ui::app::clock::now_ms;
 use crate::ui::risks::for_creator::{thresholds_signal, RiskBadge};
-use crate::ui::widgets::banners::StorageBanners;
 use crate::ui::shortlist::compare::{ComparePanel, MAX_COMPARE};
 use crate::ui::shortlist::editor::CreatorEditor;
 use crate::ui::shortlist::format::{
     count_label, page_count, page_range, price_label, rate_label, rate_of, safe_href, PAGE_SIZE,
 };
 use crate::ui::shortlist::r#import::CsvImport;
-use crate::ui::state::shortlist::ShortlistState;
 use crate::ui::shortlist::transfer::{ExportBar, WorkspaceImportForm};
+use crate::ui::state::shortlist::ShortlistState;
+use crate::ui::widgets::banners::StorageBanners;
 
 /// How long "Undo" stays after a removal (it also goes at the next action).
 const UNDO_TIME: Duration = Duration::from_secs(10);

@@ -3,15 +3,15 @@
 
 use leptos::prelude::*;
 
+use crate::domain::engine::engagement::Formula;
 use crate::domain::io::csv_export::{export_csv, ExtraColumn};
 use crate::domain::io::csv_import::Delimiter;
-use crate::domain::engine::engagement::Formula;
-use crate::domain::text::format::group_thousands;
 use crate::domain::io::workspace::{import_workspace, WorkspaceFile, WorkspaceImport};
+use crate::domain::text::format::group_thousands;
 use crate::ui::app::clock::now_ms;
-use crate::ui::widgets::files::{chosen_file, download_text, read_text};
 use crate::ui::shortlist::format::{date_stamp, rate_label};
 use crate::ui::state::shortlist::ShortlistState;
+use crate::ui::widgets::files::{chosen_file, download_text, read_text};
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!(

@@ -13,8 +13,8 @@ use crate::storage::envelope::Load;
 pub use crate::storage::envelope::CAMPAIGNS;
 use crate::storage::{self, SaveError};
 use crate::ui::app::clock::now_ms;
-use crate::ui::state::persisted::{Mode, Persisted, Saved, SAVE_DELAY as DELAY};
 use crate::ui::state::merge::{merge, LocalEdits};
+use crate::ui::state::persisted::{Mode, Persisted, Saved, SAVE_DELAY as DELAY};
 use crate::ui::state::shortlist::StoreProblem;
 
 /// Edits within this time are saved together, so typing a name does not write on every key.

@@ -16,8 +16,8 @@ use crate::domain::creator::record::{Creator, MergeSummary, Shortlist, Status};
 use crate::storage::envelope::{Load, SHORTLIST};
 use crate::storage::{self, SaveError};
 use crate::ui::app::clock::now_ms;
-use crate::ui::state::persisted::{self, Mode, Persisted, Saved};
 use crate::ui::state::merge::{merge, LocalEdits};
+use crate::ui::state::persisted::{self, Mode, Persisted, Saved};
 
 /// Edits within this time are saved together: typing in a form doesn't write 5,000 creators per key.
 pub const SAVE_DELAY: Duration = persisted::SAVE_DELAY;

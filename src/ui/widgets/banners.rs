@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::io::csv_import::Delimiter;
 use crate::domain::engine::engagement::Formula;
-use crate::ui::state::shortlist::{ShortlistState, StoreProblem};
+use crate::domain::io::csv_import::Delimiter;
 use crate::ui::shortlist::transfer::{download_csv, download_stored, download_workspace};
+use crate::ui::state::shortlist::{ShortlistState, StoreProblem};
 
 #[component]
 pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
