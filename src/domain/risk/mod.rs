@@ -8,3 +8,4 @@ pub mod disclosure;
 pub mod profile;
 pub mod rules;
 pub mod sentiment;
+pub mod thresholds;
