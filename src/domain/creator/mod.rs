@@ -4,4 +4,5 @@
 pub mod metrics;
 pub mod platform;
 pub mod record;
+pub mod shortlist;
 pub mod tier;

@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::domain::creator::record::{Creator, Filter, IdSource, SortDir, SortKey, Status};
+use crate::domain::creator::record::{Creator, IdSource, Status};
+use crate::domain::creator::shortlist::{Filter, SortDir, SortKey};
 use crate::domain::engine::engagement::Formula;
 use crate::domain::risk::rules::Thresholds;
 use crate::domain::text::format::group_thousands;
