@@ -7,4 +7,5 @@ pub mod budget;
 pub mod checklist;
 pub mod recommend;
 pub mod record;
+pub mod risk_profile;
 pub mod tracking;

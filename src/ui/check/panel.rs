@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::domain::campaign::risk_profile::check_form_risk;
 use crate::domain::creator::record::{Creator, IdSource};
 use crate::domain::creator::tier::TIERS;
 use crate::domain::engine::engagement::Field;
-use crate::domain::risk::profile::check_form_risk;
 use crate::domain::{Platform, Tier};
 use crate::ui::app::clock::now_ms;
 use crate::ui::check::economics::{CadenceView, CostView};

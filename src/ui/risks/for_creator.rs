@@ -3,9 +3,11 @@
 use leptos::prelude::*;
 
 use crate::domain::campaign::record::Campaign;
+use crate::domain::campaign::risk_profile::{
+    campaign_risks, creator_risk, CreatorRisk, RiskSummary,
+};
 use crate::domain::creator::record::Creator;
 use crate::domain::engine::engagement::Formula;
-use crate::domain::risk::profile::{campaign_risks, creator_risk, CreatorRisk, RiskSummary};
 use crate::domain::risk::rules::{NotChecked, Severity, Thresholds};
 use crate::ui::risks::thresholds::ThresholdsState;
 use crate::ui::state::shortlist::ShortlistState;

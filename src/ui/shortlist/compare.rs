@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 
 use crate::charts::{compare_creators, Chart, Metric, Unit};
+use crate::domain::campaign::risk_profile::creator_risk;
 use crate::domain::creator::record::Creator;
 use crate::domain::engine::analysis::{analyze, AnalysisInput};
 use crate::domain::engine::engagement::{self, Formula};
-use crate::domain::risk::profile::creator_risk;
 use crate::domain::risk::rules::Thresholds;
 use crate::domain::text::format::money;
 use crate::ui::risks::for_creator::thresholds_signal;

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::domain::campaign::risk_profile::creator_risk;
 use crate::domain::creator::record::{
     normalize_currency, parse_tags, validate_profile_url, Creator, Status,
 };
 use crate::domain::engine::engagement::Formula;
 use crate::domain::io::csv_export::format_amount;
-use crate::domain::risk::profile::creator_risk;
 use crate::domain::risk::rules::Thresholds;
 use crate::domain::text::format::group_thousands;
 use crate::domain::text::number::{parse_optional_amount, parse_optional_count};
