@@ -73,6 +73,14 @@ pub const CAMPAIGNS: Kind = Kind {
     }],
 };
 
+/// The risk thresholds (a single [`crate::domain::risk::thresholds::Thresholds`] value): `microscope.risk-thresholds`.
+pub const THRESHOLDS: Kind = Kind {
+    key: "risk-thresholds",
+    label: "risk thresholds",
+    version: 1,
+    migrations: &[],
+};
+
 /// Why a stored value can't be read.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum Corrupt {

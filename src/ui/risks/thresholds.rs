@@ -11,17 +11,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::io::workspace::Record;
 use crate::domain::risk::rules::{ThresholdInfo, ThresholdUnit, Thresholds, THRESHOLDS};
-use crate::storage::envelope::{Kind, Load};
+use crate::storage::envelope::Load;
 use crate::storage::{self, SaveError};
 use crate::ui::state::persisted::{Mode, Persisted, Saved};
 
-/// Where the thresholds are kept: `microscope.risk-thresholds`.
-pub const THRESHOLDS_KIND: Kind = Kind {
-    key: "risk-thresholds",
-    label: "risk thresholds",
-    version: 1,
-    migrations: &[],
-};
+pub use crate::storage::envelope::THRESHOLDS as THRESHOLDS_KIND;
 
 /// The stored form: the thresholds as they are, checked on the way in.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
