@@ -6,9 +6,9 @@
 mod support;
 
 use leptos::prelude::*;
-use microscope::domain::creator::metrics::PostMetrics;
-use microscope::domain::creator::record::Creator;
+use microscope::domain::creator::Creator;
 use microscope::domain::Platform;
+use microscope::domain::PostMetrics;
 use microscope::storage::envelope::Load;
 use microscope::ui::campaign::panel::CampaignPanel;
 use microscope::ui::state::campaigns::CampaignStore;

@@ -3,9 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use microscope::domain::creator::metrics::PostMetrics;
-use microscope::domain::creator::record::{Creator, Status};
+use microscope::domain::creator::{Creator, Status};
 use microscope::domain::Platform;
+use microscope::domain::PostMetrics;
 use microscope::ui::shortlist::panel::ShortlistPanel;
 use microscope::ui::state::shortlist::{ShortlistState, StoreProblem};
 use wasm_bindgen::{JsCast, JsValue};
