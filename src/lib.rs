@@ -8,10 +8,10 @@ pub mod ui;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use ui::app::shell::{hash_section, Footer, Nav, Section};
 use ui::campaign::panel::CampaignPanel;
 use ui::check::panel::CheckPanel;
 use ui::risks::panel::RisksPanel;
-use ui::app::shell::{hash_section, Footer, Nav, Section};
 use ui::shortlist::panel::ShortlistPanel;
 use ui::state::{CampaignsStore, ShortlistStore, ThresholdsStore};
 

@@ -10,7 +10,7 @@ mod support;
 
 use leptos::prelude::*;
 use microscope::domain::creator::metrics::PostMetrics;
-use microscope::domain::creator::record::Creator;
+use microscope::domain::creator::Creator;
 use microscope::domain::Platform;
 use microscope::storage::envelope::Load;
 use microscope::ui::campaign::panel::CampaignPanel;
@@ -20,7 +20,8 @@ use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::js_sys;
-use web_sys::{HtmlElement, HtmlSelectElement};
+use web_sys::HtmlElement;
+use web_sys::HtmlSelectElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 

@@ -7,17 +7,22 @@
 
 use leptos::prelude::*;
 use microscope::domain::creator::metrics::PostMetrics;
-use microscope::domain::creator::record::{Creator, Status};
+use microscope::domain::creator::Creator;
+use microscope::domain::creator::Status;
 use microscope::domain::Platform;
 use microscope::ui::shortlist::panel::ShortlistPanel;
-use microscope::ui::state::{ShortlistStore, StoreProblem};
-use wasm_bindgen::{JsCast, JsValue};
+use microscope::ui::state::ShortlistStore;
+use microscope::ui::state::StoreProblem;
+use support::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 use web_sys::js_sys;
-use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlElement;
+use web_sys::HtmlInputElement;
+use web_sys::HtmlSelectElement;
 
 mod support;
-use support::*;
 // leptos's prelude has a `window()` too; the helpers' one is meant.
 use support::window;
 
@@ -424,11 +429,14 @@ async fn unsaved_edits_are_merged_with_another_tab_s_save() {
     state.remove("b");
     state.add(creator("c", "Cy", 50.0));
     // There: Bo edited later than anything here, Dee added.
-    other_tab_writes(KEY, &envelope(&[
-        creator("a", "Ann", 1.0),
-        creator("b", "Bo edited there", 60.0),
-        creator("d", "Dee", 60.0),
-    ]));
+    other_tab_writes(
+        KEY,
+        &envelope(&[
+            creator("a", "Ann", 1.0),
+            creator("b", "Bo edited there", 60.0),
+            creator("d", "Dee", 60.0),
+        ]),
+    );
     let want = vec!["Ann edited here", "Cy", "Dee"];
     assert_eq!(
         names(&state),

@@ -12,10 +12,10 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use thiserror::Error;
 
-use crate::domain::creator::record::parse_tags;
-use crate::domain::text::number::parse_count;
 use crate::domain::creator::platform::Platform;
+use crate::domain::creator::record::parse_tags;
 use crate::domain::io::workspace::{decode_record, record_name, DroppedRecord, Record, APP_ID};
+use crate::domain::text::number::parse_count;
 
 /// Brings one record (or a single stored value) from version `from` to `from + 1`.
 ///
@@ -71,6 +71,14 @@ pub const CAMPAIGNS: Kind = Kind {
         from: 1,
         migrate: campaigns_v1_to_v2,
     }],
+};
+
+/// The risk thresholds (a single [`crate::domain::risk::thresholds::Thresholds`] value): `microscope.risk-thresholds`.
+pub const THRESHOLDS: Kind = Kind {
+    key: "risk-thresholds",
+    label: "risk thresholds",
+    version: 1,
+    migrations: &[],
 };
 
 /// Why a stored value can't be read.
@@ -458,8 +466,8 @@ pub fn campaigns_v1_to_v2(record: Value) -> Result<Value, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::creator::record::{Creator, Status};
     use crate::domain::creator::metrics::PostMetrics;
+    use crate::domain::creator::record::{Creator, Status};
 
     fn ann() -> Creator {
         let mut c = Creator::new("c1".into(), "Ann", 10.0);

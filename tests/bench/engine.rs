@@ -4,9 +4,9 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use microscope::domain::engine::analysis::{analyze, AnalysisInput};
 use microscope::domain::engine::cadence::CadenceInput;
-use microscope::domain::engine::engagement::Formula;
+use microscope::domain::engine::Formula;
+use microscope::domain::engine::{analyze, AnalysisInput};
 use microscope::domain::{Platform, PostMetrics};
 
 const CREATORS: usize = 100_000;

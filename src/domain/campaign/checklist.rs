@@ -3,11 +3,10 @@
 //! Items have stable keys; the campaign stores only the set of keys ticked ([`ChecklistState`]),
 //! so the list itself is always rebuilt from the campaign and its creators and never goes stale.
 
-use std::collections::{BTreeSet, HashMap};
-
-use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 use crate::domain::campaign::record::Campaign;
+pub use crate::domain::campaign::record::ChecklistState;
 use crate::domain::creator::record::{Creator, Status};
 use crate::domain::risk::disclosure::Jurisdiction;
 use crate::domain::risk::rules::{Thresholds, APPROVAL_CHECKLIST_ID};
@@ -59,61 +58,6 @@ pub static STEPS: [Step; 7] = [
         explanation: "Tell each creator how to label the post as an ad in every target country.",
     },
 ];
-
-/// The keys of the items ticked. Stored with the campaign as a sorted list of strings.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ChecklistState {
-    done: BTreeSet<String>,
-}
-
-/// Longer keys can't come from this build; they are dropped when a stored campaign is checked.
-const MAX_KEY_CHARS: usize = 200;
-
-impl ChecklistState {
-    pub fn is_done(&self, key: &str) -> bool {
-        self.done.contains(key)
-    }
-
-    /// Ticks (`true`) or unticks an item.
-    pub fn set(&mut self, key: &str, done: bool) {
-        if done {
-            self.done.insert(key.to_string());
-        } else {
-            self.done.remove(key);
-        }
-    }
-
-    pub fn toggle(&mut self, key: &str) {
-        let now = !self.is_done(key);
-        self.set(key, now);
-    }
-
-    pub fn len(&self) -> usize {
-        self.done.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.done.is_empty()
-    }
-
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.done.iter().map(String::as_str)
-    }
-
-    /// Trimmed keys, without empty or overlong ones. Keys of creators no longer in the campaign
-    /// are kept on purpose: adding the creator back restores their ticks.
-    pub fn cleaned(self) -> ChecklistState {
-        ChecklistState {
-            done: self
-                .done
-                .into_iter()
-                .map(|k| k.trim().to_string())
-                .filter(|k| !k.is_empty() && k.chars().count() <= MAX_KEY_CHARS)
-                .collect(),
-        }
-    }
-}
 
 /// What a per-creator item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

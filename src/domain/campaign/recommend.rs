@@ -10,15 +10,15 @@
 //! campaigns with smaller creators. Fits: 4 points or more is strong, 2–3 good, 0–1 possible,
 //! below 0 weak.
 
+use crate::domain::campaign::checklist::{Step, STEPS};
+use crate::domain::campaign::record::Goal;
+use crate::domain::creator::platform::Platform;
+use crate::domain::creator::tier::Tier;
 use crate::domain::engine::benchmark::{find, rule_of_thumb, Benchmark, Scope};
 use crate::domain::engine::cadence::cadence_benchmark;
-use crate::domain::campaign::record::Goal;
-use crate::domain::campaign::checklist::{Step, STEPS};
 use crate::domain::engine::cost::{cpm_range, price_range};
 use crate::domain::engine::engagement::Formula;
 use crate::domain::text::format::{compact, money};
-use crate::domain::creator::platform::Platform;
-use crate::domain::creator::tier::Tier;
 
 /// A published figure of typical views per post, where the source article gives one.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -3,20 +3,25 @@
 //! Every field has a serde default so campaigns stored by an older build still load; `checked()`
 //! normalises what came from outside and refuses what can't be used, naming the field.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+use serde::Serialize;
 use thiserror::Error;
 
-use crate::domain::text::choice::choices;
+use crate::domain::creator::platform::Platform;
+use crate::domain::creator::record::normalize_currency;
+use crate::domain::creator::record::normalize_tags;
+use crate::domain::creator::record::shorten;
+use crate::domain::creator::record::trim;
+use crate::domain::creator::record::Creator;
+use crate::domain::creator::record::CreatorError;
 use crate::domain::engine::cadence::Date;
-use crate::domain::campaign::checklist::ChecklistState;
-use crate::domain::creator::record::{normalize_currency, normalize_tags, shorten, trim, Creator, CreatorError};
 use crate::domain::risk::disclosure::Jurisdiction;
+use crate::domain::text::choice::choices;
 use crate::domain::text::format::compact;
 use crate::domain::text::number::MAX_VALUE;
-use crate::domain::creator::platform::Platform;
-use crate::domain::io::workspace::Record;
 
 /// What the campaign is for (DOMAIN.md §4 step 1): it decides which creators and platforms fit
 /// and what the budget optimiser maximises.
@@ -447,17 +452,6 @@ impl Campaign {
     }
 }
 
-impl Record for Campaign {
-    fn checked_record(self) -> Result<Self, String> {
-        self.checked().map_err(|e| e.to_string())
-    }
-
-    fn record_label(&self) -> Option<String> {
-        let name = self.name.trim();
-        (!name.is_empty()).then(|| shorten(name, 60))
-    }
-}
-
 /// An amount in a currency: "$1,250" for dollars (as the rest of the app shows them), "EUR 1,250"
 /// otherwise, since a "$" on euros would mislead.
 pub fn money_in(amount: f64, currency: &str) -> String {
@@ -493,10 +487,64 @@ pub fn count_label(v: Option<f64>) -> String {
     }
 }
 
+/// The keys of the items ticked. Stored with the campaign as a sorted list of strings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ChecklistState {
+    done: BTreeSet<String>,
+}
+
+/// Longer keys can't come from this build; they are dropped when a stored campaign is checked.
+const MAX_KEY_CHARS: usize = 200;
+
+impl ChecklistState {
+    pub fn is_done(&self, key: &str) -> bool {
+        self.done.contains(key)
+    }
+
+    /// Ticks (`true`) or unticks an item.
+    pub fn set(&mut self, key: &str, done: bool) {
+        if done {
+            self.done.insert(key.to_string());
+        } else {
+            self.done.remove(key);
+        }
+    }
+
+    pub fn toggle(&mut self, key: &str) {
+        let now = !self.is_done(key);
+        self.set(key, now);
+    }
+
+    pub fn len(&self) -> usize {
+        self.done.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.done.is_empty()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.done.iter().map(String::as_str)
+    }
+
+    /// Trimmed keys, without empty or overlong ones. Keys of creators no longer in the campaign
+    /// are kept on purpose: adding the creator back restores their ticks.
+    pub fn cleaned(self) -> ChecklistState {
+        ChecklistState {
+            done: self
+                .done
+                .into_iter()
+                .map(|k| k.trim().to_string())
+                .filter(|k| !k.is_empty() && k.chars().count() <= MAX_KEY_CHARS)
+                .collect(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::io::workspace::decode_records;
 
     fn spring() -> Campaign {
         let mut c = Campaign::new("k1".into(), " Spring launch ", 5.0);
@@ -609,27 +657,6 @@ mod tests {
             msg.starts_with("country “jp” is not one Microscope knows")
                 && msg.contains("de (Germany)"),
             "{msg}"
-        );
-    }
-
-    #[test]
-    fn old_and_partial_records_load() {
-        // Older builds stored fewer fields; every missing one takes its default.
-        let values = vec![
-            serde_json::json!({"id": "k1", "name": "Old"}),
-            serde_json::json!({"id": "k2", "name": "Bad budget", "budget": -3}),
-            serde_json::json!({"id": "k3", "name": "Bad date", "start": "2025-02-30"}),
-            serde_json::json!({"id": "k4", "name": "Future", "goal": "awareness", "someday": 1}),
-        ];
-        let (ok, dropped) = decode_records::<Campaign>(values);
-        let names: Vec<&str> = ok.iter().map(|c| c.name.as_str()).collect();
-        assert_eq!(names, vec!["Old", "Future"]);
-        assert_eq!(ok.first().map(|c| c.currency.as_str()), Some("USD"));
-        assert_eq!(ok.first().map(|c| c.goal), Some(Goal::Engagement));
-        assert_eq!(dropped.len(), 2);
-        assert_eq!(
-            dropped.first().map(|d| d.to_string()),
-            Some("record 2 (Bad budget): the budget is -3, which is not a usable amount (it must be between 0 and 10 billion).".to_string())
         );
     }
 

@@ -1,7 +1,13 @@
-//! The creator: platform, tier by follower count, per-post metrics, and the record kept on the
-//! shortlist. `record` builds on `platform`, `tier` and `metrics`; nothing here knows campaigns or risks.
+//! The creator: `platform`, `tier` by follower count, per-post `metrics`, the `record` kept for
+//! each creator (with its validation rules and ids), and the `shortlist` that holds the records
+//! with fast sort, filter, search and merge. `record` builds on `platform`, `tier` and `metrics`;
+//! `shortlist` on `record`; nothing here knows campaigns or risks.
 
 pub mod metrics;
 pub mod platform;
 pub mod record;
+pub mod shortlist;
 pub mod tier;
+
+pub use record::{Creator, IdSource, Status};
+pub use shortlist::{Filter, Shortlist, SortDir, SortKey};

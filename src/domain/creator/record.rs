@@ -1,21 +1,22 @@
-//! A creator on the shortlist, its validation rules, and the shortlist itself with fast sort, filter and search.
+//! A creator on the shortlist: the record, its validation rules (profile links, tags, currency) and the ids new records get.
 //!
 //! The engagement rate is deliberately not stored here: it depends on the formula the user picks,
 //! so sorting by rate takes the rates from the caller.
 
-use std::cmp::Ordering;
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 use thiserror::Error;
 
-use crate::domain::text::choice::choices;
 use crate::domain::creator::metrics::PostMetrics;
-use crate::domain::text::number::MAX_VALUE;
 use crate::domain::creator::platform::Platform;
 use crate::domain::creator::tier::Tier;
+use crate::domain::text::choice::choices;
+use crate::domain::text::number::MAX_VALUE;
+
+// The shortlist moved to `creator::shortlist` (issue 14); the old path stays until the ui/state
+// rewrite has merged. Remove after.
+pub use crate::domain::creator::shortlist::{
+    Filter, MergeSummary, QueryPage, Shortlist, SortDir, SortKey,
+};
 
 /// Where a creator stands in the outreach pipeline, in pipeline order.
 #[derive(
@@ -201,6 +202,25 @@ pub fn platform_from_url(url: &str) -> Option<Platform> {
 /// Splits a tags text on commas, semicolons, pipes and line breaks and normalises each tag.
 pub fn parse_tags(text: &str) -> Vec<String> {
     normalize_tags(std::iter::once(text))
+}
+
+/// A measured fast path of the CSV import (see `text::number`): `parse_tags` for the usual cell, lower-case ASCII words and commas ("food, diy"): the same
+/// tags, without the general splitter's character-by-character matching and lower-casing copies.
+pub(crate) fn parse_tags_fast(v: &str) -> Vec<String> {
+    let simple = v.bytes().all(|b| {
+        b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b' ' | b',' | b'-' | b'_')
+    });
+    if !simple {
+        return parse_tags(v);
+    }
+    let mut out: Vec<String> = Vec::new();
+    for part in v.split(',') {
+        let tag = part.trim_matches(' ');
+        if !tag.is_empty() && !out.iter().any(|t| t == tag) {
+            out.push(tag.to_string());
+        }
+    }
+    out
 }
 
 /// Normalises tags: trimmed, lower case, without a leading '#', no empties, no duplicates (first
@@ -491,342 +511,6 @@ fn push_base36(out: &mut String, mut n: u64) {
     out.extend(buf.get(i..).unwrap_or(&[]).iter().map(|&b| b as char));
 }
 
-/// The column to sort the shortlist by.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum SortKey {
-    Name,
-    Followers,
-    Tier,
-    /// Engagement rate, supplied by the caller.
-    Rate,
-    Status,
-    Price,
-    #[default]
-    Updated,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum SortDir {
-    #[default]
-    Asc,
-    Desc,
-}
-
-/// What to show. Every set criterion must match; `text` matches when every word in it appears in
-/// the name, notes or tags (case-insensitive).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Filter {
-    pub tier: Option<Tier>,
-    pub platform: Option<Platform>,
-    pub status: Option<Status>,
-    pub tag: Option<String>,
-    pub text: String,
-}
-
-/// Lower-cased search keys, computed once per change so a query over 5,000 creators only compares.
-#[derive(Debug, Clone)]
-struct Keys {
-    name: String,
-    haystack: String,
-}
-
-impl Keys {
-    fn of(c: &Creator) -> Keys {
-        let name = c.name.to_lowercase();
-        let mut haystack = String::with_capacity(name.len() + c.notes.len() + 16);
-        haystack.push_str(&name);
-        haystack.push('\n');
-        haystack.push_str(&c.notes.to_lowercase());
-        for t in &c.tags {
-            haystack.push('\n');
-            haystack.push_str(&t.to_lowercase());
-        }
-        Keys { name, haystack }
-    }
-}
-
-/// How a merge changed the shortlist.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct MergeSummary {
-    pub added: usize,
-    pub updated: usize,
-}
-
-/// The shortlist: creators in insertion order, with search keys, an id index and each creator's
-/// saved form kept in step.
-#[derive(Debug, Clone, Default)]
-pub struct Shortlist {
-    creators: Vec<Creator>,
-    keys: Vec<Keys>,
-    by_id: HashMap<String, usize>,
-    /// Each creator's JSON, made by the first save after it changed and kept until it changes
-    /// again: a save after one edit encodes one creator, not 5,000 (issue 8: encoding was 14 of a
-    /// save's 23 ms). Filled lazily, so an import does not pay for it.
-    json: Vec<OnceLock<Box<RawValue>>>,
-}
-
-impl PartialEq for Shortlist {
-    fn eq(&self, other: &Self) -> bool {
-        self.creators == other.creators
-    }
-}
-
-impl Shortlist {
-    /// Builds the shortlist; a later creator with the same id replaces the earlier one.
-    pub fn new(creators: Vec<Creator>) -> Shortlist {
-        let mut list = Shortlist::default();
-        for c in creators {
-            list.upsert(c);
-        }
-        list
-    }
-
-    pub fn len(&self) -> usize {
-        self.creators.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.creators.is_empty()
-    }
-
-    pub fn creators(&self) -> &[Creator] {
-        &self.creators
-    }
-
-    pub fn into_vec(self) -> Vec<Creator> {
-        self.creators
-    }
-
-    pub fn get(&self, id: &str) -> Option<&Creator> {
-        self.by_id.get(id).and_then(|&i| self.creators.get(i))
-    }
-
-    /// Adds the creator, or replaces the one with the same id. Returns true when it replaced one.
-    pub fn upsert(&mut self, creator: Creator) -> bool {
-        let keys = Keys::of(&creator);
-        let at = self.by_id.get(&creator.id).copied();
-        if let Some(i) = at.filter(|&i| i < self.creators.len() && i < self.keys.len()) {
-            self.creators[i] = creator;
-            self.keys[i] = keys;
-            if let Some(j) = self.json.get_mut(i) {
-                *j = OnceLock::new();
-            }
-            return true;
-        }
-        self.by_id.insert(creator.id.clone(), self.creators.len());
-        self.creators.push(creator);
-        self.keys.push(keys);
-        self.json.push(OnceLock::new());
-        false
-    }
-
-    /// Each creator's JSON in list order, as a save writes the list: encoded for the creators
-    /// that changed since the last call, kept from it for the others.
-    pub fn encoded(&self) -> Result<Vec<&RawValue>, serde_json::Error> {
-        self.creators
-            .iter()
-            .zip(&self.json)
-            .map(|(c, cell)| {
-                if let Some(v) = cell.get() {
-                    return Ok(&**v);
-                }
-                let v = serde_json::value::to_raw_value(c)?;
-                Ok(&**cell.get_or_init(|| v))
-            })
-            .collect()
-    }
-
-    pub fn remove(&mut self, id: &str) -> Option<Creator> {
-        let i = self.by_id.remove(id)?;
-        if i >= self.creators.len() || i >= self.keys.len() {
-            return None;
-        }
-        let removed = self.creators.remove(i);
-        self.keys.remove(i);
-        if i < self.json.len() {
-            self.json.remove(i);
-        }
-        for (j, c) in self.creators.iter().enumerate().skip(i) {
-            self.by_id.insert(c.id.clone(), j);
-        }
-        Some(removed)
-    }
-
-    /// Adds imported creators; one whose id is already listed updates it and keeps its creation time.
-    pub fn merge(&mut self, incoming: Vec<Creator>) -> MergeSummary {
-        let mut summary = MergeSummary::default();
-        // Room for all of them up front: an import of 100,000 would otherwise regrow each of
-        // the four parallel tables some 17 times.
-        self.creators.reserve(incoming.len());
-        self.keys.reserve(incoming.len());
-        self.json.reserve(incoming.len());
-        self.by_id.reserve(incoming.len());
-        for mut c in incoming {
-            if let Some(existing) = self.get(&c.id) {
-                c.created_at = existing.created_at;
-                summary.updated += 1;
-            } else {
-                summary.added += 1;
-            }
-            self.upsert(c);
-        }
-        summary
-    }
-
-    /// Every tag in use with how many creators carry it, most used first: the tag filter's choices.
-    pub fn tag_counts(&self) -> Vec<(String, usize)> {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        for c in &self.creators {
-            for t in &c.tags {
-                *counts.entry(t.as_str()).or_insert(0) += 1;
-            }
-        }
-        let mut out: Vec<(String, usize)> = counts
-            .into_iter()
-            .map(|(t, n)| (t.to_string(), n))
-            .collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        out
-    }
-
-    /// Positions (into [`Shortlist::creators`]) of the creators matching `filter`, sorted.
-    ///
-    /// `rate` is asked once per shown creator, and only when sorting by [`SortKey::Rate`].
-    /// Missing values (no followers, no price, rate n/a) go last in both directions, since a
-    /// marketer sorting wants the known figures first. Ties fall back to name, then id, so the
-    /// order never jumps between renders.
-    pub fn query<F>(&self, filter: &Filter, key: SortKey, dir: SortDir, rate: F) -> Vec<usize>
-    where
-        F: Fn(&Creator) -> Option<f64>,
-    {
-        self.query_page(filter, key, dir, rate, |n| 0..n).positions
-    }
-
-    /// Like [`Shortlist::query`], but sorts only the rows of one page: `rows(n)` gets the number
-    /// of matching creators and returns the range to show (clamped to it). The creators on the
-    /// page and their order are exactly those of `query(..)[rows(n)]`; the rest are only
-    /// partitioned, which at 100,000 creators (just imported) takes a tenth of sorting them all.
-    pub fn query_page<F, R>(
-        &self,
-        filter: &Filter,
-        key: SortKey,
-        dir: SortDir,
-        rate: F,
-        rows: R,
-    ) -> QueryPage
-    where
-        F: Fn(&Creator) -> Option<f64>,
-        R: FnOnce(usize) -> std::ops::Range<usize>,
-    {
-        let mut keyed = self.keyed(filter, |c| sort_value(c, key, &rate));
-        let matching = keyed.len();
-        let range = rows(matching);
-        let start = range.start.min(matching);
-        let end = range.end.clamp(start, matching);
-        let cmp = |a: &Keyed<'_>, b: &Keyed<'_>| order(key, dir, a, b);
-        let mut page: &mut [Keyed<'_>] = &mut keyed;
-        if start > 0 && start < page.len() {
-            page.select_nth_unstable_by(start, cmp);
-        }
-        page = page.get_mut(start..).unwrap_or_default();
-        let len = end - start;
-        if len > 0 && len < page.len() {
-            page.select_nth_unstable_by(len - 1, cmp);
-        }
-        let page = page.get_mut(..len).unwrap_or_default();
-        page.sort_unstable_by(cmp);
-        QueryPage {
-            matching,
-            positions: page.iter().map(|(_, _, _, i)| *i).collect(),
-        }
-    }
-
-    /// The creators matching `filter`, each with its sort value (computed once, not once per
-    /// comparison: rates may be costly) and its tie-breakers by reference (lower-cased name, then
-    /// id), so a comparison never looks a creator up again.
-    fn keyed<'a>(
-        &'a self,
-        filter: &Filter,
-        value_of: impl Fn(&Creator) -> Option<f64>,
-    ) -> Vec<Keyed<'a>> {
-        let (words, tag) = search_terms(filter);
-        let tag = tag.as_deref();
-        self.creators
-            .iter()
-            .zip(&self.keys)
-            .enumerate()
-            .filter(|(_, (c, k))| {
-                filter.tier.is_none_or(|t| c.tier() == Some(t))
-                    && filter.platform.is_none_or(|p| c.platform == Some(p))
-                    && filter.status.is_none_or(|s| c.status == s)
-                    && tag.is_none_or(|t| c.tags.iter().any(|x| x == t))
-                    && words.iter().all(|w| k.haystack.contains(w.as_str()))
-            })
-            .map(|(i, (c, k))| (value_of(c), k.name.as_str(), c.id.as_str(), i))
-            .collect()
-    }
-}
-
-/// One page of a query: how many creators matched, and the positions (into
-/// [`Shortlist::creators`]) of those on the page, in order.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct QueryPage {
-    pub matching: usize,
-    pub positions: Vec<usize>,
-}
-
-/// A creator as sorted: its sort value, lower-cased name, id and position.
-type Keyed<'a> = (Option<f64>, &'a str, &'a str, usize);
-
-/// The search box's words and the tag filter, lower-cased as the search keys are.
-fn search_terms(filter: &Filter) -> (Vec<String>, Option<String>) {
-    let words = filter
-        .text
-        .split_whitespace()
-        .map(str::to_lowercase)
-        .collect();
-    let tag = filter
-        .tag
-        .as_deref()
-        .map(|t| t.trim().trim_start_matches('#').to_lowercase())
-        .filter(|t| !t.is_empty());
-    (words, tag)
-}
-
-/// The value a creator is sorted by under `key`; `None` (sorted last) when unknown or not finite.
-fn sort_value(c: &Creator, key: SortKey, rate: &impl Fn(&Creator) -> Option<f64>) -> Option<f64> {
-    let v = match key {
-        SortKey::Followers => c.followers.map(|f| f as f64),
-        SortKey::Tier => c.tier().map(|t| t as u8 as f64),
-        SortKey::Rate => rate(c),
-        SortKey::Status => Some(c.status as u8 as f64),
-        SortKey::Price => c.price,
-        SortKey::Updated => Some(c.updated_at),
-        SortKey::Name => None,
-    };
-    v.filter(|v| v.is_finite())
-}
-
-/// The list's order. Missing values go last in both directions; ties fall back to name, then id.
-/// Ids are unique in the list, so no two creators compare equal and an unstable sort (or a
-/// selection) gives the same order as a stable sort.
-fn order(key: SortKey, dir: SortDir, a: &Keyed<'_>, b: &Keyed<'_>) -> Ordering {
-    let directed = |o: Ordering| if dir == SortDir::Desc { o.reverse() } else { o };
-    let (va, na, ia, _) = a;
-    let (vb, nb, ib, _) = b;
-    let by_name = || na.cmp(nb).then_with(|| ia.cmp(ib));
-    if key == SortKey::Name {
-        return directed(by_name());
-    }
-    let by_value = match (va, vb) {
-        (Some(x), Some(y)) => directed(x.total_cmp(y)),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    };
-    by_value.then_with(by_name)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1029,449 +713,6 @@ mod tests {
         assert_eq!(IdSource::new(f64::NAN).next_id(), "c0-0");
     }
 
-    fn sample() -> Shortlist {
-        let mut a = creator("a", "Zoe");
-        a.followers = Some(45_000);
-        a.platform = Some(Platform::TikTok);
-        a.price = Some(120.0);
-        a.tags = vec!["fitness".into()];
-        a.updated_at = 3.0;
-        let mut b = creator("b", "adam");
-        b.followers = Some(5_000);
-        b.platform = Some(Platform::Instagram);
-        b.status = Status::Confirmed;
-        b.notes = "Vegan recipes, great replies".into();
-        b.updated_at = 1.0;
-        let mut c = creator("c", "Mia");
-        c.followers = Some(250_000);
-        c.platform = Some(Platform::YouTube);
-        c.price = Some(2_000.0);
-        c.tags = vec!["travel".into(), "fitness".into()];
-        c.updated_at = 2.0;
-        let d = creator("d", "Bo");
-        Shortlist::new(vec![a, b, c, d])
-    }
-
-    fn names(list: &Shortlist, idx: &[usize]) -> Vec<String> {
-        idx.iter()
-            .filter_map(|&i| list.creators().get(i))
-            .map(|c| c.name.clone())
-            .collect()
-    }
-
-    #[test]
-    fn sorting() {
-        let list = sample();
-        let rate = |c: &Creator| match c.id.as_str() {
-            "a" => Some(0.08),
-            "b" => Some(0.02),
-            "c" => Some(f64::NAN),
-            _ => None,
-        };
-        let all = Filter::default();
-        let cases: &[(SortKey, SortDir, &[&str])] = &[
-            (SortKey::Name, SortDir::Asc, &["adam", "Bo", "Mia", "Zoe"]),
-            (SortKey::Name, SortDir::Desc, &["Zoe", "Mia", "Bo", "adam"]),
-            (
-                SortKey::Followers,
-                SortDir::Asc,
-                &["adam", "Zoe", "Mia", "Bo"],
-            ),
-            (
-                SortKey::Followers,
-                SortDir::Desc,
-                &["Mia", "Zoe", "adam", "Bo"],
-            ),
-            (SortKey::Tier, SortDir::Desc, &["Mia", "Zoe", "adam", "Bo"]),
-            // NaN from the caller counts as n/a: last.
-            (SortKey::Rate, SortDir::Desc, &["Zoe", "adam", "Bo", "Mia"]),
-            (SortKey::Rate, SortDir::Asc, &["adam", "Zoe", "Bo", "Mia"]),
-            (SortKey::Price, SortDir::Asc, &["Zoe", "Mia", "adam", "Bo"]),
-            (
-                SortKey::Status,
-                SortDir::Desc,
-                &["adam", "Bo", "Mia", "Zoe"],
-            ),
-            (
-                SortKey::Updated,
-                SortDir::Desc,
-                &["Zoe", "Mia", "adam", "Bo"],
-            ),
-        ];
-        for (key, dir, want) in cases {
-            let got = names(&list, &list.query(&all, *key, *dir, rate));
-            assert_eq!(got, *want, "{key:?} {dir:?}");
-        }
-    }
-
-    /// The straightforward sort `query` replaced (every comparison recomputes both keys, stable
-    /// sort): the reference its cached-key, unstable sort must agree with.
-    fn reference_order(
-        list: &Shortlist,
-        key: SortKey,
-        dir: SortDir,
-        rate: impl Fn(&Creator) -> Option<f64>,
-    ) -> Vec<String> {
-        let value = |c: &Creator| -> Option<f64> {
-            match key {
-                SortKey::Followers => c.followers.map(|f| f as f64),
-                SortKey::Tier => c.tier().map(|t| t as u8 as f64),
-                SortKey::Rate => rate(c),
-                SortKey::Status => Some(c.status as u8 as f64),
-                SortKey::Price => c.price,
-                SortKey::Updated => Some(c.updated_at),
-                SortKey::Name => None,
-            }
-        };
-        let by_name = |a: &Creator, b: &Creator| {
-            a.name
-                .to_lowercase()
-                .cmp(&b.name.to_lowercase())
-                .then_with(|| a.id.cmp(&b.id))
-        };
-        let flip = |o: Ordering| if dir == SortDir::Desc { o.reverse() } else { o };
-        let mut all: Vec<&Creator> = list.creators().iter().collect();
-        all.sort_by(|a, b| {
-            if key == SortKey::Name {
-                return flip(by_name(a, b));
-            }
-            match (value(a), value(b)) {
-                (Some(x), Some(y)) => flip(x.total_cmp(&y)),
-                (Some(_), None) => Ordering::Less,
-                (None, Some(_)) => Ordering::Greater,
-                (None, None) => Ordering::Equal,
-            }
-            .then_with(|| by_name(a, b))
-        });
-        all.into_iter().map(|c| c.id.clone()).collect()
-    }
-
-    /// Guards the cached-key sort (issue 8, shortlist speed): same order as the straightforward
-    /// sort on a list mixing missing values, equal values, equal names and case differences.
-    #[test]
-    fn cached_key_sort_keeps_the_order() {
-        // (id, name, followers, price, status, updated_at, rate)
-        type Row = (
-            &'static str,
-            &'static str,
-            Option<u64>,
-            Option<f64>,
-            Status,
-            f64,
-            Option<f64>,
-        );
-        let rows: &[Row] = &[
-            (
-                "e",
-                "ann",
-                Some(5_000),
-                None,
-                Status::Posted,
-                2.0,
-                Some(0.05),
-            ),
-            (
-                "b",
-                "Ann",
-                Some(5_000),
-                Some(100.0),
-                Status::Prospect,
-                2.0,
-                None,
-            ),
-            (
-                "a",
-                "Ann",
-                None,
-                Some(100.0),
-                Status::Prospect,
-                1.0,
-                Some(0.05),
-            ),
-            (
-                "k",
-                "zed",
-                Some(250_000),
-                Some(0.0),
-                Status::Declined,
-                3.0,
-                Some(0.2),
-            ),
-            ("c", "Bo", None, None, Status::Posted, 2.0, None),
-            (
-                "j",
-                "bo",
-                Some(45_000),
-                Some(2_000.0),
-                Status::Contacted,
-                1.0,
-                Some(0.0),
-            ),
-            (
-                "d",
-                "Émile",
-                Some(45_000),
-                None,
-                Status::Contacted,
-                5.0,
-                Some(0.05),
-            ),
-            (
-                "f",
-                "",
-                Some(999),
-                Some(100.0),
-                Status::Confirmed,
-                4.0,
-                None,
-            ),
-        ];
-        let mut creators = Vec::new();
-        let mut rates = HashMap::new();
-        for &(id, name, followers, price, status, updated, rate) in rows {
-            let mut c = creator(id, name);
-            c.followers = followers;
-            c.price = price;
-            c.status = status;
-            c.updated_at = updated;
-            rates.insert(id.to_string(), rate);
-            creators.push(c);
-        }
-        let list = Shortlist::new(creators);
-        let rate = |c: &Creator| rates.get(&c.id).copied().flatten();
-        let keys = [
-            SortKey::Name,
-            SortKey::Followers,
-            SortKey::Tier,
-            SortKey::Rate,
-            SortKey::Status,
-            SortKey::Price,
-            SortKey::Updated,
-        ];
-        for key in keys {
-            for dir in [SortDir::Asc, SortDir::Desc] {
-                let got: Vec<String> = list
-                    .query(&Filter::default(), key, dir, rate)
-                    .iter()
-                    .filter_map(|&i| list.creators().get(i))
-                    .map(|c| c.id.clone())
-                    .collect();
-                assert_eq!(
-                    got,
-                    reference_order(&list, key, dir, rate),
-                    "{key:?} {dir:?}"
-                );
-                // One page at a time: the same rows in the same order as slicing the full sort,
-                // for every start and length (past the end included).
-                let all = list.query(&Filter::default(), key, dir, rate);
-                for start in 0..=10 {
-                    for len in 0..=10 {
-                        let page = list.query_page(&Filter::default(), key, dir, rate, |n| {
-                            assert_eq!(n, 8);
-                            start..start + len
-                        });
-                        let want = all
-                            .get(start.min(8)..(start + len).min(8))
-                            .unwrap_or_default();
-                        assert_eq!(page.matching, 8);
-                        assert_eq!(page.positions, want, "{key:?} {dir:?} {start}+{len}");
-                    }
-                }
-            }
-        }
-        // Spot checks, so the test fails even if both sorts went wrong the same way.
-        let ids = |key, dir| -> Vec<String> {
-            list.query(&Filter::default(), key, dir, rate)
-                .iter()
-                .filter_map(|&i| list.creators().get(i))
-                .map(|c| c.id.clone())
-                .collect()
-        };
-        let cases: &[(SortKey, SortDir, [&str; 8])] = &[
-            // Ties keep name then id ascending; missing followers go last.
-            (
-                SortKey::Followers,
-                SortDir::Desc,
-                ["k", "j", "d", "b", "e", "f", "a", "c"],
-            ),
-            (
-                SortKey::Name,
-                SortDir::Asc,
-                ["f", "a", "b", "e", "c", "j", "k", "d"],
-            ),
-        ];
-        for (key, dir, want) in cases {
-            assert_eq!(ids(*key, *dir), want.to_vec(), "{key:?} {dir:?}");
-        }
-    }
-
-    #[test]
-    fn filtering() {
-        let list = sample();
-        let none = |_: &Creator| None;
-        let cases: &[(Filter, &[&str])] = &[
-            (Filter::default(), &["adam", "Bo", "Mia", "Zoe"]),
-            (
-                Filter {
-                    tier: Some(Tier::Micro),
-                    ..Filter::default()
-                },
-                &["Zoe"],
-            ),
-            (
-                Filter {
-                    platform: Some(Platform::Instagram),
-                    ..Filter::default()
-                },
-                &["adam"],
-            ),
-            (
-                Filter {
-                    status: Some(Status::Prospect),
-                    ..Filter::default()
-                },
-                &["Bo", "Mia", "Zoe"],
-            ),
-            (
-                Filter {
-                    tag: Some("#Fitness".into()),
-                    ..Filter::default()
-                },
-                &["Mia", "Zoe"],
-            ),
-            (
-                Filter {
-                    text: "VEGAN replies".into(),
-                    ..Filter::default()
-                },
-                &["adam"],
-            ),
-            (
-                Filter {
-                    text: "travel".into(),
-                    ..Filter::default()
-                },
-                &["Mia"],
-            ),
-            (
-                Filter {
-                    text: "zo".into(),
-                    tag: Some("fitness".into()),
-                    ..Filter::default()
-                },
-                &["Zoe"],
-            ),
-            (
-                Filter {
-                    text: "nobody".into(),
-                    ..Filter::default()
-                },
-                &[],
-            ),
-        ];
-        for (filter, want) in cases {
-            let got = names(
-                &list,
-                &list.query(filter, SortKey::Name, SortDir::Asc, none),
-            );
-            assert_eq!(got, *want, "{filter:?}");
-        }
-    }
-
-    #[test]
-    fn edits_keep_the_index_in_step() {
-        let mut list = sample();
-        let mut b = creator("b", "Adam Smith");
-        b.notes = "now on tiktok".into();
-        assert!(list.upsert(b));
-        assert_eq!(list.len(), 4);
-        let find = |list: &Shortlist, text: &str| {
-            let f = Filter {
-                text: text.into(),
-                ..Filter::default()
-            };
-            names(list, &list.query(&f, SortKey::Name, SortDir::Asc, |_| None))
-        };
-        assert_eq!(find(&list, "smith"), vec!["Adam Smith"]);
-        assert!(
-            find(&list, "vegan").is_empty(),
-            "old search keys must be replaced"
-        );
-        assert_eq!(list.remove("a").map(|c| c.name), Some("Zoe".into()));
-        assert_eq!(list.get("c").map(|c| c.name.as_str()), Some("Mia"));
-        assert_eq!(list.get("d").map(|c| c.name.as_str()), Some("Bo"));
-        assert!(list.remove("a").is_none());
-        let mut newer = creator("c", "Mia R");
-        newer.created_at = 99.0;
-        let summary = list.merge(vec![newer, creator("e", "Eve")]);
-        assert_eq!(
-            summary,
-            MergeSummary {
-                added: 1,
-                updated: 1
-            }
-        );
-        assert_eq!(list.get("c").map(|c| c.created_at), Some(1.0));
-        assert_eq!(list.len(), 4);
-        assert_eq!(list.tag_counts(), vec![]);
-    }
-
-    /// Regression guard for the per-creator JSON kept between saves: after any edit the saved
-    /// text must be exactly what encoding the list from scratch gives (a stale entry would save
-    /// an old version of a creator and lose the edit).
-    #[test]
-    fn encoded_list_matches_a_fresh_encoding_after_every_edit() {
-        let saved = |list: &Shortlist| {
-            let parts: Vec<String> = list
-                .encoded()
-                .unwrap_or_default()
-                .iter()
-                .map(|r| r.get().to_string())
-                .collect();
-            format!("[{}]", parts.join(","))
-        };
-        let fresh = |list: &Shortlist| serde_json::to_string(list.creators()).unwrap_or_default();
-        type Edit = fn(&mut Shortlist);
-        let edits: [(&str, Edit); 6] = [
-            ("nothing", |_| {}),
-            ("upsert existing", |l| {
-                let mut b = creator("b", "Adam Smith");
-                b.notes = "changed".into();
-                l.upsert(b);
-            }),
-            ("add new", |l| {
-                l.upsert(creator("z", "Zed"));
-            }),
-            ("remove first", |l| {
-                l.remove("a");
-            }),
-            ("merge", |l| {
-                l.merge(vec![creator("c", "Mia R"), creator("y", "Yan")]);
-            }),
-            ("remove last", |l| {
-                l.remove("y");
-            }),
-        ];
-        let mut list = sample();
-        for (what, edit) in edits {
-            // Encode before the edit so every entry is cached, then edit and compare.
-            let _ = saved(&list);
-            edit(&mut list);
-            assert_eq!(saved(&list), fresh(&list), "after {what}");
-            let back: Vec<Creator> = serde_json::from_str(&saved(&list)).unwrap_or_default();
-            assert_eq!(back, list.creators(), "after {what}: reads back");
-        }
-    }
-
-    #[test]
-    fn tag_counts_most_used_first() {
-        let list = sample();
-        assert_eq!(
-            list.tag_counts(),
-            vec![("fitness".to_string(), 2), ("travel".to_string(), 1)]
-        );
-    }
-
     #[test]
     fn json_is_compact_and_reads_back() {
         let mut c = creator("c1", "Ann");
@@ -1484,5 +725,39 @@ mod tests {
         );
         let back: Result<Creator, _> = serde_json::from_str(&json);
         assert_eq!(back.ok(), Some(c));
+    }
+}
+
+#[cfg(test)]
+mod fast_tests {
+    use super::*;
+
+    /// The import's fast path for tag cells gives what `parse_tags` gives.
+    #[test]
+    fn fast_tags_path() {
+        let tags: &[(&str, &[&str])] = &[
+            ("food, diy", &["food", "diy"]),
+            (" a ,, b,a ,", &["a", "b"]),
+            ("Food; #DIY", &["food", "diy"]),
+            ("", &[]),
+        ];
+        for (text, want) in tags {
+            assert_eq!(parse_tags_fast(text), *want, "{text:?}");
+            assert_eq!(parse_tags(text), *want, "{text:?}");
+        }
+    }
+}
+
+// proptest is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod fast_props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn fast_tags_agree_with_parse_tags(s in "[a-zA-Z0-9 ,;|#_\\-\t\né]{0,40}") {
+            prop_assert_eq!(parse_tags_fast(&s), parse_tags(&s));
+        }
     }
 }

@@ -4,16 +4,16 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::domain::creator::metrics::PostMetrics;
+use crate::domain::creator::platform::Platform;
+use crate::domain::creator::tier::Tier;
 use crate::domain::engine::benchmark::{self, Comparison, NoBenchmark};
 use crate::domain::engine::cadence::{
     cadence_benchmark, CadenceComparison, CadenceGap, CadenceInput, NoCadenceBenchmark,
 };
 use crate::domain::engine::cost::{self, Cost, Emv, NoPrice};
 use crate::domain::engine::engagement::{self, Engagement, Field, Formula};
-use crate::domain::creator::metrics::PostMetrics;
 use crate::domain::text::number::{parse_count, NumberError};
-use crate::domain::creator::platform::Platform;
-use crate::domain::creator::tier::Tier;
 
 /// Everything known about a creator that the engine uses.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

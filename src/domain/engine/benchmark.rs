@@ -5,11 +5,13 @@
 
 use thiserror::Error;
 
-use crate::domain::text::choice::choices;
-use crate::domain::engine::engagement::Formula;
-use crate::domain::text::format::{compact, percent, trimmed};
 use crate::domain::creator::platform::Platform;
 use crate::domain::creator::tier::Tier;
+use crate::domain::engine::engagement::Formula;
+use crate::domain::text::choice::choices;
+use crate::domain::text::format::compact;
+use crate::domain::text::format::percent;
+use crate::domain::text::format::trimmed;
 
 /// One published figure. `value` is a rate (0.085 = 8.5%).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -540,7 +542,8 @@ impl Comparison {
             return None;
         }
         let value = value.filter(|v| v.is_finite() && *v >= 0.0);
-        let ratio = value.and_then(|v| crate::domain::engine::engagement::ratio(v, benchmark.value));
+        let ratio =
+            value.and_then(|v| crate::domain::engine::engagement::ratio(v, benchmark.value));
         Some(Comparison {
             value,
             benchmark,

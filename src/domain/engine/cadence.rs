@@ -3,13 +3,14 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+use serde::Serialize;
 use thiserror::Error;
 
-use crate::domain::engine::benchmark::Verdict;
-use crate::domain::engine::engagement::ratio;
 use crate::domain::creator::platform::Platform;
 use crate::domain::creator::tier::Tier;
+use crate::domain::engine::benchmark::Verdict;
+use crate::domain::engine::engagement::ratio;
 use crate::domain::text::format::trimmed;
 
 /// A calendar date (proleptic Gregorian). Stored as "YYYY-MM-DD".

@@ -130,9 +130,9 @@ pub fn format_amount(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::creator::record::Status;
     use crate::domain::creator::metrics::PostMetrics;
     use crate::domain::creator::platform::Platform;
+    use crate::domain::creator::record::Status;
 
     fn creator(name: &str) -> Creator {
         Creator::new("c1".into(), name, 0.0)

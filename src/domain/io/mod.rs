@@ -1,6 +1,12 @@
-//! Files in and out: CSV import (`csv_import`: mapping, preview, line-numbered rejects), CSV export
-//! (`csv_export`) and the JSON `workspace` format with its record decoding.
+//! Files in and out, the top area: CSV import (`csv_import`: column mapping, with the tokenizer,
+//! row reading and the stepped import session beneath it), CSV export (`csv_export`, which
+//! neutralises the formula marks the import removes) and the JSON `workspace` file, which also
+//! holds the `Record` trait every stored or imported list is decoded with (creators, campaigns,
+//! and the stored thresholds).
 
 pub mod csv_export;
 pub mod csv_import;
 pub mod workspace;
+
+pub use csv_import::{ImportReport, ImportSession};
+pub use workspace::{decode_record, decode_records, DroppedRecord, Record, APP_ID};

@@ -9,6 +9,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use thiserror::Error;
 
+use crate::domain::campaign::record::Campaign;
 use crate::domain::creator::record::{shorten, Creator};
 
 /// The `app` value of every file and stored value Microscope writes.
@@ -50,6 +51,17 @@ pub trait Record: DeserializeOwned {
 }
 
 impl Record for Creator {
+    fn checked_record(self) -> Result<Self, String> {
+        self.checked().map_err(|e| e.to_string())
+    }
+
+    fn record_label(&self) -> Option<String> {
+        let name = self.name.trim();
+        (!name.is_empty()).then(|| shorten(name, 60))
+    }
+}
+
+impl Record for Campaign {
     fn checked_record(self) -> Result<Self, String> {
         self.checked().map_err(|e| e.to_string())
     }
@@ -242,8 +254,30 @@ pub fn import_workspace(text: &str) -> Result<WorkspaceImport, WorkspaceError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::creator::record::Status;
+    use crate::domain::campaign::record::Goal;
+
+    #[test]
+    fn old_and_partial_records_load() {
+        // Older builds stored fewer fields; every missing one takes its default.
+        let values = vec![
+            serde_json::json!({"id": "k1", "name": "Old"}),
+            serde_json::json!({"id": "k2", "name": "Bad budget", "budget": -3}),
+            serde_json::json!({"id": "k3", "name": "Bad date", "start": "2025-02-30"}),
+            serde_json::json!({"id": "k4", "name": "Future", "goal": "awareness", "someday": 1}),
+        ];
+        let (ok, dropped) = decode_records::<Campaign>(values);
+        let names: Vec<&str> = ok.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, vec!["Old", "Future"]);
+        assert_eq!(ok.first().map(|c| c.currency.as_str()), Some("USD"));
+        assert_eq!(ok.first().map(|c| c.goal), Some(Goal::Engagement));
+        assert_eq!(dropped.len(), 2);
+        assert_eq!(
+            dropped.first().map(|d| d.to_string()),
+            Some("record 2 (Bad budget): the budget is -3, which is not a usable amount (it must be between 0 and 10 billion).".to_string())
+        );
+    }
     use crate::domain::creator::platform::Platform;
+    use crate::domain::creator::record::Status;
 
     fn ann() -> Creator {
         let mut c = Creator::new("c1".into(), "Ann", 10.0);
@@ -366,9 +400,9 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod props {
     use super::*;
-    use crate::domain::creator::record::Status;
     use crate::domain::creator::metrics::PostMetrics;
     use crate::domain::creator::platform::Platform;
+    use crate::domain::creator::record::Status;
     use proptest::prelude::*;
 
     /// Creators as the app stores them (already checked), with every field varied.

@@ -6,8 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::text::choice::choices;
 use crate::domain::risk::sentiment::{comment_lines, is_emoji, is_emoji_modifier};
+use crate::domain::text::choice::choices;
 
 /// Shown with the share: what a healthy sample looks like.
 pub const NORMAL_SHARE_NOTE: &str =

@@ -1,10 +1,16 @@
-//! Risks of working with a creator: the `rules` (warnings against editable thresholds), exact VADER
-//! `sentiment` and generic-comment checks on pasted `comments`, `audience` fit, the ten-country
-//! `disclosure` caption checker, and `profile`, which gathers a creator's warnings in one list.
+//! Risks of working with a creator. `rules` turns plain inputs into explained warnings against
+//! the editable `thresholds`; its inputs come from exact VADER `sentiment` and generic-comment
+//! checks on pasted `comments`, `audience` fit and the ten-country `disclosure` caption checker.
+//! A creator's whole risk list needs a campaign's countries and categories, so it is built one
+//! area up, in `campaign::risk_profile`.
 
 pub mod audience;
 pub mod comments;
 pub mod disclosure;
-pub mod profile;
 pub mod rules;
 pub mod sentiment;
+pub mod thresholds;
+
+pub use disclosure::{check_caption, DisclosureInput, Jurisdiction};
+pub use rules::{assess, RiskInput, RiskKind, RiskReport, Severity, Warning};
+pub use thresholds::Thresholds;

@@ -274,6 +274,134 @@ fn split_separators(numeric: &str, has_suffix: bool) -> Option<(String, String)>
     Some((int_digits, frac_part.to_string()))
 }
 
+// The CSV import's fast paths. A measured optimisation (commit 4c6bcba: with time-sliced chunks,
+// 100,000 rows 1090 -> 770 ms): the forms sheets write most are read without the general parser,
+// which stays the one authority; property tests below check both give the same value.
+
+/// Whole counts, with fast paths for the forms sheets write most ("45000", "45,000", "12.5K");
+/// anything else, and every error, is left to `parse_count`.
+pub(crate) fn parse_count_fast(v: &str) -> Result<u64, NumberError> {
+    // A leading apostrophe is how spreadsheets mark a number stored as text.
+    let v = v.strip_prefix('\'').unwrap_or(v);
+    match plain_count(v)
+        .or_else(|| grouped_count(v))
+        .or_else(|| compact_count(v))
+    {
+        Some(n) => Ok(n),
+        None => parse_count(v),
+    }
+}
+
+fn digits_value(digits: &[u8]) -> u64 {
+    digits
+        .iter()
+        .fold(0u64, |acc, &b| acc * 10 + u64::from(b.wrapping_sub(b'0')))
+}
+
+/// "45000": up to 11 digits, at most 10 billion.
+fn plain_count(v: &str) -> Option<u64> {
+    let b = v.as_bytes();
+    if b.is_empty() || b.len() > 11 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n = digits_value(b);
+    (n <= MAX_VALUE).then_some(n)
+}
+
+/// "45,000" or "1,234,567": one to three digits, then groups of a comma and three digits, as
+/// `parse_count` reads them (a comma before exactly three digits groups thousands).
+fn grouped_count(v: &str) -> Option<u64> {
+    let b = v.as_bytes();
+    let first = b.iter().position(|&c| c == b',')?;
+    if !(1..=3).contains(&first) || b.len() > 15 {
+        return None;
+    }
+    let head = b.get(..first)?;
+    if !head.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut n = digits_value(head);
+    let mut groups = b.get(first..)?.chunks(4);
+    groups.try_for_each(|g| match g {
+        [b',', d @ ..] if d.len() == 3 && d.iter().all(u8::is_ascii_digit) => {
+            n = n * 1_000 + digits_value(d);
+            Some(())
+        }
+        _ => None,
+    })?;
+    (n <= MAX_VALUE).then_some(n)
+}
+
+/// "12.5K", "660.0K", "1.2M", "2B": digits, an optional dot and digits, one unit letter; rounded
+/// half up, exactly as `parse_count` rounds an abbreviation.
+fn compact_count(v: &str) -> Option<u64> {
+    let (&unit, number) = v.as_bytes().split_last()?;
+    let zeros: u32 = match unit {
+        b'k' | b'K' => 3,
+        b'm' | b'M' => 6,
+        b'b' | b'B' => 9,
+        _ => return None,
+    };
+    let (int, frac) = match number.iter().position(|&c| c == b'.') {
+        Some(dot) => (number.get(..dot)?, number.get(dot + 1..)?),
+        None => (number, &[][..]),
+    };
+    let digits_ok = |d: &[u8]| d.iter().all(u8::is_ascii_digit);
+    let dotted = int.len() != number.len();
+    if int.is_empty() || (dotted && frac.is_empty()) || int.len() + frac.len() > 12 {
+        return None;
+    }
+    if !digits_ok(int) || !digits_ok(frac) {
+        return None;
+    }
+    let mantissa = digits_value(int) * 10u64.pow(frac.len() as u32) + digits_value(frac);
+    let decimals = frac.len() as u32;
+    let n = if zeros >= decimals {
+        mantissa.checked_mul(10u64.pow(zeros - decimals))?
+    } else {
+        let div = 10u64.pow(decimals - zeros);
+        (mantissa + div / 2) / div
+    };
+    (n <= MAX_VALUE).then_some(n)
+}
+
+pub(crate) fn parse_amount_fast(v: &str) -> Result<f64, NumberError> {
+    let v = v.strip_prefix('\'').unwrap_or(v);
+    if let Some(x) = plain_decimal(v) {
+        return Ok(x);
+    }
+    parse_amount(v)
+}
+
+/// "1234" or "1234.5": the form exports write, read without the general parser. Computed exactly as
+/// `parse_amount` computes it, so both paths give the same value. A fraction of exactly three
+/// digits is left to the general parser, which reads "1.234" as 1,234.
+fn plain_decimal(v: &str) -> Option<f64> {
+    let bytes = v.as_bytes();
+    let mut mantissa: u64 = 0;
+    let mut dot: Option<usize> = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => {
+                // Wrapping only past 15 digits, which are refused below.
+                mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
+            }
+            b'.' if dot.is_none() => dot = Some(i),
+            _ => return None,
+        }
+    }
+    let (int_len, frac_len) = match dot {
+        Some(d) => (d, bytes.len() - d - 1),
+        None => (bytes.len(), 0),
+    };
+    if int_len == 0 || frac_len == 3 || (dot.is_some() && frac_len == 0) || int_len + frac_len > 15
+    {
+        return None;
+    }
+    let value = mantissa as f64 / 10f64.powi(frac_len as i32);
+    (value <= MAX_VALUE as f64).then_some(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -430,6 +558,93 @@ mod props {
             if let Ok(v) = parse_amount(&s) {
                 prop_assert!(v.is_finite() && v >= 0.0);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod fast_tests {
+    use super::*;
+
+    #[test]
+    fn fast_number_path() {
+        let cases: &[(&str, Option<f64>)] = &[
+            ("45000", Some(45_000.0)),
+            ("99.5", Some(99.5)),
+            ("0.1250", Some(0.125)),
+            ("12.25", Some(12.25)),
+            // Left to the general parser: three-digit groups, separators, units, blanks.
+            ("1.234", None),
+            ("1,5", None),
+            ("12K", None),
+            ("12.", None),
+            (".5", None),
+            ("", None),
+            ("99999999999", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(plain_decimal(text), *want, "{text:?}");
+        }
+        assert_eq!(parse_amount_fast("1.234"), Ok(1_234.0));
+        let counts: &[(&str, Option<u64>)] = &[
+            ("45000", Some(45_000)),
+            ("45,000", Some(45_000)),
+            ("1,234,567", Some(1_234_567)),
+            ("12.5K", Some(12_500)),
+            ("660.0K", Some(660_000)),
+            ("1.2M", Some(1_200_000)),
+            ("2b", Some(2_000_000_000)),
+            ("1.2345K", Some(1_235)),
+            ("0.0005K", Some(1)),
+            // Left to the general parser.
+            ("45,00", None),
+            ("1234,567", None),
+            (",123", None),
+            ("12.5", None),
+            ("12.K", None),
+            (".5K", None),
+            ("12 K", None),
+            ("99B", None),
+            ("10,000,000,001", None),
+        ];
+        for (text, want) in counts {
+            let fast = plain_count(text)
+                .or_else(|| grouped_count(text))
+                .or_else(|| compact_count(text));
+            assert_eq!(fast, *want, "{text:?}");
+            if let Some(n) = want {
+                assert_eq!(parse_count(text), Ok(*n), "{text:?}");
+            }
+        }
+    }
+}
+
+// proptest is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod fast_props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn fast_number_path_agrees_with_the_parser(s in "[0-9]{1,11}(\\.[0-9]{1,6})?") {
+            if let Some(fast) = plain_decimal(&s) {
+                prop_assert_eq!(Ok(fast), parse_amount(&s));
+            }
+            if let Ok(n) = parse_count_fast(&s) {
+                prop_assert_eq!(Ok(n), parse_count(&s));
+            }
+        }
+
+        #[test]
+        fn fast_count_paths_agree_with_the_parser(
+            s in "[0-9]{1,4}(,[0-9]{1,4}){0,4}|[0-9]{0,13}(\\.[0-9]{0,13})?[kKmMbBx]?"
+        ) {
+            let fast = plain_count(&s).or_else(|| grouped_count(&s)).or_else(|| compact_count(&s));
+            if let Some(n) = fast {
+                prop_assert_eq!(Ok(n), parse_count(&s));
+            }
+            prop_assert_eq!(parse_count_fast(&s), parse_count(&s));
         }
     }
 }

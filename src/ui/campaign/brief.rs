@@ -63,7 +63,11 @@ pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
             </div>
             <details class="campaign-form">
                 <summary>"The brief as Markdown text"</summary>
-                <pre class="campaign-brief-text" aria-label="Campaign brief (Markdown)" tabindex="0">
+                <pre
+                    class="campaign-brief-text"
+                    aria-label="Campaign brief (Markdown)"
+                    tabindex="0"
+                >
                     {move || doc.with(|d| d.as_ref().map(Document::markdown))}
                 </pre>
             </details>

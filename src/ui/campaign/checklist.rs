@@ -42,11 +42,13 @@ pub fn ChecklistView(campaign: CampaignMemo, store: CampaignsStore) -> impl Into
                                         let box_id = format!("campaign-check-{n}");
                                         let help_id = format!("campaign-check-{n}-help");
                                         let key = item.key.clone();
-                                        // Per-creator items repeat for each creator: the name tells them apart.
                                         let title = match &item.scope {
-                                            Scope::Creator { name, .. } => format!("{name}: {}", item.title),
+                                            Scope::Creator { name, .. } => {
+                                                format!("{name}: {}", item.title)
+                                            }
                                             Scope::Campaign => item.title.clone(),
                                         };
+                                        // Per-creator items repeat for each creator: the name tells them apart.
                                         view! {
                                             <li>
                                                 <input

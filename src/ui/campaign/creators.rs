@@ -90,9 +90,7 @@ pub fn CreatorsView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                             <p class="figure">
                                 "Plan: " {money_in(f.spend, &cur)} " of " {money_in(p.budget, &cur)}
                                 " spent, about " {compact(f.views)} " views"
-                                {f
-                                    .engagements
-                                    .map(|e| format!(" and {} engagements", compact(e)))}
+                                {f.engagements.map(|e| format!(" and {} engagements", compact(e)))}
                                 " (one post per creator)."
                             </p>
                             <ul>

@@ -91,7 +91,10 @@ fn table_view(table: &Table) -> impl IntoView {
                         .map(|r| {
                             view! {
                                 <tr>
-                                    {r.iter().map(|c| view! { <td>{text_view(c)}</td> }).collect_view()}
+                                    {r
+                                        .iter()
+                                        .map(|c| view! { <td>{text_view(c)}</td> })
+                                        .collect_view()}
                                 </tr>
                             }
                         })
@@ -139,7 +142,11 @@ pub fn DocumentView(#[prop(into)] doc: Signal<Option<Document>>) -> impl IntoVie
                     }
                 })
                 .collect_view();
-            Some(view! { {title} {intro} {sections} })
+            Some(view! {
+                {title}
+                {intro}
+                {sections}
+            })
         })
     }
 }

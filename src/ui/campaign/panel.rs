@@ -1,23 +1,26 @@
 //! The Campaign section: goal first, then recommendations, budget plan, checklist, brief, tracking.
 
+use crate::ui::campaign::brief::BriefView;
+use crate::ui::campaign::checklist::ChecklistView;
+use crate::ui::campaign::creators::CreatorsView;
+use crate::ui::campaign::recommendations::RecommendationsView;
+use crate::ui::campaign::vetting::VettingView;
 use leptos::prelude::*;
 
-use crate::domain::campaign::record::{Campaign, Goal, CURRENCIES};
+use crate::domain::campaign::record::Campaign;
+use crate::domain::campaign::record::Goal;
+use crate::domain::campaign::record::CURRENCIES;
 use crate::domain::creator::record::parse_tags;
 use crate::domain::risk::disclosure::Jurisdiction;
 use crate::domain::text::format::group_thousands;
 use crate::domain::text::number::parse_optional_amount;
 use crate::domain::Platform;
-use crate::ui::campaign::brief::BriefView;
-use crate::ui::campaign::checklist::ChecklistView;
-use crate::ui::campaign::creators::CreatorsView;
-use crate::ui::campaign::recommendations::RecommendationsView;
 use crate::ui::campaign::tracking::TrackingView;
-use crate::ui::campaign::vetting::VettingView;
 use crate::ui::risks::for_creator::CampaignWarnings;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::banners::StoredDataBanner;
-use crate::ui::widgets::fields::{ChoiceSelect, TextField};
+use crate::ui::widgets::fields::ChoiceSelect;
+use crate::ui::widgets::fields::TextField;
 
 #[component]
 pub fn CampaignPanel() -> impl IntoView {
@@ -69,7 +72,9 @@ pub fn CampaignPanel() -> impl IntoView {
                             }
                         })
                 }}
-                <p class="status" role="status">{move || store.sync_note.get()}</p>
+                <p class="status" role="status">
+                    {move || store.sync_note.get()}
+                </p>
             </div>
             <nav class="campaign-list campaign-form" aria-label="Your campaigns">
                 <h3>"Your campaigns"</h3>
@@ -118,10 +123,7 @@ pub fn CampaignPanel() -> impl IntoView {
                 </form>
             </nav>
             {move || {
-                store
-                    .selected
-                    .get()
-                    .map(|id| view! { <CampaignEditor store=store id=id /> })
+                store.selected.get().map(|id| view! { <CampaignEditor store=store id=id /> })
             }}
         </section>
     }
@@ -189,14 +191,15 @@ fn CampaignEditor(store: CampaignsStore, id: String) -> impl IntoView {
                         }
                     }
                 />
-                <ChoiceSelect<Goal>
+                <ChoiceSelect
                     id="campaign-goal"
                     label="Goal"
+                    choices=&Goal::ALL
                     value=goal
                     on_pick=move |g: Goal| edit(Box::new(move |c| c.goal = g))
                 >
                     {move || goal.get().explanation()}
-                </ChoiceSelect<Goal>>
+                </ChoiceSelect>
                 <div class="field">
                     <label for="campaign-currency">"Currency"</label>
                     <select
@@ -290,7 +293,8 @@ fn CampaignEditor(store: CampaignsStore, id: String) -> impl IntoView {
                                         prop:checked=move || {
                                             campaign
                                                 .with(|c| {
-                                                    c.as_ref().is_some_and(|c| c.countries.iter().any(|x| x == j.id()))
+                                                    c.as_ref()
+                                                        .is_some_and(|c| c.countries.iter().any(|x| x == j.id()))
                                                 })
                                         }
                                         on:change=move |ev| {
@@ -300,10 +304,10 @@ fn CampaignEditor(store: CampaignsStore, id: String) -> impl IntoView {
                                                     c.countries.retain(|x| x != j.id());
                                                     if on {
                                                         c.countries.push(j.id().to_string());
-                                                        // The rules' order, so the brief reads the same however they were ticked.
-                                                        c.countries.sort_by_key(|x| {
-                                                            Jurisdiction::ALL.iter().position(|k| k.id() == x)
-                                                        });
+                                                        c.countries
+                                                            .sort_by_key(|x| {
+                                                                Jurisdiction::ALL.iter().position(|k| k.id() == x)
+                                                            });
                                                     }
                                                 }),
                                             );
@@ -336,7 +340,9 @@ fn CampaignEditor(store: CampaignsStore, id: String) -> impl IntoView {
                     value=RwSignal::new(start.notes.clone())
                     rows=3
                     help="The product, facts and claims that must be right, dos and don'ts. Shown in the brief under “What must be right”."
-                    on_input=move |v: String| edit(Box::new(move |c| c.notes = v.trim().to_string()))
+                    on_input=move |v: String| edit(
+                        Box::new(move |c| c.notes = v.trim().to_string()),
+                    )
                 />
                 // Deleting takes a second, explicit click: a campaign holds weeks of checklist
                 // and tracking work, and a stray click must not lose it.
@@ -354,31 +360,37 @@ fn CampaignEditor(store: CampaignsStore, id: String) -> impl IntoView {
                         }
                     }
                 >
-                    <div class="banner confirm" role="group" aria-labelledby="campaign-delete-question">
+                    <div
+                        class="banner confirm"
+                        role="group"
+                        aria-labelledby="campaign-delete-question"
+                    >
                         <p id="campaign-delete-question">
                             {move || {
                                 let name = campaign
-                                    .with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
+                                    .with(|c| {
+                                        c.as_ref().map(|c| c.name.clone()).unwrap_or_default()
+                                    });
                                 format!(
                                     "Delete “{name}” with its checklist and tracked results? Export the brief first if you need it; this cannot be undone.",
                                 )
                             }}
                         </p>
                         <div class="button-row">
-                        <button
-                            type="button"
-                            class="button danger"
-                            on:click=move |_| id.with_value(|i| store.remove(i))
-                        >
-                            "Delete"
-                        </button>
-                        <button
-                            type="button"
-                            class="button"
-                            on:click=move |_| confirm_delete.set(false)
-                        >
-                            "Keep it"
-                        </button>
+                            <button
+                                type="button"
+                                class="button danger"
+                                on:click=move |_| id.with_value(|i| store.remove(i))
+                            >
+                                "Delete"
+                            </button>
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| confirm_delete.set(false)
+                            >
+                                "Keep it"
+                            </button>
                         </div>
                     </div>
                 </Show>

@@ -37,10 +37,8 @@ pub fn RecommendationsView(campaign: CampaignMemo) -> impl IntoView {
                                                         .map(|reason| {
                                                             view! {
                                                                 <li>
-                                                                    {reason.text}
-                                                                    " "
-                                                                    <span class="figure">{reason.figure}</span>
-                                                                    " "
+                                                                    {reason.text} " "
+                                                                    <span class="figure">{reason.figure}</span> " "
                                                                     <cite>"(" {reason.citation} ")"</cite>
                                                                 </li>
                                                             }

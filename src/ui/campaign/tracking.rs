@@ -2,20 +2,34 @@
 //! results per creator, and the cumulative results (in total or for one creator) drawn against a
 //! straight pace line, with the domain's pace warning naming who is behind and what to look at.
 
+use crate::ui::campaign::inputs::shortlisted;
 use leptos::prelude::*;
 
-use crate::charts::{actual_vs_target, DayValue, Goal as ChartGoal, Unit};
+use crate::charts::actual_vs_target;
+use crate::charts::DayValue;
+use crate::charts::Goal as ChartGoal;
+use crate::charts::Unit;
 use crate::domain::campaign::budget::plan;
-use crate::domain::campaign::record::{count_label, Campaign, PostResult};
-use crate::domain::campaign::tracking::{
-    forecasts_from_plan, headline_metric, per_creator, track, track_creator, CreatorForecast,
-    Metric, Tracking, UNTIED,
-};
+use crate::domain::campaign::record::count_label;
+use crate::domain::campaign::record::Campaign;
+use crate::domain::campaign::record::PostResult;
+use crate::domain::campaign::tracking::forecasts_from_plan;
+use crate::domain::campaign::tracking::headline_metric;
+use crate::domain::campaign::tracking::per_creator;
+use crate::domain::campaign::tracking::track;
+use crate::domain::campaign::tracking::track_creator;
+use crate::domain::campaign::tracking::CreatorForecast;
+use crate::domain::campaign::tracking::Metric;
+use crate::domain::campaign::tracking::Tracking;
+use crate::domain::campaign::tracking::UNTIED;
 use crate::domain::creator::record::Creator;
 use crate::domain::engine::cadence::Date;
-use crate::domain::text::format::{compact, group_thousands, percent};
-use crate::domain::text::number::{parse_optional_amount, NumberError};
-use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::domain::text::format::compact;
+use crate::domain::text::format::group_thousands;
+use crate::domain::text::format::percent;
+use crate::domain::text::number::parse_optional_amount;
+use crate::domain::text::number::NumberError;
+use crate::ui::campaign::inputs::CampaignMemo;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::widgets::fields::TextField;
@@ -300,11 +314,23 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
         <section class="subpanel campaign-tracking" aria-labelledby="campaign-tracking-title">
             <h4 id="campaign-tracking-title">"Tracking"</h4>
             <div class="fields campaign-form">
-                {date_field("campaign-start", "Start date", first.start, move |d| store.edit(&id(), move |c| c.start = d))}
-                {date_field("campaign-end", "End date", first.end, move |d| store.edit(&id(), move |c| c.end = d))}
+                {date_field(
+                    "campaign-start",
+                    "Start date",
+                    first.start,
+                    move |d| store.edit(&id(), move |c| c.start = d),
+                )}
+                {date_field(
+                    "campaign-end",
+                    "End date",
+                    first.end,
+                    move |d| store.edit(&id(), move |c| c.end = d),
+                )}
                 <TextField
                     id="campaign-target"
-                    label=Signal::derive(move || format!("Target ({})", metric.get().label().to_lowercase()))
+                    label=Signal::derive(move || {
+                        format!("Target ({})", metric.get().label().to_lowercase())
+                    })
                     value=target_text
                     inputmode="decimal"
                     error=target_error
@@ -316,7 +342,11 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                     }
                 />
             </div>
-            <form class="fields campaign-form campaign-result-form" on:submit=add_result aria-label="Add a posted result">
+            <form
+                class="fields campaign-form campaign-result-form"
+                on:submit=add_result
+                aria-label="Add a posted result"
+            >
                 <div class="field">
                     <label for="campaign-result-creator">"Posted by"</label>
                     <select
@@ -329,79 +359,116 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                         {creator_option_views(options, result_creator)}
                     </select>
                 </div>
-                <TextField id="campaign-result-date" label="Result date" value=result_date placeholder="2026-05-03" />
+                <TextField
+                    id="campaign-result-date"
+                    label="Result date"
+                    value=result_date
+                    placeholder="2026-05-03"
+                />
                 {result_fields}
-                <p id="campaign-result-error" class="error" role="alert">{move || result_error.get()}</p>
-                <button type="submit" class="button">"Add result"</button>
+                <p id="campaign-result-error" class="error" role="alert">
+                    {move || result_error.get()}
+                </p>
+                <button type="submit" class="button">
+                    "Add result"
+                </button>
             </form>
-            {move || tracking.get().map(|t| {
-                let metric_word = t.metric.label().to_lowercase();
-                view! {
-                    <p class="figure" role="status">
-                        {t.status.label()} ": " {compact(t.total)} " " {metric_word} " so far"
-                        {t.expected.map(|e| format!(", {} expected by now", compact(e)))}
-                        "."
-                    </p>
-                    {t.warning.map(|w| view! {
-                        <div class="banner warn campaign-pace-warning" role="alert">
-                            <p class="banner-title"><strong>{w.title}</strong></p>
-                            <p>{w.why}</p>
-                            {(!w.under_delivering.is_empty()).then(|| {
-                                let m = t.metric;
-                                view! {
-                                    <p>"Behind their forecast:"</p>
-                                    <ul>
-                                        {w.under_delivering.iter().map(|g| view! { <li>{g.sentence(m)}</li> }).collect_view()}
-                                    </ul>
-                                }
-                            })}
-                            <p>{w.action}</p>
-                            <details>
-                                <summary>"The numbers behind this warning"</summary>
-                                <ul>
-                                    {w.evidence.into_iter().map(|e| view! {
-                                        <li>{e.label} ": " {e.value}</li>
-                                    }).collect_view()}
-                                </ul>
-                            </details>
-                        </div>
-                    })}
-                }
-            })}
+            {move || {
+                tracking
+                    .get()
+                    .map(|t| {
+                        let metric_word = t.metric.label().to_lowercase();
+                        view! {
+                            <p class="figure" role="status">
+                                {t.status.label()}
+                                ": "
+                                {compact(t.total)}
+                                " "
+                                {metric_word}
+                                " so far"
+                                {t.expected.map(|e| format!(", {} expected by now", compact(e)))}
+                                "."
+                            </p>
+                            {t
+                                .warning
+                                .map(|w| {
+                                    view! {
+                                        <div class="banner warn campaign-pace-warning" role="alert">
+                                            <p class="banner-title">
+                                                <strong>{w.title}</strong>
+                                            </p>
+                                            <p>{w.why}</p>
+                                            {(!w.under_delivering.is_empty())
+                                                .then(|| {
+                                                    let m = t.metric;
+                                                    view! {
+                                                        <p>"Behind their forecast:"</p>
+                                                        <ul>
+                                                            {w
+                                                                .under_delivering
+                                                                .iter()
+                                                                .map(|g| view! { <li>{g.sentence(m)}</li> })
+                                                                .collect_view()}
+                                                        </ul>
+                                                    }
+                                                })}
+                                            <p>{w.action}</p>
+                                            <details>
+                                                <summary>"The numbers behind this warning"</summary>
+                                                <ul>
+                                                    {w
+                                                        .evidence
+                                                        .into_iter()
+                                                        .map(|e| view! { <li>{e.label} ": " {e.value}</li> })
+                                                        .collect_view()}
+                                                </ul>
+                                            </details>
+                                        </div>
+                                    }
+                                })}
+                        }
+                    })
+            }}
             {move || {
                 let list = rows.get();
                 if list.is_empty() {
                     return None;
                 }
                 let m = metric.get();
-                Some(view! {
-                    <table class="campaign-per-creator">
-                        <caption>{format!("{} per creator", m.label())}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Creator"</th>
-                                <th scope="col">"Posts"</th>
-                                <th scope="col">{m.label()}</th>
-                                <th scope="col">"Forecast per post"</th>
-                                <th scope="col">"Share of forecast"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {list.into_iter().map(|r| view! {
-                                <tr class:behind=r.behind>
-                                    <th scope="row">{r.name}</th>
-                                    <td>{r.posts}</td>
-                                    <td>{compact(r.total)}</td>
-                                    <td>{count_label(r.forecast)}</td>
-                                    <td>
-                                        {percent(r.share, 0)}
-                                        {r.behind.then_some(" (behind)")}
-                                    </td>
+                Some(
+                    view! {
+                        <table class="campaign-per-creator">
+                            <caption>{format!("{} per creator", m.label())}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Creator"</th>
+                                    <th scope="col">"Posts"</th>
+                                    <th scope="col">{m.label()}</th>
+                                    <th scope="col">"Forecast per post"</th>
+                                    <th scope="col">"Share of forecast"</th>
                                 </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                })
+                            </thead>
+                            <tbody>
+                                {list
+                                    .into_iter()
+                                    .map(|r| {
+                                        view! {
+                                            <tr class:behind=r.behind>
+                                                <th scope="row">{r.name}</th>
+                                                <td>{r.posts}</td>
+                                                <td>{compact(r.total)}</td>
+                                                <td>{count_label(r.forecast)}</td>
+                                                <td>
+                                                    {percent(r.share, 0)} {r.behind.then_some(" (behind)")}
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    },
+                )
             }}
             <div class="field campaign-form">
                 <label for="campaign-chart-who">"Show on the chart"</label>
@@ -409,13 +476,24 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                     id="campaign-chart-who"
                     on:change=move |ev| shown.set(event_target_value(&ev))
                 >
-                    <option value=ALL selected=move || shown.get() == ALL>"All creators (total)"</option>
+                    <option value=ALL selected=move || shown.get() == ALL>
+                        "All creators (total)"
+                    </option>
                     {creator_option_views(options, shown)}
                 </select>
             </div>
-            {move || chart.get().map(|c| view! {
-                <ChartImage chart=Signal::derive(move || c.clone()) caption="Cumulative results against a straight pace line to the target (for one creator: the plan's forecast for their post)." />
-            })}
+            {move || {
+                chart
+                    .get()
+                    .map(|c| {
+                        view! {
+                            <ChartImage
+                                chart=Signal::derive(move || c.clone())
+                                caption="Cumulative results against a straight pace line to the target (for one creator: the plan's forecast for their post)."
+                            />
+                        }
+                    })
+            }}
             <ResultsTable campaign=campaign store=store options=options />
         </section>
     }
@@ -451,7 +529,9 @@ fn ResultsTable(
                         <th scope="col">"Interactions"</th>
                         <th scope="col">"Clicks"</th>
                         <th scope="col">"Conversions"</th>
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        <th scope="col">
+                            <span class="visually-hidden">"Actions"</span>
+                        </th>
                     </tr>
                 </thead>
                 <tbody>
@@ -471,24 +551,36 @@ fn ResultsTable(
                                 <tr>
                                     <td>{date.clone()}</td>
                                     <td>
-                                        <label class="visually-hidden" for=select_id.clone()>{label}</label>
+                                        <label class="visually-hidden" for=select_id.clone()>
+                                            {label}
+                                        </label>
                                         <select
                                             id=select_id
                                             on:change=move |ev| {
                                                 let who = event_target_value(&ev);
-                                                store.edit(&id(), move |c| {
-                                                    if let Some(r) = c.results.get_mut(index) {
-                                                        r.creator_id = who;
-                                                    }
-                                                });
+                                                store
+                                                    .edit(
+                                                        &id(),
+                                                        move |c| {
+                                                            if let Some(r) = c.results.get_mut(index) {
+                                                                r.creator_id = who;
+                                                            }
+                                                        },
+                                                    );
                                             }
                                         >
-                                            <option value="" selected=current.is_empty()>{UNTIED}</option>
+                                            <option value="" selected=current.is_empty()>
+                                                {UNTIED}
+                                            </option>
                                             {choices
                                                 .into_iter()
                                                 .map(|(cid, name)| {
                                                     let sel = cid == current;
-                                                    view! { <option value=cid selected=sel>{name}</option> }
+                                                    view! {
+                                                        <option value=cid selected=sel>
+                                                            {name}
+                                                        </option>
+                                                    }
                                                 })
                                                 .collect_view()}
                                         </select>
@@ -503,11 +595,15 @@ fn ResultsTable(
                                             class="secondary"
                                             aria-label=format!("Remove the result of {date}")
                                             on:click=move |_| {
-                                                store.edit(&id(), move |c| {
-                                                    if index < c.results.len() {
-                                                        c.results.remove(index);
-                                                    }
-                                                });
+                                                store
+                                                    .edit(
+                                                        &id(),
+                                                        move |c| {
+                                                            if index < c.results.len() {
+                                                                c.results.remove(index);
+                                                            }
+                                                        },
+                                                    );
                                             }
                                         >
                                             "Remove"

@@ -1,12 +1,12 @@
 //! The vetting record on the page (in a disclosure) and as a Markdown download.
 
+use crate::domain::campaign::creator_risk;
 use leptos::prelude::*;
 
 use crate::domain::campaign::budget::plan;
 use crate::domain::campaign::document::{vetting_record, Document, Vetting};
 use crate::domain::creator::record::{Creator, Status};
 use crate::domain::engine::engagement::Formula;
-use crate::domain::risk::profile::creator_risk;
 use crate::ui::campaign::document::{download_markdown, DocumentView};
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
 use crate::ui::risks::for_creator::thresholds_signal;
@@ -60,7 +60,10 @@ pub fn VettingView(campaign: CampaignMemo) -> impl IntoView {
         status.set(Some(message));
     };
     view! {
-        <section class="subpanel campaign-vetting campaign-form" aria-labelledby="campaign-vetting-title">
+        <section
+            class="subpanel campaign-vetting campaign-form"
+            aria-labelledby="campaign-vetting-title"
+        >
             <h4 id="campaign-vetting-title">"Vetting record"</h4>
             <p class="help">
                 "Why each creator was picked (their numbers, with the formula and the published benchmark they were compared with) and the risk warnings seen. Keep it with the campaign's files."
@@ -70,7 +73,9 @@ pub fn VettingView(campaign: CampaignMemo) -> impl IntoView {
                     "Download vetting record (Markdown)"
                 </button>
             </div>
-            <p class="status" role="status">{move || status.get()}</p>
+            <p class="status" role="status">
+                {move || status.get()}
+            </p>
             <details class="campaign-vetting-details">
                 <summary>"Show the vetting record"</summary>
                 <div class="campaign-vetting-doc" aria-label="Vetting record">

@@ -2,15 +2,22 @@
 
 use leptos::prelude::*;
 
-use crate::charts::{rate_vs_benchmarks, BarKind, Chart, RateBar, Reference};
+use crate::charts::rate_vs_benchmarks;
+use crate::charts::BarKind;
+use crate::charts::Chart;
+use crate::charts::RateBar;
+use crate::charts::Reference;
 use crate::domain::engine::analysis::Analysis;
-use crate::domain::engine::benchmark::{self, Benchmark, Verdict};
+use crate::domain::engine::benchmark::Benchmark;
+use crate::domain::engine::benchmark::Verdict;
+use crate::domain::engine::benchmark::{self};
 use crate::domain::engine::engagement::Formula;
 use crate::domain::text::format::percent;
-use crate::domain::{Platform, Tier};
+use crate::domain::Platform;
+use crate::domain::Tier;
+use crate::ui::check::form::CheckForm;
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::widgets::fields::ChoiceSelect;
-use crate::ui::check::form::CheckForm;
 
 /// The bars: the creator, every benchmark for its platform and tier under the chosen formula, and
 /// the first one of each other platform for the same tier (same formula only: never mixed).
@@ -118,12 +125,7 @@ pub fn EngagementView(form: CheckForm, analysis: Memo<Analysis>) -> impl IntoVie
                     let flag = c.red_flag().then_some(
                         " More than twice the benchmark is a red flag for bought engagement: check the Risks section.",
                     );
-                    view! {
-                        <li data-verdict=c.verdict.map(|v| v.label())>
-                            {c.sentence()}
-                            {flag}
-                        </li>
-                    }
+                    view! { <li data-verdict=c.verdict.map(|v| v.label())>{c.sentence()} {flag}</li> }
                 })
                 .collect_view()
                 .into_any(),
@@ -146,9 +148,10 @@ pub fn EngagementView(form: CheckForm, analysis: Memo<Analysis>) -> impl IntoVie
     view! {
         <section class="subpanel" aria-labelledby="engagement-title">
             <h3 id="engagement-title">"Engagement"</h3>
-            <ChoiceSelect<Formula>
+            <ChoiceSelect
                 id="check-formula"
                 label="Engagement formula"
+                choices=&Formula::ALL
                 class="formula-field"
                 value=formula
                 on_pick=move |f: Formula| formula.set(f)
@@ -156,7 +159,7 @@ pub fn EngagementView(form: CheckForm, analysis: Memo<Analysis>) -> impl IntoVie
                 <code>{move || formula.get().expression()}</code>
                 " "
                 {move || formula.get().explanation()}
-            </ChoiceSelect<Formula>>
+            </ChoiceSelect>
             <p class="figure">
                 <span class="figure-label">"Engagement rate: "</span>
                 <strong data-testid="engagement-rate">{rate_line}</strong>
@@ -167,7 +170,10 @@ pub fn EngagementView(form: CheckForm, analysis: Memo<Analysis>) -> impl IntoVie
             <ul class="comparisons">{comparisons}</ul>
             <p class="help">{rule}</p>
             <p class="help">{verdict_bands()}</p>
-            <ChartImage chart=chart_signal caption="The creator's rate against published benchmarks for the same formula." />
+            <ChartImage
+                chart=chart_signal
+                caption="The creator's rate against published benchmarks for the same formula."
+            />
         </section>
     }
 }

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::engine::analysis::{analyze, parse_post_rows, Analysis, AnalysisInput, PastedPosts};
+use crate::domain::engine::analysis::{
+    analyze, parse_post_rows, Analysis, AnalysisInput, PastedPosts,
+};
 use crate::domain::engine::cadence::CadenceInput;
 use crate::domain::engine::engagement::{Field, Formula};
 use crate::domain::text::number::{

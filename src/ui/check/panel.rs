@@ -3,21 +3,26 @@
 
 use leptos::prelude::*;
 
+use crate::domain::campaign::risk_profile::check_form_risk;
 use crate::domain::creator::record::Creator;
+use crate::domain::creator::tier::TIERS;
 use crate::domain::engine::averages::average_posts;
 use crate::domain::engine::engagement::Field;
-use crate::domain::risk::profile::check_form_risk;
-use crate::domain::creator::tier::TIERS;
-use crate::domain::{Platform, Tier};
-use crate::ui::check::form::{CheckForm, EntryMode};
+use crate::domain::Platform;
+use crate::domain::Tier;
 use crate::ui::app::clock::now_ms;
-use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
-use crate::ui::check::economics::{CadenceView, CostView};
+use crate::ui::check::economics::CadenceView;
+use crate::ui::check::economics::CostView;
 use crate::ui::check::engagement::EngagementView;
-use crate::ui::widgets::fields::{ChoiceSelect, TextField};
-use crate::ui::widgets::number_field::NumberField;
+use crate::ui::check::form::CheckForm;
+use crate::ui::check::form::EntryMode;
+use crate::ui::risks::for_creator::thresholds_signal;
+use crate::ui::risks::for_creator::CreatorWarnings;
 use crate::ui::state::ids::next_id;
 use crate::ui::state::ShortlistStore;
+use crate::ui::widgets::fields::ChoiceSelect;
+use crate::ui::widgets::fields::TextField;
+use crate::ui::widgets::number_field::NumberField;
 
 /// The creator as the form describes it, for the shortlist.
 fn creator_from_form(form: &CheckForm, id: String) -> Creator {
@@ -98,9 +103,10 @@ pub fn CheckPanel() -> impl IntoView {
                             value=form.name
                             placeholder="@handle"
                         />
-                        <ChoiceSelect<Platform>
+                        <ChoiceSelect
                             id="check-platform"
                             label="Platform"
+                            choices=&Platform::ALL
                             value=form.platform
                             on_pick=move |p: Platform| form.platform.set(p)
                         />
@@ -176,12 +182,42 @@ pub fn CheckPanel() -> impl IntoView {
                         }
                     >
                         <div class="fields">
-                            {metric_field(Field::Views, "check-views", "Average views", "Views per post.")}
-                            {metric_field(Field::Likes, "check-likes", "Average likes", "Likes per post.")}
-                            {metric_field(Field::Comments, "check-comments", "Average comments", "Comments per post.")}
-                            {metric_field(Field::Shares, "check-shares", "Average shares", "Shares per post.")}
-                            {metric_field(Field::Dislikes, "check-dislikes", "Average dislikes (optional)", "YouTube only; hidden publicly since 2021.")}
-                            {metric_field(Field::Saves, "check-saves", "Average saves (optional)", "Saves or bookmarks per post.")}
+                            {metric_field(
+                                Field::Views,
+                                "check-views",
+                                "Average views",
+                                "Views per post.",
+                            )}
+                            {metric_field(
+                                Field::Likes,
+                                "check-likes",
+                                "Average likes",
+                                "Likes per post.",
+                            )}
+                            {metric_field(
+                                Field::Comments,
+                                "check-comments",
+                                "Average comments",
+                                "Comments per post.",
+                            )}
+                            {metric_field(
+                                Field::Shares,
+                                "check-shares",
+                                "Average shares",
+                                "Shares per post.",
+                            )}
+                            {metric_field(
+                                Field::Dislikes,
+                                "check-dislikes",
+                                "Average dislikes (optional)",
+                                "YouTube only; hidden publicly since 2021.",
+                            )}
+                            {metric_field(
+                                Field::Saves,
+                                "check-saves",
+                                "Average saves (optional)",
+                                "Saves or bookmarks per post.",
+                            )}
                         </div>
                     </Show>
                 </fieldset>
@@ -206,7 +242,8 @@ pub fn CheckPanel() -> impl IntoView {
                         <NumberField
                             id="check-price"
                             label="Price per post (optional)"
-                            help="What the creator charges, in US dollars. Leave empty for an estimate.".to_string()
+                            help="What the creator charges, in US dollars. Leave empty for an estimate."
+                                .to_string()
                             value=form.price
                             error=price_error
                             placeholder="e.g. $250"
@@ -214,7 +251,8 @@ pub fn CheckPanel() -> impl IntoView {
                         <NumberField
                             id="check-sponsored"
                             label="Past sponsored posts (optional)"
-                            help="How many sponsored posts you found on the profile; few or none calls for an approval step.".to_string()
+                            help="How many sponsored posts you found on the profile; few or none calls for an approval step."
+                                .to_string()
                             value=form.sponsored
                             error=sponsored_error
                         />

@@ -4,8 +4,10 @@ use leptos::prelude::*;
 
 use crate::domain::engine::benchmark::{find_for_followers, NoBenchmark, Scope};
 use crate::domain::engine::engagement::Formula;
+use crate::domain::risk::rules::{
+    assess, EngagementInput, NotChecked, RiskInput, RiskKind, Thresholds,
+};
 use crate::domain::text::number::{parse_optional_amount, parse_optional_count, NumberError};
-use crate::domain::risk::rules::{assess, EngagementInput, NotChecked, RiskInput, RiskKind, Thresholds};
 use crate::domain::{Platform, Tier};
 use crate::ui::widgets::fields::ChoiceSelect;
 use crate::ui::widgets::number_field::NumberField;
@@ -117,9 +119,10 @@ pub fn AnomalyTool(thresholds: RwSignal<Thresholds>) -> impl IntoView {
             </p>
             <form class="risk-form" on:submit=|ev| ev.prevent_default()>
                 <div class="fields">
-                    <ChoiceSelect<Platform>
+                    <ChoiceSelect
                         id="risks-platform"
                         label="Platform"
+                        choices=&Platform::ALL
                         value=platform
                         on_pick=move |p: Platform| platform.set(p)
                     />
@@ -134,7 +137,8 @@ pub fn AnomalyTool(thresholds: RwSignal<Thresholds>) -> impl IntoView {
                     <NumberField
                         id="risks-rate"
                         label="Engagement rate by followers (%)"
-                        help="(likes + comments) ÷ followers, averaged over recent posts; e.g. 2.4 for 2.4%.".to_string()
+                        help="(likes + comments) ÷ followers, averaged over recent posts; e.g. 2.4 for 2.4%."
+                            .to_string()
                         value=rate
                         error=rate_error
                     />
@@ -175,9 +179,11 @@ pub fn AnomalyTool(thresholds: RwSignal<Thresholds>) -> impl IntoView {
                             .into_any();
                     }
                     let (warnings, missing) = report.get();
-                    let none = warnings.is_empty().then(|| {
-                        view! { <p>"No warning from the numbers entered."</p> }
-                    });
+                    let none = warnings
+                        .is_empty()
+                        .then(|| {
+                            view! { <p>"No warning from the numbers entered."</p> }
+                        });
                     view! {
                         {none}
                         {warning_list(warnings)}
@@ -186,7 +192,10 @@ pub fn AnomalyTool(thresholds: RwSignal<Thresholds>) -> impl IntoView {
                                 view! {
                                     <p class="not-checked-title">"Not checked yet:"</p>
                                     <ul class="not-checked">
-                                        {missing.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                                        {missing
+                                            .into_iter()
+                                            .map(|m| view! { <li>{m}</li> })
+                                            .collect_view()}
                                     </ul>
                                 }
                             })}

@@ -2,9 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::domain::risk::audience::{audience_fit, parse_tags, MatchVia};
+use crate::domain::risk::audience::audience_fit;
+use crate::domain::risk::audience::parse_tags;
+use crate::domain::risk::audience::MatchVia;
+use crate::domain::risk::rules::assess;
+use crate::domain::risk::rules::RiskInput;
+use crate::domain::risk::rules::RiskKind;
+use crate::domain::risk::rules::Thresholds;
 use crate::domain::text::format::percent;
-use crate::domain::risk::rules::{assess, RiskInput, RiskKind, Thresholds};
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::warning::warning_list;
 
@@ -58,8 +63,8 @@ pub fn AudienceFitTool(thresholds: RwSignal<Thresholds>) -> impl IntoView {
         };
         view! {
             <p class="headline">
-                "Overlap: " <strong>{percent(Some(score), 0)}</strong> " ("
-                {fit.covered_label()} " covered by the audience's interests)"
+                "Overlap: " <strong>{percent(Some(score), 0)}</strong> " (" {fit.covered_label()}
+                " covered by the audience's interests)"
             </p>
             <dl class="fit">
                 <div>
@@ -107,7 +112,9 @@ pub fn AudienceFitTool(thresholds: RwSignal<Thresholds>) -> impl IntoView {
                 {move || {
                     fit.with(|f| {
                         f.score
-                            .map(|s| format!("Overlap {}: {}.", percent(Some(s), 0), f.covered_label()))
+                            .map(|s| {
+                                format!("Overlap {}: {}.", percent(Some(s), 0), f.covered_label())
+                            })
                             .unwrap_or_default()
                     })
                 }}

@@ -2,14 +2,27 @@
 
 use leptos::prelude::*;
 
-use crate::domain::risk::comments::{summarise_generic, GenericKind, GenericSummary, NORMAL_SHARE_NOTE};
-use crate::domain::text::format::{group_thousands, percent, plural};
+use crate::domain::risk::comments::summarise_generic;
+use crate::domain::risk::comments::GenericKind;
+use crate::domain::risk::comments::GenericSummary;
+use crate::domain::risk::comments::NORMAL_SHARE_NOTE;
+use crate::domain::risk::rules::assess;
+use crate::domain::risk::rules::dislike_ratio;
+use crate::domain::risk::rules::RiskInput;
+use crate::domain::risk::rules::RiskKind;
+use crate::domain::risk::rules::Thresholds;
+use crate::domain::risk::sentiment::summarise_comments;
+use crate::domain::risk::sentiment::SentimentSummary;
+use crate::domain::risk::sentiment::ENGLISH_ONLY_NOTE;
+use crate::domain::text::format::group_thousands;
+use crate::domain::text::format::percent;
+use crate::domain::text::format::plural;
 use crate::domain::text::number::parse_optional_count;
-use crate::domain::risk::rules::{assess, dislike_ratio, RiskInput, RiskKind, Thresholds};
-use crate::domain::risk::sentiment::{summarise_comments, SentimentSummary, ENGLISH_ONLY_NOTE};
+use crate::ui::risks::lexicon::ensure_loaded;
+use crate::ui::risks::lexicon::initial_status;
+use crate::ui::risks::lexicon::LexiconStatus;
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::number_field::NumberField;
-use crate::ui::risks::lexicon::{ensure_loaded, initial_status, LexiconStatus};
 use crate::ui::widgets::warning::warning_list;
 
 fn share_text(part: usize, share: Option<f64>) -> String {
@@ -74,18 +87,23 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>) -> impl IntoView {
             .collect::<Vec<_>>()
     };
 
-    let sentiment_result = move || {
-        match status.get() {
+    let sentiment_result = move || match status.get() {
         LexiconStatus::Idle => view! {
-            <p class="placeholder">"Paste comments to see how many read positive, neutral or negative."</p>
+            <p class="placeholder">
+                "Paste comments to see how many read positive, neutral or negative."
+            </p>
         }
         .into_any(),
         LexiconStatus::Loading => view! {
-            <p class="placeholder loading">"Loading the sentiment word list (about 100 KB, only the first time)…"</p>
+            <p class="placeholder loading">
+                "Loading the sentiment word list (about 100 KB, only the first time)…"
+            </p>
         }
         .into_any(),
         LexiconStatus::Failed(message) => view! {
-            <p class="error" role="alert">{message}</p>
+            <p class="error" role="alert">
+                {message}
+            </p>
             <button type="button" class="secondary" on:click=move |_| ensure_loaded(status)>
                 "Try again"
             </button>
@@ -93,12 +111,13 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>) -> impl IntoView {
         .into_any(),
         LexiconStatus::Ready(_) => match sentiment.get() {
             None => view! {
-                <p class="placeholder">"Paste comments to see how many read positive, neutral or negative."</p>
+                <p class="placeholder">
+                    "Paste comments to see how many read positive, neutral or negative."
+                </p>
             }
             .into_any(),
             Some(s) => sentiment_view(s).into_any(),
         },
-    }
     };
 
     view! {
@@ -132,7 +151,8 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>) -> impl IntoView {
                     <NumberField
                         id="risks-dislikes"
                         label="Dislikes (YouTube, optional)"
-                        help="YouTube hid public dislikes in December 2021; ask the creator.".to_string()
+                        help="YouTube hid public dislikes in December 2021; ask the creator."
+                            .to_string()
                         value=dislikes
                         error=dislikes_error
                     />
@@ -164,8 +184,7 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>) -> impl IntoView {
                         .map(|r| {
                             view! {
                                 <p>
-                                    "Dislikes are "
-                                    <strong>{percent(Some(r), 1)}</strong>
+                                    "Dislikes are " <strong>{percent(Some(r), 1)}</strong>
                                     " of likes + dislikes (dislikes ÷ (likes + dislikes))."
                                 </p>
                             }
@@ -186,7 +205,9 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>) -> impl IntoView {
                     let g = generic.get();
                     if g.total == 0 {
                         view! {
-                            <p class="placeholder">"Paste comments above to count the generic ones."</p>
+                            <p class="placeholder">
+                                "Paste comments above to count the generic ones."
+                            </p>
                         }
                             .into_any()
                     } else {

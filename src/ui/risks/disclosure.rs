@@ -111,9 +111,7 @@ pub fn DisclosureChecker() -> impl IntoView {
     };
     let results = move || {
         match rows.get() {
-        None => view! {
-            <p class="placeholder">"Paste the caption of a sponsored post to check its ad label."</p>
-        }
+        None => view! { <p class="placeholder">"Paste the caption of a sponsored post to check its ad label."</p> }
         .into_any(),
         Some(rows) if rows.is_empty() => {
             view! { <p class="placeholder">"Choose at least one country."</p> }.into_any()
@@ -173,7 +171,9 @@ pub fn DisclosureChecker() -> impl IntoView {
                 </fieldset>
             </form>
             <div class="risk-result">
-                <p class="headline" role="status">{summary}</p>
+                <p class="headline" role="status">
+                    {summary}
+                </p>
                 {results}
             </div>
             <p class="caveat">{DISCLAIMER}</p>
@@ -243,11 +243,7 @@ fn verdict_card(r: JurisdictionResult) -> impl IntoView {
         .collect();
     view! {
         <li class="verdict-card" data-jurisdiction=j.id() data-verdict=r.verdict.label()>
-            <h4>
-                {j.name()}
-                " "
-                {verdict_badge(r.verdict)}
-            </h4>
+            <h4>{j.name()} " " {verdict_badge(r.verdict)}</h4>
             <p>{r.explanation}</p>
             {label
                 .map(|l| {

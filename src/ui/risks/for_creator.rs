@@ -3,13 +3,19 @@
 use leptos::prelude::*;
 
 use crate::domain::campaign::record::Campaign;
+use crate::domain::campaign::risk_profile::campaign_risks;
+use crate::domain::campaign::risk_profile::creator_risk;
+use crate::domain::campaign::risk_profile::CreatorRisk;
+use crate::domain::campaign::risk_profile::RiskSummary;
 use crate::domain::creator::record::Creator;
 use crate::domain::engine::engagement::Formula;
-use crate::domain::risk::rules::{NotChecked, Severity, Thresholds};
-use crate::domain::risk::profile::{campaign_risks, creator_risk, CreatorRisk, RiskSummary};
-use crate::ui::state::ThresholdsStore;
-use crate::ui::widgets::warning::{warning_list, WarningCard};
+use crate::domain::risk::rules::NotChecked;
+use crate::domain::risk::rules::Severity;
+use crate::domain::risk::rules::Thresholds;
 use crate::ui::state::ShortlistStore;
+use crate::ui::state::ThresholdsStore;
+use crate::ui::widgets::warning::warning_list;
+use crate::ui::widgets::warning::WarningCard;
 
 /// The thresholds in use: the app's when it provides them as context, else loaded once here.
 /// Call it once per panel, never per row (loading reads storage).
@@ -239,7 +245,9 @@ pub fn CampaignWarnings(
                 let empty = r.warnings.is_empty() && r.clear.is_empty() && r.unchecked.is_empty();
                 if empty {
                     return view! {
-                        <p class="placeholder">"Add creators from the shortlist to this campaign to see their risks."</p>
+                        <p class="placeholder">
+                            "Add creators from the shortlist to this campaign to see their risks."
+                        </p>
                     }
                         .into_any();
                 }
@@ -249,38 +257,52 @@ pub fn CampaignWarnings(
                     .map(|w| view! { <WarningCard warning=w.warning creator=w.creator_name /> })
                     .collect_view();
                 let names = |label: &'static str, names: Vec<String>| {
-                    (!names.is_empty()).then(|| view! {
-                        <p class="risk-names">
-                            <strong>{label}</strong>
-                            " "
-                            {names.join(", ")}
-                        </p>
-                    })
+                    (!names.is_empty())
+                        .then(|| {
+                            view! {
+                                <p class="risk-names">
+                                    <strong>{label}</strong>
+                                    " "
+                                    {names.join(", ")}
+                                </p>
+                            }
+                        })
                 };
-                let gaps = (!r.gaps.is_empty()).then(|| {
-                    let total: usize = r.gaps.iter().map(|g| g.not_checked.len()).sum();
-                    view! {
-                        <details class="not-checked-list">
-                            <summary>{format!("Not checked ({total}): what to add, per creator")}</summary>
-                            {r
-                                .gaps
-                                .into_iter()
-                                .map(|g| {
-                                    view! {
-                                        <p class="not-checked-title">{g.creator_name}</p>
-                                        <ul class="not-checked">
-                                            {g
-                                                .not_checked
-                                                .into_iter()
-                                                .map(|n| view! { <li><strong>{n.kind.label()}</strong> ": " {n.reason}</li> })
-                                                .collect_view()}
-                                        </ul>
-                                    }
-                                })
-                                .collect_view()}
-                        </details>
-                    }
-                });
+                let gaps = (!r.gaps.is_empty())
+                    .then(|| {
+                        let total: usize = r.gaps.iter().map(|g| g.not_checked.len()).sum();
+                        view! {
+                            <details class="not-checked-list">
+                                <summary>
+                                    {format!("Not checked ({total}): what to add, per creator")}
+                                </summary>
+                                {r
+                                    .gaps
+                                    .into_iter()
+                                    .map(|g| {
+                                        view! {
+                                            <p class="not-checked-title">{g.creator_name}</p>
+                                            <ul class="not-checked">
+                                                {g
+                                                    .not_checked
+                                                    .into_iter()
+                                                    .map(|n| {
+                                                        view! {
+                                                            <li>
+                                                                <strong>{n.kind.label()}</strong>
+                                                                ": "
+                                                                {n.reason}
+                                                            </li>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </ul>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </details>
+                        }
+                    });
                 view! {
                     <p class="risk-summary">
                         {match s.total() {

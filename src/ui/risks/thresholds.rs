@@ -115,7 +115,9 @@ pub fn RiskThresholds(state: ThresholdsStore) -> impl IntoView {
                 let for_id = id.clone();
                 view! {
                     <div class="field threshold-field">
-                        <label for=for_id>{format!("{} ({})", info.label, unit_word(info.unit))}</label>
+                        <label for=for_id>
+                            {format!("{} ({})", info.label, unit_word(info.unit))}
+                        </label>
                         <input
                             id=id
                             type="text"
@@ -158,7 +160,10 @@ pub fn RiskThresholds(state: ThresholdsStore) -> impl IntoView {
                 {move || match state.notice.get() {
                     Notice::None => None,
                     Notice::Saved => {
-                        Some(view! { <p class="saved">"Thresholds saved in this browser."</p> }.into_any())
+                        Some(
+                            view! { <p class="saved">"Thresholds saved in this browser."</p> }
+                                .into_any(),
+                        )
                     }
                     Notice::Problem(message) => {
                         Some(view! { <p class="problem">{message}</p> }.into_any())

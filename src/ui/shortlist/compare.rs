@@ -3,17 +3,25 @@
 
 use leptos::prelude::*;
 
-use crate::charts::{compare_creators, Chart, Metric, Unit};
-use crate::domain::engine::analysis::{analyze, AnalysisInput};
+use crate::charts::compare_creators;
+use crate::charts::Chart;
+use crate::charts::Metric;
+use crate::charts::Unit;
+use crate::domain::campaign::risk_profile::creator_risk;
 use crate::domain::creator::record::Creator;
-use crate::domain::engine::engagement::{self, Formula};
-use crate::domain::text::format::money;
+use crate::domain::engine::analysis::analyze;
+use crate::domain::engine::analysis::AnalysisInput;
+use crate::domain::engine::engagement::Formula;
+use crate::domain::engine::engagement::{self};
 use crate::domain::risk::rules::Thresholds;
-use crate::domain::risk::profile::creator_risk;
-use crate::ui::widgets::chart_image::ChartImage;
+use crate::domain::text::format::money;
 use crate::ui::risks::for_creator::thresholds_signal;
-use crate::ui::shortlist::format::{amount_label, count_label, currency_symbol, price_label};
+use crate::ui::shortlist::format::amount_label;
+use crate::ui::shortlist::format::count_label;
+use crate::ui::shortlist::format::currency_symbol;
+use crate::ui::shortlist::format::price_label;
 use crate::ui::state::ShortlistStore;
+use crate::ui::widgets::chart_image::ChartImage;
 
 /// Most creators compared at once: more bars per panel stop being readable.
 pub const MAX_COMPARE: usize = 4;
@@ -199,10 +207,12 @@ pub fn ComparePanel(
                 fallback=move || {
                     view! {
                         <p class="help">
-                            {move || format!(
-                                "Tick 2 to {MAX_COMPARE} creators in the table to see them side by side ({} selected).",
-                                count(),
-                            )}
+                            {move || {
+                                format!(
+                                    "Tick 2 to {MAX_COMPARE} creators in the table to see them side by side ({} selected).",
+                                    count(),
+                                )
+                            }}
                         </p>
                     }
                 }
@@ -230,21 +240,38 @@ pub fn ComparePanel(
                                     view! {
                                         <tr>
                                             <th scope="row">
-                                                {label}
-                                                <span class="formula">{how}</span>
+                                                {label} <span class="formula">{how}</span>
                                             </th>
-                                            {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
+                                            {cells
+                                                .into_iter()
+                                                .map(|c| view! { <td>{c}</td> })
+                                                .collect_view()}
                                         </tr>
                                     }
                                 };
                                 let col = |get: &dyn Fn(&Figures) -> String| -> Vec<String> {
                                     all.iter().map(get).collect()
                                 };
-                                let pct = |v: Option<f64>| crate::domain::text::format::percent(v, 2);
+                                let pct = |v: Option<f64>| crate::domain::text::format::percent(
+                                    v,
+                                    2,
+                                );
                                 vec![
-                                    row("Platform".into(), String::new(), col(&|f| f.platform.clone())),
-                                    row("Followers".into(), String::new(), col(&|f| f.followers.clone())),
-                                    row("Tier".into(), "by followers".into(), col(&|f| f.tier.clone())),
+                                    row(
+                                        "Platform".into(),
+                                        String::new(),
+                                        col(&|f| f.platform.clone()),
+                                    ),
+                                    row(
+                                        "Followers".into(),
+                                        String::new(),
+                                        col(&|f| f.followers.clone()),
+                                    ),
+                                    row(
+                                        "Tier".into(),
+                                        "by followers".into(),
+                                        col(&|f| f.tier.clone()),
+                                    ),
                                     row(
                                         "Engagement rate".into(),
                                         formula.expression().to_string(),
@@ -255,13 +282,21 @@ pub fn ComparePanel(
                                         "same formula only".into(),
                                         col(&|f| f.benchmark.clone()),
                                     ),
-                                    row("Average views per post".into(), String::new(), col(&|f| amount_label(f.views))),
+                                    row(
+                                        "Average views per post".into(),
+                                        String::new(),
+                                        col(&|f| amount_label(f.views)),
+                                    ),
                                     row(
                                         "Interactions per post".into(),
                                         formula.counted().list(),
                                         col(&|f| amount_label(f.interactions)),
                                     ),
-                                    row("Price per post".into(), "as entered".into(), col(&|f| f.price.clone())),
+                                    row(
+                                        "Price per post".into(),
+                                        "as entered".into(),
+                                        col(&|f| f.price.clone()),
+                                    ),
                                     row(
                                         "Cost per engagement".into(),
                                         "price ÷ interactions per post".into(),
@@ -272,8 +307,16 @@ pub fn ComparePanel(
                                         "price ÷ average views × 1,000".into(),
                                         col(&|f| money(f.cpm, &f.symbol)),
                                     ),
-                                    row("Posts per week".into(), String::new(), col(&|f| f.per_week.clone())),
-                                    row("Past sponsored posts".into(), String::new(), col(&|f| f.sponsored.clone())),
+                                    row(
+                                        "Posts per week".into(),
+                                        String::new(),
+                                        col(&|f| f.per_week.clone()),
+                                    ),
+                                    row(
+                                        "Past sponsored posts".into(),
+                                        String::new(),
+                                        col(&|f| f.sponsored.clone()),
+                                    ),
                                     row("Status".into(), String::new(), col(&|f| f.status.clone())),
                                     row(
                                         "Risks".into(),
@@ -288,7 +331,8 @@ pub fn ComparePanel(
                 </div>
                 {move || {
                     (shared_symbol(&chosen.get()).is_none()
-                        && chosen.with(|all| all.iter().filter(|f| f.price_value.is_some()).count() > 1))
+                        && chosen
+                            .with(|all| all.iter().filter(|f| f.price_value.is_some()).count() > 1))
                         .then(|| {
                             view! {
                                 <p class="help">

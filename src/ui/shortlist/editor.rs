@@ -4,21 +4,26 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::creator::record::{
-    normalize_currency, parse_tags, validate_profile_url, Creator, Status,
-};
-use crate::domain::io::csv_export::format_amount;
+use crate::domain::campaign::risk_profile::creator_risk;
+use crate::domain::creator::record::normalize_currency;
+use crate::domain::creator::record::parse_tags;
+use crate::domain::creator::record::validate_profile_url;
+use crate::domain::creator::record::Creator;
+use crate::domain::creator::record::Status;
 use crate::domain::engine::engagement::Formula;
-use crate::domain::text::format::group_thousands;
-use crate::domain::text::number::{parse_optional_amount, parse_optional_count};
+use crate::domain::io::csv_export::format_amount;
 use crate::domain::risk::rules::Thresholds;
-use crate::domain::risk::profile::creator_risk;
+use crate::domain::text::format::group_thousands;
+use crate::domain::text::number::parse_optional_amount;
+use crate::domain::text::number::parse_optional_count;
 use crate::domain::Platform;
 use crate::ui::app::clock::now_ms;
-use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
-use crate::ui::widgets::fields::{choice_options, TextField};
-use crate::ui::widgets::number_field::NumberField;
+use crate::ui::risks::for_creator::thresholds_signal;
+use crate::ui::risks::for_creator::CreatorWarnings;
 use crate::ui::state::ShortlistStore;
+use crate::ui::widgets::fields::choice_options;
+use crate::ui::widgets::fields::TextField;
+use crate::ui::widgets::number_field::NumberField;
 
 /// The form's texts, one signal per field.
 #[derive(Clone, Copy)]
@@ -385,8 +390,15 @@ pub fn CreatorEditor(
                                 id="edit-platform"
                                 on:change=move |ev| form.platform.set(event_target_value(&ev))
                             >
-                                <option value="" prop:selected=move || form.platform.with(String::is_empty)>"Not set"</option>
-                                {choice_options(move |p: Platform| form.platform.with(|v| v == p.id()))}
+                                <option
+                                    value=""
+                                    prop:selected=move || form.platform.with(String::is_empty)
+                                >
+                                    "Not set"
+                                </option>
+                                {choice_options(move |p: Platform| {
+                                    form.platform.with(|v| v == p.id())
+                                })}
                             </select>
                         </div>
                         <div class="field">
@@ -417,19 +429,68 @@ pub fn CreatorEditor(
                 <fieldset>
                     <legend>"Averages per post"</legend>
                     <div class="fields">
-                        <NumberField id="edit-views" label="Average views" help="Views per post.".to_string() value=form.views error=amount_error(form.views) />
-                        <NumberField id="edit-likes" label="Average likes" help="Likes per post.".to_string() value=form.likes error=amount_error(form.likes) />
-                        <NumberField id="edit-comments" label="Average comments" help="Comments per post.".to_string() value=form.comments error=amount_error(form.comments) />
-                        <NumberField id="edit-shares" label="Average shares" help="Shares per post.".to_string() value=form.shares error=amount_error(form.shares) />
-                        <NumberField id="edit-dislikes" label="Average dislikes" help="YouTube only; hidden publicly since 2021.".to_string() value=form.dislikes error=amount_error(form.dislikes) />
-                        <NumberField id="edit-saves" label="Average saves" help="Saves or bookmarks per post.".to_string() value=form.saves error=amount_error(form.saves) />
+                        <NumberField
+                            id="edit-views"
+                            label="Average views"
+                            help="Views per post.".to_string()
+                            value=form.views
+                            error=amount_error(form.views)
+                        />
+                        <NumberField
+                            id="edit-likes"
+                            label="Average likes"
+                            help="Likes per post.".to_string()
+                            value=form.likes
+                            error=amount_error(form.likes)
+                        />
+                        <NumberField
+                            id="edit-comments"
+                            label="Average comments"
+                            help="Comments per post.".to_string()
+                            value=form.comments
+                            error=amount_error(form.comments)
+                        />
+                        <NumberField
+                            id="edit-shares"
+                            label="Average shares"
+                            help="Shares per post.".to_string()
+                            value=form.shares
+                            error=amount_error(form.shares)
+                        />
+                        <NumberField
+                            id="edit-dislikes"
+                            label="Average dislikes"
+                            help="YouTube only; hidden publicly since 2021.".to_string()
+                            value=form.dislikes
+                            error=amount_error(form.dislikes)
+                        />
+                        <NumberField
+                            id="edit-saves"
+                            label="Average saves"
+                            help="Saves or bookmarks per post.".to_string()
+                            value=form.saves
+                            error=amount_error(form.saves)
+                        />
                     </div>
                 </fieldset>
                 <fieldset>
                     <legend>"Cadence, price and experience"</legend>
                     <div class="fields">
-                        <NumberField id="edit-per-week" label="Posts per week" help="How often the creator posts, e.g. 1.5.".to_string() value=form.per_week error=amount_error(form.per_week) />
-                        <NumberField id="edit-price" label="Price per post" help="What the creator charges per post.".to_string() value=form.price error=amount_error(form.price) placeholder="e.g. $250" />
+                        <NumberField
+                            id="edit-per-week"
+                            label="Posts per week"
+                            help="How often the creator posts, e.g. 1.5.".to_string()
+                            value=form.per_week
+                            error=amount_error(form.per_week)
+                        />
+                        <NumberField
+                            id="edit-price"
+                            label="Price per post"
+                            help="What the creator charges per post.".to_string()
+                            value=form.price
+                            error=amount_error(form.price)
+                            placeholder="e.g. $250"
+                        />
                         <TextField
                             id="edit-currency"
                             label="Currency"
@@ -452,7 +513,9 @@ pub fn CreatorEditor(
                     <summary>"Risks for this creator: " {risk_count}</summary>
                     <CreatorWarnings risk=risk />
                 </details>
-                <p class="error" role="alert">{move || summary.get()}</p>
+                <p class="error" role="alert">
+                    {move || summary.get()}
+                </p>
                 <div class="button-row">
                     <button type="submit">"Save"</button>
                     <button type="button" class="secondary" on:click=move |_| close()>

@@ -6,14 +6,23 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::domain::io::csv_import::{
-    Field, ImportError, ImportSession, Preview, Progress, RejectedRow, MAX_BYTES,
-};
-use crate::domain::text::format::{group_thousands, plural};
-use crate::ui::app::clock::{now_ms, performance};
-use crate::ui::widgets::files::{chosen_file, download_text, read_text};
-use crate::ui::shortlist::format::{count_label, date_stamp};
+use crate::domain::io::csv_import::Field;
+use crate::domain::io::csv_import::ImportError;
+use crate::domain::io::csv_import::ImportSession;
+use crate::domain::io::csv_import::Preview;
+use crate::domain::io::csv_import::Progress;
+use crate::domain::io::csv_import::RejectedRow;
+use crate::domain::io::csv_import::MAX_BYTES;
+use crate::domain::text::format::group_thousands;
+use crate::domain::text::format::plural;
+use crate::ui::app::clock::now_ms;
+use crate::ui::app::clock::performance;
+use crate::ui::shortlist::format::count_label;
+use crate::ui::shortlist::format::date_stamp;
 use crate::ui::state::ShortlistStore;
+use crate::ui::widgets::files::chosen_file;
+use crate::ui::widgets::files::download_text;
+use crate::ui::widgets::files::read_text;
 
 /// Rows parsed between two looks at the clock: well under a millisecond of work.
 const BATCH_ROWS: usize = 250;
@@ -283,28 +292,41 @@ pub fn CsvImport() -> impl IntoView {
                             <td>{(index + 1).to_string()}</td>
                             <th scope="row">{col.header.clone()}</th>
                             <td>
-                                <label class="visually-hidden" for=select_id.clone()>{label}</label>
+                                <label class="visually-hidden" for=select_id.clone()>
+                                    {label}
+                                </label>
                                 <select
                                     id=select_id.clone()
                                     on:change=move |ev| {
-                                        importer.remap(index, field_by_header(&event_target_value(&ev)));
-                                        // The preview is redrawn: keep the keyboard where it was.
+                                        importer
+                                            .remap(index, field_by_header(&event_target_value(&ev)));
                                         let id = select_id.clone();
                                         request_animation_frame(move || {
                                             let el = web_sys::window()
                                                 .and_then(|w| w.document())
                                                 .and_then(|d| d.get_element_by_id(&id))
-                                                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+                                                .and_then(|e| {
+                                                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e)
+                                                        .ok()
+                                                });
                                             if let Some(el) = el {
                                                 let _ = el.focus();
                                             }
                                         });
                                     }
                                 >
-                                    <option value="" selected=current.is_none()>"Ignore this column"</option>
+                                    <option value="" selected=current.is_none()>
+                                        "Ignore this column"
+                                    </option>
                                     {Field::ALL
                                         .into_iter()
-                                        .map(|f| view! { <option value=f.header() selected=current == Some(f)>{f.label()}</option> })
+                                        .map(|f| {
+                                            view! {
+                                                <option value=f.header() selected=current == Some(f)>
+                                                    {f.label()}
+                                                </option>
+                                            }
+                                        })
                                         .collect_view()}
                                 </select>
                             </td>
@@ -353,7 +375,12 @@ pub fn CsvImport() -> impl IntoView {
                         )}
                     </p>
                     {storage_warning(state.list.with_untracked(|l| l.len()), total)}
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Column mapping">
+                    <div
+                        class="table-scroll"
+                        tabindex="0"
+                        role="region"
+                        aria-label="Column mapping"
+                    >
                         <table>
                             <caption>"Which column fills which field"</caption>
                             <thead>
@@ -369,7 +396,9 @@ pub fn CsvImport() -> impl IntoView {
                     </div>
                     <div class="table-scroll" tabindex="0" role="region" aria-label="First rows">
                         <table>
-                            <caption>{format!("The first {} rows, as they will be read", p.rows.len())}</caption>
+                            <caption>
+                                {format!("The first {} rows, as they will be read", p.rows.len())}
+                            </caption>
                             <thead>
                                 <tr>
                                     <th scope="col">"Line"</th>
@@ -443,9 +472,13 @@ pub fn CsvImport() -> impl IntoView {
                                 <h5>"Rows not imported"</h5>
                                 <p class="help">
                                     {if total > SHOWN_REJECTED {
-                                        format!("The first {SHOWN_REJECTED} of {}; download the list for all of them. Fix them in your sheet and import those rows again.", group_thousands(total as u64))
+                                        format!(
+                                            "The first {SHOWN_REJECTED} of {}; download the list for all of them. Fix them in your sheet and import those rows again.",
+                                            group_thousands(total as u64),
+                                        )
                                     } else {
-                                        "Fix them in your sheet and import those rows again.".to_string()
+                                        "Fix them in your sheet and import those rows again."
+                                            .to_string()
                                     }}
                                 </p>
                                 <ol class="rejected-rows">{shown}</ol>
@@ -515,7 +548,14 @@ pub fn CsvImport() -> impl IntoView {
             {preview_view}
             {progress_view}
             <p class="status import-summary" role="status">
-                {move || importer.report.with(|r| r.as_ref().map(|r| format!("Import finished. {} {}", r.summary, r.merged)))}
+                {move || {
+                    importer
+                        .report
+                        .with(|r| {
+                            r.as_ref()
+                                .map(|r| format!("Import finished. {} {}", r.summary, r.merged))
+                        })
+                }}
             </p>
             {report_view}
         </section>

@@ -4,22 +4,31 @@
 
 use leptos::prelude::*;
 
-use crate::domain::creator::record::{Creator, SortDir, SortKey, Status};
+use crate::domain::creator::record::Creator;
+use crate::domain::creator::record::Status;
+use crate::domain::creator::shortlist::SortDir;
+use crate::domain::creator::shortlist::SortKey;
 use crate::domain::engine::engagement::Formula;
 use crate::domain::text::format::group_thousands;
-use crate::domain::{Platform, Tier};
+use crate::domain::Platform;
+use crate::domain::Tier;
 use crate::ui::app::clock::now_ms;
 use crate::ui::risks::for_creator::thresholds_signal;
-use crate::ui::widgets::banners::StorageBanners;
 use crate::ui::shortlist::compare::ComparePanel;
 use crate::ui::shortlist::editor::CreatorEditor;
-use crate::ui::shortlist::format::{page_count, page_range, rate_of, PAGE_SIZE};
+use crate::ui::shortlist::format::page_count;
+use crate::ui::shortlist::format::page_range;
+use crate::ui::shortlist::format::rate_of;
+use crate::ui::shortlist::format::PAGE_SIZE;
 use crate::ui::shortlist::r#import::CsvImport;
 use crate::ui::shortlist::row::Row;
-use crate::ui::shortlist::table_state::{next_sort, View};
+use crate::ui::shortlist::table_state::next_sort;
+use crate::ui::shortlist::table_state::View;
+use crate::ui::shortlist::transfer::ExportBar;
+use crate::ui::shortlist::transfer::WorkspaceImportForm;
 use crate::ui::state::ids::next_id;
 use crate::ui::state::ShortlistStore;
-use crate::ui::shortlist::transfer::{ExportBar, WorkspaceImportForm};
+use crate::ui::widgets::banners::StorageBanners;
 
 #[component]
 pub fn ShortlistPanel() -> impl IntoView {
@@ -106,9 +115,18 @@ pub fn ShortlistPanel() -> impl IntoView {
                 >
                     <span>
                         {label}
-                        {formula.then(|| view! { <span class="formula">{move || v.formula.get().expression()}</span> })}
+                        {formula
+                            .then(|| {
+                                view! {
+                                    <span class="formula">
+                                        {move || v.formula.get().expression()}
+                                    </span>
+                                }
+                            })}
                     </span>
-                    <span class="sort-arrow" aria-hidden="true">{arrow}</span>
+                    <span class="sort-arrow" aria-hidden="true">
+                        {arrow}
+                    </span>
                 </button>
             </th>
         }
@@ -139,10 +157,18 @@ pub fn ShortlistPanel() -> impl IntoView {
                         v.page.set(0);
                     }
                 >
-                    <option value="" prop:selected=move || v.tier.get().is_none()>"All tiers"</option>
+                    <option value="" prop:selected=move || v.tier.get().is_none()>
+                        "All tiers"
+                    </option>
                     {Tier::ALL
                         .into_iter()
-                        .map(|t| view! { <option value=t.id() prop:selected=move || v.tier.get() == Some(t)>{t.name()}</option> })
+                        .map(|t| {
+                            view! {
+                                <option value=t.id() prop:selected=move || v.tier.get() == Some(t)>
+                                    {t.name()}
+                                </option>
+                            }
+                        })
                         .collect_view()}
                 </select>
             </div>
@@ -155,10 +181,21 @@ pub fn ShortlistPanel() -> impl IntoView {
                         v.page.set(0);
                     }
                 >
-                    <option value="" prop:selected=move || v.platform.get().is_none()>"All platforms"</option>
+                    <option value="" prop:selected=move || v.platform.get().is_none()>
+                        "All platforms"
+                    </option>
                     {Platform::ALL
                         .into_iter()
-                        .map(|p| view! { <option value=p.id() prop:selected=move || v.platform.get() == Some(p)>{p.name()}</option> })
+                        .map(|p| {
+                            view! {
+                                <option
+                                    value=p.id()
+                                    prop:selected=move || v.platform.get() == Some(p)
+                                >
+                                    {p.name()}
+                                </option>
+                            }
+                        })
                         .collect_view()}
                 </select>
             </div>
@@ -172,10 +209,21 @@ pub fn ShortlistPanel() -> impl IntoView {
                         v.page.set(0);
                     }
                 >
-                    <option value="" prop:selected=move || v.status.get().is_none()>"All statuses"</option>
+                    <option value="" prop:selected=move || v.status.get().is_none()>
+                        "All statuses"
+                    </option>
                     {Status::ALL
                         .into_iter()
-                        .map(|s| view! { <option value=s.id() prop:selected=move || v.status.get() == Some(s)>{s.label()}</option> })
+                        .map(|s| {
+                            view! {
+                                <option
+                                    value=s.id()
+                                    prop:selected=move || v.status.get() == Some(s)
+                                >
+                                    {s.label()}
+                                </option>
+                            }
+                        })
                         .collect_view()}
                 </select>
             </div>
@@ -189,11 +237,11 @@ pub fn ShortlistPanel() -> impl IntoView {
                         v.page.set(0);
                     }
                 >
-                    <option value="" prop:selected=move || v.tag.with(Option::is_none)>"All tags"</option>
+                    <option value="" prop:selected=move || v.tag.with(Option::is_none)>
+                        "All tags"
+                    </option>
                     {move || {
                         let mut choices = tags.get();
-                        // A chosen tag nobody carries any more (removed here or in another tab)
-                        // stays listed, so the select never shows a filter other than the one applied.
                         if let Some(current) = v.tag.get() {
                             if !choices.iter().any(|(t, _)| *t == current) {
                                 choices.push((current, 0));
@@ -204,7 +252,18 @@ pub fn ShortlistPanel() -> impl IntoView {
                             .map(|(t, n)| {
                                 let label = format!("{t} ({n})");
                                 let value = t.clone();
-                                view! { <option value=value prop:selected=move || v.tag.with(|x| x.as_deref() == Some(t.as_str()))>{label}</option> }
+                                // A chosen tag nobody carries any more (removed here or in another tab)
+                                // stays listed, so the select never shows a filter other than the one applied.
+                                view! {
+                                    <option
+                                        value=value
+                                        prop:selected=move || {
+                                            v.tag.with(|x| x.as_deref() == Some(t.as_str()))
+                                        }
+                                    >
+                                        {label}
+                                    </option>
+                                }
                             })
                             .collect_view()
                     }}
@@ -223,7 +282,13 @@ pub fn ShortlistPanel() -> impl IntoView {
                 >
                     {Formula::ALL
                         .into_iter()
-                        .map(|f| view! { <option value=f.id() prop:selected=move || v.formula.get() == f>{f.name()}</option> })
+                        .map(|f| {
+                            view! {
+                                <option value=f.id() prop:selected=move || v.formula.get() == f>
+                                    {f.name()}
+                                </option>
+                            }
+                        })
                         .collect_view()}
                 </select>
             </div>
@@ -260,7 +325,12 @@ pub fn ShortlistPanel() -> impl IntoView {
         if let Some(c) = v.removed.get() {
             view! {
                 <span>"Removed “" {c.name} "”. "</span>
-                <button type="button" id="shortlist-undo" class="secondary small" on:click=move |_| v.undo()>
+                <button
+                    type="button"
+                    id="shortlist-undo"
+                    class="secondary small"
+                    on:click=move |_| v.undo()
+                >
                     "Undo"
                 </button>
             }
@@ -310,19 +380,29 @@ pub fn ShortlistPanel() -> impl IntoView {
                     0 => "No creators yet.".to_string(),
                     1 => "1 creator, kept in this browser.".to_string(),
                     n => format!("{} creators, kept in this browser.", group_thousands(n as u64)),
-                }}
-                {move || (state.unsaved.get() && state.saving_enabled()).then_some(" Saving…")}
+                }} {move || (state.unsaved.get() && state.saving_enabled()).then_some(" Saving…")}
             </p>
             <StorageBanners formula=v.formula />
             <div class="shortlist-toolbar">
-                <button type="button" on:click=add_new>"Add a creator"</button>
+                <button type="button" on:click=add_new>
+                    "Add a creator"
+                </button>
             </div>
             {filters}
             <div class="shortlist-status">
-                <p class="count" role="status">{count_text}</p>
-                <p id="shortlist-notice" class="status" role="status" tabindex="-1">{undo_view}</p>
+                <p class="count" role="status">
+                    {count_text}
+                </p>
+                <p id="shortlist-notice" class="status" role="status" tabindex="-1">
+                    {undo_view}
+                </p>
             </div>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="shortlist-caption">
+            <div
+                class="table-scroll"
+                tabindex="0"
+                role="region"
+                aria-labelledby="shortlist-caption"
+            >
                 <table class="shortlist-table">
                     <caption id="shortlist-caption" class="visually-hidden">
                         "Shortlisted creators. Column headers with buttons sort the table."
@@ -348,7 +428,13 @@ pub fn ShortlistPanel() -> impl IntoView {
                             key=|position| *position
                             let:position
                         >
-                            <Row position=position page_ids=page_ids v=v thresholds=thresholds show_risks=show_risks />
+                            <Row
+                                position=position
+                                page_ids=page_ids
+                                v=v
+                                thresholds=thresholds
+                                show_risks=show_risks
+                            />
                         </For>
                         {move || {
                             (page_ids.with(Vec::is_empty))
@@ -360,7 +446,9 @@ pub fn ShortlistPanel() -> impl IntoView {
                                     };
                                     view! {
                                         <tr>
-                                            <td colspan="11" class="empty">{text}</td>
+                                            <td colspan="11" class="empty">
+                                                {text}
+                                            </td>
                                         </tr>
                                     }
                                 })
@@ -373,9 +461,14 @@ pub fn ShortlistPanel() -> impl IntoView {
             <ExportBar formula=v.formula />
             <CsvImport />
             <WorkspaceImportForm />
-            <CreatorEditor editing=v.editing on_saved=on_saved formula=v.formula thresholds=thresholds show_risks=show_risks />
+            <CreatorEditor
+                editing=v.editing
+                on_saved=on_saved
+                formula=v.formula
+                thresholds=thresholds
+                show_risks=show_risks
+            />
         </section>
     }
     .into_any()
 }
-

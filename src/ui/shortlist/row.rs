@@ -82,9 +82,25 @@ pub(super) fn Row(
                 />
             </td>
             <th scope="row">{name_cell}</th>
-            <td>{move || creator.with(|c| c.as_ref().and_then(|c| c.platform).map(|p| p.name()).unwrap_or("n/a"))}</td>
-            <td class="num">{move || creator.with(|c| count_label(c.as_ref().and_then(|c| c.followers)))}</td>
-            <td>{move || creator.with(|c| c.as_ref().and_then(|c| c.tier()).map(|t| t.name()).unwrap_or("n/a"))}</td>
+            <td>
+                {move || {
+                    creator
+                        .with(|c| {
+                            c.as_ref().and_then(|c| c.platform).map(|p| p.name()).unwrap_or("n/a")
+                        })
+                }}
+            </td>
+            <td class="num">
+                {move || creator.with(|c| count_label(c.as_ref().and_then(|c| c.followers)))}
+            </td>
+            <td>
+                {move || {
+                    creator
+                        .with(|c| {
+                            c.as_ref().and_then(|c| c.tier()).map(|t| t.name()).unwrap_or("n/a")
+                        })
+                }}
+            </td>
             <td class="num">
                 {move || {
                     let f = v.formula.get();
@@ -97,7 +113,10 @@ pub(super) fn Row(
                     formula=v.formula
                     thresholds=thresholds
                     on_open=move || {
-                        if let Some(c) = state.list.with_untracked(|l| l.get(&current_id()).cloned()) {
+                        if let Some(c) = state
+                            .list
+                            .with_untracked(|l| l.get(&current_id()).cloned())
+                        {
                             v.action(None);
                             show_risks.set(true);
                             v.editing.set(Some(c));
@@ -121,19 +140,34 @@ pub(super) fn Row(
                     // later changes go through the select's value alone.
                     {Status::ALL
                         .into_iter()
-                        .map(|s| view! { <option value=s.id() selected={first_status == Some(s)}>{s.label()}</option> })
+                        .map(|s| {
+                            view! {
+                                <option value=s.id() selected=first_status == Some(s)>
+                                    {s.label()}
+                                </option>
+                            }
+                        })
                         .collect_view()}
                 </select>
             </td>
-            <td class="tags">{move || creator.with(|c| c.as_ref().map(|c| c.tags.join(", ")).unwrap_or_default())}</td>
-            <td class="num">{move || creator.with(|c| c.as_ref().map(price_label).unwrap_or_default())}</td>
+            <td class="tags">
+                {move || {
+                    creator.with(|c| c.as_ref().map(|c| c.tags.join(", ")).unwrap_or_default())
+                }}
+            </td>
+            <td class="num">
+                {move || creator.with(|c| c.as_ref().map(price_label).unwrap_or_default())}
+            </td>
             <td class="row-actions">
                 <button
                     type="button"
                     class="secondary small"
                     aria-label=move || format!("Edit {}", name())
                     on:click=move |_| {
-                        if let Some(c) = state.list.with_untracked(|l| l.get(&current_id()).cloned()) {
+                        if let Some(c) = state
+                            .list
+                            .with_untracked(|l| l.get(&current_id()).cloned())
+                        {
                             v.action(None);
                             v.editing.set(Some(c));
                         }

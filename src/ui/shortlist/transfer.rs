@@ -3,15 +3,15 @@
 
 use leptos::prelude::*;
 
+use crate::domain::engine::engagement::Formula;
 use crate::domain::io::csv_export::{export_csv, ExtraColumn};
 use crate::domain::io::csv_import::Delimiter;
-use crate::domain::engine::engagement::Formula;
-use crate::domain::text::format::{group_thousands, plural};
 use crate::domain::io::workspace::{import_workspace, WorkspaceFile, WorkspaceImport};
+use crate::domain::text::format::{group_thousands, plural};
 use crate::ui::app::clock::now_ms;
-use crate::ui::widgets::files::{chosen_file, download_text, read_text};
 use crate::ui::shortlist::format::{date_stamp, rate_label};
 use crate::ui::state::ShortlistStore;
+use crate::ui::widgets::files::{chosen_file, download_text, read_text};
 
 /// Downloads the whole shortlist as CSV, with the engagement rate under `formula` as a last column.
 pub fn download_csv(
@@ -80,7 +80,12 @@ pub fn ExportBar(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
                     type="button"
                     class="secondary"
                     disabled=empty
-                    on:click=move |_| message.set(Some(download_csv(state, Delimiter::Comma, formula.get_untracked())))
+                    on:click=move |_| {
+                        message
+                            .set(
+                                Some(download_csv(state, Delimiter::Comma, formula.get_untracked())),
+                            )
+                    }
                 >
                     "Export CSV"
                 </button>
@@ -88,7 +93,18 @@ pub fn ExportBar(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
                     type="button"
                     class="secondary"
                     disabled=empty
-                    on:click=move |_| message.set(Some(download_csv(state, Delimiter::Semicolon, formula.get_untracked())))
+                    on:click=move |_| {
+                        message
+                            .set(
+                                Some(
+                                    download_csv(
+                                        state,
+                                        Delimiter::Semicolon,
+                                        formula.get_untracked(),
+                                    ),
+                                ),
+                            )
+                    }
                 >
                     "Export CSV with semicolons (Excel in Europe)"
                 </button>
@@ -103,7 +119,10 @@ pub fn ExportBar(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
             <p class="status" role="status">
                 {move || match message.get() {
                     Some(Ok(m)) => view! { <span>{m}</span> }.into_any(),
-                    Some(Err(e)) => view! { <span class="error">"The file could not be made: " {e}</span> }.into_any(),
+                    Some(Err(e)) => {
+                        view! { <span class="error">"The file could not be made: " {e}</span> }
+                            .into_any()
+                    }
                     None => ().into_any(),
                 }}
             </p>
@@ -218,7 +237,11 @@ pub fn WorkspaceImportForm() -> impl IntoView {
                         let incoming = p.import.file.creators.len();
                         let have = state.list.with_untracked(|l| l.len());
                         view! {
-                            <div class="notice" role="group" aria-labelledby="workspace-choice-title">
+                            <div
+                                class="notice"
+                                role="group"
+                                aria-labelledby="workspace-choice-title"
+                            >
                                 <p id="workspace-choice-title">
                                     <strong>{p.file_name.clone()}</strong>
                                     {format!(
@@ -234,14 +257,20 @@ pub fn WorkspaceImportForm() -> impl IntoView {
                                     <button
                                         type="button"
                                         class="secondary"
-                                        on:click=move |_| exported.set(Some(download_workspace(state)))
+                                        on:click=move |_| {
+                                            exported.set(Some(download_workspace(state)))
+                                        }
                                     >
                                         "Export my current shortlist first"
                                     </button>
                                     <button type="button" on:click=move |_| apply(false)>
                                         "Merge into my shortlist"
                                     </button>
-                                    <button type="button" class="danger" on:click=move |_| apply(true)>
+                                    <button
+                                        type="button"
+                                        class="danger"
+                                        on:click=move |_| apply(true)
+                                    >
                                         "Replace my shortlist"
                                     </button>
                                     <button
@@ -283,7 +312,10 @@ pub fn WorkspaceImportForm() -> impl IntoView {
                                         )}
                                     </p>
                                     <ul>
-                                        {list.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
+                                        {list
+                                            .into_iter()
+                                            .map(|d| view! { <li>{d}</li> })
+                                            .collect_view()}
                                     </ul>
                                 </div>
                             }

@@ -3,10 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::domain::io::csv_import::Delimiter;
 use crate::domain::engine::engagement::Formula;
-use crate::ui::state::{ShortlistStore, StoreProblem};
-use crate::ui::shortlist::transfer::{download_csv, download_stored, download_workspace};
+use crate::domain::io::csv_import::Delimiter;
+use crate::ui::shortlist::transfer::download_csv;
+use crate::ui::shortlist::transfer::download_stored;
+use crate::ui::shortlist::transfer::download_workspace;
+use crate::ui::state::ShortlistStore;
+use crate::ui::state::StoreProblem;
 
 #[component]
 pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
@@ -35,7 +38,18 @@ pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
                         <button
                             type="button"
                             class="secondary"
-                            on:click=move |_| message.set(Some(download_csv(state, Delimiter::Comma, formula.get_untracked())))
+                            on:click=move |_| {
+                                message
+                                    .set(
+                                        Some(
+                                            download_csv(
+                                                state,
+                                                Delimiter::Comma,
+                                                formula.get_untracked(),
+                                            ),
+                                        ),
+                                    )
+                            }
                         >
                             "Export CSV"
                         </button>
@@ -49,12 +63,18 @@ pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
         state.first_run.get().then(|| {
             view! {
                 <div class="banner info" role="note" aria-labelledby="first-run-title">
-                    <p id="first-run-title" class="banner-title">"Your shortlist stays in this browser"</p>
+                    <p id="first-run-title" class="banner-title">
+                        "Your shortlist stays in this browser"
+                    </p>
                     <p>
                         "Microscope keeps your shortlist in this browser only: nothing is sent anywhere. Clearing your browsing data or site data (or closing a private window) erases it. To keep a copy or move it to another device, use “Export workspace (JSON)” or “Export CSV” below."
                     </p>
                     <div class="button-row">
-                        <button type="button" class="secondary" on:click=move |_| state.dismiss_first_run()>
+                        <button
+                            type="button"
+                            class="secondary"
+                            on:click=move |_| state.dismiss_first_run()
+                        >
                             "Got it"
                         </button>
                     </div>
@@ -189,11 +209,17 @@ pub fn StoredDataBanner(
                     <p class="banner-title">{title}</p>
                     <p>{p.message().to_string()}</p>
                     {(!detail.is_empty()).then(|| view! { <p>{detail}</p> })}
-                    {(!records.is_empty()).then(|| view! {
-                        <ul class="dropped">
-                            {records.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
-                        </ul>
-                    })}
+                    {(!records.is_empty())
+                        .then(|| {
+                            view! {
+                                <ul class="dropped">
+                                    {records
+                                        .into_iter()
+                                        .map(|r| view! { <li>{r}</li> })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        })}
                     <div class="button-row">{download} {action}</div>
                 </div>
             }
@@ -205,10 +231,19 @@ pub fn StoredDataBanner(
         let (title_ref, text_ref) = (title_id.clone(), text_id.clone());
         (blocked && confirming.get()).then(|| {
             view! {
-                <div class="banner confirm" role="alertdialog" aria-labelledby=title_ref aria-describedby=text_ref>
-                    <p id=title_id class="banner-title">"Replace the stored data?"</p>
+                <div
+                    class="banner confirm"
+                    role="alertdialog"
+                    aria-labelledby=title_ref
+                    aria-describedby=text_ref
+                >
+                    <p id=title_id class="banner-title">
+                        "Replace the stored data?"
+                    </p>
                     <p id=text_id>
-                        {format!("Starting fresh overwrites the stored {items} with those in this tab. This can't be undone; download the stored data first if you may need it.")}
+                        {format!(
+                            "Starting fresh overwrites the stored {items} with those in this tab. This can't be undone; download the stored data first if you may need it.",
+                        )}
                     </p>
                     <div class="button-row">
                         <button
@@ -242,6 +277,8 @@ pub fn StoredDataBanner(
     view! {
         {banner}
         {confirm}
-        <p class="status" role="status">{outcome}</p>
+        <p class="status" role="status">
+            {outcome}
+        </p>
     }
 }

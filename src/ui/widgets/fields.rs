@@ -28,12 +28,16 @@ where
         .collect_view()
 }
 
-/// A labelled `<select>` over every value of `T`. Children, when given, are the help line under
-/// it (`{id}-help`, named by `aria-describedby`).
+/// A labelled `<select>` over the values `choices` of `T` (usually all of them, `T::ALL`).
+/// Children, when given, are the help line under it (`{id}-help`, named by `aria-describedby`).
+///
+/// `choices` also names `T` for the compiler, so the call needs no `<ChoiceSelect<T>>` (which
+/// leptosfmt 0.1.33 mangles).
 #[component]
 pub fn ChoiceSelect<T>(
     id: &'static str,
     label: &'static str,
+    choices: &'static [T],
     #[prop(into)] value: Signal<T>,
     /// Gets the value the user picked.
     #[prop(into)]
@@ -60,9 +64,26 @@ where
                     }
                 }
             >
-                {choice_options(move |c: T| value.get() == c)}
+                {choices
+                    .iter()
+                    .copied()
+                    .map(|c| {
+                        view! {
+                            <option value=c.id() prop:selected=move || value.get() == c>
+                                {c.label()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
             </select>
-            {children.map(|help| view! { <p id=help_id class="help">{help()}</p> })}
+            {children
+                .map(|help| {
+                    view! {
+                        <p id=help_id class="help">
+                            {help()}
+                        </p>
+                    }
+                })}
         </div>
     }
 }
@@ -164,8 +185,22 @@ pub fn TextField(
         <div class="field">
             <label for=id>{move || label.get()}</label>
             {field}
-            {help.map(|h| view! { <p id=help_id class="help">{move || h.get()}</p> })}
-            {error.map(|e| view! { <p id=error_id class="error" role="alert">{move || e.get()}</p> })}
+            {help
+                .map(|h| {
+                    view! {
+                        <p id=help_id class="help">
+                            {move || h.get()}
+                        </p>
+                    }
+                })}
+            {error
+                .map(|e| {
+                    view! {
+                        <p id=error_id class="error" role="alert">
+                            {move || e.get()}
+                        </p>
+                    }
+                })}
         </div>
     }
 }

@@ -40,7 +40,12 @@ pub fn WarningCard(warning: Warning, #[prop(optional)] creator: Option<String>) 
         }
     });
     view! {
-        <article class="warning" data-warning=id data-severity=severity.label() data-creator=creator>
+        <article
+            class="warning"
+            data-warning=id
+            data-severity=severity.label()
+            data-creator=creator
+        >
             <h4 class="warning-title">
                 <SeverityBadge severity=severity />
                 " "
@@ -84,10 +89,7 @@ pub fn warning_list(warnings: Vec<Warning>) -> impl IntoView {
     (!warnings.is_empty()).then(|| {
         view! {
             <div class="warnings">
-                {warnings
-                    .into_iter()
-                    .map(|w| view! { <WarningCard warning=w /> })
-                    .collect_view()}
+                {warnings.into_iter().map(|w| view! { <WarningCard warning=w /> }).collect_view()}
             </div>
         }
     })

@@ -6,20 +6,20 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::campaign::record::Campaign;
+use crate::domain::creator::metrics::PostMetrics;
+use crate::domain::creator::platform::Platform;
+use crate::domain::creator::record::Creator;
+use crate::domain::creator::tier::Tier;
 use crate::domain::engine::analysis::AnalysisInput;
 use crate::domain::engine::benchmark::{find_for_followers, Scope};
 use crate::domain::engine::cadence::{cadence_benchmark, NoCadenceBenchmark};
-use crate::domain::campaign::record::Campaign;
-use crate::domain::creator::record::Creator;
-use crate::domain::risk::disclosure::Jurisdiction;
 use crate::domain::engine::engagement::{compute, Field, Formula};
-use crate::domain::creator::metrics::PostMetrics;
-use crate::domain::creator::platform::Platform;
+use crate::domain::risk::disclosure::Jurisdiction;
 use crate::domain::risk::rules::{
     assess, dislike_ratio, CadenceInput, EngagementInput, NotChecked, RiskInput, RiskKind,
     RiskReport, Severity, Thresholds, Warning,
 };
-use crate::domain::creator::tier::Tier;
 use crate::domain::text::format::plural;
 
 /// Where the user supplies what is missing; the "not checked" reasons point there.

@@ -1,0 +1,152 @@
+//! The ids of every choice enum across the areas, written out in full: stored data and files use
+//! them, so a change here is a data migration. Lives at the domain root because it names enums of
+//! every area (an area may only import the areas below it).
+
+use crate::domain::campaign::record::Goal;
+use crate::domain::campaign::tracking::Metric;
+use crate::domain::creator::record::Status;
+use crate::domain::engine::benchmark::Verdict;
+use crate::domain::engine::engagement::{Field as PostField, Formula};
+use crate::domain::io::csv_import::Field as CsvField;
+use crate::domain::risk::comments::GenericKind;
+use crate::domain::risk::disclosure::Jurisdiction;
+use crate::domain::risk::rules::RiskKind;
+use crate::domain::text::choice::Choice;
+use crate::domain::{Platform, Tier};
+
+/// Every id, as a release writes it. Stored data (local storage, workspace files, CSV) holds
+/// these strings: a change here breaks what users saved, so this list is written out, not
+/// computed.
+fn ids<T: Choice>() -> Vec<&'static str> {
+    T::ALL.iter().map(|c| c.id()).collect()
+}
+
+fn check<T: Choice + std::fmt::Debug>(name: &str, want: &[&str]) {
+    assert_eq!(ids::<T>(), want, "{name}: ids changed");
+    for (i, a) in T::ALL.iter().enumerate() {
+        for b in &T::ALL[i + 1..] {
+            assert_ne!(a.id(), b.id(), "{name}: duplicate id");
+            assert_ne!(a.label(), b.label(), "{name}: duplicate label");
+        }
+        assert_eq!(T::parse(a.id()), Some(*a), "{name}: parse(id) of {a:?}");
+        assert_eq!(
+            T::parse(a.label()),
+            Some(*a),
+            "{name}: parse(label) of {a:?}"
+        );
+        let padded = format!("  {}  ", a.id().to_uppercase());
+        assert_eq!(T::parse(&padded), Some(*a), "{name}: parse({padded:?})");
+    }
+    assert_eq!(T::parse("no such choice"), None, "{name}");
+}
+
+#[test]
+fn ids_are_stable_unique_and_read_back() {
+    check::<Goal>(
+        "Goal",
+        &["awareness", "engagement", "conversions", "content-creation"],
+    );
+    check::<Metric>("Metric", &["views", "engagements", "clicks", "conversions"]);
+    check::<Status>(
+        "Status",
+        &[
+            "prospect",
+            "contacted",
+            "negotiating",
+            "confirmed",
+            "posted",
+            "declined",
+        ],
+    );
+    check::<Platform>("Platform", &["tiktok", "youtube", "instagram"]);
+    check::<Tier>("Tier", &["below-nano", "nano", "micro", "macro", "mega"]);
+    check::<Formula>(
+        "Formula",
+        &["source-views", "followers", "tiktok-views", "median-views"],
+    );
+    check::<PostField>(
+        "engagement Field",
+        &["views", "likes", "comments", "shares", "dislikes", "saves"],
+    );
+    check::<CsvField>(
+        "CSV Field",
+        &[
+            "id",
+            "name",
+            "platform",
+            "profile_url",
+            "followers",
+            "views",
+            "likes",
+            "comments",
+            "shares",
+            "saves",
+            "dislikes",
+            "posts_per_week",
+            "price",
+            "currency",
+            "sponsored_posts",
+            "status",
+            "tags",
+            "notes",
+        ],
+    );
+    check::<Jurisdiction>(
+        "Jurisdiction",
+        &["us", "uk", "eu", "de", "fr", "in", "au", "ca", "cn", "br"],
+    );
+    check::<RiskKind>(
+        "RiskKind",
+        &[
+            "hate-watching",
+            "bought-engagement",
+            "audience-fit",
+            "inexperience",
+            "disclosure",
+            "engagement-anomaly",
+            "cadence",
+        ],
+    );
+    check::<GenericKind>(
+        "GenericKind",
+        &["emoji-only", "one-word", "stock-praise", "self-promotion"],
+    );
+    check::<Verdict>(
+        "Verdict",
+        &["far-below", "below", "in-line", "above", "far-above"],
+    );
+}
+
+#[test]
+fn the_default_parse_trims_and_ignores_case_only() {
+    let cases = [
+        ("micro", Some(Tier::Micro)),
+        (" Below Nano ", Some(Tier::BelowNano)),
+        ("BELOW-NANO", Some(Tier::BelowNano)),
+        ("belownano", None),
+        ("", None),
+    ];
+    for (s, want) in cases {
+        assert_eq!(Tier::parse(s), want, "{s:?}");
+    }
+}
+
+#[test]
+fn own_parsers_keep_their_words() {
+    // Overrides stay in force through the trait: aliases people type in their sheets.
+    assert_eq!(<Platform as Choice>::parse("yt"), Some(Platform::YouTube));
+    assert_eq!(<Status as Choice>::parse("booked"), Some(Status::Confirmed));
+    assert_eq!(<Status as Choice>::parse(""), Some(Status::Prospect));
+    assert_eq!(
+        <PostField as Choice>::parse("plays"),
+        Some(PostField::Views)
+    );
+    assert_eq!(
+        <Goal as Choice>::parse("contentcreation"),
+        Some(Goal::ContentCreation)
+    );
+    assert_eq!(
+        <Jurisdiction as Choice>::parse("Germany"),
+        Some(Jurisdiction::Germany)
+    );
+}

@@ -1,0 +1,827 @@
+//! An import in progress: limits, progress, preview, the report and the rows it rejected.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use thiserror::Error;
+
+use crate::domain::creator::record::{Creator, IdSource};
+use crate::domain::text::format::group_thousands;
+
+use super::reader::{
+    count_rows, detect_delimiter, is_empty_record, looks_binary, read_record, sep_line,
+    skip_blank_lines, unneutralise, Cursor,
+};
+use super::rows::RowBuilder;
+use super::{map_headers, ColumnMapping, Delimiter, Field};
+
+/// Largest text imported at once. Bigger files are refused with a message, not truncated.
+pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+/// Most data rows imported at once.
+pub const MAX_ROWS: usize = 200_000;
+
+/// A row that was not imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RejectedRow {
+    /// Physical line in the file where the row starts (the header is line 1 in a usual file).
+    pub line: usize,
+    pub reason: String,
+}
+
+impl std::fmt::Display for RejectedRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.reason)
+    }
+}
+
+/// Why the text can't be imported at all.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ImportError {
+    #[error("There is nothing to import: the text is empty.")]
+    Empty,
+    #[error("The file is {} MB; Microscope imports up to 20 MB at a time. Split it into smaller files and import them one after the other.", megabytes(*.bytes))]
+    TooLarge { bytes: usize },
+    #[error("The file has {} rows; Microscope imports up to {} at a time. Split it into smaller files and import them one after the other.", group_thousands(*.rows as u64), group_thousands(MAX_ROWS as u64))]
+    TooManyRows { rows: usize },
+    #[error("This doesn't look like text: it may be an Excel workbook (.xlsx) or another binary file. In your spreadsheet choose File › Download (or Save as) › CSV, then import that file.")]
+    NotText,
+    #[error("None of the columns ({}) holds the creators' names. Rename the column with names or handles to “name” (or handle, username, creator, account).", .headers.join(", "))]
+    NoNameColumn { headers: Vec<String> },
+    #[error("The header row opens a double quote (\") that is never closed, so the whole file would be read as one row. Remove the stray quote from the first line.")]
+    HeaderQuote,
+    #[error("The column mapping can't change once the import has started.")]
+    AlreadyStarted,
+    #[error("There is no column {} in this file.", .0 + 1)]
+    NoSuchColumn(usize),
+}
+
+fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes as u64 * 10 + 524_288) / 1_048_576;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+/// How far the import has come, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Data rows handled so far, imported or rejected (empty lines not counted).
+    pub done_rows: usize,
+    /// Rows in the file, counted before the import (an upper bound: rows of only separators count).
+    pub total_rows: usize,
+    pub consumed_bytes: usize,
+    pub total_bytes: usize,
+    pub finished: bool,
+}
+
+impl Progress {
+    /// Share done, 0.0 to 1.0.
+    pub fn fraction(&self) -> f64 {
+        if self.finished || self.total_bytes == 0 {
+            1.0
+        } else {
+            (self.consumed_bytes as f64 / self.total_bytes as f64).clamp(0.0, 1.0)
+        }
+    }
+}
+
+/// One row of the preview.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreviewRow {
+    pub line: usize,
+    /// The creator it becomes, or why it will be rejected.
+    pub result: Result<Creator, String>,
+}
+
+/// What the import will do, shown before anything is saved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preview {
+    pub delimiter: Delimiter,
+    pub columns: Vec<ColumnMapping>,
+    /// The first rows, parsed exactly as the import will parse them (empty lines left out).
+    pub rows: Vec<PreviewRow>,
+    pub total_rows: usize,
+}
+
+/// The outcome of an import.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportReport {
+    pub creators: Vec<Creator>,
+    pub rejected: Vec<RejectedRow>,
+    pub skipped_empty: usize,
+    pub delimiter: Delimiter,
+    pub columns: Vec<ColumnMapping>,
+}
+
+impl ImportReport {
+    /// "Imported 1,250 creators. 3 rows were not imported. 2 empty lines skipped."
+    pub fn summary(&self) -> String {
+        let n = self.creators.len();
+        let mut s = format!(
+            "Imported {} creator{}.",
+            group_thousands(n as u64),
+            if n == 1 { "" } else { "s" }
+        );
+        match self.rejected.len() {
+            0 => {}
+            1 => s.push_str(" 1 row was not imported."),
+            r => s.push_str(&format!(
+                " {} rows were not imported.",
+                group_thousands(r as u64)
+            )),
+        }
+        match self.skipped_empty {
+            0 => {}
+            1 => s.push_str(" 1 empty line skipped."),
+            e => s.push_str(&format!(
+                " {} empty lines skipped.",
+                group_thousands(e as u64)
+            )),
+        }
+        s
+    }
+}
+
+/// An import in progress. Owns the text so it can live across animation frames.
+#[derive(Debug, Clone)]
+pub struct ImportSession {
+    text: String,
+    /// Byte offset past the BOM.
+    start: usize,
+    delimiter: Delimiter,
+    columns: Vec<ColumnMapping>,
+    data_start: Cursor,
+    cursor: Cursor,
+    total_rows: usize,
+    done_rows: usize,
+    started: bool,
+    finished: bool,
+    builder: RowBuilder,
+    creators: Vec<Creator>,
+    rejected: Vec<RejectedRow>,
+    skipped_empty: usize,
+}
+
+impl ImportSession {
+    /// Reads the header and prepares the import. `now_ms` dates the new creators and seeds their ids.
+    pub fn new(text: impl Into<String>, now_ms: f64) -> Result<ImportSession, ImportError> {
+        let text: String = text.into();
+        if text.len() > MAX_BYTES {
+            return Err(ImportError::TooLarge { bytes: text.len() });
+        }
+        let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let body = text.get(start..).unwrap_or("");
+        if looks_binary(body) {
+            return Err(ImportError::NotText);
+        }
+        let mut cursor = Cursor {
+            pos: start,
+            line: 1,
+        };
+        skip_blank_lines(&text, &mut cursor);
+        if cursor.pos >= text.len() {
+            return Err(ImportError::Empty);
+        }
+        // Excel's "sep=;" first line names the delimiter.
+        let delimiter = match sep_line(&text, &mut cursor) {
+            Some(d) => d,
+            None => detect_delimiter(text.get(cursor.pos..).unwrap_or("")),
+        };
+        skip_blank_lines(&text, &mut cursor);
+        let mut cells: Vec<Cow<str>> = Vec::new();
+        match read_record(&text, &mut cursor, delimiter.byte(), &mut cells) {
+            None => return Err(ImportError::Empty),
+            // Otherwise every row would vanish into the header without a word.
+            Some(meta) if meta.unclosed_quote => return Err(ImportError::HeaderQuote),
+            Some(_) => {}
+        }
+        let headers: Vec<String> = cells
+            .iter()
+            .map(|c| unneutralise(c.trim()).to_string())
+            .collect();
+        let columns = map_headers(&headers);
+        if !columns.iter().any(|c| c.field == Some(Field::Name)) {
+            return Err(ImportError::NoNameColumn { headers });
+        }
+        let total_rows = count_rows(text.get(cursor.pos..).unwrap_or(""), delimiter.byte());
+        if total_rows > MAX_ROWS {
+            return Err(ImportError::TooManyRows { rows: total_rows });
+        }
+        let builder = RowBuilder {
+            map: columns.iter().map(|c| c.field).collect(),
+            delimiter,
+            now_ms,
+            ids: IdSource::new(now_ms),
+            seen: HashMap::new(),
+        };
+        Ok(ImportSession {
+            text,
+            start,
+            delimiter,
+            columns,
+            data_start: cursor,
+            cursor,
+            total_rows,
+            done_rows: 0,
+            started: false,
+            finished: false,
+            builder,
+            creators: Vec::new(),
+            rejected: Vec::new(),
+            skipped_empty: 0,
+        })
+    }
+
+    pub fn delimiter(&self) -> Delimiter {
+        self.delimiter
+    }
+
+    pub fn columns(&self) -> &[ColumnMapping] {
+        &self.columns
+    }
+
+    /// Lets the user correct the mapping in the preview: column `index` feeds `field` (or nothing).
+    /// A column already feeding that field is unmapped. Only before the first [`ImportSession::step`].
+    pub fn remap(&mut self, index: usize, field: Option<Field>) -> Result<(), ImportError> {
+        if self.started {
+            return Err(ImportError::AlreadyStarted);
+        }
+        if index >= self.columns.len() {
+            return Err(ImportError::NoSuchColumn(index));
+        }
+        let mut columns = self.columns.clone();
+        for col in columns.iter_mut() {
+            if col.index == index {
+                col.field = field;
+                col.note = field.is_none().then(|| "ignored, as you chose".to_string());
+            } else if field.is_some() && col.field == field {
+                col.field = None;
+                col.note = Some(format!(
+                    "ignored: column {} (“{}”) now gives the {}",
+                    index + 1,
+                    self.columns
+                        .get(index)
+                        .map(|c| c.header.as_str())
+                        .unwrap_or(""),
+                    field.map(Field::label).unwrap_or("")
+                ));
+            }
+        }
+        if !columns.iter().any(|c| c.field == Some(Field::Name)) {
+            let headers = columns.iter().map(|c| c.header.clone()).collect();
+            return Err(ImportError::NoNameColumn { headers });
+        }
+        self.builder.map = columns.iter().map(|c| c.field).collect();
+        self.columns = columns;
+        Ok(())
+    }
+
+    /// The first `n` rows, parsed as the import will parse them; nothing is consumed or saved.
+    pub fn preview(&self, n: usize) -> Preview {
+        let mut builder = self.builder.clone();
+        builder.seen.clear();
+        let mut cursor = self.data_start;
+        let mut cells: Vec<Cow<str>> = Vec::new();
+        let mut rows = Vec::new();
+        while rows.len() < n {
+            let Some(meta) =
+                read_record(&self.text, &mut cursor, self.delimiter.byte(), &mut cells)
+            else {
+                break;
+            };
+            if is_empty_record(&cells) {
+                continue;
+            }
+            let result = builder.build(&cells, meta, cursor.line);
+            rows.push(PreviewRow {
+                line: meta.line,
+                result,
+            });
+        }
+        Preview {
+            delimiter: self.delimiter,
+            columns: self.columns.clone(),
+            rows,
+            total_rows: self.total_rows,
+        }
+    }
+
+    /// Parses up to `max_rows` more lines (about 2,000 keeps a frame short in the browser).
+    pub fn step(&mut self, max_rows: usize) -> Progress {
+        if !self.started {
+            // Growing 100,000 creators by doubling copies them several times over; the count is known.
+            self.creators.reserve(self.total_rows);
+        }
+        self.started = true;
+        let mut cells: Vec<Cow<str>> = Vec::new();
+        let mut handled = 0;
+        while handled < max_rows && !self.finished {
+            let Some(meta) = read_record(
+                &self.text,
+                &mut self.cursor,
+                self.delimiter.byte(),
+                &mut cells,
+            ) else {
+                self.finished = true;
+                break;
+            };
+            handled += 1;
+            if is_empty_record(&cells) {
+                self.skipped_empty += 1;
+                continue;
+            }
+            self.done_rows += 1;
+            match self.builder.build(&cells, meta, self.cursor.line) {
+                Ok(c) => self.creators.push(c),
+                Err(reason) => self.rejected.push(RejectedRow {
+                    line: meta.line,
+                    reason,
+                }),
+            }
+        }
+        if self.cursor.pos >= self.text.len() {
+            self.finished = true;
+        }
+        self.progress()
+    }
+
+    /// Parses batches of `batch` lines while `keep_going` (asked after each batch with the progress
+    /// so far) says so, or until the text ends: the page passes a clock check, so each turn of the
+    /// event loop does about the same amount of work on a fast or a slow device.
+    pub fn step_while(
+        &mut self,
+        batch: usize,
+        mut keep_going: impl FnMut(&Progress) -> bool,
+    ) -> Progress {
+        loop {
+            let p = self.step(batch.max(1));
+            if p.finished || !keep_going(&p) {
+                return p;
+            }
+        }
+    }
+
+    pub fn progress(&self) -> Progress {
+        Progress {
+            done_rows: self.done_rows,
+            total_rows: self.total_rows,
+            consumed_bytes: self.cursor.pos.saturating_sub(self.start),
+            total_bytes: self.text.len().saturating_sub(self.start),
+            finished: self.finished,
+        }
+    }
+
+    /// Parses whatever is left and returns the result.
+    pub fn finish(mut self) -> ImportReport {
+        while !self.finished {
+            self.step(usize::MAX);
+        }
+        ImportReport {
+            creators: self.creators,
+            rejected: self.rejected,
+            skipped_empty: self.skipped_empty,
+            delimiter: self.delimiter,
+            columns: self.columns,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::creator::metrics::PostMetrics;
+    use crate::domain::creator::platform::Platform;
+    use crate::domain::creator::record::Status;
+
+    fn import(text: &str) -> ImportReport {
+        match ImportSession::new(text, 1_000.0) {
+            Ok(s) => s.finish(),
+            Err(e) => panic!("import failed: {e}"),
+        }
+    }
+
+    fn names(r: &ImportReport) -> Vec<&str> {
+        r.creators.iter().map(|c| c.name.as_str()).collect()
+    }
+
+    fn rejected(r: &ImportReport) -> Vec<String> {
+        r.rejected.iter().map(|r| r.to_string()).collect()
+    }
+
+    #[test]
+    fn platform_cells_ignore_case_and_spaces() {
+        assert_eq!(Platform::parse("TikTok"), Some(Platform::TikTok));
+        assert_eq!(Platform::parse("Tik Tok"), Some(Platform::TikTok));
+    }
+
+    #[test]
+    fn delimiters_are_detected_from_the_header() {
+        let cases: &[(&str, Delimiter)] = &[
+            ("name,followers\nAnn,45000\n", Delimiter::Comma),
+            ("name;followers\nAnn;45000\n", Delimiter::Semicolon),
+            ("name\tfollowers\nAnn\t45000\n", Delimiter::Tab),
+            // A quoted header containing another candidate doesn't count.
+            ("name,\"notes;a;b\"\nAnn,x\n", Delimiter::Comma),
+            ("name;\"notes,a,b\"\nAnn;x\n", Delimiter::Semicolon),
+            ("sep=;\nname;followers\nAnn;45000\n", Delimiter::Semicolon),
+            ("name\nAnn\n", Delimiter::Comma),
+        ];
+        for (text, want) in cases {
+            let r = import(text);
+            assert_eq!(r.delimiter, *want, "{text:?}");
+            assert_eq!(names(&r), vec!["Ann"], "{text:?}");
+            assert!(r.rejected.is_empty(), "{text:?}: {:?}", r.rejected);
+        }
+    }
+
+    #[test]
+    fn numbers_in_pasted_formats() {
+        let cases: &[(&str, Option<u64>, Option<f64>)] = &[
+            (
+                "name,followers,price\nAnn,\"45,000\",\"$1,200.50\"\n",
+                Some(45_000),
+                Some(1_200.5),
+            ),
+            (
+                "name;followers;price\nAnn;12,5K;99,90\n",
+                Some(12_500),
+                Some(99.9),
+            ),
+            (
+                "name\tfollowers\tprice\nAnn\t1.2M\t€120\n",
+                Some(1_200_000),
+                Some(120.0),
+            ),
+            ("name,followers,price\nAnn,'45000,\n", Some(45_000), None),
+            ("name,followers\nAnn,\n", None, None),
+        ];
+        for (text, followers, price) in cases {
+            let r = import(text);
+            assert!(r.rejected.is_empty(), "{text:?}: {:?}", r.rejected);
+            let c = r.creators.first();
+            assert_eq!(c.and_then(|c| c.followers), *followers, "{text:?}");
+            assert_eq!(c.and_then(|c| c.price), *price, "{text:?}");
+        }
+        let r = import("name\tprice\nAnn\t€120\nBo\t120 GBP\nCy\t$5\n");
+        let currencies: Vec<Option<&str>> =
+            r.creators.iter().map(|c| c.currency.as_deref()).collect();
+        assert_eq!(currencies, vec![Some("EUR"), Some("GBP"), None]);
+    }
+
+    #[test]
+    fn a_full_row() {
+        let text = "Handle,Network,Profile,Subscribers,Avg Views,Likes,Comments,Shares,Saves,Dislikes,Posts per week,Fee,Currency,Sponsored posts,Stage,Interests,Notes,Tier\r\n\
+                    @ann,TikTok,https://www.tiktok.com/@ann,45K,130K,9000,500,300,120,,1.5,250,usd,2,Reached out,\"Fitness, Vegan\",\"Line one\r\nline \"\"two\"\"\",Micro\r\n";
+        let r = import(text);
+        assert!(r.rejected.is_empty(), "{:?}", r.rejected);
+        let Some(c) = r.creators.first() else {
+            panic!("no creator")
+        };
+        let want = Creator {
+            id: c.id.clone(),
+            name: "@ann".into(),
+            profile_url: Some("https://www.tiktok.com/@ann".into()),
+            platform: Some(Platform::TikTok),
+            followers: Some(45_000),
+            metrics: PostMetrics {
+                views: Some(130_000.0),
+                likes: Some(9_000.0),
+                comments: Some(500.0),
+                shares: Some(300.0),
+                saves: Some(120.0),
+                dislikes: None,
+            },
+            posts_per_week: Some(1.5),
+            price: Some(250.0),
+            currency: Some("USD".into()),
+            tags: vec!["fitness".into(), "vegan".into()],
+            notes: "Line one\r\nline \"two\"".into(),
+            status: Status::Contacted,
+            sponsored_posts: Some(2),
+            created_at: 1_000.0,
+            updated_at: 1_000.0,
+        };
+        assert_eq!(c, &want);
+        assert!(c.id.starts_with('c'), "{}", c.id);
+        let tier = r.columns.iter().find(|c| c.header == "Tier");
+        assert_eq!(tier.and_then(|t| t.field), None);
+        assert!(tier
+            .and_then(|t| t.note.as_deref())
+            .is_some_and(|n| n.contains("computes")));
+    }
+
+    #[test]
+    fn bom_crlf_lone_cr_and_quoted_newlines_keep_line_numbers() {
+        let text =
+            "\u{feff}name,followers\r\n\"Ann\nSmith\",12x\r\nBo,5\rCy,oops\r\n\r\n,\r\nDee,7";
+        let r = import(text);
+        assert_eq!(names(&r), vec!["Bo", "Dee"]);
+        assert_eq!(
+            rejected(&r),
+            vec![
+                "line 2: followers: “x” in “12x” is not a known unit; use K for thousands, M for millions or B for billions.",
+                "line 5: followers: “oops” is not a number. Write it like 45000, 45,000, 12.5K or 1.2M.",
+            ]
+        );
+        assert_eq!(r.skipped_empty, 2);
+    }
+
+    #[test]
+    fn bad_rows_are_listed_with_their_line() {
+        let text = "name,followers,platform,url,status,id\n\
+                    Ann,45000,tiktok,,,\n\
+                    ,100,,,,\n\
+                    Bo,100,myspace,,,\n\
+                    Cy,100,,javascript:alert(1),,\n\
+                    Dee,100,,,maybe,\n\
+                    Eve,100,,,,x1\n\
+                    Fay,100,,,,x1\n\
+                    Gus,100,,,,,extra\n\
+                    Hal,-5,,,,\n\
+                    Ivy,100,,,\n";
+        let r = import(text);
+        assert_eq!(names(&r), vec!["Ann", "Eve", "Ivy"]);
+        let reasons = rejected(&r);
+        let want_starts = [
+            "line 3: the name is empty",
+            "line 4: platform “myspace” is not one Microscope knows",
+            "line 5: profile link “javascript:alert(1)” is not a web address",
+            "line 6: status “maybe” is not one of",
+            "line 8: id “x1” was already used on line 7",
+            "line 9: the row has 7 cells but the header has 6; a value containing “,” must be in double quotes",
+            "line 10: followers: “-5” is negative",
+        ];
+        assert_eq!(reasons.len(), want_starts.len(), "{reasons:#?}");
+        for (got, want) in reasons.iter().zip(want_starts) {
+            assert!(got.starts_with(want), "{got:?} should start with {want:?}");
+        }
+    }
+
+    #[test]
+    fn formula_marks_are_removed_from_text_only() {
+        let text = "name,notes\n'-Ann-,'=SUM(A1)\n'@handle,'+1\n'Tis,''quoted\n";
+        let r = import(text);
+        let got: Vec<(&str, &str)> = r
+            .creators
+            .iter()
+            .map(|c| (c.name.as_str(), c.notes.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("-Ann-", "=SUM(A1)"),
+                ("@handle", "+1"),
+                ("'Tis", "'quoted")
+            ]
+        );
+    }
+
+    #[test]
+    fn platform_comes_from_the_link_when_missing() {
+        let r = import(
+            "name,link\nAnn,instagram.com/ann\nBo,https://youtu.be/x\nCy,https://example.com\n",
+        );
+        let got: Vec<Option<Platform>> = r.creators.iter().map(|c| c.platform).collect();
+        assert_eq!(
+            got,
+            vec![Some(Platform::Instagram), Some(Platform::YouTube), None]
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_is_reported_not_swallowed_silently() {
+        let r = import("name,notes\nAnn,\"oops\nBo,x\nCy,y\n");
+        assert!(r.creators.is_empty());
+        assert_eq!(r.rejected.len(), 1);
+        let reason = r
+            .rejected
+            .first()
+            .map(|r| r.to_string())
+            .unwrap_or_default();
+        assert!(reason.starts_with("line 2: a double quote"), "{reason}");
+        assert!(reason.contains("(4 lines)"), "{reason}");
+    }
+
+    #[test]
+    fn fatal_errors() {
+        let big = "a".repeat(MAX_BYTES + 1);
+        let many = format!("name\n{}", "x\n".repeat(MAX_ROWS + 1));
+        let cases: Vec<(String, ImportError)> = vec![
+            (String::new(), ImportError::Empty),
+            ("\u{feff}\r\n  \n".into(), ImportError::Empty),
+            (
+                big,
+                ImportError::TooLarge {
+                    bytes: MAX_BYTES + 1,
+                },
+            ),
+            (many, ImportError::TooManyRows { rows: MAX_ROWS + 1 }),
+            ("PK\u{3}\u{4}rest".into(), ImportError::NotText),
+            ("name\0,x\n".into(), ImportError::NotText),
+            ("name,\"notes\nAnn,x\n".into(), ImportError::HeaderQuote),
+            (
+                "followers,price\n1,2\n".into(),
+                ImportError::NoNameColumn {
+                    headers: vec!["followers".into(), "price".into()],
+                },
+            ),
+        ];
+        for (text, want) in cases {
+            let got = ImportSession::new(text, 0.0).err();
+            assert_eq!(got.as_ref(), Some(&want));
+        }
+        assert_eq!(
+            ImportError::TooLarge { bytes: 23_500_000 }.to_string(),
+            "The file is 22.4 MB; Microscope imports up to 20 MB at a time. Split it into smaller files and import them one after the other."
+        );
+        assert!(ImportError::TooManyRows { rows: 250_000 }
+            .to_string()
+            .starts_with("The file has 250,000 rows; Microscope imports up to 200,000"));
+        // Exactly at the cap is fine.
+        let at_cap = format!("name\n{}", "x\n".repeat(MAX_ROWS));
+        assert!(ImportSession::new(at_cap, 0.0).is_ok());
+    }
+
+    #[test]
+    fn preview_shows_mapping_and_rows_without_consuming() {
+        let text = "Name,Followers,Subscribers,Colour,\nAnn,45K,,red,\nBo,zz,,,\n\nCy,1,,,\n";
+        let Ok(session) = ImportSession::new(text, 5.0) else {
+            panic!("session");
+        };
+        let p = session.preview(2);
+        assert_eq!(p.delimiter, Delimiter::Comma);
+        let mapping: Vec<(&str, Option<Field>, bool)> = p
+            .columns
+            .iter()
+            .map(|c| (c.header.as_str(), c.field, c.note.is_some()))
+            .collect();
+        assert_eq!(
+            mapping,
+            vec![
+                ("Name", Some(Field::Name), false),
+                ("Followers", Some(Field::Followers), false),
+                ("Subscribers", None, true),
+                ("Colour", None, true),
+                ("", None, true),
+            ]
+        );
+        assert_eq!(
+            p.columns
+                .get(2)
+                .and_then(|c| c.note.clone())
+                .unwrap_or_default(),
+            "ignored: column 2 (“Followers”) already gives the followers"
+        );
+        assert_eq!(p.rows.len(), 2);
+        assert_eq!(p.rows.first().map(|r| r.line), Some(2));
+        assert!(p
+            .rows
+            .get(1)
+            .is_some_and(|r| r.line == 3 && r.result.is_err()));
+        assert_eq!(p.total_rows, 3);
+        let r = session.finish();
+        assert_eq!(names(&r), vec!["Ann", "Cy"]);
+        assert_eq!(r.rejected.len(), 1);
+        assert_eq!(r.skipped_empty, 1);
+    }
+
+    #[test]
+    fn remap_before_start_only() {
+        let Ok(mut s) = ImportSession::new("Name,Followers,Subscribers\nAnn,1,2\n", 0.0) else {
+            panic!("session");
+        };
+        assert_eq!(s.remap(2, Some(Field::Followers)), Ok(()));
+        assert_eq!(s.columns().get(1).and_then(|c| c.field), None);
+        assert_eq!(
+            s.remap(0, None),
+            Err(ImportError::NoNameColumn {
+                headers: vec!["Name".into(), "Followers".into(), "Subscribers".into()]
+            })
+        );
+        assert_eq!(s.remap(9, None), Err(ImportError::NoSuchColumn(9)));
+        s.step(1);
+        assert_eq!(s.remap(1, None), Err(ImportError::AlreadyStarted));
+        let r = s.finish();
+        assert_eq!(r.creators.first().and_then(|c| c.followers), Some(2));
+    }
+
+    #[test]
+    fn steps_give_the_same_result_as_one_pass() {
+        let mut text = String::from("name,followers,notes\n");
+        for i in 0..1_000 {
+            if i % 97 == 0 {
+                text.push_str(&format!("bad{i},x{i},\n"));
+            } else if i % 89 == 0 {
+                text.push('\n');
+            } else {
+                text.push_str(&format!("n{i},{i},\"multi\nline\"\n"));
+            }
+        }
+        let whole = import(&text);
+        let Ok(mut s) = ImportSession::new(text.clone(), 1_000.0) else {
+            panic!("session");
+        };
+        let mut last = s.progress();
+        let mut steps = 0;
+        while !last.finished {
+            let p = s.step(64);
+            assert!(p.consumed_bytes >= last.consumed_bytes);
+            assert!(p.fraction() >= last.fraction());
+            last = p;
+            steps += 1;
+        }
+        assert!(steps > 10);
+        assert_eq!(last.consumed_bytes, last.total_bytes);
+        assert_eq!(last.done_rows, whole.creators.len() + whole.rejected.len());
+        assert_eq!(last.total_rows, last.done_rows);
+        let chunked = s.finish();
+        assert_eq!(chunked, whole);
+        assert_eq!(whole.rejected.len(), 11);
+        // Row 97 is the second bad one. Before it: header (1 line), bad row 0 and empty row 89
+        // (1 line each), 95 valid rows of 2 physical lines each: it starts on line 1 + 2 + 190 + 1.
+        assert_eq!(whole.rejected.get(1).map(|r| r.line), Some(194));
+    }
+
+    #[test]
+    fn stepping_while_a_clock_allows_gives_the_same_result() {
+        let mut text = String::from("name,followers\n");
+        for i in 0..500 {
+            text.push_str(&format!(
+                "n{i},{}\n",
+                if i % 50 == 0 { "x" } else { "12.5K" }
+            ));
+        }
+        let whole = import(&text);
+        let Ok(mut s) = ImportSession::new(text, 1_000.0) else {
+            panic!("session");
+        };
+        let mut turns = 0;
+        let mut batches = 0;
+        loop {
+            // A clock that runs out after three batches, as a time slice in the page does.
+            let mut asked = 0;
+            let p = s.step_while(40, |_| {
+                asked += 1;
+                asked < 3
+            });
+            batches += asked + usize::from(p.finished);
+            turns += 1;
+            if p.finished {
+                break;
+            }
+            assert_eq!(p.done_rows, 120 * turns, "three batches of 40 per turn");
+        }
+        assert_eq!(turns, 5);
+        assert_eq!(batches, 13);
+        assert_eq!(s.finish(), whole);
+        assert_eq!(whole.rejected.len(), 10);
+    }
+
+    #[test]
+    fn summary_wording() {
+        let r = import("name,followers\nAnn,1\nBo,x\n\n");
+        assert_eq!(
+            r.summary(),
+            "Imported 1 creator. 1 row was not imported. 1 empty line skipped."
+        );
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn never_panics_on_any_text(s in "\\PC{0,200}") {
+            if let Ok(session) = ImportSession::new(s, 0.0) {
+                let _ = session.preview(5);
+                let _ = session.finish();
+            }
+        }
+
+        #[test]
+        fn never_panics_on_csv_like_text(s in "[\",;\t\r\n'=@a-z0-9 é€\u{feff}]{0,300}") {
+            let text = format!("name,followers,notes,url\n{s}");
+            if let Ok(mut session) = ImportSession::new(text, 0.0) {
+                let _ = session.preview(3);
+                while !session.step(7).finished {}
+                let report = session.finish();
+                for r in &report.rejected {
+                    prop_assert!(r.line >= 2);
+                }
+            }
+        }
+
+        #[test]
+        fn every_row_is_accounted_for(rows in proptest::collection::vec("[a-z,0-9 ]{0,12}", 0..40)) {
+            let text: String = std::iter::once("name,followers")
+                .chain(rows.iter().map(String::as_str))
+                .flat_map(|r| [r, "\n"])
+                .collect();
+            if let Ok(session) = ImportSession::new(text, 0.0) {
+                let r = session.finish();
+                prop_assert_eq!(r.creators.len() + r.rejected.len() + r.skipped_empty, rows.len());
+            }
+        }
+    }
+}
