@@ -9,7 +9,8 @@ use crate::domain::campaign::record::Campaign;
 pub use crate::domain::campaign::record::ChecklistState;
 use crate::domain::creator::record::{Creator, Status};
 use crate::domain::risk::disclosure::Jurisdiction;
-use crate::domain::risk::rules::{Thresholds, APPROVAL_CHECKLIST_ID};
+use crate::domain::risk::rules::APPROVAL_CHECKLIST_ID;
+use crate::domain::risk::thresholds::Thresholds;
 
 /// One step of the source article's method (DOMAIN.md §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

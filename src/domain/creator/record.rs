@@ -12,12 +12,6 @@ use crate::domain::creator::tier::Tier;
 use crate::domain::text::choice::choices;
 use crate::domain::text::number::MAX_VALUE;
 
-// The shortlist moved to `creator::shortlist` (issue 14); the old path stays until the ui/state
-// rewrite has merged. Remove after.
-pub use crate::domain::creator::shortlist::{
-    Filter, MergeSummary, QueryPage, Shortlist, SortDir, SortKey,
-};
-
 /// Where a creator stands in the outreach pipeline, in pipeline order.
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,

@@ -20,9 +20,7 @@ mod samples;
 
 use crate::domain::risk::thresholds::format_value;
 use crate::domain::risk::thresholds::trim_number;
-pub use crate::domain::risk::thresholds::{
-    ThresholdError, ThresholdInfo, ThresholdUnit, Thresholds, THRESHOLDS,
-};
+use crate::domain::risk::thresholds::{ThresholdUnit, Thresholds};
 use numbers::cadence_rule;
 use numbers::credibility_rule;
 use numbers::engagement_rules;
@@ -267,6 +265,7 @@ mod tests {
     use crate::domain::risk::comments::summarise_generic;
     use crate::domain::risk::disclosure::{check, DisclosureInput, Jurisdiction};
     use crate::domain::risk::sentiment::{summarise_comments, Lexicon};
+    use crate::domain::risk::thresholds::ThresholdInfo;
 
     fn ids(report: &RiskReport) -> Vec<&str> {
         report.warnings.iter().map(|w| w.id.as_str()).collect()

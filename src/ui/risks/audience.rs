@@ -8,7 +8,7 @@ use crate::domain::risk::audience::MatchVia;
 use crate::domain::risk::rules::assess;
 use crate::domain::risk::rules::RiskInput;
 use crate::domain::risk::rules::RiskKind;
-use crate::domain::risk::rules::Thresholds;
+use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::format::percent;
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::warning::warning_list;

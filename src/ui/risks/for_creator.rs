@@ -11,7 +11,7 @@ use crate::domain::creator::record::Creator;
 use crate::domain::engine::engagement::Formula;
 use crate::domain::risk::rules::NotChecked;
 use crate::domain::risk::rules::Severity;
-use crate::domain::risk::rules::Thresholds;
+use crate::domain::risk::thresholds::Thresholds;
 use crate::ui::state::ShortlistStore;
 use crate::ui::state::ThresholdsStore;
 use crate::ui::widgets::warning::warning_list;

@@ -13,7 +13,7 @@ use crate::domain::engine::analysis::analyze;
 use crate::domain::engine::analysis::AnalysisInput;
 use crate::domain::engine::engagement::Formula;
 use crate::domain::engine::engagement::{self};
-use crate::domain::risk::rules::Thresholds;
+use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::format::money;
 use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::shortlist::format::amount_label;

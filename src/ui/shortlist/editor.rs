@@ -12,7 +12,7 @@ use crate::domain::creator::record::Creator;
 use crate::domain::creator::record::Status;
 use crate::domain::engine::engagement::Formula;
 use crate::domain::io::csv_export::format_amount;
-use crate::domain::risk::rules::Thresholds;
+use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::format::group_thousands;
 use crate::domain::text::number::parse_optional_amount;
 use crate::domain::text::number::parse_optional_count;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::creator::record::Status;
-use crate::domain::risk::rules::Thresholds;
+use crate::domain::risk::thresholds::Thresholds;
 use crate::ui::risks::for_creator::RiskBadge;
 use crate::ui::shortlist::compare::MAX_COMPARE;
 use crate::ui::shortlist::format::{count_label, price_label, rate_label, safe_href};

@@ -21,7 +21,7 @@ pub use thresholds::ThresholdsStore;
 #[cfg(test)]
 mod tests {
     use crate::domain::campaign::record::Campaign;
-    use crate::domain::creator::record::Shortlist;
+    use crate::domain::creator::shortlist::Shortlist;
     use crate::storage::SaveError;
     use crate::ui::state::list::Records;
     use crate::ui::state::thresholds::StoredThresholds;

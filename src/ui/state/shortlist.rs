@@ -12,7 +12,10 @@ use leptos::prelude::*;
 use serde::ser::Error as _;
 use serde::{Serialize, Serializer};
 
-use crate::domain::creator::record::{Creator, MergeSummary, Shortlist, Status};
+use crate::domain::creator::record::Creator;
+use crate::domain::creator::record::Status;
+use crate::domain::creator::shortlist::MergeSummary;
+use crate::domain::creator::shortlist::Shortlist;
 use crate::storage;
 use crate::storage::envelope::Load;
 use crate::storage::envelope::SHORTLIST;

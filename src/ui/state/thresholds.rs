@@ -9,18 +9,14 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::io::workspace::Record;
-use crate::domain::risk::rules::Thresholds;
+use crate::domain::risk::thresholds::Thresholds;
 use crate::storage::envelope::Kind;
 use crate::ui::state::persisted::SaveWords;
 use crate::ui::state::value::{Setting, ValueStore};
 
-/// Where the thresholds are kept: `microscope.risk-thresholds`.
-pub const THRESHOLDS_KIND: Kind = Kind {
-    key: "risk-thresholds",
-    label: "risk thresholds",
-    version: 1,
-    migrations: &[],
-};
+/// Where the thresholds are kept (`microscope.risk-thresholds`); every `Kind` lives in
+/// `src/storage`.
+pub use crate::storage::envelope::THRESHOLDS as THRESHOLDS_KIND;
 
 /// The thresholds every risk rule compares against, with their storage state. Cheap to copy.
 pub type ThresholdsStore = ValueStore<StoredThresholds>;
