@@ -53,9 +53,13 @@ pub async fn until(what: &str, mut condition: impl FnMut() -> bool) {
 }
 
 /// Empties localStorage: every browser test starts from clean storage, and none passes state to
-/// the next. (Stores save their pending edits when their owner goes, at the end of each test, so
-/// nothing from an earlier test lands later.)
+/// the next.
 pub fn clean_storage() {
+    // A store of an earlier test that is still alive (its debounce timer pending) would otherwise
+    // save into this test's storage later and merge its records in (seen: "Autumn drop" of one
+    // campaign test inside the next one's list). Saving everything now, then clearing, means
+    // nothing of an earlier test lands later.
+    flush_saves();
     local().clear().unwrap();
 }
 
