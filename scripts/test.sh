@@ -67,10 +67,10 @@ step fmt cargo fmt --all -- --check
 step leptosfmt leptosfmt_check
 step clippy-host cargo clippy --locked --all-targets -- -D warnings
 step clippy-wasm cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
-step native-tests cargo test --locked
+step native-tests cargo test --locked --no-fail-fast
 count_cargo "$logs/native-tests.log"
 native=$counted
-step browser-tests cargo test --locked --target wasm32-unknown-unknown --test 'browser*'
+step browser-tests cargo test --locked --no-fail-fast --target wasm32-unknown-unknown --test 'browser*'
 count_cargo "$logs/browser-tests.log"
 browser=$counted
 step release-build trunk build --release
