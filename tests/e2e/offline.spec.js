@@ -177,6 +177,12 @@ test("a new version waits for the user's Reload, then replaces the old one", asy
     const next = sw.replace(/"version":"([0-9a-f]+)"/, '"version":"$1next"');
     expect(next).not.toBe(sw);
     fs.writeFileSync(swPath, next);
+    // The test server (python's http.server) answers the update check's If-Modified-Since with
+    // 304 when the file is not newer to the second. A fast machine rewrites sw.js within the same
+    // second it served it, and the browser then sees no new version ("update: no new worker",
+    // seen on CI). A deploy is always later: date the new file a minute ahead.
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(swPath, later, later);
     // Installing precaches the whole build (1.5 MB), which a loaded CI machine is slow at: wait for
     // the worker itself first, so a failure says whether the install or the notice went wrong.
     // Regression: CI once saw no notice within 5 s and could not tell which. A browser retries a
