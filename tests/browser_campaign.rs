@@ -14,14 +14,11 @@ use microscope::domain::creator::Creator;
 use microscope::domain::Platform;
 use microscope::storage::envelope::Load;
 use microscope::ui::campaign::panel::CampaignPanel;
-use microscope::ui::state::CampaignsStore;
-use microscope::ui::state::ShortlistStore;
+use microscope::ui::state::{CampaignsStore, ShortlistStore};
 use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::js_sys;
-use web_sys::HtmlElement;
-use web_sys::HtmlSelectElement;
+use web_sys::{js_sys, HtmlElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 

@@ -10,21 +10,18 @@ use leptos::prelude::*;
 use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::HtmlElement;
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlElement, HtmlInputElement};
 
 use microscope::domain::campaign::Campaign;
 use microscope::domain::creator::metrics::PostMetrics;
 use microscope::domain::creator::Creator;
 use microscope::domain::Platform;
-use microscope::storage::envelope;
 use microscope::storage::envelope::Load;
-use microscope::storage::{self};
+use microscope::storage::{self, envelope};
 use microscope::ui::risks::for_creator::CampaignWarnings;
 use microscope::ui::risks::panel::RisksPanel;
 use microscope::ui::shortlist::panel::ShortlistPanel;
-use microscope::ui::state::thresholds::StoredThresholds;
-use microscope::ui::state::thresholds::THRESHOLDS_KIND;
+use microscope::ui::state::thresholds::{StoredThresholds, THRESHOLDS_KIND};
 use microscope::ui::state::ShortlistStore;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -7,20 +7,14 @@
 
 use leptos::prelude::*;
 use microscope::domain::creator::metrics::PostMetrics;
-use microscope::domain::creator::Creator;
-use microscope::domain::creator::Status;
+use microscope::domain::creator::{Creator, Status};
 use microscope::domain::Platform;
 use microscope::ui::shortlist::panel::ShortlistPanel;
-use microscope::ui::state::ShortlistStore;
-use microscope::ui::state::StoreProblem;
+use microscope::ui::state::{ShortlistStore, StoreProblem};
 use support::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::js_sys;
-use web_sys::HtmlElement;
-use web_sys::HtmlInputElement;
-use web_sys::HtmlSelectElement;
+use web_sys::{js_sys, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 mod support;
 // leptos's prelude has a `window()` too; the helpers' one is meant.

@@ -3,20 +3,15 @@
 //! Every field has a serde default so campaigns stored by an older build still load; `checked()`
 //! normalises what came from outside and refuses what can't be used, naming the field.
 
-use std::collections::BTreeSet;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
-use serde::Deserialize;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::domain::creator::platform::Platform;
-use crate::domain::creator::record::normalize_currency;
-use crate::domain::creator::record::normalize_tags;
-use crate::domain::creator::record::shorten;
-use crate::domain::creator::record::trim;
-use crate::domain::creator::record::Creator;
-use crate::domain::creator::record::CreatorError;
+use crate::domain::creator::record::{
+    normalize_currency, normalize_tags, shorten, trim, Creator, CreatorError,
+};
 use crate::domain::engine::cadence::Date;
 use crate::domain::risk::disclosure::Jurisdiction;
 use crate::domain::text::choice::choices;

@@ -16,16 +16,10 @@ use crate::domain::engine::benchmark::{find_for_followers, Scope};
 use crate::domain::engine::cadence::{cadence_benchmark, NoCadenceBenchmark};
 use crate::domain::engine::engagement::{compute, Field, Formula};
 use crate::domain::risk::disclosure::Jurisdiction;
-use crate::domain::risk::rules::assess;
-use crate::domain::risk::rules::dislike_ratio;
-use crate::domain::risk::rules::CadenceInput;
-use crate::domain::risk::rules::EngagementInput;
-use crate::domain::risk::rules::NotChecked;
-use crate::domain::risk::rules::RiskInput;
-use crate::domain::risk::rules::RiskKind;
-use crate::domain::risk::rules::RiskReport;
-use crate::domain::risk::rules::Severity;
-use crate::domain::risk::rules::Warning;
+use crate::domain::risk::rules::{
+    assess, dislike_ratio, CadenceInput, EngagementInput, NotChecked, RiskInput, RiskKind,
+    RiskReport, Severity, Warning,
+};
 use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::format::plural;
 

@@ -9,9 +9,7 @@ use crate::domain::creator::platform::Platform;
 use crate::domain::creator::tier::Tier;
 use crate::domain::engine::engagement::Formula;
 use crate::domain::text::choice::choices;
-use crate::domain::text::format::compact;
-use crate::domain::text::format::percent;
-use crate::domain::text::format::trimmed;
+use crate::domain::text::format::{compact, percent, trimmed};
 
 /// One published figure. `value` is a rate (0.085 = 8.5%).
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -7,8 +7,7 @@
 
 use judge::*;
 use rules::*;
-use serde::Deserialize;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 mod caption;
 mod judge;

@@ -4,8 +4,7 @@
 //! fills in. A warning says what was seen (with numbers), why it matters and what to do; a rule
 //! that lacks its inputs is listed as "not checked" rather than passing silently.
 
-use serde::Deserialize;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::creator::platform::Platform;
 use crate::domain::creator::tier::Tier;
@@ -18,18 +17,10 @@ use crate::domain::text::format::percent;
 mod numbers;
 mod samples;
 
-use crate::domain::risk::thresholds::format_value;
-use crate::domain::risk::thresholds::trim_number;
+use crate::domain::risk::thresholds::{format_value, trim_number};
 use crate::domain::risk::thresholds::{ThresholdUnit, Thresholds};
-use numbers::cadence_rule;
-use numbers::credibility_rule;
-use numbers::engagement_rules;
-use numbers::inexperience_rule;
-use numbers::likes_rules;
-use samples::audience_rule;
-use samples::disclosure_rule;
-use samples::generic_comment_rule;
-use samples::hate_watching_rules;
+use numbers::{cadence_rule, credibility_rule, engagement_rules, inexperience_rule, likes_rules};
+use samples::{audience_rule, disclosure_rule, generic_comment_rule, hate_watching_rules};
 
 /// The checklist item an inexperience warning links to.
 pub const APPROVAL_CHECKLIST_ID: &str = "approval-framework";

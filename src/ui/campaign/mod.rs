@@ -11,5 +11,6 @@ pub mod document;
 pub mod inputs;
 pub mod panel;
 pub mod recommendations;
+pub mod results;
 pub mod tracking;
 pub mod vetting;

@@ -1,26 +1,23 @@
 //! The Campaign section: goal first, then recommendations, budget plan, checklist, brief, tracking.
 
-use crate::ui::campaign::brief::BriefView;
-use crate::ui::campaign::checklist::ChecklistView;
-use crate::ui::campaign::creators::CreatorsView;
-use crate::ui::campaign::recommendations::RecommendationsView;
-use crate::ui::campaign::vetting::VettingView;
 use leptos::prelude::*;
 
-use crate::domain::campaign::record::Campaign;
-use crate::domain::campaign::record::Goal;
-use crate::domain::campaign::record::CURRENCIES;
+use crate::domain::campaign::record::{Campaign, Goal, CURRENCIES};
 use crate::domain::creator::record::parse_tags;
 use crate::domain::risk::disclosure::Jurisdiction;
 use crate::domain::text::format::group_thousands;
 use crate::domain::text::number::parse_optional_amount;
 use crate::domain::Platform;
+use crate::ui::campaign::brief::BriefView;
+use crate::ui::campaign::checklist::ChecklistView;
+use crate::ui::campaign::creators::CreatorsView;
+use crate::ui::campaign::recommendations::RecommendationsView;
 use crate::ui::campaign::tracking::TrackingView;
+use crate::ui::campaign::vetting::VettingView;
 use crate::ui::risks::for_creator::CampaignWarnings;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::banners::StoredDataBanner;
-use crate::ui::widgets::fields::ChoiceSelect;
-use crate::ui::widgets::fields::TextField;
+use crate::ui::widgets::fields::{ChoiceSelect, TextField};
 
 #[component]
 pub fn CampaignPanel() -> impl IntoView {

@@ -2,34 +2,21 @@
 //! results per creator, and the cumulative results (in total or for one creator) drawn against a
 //! straight pace line, with the domain's pace warning naming who is behind and what to look at.
 
-use crate::ui::campaign::inputs::shortlisted;
 use leptos::prelude::*;
 
-use crate::charts::actual_vs_target;
-use crate::charts::DayValue;
-use crate::charts::Goal as ChartGoal;
-use crate::charts::Unit;
+use crate::charts::{actual_vs_target, DayValue, Goal as ChartGoal, Unit};
 use crate::domain::campaign::budget::plan;
-use crate::domain::campaign::record::count_label;
-use crate::domain::campaign::record::Campaign;
-use crate::domain::campaign::record::PostResult;
-use crate::domain::campaign::tracking::forecasts_from_plan;
-use crate::domain::campaign::tracking::headline_metric;
-use crate::domain::campaign::tracking::per_creator;
-use crate::domain::campaign::tracking::track;
-use crate::domain::campaign::tracking::track_creator;
-use crate::domain::campaign::tracking::CreatorForecast;
-use crate::domain::campaign::tracking::Metric;
-use crate::domain::campaign::tracking::Tracking;
-use crate::domain::campaign::tracking::UNTIED;
+use crate::domain::campaign::record::{count_label, Campaign, PostResult};
+use crate::domain::campaign::tracking::{
+    forecasts_from_plan, headline_metric, per_creator, track, track_creator, CreatorForecast,
+    Metric, Tracking,
+};
 use crate::domain::creator::record::Creator;
 use crate::domain::engine::cadence::Date;
-use crate::domain::text::format::compact;
-use crate::domain::text::format::group_thousands;
-use crate::domain::text::format::percent;
-use crate::domain::text::number::parse_optional_amount;
-use crate::domain::text::number::NumberError;
-use crate::ui::campaign::inputs::CampaignMemo;
+use crate::domain::text::format::{compact, group_thousands, percent};
+use crate::domain::text::number::{parse_optional_amount, NumberError};
+use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::campaign::results::ResultsTable;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::widgets::fields::TextField;
@@ -496,125 +483,5 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
             }}
             <ResultsTable campaign=campaign store=store options=options />
         </section>
-    }
-}
-
-/// The posted results, newest first by entry, each with who posted it (changeable: results
-/// from before creators were recorded can be assigned) and a Remove button.
-#[component]
-fn ResultsTable(
-    campaign: CampaignMemo,
-    store: CampaignsStore,
-    options: Memo<Vec<(String, String)>>,
-) -> impl IntoView {
-    let id =
-        move || campaign.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
-    let results = Memo::new(move |_| {
-        campaign.with(|c| c.as_ref().map(|c| c.results.clone()).unwrap_or_default())
-    });
-    move || {
-        let list = results.get();
-        if list.is_empty() {
-            return None;
-        }
-        let opts = options.get();
-        Some(view! {
-            <table class="campaign-results">
-                <caption>"Posted results"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Date"</th>
-                        <th scope="col">"Posted by"</th>
-                        <th scope="col">"Views"</th>
-                        <th scope="col">"Interactions"</th>
-                        <th scope="col">"Clicks"</th>
-                        <th scope="col">"Conversions"</th>
-                        <th scope="col">
-                            <span class="visually-hidden">"Actions"</span>
-                        </th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {list
-                        .into_iter()
-                        .enumerate()
-                        .map(|(index, r)| {
-                            let select_id = format!("campaign-result-{index}-creator");
-                            let date = r.date.map_or("no date".to_string(), |d| d.to_string());
-                            let current = r.creator_id.clone();
-                            let mut choices = opts.clone();
-                            if !current.is_empty() && !choices.iter().any(|(i, _)| *i == current) {
-                                choices.push((current.clone(), current.clone()));
-                            }
-                            let label = format!("Posted by (result of {date})");
-                            view! {
-                                <tr>
-                                    <td>{date.clone()}</td>
-                                    <td>
-                                        <label class="visually-hidden" for=select_id.clone()>
-                                            {label}
-                                        </label>
-                                        <select
-                                            id=select_id
-                                            on:change=move |ev| {
-                                                let who = event_target_value(&ev);
-                                                store
-                                                    .edit(
-                                                        &id(),
-                                                        move |c| {
-                                                            if let Some(r) = c.results.get_mut(index) {
-                                                                r.creator_id = who;
-                                                            }
-                                                        },
-                                                    );
-                                            }
-                                        >
-                                            <option value="" selected=current.is_empty()>
-                                                {UNTIED}
-                                            </option>
-                                            {choices
-                                                .into_iter()
-                                                .map(|(cid, name)| {
-                                                    let sel = cid == current;
-                                                    view! {
-                                                        <option value=cid selected=sel>
-                                                            {name}
-                                                        </option>
-                                                    }
-                                                })
-                                                .collect_view()}
-                                        </select>
-                                    </td>
-                                    <td>{count_label(r.views)}</td>
-                                    <td>{count_label(r.interactions)}</td>
-                                    <td>{count_label(r.clicks)}</td>
-                                    <td>{count_label(r.conversions)}</td>
-                                    <td>
-                                        <button
-                                            type="button"
-                                            class="secondary"
-                                            aria-label=format!("Remove the result of {date}")
-                                            on:click=move |_| {
-                                                store
-                                                    .edit(
-                                                        &id(),
-                                                        move |c| {
-                                                            if index < c.results.len() {
-                                                                c.results.remove(index);
-                                                            }
-                                                        },
-                                                    );
-                                            }
-                                        >
-                                            "Remove"
-                                        </button>
-                                    </td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        })
     }
 }

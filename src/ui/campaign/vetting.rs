@@ -1,9 +1,9 @@
 //! The vetting record on the page (in a disclosure) and as a Markdown download.
 
-use crate::domain::campaign::creator_risk;
 use leptos::prelude::*;
 
 use crate::domain::campaign::budget::plan;
+use crate::domain::campaign::creator_risk;
 use crate::domain::campaign::document::{vetting_record, Document, Vetting};
 use crate::domain::creator::record::{Creator, Status};
 use crate::domain::engine::engagement::Formula;

@@ -2,19 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::charts::rate_vs_benchmarks;
-use crate::charts::BarKind;
-use crate::charts::Chart;
-use crate::charts::RateBar;
-use crate::charts::Reference;
+use crate::charts::{rate_vs_benchmarks, BarKind, Chart, RateBar, Reference};
 use crate::domain::engine::analysis::Analysis;
-use crate::domain::engine::benchmark::Benchmark;
-use crate::domain::engine::benchmark::Verdict;
-use crate::domain::engine::benchmark::{self};
+use crate::domain::engine::benchmark::{self, Benchmark, Verdict};
 use crate::domain::engine::engagement::Formula;
 use crate::domain::text::format::percent;
-use crate::domain::Platform;
-use crate::domain::Tier;
+use crate::domain::{Platform, Tier};
 use crate::ui::check::form::CheckForm;
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::widgets::fields::ChoiceSelect;

@@ -8,20 +8,15 @@ use crate::domain::creator::record::Creator;
 use crate::domain::creator::tier::TIERS;
 use crate::domain::engine::averages::average_posts;
 use crate::domain::engine::engagement::Field;
-use crate::domain::Platform;
-use crate::domain::Tier;
+use crate::domain::{Platform, Tier};
 use crate::ui::app::clock::now_ms;
-use crate::ui::check::economics::CadenceView;
-use crate::ui::check::economics::CostView;
+use crate::ui::check::economics::{CadenceView, CostView};
 use crate::ui::check::engagement::EngagementView;
-use crate::ui::check::form::CheckForm;
-use crate::ui::check::form::EntryMode;
-use crate::ui::risks::for_creator::thresholds_signal;
-use crate::ui::risks::for_creator::CreatorWarnings;
+use crate::ui::check::form::{CheckForm, EntryMode};
+use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::state::ids::next_id;
 use crate::ui::state::ShortlistStore;
-use crate::ui::widgets::fields::ChoiceSelect;
-use crate::ui::widgets::fields::TextField;
+use crate::ui::widgets::fields::{ChoiceSelect, TextField};
 use crate::ui::widgets::number_field::NumberField;
 
 /// The creator as the form describes it, for the shortlist.

@@ -4,11 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::engine::benchmark::{find_for_followers, NoBenchmark, Scope};
 use crate::domain::engine::engagement::Formula;
-use crate::domain::risk::rules::assess;
-use crate::domain::risk::rules::EngagementInput;
-use crate::domain::risk::rules::NotChecked;
-use crate::domain::risk::rules::RiskInput;
-use crate::domain::risk::rules::RiskKind;
+use crate::domain::risk::rules::{assess, EngagementInput, NotChecked, RiskInput, RiskKind};
 use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::number::{parse_optional_amount, parse_optional_count, NumberError};
 use crate::domain::{Platform, Tier};

@@ -2,12 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::risk::audience::audience_fit;
-use crate::domain::risk::audience::parse_tags;
-use crate::domain::risk::audience::MatchVia;
-use crate::domain::risk::rules::assess;
-use crate::domain::risk::rules::RiskInput;
-use crate::domain::risk::rules::RiskKind;
+use crate::domain::risk::audience::{audience_fit, parse_tags, MatchVia};
+use crate::domain::risk::rules::{assess, RiskInput, RiskKind};
 use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::format::percent;
 use crate::ui::widgets::fields::TextField;

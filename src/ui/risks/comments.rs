@@ -2,25 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::domain::risk::comments::summarise_generic;
-use crate::domain::risk::comments::GenericKind;
-use crate::domain::risk::comments::GenericSummary;
-use crate::domain::risk::comments::NORMAL_SHARE_NOTE;
-use crate::domain::risk::rules::assess;
-use crate::domain::risk::rules::dislike_ratio;
-use crate::domain::risk::rules::RiskInput;
-use crate::domain::risk::rules::RiskKind;
-use crate::domain::risk::sentiment::summarise_comments;
-use crate::domain::risk::sentiment::SentimentSummary;
-use crate::domain::risk::sentiment::ENGLISH_ONLY_NOTE;
+use crate::domain::risk::comments::{
+    summarise_generic, GenericKind, GenericSummary, NORMAL_SHARE_NOTE,
+};
+use crate::domain::risk::rules::{assess, dislike_ratio, RiskInput, RiskKind};
+use crate::domain::risk::sentiment::{summarise_comments, SentimentSummary, ENGLISH_ONLY_NOTE};
 use crate::domain::risk::thresholds::Thresholds;
-use crate::domain::text::format::group_thousands;
-use crate::domain::text::format::percent;
-use crate::domain::text::format::plural;
+use crate::domain::text::format::{group_thousands, percent, plural};
 use crate::domain::text::number::parse_optional_count;
-use crate::ui::risks::lexicon::ensure_loaded;
-use crate::ui::risks::lexicon::initial_status;
-use crate::ui::risks::lexicon::LexiconStatus;
+use crate::ui::risks::lexicon::{ensure_loaded, initial_status, LexiconStatus};
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::number_field::NumberField;
 use crate::ui::widgets::warning::warning_list;

@@ -3,19 +3,15 @@
 use leptos::prelude::*;
 
 use crate::domain::campaign::record::Campaign;
-use crate::domain::campaign::risk_profile::campaign_risks;
-use crate::domain::campaign::risk_profile::creator_risk;
-use crate::domain::campaign::risk_profile::CreatorRisk;
-use crate::domain::campaign::risk_profile::RiskSummary;
+use crate::domain::campaign::risk_profile::{
+    campaign_risks, creator_risk, CreatorRisk, RiskSummary,
+};
 use crate::domain::creator::record::Creator;
 use crate::domain::engine::engagement::Formula;
-use crate::domain::risk::rules::NotChecked;
-use crate::domain::risk::rules::Severity;
+use crate::domain::risk::rules::{NotChecked, Severity};
 use crate::domain::risk::thresholds::Thresholds;
-use crate::ui::state::ShortlistStore;
-use crate::ui::state::ThresholdsStore;
-use crate::ui::widgets::warning::warning_list;
-use crate::ui::widgets::warning::WarningCard;
+use crate::ui::state::{ShortlistStore, ThresholdsStore};
+use crate::ui::widgets::warning::{warning_list, WarningCard};
 
 /// The thresholds in use: the app's when it provides them as context, else loaded once here.
 /// Call it once per panel, never per row (loading reads storage).

@@ -3,10 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::risk::thresholds::ThresholdInfo;
-use crate::domain::risk::thresholds::ThresholdUnit;
-use crate::domain::risk::thresholds::Thresholds;
-use crate::domain::risk::thresholds::THRESHOLDS;
+use crate::domain::risk::thresholds::{ThresholdInfo, ThresholdUnit, Thresholds, THRESHOLDS};
 use crate::ui::state::thresholds::ThresholdsStore;
 use crate::ui::state::value::Notice;
 

@@ -3,23 +3,15 @@
 
 use leptos::prelude::*;
 
-use crate::charts::compare_creators;
-use crate::charts::Chart;
-use crate::charts::Metric;
-use crate::charts::Unit;
+use crate::charts::{compare_creators, Chart, Metric, Unit};
 use crate::domain::campaign::risk_profile::creator_risk;
 use crate::domain::creator::record::Creator;
-use crate::domain::engine::analysis::analyze;
-use crate::domain::engine::analysis::AnalysisInput;
-use crate::domain::engine::engagement::Formula;
-use crate::domain::engine::engagement::{self};
+use crate::domain::engine::analysis::{analyze, AnalysisInput};
+use crate::domain::engine::engagement::{self, Formula};
 use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::format::money;
 use crate::ui::risks::for_creator::thresholds_signal;
-use crate::ui::shortlist::format::amount_label;
-use crate::ui::shortlist::format::count_label;
-use crate::ui::shortlist::format::currency_symbol;
-use crate::ui::shortlist::format::price_label;
+use crate::ui::shortlist::format::{amount_label, count_label, currency_symbol, price_label};
 use crate::ui::state::ShortlistStore;
 use crate::ui::widgets::chart_image::ChartImage;
 

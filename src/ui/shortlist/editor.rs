@@ -5,24 +5,19 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::campaign::risk_profile::creator_risk;
-use crate::domain::creator::record::normalize_currency;
-use crate::domain::creator::record::parse_tags;
-use crate::domain::creator::record::validate_profile_url;
-use crate::domain::creator::record::Creator;
-use crate::domain::creator::record::Status;
+use crate::domain::creator::record::{
+    normalize_currency, parse_tags, validate_profile_url, Creator, Status,
+};
 use crate::domain::engine::engagement::Formula;
 use crate::domain::io::csv_export::format_amount;
 use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::format::group_thousands;
-use crate::domain::text::number::parse_optional_amount;
-use crate::domain::text::number::parse_optional_count;
+use crate::domain::text::number::{parse_optional_amount, parse_optional_count};
 use crate::domain::Platform;
 use crate::ui::app::clock::now_ms;
-use crate::ui::risks::for_creator::thresholds_signal;
-use crate::ui::risks::for_creator::CreatorWarnings;
+use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::state::ShortlistStore;
-use crate::ui::widgets::fields::choice_options;
-use crate::ui::widgets::fields::TextField;
+use crate::ui::widgets::fields::{choice_options, TextField};
 use crate::ui::widgets::number_field::NumberField;
 
 /// The form's texts, one signal per field.

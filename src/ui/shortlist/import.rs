@@ -6,23 +6,14 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::domain::io::csv_import::Field;
-use crate::domain::io::csv_import::ImportError;
-use crate::domain::io::csv_import::ImportSession;
-use crate::domain::io::csv_import::Preview;
-use crate::domain::io::csv_import::Progress;
-use crate::domain::io::csv_import::RejectedRow;
-use crate::domain::io::csv_import::MAX_BYTES;
-use crate::domain::text::format::group_thousands;
-use crate::domain::text::format::plural;
-use crate::ui::app::clock::now_ms;
-use crate::ui::app::clock::performance;
-use crate::ui::shortlist::format::count_label;
-use crate::ui::shortlist::format::date_stamp;
+use crate::domain::io::csv_import::{
+    Field, ImportError, ImportSession, Preview, Progress, RejectedRow, MAX_BYTES,
+};
+use crate::domain::text::format::{group_thousands, plural};
+use crate::ui::app::clock::{now_ms, performance};
+use crate::ui::shortlist::format::{count_label, date_stamp};
 use crate::ui::state::ShortlistStore;
-use crate::ui::widgets::files::chosen_file;
-use crate::ui::widgets::files::download_text;
-use crate::ui::widgets::files::read_text;
+use crate::ui::widgets::files::{chosen_file, download_text, read_text};
 
 /// Rows parsed between two looks at the clock: well under a millisecond of work.
 const BATCH_ROWS: usize = 250;

@@ -4,28 +4,20 @@
 
 use leptos::prelude::*;
 
-use crate::domain::creator::record::Creator;
-use crate::domain::creator::record::Status;
-use crate::domain::creator::shortlist::SortDir;
-use crate::domain::creator::shortlist::SortKey;
+use crate::domain::creator::record::{Creator, Status};
+use crate::domain::creator::shortlist::{SortDir, SortKey};
 use crate::domain::engine::engagement::Formula;
 use crate::domain::text::format::group_thousands;
-use crate::domain::Platform;
-use crate::domain::Tier;
+use crate::domain::{Platform, Tier};
 use crate::ui::app::clock::now_ms;
 use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::shortlist::compare::ComparePanel;
 use crate::ui::shortlist::editor::CreatorEditor;
-use crate::ui::shortlist::format::page_count;
-use crate::ui::shortlist::format::page_range;
-use crate::ui::shortlist::format::rate_of;
-use crate::ui::shortlist::format::PAGE_SIZE;
+use crate::ui::shortlist::format::{page_count, page_range, rate_of, PAGE_SIZE};
 use crate::ui::shortlist::r#import::CsvImport;
 use crate::ui::shortlist::row::Row;
-use crate::ui::shortlist::table_state::next_sort;
-use crate::ui::shortlist::table_state::View;
-use crate::ui::shortlist::transfer::ExportBar;
-use crate::ui::shortlist::transfer::WorkspaceImportForm;
+use crate::ui::shortlist::table_state::{next_sort, View};
+use crate::ui::shortlist::transfer::{ExportBar, WorkspaceImportForm};
 use crate::ui::state::ids::next_id;
 use crate::ui::state::ShortlistStore;
 use crate::ui::widgets::banners::StorageBanners;

@@ -5,11 +5,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::domain::creator::record::Creator;
-use crate::domain::creator::record::Status;
-use crate::domain::creator::shortlist::Filter;
-use crate::domain::creator::shortlist::SortDir;
-use crate::domain::creator::shortlist::SortKey;
+use crate::domain::creator::record::{Creator, Status};
+use crate::domain::creator::shortlist::{Filter, SortDir, SortKey};
 use crate::domain::engine::engagement::Formula;
 use crate::domain::{Platform, Tier};
 use crate::ui::shortlist::compare::MAX_COMPARE;

@@ -10,8 +10,7 @@ use leptos::prelude::*;
 use serde::{Serialize, Serializer};
 
 use crate::domain::campaign::record::Campaign;
-use crate::storage::envelope::Load;
-use crate::storage::envelope::CAMPAIGNS;
+use crate::storage::envelope::{Load, CAMPAIGNS};
 use crate::ui::app::clock::now_ms;
 use crate::ui::state::ids::next_id;
 use crate::ui::state::list::{ListSpec, ListStore, Records};

@@ -12,13 +12,10 @@ use leptos::prelude::*;
 use serde::ser::Error as _;
 use serde::{Serialize, Serializer};
 
-use crate::domain::creator::record::Creator;
-use crate::domain::creator::record::Status;
-use crate::domain::creator::shortlist::MergeSummary;
-use crate::domain::creator::shortlist::Shortlist;
+use crate::domain::creator::record::{Creator, Status};
+use crate::domain::creator::shortlist::{MergeSummary, Shortlist};
 use crate::storage;
-use crate::storage::envelope::Load;
-use crate::storage::envelope::SHORTLIST;
+use crate::storage::envelope::{Load, SHORTLIST};
 use crate::ui::app::clock::now_ms;
 use crate::ui::state::list::{ListSpec, ListStore, Records};
 use crate::ui::state::persisted::SaveWords;

@@ -5,11 +5,8 @@ use leptos::prelude::*;
 
 use crate::domain::engine::engagement::Formula;
 use crate::domain::io::csv_import::Delimiter;
-use crate::ui::shortlist::transfer::download_csv;
-use crate::ui::shortlist::transfer::download_stored;
-use crate::ui::shortlist::transfer::download_workspace;
-use crate::ui::state::ShortlistStore;
-use crate::ui::state::StoreProblem;
+use crate::ui::shortlist::transfer::{download_csv, download_stored, download_workspace};
+use crate::ui::state::{ShortlistStore, StoreProblem};
 
 #[component]
 pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
