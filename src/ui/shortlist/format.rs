@@ -78,26 +78,6 @@ pub fn page_range(total: usize, page: usize) -> std::ops::Range<usize> {
     start.min(total)..(start + PAGE_SIZE).min(total)
 }
 
-/// "2026-05-14" for a time in milliseconds since 1970 (UTC), for file names.
-pub fn date_stamp(ms: f64) -> String {
-    let days = if ms.is_finite() && ms > 0.0 {
-        (ms / 86_400_000.0).floor() as i64
-    } else {
-        0
-    };
-    // Howard Hinnant's days-to-civil algorithm.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,19 +162,6 @@ mod tests {
         for (total, page, range, count) in cases {
             assert_eq!(page_range(total, page), range, "{total} {page}");
             assert_eq!(page_count(total), count, "{total}");
-        }
-    }
-
-    #[test]
-    fn date_stamps() {
-        let cases = [
-            (0.0, "1970-01-01"),
-            (951_782_400_000.0, "2000-02-29"),
-            (1_778_716_800_000.0, "2026-05-14"),
-            (f64::NAN, "1970-01-01"),
-        ];
-        for (ms, want) in cases {
-            assert_eq!(date_stamp(ms), want, "{ms}");
         }
     }
 }

@@ -9,9 +9,10 @@ use leptos::prelude::*;
 use crate::domain::io::csv_import::{
     Field, ImportError, ImportSession, Preview, Progress, RejectedRow, MAX_BYTES,
 };
+use crate::domain::text::format::date_stamp;
 use crate::domain::text::format::{group_thousands, plural};
 use crate::ui::app::clock::{now_ms, performance};
-use crate::ui::shortlist::format::{count_label, date_stamp};
+use crate::ui::shortlist::format::count_label;
 use crate::ui::state::ShortlistStore;
 use crate::ui::widgets::files::{chosen_file, download_text, read_text};
 

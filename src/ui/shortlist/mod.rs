@@ -2,6 +2,7 @@
 //! selection and undo), the `editor` dialog, CSV `import` with preview,
 //! `transfer` (export and JSON in and out), `compare` and the row `format`ting.
 
+pub mod banners;
 pub mod compare;
 pub mod editor;
 pub mod format;

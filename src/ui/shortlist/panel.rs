@@ -11,6 +11,7 @@ use crate::domain::text::format::group_thousands;
 use crate::domain::{Platform, Tier};
 use crate::ui::app::clock::now_ms;
 use crate::ui::risks::for_creator::thresholds_signal;
+use crate::ui::shortlist::banners::StorageBanners;
 use crate::ui::shortlist::compare::ComparePanel;
 use crate::ui::shortlist::editor::CreatorEditor;
 use crate::ui::shortlist::format::{page_count, page_range, rate_of, PAGE_SIZE};
@@ -20,7 +21,6 @@ use crate::ui::shortlist::table_state::{next_sort, View};
 use crate::ui::shortlist::transfer::{ExportBar, WorkspaceImportForm};
 use crate::ui::state::ids::next_id;
 use crate::ui::state::ShortlistStore;
-use crate::ui::widgets::banners::StorageBanners;
 
 #[component]
 pub fn ShortlistPanel() -> impl IntoView {

@@ -7,9 +7,10 @@ use crate::domain::engine::engagement::Formula;
 use crate::domain::io::csv_export::{export_csv, ExtraColumn};
 use crate::domain::io::csv_import::Delimiter;
 use crate::domain::io::workspace::{import_workspace, WorkspaceFile, WorkspaceImport};
+use crate::domain::text::format::date_stamp;
 use crate::domain::text::format::{group_thousands, plural};
 use crate::ui::app::clock::now_ms;
-use crate::ui::shortlist::format::{date_stamp, rate_label};
+use crate::ui::shortlist::format::rate_label;
 use crate::ui::state::ShortlistStore;
 use crate::ui::widgets::files::{chosen_file, download_text, read_text};
 
@@ -54,13 +55,6 @@ pub fn download_workspace(state: ShortlistStore) -> Result<String, String> {
         "Exported {} to {name}.",
         plural(n, "creator", "creators")
     ))
-}
-
-/// Downloads the stored text exactly as it is (data this version could not read).
-pub fn download_stored(raw: &str) -> Result<String, String> {
-    let name = format!("microscope-stored-shortlist-{}.json", date_stamp(now_ms()));
-    download_text(&name, "application/json", raw)?;
-    Ok(format!("Downloaded the stored data to {name}."))
 }
 
 /// The three export buttons and what happened.

@@ -1,106 +1,10 @@
-//! Banners about where the shortlist is kept: first-run notice, stored data that can't be used,
-//! records that were dropped, failed saves, and changes from another tab.
+//! The banner for a stored list that could not be used (the shortlist, campaigns): what happened,
+//! the stored text as a download, and "Start fresh" only after an explicit confirmation.
 
 use leptos::prelude::*;
 
-use crate::domain::engine::engagement::Formula;
-use crate::domain::io::csv_import::Delimiter;
-use crate::ui::shortlist::transfer::{download_csv, download_stored, download_workspace};
-use crate::ui::state::{ShortlistStore, StoreProblem};
-
-#[component]
-pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
-    let state = expect_context::<ShortlistStore>();
-    let message = RwSignal::new(None::<Result<String, String>>);
-    let outcome = move || match message.get() {
-        Some(Ok(m)) => m,
-        Some(Err(e)) => format!("The file could not be made: {e}"),
-        None => String::new(),
-    };
-
-    let save_error = move || {
-        state.save_error.get().map(|e| {
-            view! {
-                <div class="banner danger" role="alert">
-                    <p class="banner-title">"Not saved"</p>
-                    <p>{e}</p>
-                    <div class="button-row">
-                        <button
-                            type="button"
-                            class="secondary"
-                            on:click=move |_| message.set(Some(download_workspace(state)))
-                        >
-                            "Export workspace (JSON)"
-                        </button>
-                        <button
-                            type="button"
-                            class="secondary"
-                            on:click=move |_| {
-                                message
-                                    .set(
-                                        Some(
-                                            download_csv(
-                                                state,
-                                                Delimiter::Comma,
-                                                formula.get_untracked(),
-                                            ),
-                                        ),
-                                    )
-                            }
-                        >
-                            "Export CSV"
-                        </button>
-                    </div>
-                </div>
-            }
-        })
-    };
-
-    let first_run = move || {
-        state.first_run.get().then(|| {
-            view! {
-                <div class="banner info" role="note" aria-labelledby="first-run-title">
-                    <p id="first-run-title" class="banner-title">
-                        "Your shortlist stays in this browser"
-                    </p>
-                    <p>
-                        "Microscope keeps your shortlist in this browser only: nothing is sent anywhere. Clearing your browsing data or site data (or closing a private window) erases it. To keep a copy or move it to another device, use “Export workspace (JSON)” or “Export CSV” below."
-                    </p>
-                    <div class="button-row">
-                        <button
-                            type="button"
-                            class="secondary"
-                            on:click=move |_| state.dismiss_first_run()
-                        >
-                            "Got it"
-                        </button>
-                    </div>
-                </div>
-            }
-        })
-    };
-
-    view! {
-        <div class="shortlist-banners">
-            <StoredDataBanner
-                problem=state.problem
-                what="shortlist"
-                was="was"
-                items="creators"
-                start_fresh=move |_| state.start_fresh()
-                dismiss=move |_| state.dismiss_problem()
-                export=Callback::new(move |_| message.set(Some(download_workspace(state))))
-            />
-            {save_error}
-            {first_run}
-            <p class="status" role="status">
-                {outcome}
-                " "
-                {move || state.sync_note.get()}
-            </p>
-        </div>
-    }
-}
+use crate::ui::state::StoreProblem;
+use crate::ui::widgets::files::download_stored;
 
 /// The banner for a stored list (the shortlist, campaigns) that could not be used: what happened,
 /// the stored text as a download, and "Start fresh" only after an explicit confirmation. `what`
@@ -135,7 +39,7 @@ pub fn StoredDataBanner(
                     <button
                         type="button"
                         class="secondary"
-                        on:click=move |_| message.set(Some(download_stored(&raw)))
+                        on:click=move |_| message.set(Some(download_stored(what, &raw)))
                     >
                         "Download the stored data"
                     </button>

@@ -7,6 +7,9 @@ use leptos::prelude::set_timeout;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::domain::text::format::date_stamp;
+use crate::ui::app::clock::now_ms;
+
 /// Offers `text` as a download named `filename` (Blob, object URL, temporary `<a download>`).
 pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     let fail = |e: JsValue| {
@@ -64,4 +67,36 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
         text.drain(..'\u{feff}'.len_utf8());
     }
     Ok(text)
+}
+
+/// The file name of stored data this version could not read: `what` names the list
+/// ("shortlist", "campaigns"), so each list's download says what it holds.
+fn stored_file_name(what: &str, ms: f64) -> String {
+    format!("microscope-stored-{what}-{}.json", date_stamp(ms))
+}
+
+/// Downloads a list's stored text exactly as it is (data this version could not read).
+pub fn download_stored(what: &str, raw: &str) -> Result<String, String> {
+    let name = stored_file_name(what, now_ms());
+    download_text(&name, "application/json", raw)?;
+    Ok(format!("Downloaded the stored data to {name}."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression: unreadable campaigns were downloaded as "microscope-stored-shortlist-…".
+    #[test]
+    fn stored_data_is_named_after_its_list() {
+        let ms = 1_778_716_800_000.0;
+        assert_eq!(
+            stored_file_name("shortlist", ms),
+            "microscope-stored-shortlist-2026-05-14.json"
+        );
+        assert_eq!(
+            stored_file_name("campaigns", ms),
+            "microscope-stored-campaigns-2026-05-14.json"
+        );
+    }
 }

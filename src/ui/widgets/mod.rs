@@ -1,5 +1,6 @@
 //! Widgets shared by every section: labelled fields (text, number, choice select), chart images,
-//! warning cards, the stored-data banners and file download and reading.
+//! warning cards, the banner of a stored list that could not be used, and file download and
+//! reading. Nothing here imports a section.
 
 pub mod banners;
 pub mod chart_image;
