@@ -391,9 +391,10 @@ pub fn CreatorEditor(
                                 >
                                     "Not set"
                                 </option>
-                                {choice_options(move |p: Platform| {
-                                    form.platform.with(|v| v == p.id())
-                                })}
+                                {choice_options(
+                                    &Platform::ALL,
+                                    move |p: Platform| { form.platform.with(|v| v == p.id()) },
+                                )}
                             </select>
                         </div>
                         <div class="field">
@@ -402,7 +403,10 @@ pub fn CreatorEditor(
                                 id="edit-status"
                                 on:change=move |ev| form.status.set(event_target_value(&ev))
                             >
-                                {choice_options(move |s: Status| form.status.with(|v| v == s.id()))}
+                                {choice_options(
+                                    &Status::ALL,
+                                    move |s: Status| form.status.with(|v| v == s.id()),
+                                )}
                             </select>
                         </div>
                         <NumberField

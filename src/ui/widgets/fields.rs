@@ -6,16 +6,17 @@ use leptos::prelude::*;
 
 use crate::domain::text::choice::Choice;
 
-/// The `<option>`s of a choice enum (value = id, text = label); `selected` says which is chosen.
+/// The `<option>`s of `choices` (value = id, text = label); `selected` says which is chosen.
 /// `prop:selected`, so a value set after mount (a dialog refilled for another creator) moves the
 /// selection.
 pub fn choice_options<T>(
+    choices: &'static [T],
     selected: impl Fn(T) -> bool + Copy + Send + Sync + 'static,
 ) -> impl IntoView
 where
     T: Choice + Send + Sync,
 {
-    T::ALL
+    choices
         .iter()
         .copied()
         .map(|c| {
@@ -64,17 +65,7 @@ where
                     }
                 }
             >
-                {choices
-                    .iter()
-                    .copied()
-                    .map(|c| {
-                        view! {
-                            <option value=c.id() prop:selected=move || value.get() == c>
-                                {c.label()}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
+                {choice_options(choices, move |c: T| value.get() == c)}
             </select>
             {children
                 .map(|help| {
