@@ -14,7 +14,10 @@ use thiserror::Error;
 
 use crate::domain::creator::platform::Platform;
 use crate::domain::creator::record::parse_tags;
-use crate::domain::io::workspace::{decode_record, record_name, DroppedRecord, Record, APP_ID};
+use crate::domain::io::workspace::{
+    decode_record, record_name, report_parts, DroppedRecord, Record, APP_ID,
+};
+use crate::domain::text::date::Date;
 use crate::domain::text::number::parse_count;
 
 /// Brings one record (or a single stored value) from version `from` to `from + 1`.
@@ -47,15 +50,24 @@ pub struct Kind {
 /// Version 1 (the first release's shape): `followers` a string as typed ("45,000"), no `status`,
 /// `tags` one comma-separated string, `url` for the profile link, the post numbers (`views`,
 /// `likes`, `comments`, `shares`) at the top level, `created`/`updated` timestamps, platform ids
-/// ("tiktok"). Version 2: the current `Creator` JSON.
+/// ("tiktok"). Version 2: the `Creator` JSON before dossiers. Version 3: the `Creator` with its
+/// dossier (posts, follower history, comment samples, caption checks, audience, reported figures,
+/// custom fields). The version moved so that a tab still running an older build refuses the new
+/// data (too new) instead of saving it back without the dossier.
 pub const SHORTLIST: Kind = Kind {
     key: "shortlist",
     label: "shortlist",
-    version: 2,
-    migrations: &[Migration {
-        from: 1,
-        migrate: shortlist_v1_to_v2,
-    }],
+    version: 3,
+    migrations: &[
+        Migration {
+            from: 1,
+            migrate: shortlist_v1_to_v2,
+        },
+        Migration {
+            from: 2,
+            migrate: shortlist_v2_to_v3,
+        },
+    ],
 };
 
 /// The campaigns: a list of [`crate::domain::campaign::record::Campaign`] records.
@@ -144,18 +156,40 @@ impl<T> Load<T> {
                 kind.label
             )),
             Load::Loaded { dropped, .. } if dropped.is_empty() => None,
-            Load::Loaded { dropped, .. } => Some(format!(
-                "{} saved record{} of your {} could not be loaded: {}.",
-                dropped.len(),
-                if dropped.len() == 1 { "" } else { "s" },
-                kind.label,
-                dropped
-                    .iter()
-                    .take(5)
-                    .map(|d| d.to_string())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            )),
+            Load::Loaded { dropped, .. } => {
+                // Whole records lost and parts of records (one post) lost are counted apart:
+                // "1 saved record could not be loaded" must not be said of a creator that loaded.
+                let lost = dropped.iter().filter(|d| !d.kept).count();
+                let parts = dropped.len() - lost;
+                let mut counts = Vec::new();
+                if lost > 0 {
+                    counts.push(format!(
+                        "{} saved record{} of your {} could not be loaded",
+                        lost,
+                        if lost == 1 { "" } else { "s" },
+                        kind.label
+                    ));
+                }
+                if parts > 0 {
+                    counts.push(format!(
+                        "{} part{} of saved records of your {} (a post, a sample) could not be read and {} left out",
+                        parts,
+                        if parts == 1 { "" } else { "s" },
+                        kind.label,
+                        if parts == 1 { "was" } else { "were" }
+                    ));
+                }
+                Some(format!(
+                    "{}: {}.",
+                    counts.join("; "),
+                    dropped
+                        .iter()
+                        .take(5)
+                        .map(|d| d.to_string())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ))
+            }
         }
     }
 }
@@ -212,9 +246,13 @@ pub fn decode_list<T: Record>(raw: Option<&str>, kind: &Kind) -> Load<Vec<T>> {
             index,
             name,
             reason,
+            kept: false,
         });
         match migrated.and_then(|v| decode_record(index, v)) {
-            Ok(record) => value.push(record),
+            Ok(mut record) => {
+                report_parts(index, &mut record, &mut dropped);
+                value.push(record);
+            }
             Err(d) => dropped.push(d),
         }
     }
@@ -248,11 +286,15 @@ fn decode_current_list<T: Record>(raw: &str, kind: &Kind) -> Option<Load<Vec<T>>
     for (index, record) in current.data.into_iter().enumerate() {
         let name = record.record_label();
         match record.checked_record() {
-            Ok(r) => value.push(r),
+            Ok(mut r) => {
+                report_parts(index, &mut r, &mut dropped);
+                value.push(r);
+            }
             Err(reason) => dropped.push(DroppedRecord {
                 index,
                 name,
                 reason,
+                kept: false,
             }),
         }
     }
@@ -346,6 +388,29 @@ fn migrate(mut value: Value, from: u32, kind: &Kind) -> Result<Value, String> {
             .map_err(|e| format!("it could not be upgraded from format {v}: {e}"))?;
     }
     Ok(value)
+}
+
+/// Shortlist record, version 2 to 3: the follower count becomes the first entry of the follower
+/// history, dated by the record's last change (the best date known for it). Everything else is
+/// unchanged: version 3 only adds fields.
+pub fn shortlist_v2_to_v3(record: Value) -> Result<Value, String> {
+    let Value::Object(mut map) = record else {
+        return Err("it is not a record.".to_string());
+    };
+    let followers = map.get("followers").and_then(Value::as_u64);
+    let date = map
+        .get("updated_at")
+        .and_then(Value::as_f64)
+        .and_then(Date::from_ms);
+    if let (Some(count), Some(date), false) =
+        (followers, date, map.contains_key("follower_history"))
+    {
+        map.insert(
+            "follower_history".into(),
+            serde_json::json!([{ "date": date.to_string(), "count": count, "source": "stored" }]),
+        );
+    }
+    Ok(Value::Object(map))
 }
 
 /// Shortlist record, version 1 to 2 (shapes described at [`SHORTLIST`]).
@@ -466,6 +531,7 @@ pub fn campaigns_v1_to_v2(record: Value) -> Result<Value, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::creator::dossier::{FollowerSnapshot, SnapshotSource};
     use crate::domain::creator::metrics::PostMetrics;
     use crate::domain::creator::record::{Creator, Status};
 
@@ -504,7 +570,7 @@ mod tests {
         let Ok(raw) = encode(&SHORTLIST, &list) else {
             panic!("encode");
         };
-        assert!(raw.starts_with(r#"{"app":"microscope","kind":"shortlist","version":2,"data":[{"#));
+        assert!(raw.starts_with(r#"{"app":"microscope","kind":"shortlist","version":3,"data":[{"#));
         let (value, dropped, from) = loaded(decode_list::<Creator>(Some(&raw), &SHORTLIST));
         assert_eq!(value, list);
         assert!(dropped.is_empty());
@@ -538,8 +604,8 @@ mod tests {
                 "Corrupt(NotAList)",
             ),
             (
-                Some("{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":3,\"data\":\"whatever\"}"),
-                "TooNew(3)",
+                Some("{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":4,\"data\":\"whatever\"}"),
+                "TooNew(4)",
             ),
             (
                 Some("{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":99999999999,\"data\":[]}"),
@@ -554,13 +620,13 @@ mod tests {
 
     #[test]
     fn corrupt_and_too_new_keep_the_raw_text() {
-        let raw = "{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":3,\"data\":[]}";
+        let raw = "{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":4,\"data\":[]}";
         let load = decode_list::<Creator>(Some(raw), &SHORTLIST);
         assert_eq!(
             load.message(&SHORTLIST).unwrap_or_default(),
-            "Your saved shortlist was written by a newer Microscope (format 3; this one reads up to 2). Update the app, or export from the newer one as CSV."
+            "Your saved shortlist was written by a newer Microscope (format 4; this one reads up to 3). Update the app, or export from the newer one as CSV."
         );
-        assert!(matches!(load, Load::TooNew { found: 3, supported: 2, raw: r } if r == raw));
+        assert!(matches!(load, Load::TooNew { found: 4, supported: 3, raw: r } if r == raw));
         let load = decode_list::<Creator>(Some("not json"), &SHORTLIST);
         assert!(matches!(&load, Load::Corrupt { raw, .. } if raw == "not json"));
         let msg = load.message(&SHORTLIST).unwrap_or_default();
@@ -604,6 +670,13 @@ mod tests {
             status: Status::Prospect,
             created_at: 1_700_000_000_000.0,
             updated_at: 1_700_000_500_000.0,
+            // Version 3: the count becomes the first entry of the history, dated by updated_at.
+            follower_history: vec![FollowerSnapshot {
+                date: Date::new(2023, 11, 14).unwrap_or_else(|| panic!("date")),
+                count: 45_000,
+                source: SnapshotSource::Stored,
+            }]
+            .into(),
             ..Creator::default()
         };
         let want_cy = Creator {
@@ -631,6 +704,97 @@ mod tests {
         assert_eq!(again, value);
     }
 
+    /// Regression for the dossier release: a shortlist stored by the build before dossiers
+    /// (format 2, `tests/fixtures/stored-shortlist-v2.json`) must load with every field it had,
+    /// and gain a first follower-history entry from its count.
+    #[test]
+    fn migration_from_v2_keeps_every_field() {
+        let raw = include_str!("../../tests/fixtures/stored-shortlist-v2.json");
+        let (value, dropped, from) = loaded(decode_list::<Creator>(Some(raw), &SHORTLIST));
+        assert_eq!(from, Some(2));
+        assert!(dropped.is_empty(), "{dropped:?}");
+        assert_eq!(value.len(), 3);
+        // Every field of the stored JSON is still there, with the same value.
+        let Ok(serde_json::Value::Object(old)) = serde_json::from_str::<serde_json::Value>(raw)
+        else {
+            panic!("fixture");
+        };
+        let old_records = old
+            .get("data")
+            .and_then(|d| d.as_array())
+            .cloned()
+            .unwrap_or_default();
+        for (old, new) in old_records.iter().zip(&value) {
+            let new_json = serde_json::to_value(new).unwrap_or_default();
+            let Some(fields) = old.as_object() else {
+                panic!("record");
+            };
+            for (key, v) in fields {
+                assert_eq!(new_json.get(key), Some(v), "{key} of {}", new.name);
+            }
+        }
+        // (name, history after the upgrade)
+        let cases = [
+            ("Ana Souza", vec![("2025-12-03", 48_200)]),
+            ("@bo.makes", vec![("2025-11-24", 12_500)]),
+            ("Cy Tech Reviews", vec![]),
+        ];
+        for (name, want) in cases {
+            let got: Vec<(String, u64)> = value
+                .iter()
+                .find(|c| c.name == name)
+                .map(|c| {
+                    c.follower_history
+                        .iter()
+                        .map(|s| (s.date.to_string(), s.count))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let want: Vec<(String, u64)> =
+                want.into_iter().map(|(d, n)| (d.to_string(), n)).collect();
+            assert_eq!(got, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_bad_dossier_entry_is_dropped_never_the_creator() {
+        // (stored data, creators kept, report lines); both the direct path (all parse) and the
+        // careful one (a record that does not parse) must keep the creator.
+        let cases = [
+            (
+                r#"[{"id":"c1","name":"Ann","posts":[{"views":10},{"views":"lots"}]}]"#,
+                vec!["c1"],
+                vec!["record 1 (Ann) loaded, but post 2 was left out: it could not be read (invalid type: string \"lots\", expected f64)."],
+            ),
+            (
+                r#"[{"id":"c1","name":"Ann","follower_history":[{"date":"2026-02-30","count":5}],"comment_samples":[{"date":"2026-01-02","text":"nice"}]},{"id":"c2","name":" "}]"#,
+                vec!["c1"],
+                vec![
+                    "record 1 (Ann) loaded, but follower count 1 was left out: it could not be read (“2026-02-30” is not a date: February 2026 has 28 days.).",
+                    "record 2: the name is empty; every creator needs a name or handle.",
+                ],
+            ),
+            (
+                r#"[{"id":"c1","name":"Ann","posts":[{"link":"javascript:alert(1)"}]},{"id":5}]"#,
+                vec!["c1"],
+                vec![
+                    "record 1 (Ann) loaded, but post 1 was left out: profile link “javascript:alert(1)” is not a web address; only links starting with http:// or https:// are accepted.",
+                    "record 2: it could not be read (invalid type: integer `5`, expected a string).",
+                ],
+            ),
+        ];
+        for (data, ids, reports) in cases {
+            let raw =
+                format!(r#"{{"app":"microscope","kind":"shortlist","version":3,"data":{data}}}"#);
+            let load = decode_list::<Creator>(Some(&raw), &SHORTLIST);
+            let (value, dropped, _) = loaded(load);
+            let got: Vec<&str> = value.iter().map(|c| c.id.as_str()).collect();
+            assert_eq!(got, ids, "{data}");
+            let got: Vec<String> = dropped.iter().map(|d| d.to_string()).collect();
+            assert_eq!(got, reports, "{data}");
+        }
+    }
+
     #[test]
     fn one_bad_record_is_dropped_the_others_load() {
         let raw = r#"{"app":"microscope","kind":"shortlist","version":2,"data":[
@@ -655,7 +819,7 @@ mod tests {
     #[test]
     fn records_failing_checks_are_dropped_on_the_fast_path_too() {
         // Every record parses, so the direct path reads them; the checks still drop two.
-        let raw = r#"{"app":"microscope","kind":"shortlist","version":2,"data":[
+        let raw = r#"{"app":"microscope","kind":"shortlist","version":3,"data":[
             {"id":"c1","name":"Ann","tags":["Vegan","vegan"]},
             {"id":"c2","name":"Bo","profile_url":"data:text/html,hi"},
             {"id":"c3","name":" "},

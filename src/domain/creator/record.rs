@@ -6,6 +6,10 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::domain::creator::dossier::{
+    check_email, Audience, CaptionCheck, CommentSample, CustomField, Entries, FollowerSnapshot,
+    Post, ReportedFigure,
+};
 use crate::domain::creator::metrics::PostMetrics;
 use crate::domain::creator::platform::Platform;
 use crate::domain::creator::tier::Tier;
@@ -274,6 +278,8 @@ pub enum CreatorError {
     Number { field: &'static str, value: f64 },
     #[error("currency “{0}” is not a currency code such as USD, EUR or GBP.")]
     Currency(String),
+    #[error("{0}")]
+    Dossier(String),
 }
 
 /// One creator on the shortlist.
@@ -316,6 +322,35 @@ pub struct Creator {
     /// Milliseconds since 1970, given by the caller (the domain has no clock).
     pub created_at: f64,
     pub updated_at: f64,
+    // The dossier (see `dossier`): contact, location, history and what others reported.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Other profiles and pages (http or https only), besides `profile_url`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<String>,
+    /// Where the creator lives or works, as the user or a file wrote it ("Lisbon, PT").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub location: String,
+    /// The language the creator's content is in ("Portuguese").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub language: String,
+    /// Posts one by one; when there are any with numbers, `metrics` is their average.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub posts: Entries<Post>,
+    /// Follower counts over time: one from every check, edit and import that changed it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub follower_history: Entries<FollowerSnapshot>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub comment_samples: Entries<CommentSample>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub caption_checks: Entries<CaptionCheck>,
+    #[serde(skip_serializing_if = "Audience::is_empty")]
+    pub audience: Audience,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reported: Entries<ReportedFigure>,
+    /// Columns of imported files the app has no field for, in file order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub custom: Entries<CustomField>,
 }
 
 fn metrics_empty(m: &PostMetrics) -> bool {
@@ -414,7 +449,86 @@ impl Creator {
         if !self.updated_at.is_finite() {
             self.updated_at = self.created_at;
         }
+        self.check_dossier()?;
         Ok(self)
+    }
+
+    /// The dossier half of [`Creator::checked`]: a bad contact field refuses the record (as a
+    /// bad profile link does), while a bad entry of a list is left out and reported by
+    /// [`Creator::take_dropped_parts`].
+    fn check_dossier(&mut self) -> Result<(), CreatorError> {
+        if let Some(email) = self.email.as_deref() {
+            self.email = check_email(email).map_err(|e| CreatorError::Dossier(e.to_string()))?;
+        }
+        if !self.links.is_empty() {
+            let mut links = Vec::with_capacity(self.links.len());
+            for link in &self.links {
+                if let Some(l) = validate_profile_url(link)? {
+                    links.push(l);
+                }
+            }
+            self.links = links;
+        }
+        for text in [&mut self.location, &mut self.language] {
+            let t = trim(text);
+            if t.len() != text.len() {
+                *text = t.to_string();
+            }
+        }
+        self.posts.retain_valid(|p| {
+            let link_ok = match p.link.as_deref() {
+                Some(l) => validate_profile_url(l)
+                    .map(|_| ())
+                    .map_err(|e| e.to_string()),
+                None => Ok(()),
+            };
+            link_ok.and_then(|()| {
+                let numbers = [
+                    p.metrics.views,
+                    p.metrics.likes,
+                    p.metrics.comments,
+                    p.metrics.shares,
+                    p.metrics.saves,
+                    p.metrics.dislikes,
+                ];
+                match numbers.into_iter().flatten().find(|v| !usable(*v)) {
+                    Some(v) => Err(format!(
+                        "{v} is not a usable number of views or interactions."
+                    )),
+                    None => Ok(()),
+                }
+            })
+        });
+        self.follower_history.retain_valid(|s| {
+            if s.count > MAX_VALUE {
+                Err(format!("{} followers is more than 10 billion.", s.count))
+            } else {
+                Ok(())
+            }
+        });
+        self.audience
+            .check()
+            .map_err(|e| CreatorError::Dossier(e.to_string()))?;
+        self.custom.retain_valid(|c| {
+            if c.name.trim().is_empty() {
+                Err("it has no column name.".to_string())
+            } else {
+                Ok(())
+            }
+        });
+        Ok(())
+    }
+
+    /// What was left out of the dossier's lists while reading and checking this record, one
+    /// sentence each ("post 3 was left out: ..."). Empties the lists of reasons.
+    pub fn take_dropped_parts(&mut self) -> Vec<String> {
+        let mut out = self.posts.take_dropped("post");
+        out.extend(self.follower_history.take_dropped("follower count"));
+        out.extend(self.comment_samples.take_dropped("comment sample"));
+        out.extend(self.caption_checks.take_dropped("caption check"));
+        out.extend(self.reported.take_dropped("reported figure"));
+        out.extend(self.custom.take_dropped("custom field"));
+        out
     }
 }
 

@@ -1,7 +1,5 @@
 //! Posting cadence: posts per week from a count over a period or from post dates, and its
-//! comparison with the source article's benchmarks (DOMAIN.md §2). Includes a tiny ISO date parser.
-
-use std::fmt;
+//! comparison with the source article's benchmarks (DOMAIN.md §2). Dates are `text::date`.
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -10,152 +8,8 @@ use crate::domain::creator::platform::Platform;
 use crate::domain::creator::tier::Tier;
 use crate::domain::engine::benchmark::Verdict;
 use crate::domain::engine::engagement::ratio;
+pub use crate::domain::text::date::{Date, DateError};
 use crate::domain::text::format::trimmed;
-
-/// A calendar date (proleptic Gregorian). Stored as "YYYY-MM-DD".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct Date {
-    year: u16,
-    month: u8,
-    day: u8,
-}
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-fn is_leap(year: u16) -> bool {
-    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
-}
-
-fn days_in_month(year: u16, month: u8) -> u8 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Why a date was refused; the message quotes the user's text.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum DateError {
-    #[error("“{0}” is not a date; write it as YYYY-MM-DD, for example 2025-03-14.")]
-    NotIso(String),
-    #[error("“{value}” has month {month}; months go from 01 to 12.")]
-    BadMonth { value: String, month: u8 },
-    #[error("“{value}” is not a date: {month_name} {year} has {days} days.")]
-    BadDay {
-        value: String,
-        month_name: &'static str,
-        year: u16,
-        days: u8,
-    },
-}
-
-impl Date {
-    /// `None` when the day doesn't exist (2025-02-29) or the year isn't four digits.
-    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let valid = (1..=9999).contains(&year)
-            && (1..=12).contains(&month)
-            && day >= 1
-            && day <= days_in_month(year, month);
-        valid.then_some(Date { year, month, day })
-    }
-
-    pub fn year(self) -> u16 {
-        self.year
-    }
-    pub fn month(self) -> u8 {
-        self.month
-    }
-    pub fn day(self) -> u8 {
-        self.day
-    }
-
-    /// Reads "YYYY-MM-DD"; an ISO time after a 'T' ("2025-03-14T18:30:00Z") is ignored, since
-    /// exports often carry one.
-    pub fn parse(input: &str) -> Result<Date, DateError> {
-        let value = input.trim();
-        let not_iso = || DateError::NotIso(value.to_string());
-        let date_part = value.split_once(['T', 't']).map_or(value, |(d, _)| d);
-        let bytes = date_part.as_bytes();
-        let digits = |range: std::ops::Range<usize>| -> Option<u16> {
-            let part = bytes.get(range)?;
-            if part.is_empty() || !part.iter().all(u8::is_ascii_digit) {
-                return None;
-            }
-            Some(part.iter().fold(0u16, |n, d| n * 10 + u16::from(d - b'0')))
-        };
-        if bytes.len() != 10 || bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
-            return Err(not_iso());
-        }
-        let (year, month, day) = match (digits(0..4), digits(5..7), digits(8..10)) {
-            (Some(y), Some(m), Some(d)) => (y, m as u8, d as u8),
-            _ => return Err(not_iso()),
-        };
-        if year == 0 {
-            return Err(not_iso());
-        }
-        if !(1..=12).contains(&month) {
-            return Err(DateError::BadMonth {
-                value: value.to_string(),
-                month,
-            });
-        }
-        Date::new(year, month, day).ok_or_else(|| DateError::BadDay {
-            value: value.to_string(),
-            month_name: MONTHS.get(usize::from(month) - 1).copied().unwrap_or(""),
-            year,
-            days: days_in_month(year, month),
-        })
-    }
-
-    /// Days since 1970-01-01 (negative before), for differences between dates.
-    pub fn day_number(self) -> i64 {
-        // Howard Hinnant's days_from_civil: years start in March so the leap day comes last.
-        let m = i64::from(self.month);
-        let d = i64::from(self.day);
-        let y = i64::from(self.year) - i64::from(m <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let mp = (m + 9) % 12;
-        let doy = (153 * mp + 2) / 5 + d - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-impl From<Date> for String {
-    fn from(d: Date) -> String {
-        d.to_string()
-    }
-}
-
-impl TryFrom<String> for Date {
-    type Error = DateError;
-    fn try_from(s: String) -> Result<Date, DateError> {
-        Date::parse(&s)
-    }
-}
 
 /// A bad date in a pasted list, with its line number (1-based).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -375,11 +229,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> Date {
-        Date::parse(s).unwrap_or(Date {
-            year: 1,
-            month: 1,
-            day: 1,
-        })
+        Date::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
     }
 
     #[test]
@@ -391,16 +241,8 @@ mod tests {
             ("2025-12-31T23:59:00Z", (2025, 12, 31)),
         ];
         for (s, (y, m, day)) in good {
-            let got = Date::parse(s);
-            assert_eq!(
-                got,
-                Ok(Date {
-                    year: y,
-                    month: m,
-                    day
-                }),
-                "{s}"
-            );
+            let got = Date::parse(s).map(|d| (d.year(), d.month(), d.day()));
+            assert_eq!(got, Ok((y, m, day)), "{s}");
         }
         let bad = [
             (

@@ -27,6 +27,8 @@ pub struct DroppedRecord {
     /// The record's name, when it has a readable one, so the user knows who is missing.
     pub name: Option<String>,
     pub reason: String,
+    /// The record itself loaded; only a part of it (one post, one sample) was left out.
+    pub kept: bool,
 }
 
 impl std::fmt::Display for DroppedRecord {
@@ -35,7 +37,11 @@ impl std::fmt::Display for DroppedRecord {
         if let Some(name) = &self.name {
             write!(f, " ({name})")?;
         }
-        write!(f, ": {}", self.reason)
+        if self.kept {
+            write!(f, " loaded, but {}", self.reason)
+        } else {
+            write!(f, ": {}", self.reason)
+        }
     }
 }
 
@@ -48,6 +54,24 @@ pub trait Record: DeserializeOwned {
     fn record_label(&self) -> Option<String> {
         None
     }
+
+    /// Parts of the record that were left out while reading it (see
+    /// `creator::dossier::Entries`), one sentence each; empties them.
+    fn take_dropped_parts(&mut self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// Adds a report line for each part left out of `record` (read at `index`), which itself loaded.
+pub fn report_parts<T: Record>(index: usize, record: &mut T, dropped: &mut Vec<DroppedRecord>) {
+    for reason in record.take_dropped_parts() {
+        dropped.push(DroppedRecord {
+            index,
+            name: record.record_label(),
+            reason,
+            kept: true,
+        });
+    }
 }
 
 impl Record for Creator {
@@ -58,6 +82,10 @@ impl Record for Creator {
     fn record_label(&self) -> Option<String> {
         let name = self.name.trim();
         (!name.is_empty()).then(|| shorten(name, 60))
+    }
+
+    fn take_dropped_parts(&mut self) -> Vec<String> {
+        Creator::take_dropped_parts(self)
     }
 }
 
@@ -83,7 +111,10 @@ fn decode_indexed<T: Record>(values: Vec<Value>) -> (Vec<(usize, T)>, Vec<Droppe
     let mut dropped = Vec::new();
     for (index, value) in values.into_iter().enumerate() {
         match decode_record(index, value) {
-            Ok(record) => ok.push((index, record)),
+            Ok(mut record) => {
+                report_parts(index, &mut record, &mut dropped);
+                ok.push((index, record));
+            }
             Err(d) => dropped.push(d),
         }
     }
@@ -100,6 +131,7 @@ pub fn decode_record<T: Record>(index: usize, value: Value) -> Result<T, Dropped
             index,
             name,
             reason,
+            kept: false,
         })
 }
 
@@ -232,6 +264,7 @@ pub fn import_workspace(text: &str) -> Result<WorkspaceImport, WorkspaceError> {
                     shorten(&c.id, 40),
                     first + 1
                 ),
+                kept: false,
             });
         } else {
             first_index.insert(c.id.clone(), index);
@@ -466,6 +499,7 @@ pub(crate) mod props {
                     sponsored_posts: sponsored,
                     created_at: time as f64,
                     updated_at: time as f64 + 1.0,
+                    ..Creator::default()
                 };
                 creator.checked().ok()
             })

@@ -498,6 +498,7 @@ mod tests {
             sponsored_posts: Some(2),
             created_at: 1_000.0,
             updated_at: 1_000.0,
+            ..Creator::default()
         };
         assert_eq!(c, &want);
         assert!(c.id.starts_with('c'), "{}", c.id);

@@ -1,0 +1,609 @@
+//! A creator's dossier: what is learned about a creator besides the headline numbers, each entry
+//! dated (posts, follower counts over time, comment samples, caption checks, audience, figures
+//! reported by others, and the columns of imported files the app has no field for).
+//!
+//! The creator area sits below the risk area, so the findings of the risk tools are kept here in
+//! plain form (counts, verdict ids, the pasted text itself); `risk` and `campaign::risk_profile`
+//! turn them back into rule inputs. Keeping the user's own text (the comments, the caption) means
+//! nothing they gave is lost and every summary can be recomputed.
+//!
+//! Lists are [`Entries`]: a malformed entry (one post, one sample) is dropped and reported when
+//! the creator is read, never the whole creator.
+
+use std::ops::{Deref, DerefMut};
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+use thiserror::Error;
+
+use crate::domain::creator::metrics::PostMetrics;
+use crate::domain::text::choice::choices;
+use crate::domain::text::date::Date;
+use crate::domain::text::format::plural;
+
+/// A list kept in a creator record that reads entry by entry: an entry that cannot be read is
+/// left out and remembered (see [`Entries::take_dropped`]), so one bad post never costs the
+/// creator. Serialises as a plain JSON list of the entries it kept.
+#[derive(Debug, Clone)]
+pub struct Entries<T> {
+    items: Vec<T>,
+    /// Position (1-based, in the list as read) and reason of each entry left out; never written.
+    dropped: Vec<(usize, String)>,
+}
+
+impl<T> Default for Entries<T> {
+    fn default() -> Self {
+        Entries {
+            items: Vec::new(),
+            dropped: Vec::new(),
+        }
+    }
+}
+
+impl<T: PartialEq> PartialEq for Entries<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.items == other.items
+    }
+}
+
+impl<T> Deref for Entries<T> {
+    type Target = Vec<T>;
+    fn deref(&self) -> &Vec<T> {
+        &self.items
+    }
+}
+
+impl<T> DerefMut for Entries<T> {
+    fn deref_mut(&mut self) -> &mut Vec<T> {
+        &mut self.items
+    }
+}
+
+impl<T> From<Vec<T>> for Entries<T> {
+    fn from(items: Vec<T>) -> Self {
+        Entries {
+            items,
+            dropped: Vec::new(),
+        }
+    }
+}
+
+impl<T> Entries<T> {
+    /// What was left out while reading or checking, as sentences naming the entry: "post 2 was
+    /// left out: ...". Empties the list.
+    pub fn take_dropped(&mut self, what: &str) -> Vec<String> {
+        std::mem::take(&mut self.dropped)
+            .into_iter()
+            .map(|(n, reason)| format!("{what} {n} was left out: {reason}"))
+            .collect()
+    }
+
+    /// Keeps the entries `check` accepts; the others are remembered as dropped, with its reason.
+    pub fn retain_valid(&mut self, check: impl Fn(&T) -> Result<(), String>) {
+        let mut kept = Vec::with_capacity(self.items.len());
+        for (i, item) in std::mem::take(&mut self.items).into_iter().enumerate() {
+            match check(&item) {
+                Ok(()) => kept.push(item),
+                Err(reason) => self.dropped.push((i + 1, reason)),
+            }
+        }
+        self.items = kept;
+    }
+}
+
+impl<T: Serialize> Serialize for Entries<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.items.serialize(serializer)
+    }
+}
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for Entries<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // Each entry goes through a `Value` so that a bad one can be skipped: a streaming parser
+        // cannot resume inside a list after an error.
+        let values = Vec::<Value>::deserialize(deserializer)?;
+        let mut out = Entries {
+            items: Vec::with_capacity(values.len()),
+            dropped: Vec::new(),
+        };
+        for (i, value) in values.into_iter().enumerate() {
+            match T::deserialize(value) {
+                Ok(item) => out.items.push(item),
+                Err(e) => out
+                    .dropped
+                    .push((i + 1, format!("it could not be read ({e})."))),
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Why a dossier entry was refused. Shown to the user as is, naming the field.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum DossierError {
+    #[error("{what} is dated {date}, which is after today ({today}).")]
+    Future {
+        what: String,
+        date: Date,
+        today: Date,
+    },
+    #[error("{what}: {field} is {value}, which is not a usable number.")]
+    Number {
+        what: String,
+        field: &'static str,
+        value: f64,
+    },
+    #[error("{what}: the share of “{name}” is {percent}%; a share is between 0% and 100%.")]
+    Share {
+        what: String,
+        name: String,
+        percent: String,
+    },
+    #[error("{what}: the shares add up to {percent}%, more than 100%.")]
+    SharesOver { what: String, percent: String },
+    #[error("{what}: “{value}” is not an email address (it needs one “@” and no spaces).")]
+    Email { what: String, value: String },
+    #[error("{what}: {reason}")]
+    Other { what: String, reason: String },
+}
+
+/// One post, as the user typed it or a file gave it. Any number may be unknown.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Post {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    #[serde(flatten)]
+    pub metrics: PostMetrics,
+    /// A paid or gifted post (an ad label, or the user knows it was sponsored).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sponsored: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub caption: String,
+    /// http or https only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Where a follower count came from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SnapshotSource {
+    /// Typed into the dossier's follower history.
+    #[default]
+    Typed,
+    /// Saved from "Check a creator".
+    Check,
+    /// The count was edited on the shortlist.
+    Edit,
+    /// Read from an imported file.
+    Import,
+    /// The count the creator had when dossiers were introduced (dated by its last change).
+    Stored,
+}
+
+choices! {
+    SnapshotSource, id, label;
+    Typed => "typed", "Typed in";
+    Check => "check", "Check a creator";
+    Edit => "edit", "Edited";
+    Import => "import", "Imported";
+    Stored => "stored", "Saved before history was kept";
+}
+
+/// A follower count on a date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FollowerSnapshot {
+    pub date: Date,
+    pub count: u64,
+    #[serde(default)]
+    pub source: SnapshotSource,
+}
+
+/// The counts of a scored comment sample (exact VADER sentiment and the generic-comment check),
+/// kept so that badges and rules work without the word list, which loads on demand.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SampleCounts {
+    pub total: usize,
+    pub positive: usize,
+    pub neutral: usize,
+    pub negative: usize,
+    pub unrecognised: usize,
+    pub generic: usize,
+    pub emoji_only: usize,
+    pub one_word: usize,
+    pub stock_praise: usize,
+    pub self_promotion: usize,
+}
+
+/// Comments pasted from one or more posts, one per line, with what they were found to be.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommentSample {
+    pub date: Date,
+    /// The comments as pasted.
+    pub text: String,
+    #[serde(default)]
+    pub counts: SampleCounts,
+}
+
+/// A caption checked against the ad-disclosure rules of some countries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaptionCheck {
+    pub date: Date,
+    pub caption: String,
+    /// The post the caption is from, when the user gave it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post_link: Option<String>,
+    /// Jurisdiction id and verdict id per target country ("us", "missing").
+    #[serde(default)]
+    pub verdicts: Vec<CountryVerdict>,
+}
+
+/// A country's verdict on a caption, by stable ids (the risk area owns their meaning).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountryVerdict {
+    pub country: String,
+    pub verdict: String,
+}
+
+/// A named share of an audience: "United States" 0.42, "25-34" 0.31, "Women" 0.6.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Share {
+    pub name: String,
+    /// 0 to 1.
+    pub share: f64,
+}
+
+/// The audience as the creator's insights show it, typed by the user. Interests are the
+/// creator's tags.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Audience {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<Share>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ages: Vec<Share>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub genders: Vec<Share>,
+}
+
+impl Audience {
+    pub fn is_empty(&self) -> bool {
+        self.countries.is_empty() && self.ages.is_empty() && self.genders.is_empty()
+    }
+
+    /// Each share within 0-100% and each group adding up to at most 100% (a little over is
+    /// allowed for rounding in the insights screen).
+    pub fn check(&self) -> Result<(), DossierError> {
+        for (what, list) in [
+            ("Audience countries", &self.countries),
+            ("Audience ages", &self.ages),
+            ("Audience genders", &self.genders),
+        ] {
+            let mut sum = 0.0;
+            for s in list {
+                if !(s.share.is_finite() && (0.0..=1.0).contains(&s.share)) {
+                    return Err(DossierError::Share {
+                        what: what.to_string(),
+                        name: s.name.clone(),
+                        percent: percent_text(s.share),
+                    });
+                }
+                sum += s.share;
+            }
+            if sum > 1.005 {
+                return Err(DossierError::SharesOver {
+                    what: what.to_string(),
+                    percent: percent_text(sum),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+fn percent_text(share: f64) -> String {
+    if share.is_finite() {
+        let p = (share * 1000.0).round() / 10.0;
+        format!("{p}")
+    } else {
+        "not a number".to_string()
+    }
+}
+
+/// A figure someone else reported (an import file, a vendor's page), kept as they wrote it, to be
+/// shown next to what Microscope computes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportedFigure {
+    /// What it measures, in a stable form ([`ReportedKind`]).
+    pub kind: ReportedKind,
+    /// As written: "3.1%", "42.9k".
+    pub value: String,
+    /// "import file “modash-list.csv”".
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+}
+
+/// What a reported figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReportedKind {
+    EngagementRate,
+    AverageViews,
+    AverageLikes,
+    AverageComments,
+    /// Audience or follower quality score (HypeAuditor's AQS, a credibility percentage).
+    AudienceQuality,
+    Following,
+    PostCount,
+}
+
+choices! {
+    ReportedKind, id, label;
+    EngagementRate => "engagement-rate", "Engagement rate";
+    AverageViews => "average-views", "Average views";
+    AverageLikes => "average-likes", "Average likes";
+    AverageComments => "average-comments", "Average comments";
+    AudienceQuality => "audience-quality", "Audience quality";
+    Following => "following", "Following";
+    PostCount => "post-count", "Posts";
+}
+
+/// A column of an imported file the app has no field for, kept under its own header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomField {
+    pub name: String,
+    pub value: String,
+}
+
+/// Checks an email address lightly: one "@", something on both sides, no spaces.
+pub fn check_email(input: &str) -> Result<Option<String>, DossierError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let ok = s.matches('@').count() == 1
+        && !s.starts_with('@')
+        && !s.ends_with('@')
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control());
+    if ok {
+        Ok(Some(s.to_string()))
+    } else {
+        Err(DossierError::Email {
+            what: "Email".to_string(),
+            value: s.chars().take(60).collect(),
+        })
+    }
+}
+
+impl Post {
+    /// Checks a post typed today: not dated after today, numbers usable.
+    pub fn check(&self, number: usize, today: Date) -> Result<(), DossierError> {
+        let what = format!("Post {number}");
+        if let Some(date) = self.date {
+            if date > today {
+                return Err(DossierError::Future { what, date, today });
+            }
+        }
+        for (field, value) in [
+            ("views", self.metrics.views),
+            ("likes", self.metrics.likes),
+            ("comments", self.metrics.comments),
+            ("shares", self.metrics.shares),
+            ("saves", self.metrics.saves),
+            ("dislikes", self.metrics.dislikes),
+        ] {
+            if let Some(v) = value {
+                if !(v.is_finite() && v >= 0.0) {
+                    return Err(DossierError::Number {
+                        what: what.clone(),
+                        field,
+                        value: v,
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Likes + comments + shares + saves, when likes are known.
+    pub fn interactions(&self) -> Option<f64> {
+        let m = &self.metrics;
+        let likes = m.likes?;
+        Some(likes + m.comments.unwrap_or(0.0) + m.shares.unwrap_or(0.0) + m.saves.unwrap_or(0.0))
+    }
+}
+
+impl FollowerSnapshot {
+    pub fn check(&self, today: Date) -> Result<(), DossierError> {
+        if self.date > today {
+            return Err(DossierError::Future {
+                what: "A follower count".to_string(),
+                date: self.date,
+                today,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// How old a dated piece of evidence is, in words: "today", "3 days old", "4 months old".
+pub fn age_text(date: Date, today: Date) -> String {
+    let days = date.days_until(today);
+    match days {
+        i64::MIN..=-1 => format!("dated {date}, after today"),
+        0 => "today".to_string(),
+        1..=59 => format!("{} old", plural(days as usize, "day", "days")),
+        60..=729 => format!("{} old", plural((days / 30) as usize, "month", "months")),
+        _ => format!("{} old", plural((days / 365) as usize, "year", "years")),
+    }
+}
+
+/// Whether evidence dated `date` is older than `max_age_days` on `today`.
+pub fn is_stale(date: Date, today: Date, max_age_days: u32) -> bool {
+    date.days_until(today) > i64::from(max_age_days)
+}
+
+/// The default age after which evidence is flagged as stale (editable in the thresholds).
+pub const STALE_AFTER_DAYS: u32 = 90;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> Date {
+        Date::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn entries_drop_only_the_bad_entry() {
+        // (JSON list, posts kept, dropped count)
+        let cases = [
+            (r#"[]"#, 0, 0),
+            (r#"[{"date":"2026-11-01","views":100}]"#, 1, 0),
+            (r#"[{"date":"2026-13-01","views":100},{"views":5}]"#, 1, 1),
+            (r#"[{"views":"lots"},{"likes":3},7]"#, 1, 2),
+        ];
+        for (json, kept, dropped) in cases {
+            let mut list: Entries<Post> =
+                serde_json::from_str(json).unwrap_or_else(|e| panic!("{json}: {e}"));
+            assert_eq!(list.len(), kept, "{json}");
+            let reasons = list.take_dropped("post");
+            assert_eq!(reasons.len(), dropped, "{json}: {reasons:?}");
+            assert!(
+                reasons.iter().all(|r| r.starts_with("post ")),
+                "{reasons:?}"
+            );
+            assert!(list.take_dropped("post").is_empty());
+        }
+    }
+
+    #[test]
+    fn posts_round_trip_compactly() {
+        let post = Post {
+            date: Some(day("2026-11-02")),
+            metrics: PostMetrics {
+                views: Some(1200.0),
+                likes: Some(80.0),
+                ..PostMetrics::default()
+            },
+            sponsored: true,
+            caption: "#ad new drop".into(),
+            link: None,
+        };
+        let json = serde_json::to_string(&post).unwrap_or_default();
+        assert_eq!(
+            json,
+            r##"{"date":"2026-11-02","views":1200.0,"likes":80.0,"sponsored":true,"caption":"#ad new drop"}"##
+        );
+        let back: Post = serde_json::from_str(&json).unwrap_or_default();
+        assert_eq!(back, post);
+    }
+
+    #[test]
+    fn bad_input_names_the_field() {
+        let today = day("2026-12-06");
+        let future = Post {
+            date: Some(day("2026-12-24")),
+            ..Post::default()
+        };
+        let negative = Post {
+            metrics: PostMetrics {
+                likes: Some(-3.0),
+                ..PostMetrics::default()
+            },
+            ..Post::default()
+        };
+        // (result, message)
+        let cases: Vec<(Result<(), DossierError>, &str)> = vec![
+            (
+                future.check(2, today),
+                "Post 2 is dated 2026-12-24, which is after today (2026-12-06).",
+            ),
+            (
+                negative.check(1, today),
+                "Post 1: likes is -3, which is not a usable number.",
+            ),
+            (
+                Audience {
+                    countries: vec![Share {
+                        name: "Spain".into(),
+                        share: 1.2,
+                    }],
+                    ..Audience::default()
+                }
+                .check(),
+                "Audience countries: the share of “Spain” is 120%; a share is between 0% and 100%.",
+            ),
+            (
+                Audience {
+                    ages: vec![
+                        Share {
+                            name: "18-24".into(),
+                            share: 0.7,
+                        },
+                        Share {
+                            name: "25-34".into(),
+                            share: 0.5,
+                        },
+                    ],
+                    ..Audience::default()
+                }
+                .check(),
+                "Audience ages: the shares add up to 120%, more than 100%.",
+            ),
+            (
+                FollowerSnapshot {
+                    date: day("2027-01-01"),
+                    count: 5,
+                    source: SnapshotSource::Typed,
+                }
+                .check(today),
+                "A follower count is dated 2027-01-01, which is after today (2026-12-06).",
+            ),
+            (
+                check_email("ana at mail.com").map(|_| ()),
+                "Email: “ana at mail.com” is not an email address (it needs one “@” and no spaces).",
+            ),
+        ];
+        for (got, want) in cases {
+            assert_eq!(got.map_err(|e| e.to_string()), Err(want.to_string()));
+        }
+        assert_eq!(
+            check_email(" ana@mail.com "),
+            Ok(Some("ana@mail.com".into()))
+        );
+        assert_eq!(check_email(""), Ok(None));
+    }
+
+    #[test]
+    fn ages_in_words() {
+        let today = day("2026-12-06");
+        // (date, words, stale after 90 days)
+        let cases = [
+            ("2026-12-06", "today", false),
+            ("2026-12-05", "1 day old", false),
+            ("2026-10-08", "59 days old", false),
+            ("2026-09-07", "3 months old", false),
+            ("2026-09-06", "3 months old", true),
+            ("2024-12-01", "2 years old", true),
+            ("2026-12-07", "dated 2026-12-07, after today", false),
+        ];
+        for (date, words, stale) in cases {
+            assert_eq!(age_text(day(date), today), words, "{date}");
+            assert_eq!(
+                is_stale(day(date), today, STALE_AFTER_DAYS),
+                stale,
+                "{date}"
+            );
+        }
+    }
+}
