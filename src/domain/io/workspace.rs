@@ -1,21 +1,30 @@
 //! The whole workspace as one JSON file (backup, moving to another device), and reading records one by one.
 //!
-//! A malformed record is dropped and reported with its position; the others load. Fields this
-//! version doesn't know are kept in `extra` and written back, so a round trip through an older
-//! build loses nothing it didn't understand at the top level.
+//! The file holds every store (creators with their dossiers, campaigns, risk thresholds,
+//! settings); `merge` combines an opened file with what the browser holds, store by store. A
+//! malformed record is dropped and reported with its position; the others load. Top-level
+//! entries this version doesn't know are kept in `extra` and written back.
 
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use thiserror::Error;
 
 use crate::domain::campaign::record::Campaign;
 use crate::domain::creator::record::{shorten, Creator};
+use crate::domain::engine::engagement::Formula;
+use crate::domain::risk::thresholds::Thresholds;
+use crate::domain::text::format::plural;
+
+pub mod merge;
 
 /// The `app` value of every file and stored value Microscope writes.
 pub const APP_ID: &str = "microscope";
 /// The workspace file format this build writes and the newest it reads.
-pub const WORKSPACE_VERSION: u32 = 1;
+///
+/// Format 1: `creators` only. Format 2: every store (`creators` with their dossiers,
+/// `campaigns`, `thresholds`, `settings`).
+pub const WORKSPACE_VERSION: u32 = 2;
 /// Larger files are refused: 5,000 creators take about 2 MB.
 pub const MAX_WORKSPACE_BYTES: usize = 50 * 1024 * 1024;
 
@@ -145,10 +154,10 @@ pub fn record_name(value: &Value) -> Option<String> {
         .map(|s| shorten(s, 60))
 }
 
-/// Why a workspace file can't be opened at all.
+/// Why a workspace file can't be opened at all. Nothing stored changes when this happens.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum WorkspaceError {
-    #[error("This file is not valid JSON (line {line}, column {column}: {message}). Choose a file made with “Export workspace”.")]
+    #[error("This file is not valid JSON (line {line}, column {column}: {message}). It may be cut short or damaged; choose a file made with “Export workspace”.")]
     NotJson {
         line: usize,
         column: usize,
@@ -162,14 +171,90 @@ pub enum WorkspaceError {
     NoVersion,
     #[error("This file was written by a newer Microscope (format {found}; this one reads up to {supported}). Update the app, or export from the newer one as CSV.")]
     TooNew { found: u64, supported: u32 },
-    #[error("The file's “creators” entry is not a list.")]
-    CreatorsNotList,
+    #[error("The file's “{0}” entry is not a list.")]
+    NotAList(&'static str),
     #[error(
         "The file is larger than 50 MB; that is far more than any workspace Microscope writes."
     )]
     TooLarge,
     #[error("The workspace could not be written: {0}")]
     Write(String),
+}
+
+/// Choices the user made that are not records: kept so that a restored workspace looks the
+/// same. Unknown keys (a newer build's) are kept in `extra`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The engagement formula picked for the shortlist and comparisons.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub formula: Option<Formula>,
+    /// The currency new campaigns and prices default to ("EUR").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// Notices the user dismissed, by id.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dismissed: Vec<String>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Settings {
+    pub fn is_empty(&self) -> bool {
+        *self == Settings::default()
+    }
+}
+
+/// Everything a user made, store by store: what one workspace file restores.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Workspace {
+    pub creators: Vec<Creator>,
+    pub campaigns: Vec<Campaign>,
+    /// `None` when the thresholds were never changed (the defaults apply).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thresholds: Option<Thresholds>,
+    #[serde(skip_serializing_if = "Settings::is_empty")]
+    pub settings: Settings,
+}
+
+/// How many of each a workspace holds, for "This file holds 12 creators, 2 campaigns, ...".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub creators: usize,
+    pub campaigns: usize,
+    pub thresholds: bool,
+    pub settings: bool,
+}
+
+impl Workspace {
+    pub fn counts(&self) -> Counts {
+        Counts {
+            creators: self.creators.len(),
+            campaigns: self.campaigns.len(),
+            thresholds: self.thresholds.is_some(),
+            settings: !self.settings.is_empty(),
+        }
+    }
+}
+
+impl Counts {
+    /// "12 creators, 2 campaigns, changed risk thresholds and settings".
+    pub fn sentence(&self) -> String {
+        let mut parts = vec![
+            plural(self.creators, "creator", "creators"),
+            plural(self.campaigns, "campaign", "campaigns"),
+        ];
+        if self.thresholds {
+            parts.push("changed risk thresholds".to_string());
+        }
+        if self.settings {
+            parts.push("settings".to_string());
+        }
+        match parts.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => parts.join(""),
+        }
+    }
 }
 
 /// The exported file.
@@ -179,20 +264,21 @@ pub struct WorkspaceFile {
     pub version: u32,
     /// Milliseconds since 1970, given by the caller.
     pub exported_at: f64,
-    pub creators: Vec<Creator>,
-    /// Top-level entries this build doesn't read (campaigns, settings, or a newer build's
-    /// additions); written back as they were. Keys must not repeat the fields above.
+    #[serde(flatten)]
+    pub workspace: Workspace,
+    /// Top-level entries this build doesn't read (a newer build's additions); written back as
+    /// they were. Keys must not repeat the fields above.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
 
 impl WorkspaceFile {
-    pub fn new(creators: Vec<Creator>, exported_at: f64) -> WorkspaceFile {
+    pub fn new(workspace: Workspace, exported_at: f64) -> WorkspaceFile {
         WorkspaceFile {
             app: APP_ID.to_string(),
             version: WORKSPACE_VERSION,
             exported_at,
-            creators,
+            workspace,
             extra: Map::new(),
         }
     }
@@ -207,12 +293,35 @@ impl WorkspaceFile {
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkspaceImport {
     pub file: WorkspaceFile,
-    /// Creators that could not be used, with why.
+    /// Creators that could not be used (or parts of them), with why.
     pub dropped: Vec<DroppedRecord>,
+    /// Campaigns that could not be used, with why.
+    pub dropped_campaigns: Vec<DroppedRecord>,
+    /// Other entries that could not be used (the thresholds, the settings), one sentence each.
+    pub problems: Vec<String>,
 }
 
-/// Opens a workspace file's text. Bad creators are dropped and reported; a later creator with an
-/// id already used is dropped too, since ids must be unique.
+impl WorkspaceImport {
+    /// Every report line, each naming its store: "Creators: record 3 (Ana): ...".
+    pub fn report(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .dropped
+            .iter()
+            .map(|d| format!("Creators: {d}"))
+            .collect();
+        out.extend(
+            self.dropped_campaigns
+                .iter()
+                .map(|d| format!("Campaigns: {d}")),
+        );
+        out.extend(self.problems.iter().cloned());
+        out
+    }
+}
+
+/// Opens a workspace file's text: format 1 (creators only, as the first exports wrote) or 2
+/// (every store). Bad records are dropped and reported; a later record with an id already used
+/// is dropped too, since ids must be unique.
 pub fn import_workspace(text: &str) -> Result<WorkspaceImport, WorkspaceError> {
     if text.len() > MAX_WORKSPACE_BYTES {
         return Err(WorkspaceError::TooLarge);
@@ -246,42 +355,102 @@ pub fn import_workspace(text: &str) -> Result<WorkspaceImport, WorkspaceError> {
         .remove("exported_at")
         .and_then(|v| v.as_f64())
         .unwrap_or(0.0);
-    let records = match map.remove("creators") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(items)) => items,
-        Some(_) => return Err(WorkspaceError::CreatorsNotList),
+    // Format 1 had only creators; its other top-level entries were kept as they were, so the
+    // same reading works for both: a missing store is empty.
+    let creators = list(&mut map, "creators")?;
+    let campaigns = list(&mut map, "campaigns")?;
+    let (creators, dropped) = unique_records::<Creator>(creators, |c| (&c.id, &c.name));
+    let (campaigns, dropped_campaigns) =
+        unique_records::<Campaign>(campaigns, |c| (&c.id, &c.name));
+    let mut problems = Vec::new();
+    let thresholds = match map.remove("thresholds") {
+        None | Some(Value::Null) => None,
+        Some(v) => match serde_json::from_value::<Thresholds>(v) {
+            Ok(t) => match t.validate() {
+                Ok(()) => Some(t),
+                Err(errors) => {
+                    problems.push(format!(
+                        "Risk thresholds: not used, {}",
+                        errors
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    ));
+                    None
+                }
+            },
+            Err(e) => {
+                problems.push(format!(
+                    "Risk thresholds: not used, they could not be read ({e})."
+                ));
+                None
+            }
+        },
     };
-    let (indexed, mut dropped) = decode_indexed::<Creator>(records);
-    let mut first_index: std::collections::HashMap<String, usize> = Default::default();
-    let mut creators = Vec::with_capacity(indexed.len());
-    for (index, c) in indexed {
-        if let Some(&first) = first_index.get(&c.id) {
-            dropped.push(DroppedRecord {
-                index,
-                name: Some(shorten(&c.name, 60)),
-                reason: format!(
-                    "its id “{}” is already used by record {}; only the first is kept.",
-                    shorten(&c.id, 40),
-                    first + 1
-                ),
-                kept: false,
-            });
-        } else {
-            first_index.insert(c.id.clone(), index);
-            creators.push(c);
-        }
-    }
-    dropped.sort_by_key(|d| d.index);
+    let settings = match map.remove("settings") {
+        None | Some(Value::Null) => Settings::default(),
+        Some(v) => serde_json::from_value::<Settings>(v).unwrap_or_else(|e| {
+            problems.push(format!("Settings: not used, they could not be read ({e})."));
+            Settings::default()
+        }),
+    };
     Ok(WorkspaceImport {
         file: WorkspaceFile {
             app: APP_ID.to_string(),
             version: WORKSPACE_VERSION,
             exported_at,
-            creators,
+            workspace: Workspace {
+                creators,
+                campaigns,
+                thresholds,
+                settings,
+            },
             extra: map,
         },
         dropped,
+        dropped_campaigns,
+        problems,
     })
+}
+
+/// The list under `key`; missing or null is empty.
+fn list(map: &mut Map<String, Value>, key: &'static str) -> Result<Vec<Value>, WorkspaceError> {
+    match map.remove(key) {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(items)) => Ok(items),
+        Some(_) => Err(WorkspaceError::NotAList(key)),
+    }
+}
+
+/// Decodes a list of records and drops later ones whose id is already used.
+fn unique_records<T: Record>(
+    values: Vec<Value>,
+    id_and_name: impl Fn(&T) -> (&String, &String),
+) -> (Vec<T>, Vec<DroppedRecord>) {
+    let (indexed, mut dropped) = decode_indexed::<T>(values);
+    let mut first_index: std::collections::HashMap<String, usize> = Default::default();
+    let mut records = Vec::with_capacity(indexed.len());
+    for (index, record) in indexed {
+        let (id, name) = id_and_name(&record);
+        if let Some(&first) = first_index.get(id) {
+            dropped.push(DroppedRecord {
+                index,
+                name: Some(shorten(name, 60)),
+                reason: format!(
+                    "its id “{}” is already used by record {}; only the first is kept.",
+                    shorten(id, 40),
+                    first + 1
+                ),
+                kept: false,
+            });
+        } else {
+            first_index.insert(id.clone(), index);
+            records.push(record);
+        }
+    }
+    dropped.sort_by_key(|d| d.index);
+    (records, dropped)
 }
 
 #[cfg(test)]
@@ -323,9 +492,17 @@ mod tests {
 
     #[test]
     fn round_trip_keeps_unknown_fields() {
-        let mut file = WorkspaceFile::new(vec![ann()], 123.0);
-        file.extra
-            .insert("campaigns".into(), serde_json::json!([{"name": "Spring"}]));
+        let mut file = WorkspaceFile::new(
+            Workspace {
+                creators: vec![ann()],
+                ..Workspace::default()
+            },
+            123.0,
+        );
+        file.extra.insert(
+            "a_newer_store".into(),
+            serde_json::json!([{"name": "Spring"}]),
+        );
         let Ok(json) = file.to_json() else {
             panic!("write failed");
         };
@@ -335,7 +512,9 @@ mod tests {
             back,
             Ok(WorkspaceImport {
                 file,
-                dropped: vec![]
+                dropped: vec![],
+                dropped_campaigns: vec![],
+                problems: vec![],
             })
         );
     }
@@ -347,7 +526,7 @@ mod tests {
                 "{\"app\":\"microscope\",\"version\":3,\"creators\":[]}",
                 WorkspaceError::TooNew {
                     found: 3,
-                    supported: 1,
+                    supported: 2,
                 },
             ),
             (
@@ -366,15 +545,19 @@ mod tests {
             ),
             (
                 "{\"app\":\"microscope\",\"version\":1,\"creators\":{}}",
-                WorkspaceError::CreatorsNotList,
+                WorkspaceError::NotAList("creators"),
+            ),
+            (
+                "{\"app\":\"microscope\",\"version\":2,\"campaigns\":7}",
+                WorkspaceError::NotAList("campaigns"),
             ),
         ];
         for (text, want) in cases {
             assert_eq!(import_workspace(text).err().as_ref(), Some(want), "{text}");
         }
         assert_eq!(
-            WorkspaceError::TooNew { found: 3, supported: 1 }.to_string(),
-            "This file was written by a newer Microscope (format 3; this one reads up to 1). Update the app, or export from the newer one as CSV."
+            WorkspaceError::TooNew { found: 3, supported: 2 }.to_string(),
+            "This file was written by a newer Microscope (format 3; this one reads up to 2). Update the app, or export from the newer one as CSV."
         );
         let not_json = import_workspace("{\"app\": ").err();
         assert!(
@@ -398,10 +581,21 @@ mod tests {
         let Ok(result) = import_workspace(text) else {
             panic!("must open");
         };
-        let ids: Vec<&str> = result.file.creators.iter().map(|c| c.id.as_str()).collect();
+        let ids: Vec<&str> = result
+            .file
+            .workspace
+            .creators
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
         assert_eq!(ids, vec!["c1", "c6"]);
         assert_eq!(
-            result.file.creators.get(1).map(|c| c.tags.clone()),
+            result
+                .file
+                .workspace
+                .creators
+                .get(1)
+                .map(|c| c.tags.clone()),
             Some(vec!["vegan".to_string()])
         );
         let reports: Vec<String> = result.dropped.iter().map(|d| d.to_string()).collect();
@@ -420,12 +614,85 @@ mod tests {
         assert_eq!(result.file.exported_at, 5.0);
     }
 
+    /// Regression for "the backup misses campaigns": a workspace with every store filled comes
+    /// back whole, and a creators-only file of format 1 still opens.
+    #[test]
+    fn every_store_round_trips_and_format_1_opens() {
+        let mut campaign = Campaign::new("k1".into(), "Spring launch", 5.0);
+        campaign.creators.push("c1".into());
+        campaign.checklist.set("brief-written", true);
+        let thresholds = Thresholds {
+            negative_comment_share: 0.2,
+            ..Thresholds::default()
+        };
+        let workspace = Workspace {
+            creators: vec![ann()],
+            campaigns: vec![campaign],
+            thresholds: Some(thresholds),
+            settings: Settings {
+                formula: Some(Formula::Followers),
+                currency: Some("EUR".into()),
+                dismissed: vec!["first-run".into()],
+                ..Settings::default()
+            },
+        };
+        let Ok(json) = WorkspaceFile::new(workspace.clone(), 9.0).to_json() else {
+            panic!("write failed");
+        };
+        let Ok(back) = import_workspace(&json) else {
+            panic!("must open");
+        };
+        assert_eq!(back.file.workspace, workspace);
+        assert_eq!(
+            workspace.counts().sentence(),
+            "1 creator, 1 campaign, changed risk thresholds and settings"
+        );
+        let v1 = r#"{"app":"microscope","version":1,"exported_at":1,"creators":[{"id":"c1","name":"Ann"}]}"#;
+        let Ok(old) = import_workspace(v1) else {
+            panic!("format 1 must open");
+        };
+        assert_eq!(old.file.workspace.creators.len(), 1);
+        assert!(old.file.workspace.campaigns.is_empty());
+        assert_eq!(old.file.workspace.thresholds, None);
+    }
+
+    #[test]
+    fn bad_campaigns_and_thresholds_are_reported_by_store() {
+        let text = r#"{"app":"microscope","version":2,"creators":[{"id":"c1","name":"Ann"}],
+            "campaigns":[{"id":"k1","name":"Spring"},{"id":"k2","name":"Bad","budget":-3},{"id":"k1","name":"Again"}],
+            "thresholds":{"negative_comment_share":0.6},
+            "settings":{"currency":5}}"#;
+        let Ok(result) = import_workspace(text) else {
+            panic!("must open");
+        };
+        assert_eq!(result.file.workspace.campaigns.len(), 1);
+        assert_eq!(result.file.workspace.thresholds, None);
+        let report = result.report();
+        assert_eq!(report.len(), 4, "{report:#?}");
+        assert!(
+            report[0].starts_with("Campaigns: record 2 (Bad): the budget is -3"),
+            "{report:?}"
+        );
+        assert!(
+            report[1].starts_with("Campaigns: record 3 (Again): its id “k1” is already used"),
+            "{report:?}"
+        );
+        assert!(
+            report[2].starts_with("Risk thresholds: not used,"),
+            "{report:?}"
+        );
+        assert!(
+            report[3].starts_with("Settings: not used, they could not be read"),
+            "{report:?}"
+        );
+    }
+
     #[test]
     fn bom_and_missing_creators() {
         let Ok(result) = import_workspace("\u{feff}{\"app\":\"microscope\",\"version\":1}") else {
             panic!("must open");
         };
-        assert!(result.file.creators.is_empty());
+        assert!(result.file.workspace.creators.is_empty());
         assert!(result.dropped.is_empty());
     }
 }
@@ -530,11 +797,25 @@ pub(crate) mod props {
                 .enumerate()
                 .map(|(i, mut c)| { c.id = format!("{}-{i}", c.id); c })
                 .collect();
-            let file = WorkspaceFile::new(creators, at as f64);
+            let file = WorkspaceFile::new(
+                Workspace {
+                    creators,
+                    ..Workspace::default()
+                },
+                at as f64,
+            );
             let json = file.to_json();
             prop_assert!(json.is_ok());
             let back = import_workspace(&json.unwrap_or_default());
-            prop_assert_eq!(back, Ok(WorkspaceImport { file, dropped: vec![] }));
+            prop_assert_eq!(
+                back,
+                Ok(WorkspaceImport {
+                    file,
+                    dropped: vec![],
+                    dropped_campaigns: vec![],
+                    problems: vec![],
+                })
+            );
         }
     }
 }

@@ -6,12 +6,15 @@ use leptos::prelude::*;
 use crate::domain::engine::engagement::Formula;
 use crate::domain::io::csv_export::{export_csv, ExtraColumn};
 use crate::domain::io::csv_import::Delimiter;
-use crate::domain::io::workspace::{import_workspace, WorkspaceFile, WorkspaceImport};
+use crate::domain::io::workspace::{
+    import_workspace, Settings, Workspace, WorkspaceFile, WorkspaceImport,
+};
+use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::format::date_stamp;
 use crate::domain::text::format::{group_thousands, plural};
 use crate::ui::app::clock::now_ms;
 use crate::ui::shortlist::format::rate_label;
-use crate::ui::state::ShortlistStore;
+use crate::ui::state::{CampaignsStore, ShortlistStore, ThresholdsStore};
 use crate::ui::widgets::files::{chosen_file, download_text, read_text};
 
 /// Downloads the whole shortlist as CSV, with the engagement rate under `formula` as a last column.
@@ -45,16 +48,26 @@ pub fn download_csv(
 /// Downloads the whole workspace as a JSON file that "Import workspace" reads back.
 pub fn download_workspace(state: ShortlistStore) -> Result<String, String> {
     let now = now_ms();
-    let (file, n) = state
-        .list
-        .with_untracked(|l| (WorkspaceFile::new(l.creators().to_vec(), now), l.len()));
-    let text = file.to_json().map_err(|e| e.to_string())?;
+    let creators = state.list.with_untracked(|l| l.creators().to_vec());
+    let campaigns = use_context::<CampaignsStore>()
+        .map(|c| c.campaigns.get_untracked())
+        .unwrap_or_default();
+    let thresholds = use_context::<ThresholdsStore>()
+        .map(|t| t.value.get_untracked())
+        .filter(|t| *t != Thresholds::default());
+    let workspace = Workspace {
+        creators,
+        campaigns,
+        thresholds,
+        settings: Settings::default(),
+    };
+    let counts = workspace.counts();
+    let text = WorkspaceFile::new(workspace, now)
+        .to_json()
+        .map_err(|e| e.to_string())?;
     let name = format!("microscope-workspace-{}.json", date_stamp(now));
     download_text(&name, "application/json", &text)?;
-    Ok(format!(
-        "Exported {} to {name}.",
-        plural(n, "creator", "creators")
-    ))
+    Ok(format!("Exported {} to {name}.", counts.sentence()))
 }
 
 /// The three export buttons and what happened.
@@ -147,7 +160,7 @@ pub fn WorkspaceImportForm() -> impl IntoView {
         let Some(p) = pending.get_untracked() else {
             return;
         };
-        let creators = p.import.file.creators;
+        let creators = p.import.file.workspace.creators;
         let n = creators.len();
         let message = if replace {
             state.replace_all(creators);
@@ -228,7 +241,7 @@ pub fn WorkspaceImportForm() -> impl IntoView {
                     .get()
                     .filter(|_| state.list.with_untracked(|l| !l.is_empty()))
                     .map(|p| {
-                        let incoming = p.import.file.creators.len();
+                        let incoming = p.import.file.workspace.creators.len();
                         let have = state.list.with_untracked(|l| l.len());
                         view! {
                             <div

@@ -1,0 +1,387 @@
+//! Restoring a workspace file into what the browser holds, store by store: replace, merge, or
+//! keep what is here. Merge matches records by id, keeps the newer `updated_at`, and never loses a
+//! dated entry of either side (a post, a comment sample, a tracked result): those are unioned.
+
+use crate::domain::campaign::record::Campaign;
+use crate::domain::creator::dossier::Entries;
+use crate::domain::creator::record::Creator;
+use crate::domain::io::workspace::Workspace;
+use crate::domain::text::date::Date;
+
+/// What to do with one store of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StoreChoice {
+    /// Add the file's records, update those with the same id when the file's are newer.
+    #[default]
+    Merge,
+    /// Use the file's store instead of this browser's.
+    Replace,
+    /// Leave this browser's store as it is.
+    Keep,
+}
+
+/// One choice per store; thresholds and settings are single values, so merge means "the file's
+/// when it has them".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Choices {
+    pub creators: StoreChoice,
+    pub campaigns: StoreChoice,
+    pub thresholds: StoreChoice,
+    pub settings: StoreChoice,
+}
+
+/// What a restore did to one list store.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoreReport {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Records both sides changed; each line says which version was kept and why.
+    pub conflicts: Vec<String>,
+}
+
+/// What a restore did, store by store.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    pub creators: StoreReport,
+    pub campaigns: StoreReport,
+    pub thresholds_changed: bool,
+    pub settings_changed: bool,
+}
+
+/// A record that merges by id and date.
+pub trait Mergeable: Clone + PartialEq {
+    fn id(&self) -> &str;
+    fn name(&self) -> &str;
+    fn updated_at(&self) -> f64;
+    /// Adds the dated entries of `other` that `self` lacks (both versions of one record).
+    fn absorb(&mut self, other: &Self);
+}
+
+/// Appends each entry of `from` that `into` does not hold yet, then keeps date order.
+fn union<T: Clone + PartialEq>(into: &mut Vec<T>, from: &[T], date: impl Fn(&T) -> Option<Date>) {
+    let before = into.len();
+    for item in from {
+        if !into.contains(item) {
+            into.push(item.clone());
+        }
+    }
+    if into.len() != before {
+        // Stable: entries of the same date keep their order; undated ones come first.
+        into.sort_by_key(|x| date(x));
+    }
+}
+
+fn union_entries<T: Clone + PartialEq>(
+    into: &mut Entries<T>,
+    from: &Entries<T>,
+    date: impl Fn(&T) -> Option<Date>,
+) {
+    union(into, from, date);
+}
+
+impl Mergeable for Creator {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn updated_at(&self) -> f64 {
+        self.updated_at
+    }
+    fn absorb(&mut self, other: &Self) {
+        union_entries(&mut self.posts, &other.posts, |p| p.date);
+        union_entries(&mut self.follower_history, &other.follower_history, |s| {
+            Some(s.date)
+        });
+        union_entries(&mut self.comment_samples, &other.comment_samples, |s| {
+            Some(s.date)
+        });
+        union_entries(&mut self.caption_checks, &other.caption_checks, |c| {
+            Some(c.date)
+        });
+        union_entries(&mut self.reported, &other.reported, |r| r.date);
+        // A custom column is one value per name: the kept version's value wins, the other side's
+        // columns this one lacks are added.
+        for field in other.custom.iter() {
+            if !self.custom.iter().any(|f| f.name == field.name) {
+                self.custom.push(field.clone());
+            }
+        }
+        for link in &other.links {
+            if !self.links.contains(link) {
+                self.links.push(link.clone());
+            }
+        }
+    }
+}
+
+impl Mergeable for Campaign {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn updated_at(&self) -> f64 {
+        self.updated_at
+    }
+    fn absorb(&mut self, other: &Self) {
+        union(&mut self.results, &other.results, |r| r.date);
+        for id in &other.creators {
+            if !self.creators.contains(id) {
+                self.creators.push(id.clone());
+            }
+        }
+    }
+}
+
+fn when(ms: f64) -> String {
+    Date::from_ms(ms).map_or_else(|| "an unknown date".to_string(), |d| d.to_string())
+}
+
+/// Merges `incoming` into `current` by id (see the module's rules). Order: `current`'s records
+/// first, in their order, then the new ones in the file's order.
+pub fn merge_records<T: Mergeable>(current: &[T], incoming: &[T]) -> (Vec<T>, StoreReport) {
+    let mut report = StoreReport::default();
+    let mut out: Vec<T> = current.to_vec();
+    let mut index: std::collections::HashMap<String, usize> = out
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id().to_string(), i))
+        .collect();
+    for theirs in incoming {
+        let Some(&i) = index.get(theirs.id()) else {
+            index.insert(theirs.id().to_string(), out.len());
+            out.push(theirs.clone());
+            report.added += 1;
+            continue;
+        };
+        let Some(ours) = out.get_mut(i) else {
+            continue;
+        };
+        if *ours == *theirs {
+            report.unchanged += 1;
+            continue;
+        }
+        if theirs.updated_at() > ours.updated_at() {
+            let mut kept = theirs.clone();
+            kept.absorb(ours);
+            if ours.updated_at() > 0.0 && ours.updated_at() != theirs.updated_at() {
+                report.conflicts.push(format!(
+                    "“{}”: the file's version (changed {}) replaced this browser's (changed {}); dated entries of both were kept.",
+                    theirs.name(),
+                    when(theirs.updated_at()),
+                    when(ours.updated_at())
+                ));
+            }
+            *ours = kept;
+            report.updated += 1;
+        } else {
+            let before = ours.clone();
+            ours.absorb(theirs);
+            report.conflicts.push(format!(
+                "“{}”: this browser's version (changed {}) was kept over the file's (changed {}); dated entries of both were kept.",
+                ours.name(),
+                when(ours.updated_at()),
+                when(theirs.updated_at())
+            ));
+            if *ours != before {
+                report.updated += 1;
+            } else {
+                report.unchanged += 1;
+            }
+        }
+    }
+    (out, report)
+}
+
+/// Applies `file` to `current` with the user's `choices`; returns the new workspace and what
+/// changed. Pure: the caller saves each store (and nothing when an error stops it earlier).
+pub fn restore(
+    current: &Workspace,
+    file: &Workspace,
+    choices: Choices,
+) -> (Workspace, MergeReport) {
+    let mut report = MergeReport::default();
+    let creators = match choices.creators {
+        StoreChoice::Keep => current.creators.clone(),
+        StoreChoice::Replace => {
+            report.creators.added = file.creators.len();
+            file.creators.clone()
+        }
+        StoreChoice::Merge => {
+            let (list, r) = merge_records(&current.creators, &file.creators);
+            report.creators = r;
+            list
+        }
+    };
+    let campaigns = match choices.campaigns {
+        StoreChoice::Keep => current.campaigns.clone(),
+        StoreChoice::Replace => {
+            report.campaigns.added = file.campaigns.len();
+            file.campaigns.clone()
+        }
+        StoreChoice::Merge => {
+            let (list, r) = merge_records(&current.campaigns, &file.campaigns);
+            report.campaigns = r;
+            list
+        }
+    };
+    let thresholds = match (choices.thresholds, file.thresholds) {
+        (StoreChoice::Keep, _) => current.thresholds,
+        (StoreChoice::Replace, t) => t,
+        (StoreChoice::Merge, Some(t)) => Some(t),
+        (StoreChoice::Merge, None) => current.thresholds,
+    };
+    report.thresholds_changed = thresholds != current.thresholds;
+    let settings = match choices.settings {
+        StoreChoice::Keep => current.settings.clone(),
+        StoreChoice::Replace => file.settings.clone(),
+        StoreChoice::Merge => {
+            let mut s = current.settings.clone();
+            let f = &file.settings;
+            s.formula = f.formula.or(s.formula);
+            if f.currency.is_some() {
+                s.currency = f.currency.clone();
+            }
+            for d in &f.dismissed {
+                if !s.dismissed.contains(d) {
+                    s.dismissed.push(d.clone());
+                }
+            }
+            for (k, v) in &f.extra {
+                s.extra.insert(k.clone(), v.clone());
+            }
+            s
+        }
+    };
+    report.settings_changed = settings != current.settings;
+    (
+        Workspace {
+            creators,
+            campaigns,
+            thresholds,
+            settings,
+        },
+        report,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::creator::dossier::{CommentSample, FollowerSnapshot, SnapshotSource};
+
+    fn day(s: &str) -> Date {
+        Date::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    fn creator(id: &str, name: &str, updated: f64) -> Creator {
+        let mut c = Creator::new(id.into(), name, 1.0);
+        c.updated_at = updated;
+        c
+    }
+
+    fn sample(date: &str, text: &str) -> CommentSample {
+        CommentSample {
+            date: day(date),
+            text: text.into(),
+            counts: Default::default(),
+        }
+    }
+
+    const NOV_1: f64 = 1_761_955_200_000.0;
+    const DEC_1: f64 = 1_764_547_200_000.0;
+
+    #[test]
+    fn merge_by_id_keeps_the_newer_and_both_sides_entries() {
+        let mut ours_ana = creator("a", "Ana", NOV_1);
+        ours_ana.comment_samples.push(sample("2026-10-30", "ours"));
+        ours_ana.followers = Some(10);
+        let mut theirs_ana = creator("a", "Ana S.", DEC_1);
+        theirs_ana
+            .comment_samples
+            .push(sample("2026-11-20", "theirs"));
+        theirs_ana.followers = Some(12);
+        let mut ours_bo = creator("b", "Bo", DEC_1);
+        ours_bo.notes = "ours is newer".into();
+        let theirs_bo = creator("b", "Bo", NOV_1);
+        let cy = creator("c", "Cy", NOV_1);
+        let (list, report) = merge_records(
+            &[ours_ana, ours_bo.clone(), cy.clone()],
+            &[theirs_ana, theirs_bo, cy, creator("d", "Dee", NOV_1)],
+        );
+        let names: Vec<&str> = list.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, vec!["Ana S.", "Bo", "Cy", "Dee"]);
+        let ana = &list[0];
+        assert_eq!(ana.followers, Some(12));
+        let texts: Vec<&str> = ana
+            .comment_samples
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(texts, vec!["ours", "theirs"]);
+        assert_eq!(list[1].notes, "ours is newer");
+        assert_eq!(
+            (report.added, report.updated, report.unchanged),
+            (1, 1, 2),
+            "{report:?}"
+        );
+        assert_eq!(
+            report.conflicts,
+            vec![
+                "“Ana S.”: the file's version (changed 2025-12-01) replaced this browser's (changed 2025-11-01); dated entries of both were kept.",
+                "“Bo”: this browser's version (changed 2025-12-01) was kept over the file's (changed 2025-11-01); dated entries of both were kept.",
+            ]
+        );
+    }
+
+    #[test]
+    fn restore_store_by_store() {
+        let mut here = Workspace::default();
+        here.creators.push(creator("a", "Ana", NOV_1));
+        let mut snap = creator("a", "Ana", DEC_1);
+        snap.follower_history.push(FollowerSnapshot {
+            date: day("2025-12-01"),
+            count: 5,
+            source: SnapshotSource::Import,
+        });
+        let file = Workspace {
+            creators: vec![snap, creator("z", "Zed", NOV_1)],
+            campaigns: vec![],
+            thresholds: Some(Default::default()),
+            settings: Default::default(),
+        };
+        // (choices, creator names after, thresholds changed)
+        let cases = [
+            (Choices::default(), vec!["Ana", "Zed"], true),
+            (
+                Choices {
+                    creators: StoreChoice::Keep,
+                    thresholds: StoreChoice::Keep,
+                    ..Choices::default()
+                },
+                vec!["Ana"],
+                false,
+            ),
+            (
+                Choices {
+                    creators: StoreChoice::Replace,
+                    ..Choices::default()
+                },
+                vec!["Ana", "Zed"],
+                true,
+            ),
+        ];
+        for (choices, names, thresholds) in cases {
+            let (ws, report) = restore(&here, &file, choices);
+            let got: Vec<&str> = ws.creators.iter().map(|c| c.name.as_str()).collect();
+            assert_eq!(got, names, "{choices:?}");
+            assert_eq!(report.thresholds_changed, thresholds, "{choices:?}");
+        }
+        let (ws, _) = restore(&here, &file, Choices::default());
+        assert_eq!(ws.creators[0].follower_history.len(), 1);
+    }
+}
