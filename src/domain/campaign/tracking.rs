@@ -17,7 +17,7 @@ use crate::domain::text::format::{compact, percent};
 mod creators;
 
 use creators::PaceFacts;
-pub use creators::{per_creator, track_creator, CreatorTotal, UNTIED};
+pub use creators::{per_creator, track_creator, UNTIED};
 
 /// Before a fifth of the campaign has passed, a few posts decide everything: too noisy to judge.
 pub const MIN_ELAPSED_SHARE: f64 = 0.20;

@@ -3,11 +3,8 @@
 //! with fast sort, filter, search and merge. `record` builds on `platform`, `tier` and `metrics`;
 //! `shortlist` on `record`; nothing here knows campaigns or risks.
 
-pub mod metrics;
-pub mod platform;
-pub mod record;
-pub mod shortlist;
-pub mod tier;
-
-pub use record::{Creator, IdSource, Status};
-pub use shortlist::{Filter, Shortlist, SortDir, SortKey};
+pub(crate) mod metrics;
+pub(crate) mod platform;
+pub(crate) mod record;
+pub(crate) mod shortlist;
+pub(crate) mod tier;

@@ -16,7 +16,7 @@ mod tables;
 use scoring::*;
 use tables::*;
 
-pub use tables::{is_emoji, is_emoji_modifier, EmojiValence, EMOJI};
+pub use tables::{is_emoji, is_emoji_modifier, EmojiValence};
 
 /// Compound score at or above which a comment counts as positive (VADER's published cut-off).
 pub const POSITIVE_THRESHOLD: f64 = 0.05;
@@ -163,17 +163,11 @@ impl Polarity {
             Polarity::Neutral
         }
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Polarity::Positive => "positive",
-            Polarity::Neutral => "neutral",
-            Polarity::Negative => "negative",
-        }
-    }
 }
 
-/// Scores one text (a comment, a sentence) with VADER's rules.
+/// Scores one text (a comment, a sentence) with VADER's rules; the app scores whole samples with
+/// `summarise_comments`, the tests one text at a time.
+#[cfg(test)]
 pub fn score(lexicon: &Lexicon, text: &str) -> SentimentScores {
     analyse(lexicon, text).0
 }
@@ -216,6 +210,7 @@ impl SentimentSummary {
         share(self.unrecognised, self.total)
     }
     /// The English-only caveat to show with the numbers.
+    #[cfg(test)]
     pub fn caveat(&self) -> &'static str {
         ENGLISH_ONLY_NOTE
     }
