@@ -10,6 +10,8 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::domain::text::format::clip;
+
 mod scoring;
 mod tables;
 
@@ -256,13 +258,6 @@ fn share(part: usize, total: usize) -> Option<f64> {
     (total > 0).then(|| part as f64 / total as f64)
 }
 
-/// Shortens to `max` characters on a character boundary, marking the cut with "…".
-fn clip(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", &s[..cut]),
-        None => s.to_string(),
-    }
-}
 #[cfg(test)]
 mod tests {
     use super::*;
