@@ -9,9 +9,7 @@
 mod support;
 
 use leptos::prelude::*;
-use microscope::domain::creator::metrics::PostMetrics;
-use microscope::domain::creator::Creator;
-use microscope::domain::Platform;
+use microscope::domain::{Creator, Platform, PostMetrics};
 use microscope::storage::envelope::Load;
 use microscope::ui::campaign::panel::CampaignPanel;
 use microscope::ui::state::{CampaignsStore, ShortlistStore};

@@ -12,10 +12,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
-use microscope::domain::campaign::Campaign;
-use microscope::domain::creator::metrics::PostMetrics;
-use microscope::domain::creator::Creator;
-use microscope::domain::Platform;
+use microscope::domain::{Campaign, Creator, Platform, PostMetrics};
 use microscope::storage::envelope::Load;
 use microscope::storage::{self, envelope};
 use microscope::ui::risks::for_creator::CampaignWarnings;

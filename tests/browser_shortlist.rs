@@ -6,9 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use leptos::prelude::*;
-use microscope::domain::creator::metrics::PostMetrics;
-use microscope::domain::creator::{Creator, Status};
-use microscope::domain::Platform;
+use microscope::domain::{Creator, Platform, PostMetrics, Status};
 use microscope::ui::shortlist::panel::ShortlistPanel;
 use microscope::ui::state::{ShortlistStore, StoreProblem};
 use support::*;

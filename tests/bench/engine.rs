@@ -4,10 +4,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use microscope::domain::engine::cadence::CadenceInput;
-use microscope::domain::engine::Formula;
-use microscope::domain::engine::{analyze, AnalysisInput};
-use microscope::domain::{Platform, PostMetrics};
+use microscope::domain::{analyze, AnalysisInput, CadenceInput, Formula, Platform, PostMetrics};
 
 const CREATORS: usize = 100_000;
 

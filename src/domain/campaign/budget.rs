@@ -5,13 +5,15 @@
 //!    than the whole budget, are left out with the reason.
 //! 2. A branch-and-bound search over the real prices, creators taken in order of value per
 //!    dollar and pruned with the fractional (linear) relaxation, finds and proves the best plan.
-//!    It usually finishes within [`FIRST_SEARCH_LIMIT`] steps, in well under a millisecond.
+//!    It usually finishes within [`knapsack::FIRST_SEARCH_LIMIT`] steps, in well under a
+//!    millisecond.
 //! 3. If it doesn't (typically many creators with the same value per dollar), dynamic
 //!    programming over the budget in price steps. The step is the largest common divisor of the
-//!    prices when that gives at most [`MAX_BUCKETS`] steps: the answer is then exact. Otherwise
-//!    the budget is cut into at most [`MAX_BUCKETS`] steps and each price rounded *up* to a
-//!    step, so the plan never exceeds the budget but may miss the best one; the search then
-//!    runs again from the better plan for up to [`SEARCH_LIMIT`] steps to prove or improve it.
+//!    prices when that gives at most [`knapsack::MAX_BUCKETS`] steps: the answer is then exact.
+//!    Otherwise the budget is cut into at most [`knapsack::MAX_BUCKETS`] steps and each price
+//!    rounded *up* to a step, so the plan never exceeds the budget but may miss the best one; the
+//!    search then runs again from the better plan for up to [`knapsack::SEARCH_LIMIT`] steps to
+//!    prove or improve it.
 //!    If it still can't finish, the plan is labelled "near-optimal" with how far below the best
 //!    possible it can at most be.
 //!
@@ -34,9 +36,8 @@ use crate::domain::text::format::{compact, group_thousands};
 
 mod knapsack;
 
-pub use knapsack::{
-    knapsack, Item, Proof, Solution, FIRST_SEARCH_LIMIT, MAX_BUCKETS, MAX_CELLS, SEARCH_LIMIT,
-};
+pub use knapsack::Proof;
+use knapsack::{knapsack, Item};
 
 /// Share of followers assumed to see a post when average views were not entered. Microscope's
 /// assumption, not a published figure: enter the creator's average views to replace it.

@@ -1,12 +1,12 @@
 //! The campaign checklist: the source article's seven steps (DOMAIN.md §4) and per-creator tasks, with what is done and the progress.
 //!
-//! Items have stable keys; the campaign stores only the set of keys ticked ([`ChecklistState`]),
-//! so the list itself is always rebuilt from the campaign and its creators and never goes stale.
+//! Items have stable keys; the campaign stores only the set of keys ticked (`ChecklistState`, in
+//! the campaign `record`), so the list itself is always rebuilt from the campaign and its creators
+//! and never goes stale.
 
 use std::collections::HashMap;
 
 use crate::domain::campaign::record::Campaign;
-pub use crate::domain::campaign::record::ChecklistState;
 use crate::domain::creator::record::{Creator, Status};
 use crate::domain::risk::disclosure::Jurisdiction;
 use crate::domain::risk::rules::APPROVAL_CHECKLIST_ID;
@@ -296,6 +296,7 @@ fn step_note(id: &str, campaign: &Campaign) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::campaign::record::ChecklistState;
 
     fn creator(id: &str, sponsored: Option<u32>, status: Status) -> Creator {
         let mut c = Creator::new(id.into(), &format!("Name {id}"), 0.0);

@@ -17,7 +17,7 @@ use crate::domain::text::format::{compact, percent};
 mod creators;
 
 use creators::PaceFacts;
-pub use creators::{per_creator, track_creator, CreatorTotal, UNTIED};
+pub use creators::{per_creator, track_creator, UNTIED};
 
 /// Before a fifth of the campaign has passed, a few posts decide everything: too noisy to judge.
 pub const MIN_ELAPSED_SHARE: f64 = 0.20;
@@ -618,64 +618,47 @@ mod tests {
             .collect()
     }
 
+    /// Views tracked on `today` for creators a, b and c, each forecast at 100K per post.
+    fn track_views(results: Vec<PostResult>, today: Option<Date>) -> Tracking {
+        track(
+            &campaign(results),
+            Metric::Views,
+            today,
+            &creators(),
+            &forecasts(),
+        )
+    }
+
     #[test]
     fn pace_cases() {
-        // (results, today, status, warning id)
+        use PaceStatus::{Behind, BehindLate, NotStarted, OnTrack, TooEarly};
+        // (creator a's one result: its date and views; today; status). Only a creator behind pace
+        // gets a warning, a late one its own.
         let cases = [
             // Day 9 of 30 (30%): expected 90K; 80K is 89% of pace.
-            (
-                vec![result("a", d(3, 4), 80_000.0)],
-                d(3, 10),
-                PaceStatus::OnTrack,
-                None,
-            ),
+            (Some((d(3, 4), 80_000.0)), d(3, 10), OnTrack),
             // Day 9: 20K is 22% of pace, early enough to adjust.
-            (
-                vec![result("a", d(3, 4), 20_000.0)],
-                d(3, 10),
-                PaceStatus::Behind,
-                Some("behind-pace"),
-            ),
+            (Some((d(3, 4), 20_000.0)), d(3, 10), Behind),
             // Day 3 (10%): too early.
-            (
-                vec![result("a", d(3, 2), 1_000.0)],
-                d(3, 4),
-                PaceStatus::TooEarly,
-                None,
-            ),
+            (Some((d(3, 2), 1_000.0)), d(3, 4), TooEarly),
             // Day 27 (90%): behind, late.
-            (
-                vec![result("a", d(3, 4), 20_000.0)],
-                d(3, 28),
-                PaceStatus::BehindLate,
-                Some("behind-pace-late"),
-            ),
+            (Some((d(3, 4), 20_000.0)), d(3, 28), BehindLate),
             // After the end: judged against the full target.
-            (
-                vec![result("a", d(3, 4), 250_000.0)],
-                d(4, 30),
-                PaceStatus::OnTrack,
-                None,
-            ),
+            (Some((d(3, 4), 250_000.0)), d(4, 30), OnTrack),
             // Before the start.
-            (vec![], d(2, 20), PaceStatus::NotStarted, None),
+            (None, d(2, 20), NotStarted),
             // Exactly 70% of pace is on track (the threshold is "below 70%").
-            (
-                vec![result("a", d(3, 4), 63_000.0)],
-                d(3, 10),
-                PaceStatus::OnTrack,
-                None,
-            ),
+            (Some((d(3, 4), 63_000.0)), d(3, 10), OnTrack),
         ];
-        for (i, (results, today, status, warning)) in cases.into_iter().enumerate() {
-            let t = track(
-                &campaign(results),
-                Metric::Views,
-                today,
-                &creators(),
-                &forecasts(),
-            );
+        for (i, (posted, today, status)) in cases.into_iter().enumerate() {
+            let results = posted.map(|(date, views)| result("a", date, views));
+            let t = track_views(results.into_iter().collect(), today);
             assert_eq!(t.status, status, "case {i}");
+            let warning = match status {
+                Behind => Some("behind-pace"),
+                BehindLate => Some("behind-pace-late"),
+                _ => None,
+            };
             assert_eq!(
                 t.warning.as_ref().map(|w| w.id.as_str()),
                 warning,
@@ -737,13 +720,7 @@ mod tests {
             result("b", d(3, 5), 30_000.0),
             result("b", d(3, 8), 10_000.0),
         ];
-        let t = track(
-            &campaign(results),
-            Metric::Views,
-            d(3, 10),
-            &creators(),
-            &forecasts(),
-        );
+        let t = track_views(results, d(3, 10));
         assert!(
             t.warning.is_some(),
             "expected a warning, got {:?}",
@@ -795,13 +772,7 @@ mod tests {
         // Regression guard for session 1's results, which had no creator: they count in the
         // total, are not blamed on anyone, and the warning asks who posted them.
         let results = vec![result("", d(3, 4), 9_000.0), result("", d(3, 5), 1_000.0)];
-        let t = track(
-            &campaign(results),
-            Metric::Views,
-            d(3, 10),
-            &creators(),
-            &forecasts(),
-        );
+        let t = track_views(results, d(3, 10));
         assert_eq!(t.total, 10_000.0);
         let w = t.warning.unwrap_or_else(|| panic!("expected a warning"));
         assert!(w.under_delivering.is_empty());

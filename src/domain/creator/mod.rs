@@ -5,13 +5,9 @@
 //! record's dated history (posts, follower counts, comment samples, caption checks, audience,
 //! reported figures, custom fields) in plain form, so that the risk area above can read it.
 
-pub mod dossier;
-pub mod metrics;
-pub mod platform;
-pub mod record;
-pub mod shortlist;
-pub mod tier;
-
-pub use dossier::{Entries, Post};
-pub use record::{Creator, IdSource, Status};
-pub use shortlist::{Filter, Shortlist, SortDir, SortKey};
+pub(crate) mod dossier;
+pub(crate) mod metrics;
+pub(crate) mod platform;
+pub(crate) mod record;
+pub(crate) mod shortlist;
+pub(crate) mod tier;

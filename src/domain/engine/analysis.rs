@@ -6,6 +6,7 @@ use thiserror::Error;
 
 use crate::domain::creator::metrics::PostMetrics;
 use crate::domain::creator::platform::Platform;
+use crate::domain::creator::record::Creator;
 use crate::domain::creator::tier::Tier;
 use crate::domain::engine::benchmark::{self, Comparison, NoBenchmark};
 use crate::domain::engine::cadence::{
@@ -66,6 +67,21 @@ impl Analysis {
             .as_ref()
             .is_ok_and(|cs| cs.iter().any(Comparison::red_flag))
     }
+}
+
+/// Runs the engine over a saved creator: their averages per post and price, no cadence (the
+/// record keeps posts per week, not a counted period). `None` without a platform, which the
+/// benchmarks and prices depend on. The campaign documents and the shortlist's comparison read it.
+pub fn analyze_creator(c: &Creator, formula: Formula) -> Option<Analysis> {
+    let platform = c.platform?;
+    Some(analyze(&AnalysisInput {
+        platform,
+        followers: c.followers,
+        posts: vec![c.metrics],
+        formula,
+        cadence: None,
+        price: c.price,
+    }))
 }
 
 /// Runs the whole engine. Cheap enough for every keystroke: a few small allocations, no parsing.

@@ -324,7 +324,9 @@ pub fn find_for_followers(
     find(platform, Tier::for_followers(followers), formula).filter(move |b| b.covers(followers))
 }
 
-/// The benchmarks for a platform, tier and formula, or why there are none.
+/// The benchmarks for a platform, tier and formula, or why there are none. The tests check the
+/// table through it; the app asks `find` and `find_for_followers`.
+#[cfg(test)]
 pub fn lookup(
     platform: Platform,
     tier: Tier,

@@ -8,10 +8,13 @@ use crate::domain::creator::platform::Platform;
 use crate::domain::creator::tier::Tier;
 use crate::domain::engine::benchmark::Verdict;
 use crate::domain::engine::engagement::ratio;
-pub use crate::domain::text::date::{Date, DateError};
+pub(crate) use crate::domain::text::date::Date;
+#[cfg(test)]
+use crate::domain::text::date::DateError;
 use crate::domain::text::format::trimmed;
 
 /// A bad date in a pasted list, with its line number (1-based).
+#[cfg(test)]
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error("line {line}: {error}")]
 pub struct DateLineError {
@@ -21,6 +24,8 @@ pub struct DateLineError {
 
 /// Reads post dates, one or more per line (separated by spaces, commas or semicolons). A time of
 /// day ("18:30") next to a date is skipped. Every bad date is reported, not only the first.
+/// Only the tests read pasted lists of dates now: the Check form takes a count over a period.
+#[cfg(test)]
 pub fn parse_dates(text: &str) -> Result<Vec<Date>, Vec<DateLineError>> {
     let mut dates = Vec::new();
     let mut errors = Vec::new();
@@ -43,6 +48,7 @@ pub fn parse_dates(text: &str) -> Result<Vec<Date>, Vec<DateLineError>> {
     }
 }
 
+#[cfg(test)]
 fn is_time_of_day(token: &str) -> bool {
     token.contains(':')
         && token

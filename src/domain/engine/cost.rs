@@ -204,9 +204,6 @@ pub struct CpmRange {
     pub year: u16,
 }
 
-/// Why EMV uses the midpoint of a CPM range; the UI shows it next to the EMV.
-pub const CPM_CHOICE: &str = "EMV uses the midpoint of the platform's quoted CPM range (2023): the sources give only a range, and the midpoint errs in neither direction. Some vendors use a flat $6.50 instead, which gives a lower EMV.";
-
 impl CpmRange {
     /// The CPM EMV uses: the midpoint, because the source gives only a range and the midpoint
     /// errs in neither direction (a flat $6.50, which some vendors use, sits below every range).

@@ -4,9 +4,7 @@
 //! holds the `Record` trait every stored or imported list is decoded with (creators, campaigns,
 //! and the stored thresholds).
 
-pub mod csv_export;
+pub(crate) mod csv_export;
+// Public until their rewrite lands (see `domain/mod.rs`); other areas use their items by path.
 pub mod csv_import;
 pub mod workspace;
-
-pub use csv_import::{ImportReport, ImportSession};
-pub use workspace::{decode_record, decode_records, DroppedRecord, Record, APP_ID};

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::risk::sentiment::{comment_lines, is_emoji, is_emoji_modifier};
 use crate::domain::text::choice::choices;
+use crate::domain::text::format::clip;
 
 /// Shown with the share: what a healthy sample looks like.
 pub const NORMAL_SHARE_NOTE: &str =
@@ -384,13 +385,6 @@ fn contains_phrase(words: &[String], phrases: &[&str]) -> bool {
                     .all(|(a, b)| a == b || squeeze(a, 1) == *b)
             })
     })
-}
-
-fn clip(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", &s[..cut]),
-        None => s.to_string(),
-    }
 }
 
 #[cfg(test)]

@@ -291,7 +291,8 @@ pub fn check_caption(input: &DisclosureInput) -> DisclosureReport {
     }
 }
 
-/// Checks a caption against one jurisdiction.
+/// Checks a caption against one jurisdiction (the tests take the jurisdictions one at a time).
+#[cfg(test)]
 pub fn check(input: &DisclosureInput, jurisdiction: Jurisdiction) -> JurisdictionResult {
     judge(&Caption::read(&input.caption), input, jurisdiction)
 }

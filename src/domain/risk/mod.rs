@@ -4,13 +4,9 @@
 //! A creator's whole risk list needs a campaign's countries and categories, so it is built one
 //! area up, in `campaign::risk_profile`.
 
-pub mod audience;
-pub mod comments;
-pub mod disclosure;
-pub mod rules;
-pub mod sentiment;
-pub mod thresholds;
-
-pub use disclosure::{check_caption, DisclosureInput, Jurisdiction};
-pub use rules::{assess, RiskInput, RiskKind, RiskReport, Severity, Warning};
-pub use thresholds::Thresholds;
+pub(crate) mod audience;
+pub(crate) mod comments;
+pub(crate) mod disclosure;
+pub(crate) mod rules;
+pub(crate) mod sentiment;
+pub(crate) mod thresholds;

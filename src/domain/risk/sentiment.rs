@@ -10,13 +10,15 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::domain::text::format::clip;
+
 mod scoring;
 mod tables;
 
 use scoring::*;
 use tables::*;
 
-pub use tables::{is_emoji, is_emoji_modifier, EmojiValence, EMOJI};
+pub use tables::{is_emoji, is_emoji_modifier, EmojiValence};
 
 /// Compound score at or above which a comment counts as positive (VADER's published cut-off).
 pub const POSITIVE_THRESHOLD: f64 = 0.05;
@@ -163,17 +165,11 @@ impl Polarity {
             Polarity::Neutral
         }
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Polarity::Positive => "positive",
-            Polarity::Neutral => "neutral",
-            Polarity::Negative => "negative",
-        }
-    }
 }
 
-/// Scores one text (a comment, a sentence) with VADER's rules.
+/// Scores one text (a comment, a sentence) with VADER's rules; the app scores whole samples with
+/// `summarise_comments`, the tests one text at a time.
+#[cfg(test)]
 pub fn score(lexicon: &Lexicon, text: &str) -> SentimentScores {
     analyse(lexicon, text).0
 }
@@ -216,6 +212,7 @@ impl SentimentSummary {
         share(self.unrecognised, self.total)
     }
     /// The English-only caveat to show with the numbers.
+    #[cfg(test)]
     pub fn caveat(&self) -> &'static str {
         ENGLISH_ONLY_NOTE
     }
@@ -261,13 +258,6 @@ fn share(part: usize, total: usize) -> Option<f64> {
     (total > 0).then(|| part as f64 / total as f64)
 }
 
-/// Shortens to `max` characters on a character boundary, marking the cut with "…".
-fn clip(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", &s[..cut]),
-        None => s.to_string(),
-    }
-}
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -78,6 +78,15 @@ pub fn trimmed(x: f64, places: usize) -> String {
     trim_zeros(format!("{x:.places$}"))
 }
 
+/// Shortens to `max` characters on a character boundary, marking the cut with "…": pasted
+/// comments and words shown as examples.
+pub fn clip(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_string(),
+    }
+}
+
 /// A count with its noun, thousands grouped: "1 creator", "0 creators", "1,200 rows".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!(

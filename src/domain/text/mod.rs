@@ -4,11 +4,7 @@
 //! calendar dates; `choice` is the vocabulary of choice enums (all values, stable id, label,
 //! parse). Every other area parses and formats through here.
 
-pub mod choice;
-pub mod date;
-pub mod format;
-pub mod number;
-
-pub use date::{Date, DateError};
-pub use format::group_thousands;
-pub use number::{parse_amount, parse_count, NumberError};
+pub(crate) mod choice;
+pub(crate) mod date;
+pub(crate) mod format;
+pub(crate) mod number;

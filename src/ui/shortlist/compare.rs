@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::charts::{compare_creators, Chart, Metric, Unit};
 use crate::domain::campaign::risk_profile::creator_risk;
 use crate::domain::creator::record::Creator;
-use crate::domain::engine::analysis::{analyze, AnalysisInput};
+use crate::domain::engine::analysis::analyze_creator;
 use crate::domain::engine::engagement::{self, Formula};
 use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::format::money;
@@ -45,24 +45,14 @@ struct Figures {
 fn figures(c: &Creator, formula: Formula, thresholds: &Thresholds) -> Figures {
     let posts = std::slice::from_ref(&c.metrics);
     let engagement = engagement::compute(formula, posts, c.followers);
-    let benchmark = match c.platform {
-        Some(platform) => {
-            let analysis = analyze(&AnalysisInput {
-                platform,
-                followers: c.followers,
-                posts: vec![c.metrics],
-                formula,
-                cadence: None,
-                price: c.price,
-            });
-            match &analysis.benchmarks {
-                Ok(found) => found
-                    .first()
-                    .map(|b| b.sentence())
-                    .unwrap_or_else(|| "n/a".to_string()),
-                Err(why) => format!("n/a: {why}"),
-            }
-        }
+    let benchmark = match analyze_creator(c, formula) {
+        Some(analysis) => match &analysis.benchmarks {
+            Ok(found) => found
+                .first()
+                .map(|b| b.sentence())
+                .unwrap_or_else(|| "n/a".to_string()),
+            Err(why) => format!("n/a: {why}"),
+        },
         None => "n/a: set the platform to compare with a benchmark.".to_string(),
     };
     let views = engagement::mean_views(posts);

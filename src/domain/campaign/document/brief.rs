@@ -265,7 +265,8 @@ pub fn campaign_brief(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::campaign::document::{escape, vetting_record, Vetting};
+    use crate::domain::campaign::document::markdown::escape;
+    use crate::domain::campaign::document::{vetting_record, Vetting};
     use crate::domain::creator::metrics::PostMetrics;
     use crate::domain::creator::platform::Platform;
     use crate::domain::risk::rules::{Evidence, RiskKind, Severity, Warning};

@@ -3,7 +3,7 @@
 
 use crate::domain::campaign::record::money_in;
 use crate::domain::creator::record::Creator;
-use crate::domain::engine::analysis::{analyze, AnalysisInput};
+use crate::domain::engine::analysis::analyze_creator;
 use crate::domain::engine::benchmark::Scope;
 use crate::domain::engine::engagement::Formula;
 use crate::domain::text::format::{group_thousands, percent};
@@ -25,7 +25,7 @@ pub(crate) struct Figures {
 pub(crate) fn figures(c: &Creator, formula: Formula, currency: &str) -> Figures {
     let followers = c.followers.map_or("n/a".to_string(), group_thousands);
     let tier = c.tier().map_or("n/a".to_string(), |t| t.name().to_string());
-    let Some(platform) = c.platform else {
+    let (Some(platform), Some(a)) = (c.platform, analyze_creator(c, formula)) else {
         return Figures {
             platform: "n/a".into(),
             followers,
@@ -37,14 +37,6 @@ pub(crate) fn figures(c: &Creator, formula: Formula, currency: &str) -> Figures 
             price: entered_price(c, currency).unwrap_or_else(|| "n/a".into()),
         };
     };
-    let a = analyze(&AnalysisInput {
-        platform,
-        followers: c.followers,
-        posts: vec![c.metrics],
-        formula,
-        cadence: None,
-        price: c.price,
-    });
     let (rate, basis) = match (a.engagement.rate, a.engagement.undefined) {
         (Some(r), _) => (
             percent(Some(r), 1),

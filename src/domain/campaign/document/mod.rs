@@ -6,13 +6,12 @@
 //! user text there and only there; nothing reads Markdown back. `figures` holds the one creator's
 //! numbers both documents quote.
 
-pub mod brief;
+pub(crate) mod brief;
 mod figures;
-pub mod markdown;
-pub mod vetting;
+pub(crate) mod markdown;
+pub(crate) mod vetting;
 
 pub use brief::campaign_brief;
-pub use markdown::escape;
 pub use vetting::{vetting_record, Vetting};
 
 /// Where a span's characters come from, which decides how the Markdown writer treats them.
