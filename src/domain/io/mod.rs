@@ -2,9 +2,11 @@
 //! row reading and the stepped import session beneath it), CSV export (`csv_export`, which
 //! neutralises the formula marks the import removes) and the JSON `workspace` file, which also
 //! holds the `Record` trait every stored or imported list is decoded with (creators, campaigns,
-//! and the stored thresholds).
+//! and the stored thresholds); `workspace::merge` restores a file into the browser's stores, and
+//! `share` packs a creator summary or a campaign brief into a link's fragment and opens it again.
 
 pub(crate) mod csv_export;
 // Public until their rewrite lands (see `domain/mod.rs`); other areas use their items by path.
 pub mod csv_import;
+pub(crate) mod share;
 pub mod workspace;

@@ -1,0 +1,357 @@
+//! Share by link: a creator's dossier summary or a campaign brief as data in the URL fragment
+//! (after `#`, which browsers never send to a server).
+//!
+//! The page compresses the JSON this module writes (the browser's own `CompressionStream`,
+//! deflate-raw, so no compressor ships in the wasm) and this module turns the bytes into URL-safe
+//! text and back. Opening a link is untrusted input: the text is size-limited before and after
+//! decompression, decoded with the same record checks as an import (links must be http(s), numbers
+//! sane), and every message says what is wrong.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use thiserror::Error;
+
+use crate::domain::campaign::record::Campaign;
+use crate::domain::creator::record::Creator;
+use crate::domain::io::workspace::{decode_record, APP_ID};
+
+/// The share format this build writes and the newest it reads.
+pub const SHARE_VERSION: u32 = 1;
+/// The fragment key: `#share=...`.
+pub const FRAGMENT_KEY: &str = "share=";
+/// Longest link text accepted (characters after `#share=`): chat apps and mail clients cut
+/// longer links, so a longer one is refused when made, not when a colleague opens it.
+pub const MAX_LINK_CHARS: usize = 32_000;
+/// Largest decompressed JSON accepted: guards against a small link that inflates to gigabytes.
+pub const MAX_SHARE_JSON: usize = 1024 * 1024;
+
+/// What a link carries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Shared {
+    /// A creator's dossier summary (see [`creator_summary`]).
+    Creator { creator: Creator },
+    /// A campaign and the creators its brief names.
+    Brief {
+        campaign: Campaign,
+        creators: Vec<Creator>,
+    },
+}
+
+/// Why a link can't be made or opened. Shown as is.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ShareError {
+    #[error("This link is {chars} characters long; links up to {max} characters are accepted. Share fewer creators, or send the workspace file instead.")]
+    TooLong { chars: usize, max: usize },
+    #[error("This link is damaged: character {position} (“{found}”) can't be part of a Microscope link. Copy the whole link again.")]
+    BadCharacter { position: usize, found: char },
+    #[error("This link is cut short. Copy the whole link again.")]
+    CutShort,
+    #[error("This link holds more than 1 MB of data once unpacked, more than any Microscope link; it was not opened.")]
+    TooLarge,
+    #[error("This link's data could not be read ({0}). Copy the whole link again.")]
+    NotJson(String),
+    #[error("This link was not made by Microscope.")]
+    NotMicroscope,
+    #[error("This link was made by a newer Microscope (format {found}; this one reads up to {supported}). Update the app to open it.")]
+    TooNew { found: u64, supported: u32 },
+    #[error("This link holds a “{0}”, which this version can't show.")]
+    UnknownKind(String),
+    #[error("This link's {what} could not be used: {reason}")]
+    Record { what: &'static str, reason: String },
+}
+
+/// What a creator's link holds: the dossier without what is private to the team (notes, email,
+/// price, custom columns, the text of pasted comments; their counts stay).
+pub fn creator_summary(creator: &Creator) -> Creator {
+    let mut c = creator.clone();
+    c.notes.clear();
+    c.email = None;
+    c.price = None;
+    c.currency = None;
+    c.custom = Default::default();
+    for sample in c.comment_samples.iter_mut() {
+        sample.text.clear();
+    }
+    c
+}
+
+/// The JSON a link carries (before compression).
+pub fn share_json(item: &Shared) -> Result<String, ShareError> {
+    #[derive(Serialize)]
+    struct Payload<'a> {
+        app: &'a str,
+        share: u32,
+        #[serde(flatten)]
+        item: &'a Shared,
+    }
+    serde_json::to_string(&Payload {
+        app: APP_ID,
+        share: SHARE_VERSION,
+        item,
+    })
+    .map_err(|e| ShareError::NotJson(e.to_string()))
+}
+
+/// Reads a link's JSON (after decompression), checking every record as an import does.
+pub fn open_share(json: &str) -> Result<Shared, ShareError> {
+    if json.len() > MAX_SHARE_JSON {
+        return Err(ShareError::TooLarge);
+    }
+    let value: Value =
+        serde_json::from_str(json).map_err(|e| ShareError::NotJson(e.to_string()))?;
+    let Value::Object(mut map) = value else {
+        return Err(ShareError::NotMicroscope);
+    };
+    if map.get("app").and_then(Value::as_str) != Some(APP_ID) {
+        return Err(ShareError::NotMicroscope);
+    }
+    let version = map
+        .get("share")
+        .and_then(Value::as_u64)
+        .ok_or(ShareError::NotMicroscope)?;
+    if version > u64::from(SHARE_VERSION) {
+        return Err(ShareError::TooNew {
+            found: version,
+            supported: SHARE_VERSION,
+        });
+    }
+    let kind = map
+        .get("kind")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string();
+    let record =
+        |what: &'static str, d: crate::domain::io::workspace::DroppedRecord| ShareError::Record {
+            what,
+            reason: d.reason,
+        };
+    match kind.as_str() {
+        "creator" => {
+            let value = map.remove("creator").unwrap_or(Value::Null);
+            let creator = decode_record::<Creator>(0, value).map_err(|d| record("creator", d))?;
+            Ok(Shared::Creator { creator })
+        }
+        "brief" => {
+            let value = map.remove("campaign").unwrap_or(Value::Null);
+            let campaign =
+                decode_record::<Campaign>(0, value).map_err(|d| record("campaign", d))?;
+            let list = match map.remove("creators") {
+                None | Some(Value::Null) => Vec::new(),
+                Some(Value::Array(items)) => items,
+                Some(_) => {
+                    return Err(ShareError::Record {
+                        what: "creators",
+                        reason: "they are not a list.".into(),
+                    })
+                }
+            };
+            let mut creators = Vec::with_capacity(list.len());
+            for (i, v) in list.into_iter().enumerate() {
+                creators.push(decode_record::<Creator>(i, v).map_err(|d| record("creator", d))?);
+            }
+            Ok(Shared::Brief { campaign, creators })
+        }
+        other => Err(ShareError::UnknownKind(other.chars().take(40).collect())),
+    }
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Bytes as URL-safe base64 without padding (RFC 4648 §5), refused when the result would be
+/// longer than [`MAX_LINK_CHARS`].
+pub fn to_link_text(bytes: &[u8]) -> Result<String, ShareError> {
+    let chars = bytes.len().div_ceil(3) * 4 - (3 - bytes.len() % 3) % 3;
+    if chars > MAX_LINK_CHARS {
+        return Err(ShareError::TooLong {
+            chars,
+            max: MAX_LINK_CHARS,
+        });
+    }
+    let mut out = String::with_capacity(chars);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk.first().copied().unwrap_or(0),
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..=chunk.len() {
+            let index = ((n >> (18 - 6 * i)) & 63) as usize;
+            out.push(char::from(ALPHABET[index]));
+        }
+    }
+    Ok(out)
+}
+
+/// The bytes of a link's text (the part after `#share=`; a whole URL or fragment is accepted).
+pub fn from_link_text(text: &str) -> Result<Vec<u8>, ShareError> {
+    let text = text.trim();
+    let text = match text.find(FRAGMENT_KEY) {
+        Some(i) => &text[i + FRAGMENT_KEY.len()..],
+        None => text,
+    };
+    let chars = text.chars().count();
+    if chars > MAX_LINK_CHARS {
+        return Err(ShareError::TooLong {
+            chars,
+            max: MAX_LINK_CHARS,
+        });
+    }
+    if text.len() % 4 == 1 {
+        return Err(ShareError::CutShort);
+    }
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let mut acc: u32 = 0;
+    let mut bits = 0;
+    for (position, c) in text.chars().enumerate() {
+        let v = match c {
+            'A'..='Z' => c as u32 - 'A' as u32,
+            'a'..='z' => c as u32 - 'a' as u32 + 26,
+            '0'..='9' => c as u32 - '0' as u32 + 52,
+            '-' => 62,
+            '_' => 63,
+            found => {
+                return Err(ShareError::BadCharacter {
+                    position: position + 1,
+                    found,
+                })
+            }
+        };
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push(((acc >> bits) & 0xff) as u8);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::creator::dossier::{CommentSample, CustomField};
+    use crate::domain::text::date::Date;
+
+    fn ana() -> Creator {
+        let mut c = Creator::new("c1".into(), "Ana Souza", 5.0);
+        c.followers = Some(48_200);
+        c.notes = "private".into();
+        c.email = Some("ana@example.com".into());
+        c.price = Some(450.0);
+        c.custom.push(CustomField {
+            name: "Agent".into(),
+            value: "Bia".into(),
+        });
+        c.comment_samples.push(CommentSample {
+            date: Date::new(2026, 11, 2).unwrap_or_else(|| panic!("date")),
+            text: "love it\nscam".into(),
+            counts: Default::default(),
+        });
+        c
+    }
+
+    #[test]
+    fn base64url_round_trips_every_length() {
+        for len in 0..70usize {
+            let bytes: Vec<u8> = (0..len).map(|i| (i * 37 % 256) as u8).collect();
+            let text = to_link_text(&bytes).unwrap_or_default();
+            assert!(!text.contains(['+', '/', '=']), "{text}");
+            assert_eq!(from_link_text(&text), Ok(bytes), "{len}");
+        }
+        assert_eq!(to_link_text(b"Man"), Ok("TWFu".to_string()));
+        assert_eq!(to_link_text(b"Ma"), Ok("TWE".to_string()));
+    }
+
+    #[test]
+    fn a_creator_link_leaves_out_private_fields_and_opens() {
+        let item = Shared::Creator {
+            creator: creator_summary(&ana()),
+        };
+        let json = share_json(&item).unwrap_or_default();
+        for private in ["private", "ana@example.com", "Agent", "scam", "450"] {
+            assert!(!json.contains(private), "{private} in {json}");
+        }
+        assert_eq!(open_share(&json), Ok(item));
+    }
+
+    #[test]
+    fn bad_links_say_what_is_wrong() {
+        // (link text or JSON, expected error)
+        let cases: Vec<(Result<Shared, ShareError>, ShareError)> = vec![
+            (
+                from_link_text("https://x.test/#share=ab$d").and_then(|_| open_share("")),
+                ShareError::BadCharacter {
+                    position: 3,
+                    found: '$',
+                },
+            ),
+            (
+                from_link_text("abcde").and_then(|_| open_share("")),
+                ShareError::CutShort,
+            ),
+            (
+                from_link_text(&"A".repeat(MAX_LINK_CHARS + 4)).and_then(|_| open_share("")),
+                ShareError::TooLong {
+                    chars: MAX_LINK_CHARS + 4,
+                    max: MAX_LINK_CHARS,
+                },
+            ),
+            (open_share(r#"{"app":"other"}"#), ShareError::NotMicroscope),
+            (
+                open_share(r#"{"app":"microscope","share":9,"kind":"creator"}"#),
+                ShareError::TooNew {
+                    found: 9,
+                    supported: 1,
+                },
+            ),
+            (
+                open_share(r#"{"app":"microscope","share":1,"kind":"spell"}"#),
+                ShareError::UnknownKind("spell".into()),
+            ),
+            (
+                open_share(
+                    r#"{"app":"microscope","share":1,"kind":"creator","creator":{"id":"c1","name":"X","profile_url":"javascript:alert(1)"}}"#,
+                ),
+                ShareError::Record {
+                    what: "creator",
+                    reason: "profile link “javascript:alert(1)” is not a web address; only links starting with http:// or https:// are accepted.".into(),
+                },
+            ),
+        ];
+        for (got, want) in cases {
+            assert_eq!(got, Err(want));
+        }
+        assert!(matches!(
+            open_share("{\"app\":"),
+            Err(ShareError::NotJson(_))
+        ));
+        assert_eq!(
+            open_share(&" ".repeat(MAX_SHARE_JSON + 1)),
+            Err(ShareError::TooLarge)
+        );
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        /// Any text as a link: never a panic, only a value or a message.
+        #[test]
+        fn link_decoder_never_panics(text in "\\PC{0,200}") {
+            let _ = from_link_text(&text).map(|bytes| open_share(&String::from_utf8_lossy(&bytes)));
+        }
+
+        /// Any JSON-ish text as a link's payload: never a panic.
+        #[test]
+        fn share_decoder_never_panics(text in r#"\{("(app|share|kind|creator|campaign|creators)":("microscope"|1|"creator"|"brief"|\[\]|\{\}|null|"x"),?){0,6}\}"#) {
+            let _ = open_share(&text);
+        }
+    }
+}
