@@ -13,7 +13,7 @@ use thiserror::Error;
 
 use crate::domain::campaign::record::Campaign;
 use crate::domain::creator::record::Creator;
-use crate::domain::io::workspace::{decode_record, APP_ID};
+use crate::domain::io::workspace::{check_header, decode_record, Header, APP_ID};
 
 /// The share format this build writes and the newest it reads.
 pub const SHARE_VERSION: u32 = 1;
@@ -103,19 +103,13 @@ pub fn open_share(json: &str) -> Result<Shared, ShareError> {
     let Value::Object(mut map) = value else {
         return Err(ShareError::NotMicroscope);
     };
-    if map.get("app").and_then(Value::as_str) != Some(APP_ID) {
-        return Err(ShareError::NotMicroscope);
-    }
-    let version = map
-        .get("share")
-        .and_then(Value::as_u64)
-        .ok_or(ShareError::NotMicroscope)?;
-    if version > u64::from(SHARE_VERSION) {
-        return Err(ShareError::TooNew {
-            found: version,
+    check_header(&map, "share", SHARE_VERSION).map_err(|h| match h {
+        Header::NotOurs | Header::NoVersion => ShareError::NotMicroscope,
+        Header::TooNew(found) => ShareError::TooNew {
+            found,
             supported: SHARE_VERSION,
-        });
-    }
+        },
+    })?;
     let kind = map
         .get("kind")
         .and_then(Value::as_str)

@@ -83,14 +83,19 @@ pub fn report_parts<T: Record>(index: usize, record: &mut T, dropped: &mut Vec<D
     }
 }
 
+/// A record's name as a report shows it: trimmed, shortened, `None` when blank.
+fn label_of(name: &str) -> Option<String> {
+    let name = name.trim();
+    (!name.is_empty()).then(|| shorten(name, 60))
+}
+
 impl Record for Creator {
     fn checked_record(self) -> Result<Self, String> {
         self.checked().map_err(|e| e.to_string())
     }
 
     fn record_label(&self) -> Option<String> {
-        let name = self.name.trim();
-        (!name.is_empty()).then(|| shorten(name, 60))
+        label_of(&self.name)
     }
 
     fn take_dropped_parts(&mut self) -> Vec<String> {
@@ -104,8 +109,7 @@ impl Record for Campaign {
     }
 
     fn record_label(&self) -> Option<String> {
-        let name = self.name.trim();
-        (!name.is_empty()).then(|| shorten(name, 60))
+        label_of(&self.name)
     }
 }
 
@@ -146,12 +150,7 @@ pub fn decode_record<T: Record>(index: usize, value: Value) -> Result<T, Dropped
 
 /// The "name" of a record in raw form, for reporting.
 pub fn record_name(value: &Value) -> Option<String> {
-    value
-        .get("name")
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|s| shorten(s, 60))
+    value.get("name").and_then(Value::as_str).and_then(label_of)
 }
 
 /// Why a workspace file can't be opened at all. Nothing stored changes when this happens.
@@ -335,20 +334,14 @@ pub fn import_workspace(text: &str) -> Result<WorkspaceImport, WorkspaceError> {
     let Value::Object(mut map) = value else {
         return Err(WorkspaceError::NotMicroscope);
     };
-    if map.get("app").and_then(Value::as_str) != Some(APP_ID) {
-        return Err(WorkspaceError::NotMicroscope);
-    }
-    let version = map
-        .get("version")
-        .and_then(Value::as_u64)
-        .filter(|&v| v >= 1)
-        .ok_or(WorkspaceError::NoVersion)?;
-    if version > u64::from(WORKSPACE_VERSION) {
-        return Err(WorkspaceError::TooNew {
-            found: version,
+    check_header(&map, "version", WORKSPACE_VERSION).map_err(|h| match h {
+        Header::NotOurs => WorkspaceError::NotMicroscope,
+        Header::NoVersion => WorkspaceError::NoVersion,
+        Header::TooNew(found) => WorkspaceError::TooNew {
+            found,
             supported: WORKSPACE_VERSION,
-        });
-    }
+        },
+    })?;
     map.remove("app");
     map.remove("version");
     let exported_at = map
@@ -412,6 +405,34 @@ pub fn import_workspace(text: &str) -> Result<WorkspaceImport, WorkspaceError> {
         dropped_campaigns,
         problems,
     })
+}
+
+/// What is wrong with the head of a JSON file Microscope wrote (a workspace, a shared link).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Header {
+    NotOurs,
+    NoVersion,
+    TooNew(u64),
+}
+
+/// Checks `"app": "microscope"` and a format version under `version_key` (1 up to `supported`).
+pub(crate) fn check_header(
+    map: &Map<String, Value>,
+    version_key: &str,
+    supported: u32,
+) -> Result<u64, Header> {
+    if map.get("app").and_then(Value::as_str) != Some(APP_ID) {
+        return Err(Header::NotOurs);
+    }
+    let version = map
+        .get(version_key)
+        .and_then(Value::as_u64)
+        .filter(|&v| v >= 1)
+        .ok_or(Header::NoVersion)?;
+    if version > u64::from(supported) {
+        return Err(Header::TooNew(version));
+    }
+    Ok(version)
 }
 
 /// The list under `key`; missing or null is empty.

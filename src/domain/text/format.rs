@@ -1,6 +1,8 @@
 //! Number formatting for display: thousands grouping, percentages, money, trimmed decimals and
 //! counted nouns. Never prints NaN or inf.
 
+use crate::domain::text::date::Date;
+
 /// 1234567 -> "1,234,567".
 pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -96,24 +98,11 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     )
 }
 
-/// "2026-05-14" for a time in milliseconds since 1970 (UTC), for file names.
+/// "2026-05-14" for a time in milliseconds since 1970 (UTC), for file names; a time that is not
+/// a usable date counts as 1970-01-01.
 pub fn date_stamp(ms: f64) -> String {
-    let days = if ms.is_finite() && ms > 0.0 {
-        (ms / 86_400_000.0).floor() as i64
-    } else {
-        0
-    };
-    // Howard Hinnant's days-to-civil algorithm.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    let ms = if ms.is_finite() && ms > 0.0 { ms } else { 0.0 };
+    Date::from_ms(ms).map_or_else(|| "1970-01-01".to_string(), |d| d.to_string())
 }
 
 #[cfg(test)]

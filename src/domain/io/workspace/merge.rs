@@ -51,9 +51,17 @@ pub struct MergeReport {
 
 /// A record that merges by id and date.
 pub trait Mergeable: Clone + PartialEq {
-    fn id(&self) -> &str;
-    fn name(&self) -> &str;
-    fn updated_at(&self) -> f64;
+    /// Id, name and `updated_at`.
+    fn stamp(&self) -> (&str, &str, f64);
+    fn id(&self) -> &str {
+        self.stamp().0
+    }
+    fn name(&self) -> &str {
+        self.stamp().1
+    }
+    fn updated_at(&self) -> f64 {
+        self.stamp().2
+    }
     /// Adds the dated entries of `other` that `self` lacks (both versions of one record).
     fn absorb(&mut self, other: &Self);
 }
@@ -81,14 +89,8 @@ fn union_entries<T: Clone + PartialEq>(
 }
 
 impl Mergeable for Creator {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn updated_at(&self) -> f64 {
-        self.updated_at
+    fn stamp(&self) -> (&str, &str, f64) {
+        (&self.id, &self.name, self.updated_at)
     }
     fn absorb(&mut self, other: &Self) {
         union_entries(&mut self.posts, &other.posts, |p| p.date);
@@ -118,14 +120,8 @@ impl Mergeable for Creator {
 }
 
 impl Mergeable for Campaign {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn updated_at(&self) -> f64 {
-        self.updated_at
+    fn stamp(&self) -> (&str, &str, f64) {
+        (&self.id, &self.name, self.updated_at)
     }
     fn absorb(&mut self, other: &Self) {
         union(&mut self.results, &other.results, |r| r.date);
