@@ -8,6 +8,7 @@ use crate::domain::engine::engagement::Formula;
 use crate::ui::campaign::document::{download_markdown, DocumentView};
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
 use crate::ui::risks::for_creator::thresholds_signal;
+use crate::ui::widgets::section::{Depth, Section};
 
 #[component]
 pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
@@ -45,8 +46,12 @@ pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
         status.set(Some(message));
     };
     view! {
-        <section class="subpanel campaign-brief" aria-labelledby="campaign-brief-title">
-            <h4 id="campaign-brief-title">"Brief"</h4>
+        <Section
+            id="campaign-brief-title"
+            class="subpanel campaign-brief"
+            depth=Depth::Part
+            title="Brief"
+        >
             <div class="actions campaign-form">
                 <button type="button" class="button" on:click=print>
                     "Print brief"
@@ -71,6 +76,6 @@ pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
                     {move || doc.with(|d| d.as_ref().map(Document::markdown))}
                 </pre>
             </details>
-        </section>
+        </Section>
     }
 }

@@ -8,6 +8,7 @@ use crate::domain::campaign::record::money_in;
 use crate::domain::text::format::compact;
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
 use crate::ui::state::CampaignsStore;
+use crate::ui::widgets::section::{Depth, Section};
 
 #[component]
 pub fn CreatorsView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
@@ -21,8 +22,12 @@ pub fn CreatorsView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
     });
     let id = move || campaign.with(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
     view! {
-        <section class="subpanel campaign-form" aria-labelledby="campaign-creators-title">
-            <h4 id="campaign-creators-title">"Creators and budget plan"</h4>
+        <Section
+            id="campaign-creators-title"
+            class="subpanel campaign-form"
+            depth=Depth::Part
+            title="Creators and budget plan"
+        >
             {move || {
                 let list = creators.get();
                 if list.is_empty() {
@@ -127,6 +132,6 @@ pub fn CreatorsView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                         .into_any()
                 }
             }}
-        </section>
+        </Section>
     }
 }

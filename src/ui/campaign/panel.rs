@@ -18,6 +18,7 @@ use crate::ui::risks::for_creator::CampaignWarnings;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::banners::StoredDataBanner;
 use crate::ui::widgets::fields::{ChoiceSelect, TextField};
+use crate::ui::widgets::section::{Depth, Section};
 
 #[component]
 pub fn CampaignPanel() -> impl IntoView {
@@ -42,11 +43,14 @@ pub fn CampaignPanel() -> impl IntoView {
     };
 
     view! {
-        <section class="panel campaign" aria-labelledby="campaign-title">
-            <h2 id="campaign-title">"Campaign"</h2>
-            <p class="lede campaign-form">
-                "Start with the goal: it decides which creators to look for, how the budget is spent and what to track."
-            </p>
+        <Section
+            id="campaign-title"
+            class="panel campaign"
+            depth=Depth::Panel
+            title="Campaign"
+            intro="Start with the goal: it decides which creators to look for, how the budget is spent and what to track."
+            intro_class="campaign-form"
+        >
             <div class="campaign-banners campaign-form">
                 <StoredDataBanner
                     problem=store.problem
@@ -122,7 +126,7 @@ pub fn CampaignPanel() -> impl IntoView {
             {move || {
                 store.selected.get().map(|id| view! { <CampaignEditor store=store id=id /> })
             }}
-        </section>
+        </Section>
     }
 }
 

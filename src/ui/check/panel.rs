@@ -18,6 +18,7 @@ use crate::ui::state::ids::next_id;
 use crate::ui::state::ShortlistStore;
 use crate::ui::widgets::fields::{ChoiceSelect, TextField};
 use crate::ui::widgets::number_field::NumberField;
+use crate::ui::widgets::section::{Depth, Section};
 
 /// The creator as the form describes it, for the shortlist.
 fn creator_from_form(form: &CheckForm, id: String) -> Creator {
@@ -83,11 +84,13 @@ pub fn CheckPanel() -> impl IntoView {
     };
 
     view! {
-        <section class="panel" aria-labelledby="check-title">
-            <h2 id="check-title">"Check a creator"</h2>
-            <p class="lede">
-                "Paste numbers as you see them: 45,000, 45 000, 12.5K or 1.2M all work. Results update as you type."
-            </p>
+        <Section
+            id="check-title"
+            class="panel"
+            depth=Depth::Panel
+            title="Check a creator"
+            intro="Paste numbers as you see them: 45,000, 45 000, 12.5K or 1.2M all work. Results update as you type."
+        >
             <form class="check-form" on:submit=|ev| ev.prevent_default()>
                 <fieldset>
                     <legend>"Creator"</legend>
@@ -308,15 +311,19 @@ pub fn CheckPanel() -> impl IntoView {
             <EngagementView form=form analysis=analysis />
             <CadenceView analysis=analysis />
             <CostView analysis=analysis />
-            <section class="subpanel creator-risks" aria-labelledby="check-risks-title">
-                <h3 id="check-risks-title">"Risks for this creator"</h3>
+            <Section
+                id="check-risks-title"
+                class="subpanel creator-risks"
+                depth=Depth::Tool
+                title="Risks for this creator"
+            >
                 <p class="help">
                     "Warnings from the numbers above, against the risk thresholds (adjust them under "
                     <a href="#risks">"Risks"</a>
                     "). Each one says what was seen, why it matters and what to do."
                 </p>
                 <CreatorWarnings risk=risk />
-            </section>
+            </Section>
 
             <div class="actions">
                 <button type="button" on:click=add disabled=shortlist.is_none()>
@@ -338,6 +345,6 @@ pub fn CheckPanel() -> impl IntoView {
                     }}
                 </p>
             </div>
-        </section>
+        </Section>
     }
 }

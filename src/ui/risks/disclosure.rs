@@ -7,6 +7,7 @@ use crate::domain::risk::disclosure::{
     DISCLAIMER,
 };
 use crate::ui::widgets::fields::TextField;
+use crate::ui::widgets::section::{Depth, Section};
 
 fn verdict_class(v: Verdict) -> &'static str {
     match v {
@@ -125,11 +126,13 @@ pub fn DisclosureChecker() -> impl IntoView {
     };
 
     view! {
-        <section class="risk-tool" aria-labelledby="risks-disclosure-title">
-            <h3 id="risks-disclosure-title">"Ad disclosure in a caption"</h3>
-            <p class="help">
-                "Paste the caption of a past (or planned) sponsored post to see, country by country, whether its ad label is accepted and where it has to be."
-            </p>
+        <Section
+            id="risks-disclosure-title"
+            class="risk-tool"
+            depth=Depth::Tool
+            title="Ad disclosure in a caption"
+            intro="Paste the caption of a past (or planned) sponsored post to see, country by country, whether its ad label is accepted and where it has to be."
+        >
             <form class="risk-form" on:submit=|ev| ev.prevent_default()>
                 <TextField
                     id="risks-caption"
@@ -177,7 +180,7 @@ pub fn DisclosureChecker() -> impl IntoView {
                 {results}
             </div>
             <p class="caveat">{DISCLAIMER}</p>
-        </section>
+        </Section>
     }
 }
 

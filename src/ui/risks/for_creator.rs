@@ -11,6 +11,7 @@ use crate::domain::engine::engagement::Formula;
 use crate::domain::risk::rules::{NotChecked, Severity};
 use crate::domain::risk::thresholds::Thresholds;
 use crate::ui::state::{ShortlistStore, ThresholdsStore};
+use crate::ui::widgets::section::{Depth, Section};
 use crate::ui::widgets::warning::{warning_list, WarningCard};
 
 /// The thresholds in use: the app's when it provides them as context, else loaded once here.
@@ -233,8 +234,12 @@ pub fn CampaignWarnings(
         })
     });
     view! {
-        <section class="campaign-risks" aria-labelledby="campaign-risks-title">
-            <h3 id="campaign-risks-title">"Risks across the campaign's creators"</h3>
+        <Section
+            id="campaign-risks-title"
+            class="campaign-risks"
+            depth=Depth::Tool
+            title="Risks across the campaign's creators"
+        >
             {move || {
                 let r = risks.get();
                 let s = r.summary();
@@ -313,7 +318,7 @@ pub fn CampaignWarnings(
                 }
                     .into_any()
             }}
-        </section>
+        </Section>
     }
 }
 

@@ -14,6 +14,7 @@ use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::shortlist::format::{amount_label, count_label, currency_symbol, price_label};
 use crate::ui::state::ShortlistStore;
 use crate::ui::widgets::chart_image::ChartImage;
+use crate::ui::widgets::section::{Depth, Section};
 
 /// Most creators compared at once: more bars per panel stop being readable.
 pub const MAX_COMPARE: usize = 4;
@@ -192,8 +193,7 @@ pub fn ComparePanel(
     let count = move || chosen.with(Vec::len);
 
     view! {
-        <section class="shortlist-compare" aria-labelledby="compare-title">
-            <h3 id="compare-title">"Compare"</h3>
+        <Section id="compare-title" class="shortlist-compare" depth=Depth::Tool title="Compare">
             <Show
                 when=move || { count() >= 2 }
                 fallback=move || {
@@ -341,7 +341,7 @@ pub fn ComparePanel(
                     "Clear the selection"
                 </button>
             </Show>
-        </section>
+        </Section>
     }
 }
 
