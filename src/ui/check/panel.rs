@@ -7,7 +7,6 @@ use crate::domain::campaign::risk_profile::check_form_risk;
 use crate::domain::creator::record::Creator;
 use crate::domain::creator::tier::TIERS;
 use crate::domain::engine::averages::average_posts;
-use crate::domain::engine::engagement::Field;
 use crate::domain::{Platform, Tier};
 use crate::ui::app::clock::now_ms;
 use crate::ui::check::economics::{CadenceView, CostView};
@@ -17,7 +16,7 @@ use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::state::ids::next_id;
 use crate::ui::state::ShortlistStore;
 use crate::ui::widgets::fields::{ChoiceSelect, TextField};
-use crate::ui::widgets::number_field::NumberField;
+use crate::ui::widgets::number_field::{AverageFields, NumberField};
 use crate::ui::widgets::section::{Depth, Section};
 
 /// The creator as the form describes it, for the shortlist.
@@ -52,13 +51,6 @@ pub fn CheckPanel() -> impl IntoView {
     let shortlist = use_context::<ShortlistStore>();
     let added = RwSignal::new(None::<String>);
 
-    let metric_field =
-        move |field: Field, id: &'static str, label: &'static str, help: &'static str| {
-            let text = form.metric_text(field);
-            let error =
-                Signal::derive(move || form.parsed_metric(field).err().map(|e| e.to_string()));
-            view! { <NumberField id=id label=label help=help.to_string() value=text error=error /> }
-        };
     // The cadence error names its field ("Posts: ..." or "Days: ..."): show it under that field.
     let cadence_error =
         Signal::derive(move || form.cadence().err().filter(|e| !e.starts_with("Days")));
@@ -180,42 +172,7 @@ pub fn CheckPanel() -> impl IntoView {
                         }
                     >
                         <div class="fields">
-                            {metric_field(
-                                Field::Views,
-                                "check-views",
-                                "Average views",
-                                "Views per post.",
-                            )}
-                            {metric_field(
-                                Field::Likes,
-                                "check-likes",
-                                "Average likes",
-                                "Likes per post.",
-                            )}
-                            {metric_field(
-                                Field::Comments,
-                                "check-comments",
-                                "Average comments",
-                                "Comments per post.",
-                            )}
-                            {metric_field(
-                                Field::Shares,
-                                "check-shares",
-                                "Average shares",
-                                "Shares per post.",
-                            )}
-                            {metric_field(
-                                Field::Dislikes,
-                                "check-dislikes",
-                                "Average dislikes (optional)",
-                                "YouTube only; hidden publicly since 2021.",
-                            )}
-                            {metric_field(
-                                Field::Saves,
-                                "check-saves",
-                                "Average saves (optional)",
-                                "Saves or bookmarks per post.",
-                            )}
+                            <AverageFields prefix="check" values=form.metrics mark_optional=true />
                         </div>
                     </Show>
                 </fieldset>
