@@ -32,19 +32,8 @@ pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
             }
         }
     };
-    let download = move |_| {
-        let name =
-            campaign.with_untracked(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
-        let message = doc.with_untracked(|d| {
-            download_markdown(
-                "brief",
-                &name,
-                d.as_ref().unwrap_or(&Document::default()),
-                "The brief",
-            )
-        });
-        status.set(Some(message));
-    };
+    let download =
+        move |_| status.set(Some(download_markdown("brief", campaign, doc, "The brief")));
     view! {
         <Section
             id="campaign-brief-title"

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::campaign::budget::plan;
 use crate::domain::campaign::creator_risk;
-use crate::domain::campaign::document::{vetting_record, Document, Vetting};
+use crate::domain::campaign::document::{vetting_record, Vetting};
 use crate::domain::creator::record::{Creator, Status};
 use crate::domain::engine::engagement::Formula;
 use crate::ui::campaign::document::{download_markdown, DocumentView};
@@ -48,16 +48,7 @@ pub fn VettingView(campaign: CampaignMemo) -> impl IntoView {
     });
     let status = RwSignal::new(None::<String>);
     let download = move |_| {
-        let name =
-            campaign.with_untracked(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
-        let message = doc.with_untracked(|d| {
-            download_markdown(
-                "vetting-record",
-                &name,
-                d.as_ref().unwrap_or(&Document::default()),
-                "The vetting record",
-            )
-        });
+        let message = download_markdown("vetting-record", campaign, doc, "The vetting record");
         status.set(Some(message));
     };
     view! {

@@ -145,26 +145,33 @@ fn summary_sentence(summary: &RiskSummary) -> String {
     }
 }
 
+/// What could not be checked, each with what to add and where.
+fn not_checked_items(items: Vec<NotChecked>) -> impl IntoView {
+    view! {
+        <ul class="not-checked">
+            {items
+                .into_iter()
+                .map(|n| {
+                    view! {
+                        <li>
+                            <strong>{n.kind.label()}</strong>
+                            ": "
+                            {n.reason}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
 fn not_checked_list(items: Vec<NotChecked>) -> impl IntoView {
     let count = items.len();
     (count > 0).then(|| {
         view! {
             <details class="not-checked-list">
                 <summary>{format!("Not checked ({count}): what to add and where")}</summary>
-                <ul class="not-checked">
-                    {items
-                        .into_iter()
-                        .map(|n| {
-                            view! {
-                                <li>
-                                    <strong>{n.kind.label()}</strong>
-                                    ": "
-                                    {n.reason}
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
+                {not_checked_items(items)}
             </details>
         }
     })
@@ -283,21 +290,7 @@ pub fn CampaignWarnings(
                                     .map(|g| {
                                         view! {
                                             <p class="not-checked-title">{g.creator_name}</p>
-                                            <ul class="not-checked">
-                                                {g
-                                                    .not_checked
-                                                    .into_iter()
-                                                    .map(|n| {
-                                                        view! {
-                                                            <li>
-                                                                <strong>{n.kind.label()}</strong>
-                                                                ": "
-                                                                {n.reason}
-                                                            </li>
-                                                        }
-                                                    })
-                                                    .collect_view()}
-                                            </ul>
+                                            {not_checked_items(g.not_checked)}
                                         }
                                     })
                                     .collect_view()}

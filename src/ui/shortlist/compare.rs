@@ -348,20 +348,11 @@ pub fn ComparePanel(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::creator::metrics::PostMetrics;
     use crate::domain::Platform;
 
     fn ann() -> Creator {
-        let mut c = Creator::new("a".into(), "Ann", 0.0);
+        let mut c = crate::ui::shortlist::format::tests::ann();
         c.platform = Some(Platform::TikTok);
-        c.followers = Some(45_000);
-        c.metrics = PostMetrics {
-            views: Some(130_000.0),
-            likes: Some(9_500.0),
-            comments: Some(850.0),
-            shares: Some(700.0),
-            ..PostMetrics::default()
-        };
         c.price = Some(110.5);
         c
     }
