@@ -100,7 +100,7 @@ pub(crate) mod tests {
 
     #[test]
     fn rates_follow_the_formula_and_never_nan() {
-        let c = ann();
+        let mut c = ann();
         let cases = [
             (Formula::SourceViews, "8.50%"),
             (Formula::Followers, "23.00%"),
