@@ -36,6 +36,22 @@ fn describe(found: &FoundLabel) -> String {
     format!("{written}, line {}, {}", found.line, found.where_found())
 }
 
+/// A checkbox inside its label (the "check" style), bound to `on`.
+fn check_label(id: String, on: RwSignal<bool>, text: String) -> impl IntoView {
+    let for_id = id.clone();
+    view! {
+        <label class="check" for=for_id>
+            <input
+                id=id
+                type="checkbox"
+                prop:checked=move || on.get()
+                on:change=move |ev| on.set(event_target_checked(&ev))
+            />
+            {text}
+        </label>
+    }
+}
+
 #[component]
 pub fn DisclosureChecker() -> impl IntoView {
     let caption = RwSignal::new(String::new());
@@ -67,20 +83,11 @@ pub fn DisclosureChecker() -> impl IntoView {
     let boxes = selected.with_value(|s| {
         s.iter()
             .map(|&(j, on)| {
-                let id = format!("risks-country-{}", j.id());
-                let for_id = id.clone();
-                view! {
-                    <label class="check" for=for_id>
-                        <input
-                            id=id
-                            type="checkbox"
-                            prop:checked=move || on.get()
-                            on:change=move |ev| on.set(event_target_checked(&ev))
-                        />
-                        " "
-                        {j.name()}
-                    </label>
-                }
+                check_label(
+                    format!("risks-country-{}", j.id()),
+                    on,
+                    format!(" {}", j.name()),
+                )
             })
             .collect_view()
     });
@@ -146,19 +153,7 @@ pub fn DisclosureChecker() -> impl IntoView {
                         (toggle, "risks-paid-label", " Paid-partnership label is switched on"),
                         (retouched, "risks-retouched", " Images are retouched or AI-generated"),
                     ]
-                        .map(|(on, id, text)| {
-                            view! {
-                                <label class="check" for=id>
-                                    <input
-                                        id=id
-                                        type="checkbox"
-                                        prop:checked=move || on.get()
-                                        on:change=move |ev| on.set(event_target_checked(&ev))
-                                    />
-                                    {text}
-                                </label>
-                            }
-                        })}
+                        .map(|(on, id, text)| check_label(id.to_string(), on, text.to_string()))}
                 </div>
                 <fieldset class="countries">
                     <legend>"Countries to check"</legend>
