@@ -8,6 +8,7 @@ use crate::domain::engine::engagement::Formula;
 use crate::ui::campaign::document::{download_markdown, DocumentView};
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
 use crate::ui::risks::for_creator::thresholds_signal;
+use crate::ui::widgets::section::{Depth, Section};
 
 #[component]
 pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
@@ -31,22 +32,15 @@ pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
             }
         }
     };
-    let download = move |_| {
-        let name =
-            campaign.with_untracked(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
-        let message = doc.with_untracked(|d| {
-            download_markdown(
-                "brief",
-                &name,
-                d.as_ref().unwrap_or(&Document::default()),
-                "The brief",
-            )
-        });
-        status.set(Some(message));
-    };
+    let download =
+        move |_| status.set(Some(download_markdown("brief", campaign, doc, "The brief")));
     view! {
-        <section class="subpanel campaign-brief" aria-labelledby="campaign-brief-title">
-            <h4 id="campaign-brief-title">"Brief"</h4>
+        <Section
+            id="campaign-brief-title"
+            class="subpanel campaign-brief"
+            depth=Depth::Part
+            title="Brief"
+        >
             <div class="actions campaign-form">
                 <button type="button" class="button" on:click=print>
                     "Print brief"
@@ -71,6 +65,6 @@ pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
                     {move || doc.with(|d| d.as_ref().map(Document::markdown))}
                 </pre>
             </details>
-        </section>
+        </Section>
     }
 }

@@ -6,6 +6,7 @@ use crate::domain::campaign::checklist::{checklist, Scope};
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
 use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::state::CampaignsStore;
+use crate::ui::widgets::section::{Depth, Section};
 
 #[component]
 pub fn ChecklistView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
@@ -18,8 +19,12 @@ pub fn ChecklistView(campaign: CampaignMemo, store: CampaignsStore) -> impl Into
     });
     let id = move || campaign.with(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
     view! {
-        <section class="subpanel campaign-form" aria-labelledby="campaign-checklist-title">
-            <h4 id="campaign-checklist-title">"Checklist"</h4>
+        <Section
+            id="campaign-checklist-title"
+            class="subpanel campaign-form"
+            depth=Depth::Part
+            title="Checklist"
+        >
             {move || {
                 list.get()
                     .map(|l| {
@@ -75,6 +80,6 @@ pub fn ChecklistView(campaign: CampaignMemo, store: CampaignsStore) -> impl Into
                         }
                     })
             }}
-        </section>
+        </Section>
     }
 }

@@ -6,8 +6,10 @@ use leptos::prelude::*;
 use crate::domain::campaign::budget::plan;
 use crate::domain::campaign::record::money_in;
 use crate::domain::text::format::compact;
-use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::campaign::inputs::{set_member, shortlisted, CampaignMemo};
 use crate::ui::state::CampaignsStore;
+use crate::ui::widgets::fields::CheckBox;
+use crate::ui::widgets::section::{Depth, Section};
 
 #[component]
 pub fn CreatorsView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
@@ -21,8 +23,12 @@ pub fn CreatorsView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
     });
     let id = move || campaign.with(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
     view! {
-        <section class="subpanel campaign-form" aria-labelledby="campaign-creators-title">
-            <h4 id="campaign-creators-title">"Creators and budget plan"</h4>
+        <Section
+            id="campaign-creators-title"
+            class="subpanel campaign-form"
+            depth=Depth::Part
+            title="Creators and budget plan"
+        >
             {move || {
                 let list = creators.get();
                 if list.is_empty() {
@@ -39,37 +45,25 @@ pub fn CreatorsView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                         {list
                             .into_iter()
                             .map(|cr| {
-                                let box_id = format!("campaign-creator-{}", cr.id);
                                 let cid = cr.id.clone();
                                 let cid2 = cr.id.clone();
+                                let checked = Signal::derive(move || {
+                                    campaign
+                                        .with(|c| {
+                                            c.as_ref().is_some_and(|c| c.creators.contains(&cid))
+                                        })
+                                });
                                 view! {
-                                    <div>
-                                        <input
-                                            id=box_id.clone()
-                                            type="checkbox"
-                                            prop:checked=move || {
-                                                campaign
-                                                    .with(|c| {
-                                                        c.as_ref().is_some_and(|c| c.creators.contains(&cid))
-                                                    })
-                                            }
-                                            on:change=move |ev| {
-                                                let on = event_target_checked(&ev);
-                                                let who = cid2.clone();
-                                                store
-                                                    .edit(
-                                                        &id(),
-                                                        move |c| {
-                                                            c.creators.retain(|x| *x != who);
-                                                            if on {
-                                                                c.creators.push(who);
-                                                            }
-                                                        },
-                                                    );
-                                            }
-                                        />
-                                        <label for=box_id>{cr.name.clone()}</label>
-                                    </div>
+                                    <CheckBox
+                                        id=format!("campaign-creator-{}", cr.id)
+                                        label=cr.name.clone()
+                                        checked=checked
+                                        on_toggle=move |on| {
+                                            let who = cid2.clone();
+                                            store
+                                                .edit(&id(), move |c| set_member(&mut c.creators, who, on));
+                                        }
+                                    />
                                 }
                             })
                             .collect_view()}
@@ -127,6 +121,6 @@ pub fn CreatorsView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                         .into_any()
                 }
             }}
-        </section>
+        </Section>
     }
 }

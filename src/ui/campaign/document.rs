@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::campaign::document::{Block, Document, Item, Table, Text};
+use crate::ui::campaign::inputs::CampaignMemo;
 use crate::ui::widgets::files::download_text;
 
 /// "spring-launch" from "Spring launch!" for file names.
@@ -26,11 +27,20 @@ fn slug(name: &str) -> String {
     }
 }
 
-/// Downloads `doc` as Markdown to "{prefix}-{slug of the campaign name}.md" and returns the status
-/// line to show; `what` names the document in the error ("The brief could not be downloaded").
-pub fn download_markdown(prefix: &str, campaign_name: &str, doc: &Document, what: &str) -> String {
-    let file = format!("{prefix}-{}.md", slug(campaign_name));
-    match download_text(&file, "text/markdown", &doc.markdown()) {
+/// Downloads the open campaign's `doc` (empty while there is none) as Markdown to
+/// "{prefix}-{slug of the campaign name}.md" and returns the status line to show; `what` names the
+/// document in the error ("The brief could not be downloaded").
+pub fn download_markdown(
+    prefix: &str,
+    campaign: CampaignMemo,
+    doc: Memo<Option<Document>>,
+    what: &str,
+) -> String {
+    let name = campaign.with_untracked(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
+    let text = doc.with_untracked(|d| d.as_ref().map(Document::markdown));
+    let text = text.unwrap_or_else(|| Document::default().markdown());
+    let file = format!("{prefix}-{}.md", slug(&name));
+    match download_text(&file, "text/markdown", &text) {
         Ok(()) => format!("Downloaded {file}."),
         Err(e) => format!("{what} could not be downloaded: {e}"),
     }

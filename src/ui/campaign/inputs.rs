@@ -9,6 +9,14 @@ use crate::ui::state::ShortlistStore;
 /// The open campaign, or none while it is being deleted.
 pub type CampaignMemo = Memo<Option<Campaign>>;
 
+/// Puts `item` in `list` (at the end) or takes it out: a ticked or unticked checkbox of a list.
+pub fn set_member<T: PartialEq>(list: &mut Vec<T>, item: T, on: bool) {
+    list.retain(|x| *x != item);
+    if on {
+        list.push(item);
+    }
+}
+
 /// The shortlisted creators, or none when the shortlist is not provided (e.g. a test).
 pub fn shortlisted() -> Signal<Vec<Creator>> {
     let state = use_context::<ShortlistStore>();

@@ -11,13 +11,15 @@ use crate::domain::Platform;
 use crate::ui::campaign::brief::BriefView;
 use crate::ui::campaign::checklist::ChecklistView;
 use crate::ui::campaign::creators::CreatorsView;
+use crate::ui::campaign::inputs::set_member;
 use crate::ui::campaign::recommendations::RecommendationsView;
 use crate::ui::campaign::tracking::TrackingView;
 use crate::ui::campaign::vetting::VettingView;
 use crate::ui::risks::for_creator::CampaignWarnings;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::banners::StoredDataBanner;
-use crate::ui::widgets::fields::{ChoiceSelect, TextField};
+use crate::ui::widgets::fields::{CheckBox, ChoiceSelect, TextField};
+use crate::ui::widgets::section::{Depth, Section};
 
 #[component]
 pub fn CampaignPanel() -> impl IntoView {
@@ -42,11 +44,14 @@ pub fn CampaignPanel() -> impl IntoView {
     };
 
     view! {
-        <section class="panel campaign" aria-labelledby="campaign-title">
-            <h2 id="campaign-title">"Campaign"</h2>
-            <p class="lede campaign-form">
-                "Start with the goal: it decides which creators to look for, how the budget is spent and what to track."
-            </p>
+        <Section
+            id="campaign-title"
+            class="panel campaign"
+            depth=Depth::Panel
+            title="Campaign"
+            intro="Start with the goal: it decides which creators to look for, how the budget is spent and what to track."
+            intro_class="campaign-form"
+        >
             <div class="campaign-banners campaign-form">
                 <StoredDataBanner
                     problem=store.problem
@@ -122,7 +127,7 @@ pub fn CampaignPanel() -> impl IntoView {
             {move || {
                 store.selected.get().map(|id| view! { <CampaignEditor store=store id=id /> })
             }}
-        </section>
+        </Section>
     }
 }
 
@@ -241,33 +246,26 @@ fn CampaignEditor(store: CampaignsStore, id: String) -> impl IntoView {
                     {Platform::ALL
                         .into_iter()
                         .map(|p| {
-                            let box_id = format!("campaign-platform-{}", p.id());
+                            let checked = Signal::derive(move || {
+                                campaign
+                                    .with(|c| c.as_ref().is_some_and(|c| c.platforms.contains(&p)))
+                            });
                             view! {
-                                <div>
-                                    <input
-                                        id=box_id.clone()
-                                        type="checkbox"
-                                        prop:checked=move || {
-                                            campaign
-                                                .with(|c| {
-                                                    c.as_ref().is_some_and(|c| c.platforms.contains(&p))
-                                                })
-                                        }
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            edit(
-                                                Box::new(move |c| {
-                                                    c.platforms.retain(|x| *x != p);
-                                                    if on {
-                                                        c.platforms.push(p);
-                                                        c.platforms.sort();
-                                                    }
-                                                }),
-                                            );
-                                        }
-                                    />
-                                    <label for=box_id>{p.name()}</label>
-                                </div>
+                                <CheckBox
+                                    id=format!("campaign-platform-{}", p.id())
+                                    label=p.name()
+                                    checked=checked
+                                    on_toggle=move |on| {
+                                        edit(
+                                            Box::new(move |c| {
+                                                set_member(&mut c.platforms, p, on);
+                                                if on {
+                                                    c.platforms.sort();
+                                                }
+                                            }),
+                                        )
+                                    }
+                                />
                             }
                         })
                         .collect_view()}
@@ -280,38 +278,33 @@ fn CampaignEditor(store: CampaignsStore, id: String) -> impl IntoView {
                     {Jurisdiction::ALL
                         .into_iter()
                         .map(|j| {
-                            let box_id = format!("campaign-country-{}", j.id());
+                            let checked = Signal::derive(move || {
+                                campaign
+                                    .with(|c| {
+                                        c.as_ref()
+                                            .is_some_and(|c| c.countries.iter().any(|x| x == j.id()))
+                                    })
+                            });
                             view! {
-                                <div>
-                                    <input
-                                        id=box_id.clone()
-                                        type="checkbox"
-                                        aria-describedby="campaign-countries-help"
-                                        prop:checked=move || {
-                                            campaign
-                                                .with(|c| {
-                                                    c.as_ref()
-                                                        .is_some_and(|c| c.countries.iter().any(|x| x == j.id()))
-                                                })
-                                        }
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            edit(
-                                                Box::new(move |c| {
-                                                    c.countries.retain(|x| x != j.id());
-                                                    if on {
-                                                        c.countries.push(j.id().to_string());
-                                                        c.countries
-                                                            .sort_by_key(|x| {
-                                                                Jurisdiction::ALL.iter().position(|k| k.id() == x)
-                                                            });
-                                                    }
-                                                }),
-                                            );
-                                        }
-                                    />
-                                    <label for=box_id>{j.name()}</label>
-                                </div>
+                                <CheckBox
+                                    id=format!("campaign-country-{}", j.id())
+                                    label=j.name()
+                                    checked=checked
+                                    described_by="campaign-countries-help"
+                                    on_toggle=move |on| {
+                                        edit(
+                                            Box::new(move |c| {
+                                                set_member(&mut c.countries, j.id().to_string(), on);
+                                                if on {
+                                                    c.countries
+                                                        .sort_by_key(|x| {
+                                                            Jurisdiction::ALL.iter().position(|k| k.id() == x)
+                                                        });
+                                                }
+                                            }),
+                                        )
+                                    }
+                                />
                             }
                         })
                         .collect_view()}

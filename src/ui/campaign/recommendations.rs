@@ -5,14 +5,19 @@ use leptos::prelude::*;
 
 use crate::domain::campaign::recommend::recommend;
 use crate::ui::campaign::inputs::CampaignMemo;
+use crate::ui::widgets::section::{Depth, Section};
 
 #[component]
 pub fn RecommendationsView(campaign: CampaignMemo) -> impl IntoView {
     let recs =
         Memo::new(move |_| campaign.with(|c| c.as_ref().map(|c| recommend(c.goal, &c.platforms))));
     view! {
-        <section class="subpanel campaign-form" aria-labelledby="campaign-recs-title">
-            <h4 id="campaign-recs-title">"Who to look for"</h4>
+        <Section
+            id="campaign-recs-title"
+            class="subpanel campaign-form"
+            depth=Depth::Part
+            title="Who to look for"
+        >
             {move || {
                 recs.get()
                     .map(|r| {
@@ -61,6 +66,6 @@ pub fn RecommendationsView(campaign: CampaignMemo) -> impl IntoView {
                         }
                     })
             }}
-        </section>
+        </Section>
     }
 }

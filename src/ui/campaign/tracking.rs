@@ -20,6 +20,7 @@ use crate::ui::campaign::results::ResultsTable;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::widgets::fields::TextField;
+use crate::ui::widgets::section::{Depth, Section};
 
 /// The chart's "everyone" choice; any other value is a creator id.
 const ALL: &str = "__all";
@@ -298,8 +299,12 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
         .collect_view();
 
     view! {
-        <section class="subpanel campaign-tracking" aria-labelledby="campaign-tracking-title">
-            <h4 id="campaign-tracking-title">"Tracking"</h4>
+        <Section
+            id="campaign-tracking-title"
+            class="subpanel campaign-tracking"
+            depth=Depth::Part
+            title="Tracking"
+        >
             <div class="fields campaign-form">
                 {date_field(
                     "campaign-start",
@@ -482,6 +487,6 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                     })
             }}
             <ResultsTable campaign=campaign store=store options=options />
-        </section>
+        </Section>
     }
 }

@@ -4,12 +4,13 @@ use leptos::prelude::*;
 
 use crate::domain::campaign::budget::plan;
 use crate::domain::campaign::creator_risk;
-use crate::domain::campaign::document::{vetting_record, Document, Vetting};
+use crate::domain::campaign::document::{vetting_record, Vetting};
 use crate::domain::creator::record::{Creator, Status};
 use crate::domain::engine::engagement::Formula;
 use crate::ui::campaign::document::{download_markdown, DocumentView};
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
 use crate::ui::risks::for_creator::thresholds_signal;
+use crate::ui::widgets::section::{Depth, Section};
 
 /// The vetting record: for each of the campaign's creators, the numbers they were picked on
 /// (formula and source), the budget decision and the risk warnings seen, on the page and as a
@@ -47,27 +48,17 @@ pub fn VettingView(campaign: CampaignMemo) -> impl IntoView {
     });
     let status = RwSignal::new(None::<String>);
     let download = move |_| {
-        let name =
-            campaign.with_untracked(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
-        let message = doc.with_untracked(|d| {
-            download_markdown(
-                "vetting-record",
-                &name,
-                d.as_ref().unwrap_or(&Document::default()),
-                "The vetting record",
-            )
-        });
+        let message = download_markdown("vetting-record", campaign, doc, "The vetting record");
         status.set(Some(message));
     };
     view! {
-        <section
+        <Section
+            id="campaign-vetting-title"
             class="subpanel campaign-vetting campaign-form"
-            aria-labelledby="campaign-vetting-title"
+            depth=Depth::Part
+            title="Vetting record"
+            intro="Why each creator was picked (their numbers, with the formula and the published benchmark they were compared with) and the risk warnings seen. Keep it with the campaign's files."
         >
-            <h4 id="campaign-vetting-title">"Vetting record"</h4>
-            <p class="help">
-                "Why each creator was picked (their numbers, with the formula and the published benchmark they were compared with) and the risk warnings seen. Keep it with the campaign's files."
-            </p>
             <div class="actions">
                 <button type="button" class="button" on:click=download>
                     "Download vetting record (Markdown)"
@@ -82,6 +73,6 @@ pub fn VettingView(campaign: CampaignMemo) -> impl IntoView {
                     <DocumentView doc=doc />
                 </div>
             </details>
-        </section>
+        </Section>
     }
 }

@@ -6,6 +6,7 @@ use crate::domain::engine::analysis::Analysis;
 use crate::domain::engine::cadence::per_week_label;
 use crate::domain::engine::cost::Span;
 use crate::domain::text::format::money;
+use crate::ui::widgets::section::{Depth, Section};
 
 fn span(s: Option<Span>) -> String {
     match s {
@@ -46,10 +47,9 @@ pub fn CadenceView(analysis: Memo<Analysis>) -> impl IntoView {
         })
     };
     view! {
-        <section class="subpanel" aria-labelledby="cadence-title">
-            <h3 id="cadence-title">"Posting cadence"</h3>
+        <Section id="cadence-title" class="subpanel" depth=Depth::Tool title="Posting cadence">
             {body}
-        </section>
+        </Section>
     }
 }
 
@@ -102,10 +102,9 @@ pub fn CostView(analysis: Memo<Analysis>) -> impl IntoView {
         })
     };
     view! {
-        <section class="subpanel" aria-labelledby="cost-title">
-            <h3 id="cost-title">"Cost"</h3>
+        <Section id="cost-title" class="subpanel" depth=Depth::Tool title="Cost">
             {body}
             <p class="help">{emv}</p>
-        </section>
+        </Section>
     }
 }

@@ -11,6 +11,7 @@ use crate::domain::{Platform, Tier};
 use crate::ui::check::form::CheckForm;
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::widgets::fields::ChoiceSelect;
+use crate::ui::widgets::section::{Depth, Section};
 
 /// The bars: the creator, every benchmark for its platform and tier under the chosen formula, and
 /// the first one of each other platform for the same tier (same formula only: never mixed).
@@ -139,8 +140,7 @@ pub fn EngagementView(form: CheckForm, analysis: Memo<Analysis>) -> impl IntoVie
     });
 
     view! {
-        <section class="subpanel" aria-labelledby="engagement-title">
-            <h3 id="engagement-title">"Engagement"</h3>
+        <Section id="engagement-title" class="subpanel" depth=Depth::Tool title="Engagement">
             <ChoiceSelect
                 id="check-formula"
                 label="Engagement formula"
@@ -167,6 +167,6 @@ pub fn EngagementView(form: CheckForm, analysis: Memo<Analysis>) -> impl IntoVie
                 chart=chart_signal
                 caption="The creator's rate against published benchmarks for the same formula."
             />
-        </section>
+        </Section>
     }
 }

@@ -7,7 +7,6 @@ use crate::domain::campaign::risk_profile::check_form_risk;
 use crate::domain::creator::record::Creator;
 use crate::domain::creator::tier::TIERS;
 use crate::domain::engine::averages::average_posts;
-use crate::domain::engine::engagement::Field;
 use crate::domain::{Platform, Tier};
 use crate::ui::app::clock::now_ms;
 use crate::ui::check::economics::{CadenceView, CostView};
@@ -17,7 +16,8 @@ use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::state::ids::next_id;
 use crate::ui::state::ShortlistStore;
 use crate::ui::widgets::fields::{ChoiceSelect, TextField};
-use crate::ui::widgets::number_field::NumberField;
+use crate::ui::widgets::number_field::{AverageFields, NumberField};
+use crate::ui::widgets::section::{Depth, Section};
 
 /// The creator as the form describes it, for the shortlist.
 fn creator_from_form(form: &CheckForm, id: String) -> Creator {
@@ -51,13 +51,6 @@ pub fn CheckPanel() -> impl IntoView {
     let shortlist = use_context::<ShortlistStore>();
     let added = RwSignal::new(None::<String>);
 
-    let metric_field =
-        move |field: Field, id: &'static str, label: &'static str, help: &'static str| {
-            let text = form.metric_text(field);
-            let error =
-                Signal::derive(move || form.parsed_metric(field).err().map(|e| e.to_string()));
-            view! { <NumberField id=id label=label help=help.to_string() value=text error=error /> }
-        };
     // The cadence error names its field ("Posts: ..." or "Days: ..."): show it under that field.
     let cadence_error =
         Signal::derive(move || form.cadence().err().filter(|e| !e.starts_with("Days")));
@@ -83,11 +76,13 @@ pub fn CheckPanel() -> impl IntoView {
     };
 
     view! {
-        <section class="panel" aria-labelledby="check-title">
-            <h2 id="check-title">"Check a creator"</h2>
-            <p class="lede">
-                "Paste numbers as you see them: 45,000, 45 000, 12.5K or 1.2M all work. Results update as you type."
-            </p>
+        <Section
+            id="check-title"
+            class="panel"
+            depth=Depth::Panel
+            title="Check a creator"
+            intro="Paste numbers as you see them: 45,000, 45 000, 12.5K or 1.2M all work. Results update as you type."
+        >
             <form class="check-form" on:submit=|ev| ev.prevent_default()>
                 <fieldset>
                     <legend>"Creator"</legend>
@@ -177,42 +172,7 @@ pub fn CheckPanel() -> impl IntoView {
                         }
                     >
                         <div class="fields">
-                            {metric_field(
-                                Field::Views,
-                                "check-views",
-                                "Average views",
-                                "Views per post.",
-                            )}
-                            {metric_field(
-                                Field::Likes,
-                                "check-likes",
-                                "Average likes",
-                                "Likes per post.",
-                            )}
-                            {metric_field(
-                                Field::Comments,
-                                "check-comments",
-                                "Average comments",
-                                "Comments per post.",
-                            )}
-                            {metric_field(
-                                Field::Shares,
-                                "check-shares",
-                                "Average shares",
-                                "Shares per post.",
-                            )}
-                            {metric_field(
-                                Field::Dislikes,
-                                "check-dislikes",
-                                "Average dislikes (optional)",
-                                "YouTube only; hidden publicly since 2021.",
-                            )}
-                            {metric_field(
-                                Field::Saves,
-                                "check-saves",
-                                "Average saves (optional)",
-                                "Saves or bookmarks per post.",
-                            )}
+                            <AverageFields prefix="check" values=form.metrics mark_optional=true />
                         </div>
                     </Show>
                 </fieldset>
@@ -308,15 +268,19 @@ pub fn CheckPanel() -> impl IntoView {
             <EngagementView form=form analysis=analysis />
             <CadenceView analysis=analysis />
             <CostView analysis=analysis />
-            <section class="subpanel creator-risks" aria-labelledby="check-risks-title">
-                <h3 id="check-risks-title">"Risks for this creator"</h3>
+            <Section
+                id="check-risks-title"
+                class="subpanel creator-risks"
+                depth=Depth::Tool
+                title="Risks for this creator"
+            >
                 <p class="help">
                     "Warnings from the numbers above, against the risk thresholds (adjust them under "
                     <a href="#risks">"Risks"</a>
                     "). Each one says what was seen, why it matters and what to do."
                 </p>
                 <CreatorWarnings risk=risk />
-            </section>
+            </Section>
 
             <div class="actions">
                 <button type="button" on:click=add disabled=shortlist.is_none()>
@@ -338,6 +302,6 @@ pub fn CheckPanel() -> impl IntoView {
                     }}
                 </p>
             </div>
-        </section>
+        </Section>
     }
 }

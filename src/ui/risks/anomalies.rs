@@ -10,6 +10,7 @@ use crate::domain::text::number::{parse_optional_amount, parse_optional_count, N
 use crate::domain::{Platform, Tier};
 use crate::ui::widgets::fields::ChoiceSelect;
 use crate::ui::widgets::number_field::NumberField;
+use crate::ui::widgets::section::{Depth, Section};
 use crate::ui::widgets::warning::warning_list;
 
 /// "2.4", "2.4%" or "2,4 %" as a fraction (0.024).
@@ -111,11 +112,13 @@ pub fn AnomalyTool(thresholds: RwSignal<Thresholds>) -> impl IntoView {
     };
 
     view! {
-        <section class="risk-tool" aria-labelledby="risks-anomaly-title">
-            <h3 id="risks-anomaly-title">"Experience and engagement anomalies"</h3>
-            <p class="help">
-                "A few numbers from the creator's profile: engagement far from the benchmark, likes out of line with the audience, or little experience with brands."
-            </p>
+        <Section
+            id="risks-anomaly-title"
+            class="risk-tool"
+            depth=Depth::Tool
+            title="Experience and engagement anomalies"
+            intro="A few numbers from the creator's profile: engagement far from the benchmark, likes out of line with the audience, or little experience with brands."
+        >
             <form class="risk-form" on:submit=|ev| ev.prevent_default()>
                 <div class="fields">
                     <ChoiceSelect
@@ -202,6 +205,6 @@ pub fn AnomalyTool(thresholds: RwSignal<Thresholds>) -> impl IntoView {
                         .into_any()
                 }}
             </div>
-        </section>
+        </Section>
     }
 }

@@ -7,6 +7,7 @@ use crate::domain::risk::rules::{assess, RiskInput, RiskKind};
 use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::format::percent;
 use crate::ui::widgets::fields::TextField;
+use crate::ui::widgets::section::{Depth, Section};
 use crate::ui::widgets::warning::warning_list;
 
 #[component]
@@ -84,8 +85,7 @@ pub fn AudienceFitTool(thresholds: RwSignal<Thresholds>) -> impl IntoView {
     };
 
     view! {
-        <section class="risk-tool" aria-labelledby="risks-audience-title">
-            <h3 id="risks-audience-title">"Audience fit"</h3>
+        <Section id="risks-audience-title" class="risk-tool" depth=Depth::Tool title="Audience fit">
             <form class="risk-form" on:submit=|ev| ev.prevent_default()>
                 <div class="fields">
                     <TextField
@@ -117,6 +117,6 @@ pub fn AudienceFitTool(thresholds: RwSignal<Thresholds>) -> impl IntoView {
             </p>
             <div class="risk-result">{result}</div>
             {move || warning_list(warnings())}
-        </section>
+        </Section>
     }
 }

@@ -13,6 +13,7 @@ use crate::domain::text::number::parse_optional_count;
 use crate::ui::risks::lexicon::{ensure_loaded, initial_status, LexiconStatus};
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::number_field::NumberField;
+use crate::ui::widgets::section::{Depth, Section};
 use crate::ui::widgets::warning::warning_list;
 
 fn share_text(part: usize, share: Option<f64>) -> String {
@@ -111,11 +112,13 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>) -> impl IntoView {
     };
 
     view! {
-        <section class="risk-tool" aria-labelledby="risks-sentiment-title">
-            <h3 id="risks-sentiment-title">"Comment sentiment (hate-watching)"</h3>
-            <p class="help">
-                "A following built on negative attention puts your brand next to mockery. Copy a few dozen comments from recent posts and paste them here, one per line."
-            </p>
+        <Section
+            id="risks-sentiment-title"
+            class="risk-tool"
+            depth=Depth::Tool
+            title="Comment sentiment (hate-watching)"
+            intro="A following built on negative attention puts your brand next to mockery. Copy a few dozen comments from recent posts and paste them here, one per line."
+        >
             <form class="risk-form" on:submit=|ev| ev.prevent_default()>
                 <TextField
                     id="risks-comments"
@@ -182,14 +185,17 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>) -> impl IntoView {
                 }}
             </div>
             {move || warning_list(hate_warnings())}
-        </section>
+        </Section>
 
-        <section class="risk-tool" aria-labelledby="risks-generic-title">
-            <h3 id="risks-generic-title">"Generic comments"</h3>
-            <p class="help">
-                "From the comments pasted above: emoji only, one word, stock praise (“great pic”) and spam could sit under any post. "
-                {NORMAL_SHARE_NOTE}
-            </p>
+        <Section
+            id="risks-generic-title"
+            class="risk-tool"
+            depth=Depth::Tool
+            title="Generic comments"
+            intro=format!(
+                "From the comments pasted above: emoji only, one word, stock praise (“great pic”) and spam could sit under any post. {NORMAL_SHARE_NOTE}",
+            )
+        >
             <div class="risk-result">
                 {move || {
                     let g = generic.get();
@@ -206,7 +212,7 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>) -> impl IntoView {
                 }}
             </div>
             {move || warning_list(generic_warnings())}
-        </section>
+        </Section>
     }
 }
 

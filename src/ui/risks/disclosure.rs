@@ -7,6 +7,7 @@ use crate::domain::risk::disclosure::{
     DISCLAIMER,
 };
 use crate::ui::widgets::fields::TextField;
+use crate::ui::widgets::section::{Depth, Section};
 
 fn verdict_class(v: Verdict) -> &'static str {
     match v {
@@ -33,6 +34,22 @@ fn describe(found: &FoundLabel) -> String {
         format!("“{}” (counts as “{}”)", found.as_written, found.label)
     };
     format!("{written}, line {}, {}", found.line, found.where_found())
+}
+
+/// A checkbox inside its label (the "check" style), bound to `on`.
+fn check_label(id: String, on: RwSignal<bool>, text: String) -> impl IntoView {
+    let for_id = id.clone();
+    view! {
+        <label class="check" for=for_id>
+            <input
+                id=id
+                type="checkbox"
+                prop:checked=move || on.get()
+                on:change=move |ev| on.set(event_target_checked(&ev))
+            />
+            {text}
+        </label>
+    }
 }
 
 #[component]
@@ -66,20 +83,11 @@ pub fn DisclosureChecker() -> impl IntoView {
     let boxes = selected.with_value(|s| {
         s.iter()
             .map(|&(j, on)| {
-                let id = format!("risks-country-{}", j.id());
-                let for_id = id.clone();
-                view! {
-                    <label class="check" for=for_id>
-                        <input
-                            id=id
-                            type="checkbox"
-                            prop:checked=move || on.get()
-                            on:change=move |ev| on.set(event_target_checked(&ev))
-                        />
-                        " "
-                        {j.name()}
-                    </label>
-                }
+                check_label(
+                    format!("risks-country-{}", j.id()),
+                    on,
+                    format!(" {}", j.name()),
+                )
             })
             .collect_view()
     });
@@ -125,11 +133,13 @@ pub fn DisclosureChecker() -> impl IntoView {
     };
 
     view! {
-        <section class="risk-tool" aria-labelledby="risks-disclosure-title">
-            <h3 id="risks-disclosure-title">"Ad disclosure in a caption"</h3>
-            <p class="help">
-                "Paste the caption of a past (or planned) sponsored post to see, country by country, whether its ad label is accepted and where it has to be."
-            </p>
+        <Section
+            id="risks-disclosure-title"
+            class="risk-tool"
+            depth=Depth::Tool
+            title="Ad disclosure in a caption"
+            intro="Paste the caption of a past (or planned) sponsored post to see, country by country, whether its ad label is accepted and where it has to be."
+        >
             <form class="risk-form" on:submit=|ev| ev.prevent_default()>
                 <TextField
                     id="risks-caption"
@@ -143,19 +153,7 @@ pub fn DisclosureChecker() -> impl IntoView {
                         (toggle, "risks-paid-label", " Paid-partnership label is switched on"),
                         (retouched, "risks-retouched", " Images are retouched or AI-generated"),
                     ]
-                        .map(|(on, id, text)| {
-                            view! {
-                                <label class="check" for=id>
-                                    <input
-                                        id=id
-                                        type="checkbox"
-                                        prop:checked=move || on.get()
-                                        on:change=move |ev| on.set(event_target_checked(&ev))
-                                    />
-                                    {text}
-                                </label>
-                            }
-                        })}
+                        .map(|(on, id, text)| check_label(id.to_string(), on, text.to_string()))}
                 </div>
                 <fieldset class="countries">
                     <legend>"Countries to check"</legend>
@@ -177,7 +175,7 @@ pub fn DisclosureChecker() -> impl IntoView {
                 {results}
             </div>
             <p class="caveat">{DISCLAIMER}</p>
-        </section>
+        </Section>
     }
 }
 

@@ -11,6 +11,7 @@ use crate::domain::engine::engagement::Formula;
 use crate::domain::risk::rules::{NotChecked, Severity};
 use crate::domain::risk::thresholds::Thresholds;
 use crate::ui::state::{ShortlistStore, ThresholdsStore};
+use crate::ui::widgets::section::{Depth, Section};
 use crate::ui::widgets::warning::{warning_list, WarningCard};
 
 /// The thresholds in use: the app's when it provides them as context, else loaded once here.
@@ -144,26 +145,33 @@ fn summary_sentence(summary: &RiskSummary) -> String {
     }
 }
 
+/// What could not be checked, each with what to add and where.
+fn not_checked_items(items: Vec<NotChecked>) -> impl IntoView {
+    view! {
+        <ul class="not-checked">
+            {items
+                .into_iter()
+                .map(|n| {
+                    view! {
+                        <li>
+                            <strong>{n.kind.label()}</strong>
+                            ": "
+                            {n.reason}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
 fn not_checked_list(items: Vec<NotChecked>) -> impl IntoView {
     let count = items.len();
     (count > 0).then(|| {
         view! {
             <details class="not-checked-list">
                 <summary>{format!("Not checked ({count}): what to add and where")}</summary>
-                <ul class="not-checked">
-                    {items
-                        .into_iter()
-                        .map(|n| {
-                            view! {
-                                <li>
-                                    <strong>{n.kind.label()}</strong>
-                                    ": "
-                                    {n.reason}
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
+                {not_checked_items(items)}
             </details>
         }
     })
@@ -233,8 +241,12 @@ pub fn CampaignWarnings(
         })
     });
     view! {
-        <section class="campaign-risks" aria-labelledby="campaign-risks-title">
-            <h3 id="campaign-risks-title">"Risks across the campaign's creators"</h3>
+        <Section
+            id="campaign-risks-title"
+            class="campaign-risks"
+            depth=Depth::Tool
+            title="Risks across the campaign's creators"
+        >
             {move || {
                 let r = risks.get();
                 let s = r.summary();
@@ -278,21 +290,7 @@ pub fn CampaignWarnings(
                                     .map(|g| {
                                         view! {
                                             <p class="not-checked-title">{g.creator_name}</p>
-                                            <ul class="not-checked">
-                                                {g
-                                                    .not_checked
-                                                    .into_iter()
-                                                    .map(|n| {
-                                                        view! {
-                                                            <li>
-                                                                <strong>{n.kind.label()}</strong>
-                                                                ": "
-                                                                {n.reason}
-                                                            </li>
-                                                        }
-                                                    })
-                                                    .collect_view()}
-                                            </ul>
+                                            {not_checked_items(g.not_checked)}
                                         }
                                     })
                                     .collect_view()}
@@ -313,7 +311,7 @@ pub fn CampaignWarnings(
                 }
                     .into_any()
             }}
-        </section>
+        </Section>
     }
 }
 

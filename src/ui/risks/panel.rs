@@ -8,6 +8,7 @@ use crate::ui::risks::comments::CommentTools;
 use crate::ui::risks::disclosure::DisclosureChecker;
 use crate::ui::risks::thresholds::RiskThresholds;
 use crate::ui::state::ThresholdsStore;
+use crate::ui::widgets::section::{Depth, Section};
 
 #[component]
 pub fn RisksPanel() -> impl IntoView {
@@ -15,16 +16,18 @@ pub fn RisksPanel() -> impl IntoView {
     let state = use_context::<ThresholdsStore>().unwrap_or_else(ThresholdsStore::load);
     let thresholds = state.value;
     view! {
-        <section class="panel risks" aria-labelledby="risks-title">
-            <h2 id="risks-title">"Risks"</h2>
-            <p class="lede">
-                "Check a creator's comments, a sponsored caption and the audience fit before you sign. Results update as you type; nothing you paste leaves this device."
-            </p>
+        <Section
+            id="risks-title"
+            class="panel risks"
+            depth=Depth::Panel
+            title="Risks"
+            intro="Check a creator's comments, a sponsored caption and the audience fit before you sign. Results update as you type; nothing you paste leaves this device."
+        >
             <CommentTools thresholds=thresholds />
             <DisclosureChecker />
             <AudienceFitTool thresholds=thresholds />
             <AnomalyTool thresholds=thresholds />
             <RiskThresholds state=state />
-        </section>
+        </Section>
     }
 }

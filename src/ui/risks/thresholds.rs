@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::risk::thresholds::{ThresholdInfo, ThresholdUnit, Thresholds, THRESHOLDS};
 use crate::ui::state::thresholds::ThresholdsStore;
 use crate::ui::state::value::Notice;
+use crate::ui::widgets::section::{Depth, Section};
 
 /// The value as typed in its field: "30" for 30%, "2" for 2×, "20" for a count.
 pub fn edit_text(info: &ThresholdInfo, value: f64) -> String {
@@ -151,11 +152,13 @@ pub fn RiskThresholds(state: ThresholdsStore) -> impl IntoView {
     });
 
     view! {
-        <section class="risk-tool" aria-labelledby="risks-thresholds-title">
-            <h3 id="risks-thresholds-title">"Thresholds"</h3>
-            <p class="help">
-                "Every warning in this section compares against these numbers. Change them to match your own rules; changes apply at once and are kept in this browser."
-            </p>
+        <Section
+            id="risks-thresholds-title"
+            class="risk-tool"
+            depth=Depth::Tool
+            title="Thresholds"
+            intro="Every warning in this section compares against these numbers. Change them to match your own rules; changes apply at once and are kept in this browser."
+        >
             <div class="threshold-notice" role="status">
                 {move || match state.notice.get() {
                     Notice::None => None,
@@ -219,7 +222,7 @@ pub fn RiskThresholds(state: ThresholdsStore) -> impl IntoView {
                     </button>
                 </form>
             </details>
-        </section>
+        </Section>
     }
 }
 

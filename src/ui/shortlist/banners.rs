@@ -4,20 +4,16 @@
 use leptos::prelude::*;
 
 use crate::domain::engine::engagement::Formula;
-use crate::domain::io::csv_import::Delimiter;
-use crate::ui::shortlist::transfer::{download_csv, download_workspace};
+use crate::ui::shortlist::transfer::{Export, ExportButton};
 use crate::ui::state::ShortlistStore;
 use crate::ui::widgets::banners::StoredDataBanner;
+use crate::ui::widgets::files::download_outcome;
 
 #[component]
 pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
     let state = expect_context::<ShortlistStore>();
     let message = RwSignal::new(None::<Result<String, String>>);
-    let outcome = move || match message.get() {
-        Some(Ok(m)) => m,
-        Some(Err(e)) => format!("The file could not be made: {e}"),
-        None => String::new(),
-    };
+    let outcome = move || download_outcome(message.get());
 
     let save_error = move || {
         state.save_error.get().map(|e| {
@@ -26,31 +22,8 @@ pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
                     <p class="banner-title">"Not saved"</p>
                     <p>{e}</p>
                     <div class="button-row">
-                        <button
-                            type="button"
-                            class="secondary"
-                            on:click=move |_| message.set(Some(download_workspace(state)))
-                        >
-                            "Export workspace (JSON)"
-                        </button>
-                        <button
-                            type="button"
-                            class="secondary"
-                            on:click=move |_| {
-                                message
-                                    .set(
-                                        Some(
-                                            download_csv(
-                                                state,
-                                                Delimiter::Comma,
-                                                formula.get_untracked(),
-                                            ),
-                                        ),
-                                    )
-                            }
-                        >
-                            "Export CSV"
-                        </button>
+                        <ExportButton export=Export::Workspace message=message />
+                        <ExportButton export=Export::Csv message=message formula=formula />
                     </div>
                 </div>
             }
@@ -90,7 +63,9 @@ pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
                 items="creators"
                 start_fresh=move |_| state.start_fresh()
                 dismiss=move |_| state.dismiss_problem()
-                export=Callback::new(move |_| message.set(Some(download_workspace(state))))
+                export=Callback::new(move |_| {
+                    message.set(Some(Export::Workspace.download(state, Formula::default())))
+                })
             />
             {save_error}
             {first_run}

@@ -14,6 +14,7 @@ use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::shortlist::format::{amount_label, count_label, currency_symbol, price_label};
 use crate::ui::state::ShortlistStore;
 use crate::ui::widgets::chart_image::ChartImage;
+use crate::ui::widgets::section::{Depth, Section};
 
 /// Most creators compared at once: more bars per panel stop being readable.
 pub const MAX_COMPARE: usize = 4;
@@ -182,8 +183,7 @@ pub fn ComparePanel(
     let count = move || chosen.with(Vec::len);
 
     view! {
-        <section class="shortlist-compare" aria-labelledby="compare-title">
-            <h3 id="compare-title">"Compare"</h3>
+        <Section id="compare-title" class="shortlist-compare" depth=Depth::Tool title="Compare">
             <Show
                 when=move || { count() >= 2 }
                 fallback=move || {
@@ -331,27 +331,18 @@ pub fn ComparePanel(
                     "Clear the selection"
                 </button>
             </Show>
-        </section>
+        </Section>
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::creator::metrics::PostMetrics;
     use crate::domain::Platform;
 
     fn ann() -> Creator {
-        let mut c = Creator::new("a".into(), "Ann", 0.0);
+        let mut c = crate::ui::shortlist::format::tests::ann();
         c.platform = Some(Platform::TikTok);
-        c.followers = Some(45_000);
-        c.metrics = PostMetrics {
-            views: Some(130_000.0),
-            likes: Some(9_500.0),
-            comments: Some(850.0),
-            shares: Some(700.0),
-            ..PostMetrics::default()
-        };
         c.price = Some(110.5);
         c
     }

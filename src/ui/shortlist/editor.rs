@@ -8,7 +8,7 @@ use crate::domain::campaign::risk_profile::creator_risk;
 use crate::domain::creator::record::{
     normalize_currency, parse_tags, validate_profile_url, Creator, Status,
 };
-use crate::domain::engine::engagement::Formula;
+use crate::domain::engine::engagement::{Field, Formula};
 use crate::domain::io::csv_export::format_amount;
 use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::format::group_thousands;
@@ -18,7 +18,7 @@ use crate::ui::app::clock::now_ms;
 use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::state::ShortlistStore;
 use crate::ui::widgets::fields::{choice_options, TextField};
-use crate::ui::widgets::number_field::NumberField;
+use crate::ui::widgets::number_field::{average_label, AverageFields, NumberField};
 
 /// The form's texts, one signal per field.
 #[derive(Clone, Copy)]
@@ -28,12 +28,8 @@ struct EditorForm {
     platform: RwSignal<String>,
     status: RwSignal<String>,
     followers: RwSignal<String>,
-    views: RwSignal<String>,
-    likes: RwSignal<String>,
-    comments: RwSignal<String>,
-    shares: RwSignal<String>,
-    dislikes: RwSignal<String>,
-    saves: RwSignal<String>,
+    /// Averages per post, in `Field::ALL` order.
+    metrics: [RwSignal<String>; 6],
     per_week: RwSignal<String>,
     price: RwSignal<String>,
     currency: RwSignal<String>,
@@ -61,12 +57,7 @@ impl EditorForm {
             platform: s(),
             status: s(),
             followers: s(),
-            views: s(),
-            likes: s(),
-            comments: s(),
-            shares: s(),
-            dislikes: s(),
-            saves: s(),
+            metrics: std::array::from_fn(|_| s()),
             per_week: s(),
             price: s(),
             currency: s(),
@@ -85,12 +76,11 @@ impl EditorForm {
         self.status.set(c.status.id().to_string());
         self.followers
             .set(c.followers.map(group_thousands).unwrap_or_default());
-        self.views.set(amount_text(m.views));
-        self.likes.set(amount_text(m.likes));
-        self.comments.set(amount_text(m.comments));
-        self.shares.set(amount_text(m.shares));
-        self.dislikes.set(amount_text(m.dislikes));
-        self.saves.set(amount_text(m.saves));
+        // As stored, in `Field::ALL` order (`Field::get` would hide a stored negative).
+        let stored = [m.views, m.likes, m.comments, m.shares, m.dislikes, m.saves];
+        for (text, v) in self.metrics.iter().zip(stored) {
+            text.set(amount_text(v));
+        }
         self.per_week.set(amount_text(c.posts_per_week));
         self.price.set(amount_text(c.price));
         self.currency.set(c.currency.clone().unwrap_or_default());
@@ -123,12 +113,13 @@ impl EditorForm {
         let mut amount = |text: RwSignal<String>, label: &'static str| {
             parse_optional_amount(&text.get()).map_err(|_| bad.push(label))
         };
-        let views = amount(self.views, "Average views");
-        let likes = amount(self.likes, "Average likes");
-        let comments = amount(self.comments, "Average comments");
-        let shares = amount(self.shares, "Average shares");
-        let dislikes = amount(self.dislikes, "Average dislikes");
-        let saves = amount(self.saves, "Average saves");
+        // Every field is read (and named when wrong) before any error returns.
+        let metrics: Vec<_> = Field::ALL
+            .into_iter()
+            .zip(self.metrics)
+            .map(|(f, text)| amount(text, average_label(f)))
+            .collect();
+        let metrics: Result<Vec<_>, _> = metrics.into_iter().collect();
         let per_week = amount(self.per_week, "Posts per week");
         let price = amount(self.price, "Price per post");
         let currency = normalize_currency(&self.currency.get()).map_err(|_| bad.push("Currency"));
@@ -138,19 +129,13 @@ impl EditorForm {
         let (
             Ok(url),
             Ok(followers),
-            Ok(views),
-            Ok(likes),
-            Ok(comments),
-            Ok(shares),
-            Ok(dislikes),
-            Ok(saves),
+            Ok(metrics),
             Ok(per_week),
             Ok(price),
             Ok(currency),
             Ok(sponsored),
         ) = (
-            url, followers, views, likes, comments, shares, dislikes, saves, per_week, price,
-            currency, sponsored,
+            url, followers, metrics, per_week, price, currency, sponsored,
         )
         else {
             return Err(bad);
@@ -164,12 +149,9 @@ impl EditorForm {
         c.platform = Platform::parse(&self.platform.get());
         c.status = Status::parse(&self.status.get()).unwrap_or(c.status);
         c.followers = followers;
-        c.metrics.views = views;
-        c.metrics.likes = likes;
-        c.metrics.comments = comments;
-        c.metrics.shares = shares;
-        c.metrics.dislikes = dislikes;
-        c.metrics.saves = saves;
+        for (f, v) in Field::ALL.into_iter().zip(metrics) {
+            f.set(&mut c.metrics, v);
+        }
         c.posts_per_week = per_week;
         c.price = price;
         c.currency = currency;
@@ -428,48 +410,7 @@ pub fn CreatorEditor(
                 <fieldset>
                     <legend>"Averages per post"</legend>
                     <div class="fields">
-                        <NumberField
-                            id="edit-views"
-                            label="Average views"
-                            help="Views per post.".to_string()
-                            value=form.views
-                            error=amount_error(form.views)
-                        />
-                        <NumberField
-                            id="edit-likes"
-                            label="Average likes"
-                            help="Likes per post.".to_string()
-                            value=form.likes
-                            error=amount_error(form.likes)
-                        />
-                        <NumberField
-                            id="edit-comments"
-                            label="Average comments"
-                            help="Comments per post.".to_string()
-                            value=form.comments
-                            error=amount_error(form.comments)
-                        />
-                        <NumberField
-                            id="edit-shares"
-                            label="Average shares"
-                            help="Shares per post.".to_string()
-                            value=form.shares
-                            error=amount_error(form.shares)
-                        />
-                        <NumberField
-                            id="edit-dislikes"
-                            label="Average dislikes"
-                            help="YouTube only; hidden publicly since 2021.".to_string()
-                            value=form.dislikes
-                            error=amount_error(form.dislikes)
-                        />
-                        <NumberField
-                            id="edit-saves"
-                            label="Average saves"
-                            help="Saves or bookmarks per post.".to_string()
-                            value=form.saves
-                            error=amount_error(form.saves)
-                        />
+                        <AverageFields prefix="edit" values=form.metrics />
                     </div>
                 </fieldset>
                 <fieldset>

@@ -79,12 +79,13 @@ pub fn page_range(total: usize, page: usize) -> std::ops::Range<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::creator::metrics::PostMetrics;
 
-    #[test]
-    fn rates_follow_the_formula_and_never_nan() {
+    /// A creator with followers and four averages (no platform, no price), for the shortlist's
+    /// tests.
+    pub(crate) fn ann() -> Creator {
         let mut c = Creator::new("a".into(), "Ann", 0.0);
         c.followers = Some(45_000);
         c.metrics = PostMetrics {
@@ -94,6 +95,12 @@ mod tests {
             shares: Some(700.0),
             ..PostMetrics::default()
         };
+        c
+    }
+
+    #[test]
+    fn rates_follow_the_formula_and_never_nan() {
+        let mut c = ann();
         let cases = [
             (Formula::SourceViews, "8.50%"),
             (Formula::Followers, "23.00%"),

@@ -15,6 +15,7 @@ use crate::ui::app::clock::{now_ms, performance};
 use crate::ui::shortlist::format::count_label;
 use crate::ui::state::ShortlistStore;
 use crate::ui::widgets::files::{chosen_file, download_text, read_text};
+use crate::ui::widgets::section::{Depth, Section};
 
 /// Rows parsed between two looks at the clock: well under a millisecond of work.
 const BATCH_ROWS: usize = 250;
@@ -489,11 +490,13 @@ pub fn CsvImport() -> impl IntoView {
     };
 
     view! {
-        <section class="shortlist-import" aria-labelledby="import-title">
-            <h3 id="import-title">"Import creators from a spreadsheet"</h3>
-            <p class="help">
-                "Export your sheet as CSV (comma, semicolon or tab separated) with a header row naming the columns, such as name, platform, followers, views, likes, price, tags. You'll see a preview before anything is added. Up to 20 MB or 200,000 rows at a time."
-            </p>
+        <Section
+            id="import-title"
+            class="shortlist-import"
+            depth=Depth::Tool
+            title="Import creators from a spreadsheet"
+            intro="Export your sheet as CSV (comma, semicolon or tab separated) with a header row naming the columns, such as name, platform, followers, views, likes, price, tags. You'll see a preview before anything is added. Up to 20 MB or 200,000 rows at a time."
+        >
             <div class="fields">
                 <div class="field">
                     <label for="import-file">"CSV file"</label>
@@ -550,7 +553,7 @@ pub fn CsvImport() -> impl IntoView {
                 }}
             </p>
             {report_view}
-        </section>
+        </Section>
     }
 }
 

@@ -21,15 +21,15 @@ use crate::ui::shortlist::table_state::{next_sort, View};
 use crate::ui::shortlist::transfer::{ExportBar, WorkspaceImportForm};
 use crate::ui::state::ids::next_id;
 use crate::ui::state::ShortlistStore;
+use crate::ui::widgets::section::{Depth, Section};
 
 #[component]
 pub fn ShortlistPanel() -> impl IntoView {
     let Some(state) = use_context::<ShortlistStore>() else {
         return view! {
-            <section class="panel" aria-labelledby="shortlist-title">
-                <h2 id="shortlist-title">"Shortlist"</h2>
+            <Section id="shortlist-title" class="panel" depth=Depth::Panel title="Shortlist">
                 <p>"The shortlist could not be opened."</p>
-            </section>
+            </Section>
         }
         .into_any();
     };
@@ -365,8 +365,7 @@ pub fn ShortlistPanel() -> impl IntoView {
     };
 
     view! {
-        <section class="panel shortlist" aria-labelledby="shortlist-title">
-            <h2 id="shortlist-title">"Shortlist"</h2>
+        <Section id="shortlist-title" class="panel shortlist" depth=Depth::Panel title="Shortlist">
             <p class="lede">
                 {move || match total.get() {
                     0 => "No creators yet.".to_string(),
@@ -460,7 +459,7 @@ pub fn ShortlistPanel() -> impl IntoView {
                 thresholds=thresholds
                 show_risks=show_risks
             />
-        </section>
+        </Section>
     }
     .into_any()
 }

@@ -15,10 +15,10 @@ use crate::domain::text::format::{group_thousands, plural};
 use crate::ui::app::clock::now_ms;
 use crate::ui::shortlist::format::rate_label;
 use crate::ui::state::{CampaignsStore, ShortlistStore, ThresholdsStore};
-use crate::ui::widgets::files::{chosen_file, download_text, read_text};
+use crate::ui::widgets::files::{chosen_file, download_outcome, download_text, read_text};
 
 /// Downloads the whole shortlist as CSV, with the engagement rate under `formula` as a last column.
-pub fn download_csv(
+fn download_csv(
     state: ShortlistStore,
     delimiter: Delimiter,
     formula: Formula,
@@ -46,7 +46,7 @@ pub fn download_csv(
 }
 
 /// Downloads the whole workspace as a JSON file that "Import workspace" reads back.
-pub fn download_workspace(state: ShortlistStore) -> Result<String, String> {
+fn download_workspace(state: ShortlistStore) -> Result<String, String> {
     let now = now_ms();
     let creators = state.list.with_untracked(|l| l.creators().to_vec());
     let campaigns = use_context::<CampaignsStore>()
@@ -70,12 +70,64 @@ pub fn download_workspace(state: ShortlistStore) -> Result<String, String> {
     Ok(format!("Exported {} to {name}.", counts.sentence()))
 }
 
+/// The shortlist's exports, each offered as an `ExportButton`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    Csv,
+    /// For Excel in Europe, which reads commas as decimal marks.
+    CsvSemicolon,
+    Workspace,
+}
+
+impl Export {
+    fn label(self) -> &'static str {
+        match self {
+            Export::Csv => "Export CSV",
+            Export::CsvSemicolon => "Export CSV with semicolons (Excel in Europe)",
+            Export::Workspace => "Export workspace (JSON)",
+        }
+    }
+
+    /// Makes the file and offers it as a download; CSV files end with the rate under `formula`.
+    pub fn download(self, state: ShortlistStore, formula: Formula) -> Result<String, String> {
+        match self {
+            Export::Csv => download_csv(state, Delimiter::Comma, formula),
+            Export::CsvSemicolon => download_csv(state, Delimiter::Semicolon, formula),
+            Export::Workspace => download_workspace(state),
+        }
+    }
+}
+
+/// A button that makes one export and puts the outcome in `message`. `label` replaces the
+/// export's own; `formula` (default: the source article's) is the CSV's rate column.
+#[component]
+pub fn ExportButton(
+    export: Export,
+    message: RwSignal<Option<Result<String, String>>>,
+    #[prop(optional, into)] formula: Option<Signal<Formula>>,
+    #[prop(optional)] label: Option<&'static str>,
+    #[prop(optional, into)] disabled: Signal<bool>,
+) -> impl IntoView {
+    let state = expect_context::<ShortlistStore>();
+    let formula = move || formula.map(|f| f.get_untracked()).unwrap_or_default();
+    view! {
+        <button
+            type="button"
+            class="secondary"
+            disabled=move || disabled.get()
+            on:click=move |_| message.set(Some(export.download(state, formula())))
+        >
+            {label.unwrap_or(export.label())}
+        </button>
+    }
+}
+
 /// The three export buttons and what happened.
 #[component]
 pub fn ExportBar(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
     let state = expect_context::<ShortlistStore>();
     let message = RwSignal::new(None::<Result<String, String>>);
-    let empty = move || state.list.with(|l| l.is_empty());
+    let empty = Signal::derive(move || state.list.with(|l| l.is_empty()));
     view! {
         <div class="shortlist-export" role="group" aria-labelledby="shortlist-export-title">
             <h3 id="shortlist-export-title">"Export"</h3>
@@ -83,45 +135,14 @@ pub fn ExportBar(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
                 "CSV opens in Excel, Numbers and Google Sheets; the workspace file (JSON) restores everything here or on another device."
             </p>
             <div class="button-row">
-                <button
-                    type="button"
-                    class="secondary"
+                <ExportButton export=Export::Csv message=message formula=formula disabled=empty />
+                <ExportButton
+                    export=Export::CsvSemicolon
+                    message=message
+                    formula=formula
                     disabled=empty
-                    on:click=move |_| {
-                        message
-                            .set(
-                                Some(download_csv(state, Delimiter::Comma, formula.get_untracked())),
-                            )
-                    }
-                >
-                    "Export CSV"
-                </button>
-                <button
-                    type="button"
-                    class="secondary"
-                    disabled=empty
-                    on:click=move |_| {
-                        message
-                            .set(
-                                Some(
-                                    download_csv(
-                                        state,
-                                        Delimiter::Semicolon,
-                                        formula.get_untracked(),
-                                    ),
-                                ),
-                            )
-                    }
-                >
-                    "Export CSV with semicolons (Excel in Europe)"
-                </button>
-                <button
-                    type="button"
-                    class="secondary"
-                    on:click=move |_| message.set(Some(download_workspace(state)))
-                >
-                    "Export workspace (JSON)"
-                </button>
+                />
+                <ExportButton export=Export::Workspace message=message />
             </div>
             <p class="status" role="status">
                 {move || match message.get() {
@@ -261,15 +282,11 @@ pub fn WorkspaceImportForm() -> impl IntoView {
                                     "Replacing removes the creators you have here. Export them first if you might need them."
                                 </p>
                                 <div class="button-row">
-                                    <button
-                                        type="button"
-                                        class="secondary"
-                                        on:click=move |_| {
-                                            exported.set(Some(download_workspace(state)))
-                                        }
-                                    >
-                                        "Export my current shortlist first"
-                                    </button>
+                                    <ExportButton
+                                        export=Export::Workspace
+                                        message=exported
+                                        label="Export my current shortlist first"
+                                    />
                                     <button type="button" on:click=move |_| apply(false)>
                                         "Merge into my shortlist"
                                     </button>
@@ -294,11 +311,7 @@ pub fn WorkspaceImportForm() -> impl IntoView {
                                     </button>
                                 </div>
                                 <p class="status" role="status">
-                                    {move || match exported.get() {
-                                        Some(Ok(m)) => m,
-                                        Some(Err(e)) => format!("The file could not be made: {e}"),
-                                        None => String::new(),
-                                    }}
+                                    {move || download_outcome(exported.get())}
                                 </p>
                             </div>
                         }

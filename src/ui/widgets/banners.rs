@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::ui::state::StoreProblem;
-use crate::ui::widgets::files::download_stored;
+use crate::ui::widgets::files::{download_outcome, download_stored};
 
 /// The banner for a stored list (the shortlist, campaigns) that could not be used: what happened,
 /// the stored text as a download, and "Start fresh" only after an explicit confirmation. `what`
@@ -27,11 +27,7 @@ pub fn StoredDataBanner(
     let cancel_ref = NodeRef::<leptos::html::Button>::new();
     let title_id = format!("{what}-start-fresh-title");
     let text_id = format!("{what}-start-fresh-text");
-    let outcome = move || match message.get() {
-        Some(Ok(m)) => m,
-        Some(Err(e)) => format!("The file could not be made: {e}"),
-        None => String::new(),
-    };
+    let outcome = move || download_outcome(message.get());
     let banner = move || {
         problem.get().map(|p| {
             let download = p.raw().map(str::to_string).map(|raw| {

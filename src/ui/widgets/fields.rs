@@ -1,6 +1,6 @@
-//! Labelled form fields shared by the sections: a select over a choice enum and a text field (one
-//! line or several), each with its optional help line and inline error, so every form labels,
-//! describes and marks its fields the same way.
+//! Labelled form fields shared by the sections: a select over a choice enum, a text field (one
+//! line or several) and a checkbox, each with its optional help line and inline error, so every
+//! form labels, describes and marks its fields the same way.
 
 use leptos::prelude::*;
 
@@ -192,6 +192,32 @@ pub fn TextField(
                         </p>
                     }
                 })}
+        </div>
+    }
+}
+
+/// A checkbox followed by its label, in a `<div>`: one of the options a fieldset lists. `checked`
+/// follows the data; `on_toggle` gets the new state when the user ticks or unticks it.
+#[component]
+pub fn CheckBox(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(into)] checked: Signal<bool>,
+    #[prop(into)] on_toggle: Callback<bool>,
+    /// The id of the fieldset's help line, when it has one.
+    #[prop(optional)]
+    described_by: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <div>
+            <input
+                id=id.clone()
+                type="checkbox"
+                aria-describedby=described_by
+                prop:checked=move || checked.get()
+                on:change=move |ev| on_toggle.run(event_target_checked(&ev))
+            />
+            <label for=id>{label}</label>
         </div>
     }
 }

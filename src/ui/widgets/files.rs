@@ -69,6 +69,16 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
     Ok(text)
 }
 
+/// What a download made of it, as a status line: its message, why the file could not be made, or
+/// nothing before any download.
+pub fn download_outcome(outcome: Option<Result<String, String>>) -> String {
+    match outcome {
+        Some(Ok(m)) => m,
+        Some(Err(e)) => format!("The file could not be made: {e}"),
+        None => String::new(),
+    }
+}
+
 /// The file name of stored data this version could not read: `what` names the list
 /// ("shortlist", "campaigns"), so each list's download says what it holds.
 fn stored_file_name(what: &str, ms: f64) -> String {

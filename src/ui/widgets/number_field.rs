@@ -1,6 +1,10 @@
-//! A labelled text field for a pasted number, with its help line and inline error.
+//! A labelled text field for a pasted number, with its help line and inline error, and the six
+//! averages per post as such fields (the check and the shortlist's editor ask for the same ones).
 
 use leptos::prelude::*;
+
+use crate::domain::engine::engagement::Field;
+use crate::domain::text::number::parse_optional_amount;
 
 /// `error` is `Some(message)` when the text does not parse; the field is then marked invalid.
 ///
@@ -8,8 +12,8 @@ use leptos::prelude::*;
 /// required field that starts empty is not shown as wrong before anyone touched it.
 #[component]
 pub fn NumberField(
-    id: &'static str,
-    label: &'static str,
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
     #[prop(into)] help: Signal<String>,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
@@ -29,7 +33,7 @@ pub fn NumberField(
     let shown = Signal::derive(move || if touched.get() { error.get() } else { None });
     view! {
         <div class="field">
-            <label for=id>{label}</label>
+            <label for=id.clone()>{label}</label>
             <input
                 id=id
                 type="text"
@@ -54,4 +58,66 @@ pub fn NumberField(
             </p>
         </div>
     }
+}
+
+/// Each average's label and help line, in `Field::ALL` order.
+const AVERAGES: [(&str, &str); 6] = [
+    ("Average views", "Views per post."),
+    ("Average likes", "Likes per post."),
+    ("Average comments", "Comments per post."),
+    ("Average shares", "Shares per post."),
+    (
+        "Average dislikes",
+        "YouTube only; hidden publicly since 2021.",
+    ),
+    ("Average saves", "Saves or bookmarks per post."),
+];
+
+fn average(field: Field) -> (&'static str, &'static str) {
+    let index = Field::ALL.iter().position(|f| *f == field).unwrap_or(0);
+    AVERAGES[index]
+}
+
+/// The label of an average's field ("Average views"), which also names it in error summaries.
+pub fn average_label(field: Field) -> &'static str {
+    average(field).0
+}
+
+/// The six averages per post, one `NumberField` each in `Field::ALL` order, ids `{prefix}-views`,
+/// `{prefix}-likes`…, each checked as typed (empty is fine). `values` holds their texts in the
+/// same order. With `mark_optional`, dislikes and saves say "(optional)": the check needs only
+/// the other four.
+#[component]
+pub fn AverageFields(
+    prefix: &'static str,
+    values: [RwSignal<String>; 6],
+    #[prop(optional)] mark_optional: bool,
+) -> impl IntoView {
+    Field::ALL
+        .into_iter()
+        .zip(values)
+        .map(|(field, value)| {
+            let (label, help) = average(field);
+            let optional = mark_optional && matches!(field, Field::Dislikes | Field::Saves);
+            let label = if optional {
+                format!("{label} (optional)")
+            } else {
+                label.to_string()
+            };
+            let error = Signal::derive(move || {
+                parse_optional_amount(&value.get())
+                    .err()
+                    .map(|e| e.to_string())
+            });
+            view! {
+                <NumberField
+                    id=format!("{prefix}-{}", field.name())
+                    label=label
+                    help=help.to_string()
+                    value=value
+                    error=error
+                />
+            }
+        })
+        .collect_view()
 }

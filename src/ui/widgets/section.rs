@@ -1,0 +1,52 @@
+//! A titled section: `<section>` labelled by its heading, an optional intro line, then its content.
+//! Every panel, tool and part of a panel is one, so each is named for screen readers the same way.
+
+use leptos::prelude::*;
+use leptos::text_prop::TextProp;
+
+/// How deep a section sits: its heading level, and its intro's class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// A whole section of the app: `<h2>`, intro `lede`.
+    Panel,
+    /// A tool or part within a panel: `<h3>`, intro `help`.
+    Tool,
+    /// A part of a tool or of an editor: `<h4>`, intro `help`.
+    Part,
+}
+
+/// `<section class=class aria-labelledby=id>` with the heading `title` (`id`), the intro when
+/// given (a `<p>` of class "lede" or "help", plus `intro_class`), then the children.
+#[component]
+pub fn Section(
+    /// The heading's id, which names the section.
+    id: &'static str,
+    class: &'static str,
+    depth: Depth,
+    title: &'static str,
+    #[prop(optional, into)] intro: Option<TextProp>,
+    /// A class added to the intro's own.
+    #[prop(optional)]
+    intro_class: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let heading = match depth {
+        Depth::Panel => view! { <h2 id=id>{title}</h2> }.into_any(),
+        Depth::Tool => view! { <h3 id=id>{title}</h3> }.into_any(),
+        Depth::Part => view! { <h4 id=id>{title}</h4> }.into_any(),
+    };
+    let own = if depth == Depth::Panel {
+        "lede"
+    } else {
+        "help"
+    };
+    let intro_class = intro_class.map_or_else(|| own.to_string(), |c| format!("{own} {c}"));
+    let intro = intro.map(|text| view! { <p class=intro_class>{move || text.get()}</p> });
+    view! {
+        <section class=class aria-labelledby=id>
+            {heading}
+            {intro}
+            {children()}
+        </section>
+    }
+}
