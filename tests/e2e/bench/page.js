@@ -2,7 +2,7 @@
 //! time (median of 9 cold loads), and the in-page workloads of workloads.js (CSV import against
 //! PapaParse, a 5,000-creator shortlist's sort, filter and save). Prints table rows
 //! "metric | value | budget | pass/fail". Run by scripts/bench.sh (`make bench`), never by the test
-//! command. Usage: node page.js DIST [--only=sizes,mount,import,shortlist]
+//! command. Usage: node page.js DIST [--only=sizes,mount,import,shortlist,dossier]
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -13,7 +13,7 @@ const { importBench, shortlistBench } = require("./workloads");
 
 const args = process.argv.slice(2);
 const dist = path.resolve(args.find((a) => !a.startsWith("--")) || path.join(__dirname, "../../../dist"));
-const only = (args.find((a) => a.startsWith("--only=")) || "--only=sizes,mount,import,shortlist").slice(7).split(",");
+const only = (args.find((a) => a.startsWith("--only=")) || "--only=sizes,mount,import,shortlist,dossier").slice(7).split(",");
 const rows = [];
 const row = (metric, value, budget, pass) => rows.push({ metric, value, budget, pass });
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -117,11 +117,12 @@ async function mountTimes(port) {
     row("mount time, median of 9 cold loads", `${median.toFixed(0)} ms`, "300 ms", median <= 300);
     row("  of which: wasm arrived / code started (medians)", `${ms(mid("wasm"))} / ${ms(mid("start"))} ms`, "(info)", true);
   }
-  if (only.includes("import") || only.includes("shortlist")) {
+  if (only.includes("import") || only.includes("shortlist") || only.includes("dossier")) {
     const browser = await launch();
     const base = `http://127.0.0.1:${port}`;
     if (only.includes("import")) await importBench(browser, base, row);
     if (only.includes("shortlist")) await shortlistBench(browser, base, row);
+    if (only.includes("dossier")) await shortlistBench(browser, base, row, 9, true);
     await browser.close();
   }
   server.close();

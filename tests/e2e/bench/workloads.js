@@ -14,8 +14,32 @@ const median = (xs) => {
   return s[Math.floor(s.length / 2)];
 };
 
-/// A shortlist of `n` creators in the stored envelope format (src/storage/envelope.rs, version 2).
-function envelope(n) {
+/// `count` posts and `snapshots` follower counts of creator `i`, as the dossier stores them
+/// (src/domain/creator/dossier.rs): one in six posts sponsored, with a caption.
+function history(i, followers, views, count, snapshots) {
+  const posts = [];
+  for (let p = 0; p < count; p++) {
+    const v = Math.floor(views * (0.6 + ((i + p * 13) % 80) / 100));
+    const sponsored = p % 6 === 0;
+    posts.push({
+      date: `2026-${String(1 + (p % 11)).padStart(2, "0")}-${String(1 + ((i + p) % 27)).padStart(2, "0")}`,
+      views: v,
+      likes: Math.floor(v * 0.07),
+      comments: Math.floor(v * 0.005),
+      shares: Math.floor(v * 0.002),
+      ...(sponsored ? { sponsored: true, caption: `#ad Loving the new serum from @brand ${p}` } : {}),
+    });
+  }
+  const follower_history = [];
+  for (let k = 0; k < snapshots; k++) {
+    follower_history.push({ date: `2026-0${k + 1}-01`, count: Math.floor(followers * (0.9 + k * 0.025)), source: "import" });
+  }
+  return { posts, follower_history };
+}
+
+/// A shortlist of `n` creators in the stored envelope format (src/storage/envelope.rs, version
+/// 3); `posts`/`snapshots` per creator add a dossier history (0: none, as before dossiers).
+function envelope(n, posts = 0, snapshots = 0) {
   const platforms = ["TikTok", "YouTube", "Instagram"];
   const statuses = ["prospect", "contacted", "negotiating", "confirmed", "posted", "declined"];
   const tags = ["beauty", "travel", "fitness", "food", "gaming", "tech"];
@@ -36,9 +60,10 @@ function envelope(n) {
       status: statuses[i % statuses.length],
       created_at: 1763942400000 + i,
       updated_at: 1763942400000 + i,
+      ...(posts || snapshots ? history(i, followers, views, posts, snapshots) : {}),
     });
   }
-  return JSON.stringify({ app: "microscope", kind: "shortlist", version: 2, data });
+  return JSON.stringify({ app: "microscope", kind: "shortlist", version: 3, data });
 }
 
 async function openShortlist(browser, base, stored, options = {}) {
@@ -178,8 +203,40 @@ function controlToPaint([name, i]) {
 const CONTROLS = ["sort", "filter", "search"];
 
 /// Issue 8 items 4 and 5: a 5,000-creator shortlist, sorted, filtered and saved.
-async function shortlistBench(browser, base, row, runs = 9) {
-  const { context, page } = await openShortlist(browser, base, envelope(5000));
+/// A Storage in page memory with no quota, installed as `window.localStorage` before the app
+/// loads: 5,000 dossiers with 30 posts each (about 16 M characters) are more than Chromium's
+/// localStorage holds (5 M characters per site), and this bench measures the app's work on such
+/// a shortlist, not the browser's storage. Its save figures therefore exclude the disk write.
+function memoryStorage() {
+  const map = new Map();
+  const storage = {
+    getItem: (k) => (map.has(k) ? map.get(k) : null),
+    setItem: (k, v) => void map.set(k, String(v)),
+    removeItem: (k) => void map.delete(k),
+    clear: () => map.clear(),
+    key: (i) => [...map.keys()][i] ?? null,
+    get length() {
+      return map.size;
+    },
+  };
+  Object.defineProperty(window, "localStorage", { value: storage, configurable: true });
+}
+
+async function shortlistBench(browser, base, row, runs = 9, dossier = false) {
+  const label = dossier ? "shortlist 5,000 with 30 posts and 5 follower counts each" : "shortlist 5,000";
+  let context, page;
+  if (dossier) {
+    const stored = envelope(5000, 30, 5);
+    context = await browser.newContext({ serviceWorkers: "block" });
+    page = await context.newPage();
+    await page.addInitScript(memoryStorage);
+    await page.addInitScript(([k, v]) => window.localStorage.setItem(k, v), [KEY, stored]);
+    await page.goto(`${base}/#shortlist`);
+    await page.locator("#shortlist-title").waitFor();
+    console.error(`  ${label}: stored ${(stored.length / 1e6).toFixed(1)} M characters, ${Math.round(stored.length / 5000)} per creator`);
+  } else {
+    ({ context, page } = await openShortlist(browser, base, envelope(5000)));
+  }
   await page.getByText("5,000 creators, kept in this browser.").waitFor();
   for (const name of CONTROLS) {
     const times = [];
@@ -189,9 +246,9 @@ async function shortlistBench(browser, base, row, runs = 9) {
       times.push(r.ms);
       if (!r.changed) unchanged++;
     }
-    console.error(`  shortlist 5,000, ${name} (ms): ${times.map((t) => t.toFixed(0)).join(", ")}${unchanged ? ` (${unchanged} runs changed nothing!)` : ""}`);
+    console.error(`  ${label}, ${name} (ms): ${times.map((t) => t.toFixed(0)).join(", ")}${unchanged ? ` (${unchanged} runs changed nothing!)` : ""}`);
     const m = median(times);
-    row(`shortlist 5,000: ${name}, change to paint (median of ${runs})`, `${m.toFixed(1)} ms`, "50 ms", m <= 50 && unchanged === 0);
+    row(`${label}: ${name}, change to paint (median of ${runs})`, `${m.toFixed(1)} ms`, "50 ms", m <= 50 && unchanged === 0);
   }
 
   // Save: change one creator's status, wait for the debounced save's measure.
@@ -220,7 +277,7 @@ async function shortlistBench(browser, base, row, runs = 9) {
   const bytes = await page.evaluate((k) => localStorage.getItem(k).length, KEY);
   console.error(`  save 5,000 creators (${(bytes / 1e6).toFixed(2)} M chars), ms: ${saves.map((t) => t.toFixed(1)).join(", ")}`);
   const s = median(saves);
-  row(`save 5,000 creators to localStorage (median of ${runs})`, `${s.toFixed(1)} ms`, "20 ms", s <= 20);
+  row(`${dossier ? `${label}: save, without the disk write` : "save 5,000 creators to localStorage"} (median of ${runs})`, `${s.toFixed(1)} ms`, "20 ms", s <= 20);
   await context.close();
 }
 
