@@ -3,12 +3,14 @@
 //! with fast sort, filter, search and merge. `record` builds on `platform`, `tier` and `metrics`;
 //! `shortlist` on `record`; nothing here knows campaigns or risks. The `dossier` holds the
 //! record's dated history (posts, follower counts, comment samples, caption checks, audience,
-//! reported figures, custom fields) in plain form, so that the risk area above can read it.
+//! reported figures, custom fields) in plain form, so that the risk area above can read it;
+//! `series` puts its dated lists in date order for the charts and the history rules.
 
 pub mod dossier;
 pub mod metrics;
 pub mod platform;
 pub mod record;
+pub mod series;
 pub mod shortlist;
 pub mod tier;
 
