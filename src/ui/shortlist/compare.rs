@@ -10,6 +10,7 @@ use crate::domain::engine::analysis::{analyze, AnalysisInput};
 use crate::domain::engine::engagement::{self, Formula};
 use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::format::money;
+use crate::ui::app::clock::today;
 use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::shortlist::format::{amount_label, count_label, currency_symbol, price_label};
 use crate::ui::state::ShortlistStore;
@@ -99,7 +100,7 @@ fn figures(c: &Creator, formula: Formula, thresholds: &Thresholds) -> Figures {
 
 /// The creator's warnings in one cell: the count by severity, then each warning's title.
 fn risk_line(c: &Creator, formula: Formula, thresholds: &Thresholds) -> String {
-    let risk = creator_risk(c, formula, None, thresholds);
+    let risk = creator_risk(c, formula, None, thresholds, today());
     let summary = risk.summary();
     if summary.total() == 0 {
         return summary.label();

@@ -372,6 +372,7 @@ mod tests {
                 &[Vetting {
                     creator: &c,
                     warnings: &warnings,
+                    evidence: &[],
                 }],
                 Formula::SourceViews,
                 None,
@@ -476,6 +477,7 @@ mod tests {
             &[Vetting {
                 creator: &c,
                 warnings: &[],
+                evidence: &[],
             }],
             Formula::SourceViews,
             p.as_ref(),

@@ -1,11 +1,13 @@
 //! The vetting record as a typed [`Document`]: for each creator, the numbers they were picked on
-//! (with formula and source), the budget decision when a plan is given, notes and the warnings seen.
+//! (with formula and source), the budget decision when a plan is given, notes, the stored
+//! evidence the checks used (with its age) and the warnings seen.
 
 use super::brief::quote_lines;
 use super::figures::figures;
 use super::{Block, Document, Item, Section, Text};
 use crate::domain::campaign::budget::Plan;
 use crate::domain::campaign::record::Campaign;
+use crate::domain::campaign::risk_profile::EvidenceItem;
 use crate::domain::creator::record::Creator;
 use crate::domain::engine::engagement::Formula;
 use crate::domain::risk::rules::Warning;
@@ -16,7 +18,25 @@ pub struct Vetting<'a> {
     pub creator: &'a Creator,
     /// The risk warnings computed for this creator (`risk::assess(...).warnings`).
     pub warnings: &'a [Warning],
+    /// The stored evidence those warnings used (`CreatorRisk::evidence`, or `evidence_of`).
+    pub evidence: &'a [EvidenceItem],
 }
+
+/// "Comment sample, 2026-11-02 (34 days old, stale: check again): 40 comments: …"; the summary
+/// quotes user data (country names), so it is a user span.
+fn evidence_line(e: &EvidenceItem) -> Text {
+    let mut head = e.kind.label().to_string();
+    match e.date {
+        Some(d) => head.push_str(&format!(", {d} ({}", e.age)),
+        None => head.push_str(" (undated"),
+    }
+    if e.stale {
+        head.push_str(", stale: check again");
+    }
+    head.push_str("): ");
+    Text::own(head).and_user(&e.summary)
+}
+
 
 /// The plan's explanation of why `c` was picked or left out, in Microscope's own words.
 fn decision(plan: &Plan, c: &Creator) -> Option<String> {
@@ -89,6 +109,17 @@ fn entry(campaign: &Campaign, v: &Vetting<'_>, formula: Formula, plan: Option<&P
             text: Text::label("Notes:"),
             sub: Vec::new(),
             quote: notes,
+        });
+    }
+    if v.evidence.is_empty() {
+        items.push(Item::new(Text::label("Stored evidence:").and(
+            " none (no comment sample, caption check, audience, follower history or posts saved for this creator).",
+        )));
+    } else {
+        items.push(Item {
+            text: Text::label("Stored evidence used:"),
+            sub: v.evidence.iter().map(evidence_line).collect(),
+            quote: Vec::new(),
         });
     }
     if v.warnings.is_empty() {
