@@ -155,3 +155,101 @@ pub(super) fn country_rule(input: &RiskInput, t: &Thresholds, report: &mut RiskR
     });
     true
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shares(list: &[(&str, f64)]) -> Vec<Share> {
+        list.iter()
+            .map(|(name, share)| Share {
+                name: name.to_string(),
+                share: *share,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn countries_belong_to_their_jurisdictions() {
+        use Jurisdiction::*;
+        // (as insights write it, jurisdictions)
+        let cases: &[(&str, &[Jurisdiction])] = &[
+            ("United States", &[Us]),
+            ("USA", &[Us]),
+            ("us", &[Us]),
+            ("Great Britain", &[Uk]),
+            ("Germany", &[Germany, Eu]),
+            ("DE", &[Germany, Eu]),
+            ("France", &[France, Eu]),
+            ("Spain", &[Eu]),
+            ("Czech Republic", &[Eu]),
+            ("India", &[India]),
+            ("Mexico", &[]),
+        ];
+        for (name, want) in cases {
+            assert_eq!(jurisdictions_of(name), *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn audience_in_the_campaign_countries() {
+        use Jurisdiction::*;
+        let t = Thresholds::default();
+        // (audience, targets, expected severity)
+        type Case<'a> = (&'a [(&'a str, f64)], &'a [Jurisdiction], Option<Severity>);
+        let cases: &[Case] = &[
+            (&[("United States", 0.3), ("Spain", 0.5), ("Mexico", 0.2)], &[Us], Some(Severity::Caution)),
+            (&[("United States", 0.3), ("Spain", 0.5), ("Mexico", 0.2)], &[Eu], None), // exactly 50%
+            (&[("United States", 0.3), ("Spain", 0.49), ("Mexico", 0.21)], &[Eu], Some(Severity::Caution)),
+            (&[("United States", 0.3), ("Germany", 0.2)], &[Us, Germany], None),
+            // 30% listed in the United States, 70% not listed: perhaps enough, a note.
+            (&[("USA", 0.3)], &[Us], Some(Severity::Info)),
+            (&[("Brazil", 0.9)], &[Us], Some(Severity::Caution)),
+        ];
+        for (audience, targets, want) in cases {
+            let input = RiskInput {
+                audience_countries: shares(audience),
+                target_countries: targets.to_vec(),
+                ..RiskInput::default()
+            };
+            let mut report = RiskReport::default();
+            assert!(country_rule(&input, &t, &mut report));
+            let got = report.by_id("audience-outside-countries").map(|w| w.severity);
+            assert_eq!(got, *want, "{audience:?} {targets:?}");
+        }
+        let input = RiskInput {
+            audience_countries: shares(&[("United States", 0.3), ("Spain", 0.5), ("Mexico", 0.2)]),
+            target_countries: vec![Us],
+            ..RiskInput::default()
+        };
+        let mut report = RiskReport::default();
+        country_rule(&input, &t, &mut report);
+        let evidence: Vec<(&str, &str)> = report
+            .warnings
+            .iter()
+            .flat_map(|w| &w.evidence)
+            .map(|e| (e.label.as_str(), e.value.as_str()))
+            .collect();
+        assert_eq!(
+            evidence,
+            [
+                ("Audience in the campaign's countries", "30%"),
+                ("Campaign countries", "United States"),
+                ("Matching", "United States 30%"),
+                ("Elsewhere", "Spain 50%, Mexico 20%"),
+                ("Threshold", "below 50%"),
+            ]
+        );
+        // Without targets or without an audience: silent, not checked by the profile instead.
+        for (audience, targets) in [(shares(&[("Spain", 1.0)]), vec![]), (vec![], vec![Us])] {
+            let input = RiskInput {
+                audience_countries: audience,
+                target_countries: targets,
+                ..RiskInput::default()
+            };
+            let mut report = RiskReport::default();
+            assert!(!country_rule(&input, &t, &mut report));
+            assert_eq!(report, RiskReport::default());
+        }
+    }
+}

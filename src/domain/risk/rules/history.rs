@@ -229,7 +229,8 @@ fn follower_rules(input: &RiskInput, t: &Thresholds, report: &mut RiskReport) ->
             (days > 0 && from.value > 0.0).then(|| Step {
                 from,
                 to,
-                weekly: (to.value - from.value) / from.value * 7.0 / days as f64,
+                // Multiplied out before the one division, so that a round growth stays exact.
+                weekly: (to.value - from.value) * 7.0 / (from.value * days as f64),
             })
         })
         .collect();
@@ -748,11 +749,11 @@ fn read_reported(kind: ReportedKind, text: &str) -> Option<(f64, Option<&'static
     match kind {
         ReportedKind::EngagementRate => {
             if let Some(bare) = trimmed.strip_suffix('%') {
-                return parse_amount(bare).ok().map(|v| (v / 100.0, None));
+                return decimal(bare).map(|v| (v / 100.0, None));
             }
             // Without "%": files write a rate either as a percentage ("3.1") or as a fraction
             // (Modash's API: 0.031); above 1 it can only be a percentage.
-            let v = parse_amount(trimmed).ok()?;
+            let v = decimal(trimmed)?;
             Some(if v > 1.0 {
                 (v / 100.0, Some("read as a percentage"))
             } else {
@@ -764,6 +765,17 @@ fn read_reported(kind: ReportedKind, text: &str) -> Option<(f64, Option<&'static
         }
         _ => None,
     }
+}
+
+/// A rate as files write it: digits with one decimal point or comma ("3.1", "0,031"). Not
+/// `parse_amount`, which reads "0.031" as thirty-one with a thousands separator; never "NaN".
+fn decimal(text: &str) -> Option<f64> {
+    let t = text.trim().replace(',', ".");
+    let ok = !t.is_empty()
+        && t.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && t.matches('.').count() <= 1
+        && t.chars().any(|c| c.is_ascii_digit());
+    ok.then(|| t.parse::<f64>().ok()).flatten()
 }
 
 fn mean_of(ctx: &Context, get: impl Fn(&Post) -> Option<f64>) -> (usize, Option<f64>) {
@@ -892,4 +904,557 @@ fn reported_rules(ctx: &Context, t: &Thresholds, report: &mut RiskReport) -> boo
         });
     }
     ran
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::creator::dossier::{FollowerSnapshot, SnapshotSource};
+    use crate::domain::creator::metrics::PostMetrics;
+
+    fn day(s: &str) -> Date {
+        Date::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    /// A date `n` weeks after 2026-01-05.
+    fn week(n: i64) -> Date {
+        Date::from_day_number(day("2026-01-05").day_number() + 7 * n)
+            .unwrap_or_else(|| panic!("week {n}"))
+    }
+
+    fn history(counts: &[u64]) -> Vec<FollowerSnapshot> {
+        counts
+            .iter()
+            .enumerate()
+            .map(|(i, &count)| FollowerSnapshot {
+                date: week(i as i64),
+                count,
+                source: SnapshotSource::Typed,
+            })
+            .collect()
+    }
+
+    fn post(date: Option<Date>, views: Option<f64>, likes: f64) -> Post {
+        Post {
+            date,
+            metrics: PostMetrics {
+                views,
+                likes: Some(likes),
+                ..PostMetrics::default()
+            },
+            ..Post::default()
+        }
+    }
+
+    fn ids(report: &RiskReport) -> Vec<&str> {
+        report.warnings.iter().map(|w| w.id.as_str()).collect()
+    }
+
+    fn reasons(report: &RiskReport) -> Vec<&str> {
+        report
+            .not_checked
+            .iter()
+            .map(|n| n.reason.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn follower_jumps_and_falls() {
+        let t = Thresholds::default();
+        // (weekly counts, expected warning, the threshold it names)
+        let cases: &[(&[u64], Option<(&str, Severity, &str)>)] = &[
+            // 3% a week, then exactly 10%: not more than 10%, and under 5× the usual 3%.
+            (&[10_000, 10_300, 11_330], None),
+            (
+                &[10_000, 10_300, 11_340],
+                Some(("follower-spike", Severity::Caution, "follower_spike_weekly")),
+            ),
+            // 1% usual, then 6%: more than 5× the usual and at least 2.5% a week.
+            (
+                &[10_000, 10_100, 10_706],
+                Some(("follower-spike", Severity::Caution, "follower_spike_multiple")),
+            ),
+            // 0.2% usual, then 1.2%: 6× the usual but below a quarter of 10% a week.
+            (&[10_000, 10_020, 10_140], None),
+            (
+                &[10_000, 10_300, 12_000, 11_000],
+                Some((
+                    "follower-spike-then-drop",
+                    Severity::High,
+                    "follower_drop_share",
+                )),
+            ),
+            // A fall of 4.2% after the jump is under 5%: the jump alone.
+            (
+                &[10_000, 10_300, 12_000, 11_500],
+                Some(("follower-spike", Severity::Caution, "follower_spike_weekly")),
+            ),
+            // Exactly 5% down, no jump before.
+            (
+                &[10_000, 10_000, 9_500],
+                Some(("follower-drop", Severity::Info, "follower_drop_share")),
+            ),
+            (&[10_000, 10_000, 9_501], None),
+        ];
+        for (counts, want) in cases {
+            let input = RiskInput {
+                follower_history: history(counts),
+                ..RiskInput::default()
+            };
+            let out = assess_dossier(&input, &t);
+            let got = out.report.warnings.first().map(|w| {
+                (
+                    w.id.as_str(),
+                    w.severity,
+                    w.threshold.as_deref().unwrap_or(""),
+                )
+            });
+            assert_eq!(got, *want, "{counts:?}");
+            assert!(out.report.warnings.len() <= 1, "{counts:?}");
+            assert_eq!(out.checked, [RiskKind::BoughtEngagement], "{counts:?}");
+        }
+        let input = RiskInput {
+            follower_history: history(&[10_000, 10_300, 12_000, 11_000]),
+            ..RiskInput::default()
+        };
+        let report = assess_dossier(&input, &t).report;
+        let evidence: Vec<(&str, &str)> = report
+            .warnings
+            .iter()
+            .flat_map(|w| &w.evidence)
+            .map(|e| (e.label.as_str(), e.value.as_str()))
+            .collect();
+        assert_eq!(
+            evidence.get(..3),
+            Some(
+                &[
+                    (
+                        "Jump",
+                        "10.3K on 2026-01-12 → 12K on 2026-01-19 (+17%, +17% a week)"
+                    ),
+                    ("Usual growth (median of the other periods)", "−3% a week"),
+                    ("Fall", "12K on 2026-01-19 → 11K on 2026-01-26 (−8%)"),
+                ][..]
+            )
+        );
+        assert_eq!(
+            report.warnings.first().map(|w| w.title.as_str()),
+            Some("Followers jumped +17% and then fell 8%")
+        );
+    }
+
+    #[test]
+    fn follower_history_too_short() {
+        let t = Thresholds::default();
+        // Two counts, and a second count on the same day that does not add a date.
+        let mut short = history(&[10_000, 20_000]);
+        short.push(FollowerSnapshot {
+            date: week(1),
+            count: 21_000,
+            source: SnapshotSource::Edit,
+        });
+        let input = RiskInput {
+            follower_history: short,
+            ..RiskInput::default()
+        };
+        let out = assess_dossier(&input, &t);
+        assert!(out.report.warnings.is_empty());
+        assert_eq!(
+            reasons(&out.report),
+            ["Follower jumps are looked for in at least 3 follower counts on different dates; the history has 2 dates. Add counts as you check the creator again."]
+        );
+        assert!(out.checked.is_empty());
+        // Nothing given: nothing said (the Risks tools have no dossier).
+        let empty = assess_dossier(&RiskInput::default(), &t);
+        assert_eq!(empty, DossierReport::default());
+    }
+
+    #[test]
+    fn likes_per_post_against_the_followers_of_the_day() {
+        // Exact arithmetic: 1,024 followers, a usual share of 25%, lines at 0.5× and 2×.
+        let mut t = Thresholds::default();
+        assert_eq!(t.set("likes_low_share_of_usual", 0.5), Ok(()));
+        assert_eq!(t.set("likes_post_high_multiple", 2.0), Ok(()));
+        // (likes of the last posts, expected ids, severity of the first)
+        type Case<'a> = (&'a [f64], &'a [&'a str], Option<Severity>);
+        let cases: &[Case] = &[
+            (&[128.0, 512.0], &[], None), // exactly on both lines
+            (&[127.0, 512.0], &["post-likes-below-usual"], Some(Severity::Info)),
+            (&[127.0, 100.0], &["post-likes-below-usual"], Some(Severity::Caution)),
+            (&[256.0, 513.0], &["post-likes-above-usual"], Some(Severity::Info)),
+        ];
+        for (last, want, severity) in cases {
+            let mut posts: Vec<Post> = (0..5).map(|_| post(None, None, 256.0)).collect();
+            posts.extend(last.iter().map(|&l| post(None, None, l)));
+            let input = RiskInput {
+                followers: Some(1_024.0),
+                posts,
+                ..RiskInput::default()
+            };
+            let report = assess_dossier(&input, &t).report;
+            let got: Vec<&str> = ids(&report)
+                .into_iter()
+                .filter(|id| id.starts_with("post-likes"))
+                .collect();
+            assert_eq!(&got, want, "{last:?}");
+            assert_eq!(report.warnings.first().map(|w| w.severity), *severity);
+        }
+        // The follower count nearest each post's date: 5 posts in January at 10,000 followers,
+        // one in March at 50,000 with the same likes is far below the usual share.
+        let t = Thresholds::default();
+        let mut posts: Vec<Post> = (0..5)
+            .map(|i| post(Some(week(i)), None, 300.0))
+            .collect();
+        posts.push(post(Some(week(10)), None, 300.0));
+        let mut follower_history = history(&[10_000]);
+        follower_history.push(FollowerSnapshot {
+            date: week(10),
+            count: 50_000,
+            source: SnapshotSource::Check,
+        });
+        let input = RiskInput {
+            posts,
+            follower_history,
+            ..RiskInput::default()
+        };
+        let report = assess_dossier(&input, &t).report;
+        let w = report.by_id("post-likes-below-usual");
+        let shown: Vec<&str> = w
+            .map(|w| w.evidence.iter().map(|e| e.value.as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(
+            shown,
+            [
+                "3.0% (median of 6 posts)",
+                "300 likes, 50K followers: 0.6% (0.2× the usual share)",
+                "below 40% of the usual share"
+            ]
+        );
+        // Too few posts with likes and a follower count.
+        let input = RiskInput {
+            posts: (0..5).map(|_| post(None, None, 300.0)).collect(),
+            followers: Some(10_000.0),
+            ..RiskInput::default()
+        };
+        let report = assess_dossier(&input, &t).report;
+        assert!(reasons(&report)
+            .iter()
+            .any(|r| r.contains("at least 6 posts that have likes and a follower count") && r.contains("there are 5")));
+    }
+
+    #[test]
+    fn spread_of_views() {
+        let t = Thresholds::default();
+        // (views, flagged); quartiles interpolate: with 6 posts, q1 is at rank 1.25, q3 at 3.75.
+        let cases: &[(&[f64], bool)] = &[
+            (&[1_000.0; 6], false),
+            (&[100.0, 500.0, 500.0, 1_500.0, 1_500.0, 9_000.0], false), // spread exactly 100%
+            (&[100.0, 499.0, 499.0, 1_501.0, 1_501.0, 9_000.0], true),
+            (&[100.0, 500.0, 1_000.0, 1_000.0, 2_000.0, 5_000.0], true), // 625 to 1,750
+        ];
+        for (views, flagged) in cases {
+            let input = RiskInput {
+                posts: views.iter().map(|&v| post(None, Some(v), 10.0)).collect(),
+                ..RiskInput::default()
+            };
+            let out = assess_dossier(&input, &t);
+            assert_eq!(
+                out.report.by_id("views-inconsistent").is_some(),
+                *flagged,
+                "{views:?}"
+            );
+            assert!(out.checked.contains(&RiskKind::EngagementAnomaly));
+        }
+        let input = RiskInput {
+            posts: [100.0, 500.0, 1_000.0, 1_000.0, 2_000.0, 5_000.0]
+                .iter()
+                .map(|&v| post(None, Some(v), 10.0))
+                .collect(),
+            ..RiskInput::default()
+        };
+        let report = assess_dossier(&input, &t).report;
+        let w = report.by_id("views-inconsistent");
+        assert_eq!(
+            w.and_then(|w| w.evidence.get(1)).map(|e| e.value.as_str()),
+            Some("625 to 1.8K")
+        );
+        assert_eq!(
+            w.map(|w| w.severity),
+            Some(Severity::Info),
+            "information: forecast with the median"
+        );
+        assert!(w.is_some_and(|w| w.action.contains("median views (1K)")));
+        let few = RiskInput {
+            posts: (0..5).map(|_| post(None, Some(100.0), 1.0)).collect(),
+            ..RiskInput::default()
+        };
+        assert!(reasons(&assess_dossier(&few, &t).report)
+            .iter()
+            .any(|r| r.starts_with("The spread of views is judged over at least 6 posts with views; 5 posts have views.")));
+    }
+
+    #[test]
+    fn engagement_over_time() {
+        let t = Thresholds::default();
+        // Likes of six posts a week apart, 1,000 views each (so the rate is likes ÷ 1,000),
+        // entered newest first: the rule orders them by date.
+        let cases: &[([f64; 6], bool)] = &[
+            ([100.0, 100.0, 80.0, 80.0, 50.0, 50.0], false), // exactly half
+            ([100.0, 100.0, 80.0, 80.0, 49.0, 49.0], true),
+            ([100.0, 100.0, 80.0, 80.0, 120.0, 120.0], false),
+        ];
+        for (likes, flagged) in cases {
+            let posts: Vec<Post> = likes
+                .iter()
+                .enumerate()
+                .rev()
+                .map(|(i, &l)| post(Some(week(i as i64)), Some(1_000.0), l))
+                .collect();
+            let input = RiskInput {
+                posts,
+                ..RiskInput::default()
+            };
+            let report = assess_dossier(&input, &t).report;
+            let w = report.by_id("engagement-declining");
+            assert_eq!(w.is_some(), *flagged, "{likes:?}");
+            if let Some(w) = w {
+                assert_eq!(w.severity, Severity::Caution);
+                assert_eq!(w.title, "Engagement fell to 49% of its earlier level");
+                let first = w.evidence.first().map(|e| (e.label.as_str(), e.value.as_str()));
+                assert_eq!(
+                    first,
+                    Some((
+                        "Earliest third (2 posts, 2026-01-05 to 2026-01-12)",
+                        "10.0% median rate per post"
+                    ))
+                );
+                assert!(w
+                    .evidence
+                    .iter()
+                    .any(|e| e.value == "(likes + comments + shares + saves) ÷ views"));
+            }
+        }
+        // Undated posts cannot be ordered.
+        let input = RiskInput {
+            posts: (0..8).map(|_| post(None, Some(1_000.0), 10.0)).collect(),
+            ..RiskInput::default()
+        };
+        assert!(reasons(&assess_dossier(&input, &t).report)
+            .iter()
+            .any(|r| r.contains("at least 6 dated posts") && r.contains("0 posts have them. Add the posts' dates.")));
+    }
+
+    #[test]
+    fn sponsored_against_other_posts() {
+        let t = Thresholds::default();
+        let posts = |paid: &[f64], other: &[f64]| -> Vec<Post> {
+            let mk = |likes: f64, sponsored: bool| Post {
+                sponsored,
+                ..post(None, Some(1_000.0), likes)
+            };
+            paid.iter()
+                .map(|&l| mk(l, true))
+                .chain(other.iter().map(|&l| mk(l, false)))
+                .collect()
+        };
+        // (sponsored likes, other likes, ratio or the start of the reason)
+        let cases: &[(&[f64], &[f64], Result<f64, &str>)] = &[
+            (&[20.0, 20.0, 20.0], &[40.0, 40.0, 40.0], Ok(0.5)),
+            (&[10.0, 30.0], &[40.0, 40.0, 40.0, 40.0], Ok(0.5)),
+            (&[60.0, 60.0, 60.0], &[40.0, 40.0, 40.0], Ok(1.5)),
+            (
+                &[20.0],
+                &[40.0; 5],
+                Err("Sponsored posts are compared with the others over at least 6 posts with likes and views (or a follower count), 2 or more of each kind; there are 1 sponsored and 5 other."),
+            ),
+            (&[20.0, 20.0], &[40.0, 40.0], Err("Sponsored posts are compared")),
+            (&[20.0, 20.0], &[0.0; 4], Err("The creator's other posts have no engagement")),
+        ];
+        for (paid, other, want) in cases {
+            let input = RiskInput {
+                posts: posts(paid, other),
+                ..RiskInput::default()
+            };
+            match (sponsored_comparison(&input, &t), want) {
+                (Ok(c), Ok(ratio)) => {
+                    assert!((c.ratio - ratio).abs() < 1e-12, "{paid:?}: {}", c.ratio);
+                    assert_eq!(c.formula, Formula::TikTokViews);
+                    assert_eq!(
+                        (c.sponsored_posts, c.other_posts),
+                        (paid.len(), other.len())
+                    );
+                }
+                (Err(reason), Err(start)) => {
+                    assert!(reason.starts_with(start), "{reason}");
+                    // `assess` lists it as not checked while no ratio was given.
+                    let report = assess_dossier(&input, &t).report;
+                    assert!(reasons(&report).contains(&reason.as_str()));
+                }
+                (got, want) => panic!("{paid:?} {other:?}: {got:?}, wanted {want:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn reported_figures_against_the_posts() {
+        let t = Thresholds::default();
+        // Six posts of 90 likes and 10 comments, 10,000 views, at 10,000 followers: 1% by
+        // followers, 10,000 views on average.
+        let posts: Vec<Post> = (0..6)
+            .map(|_| Post {
+                metrics: PostMetrics {
+                    views: Some(10_000.0),
+                    likes: Some(90.0),
+                    comments: Some(10.0),
+                    ..PostMetrics::default()
+                },
+                ..Post::default()
+            })
+            .collect();
+        let figure = |kind: ReportedKind, value: &str| ReportedFigure {
+            kind,
+            value: value.into(),
+            source: "import file “modash.csv”".into(),
+            date: Some(day("2026-11-02")),
+        };
+        // (figure, expected warning id and severity)
+        let cases: &[(ReportedFigure, Option<(&str, Severity)>)] = &[
+            (
+                figure(ReportedKind::EngagementRate, "3.1%"),
+                Some(("reported-engagement-rate-differs", Severity::Caution)),
+            ),
+            (figure(ReportedKind::EngagementRate, "1.4%"), None),
+            (
+                figure(ReportedKind::EngagementRate, "1.6%"),
+                Some(("reported-engagement-rate-differs", Severity::Caution)),
+            ),
+            (
+                figure(ReportedKind::EngagementRate, "0.5%"),
+                Some(("reported-engagement-rate-differs", Severity::Info)),
+            ),
+            (
+                figure(ReportedKind::EngagementRate, "0.031"),
+                Some(("reported-engagement-rate-differs", Severity::Caution)),
+            ),
+            (figure(ReportedKind::EngagementRate, "1.2"), None), // 1.2%
+            (
+                figure(ReportedKind::AverageViews, "42.9k"),
+                Some(("reported-average-views-differs", Severity::Caution)),
+            ),
+            (figure(ReportedKind::AverageLikes, "100"), None),
+            (figure(ReportedKind::Following, "9,000"), None),
+        ];
+        for (f, want) in cases {
+            let input = RiskInput {
+                followers: Some(10_000.0),
+                posts: posts.clone(),
+                reported: vec![f.clone()],
+                ..RiskInput::default()
+            };
+            let out = assess_dossier(&input, &t);
+            let got = out
+                .report
+                .warnings
+                .iter()
+                .find(|w| w.id.starts_with("reported-"))
+                .map(|w| (w.id.as_str(), w.severity));
+            assert_eq!(got, *want, "{}", f.value);
+        }
+        let input = RiskInput {
+            followers: Some(10_000.0),
+            posts: posts.clone(),
+            reported: vec![figure(ReportedKind::EngagementRate, "0.031")],
+            ..RiskInput::default()
+        };
+        let report = assess_dossier(&input, &t).report;
+        let w = report.by_id("reported-engagement-rate-differs");
+        assert_eq!(
+            w.map(|w| w.title.as_str()),
+            Some("The reported engagement rate (3.1%) is 3.1× higher than what the posts give (1.0%)")
+        );
+        let evidence: Vec<(&str, &str)> = w
+            .map(|w| {
+                w.evidence
+                    .iter()
+                    .map(|e| (e.label.as_str(), e.value.as_str()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(
+            evidence.get(..2),
+            Some(
+                &[
+                    (
+                        "Reported (import file “modash.csv”, 2026-11-02)",
+                        "0.031 (read as a fraction: 3.1%)"
+                    ),
+                    ("From the creator's posts (6 posts)", "1.0%"),
+                ][..]
+            )
+        );
+        assert!(evidence
+            .iter()
+            .any(|(l, v)| *l == "Computed as" && v.starts_with("(likes + comments) ÷ followers")));
+        // Unreadable, or too few posts: not checked, with the figure named.
+        for (f, n, start) in [
+            (figure(ReportedKind::EngagementRate, "high"), 6, "The reported engagement rate “high”"),
+            (figure(ReportedKind::AverageViews, "10k"), 3, "The reported average views (10k, import file “modash.csv”) is set against at least 6 posts"),
+        ] {
+            let input = RiskInput {
+                followers: Some(10_000.0),
+                posts: posts.get(..n).unwrap_or_default().to_vec(),
+                reported: vec![f],
+                ..RiskInput::default()
+            };
+            let report = assess_dossier(&input, &t).report;
+            assert!(
+                reasons(&report).iter().any(|r| r.starts_with(start)),
+                "{:?}",
+                reasons(&report)
+            );
+        }
+    }
+
+    #[test]
+    fn every_history_warning_names_a_known_threshold_and_no_nan() {
+        use crate::domain::risk::thresholds::ThresholdInfo;
+        let t = Thresholds::default();
+        let posts: Vec<Post> = [
+            (0.0, 0.0),
+            (f64::NAN, 5.0),
+            (1e12, 1e12),
+            (10.0, f64::INFINITY),
+            (100.0, 1.0),
+            (5.0, 500.0),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, &(v, l))| Post {
+            sponsored: i % 2 == 0,
+            ..post(Some(week(i as i64)), Some(v), l)
+        })
+        .collect();
+        let input = RiskInput {
+            followers: Some(0.0),
+            posts,
+            follower_history: history(&[0, 5, 1_000_000, 3]),
+            reported: vec![ReportedFigure {
+                kind: ReportedKind::AverageLikes,
+                value: "0".into(),
+                source: "x".into(),
+                date: None,
+            }],
+            ..RiskInput::default()
+        };
+        let report = assess(&input, &t);
+        for w in &report.warnings {
+            let key = w.threshold.clone().unwrap_or_default();
+            assert!(ThresholdInfo::find(&key).is_some(), "{}: {key}", w.id);
+            let shown = std::iter::once(w.title.as_str())
+                .chain(w.evidence.iter().map(|e| e.value.as_str()));
+            for text in shown {
+                assert!(!text.contains("NaN") && !text.contains("inf"), "{text}");
+            }
+        }
+    }
 }
