@@ -23,8 +23,8 @@ use crate::domain::engine::cadence::{cadence_benchmark, NoCadenceBenchmark};
 use crate::domain::engine::engagement::{compute, Field, Formula};
 use crate::domain::risk::disclosure::Jurisdiction;
 use crate::domain::risk::rules::{
-    assess, assess_dossier, dislike_ratio, CadenceInput, EngagementInput, NotChecked, RiskInput, RiskKind,
-    RiskReport, Severity, Warning,
+    assess, assess_dossier, dislike_ratio, CadenceInput, EngagementInput, NotChecked, RiskInput,
+    RiskKind, RiskReport, Severity, Warning,
 };
 use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::date::Date;
@@ -648,6 +648,10 @@ pub fn campaign_risks(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::creator::dossier::{
+        CaptionCheck, CommentSample, CountryVerdict, FollowerSnapshot, Post, SampleCounts, Share,
+        SnapshotSource,
+    };
     use crate::domain::engine::cadence::CadenceInput as PostCount;
 
     fn creator(name: &str, platform: Option<Platform>, followers: Option<u64>) -> Creator {
@@ -704,11 +708,23 @@ mod tests {
             (0.03, &["engagement-far-below-benchmark"]),
         ];
         for (rate, want) in cases {
-            let r = creator_risk(&tiktok("Ana", *rate), Formula::SourceViews, None, &t, today());
+            let r = creator_risk(
+                &tiktok("Ana", *rate),
+                Formula::SourceViews,
+                None,
+                &t,
+                today(),
+            );
             assert_eq!(ids(&r), *want, "rate {rate}");
             assert!(r.checked.contains(&RiskKind::EngagementAnomaly));
         }
-        let r = creator_risk(&tiktok("Ana", 0.255), Formula::SourceViews, None, &t, today());
+        let r = creator_risk(
+            &tiktok("Ana", 0.255),
+            Formula::SourceViews,
+            None,
+            &t,
+            today(),
+        );
         let w = &r.report.warnings[..];
         let evidence: Vec<&str> = w
             .iter()
@@ -921,7 +937,10 @@ mod tests {
                 .iter()
                 // The categories check only: the campaign's countries ask for the audience's
                 // countries too (a check of its own, tested in `stored_evidence_*`).
-                .find(|n| n.kind == RiskKind::AudienceFit && !n.reason.contains("where the audience lives"))
+                .find(|n| {
+                    n.kind == RiskKind::AudienceFit
+                        && !n.reason.contains("where the audience lives")
+                })
                 .map(|n| n.reason.as_str());
             match want {
                 Some(text) => assert!(reason.is_some_and(|r| r.contains(text)), "{reason:?}"),
@@ -1057,6 +1076,379 @@ mod tests {
                 .summary()
                 .label(),
             "Not checked"
+        );
+    }
+
+    fn sample(date: &str, total: usize, negative: usize, text: &str) -> CommentSample {
+        CommentSample {
+            date: day(date),
+            text: text.into(),
+            counts: SampleCounts {
+                total,
+                positive: total - negative,
+                negative,
+                ..SampleCounts::default()
+            },
+        }
+    }
+
+    fn caption(date: &str, text: &str, verdicts: &[(&str, &str)]) -> CaptionCheck {
+        CaptionCheck {
+            date: day(date),
+            caption: text.into(),
+            post_link: None,
+            verdicts: verdicts
+                .iter()
+                .map(|(c, v)| CountryVerdict {
+                    country: c.to_string(),
+                    verdict: v.to_string(),
+                })
+                .collect(),
+        }
+    }
+
+    fn reason(r: &CreatorRisk, kind: RiskKind, text: &str) -> bool {
+        r.report
+            .not_checked
+            .iter()
+            .any(|n| n.kind == kind && n.reason.contains(text))
+    }
+
+    #[test]
+    fn stored_comment_sample_feeds_hate_watching_and_generic_comments() {
+        let t = Thresholds::default();
+        let bare = tiktok("Eve", 0.085);
+        let r = creator_risk(&bare, Formula::default(), None, &t, today());
+        assert!(!r.checked.contains(&RiskKind::HateWatching));
+        assert!(reason(
+            &r,
+            RiskKind::HateWatching,
+            "Risks → Comment sentiment and save it to this creator"
+        ));
+        assert!(reason(
+            &r,
+            RiskKind::BoughtEngagement,
+            "Risks → Generic comments and save it to this creator"
+        ));
+
+        let mut eve = bare.clone();
+        let generic = "nice\n🔥🔥\ngreat pic\nwow\n".repeat(10);
+        // An older sample first: the latest one (by date) is the one used.
+        eve.comment_samples
+            .push(sample("2026-06-01", 40, 0, "love it\n"));
+        eve.comment_samples
+            .push(sample("2026-11-02", 40, 20, &generic));
+        let r = creator_risk(&eve, Formula::default(), None, &t, today());
+        let negative = r.report.by_id("negative-comments");
+        assert_eq!(negative.map(|w| w.severity), Some(Severity::High));
+        assert!(negative.is_some_and(|w| w.evidence.iter().any(
+            |e| e.label == "Evidence" && e.value == "comment sample of 2026-11-02, 34 days old"
+        )));
+        let generic_w = r.report.by_id("generic-comments");
+        assert!(generic_w.is_some_and(|w| w.evidence.iter().any(|e| e.label == "Examples")));
+        assert!(r.checked.contains(&RiskKind::HateWatching));
+        assert!(!reason(&r, RiskKind::HateWatching, "Comment sentiment"));
+        assert!(!reason(&r, RiskKind::BoughtEngagement, "Generic comments"));
+        // The sample is fresh: no stale note.
+        assert!(r.report.by_id("stale-comment-sample").is_none());
+        assert_eq!(
+            r.evidence
+                .first()
+                .map(|e| (e.kind, e.age.as_str(), e.stale)),
+            Some((EvidenceKind::CommentSample, "34 days old", false))
+        );
+    }
+
+    #[test]
+    fn stale_evidence_is_flagged_against_the_editable_age() {
+        let mut t = Thresholds::default();
+        let mut c = tiktok("Fay", 0.085);
+        c.comment_samples
+            .push(sample("2026-08-01", 40, 2, "love it\n"));
+        c.audience.date = Some(day("2026-11-20"));
+        c.audience.countries = vec![Share {
+            name: "United States".into(),
+            share: 0.8,
+        }];
+        // (stale after days, stale ids)
+        let cases: &[(f64, &[&str])] = &[
+            (90.0, &["stale-comment-sample"]),
+            (127.0, &[]), // exactly 127 days old is not older than 127
+            (126.0, &["stale-comment-sample"]),
+            (7.0, &["stale-comment-sample", "stale-audience"]),
+        ];
+        for (days, want) in cases {
+            assert_eq!(t.set("stale_evidence_days", *days), Ok(()));
+            let r = creator_risk(&c, Formula::default(), None, &t, today());
+            let stale: Vec<&str> = ids(&r)
+                .into_iter()
+                .filter(|id| id.starts_with("stale-"))
+                .collect();
+            assert_eq!(&stale, want, "{days}");
+            for id in stale {
+                let w = r.report.by_id(id);
+                assert_eq!(w.map(|w| w.severity), Some(Severity::Info));
+                assert_eq!(
+                    w.and_then(|w| w.threshold.as_deref()),
+                    Some("stale_evidence_days")
+                );
+            }
+        }
+        let r = creator_risk(
+            &c,
+            Formula::default(),
+            None,
+            &Thresholds::default(),
+            today(),
+        );
+        let w = r.report.by_id("stale-comment-sample");
+        assert_eq!(
+            w.map(|w| w.title.as_str()),
+            Some("The comment sample is 4 months old")
+        );
+        assert!(w.is_some_and(|w| w.action.contains("Risks → Comment sentiment")));
+    }
+
+    #[test]
+    fn stored_caption_check_feeds_disclosure_for_the_campaign_countries() {
+        let t = Thresholds::default();
+        let camp = Campaign {
+            name: "Trail".into(),
+            countries: vec!["us".into(), "de".into()],
+            ..Campaign::default()
+        };
+        let mut c = tiktok("Gus", 0.085);
+        c.caption_checks.push(caption(
+            "2026-11-02",
+            "#ad new trail shoes",
+            &[("us", "meets")],
+        ));
+        let r = creator_risk(&c, Formula::default(), Some(&camp), &t, today());
+        // Checked again for Germany, which the stored check did not cover: "#ad" is weak there.
+        let w = r.report.by_id("disclosure-not-met");
+        assert_eq!(w.map(|w| w.severity), Some(Severity::Caution));
+        assert!(w.is_some_and(|w| w.evidence.iter().any(|e| e.label.starts_with("Germany"))));
+        assert!(w.is_some_and(|w| w
+            .evidence
+            .iter()
+            .any(|e| e.value == "caption check of 2026-11-02, 34 days old")));
+        assert!(r.checked.contains(&RiskKind::Disclosure));
+        assert!(!reason(&r, RiskKind::Disclosure, "Risks → Ad disclosure"));
+        // Without a campaign, the countries the caption was checked for.
+        let r = creator_risk(&c, Formula::default(), None, &t, today());
+        assert!(r.report.by_id("disclosure-not-met").is_none());
+        assert!(r.checked.contains(&RiskKind::Disclosure));
+        // A stored verdict that differs from the caption alone (the paid-partnership toggle
+        // satisfies the EU rule) stands, and says why.
+        let eu = Campaign {
+            countries: vec!["eu".into()],
+            ..camp.clone()
+        };
+        let mut toggled = tiktok("Hal", 0.085);
+        toggled.caption_checks.push(caption(
+            "2026-11-02",
+            "#ad new trail shoes",
+            &[("eu", "meets")],
+        ));
+        let r = creator_risk(&toggled, Formula::default(), Some(&eu), &t, today());
+        assert!(
+            r.report.by_id("disclosure-not-met").is_none(),
+            "{:?}",
+            ids(&r)
+        );
+        toggled.caption_checks[0].verdicts[0].verdict = "missing".into();
+        let r = creator_risk(&toggled, Formula::default(), Some(&eu), &t, today());
+        let w = r.report.by_id("disclosure-not-met");
+        assert_eq!(w.map(|w| w.severity), Some(Severity::High));
+        assert!(w.is_some_and(|w| w.evidence.iter().any(|e| e
+            .value
+            .contains("the verdict saved with the caption check of 2026-11-02"))));
+    }
+
+    #[test]
+    fn stored_audience_and_posts_feed_their_rules() {
+        let t = Thresholds::default();
+        let camp = Campaign {
+            name: "Trail".into(),
+            countries: vec!["us".into()],
+            ..Campaign::default()
+        };
+        let mut c = tiktok("Ivy", 0.085);
+        let r = creator_risk(&c, Formula::default(), Some(&camp), &t, today());
+        assert!(reason(
+            &r,
+            RiskKind::AudienceFit,
+            "Add where the audience lives"
+        ));
+        assert!(reason(
+            &r,
+            RiskKind::EngagementAnomaly,
+            "Add the creator's posts one by one"
+        ));
+        assert!(reason(
+            &r,
+            RiskKind::BoughtEngagement,
+            "Add follower counts with their dates"
+        ));
+        c.audience.date = Some(day("2026-11-02"));
+        c.audience.countries = vec![
+            Share {
+                name: "Brazil".into(),
+                share: 0.7,
+            },
+            Share {
+                name: "United States".into(),
+                share: 0.3,
+            },
+        ];
+        // Six posts a week apart: sponsored ones get a third of the others' likes, per view.
+        for i in 0..6 {
+            let sponsored = i % 2 == 0;
+            c.posts.push(Post {
+                date: Date::from_day_number(day("2026-09-07").day_number() + 7 * i),
+                metrics: PostMetrics {
+                    views: Some(10_000.0),
+                    likes: Some(if sponsored { 100.0 } else { 300.0 }),
+                    ..PostMetrics::default()
+                },
+                sponsored,
+                ..Post::default()
+            });
+        }
+        let r = creator_risk(&c, Formula::default(), Some(&camp), &t, today());
+        let country = r.report.by_id("audience-outside-countries");
+        assert_eq!(country.map(|w| w.severity), Some(Severity::Caution));
+        assert!(country.is_some_and(|w| w
+            .evidence
+            .iter()
+            .any(|e| e.value == "audience of 2026-11-02, 34 days old")));
+        let drop = r.report.by_id("sponsored-engagement-drop");
+        assert!(
+            drop.is_some_and(|w| w.evidence.iter().any(
+                |e| e.label == "Sponsored posts (3)" && e.value == "1.0% median rate per post"
+            )),
+            "{:?}",
+            ids(&r)
+        );
+        assert!(
+            drop.is_some_and(|w| w.evidence.iter().any(|e| e.value.starts_with("posts of"))),
+            "{drop:?}"
+        );
+        assert!(r.checked.contains(&RiskKind::AudienceFit));
+        assert!(r.checked.contains(&RiskKind::HateWatching));
+        assert!(!reason(
+            &r,
+            RiskKind::AudienceFit,
+            "Add where the audience lives"
+        ));
+        assert!(!reason(
+            &r,
+            RiskKind::EngagementAnomaly,
+            "Add the creator's posts"
+        ));
+        // The check form has no dossier: none of this is asked for there.
+        let input = AnalysisInput {
+            platform: Platform::TikTok,
+            followers: Some(45_000),
+            posts: vec![c.metrics],
+            formula: Formula::SourceViews,
+            cadence: None,
+            price: None,
+        };
+        let r = check_form_risk(&input, None, &t);
+        assert!(r.evidence.is_empty());
+        assert!(!reason(&r, RiskKind::EngagementAnomaly, "one by one"));
+        assert!(!reason(
+            &r,
+            RiskKind::HateWatching,
+            "save it to this creator"
+        ));
+    }
+
+    #[test]
+    fn evidence_list_for_the_dossier() {
+        let t = Thresholds::default();
+        let mut c = tiktok("Jo", 0.085);
+        assert!(evidence_of(&c, today(), &t).is_empty());
+        c.comment_samples.push(CommentSample {
+            counts: SampleCounts {
+                total: 40,
+                positive: 20,
+                neutral: 6,
+                negative: 14,
+                generic: 22,
+                ..SampleCounts::default()
+            },
+            ..sample("2026-11-02", 40, 14, "")
+        });
+        c.caption_checks.push(caption(
+            "2026-05-01",
+            "#ad",
+            &[("us", "meets"), ("de", "weak")],
+        ));
+        c.audience.countries = vec![Share {
+            name: "Spain".into(),
+            share: 0.6,
+        }];
+        c.follower_history.push(FollowerSnapshot {
+            date: day("2026-12-06"),
+            count: 45_000,
+            source: SnapshotSource::Check,
+        });
+        c.posts.push(Post::default());
+        let got: Vec<(EvidenceKind, Option<String>, String, bool, String)> =
+            evidence_of(&c, today(), &t)
+                .into_iter()
+                .map(|e| {
+                    (
+                        e.kind,
+                        e.date.map(|d| d.to_string()),
+                        e.age,
+                        e.stale,
+                        e.summary,
+                    )
+                })
+                .collect();
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            got,
+            [
+                (
+                    EvidenceKind::CommentSample,
+                    Some(s("2026-11-02")),
+                    s("34 days old"),
+                    false,
+                    s("40 comments: 14 (35%) negative, 22 (55%) generic")
+                ),
+                (
+                    EvidenceKind::CaptionCheck,
+                    Some(s("2026-05-01")),
+                    s("7 months old"),
+                    true,
+                    s("United States: meets the rule; Germany: not clear enough")
+                ),
+                (
+                    EvidenceKind::Audience,
+                    None,
+                    s("undated"),
+                    false,
+                    s("countries: Spain 60%")
+                ),
+                (
+                    EvidenceKind::FollowerHistory,
+                    Some(s("2026-12-06")),
+                    s("today"),
+                    false,
+                    s("1 count, latest 45K")
+                ),
+                (
+                    EvidenceKind::Posts,
+                    None,
+                    s("undated"),
+                    false,
+                    s("1 post (0 dated, 0 sponsored)")
+                ),
+            ]
         );
     }
 

@@ -22,9 +22,9 @@ mod samples;
 
 use crate::domain::risk::thresholds::{format_value, trim_number};
 use crate::domain::risk::thresholds::{ThresholdUnit, Thresholds};
+pub use history::{assess_dossier, sponsored_comparison, DossierReport, SponsoredComparison};
 use numbers::{cadence_rule, credibility_rule, engagement_rules, inexperience_rule, likes_rules};
 use samples::{audience_rule, disclosure_rule, generic_comment_rule, hate_watching_rules};
-pub use history::{assess_dossier, sponsored_comparison, DossierReport, SponsoredComparison};
 
 /// The checklist item an inexperience warning links to.
 pub const APPROVAL_CHECKLIST_ID: &str = "approval-framework";

@@ -37,7 +37,6 @@ fn evidence_line(e: &EvidenceItem) -> Text {
     Text::own(head).and_user(&e.summary)
 }
 
-
 /// The plan's explanation of why `c` was picked or left out, in Microscope's own words.
 fn decision(plan: &Plan, c: &Creator) -> Option<String> {
     plan.picks
@@ -163,5 +162,87 @@ pub fn vetting_record(
             .iter()
             .map(|v| entry(campaign, v, formula, plan))
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::campaign::risk_profile::creator_risk;
+    use crate::domain::creator::dossier::{
+        CaptionCheck, CommentSample, CountryVerdict, SampleCounts,
+    };
+    use crate::domain::creator::metrics::PostMetrics;
+    use crate::domain::creator::platform::Platform;
+    use crate::domain::risk::thresholds::Thresholds;
+    use crate::domain::text::date::Date;
+
+    fn day(s: &str) -> Date {
+        Date::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn vetting_record_lists_the_stored_evidence_and_its_age() {
+        let mut camp = Campaign::new("k".into(), "Trail", 0.0);
+        camp.countries = vec!["us".into()];
+        let mut c = Creator::new("a".into(), "Ann", 0.0);
+        c.platform = Some(Platform::TikTok);
+        c.followers = Some(45_000);
+        c.metrics = PostMetrics {
+            views: Some(130_000.0),
+            likes: Some(10_000.0),
+            ..PostMetrics::default()
+        };
+        let bare = c.clone();
+        c.comment_samples.push(CommentSample {
+            date: day("2026-11-02"),
+            text: "where did you buy the jacket?\n".repeat(30),
+            counts: SampleCounts {
+                total: 30,
+                positive: 30,
+                ..SampleCounts::default()
+            },
+        });
+        c.caption_checks.push(CaptionCheck {
+            date: day("2026-05-01"),
+            caption: "new shoes #ad".into(),
+            post_link: None,
+            verdicts: vec![CountryVerdict {
+                country: "us".into(),
+                verdict: "meets".into(),
+            }],
+        });
+        let t = Thresholds::default();
+        let today = day("2026-12-06");
+        let risk = creator_risk(&c, Formula::SourceViews, Some(&camp), &t, today);
+        let bare_risk = creator_risk(&bare, Formula::SourceViews, Some(&camp), &t, today);
+        let md = vetting_record(
+            &camp,
+            &[
+                Vetting {
+                    creator: &c,
+                    warnings: &risk.report.warnings,
+                    evidence: &risk.evidence,
+                },
+                Vetting {
+                    creator: &bare,
+                    warnings: &bare_risk.report.warnings,
+                    evidence: &bare_risk.evidence,
+                },
+            ],
+            Formula::SourceViews,
+            None,
+        )
+        .markdown();
+        for want in [
+            "- **Stored evidence used:**",
+            "  - Comment sample, 2026-11-02 (34 days old): 30 comments\\: 0 \\(0\\%\\) negative, 0 \\(0\\%\\) generic",
+            "  - Caption check, 2026-05-01 (7 months old, stale: check again): United States\\: meets the rule",
+            "- **Warnings (1):**",
+            "The caption check is 7 months old",
+            "- **Stored evidence:** none (no comment sample, caption check, audience, follower history or posts saved for this creator).",
+        ] {
+            assert!(md.contains(want), "missing {want:?} in:\n{md}");
+        }
     }
 }

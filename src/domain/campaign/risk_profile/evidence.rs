@@ -12,8 +12,8 @@ use crate::domain::creator::record::Creator;
 use crate::domain::risk::comments::{summarise_generic, GenericSummary};
 use crate::domain::risk::disclosure::{check, DisclosureInput, Jurisdiction, Verdict};
 use crate::domain::risk::rules::{
-    sponsored_comparison, Evidence, RiskInput, RiskKind, RiskReport, Severity,
-    SponsoredComparison, Warning,
+    sponsored_comparison, Evidence, RiskInput, RiskKind, RiskReport, Severity, SponsoredComparison,
+    Warning,
 };
 use crate::domain::risk::sentiment::SentimentSummary;
 use crate::domain::risk::thresholds::Thresholds;

@@ -98,7 +98,11 @@ pub(super) fn country_rule(input: &RiskInput, t: &Thresholds, report: &mut RiskR
             .iter()
             .any(|j| input.target_countries.contains(j))
     };
-    let inside: f64 = listed.iter().filter(|s| in_target(s)).map(|s| s.share).sum();
+    let inside: f64 = listed
+        .iter()
+        .filter(|s| in_target(s))
+        .map(|s| s.share)
+        .sum();
     let total: f64 = listed.iter().map(|s| s.share).sum();
     let unlisted = (1.0 - total).max(0.0);
     if inside >= t.min_audience_in_countries {
@@ -198,10 +202,26 @@ mod tests {
         // (audience, targets, expected severity)
         type Case<'a> = (&'a [(&'a str, f64)], &'a [Jurisdiction], Option<Severity>);
         let cases: &[Case] = &[
-            (&[("United States", 0.3), ("Spain", 0.5), ("Mexico", 0.2)], &[Us], Some(Severity::Caution)),
-            (&[("United States", 0.3), ("Spain", 0.5), ("Mexico", 0.2)], &[Eu], None), // exactly 50%
-            (&[("United States", 0.3), ("Spain", 0.49), ("Mexico", 0.21)], &[Eu], Some(Severity::Caution)),
-            (&[("United States", 0.3), ("Germany", 0.2)], &[Us, Germany], None),
+            (
+                &[("United States", 0.3), ("Spain", 0.5), ("Mexico", 0.2)],
+                &[Us],
+                Some(Severity::Caution),
+            ),
+            (
+                &[("United States", 0.3), ("Spain", 0.5), ("Mexico", 0.2)],
+                &[Eu],
+                None,
+            ), // exactly 50%
+            (
+                &[("United States", 0.3), ("Spain", 0.49), ("Mexico", 0.21)],
+                &[Eu],
+                Some(Severity::Caution),
+            ),
+            (
+                &[("United States", 0.3), ("Germany", 0.2)],
+                &[Us, Germany],
+                None,
+            ),
             // 30% listed in the United States, 70% not listed: perhaps enough, a note.
             (&[("USA", 0.3)], &[Us], Some(Severity::Info)),
             (&[("Brazil", 0.9)], &[Us], Some(Severity::Caution)),
@@ -214,7 +234,9 @@ mod tests {
             };
             let mut report = RiskReport::default();
             assert!(country_rule(&input, &t, &mut report));
-            let got = report.by_id("audience-outside-countries").map(|w| w.severity);
+            let got = report
+                .by_id("audience-outside-countries")
+                .map(|w| w.severity);
             assert_eq!(got, *want, "{audience:?} {targets:?}");
         }
         let input = RiskInput {

@@ -328,8 +328,14 @@ fn follower_rules(input: &RiskInput, t: &Thresholds, report: &mut RiskReport) ->
         format!(
             "{}, {} to {}",
             points.len(),
-            points.first().map(|p| p.date.to_string()).unwrap_or_default(),
-            points.last().map(|p| p.date.to_string()).unwrap_or_default()
+            points
+                .first()
+                .map(|p| p.date.to_string())
+                .unwrap_or_default(),
+            points
+                .last()
+                .map(|p| p.date.to_string())
+                .unwrap_or_default()
         ),
     ));
     evidence.push(ev("Thresholds", thresholds_text));
@@ -872,10 +878,7 @@ fn reported_rules(ctx: &Context, t: &Thresholds, report: &mut RiskReport) -> boo
         if let Some(how) = reading {
             shown.push_str(&format!(" ({how}: {})", show(figure.kind, reported)));
         }
-        let dated = figure
-            .date
-            .map(|d| format!(", {d}"))
-            .unwrap_or_default();
+        let dated = figure.date.map(|d| format!(", {d}")).unwrap_or_default();
         report.warnings.push(Warning {
             id: format!("reported-{}-differs", figure.kind.id()),
             kind: RiskKind::EngagementAnomaly,
@@ -962,7 +965,8 @@ mod tests {
     fn follower_jumps_and_falls() {
         let t = Thresholds::default();
         // (weekly counts, expected warning, the threshold it names)
-        let cases: &[(&[u64], Option<(&str, Severity, &str)>)] = &[
+        type Case<'a> = (&'a [u64], Option<(&'a str, Severity, &'a str)>);
+        let cases: &[Case] = &[
             // 3% a week, then exactly 10%: not more than 10%, and under 5× the usual 3%.
             (&[10_000, 10_300, 11_330], None),
             (
@@ -972,7 +976,11 @@ mod tests {
             // 1% usual, then 6%: more than 5× the usual and at least 2.5% a week.
             (
                 &[10_000, 10_100, 10_706],
-                Some(("follower-spike", Severity::Caution, "follower_spike_multiple")),
+                Some((
+                    "follower-spike",
+                    Severity::Caution,
+                    "follower_spike_multiple",
+                )),
             ),
             // 0.2% usual, then 1.2%: 6× the usual but below a quarter of 10% a week.
             (&[10_000, 10_020, 10_140], None),
@@ -1079,9 +1087,21 @@ mod tests {
         type Case<'a> = (&'a [f64], &'a [&'a str], Option<Severity>);
         let cases: &[Case] = &[
             (&[128.0, 512.0], &[], None), // exactly on both lines
-            (&[127.0, 512.0], &["post-likes-below-usual"], Some(Severity::Info)),
-            (&[127.0, 100.0], &["post-likes-below-usual"], Some(Severity::Caution)),
-            (&[256.0, 513.0], &["post-likes-above-usual"], Some(Severity::Info)),
+            (
+                &[127.0, 512.0],
+                &["post-likes-below-usual"],
+                Some(Severity::Info),
+            ),
+            (
+                &[127.0, 100.0],
+                &["post-likes-below-usual"],
+                Some(Severity::Caution),
+            ),
+            (
+                &[256.0, 513.0],
+                &["post-likes-above-usual"],
+                Some(Severity::Info),
+            ),
         ];
         for (last, want, severity) in cases {
             let mut posts: Vec<Post> = (0..5).map(|_| post(None, None, 256.0)).collect();
@@ -1102,9 +1122,7 @@ mod tests {
         // The follower count nearest each post's date: 5 posts in January at 10,000 followers,
         // one in March at 50,000 with the same likes is far below the usual share.
         let t = Thresholds::default();
-        let mut posts: Vec<Post> = (0..5)
-            .map(|i| post(Some(week(i)), None, 300.0))
-            .collect();
+        let mut posts: Vec<Post> = (0..5).map(|i| post(Some(week(i)), None, 300.0)).collect();
         posts.push(post(Some(week(10)), None, 300.0));
         let mut follower_history = history(&[10_000]);
         follower_history.push(FollowerSnapshot {
@@ -1137,9 +1155,9 @@ mod tests {
             ..RiskInput::default()
         };
         let report = assess_dossier(&input, &t).report;
-        assert!(reasons(&report)
-            .iter()
-            .any(|r| r.contains("at least 6 posts that have likes and a follower count") && r.contains("there are 5")));
+        assert!(reasons(&report).iter().any(|r| r
+            .contains("at least 6 posts that have likes and a follower count")
+            && r.contains("there are 5")));
     }
 
     #[test]
@@ -1220,7 +1238,10 @@ mod tests {
             if let Some(w) = w {
                 assert_eq!(w.severity, Severity::Caution);
                 assert_eq!(w.title, "Engagement fell to 49% of its earlier level");
-                let first = w.evidence.first().map(|e| (e.label.as_str(), e.value.as_str()));
+                let first = w
+                    .evidence
+                    .first()
+                    .map(|e| (e.label.as_str(), e.value.as_str()));
                 assert_eq!(
                     first,
                     Some((
@@ -1241,7 +1262,8 @@ mod tests {
         };
         assert!(reasons(&assess_dossier(&input, &t).report)
             .iter()
-            .any(|r| r.contains("at least 6 dated posts") && r.contains("0 posts have them. Add the posts' dates.")));
+            .any(|r| r.contains("at least 6 dated posts")
+                && r.contains("0 posts have them. Add the posts' dates.")));
     }
 
     #[test]
@@ -1258,7 +1280,8 @@ mod tests {
                 .collect()
         };
         // (sponsored likes, other likes, ratio or the start of the reason)
-        let cases: &[(&[f64], &[f64], Result<f64, &str>)] = &[
+        type Case<'a> = (&'a [f64], &'a [f64], Result<f64, &'a str>);
+        let cases: &[Case] = &[
             (&[20.0, 20.0, 20.0], &[40.0, 40.0, 40.0], Ok(0.5)),
             (&[10.0, 30.0], &[40.0, 40.0, 40.0, 40.0], Ok(0.5)),
             (&[60.0, 60.0, 60.0], &[40.0, 40.0, 40.0], Ok(1.5)),
