@@ -9,8 +9,8 @@ pub fn now_ms() -> f64 {
         .unwrap_or(0.0)
 }
 
-/// Today's date (UTC) by the browser clock, to age a creator's stored evidence by; 1970-01-01
-/// outside a browser.
+/// Today's date (UTC) by the browser clock, to age a creator's stored evidence by. Call it in
+/// components and pass the date down: functions that native tests run take it as a parameter.
 pub fn today() -> Date {
     Date::from_ms(now_ms()).unwrap_or(Date::EPOCH)
 }
