@@ -671,6 +671,18 @@ mod tests {
         }
     }
 
+    /// The check form with a TikTok micro creator's numbers.
+    fn form(metrics: PostMetrics, formula: Formula) -> AnalysisInput {
+        AnalysisInput {
+            platform: Platform::TikTok,
+            followers: Some(45_000),
+            posts: vec![metrics],
+            formula,
+            cadence: None,
+            price: None,
+        }
+    }
+
     /// The day the tests' evidence is aged on.
     fn today() -> Date {
         day("2026-12-06")
@@ -751,14 +763,7 @@ mod tests {
             .unwrap_or_default();
         assert!(label.contains("÷ views"), "{label}");
         // The check form keeps to the user's formula and says why nothing was compared.
-        let input = AnalysisInput {
-            platform: Platform::TikTok,
-            followers: Some(45_000),
-            posts: vec![c.metrics],
-            formula: Formula::MedianViews,
-            cadence: None,
-            price: None,
-        };
+        let input = form(c.metrics, Formula::MedianViews);
         let r = check_form_risk(&input, None, &t);
         assert!(r.report.by_id("engagement-far-above-benchmark").is_none());
         assert!(r
@@ -1347,14 +1352,7 @@ mod tests {
             "Add the creator's posts"
         ));
         // The check form has no dossier: none of this is asked for there.
-        let input = AnalysisInput {
-            platform: Platform::TikTok,
-            followers: Some(45_000),
-            posts: vec![c.metrics],
-            formula: Formula::SourceViews,
-            cadence: None,
-            price: None,
-        };
+        let input = form(c.metrics, Formula::SourceViews);
         let r = check_form_risk(&input, None, &t);
         assert!(r.evidence.is_empty());
         assert!(!reason(&r, RiskKind::EngagementAnomaly, "one by one"));

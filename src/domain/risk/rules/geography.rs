@@ -246,12 +246,7 @@ mod tests {
         };
         let mut report = RiskReport::default();
         country_rule(&input, &t, &mut report);
-        let evidence: Vec<(&str, &str)> = report
-            .warnings
-            .iter()
-            .flat_map(|w| &w.evidence)
-            .map(|e| (e.label.as_str(), e.value.as_str()))
-            .collect();
+        let evidence = super::super::history::tests::evidence_pairs(&report);
         assert_eq!(
             evidence,
             [

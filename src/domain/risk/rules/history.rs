@@ -469,54 +469,49 @@ fn likes_share_rules(ctx: &Context, t: &Thresholds, report: &mut RiskReport) -> 
             Severity::Info
         }
     };
-    if !low.is_empty() {
+    // (posts, id, more or fewer, threshold line, why, action, threshold key)
+    let sides = [
+        (
+            low,
+            "post-likes-below-usual",
+            "fewer",
+            format!("below {} of the usual share", pct0(t.likes_low_share_of_usual)),
+            "When far fewer followers like a post than usually do, the follower count may have grown with bought or inactive accounts, or that content did not reach the audience.",
+            "Compare the dates with the follower history: a jump before those posts points to bought followers. Judge reach by views and likes per post, not by followers.",
+            "likes_low_share_of_usual",
+        ),
+        (
+            high,
+            "post-likes-above-usual",
+            "more",
+            format!("above {} the usual share", times(t.likes_post_high_multiple)),
+            "A post liked by many times the usual share of followers was a giveaway, paid boosting, a viral hit or bought likes; averages that include it overstate the creator's usual reach.",
+            "Look at those posts: a giveaway or a boost explains it; otherwise read their comments for generic ones. Forecast from the median post, not the average.",
+            "likes_post_high_multiple",
+        ),
+    ];
+    for (posts, id, direction, line, why, action, key) in sides {
+        if posts.is_empty() {
+            continue;
+        }
         let mut evidence = vec![usual_ev.clone()];
-        evidence.extend(low.iter().take(3).map(|s| describe(s)));
-        evidence.push(ev(
-            "Threshold",
-            format!(
-                "below {} of the usual share",
-                pct0(t.likes_low_share_of_usual)
-            ),
-        ));
+        evidence.extend(posts.iter().take(3).map(|s| describe(s)));
+        evidence.push(ev("Threshold", line));
+        let who = if posts.len() == 1 {
+            "1 post got".to_string()
+        } else {
+            format!("{} posts got", posts.len())
+        };
         report.warnings.push(Warning {
-            id: "post-likes-below-usual".into(),
+            id: id.into(),
             kind: RiskKind::BoughtEngagement,
-            severity: severity(low.len()),
-            title: format!(
-                "{} far fewer likes than usual for the followers of the day",
-                if low.len() == 1 { "1 post got".to_string() } else { format!("{} posts got", low.len()) }
-            ),
+            severity: severity(posts.len()),
+            title: format!("{who} far {direction} likes than usual for the followers of the day"),
             evidence,
-            why: "When far fewer followers like a post than usually do, the follower count may have grown with bought or inactive accounts, or that content did not reach the audience.".into(),
-            action: "Compare the dates with the follower history: a jump before those posts points to bought followers. Judge reach by views and likes per post, not by followers.".into(),
+            why: why.into(),
+            action: action.into(),
             checklist_item: None,
-            threshold: Some("likes_low_share_of_usual".into()),
-        });
-    }
-    if !high.is_empty() {
-        let mut evidence = vec![usual_ev];
-        evidence.extend(high.iter().take(3).map(|s| describe(s)));
-        evidence.push(ev(
-            "Threshold",
-            format!(
-                "above {} the usual share",
-                times(t.likes_post_high_multiple)
-            ),
-        ));
-        report.warnings.push(Warning {
-            id: "post-likes-above-usual".into(),
-            kind: RiskKind::BoughtEngagement,
-            severity: severity(high.len()),
-            title: format!(
-                "{} far more likes than usual for the followers of the day",
-                if high.len() == 1 { "1 post got".to_string() } else { format!("{} posts got", high.len()) }
-            ),
-            evidence,
-            why: "A post liked by many times the usual share of followers was a giveaway, paid boosting, a viral hit or bought likes; averages that include it overstate the creator's usual reach.".into(),
-            action: "Look at those posts: a giveaway or a boost explains it; otherwise read their comments for generic ones. Forecast from the median post, not the average.".into(),
-            checklist_item: None,
-            threshold: Some("likes_post_high_multiple".into()),
+            threshold: Some(key.into()),
         });
     }
     true
@@ -910,7 +905,7 @@ fn reported_rules(ctx: &Context, t: &Thresholds, report: &mut RiskReport) -> boo
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::domain::creator::dossier::{FollowerSnapshot, SnapshotSource};
     use crate::domain::creator::metrics::PostMetrics;
@@ -951,6 +946,16 @@ mod tests {
 
     fn ids(report: &RiskReport) -> Vec<&str> {
         report.warnings.iter().map(|w| w.id.as_str()).collect()
+    }
+
+    /// Every warning's evidence as (label, value), in order.
+    pub(in crate::domain::risk::rules) fn evidence_pairs(report: &RiskReport) -> Vec<(&str, &str)> {
+        report
+            .warnings
+            .iter()
+            .flat_map(|w| &w.evidence)
+            .map(|e| (e.label.as_str(), e.value.as_str()))
+            .collect()
     }
 
     fn reasons(report: &RiskReport) -> Vec<&str> {
@@ -1026,12 +1031,7 @@ mod tests {
             ..RiskInput::default()
         };
         let report = assess_dossier(&input, &t).report;
-        let evidence: Vec<(&str, &str)> = report
-            .warnings
-            .iter()
-            .flat_map(|w| &w.evidence)
-            .map(|e| (e.label.as_str(), e.value.as_str()))
-            .collect();
+        let evidence = evidence_pairs(&report);
         assert_eq!(
             evidence.get(..3),
             Some(
