@@ -1,10 +1,16 @@
 //! A creator's risk profile: the risk rules (risk.rs) fed from a shortlisted creator or the "Check a creator" form, and a campaign's combined warning list.
 //!
 //! The rules stay in risk.rs; this file only decides which of a creator's stored numbers feed
-//! which rule, and says for every rule that could not run what to enter and where. Comments and
-//! captions are not stored with a creator, so those checks always point to the Risks tools.
+//! which rule, and says for every rule that could not run what to enter and where. A creator's
+//! stored evidence (the latest comment sample and caption check, the audience, posts, follower
+//! history and reported figures) feeds its rules through `evidence`, which also dates every
+//! warning resting on it and flags evidence older than the "evidence is stale after" threshold.
 
 use serde::{Deserialize, Serialize};
+
+mod evidence;
+
+pub use evidence::{evidence_of, EvidenceItem, EvidenceKind};
 
 use crate::domain::campaign::record::Campaign;
 use crate::domain::creator::metrics::PostMetrics;
@@ -17,10 +23,11 @@ use crate::domain::engine::cadence::{cadence_benchmark, NoCadenceBenchmark};
 use crate::domain::engine::engagement::{compute, Field, Formula};
 use crate::domain::risk::disclosure::Jurisdiction;
 use crate::domain::risk::rules::{
-    assess, dislike_ratio, CadenceInput, EngagementInput, NotChecked, RiskInput, RiskKind,
-    RiskReport, Severity, Warning,
+    assess, assess_dossier, dislike_ratio, CadenceInput, EngagementInput, NotChecked, RiskInput,
+    RiskKind, RiskReport, Severity, Warning,
 };
 use crate::domain::risk::thresholds::Thresholds;
+use crate::domain::text::date::Date;
 use crate::domain::text::format::plural;
 
 /// Where the user supplies what is missing; the "not checked" reasons point there.
@@ -37,6 +44,14 @@ impl Place {
         match self {
             Place::Shortlist => "in the creator's details (Edit on the shortlist)",
             Place::CheckForm => "in the form above",
+        }
+    }
+
+    /// Where a pasted sample or caption is kept: only a shortlisted creator has a dossier.
+    fn save_hint(self, what: &str) -> String {
+        match self {
+            Place::Shortlist => format!(" and save {what} to this creator"),
+            Place::CheckForm => String::new(),
         }
     }
 }
@@ -57,6 +72,9 @@ pub struct CreatorRisk {
     pub report: RiskReport,
     /// Risks at least one rule could look at (in `RiskKind` order, no repeats).
     pub checked: Vec<RiskKind>,
+    /// The stored evidence the profile used, with its age (see [`evidence_of`]); empty on the
+    /// check form.
+    pub evidence: Vec<EvidenceItem>,
 }
 
 impl CreatorRisk {
@@ -165,16 +183,20 @@ struct Facts<'a> {
     posts_per_week: Option<f64>,
     sponsored_posts: Option<u32>,
     tags: &'a [String],
+    /// A shortlisted creator's dossier, and today's date to age it by.
+    dossier: Option<(&'a Creator, Date)>,
 }
 
 /// A shortlisted creator's risks. `formula` is the shortlist's formula, tried first; with a
-/// campaign, its brand categories are checked against the creator's tags and its countries are
-/// named in the disclosure hint.
+/// campaign, its brand categories are checked against the creator's tags, its countries against
+/// the audience's and the stored caption check. The creator's stored evidence is aged on `today`
+/// (the domain has no clock: the UI passes the browser's date).
 pub fn creator_risk(
     creator: &Creator,
     formula: Formula,
     campaign: Option<&Campaign>,
     thresholds: &Thresholds,
+    today: Date,
 ) -> CreatorRisk {
     let facts = Facts {
         platform: creator.platform,
@@ -183,6 +205,7 @@ pub fn creator_risk(
         posts_per_week: creator.posts_per_week,
         sponsored_posts: creator.sponsored_posts,
         tags: &creator.tags,
+        dossier: Some((creator, today)),
     };
     profile(
         &facts,
@@ -212,6 +235,7 @@ pub fn check_form_risk(
         posts_per_week,
         sponsored_posts,
         tags: &[],
+        dossier: None,
     };
     profile(
         &facts,
@@ -299,6 +323,23 @@ fn profile(
     let no_numbers = format!(
         "Add average views, likes and comments per post {at} to compare engagement with the benchmark."
     );
+    let fed = facts
+        .dossier
+        .map(|(c, today)| evidence::feed(c, today, campaign, thresholds, &mut input));
+    if let Some((c, _)) = facts.dossier {
+        if c.posts.is_empty() {
+            miss(
+                RiskKind::EngagementAnomaly,
+                format!("Add the creator's posts one by one, with their dates, {at} to check engagement over time, the spread of views and sponsored against other posts."),
+            );
+        }
+        if c.follower_history.is_empty() {
+            miss(
+                RiskKind::BoughtEngagement,
+                format!("Add follower counts with their dates {at} (each check and edit of the count adds one) to look for follower jumps."),
+            );
+        }
+    }
 
     // Engagement against the tier benchmark, and the brands' 2% minimum by followers.
     match (facts.platform, facts.followers) {
@@ -333,12 +374,17 @@ fn profile(
             format!("Add the follower count and average likes {at} to compare likes with the audience size."),
         );
     }
-    miss(
-        RiskKind::BoughtEngagement,
-        "Paste a sample of the creator's comments under Risks → Generic comments to check for emoji-only and stock comments.".to_string(),
-    );
+    if input.generic_comments.is_none() {
+        miss(
+            RiskKind::BoughtEngagement,
+            format!(
+                "Paste a sample of the creator's comments under Risks → Generic comments{} to check for emoji-only and stock comments.",
+                place.save_hint("it")
+            ),
+        );
+    }
 
-    // Hate-watching: dislikes where known; comments only in the Risks tools.
+    // Hate-watching: dislikes where known, and the stored comment sample.
     input.dislike_ratio = dislike_ratio(
         mean(facts.posts, Field::Likes),
         mean(facts.posts, Field::Dislikes),
@@ -350,10 +396,15 @@ fn profile(
     } else {
         String::new()
     };
-    miss(
-        RiskKind::HateWatching,
-        format!("Paste a sample of the creator's comments under Risks → Comment sentiment to check for hate-watching{dislike_hint}."),
-    );
+    if input.sentiment.is_none() {
+        miss(
+            RiskKind::HateWatching,
+            format!(
+                "Paste a sample of the creator's comments under Risks → Comment sentiment{} to check for hate-watching{dislike_hint}.",
+                place.save_hint("it")
+            ),
+        );
+    }
 
     // Audience fit: only against a campaign.
     match campaign {
@@ -375,6 +426,14 @@ fn profile(
         Some(c) => {
             input.audience_tags = facts.tags.to_vec();
             input.brand_categories = c.brand_categories.clone();
+        }
+    }
+    if let (Some(c), Some((creator, _))) = (campaign, facts.dossier) {
+        if !c.countries.is_empty() && creator.audience.countries.is_empty() {
+            miss(
+                RiskKind::AudienceFit,
+                format!("Add where the audience lives (countries and shares, from the creator's insights) {at} to check it against the campaign's countries."),
+            );
         }
     }
 
@@ -425,20 +484,29 @@ fn profile(
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
-    miss(
-        RiskKind::Disclosure,
-        if countries.is_empty() {
-            "Paste a past sponsored caption under Risks → Ad disclosure and choose the target countries.".to_string()
-        } else {
-            format!(
-                "Paste a past sponsored caption under Risks → Ad disclosure to check it for the campaign's countries ({}).",
-                countries.join(", ")
-            )
-        },
-    );
+    let save = place.save_hint("the check");
+    if input.disclosure.is_empty() {
+        miss(
+            RiskKind::Disclosure,
+            if countries.is_empty() {
+                format!("Paste a past sponsored caption under Risks → Ad disclosure and choose the target countries{save}.")
+            } else {
+                format!(
+                    "Paste a past sponsored caption under Risks → Ad disclosure{save} to check it for the campaign's countries ({}).",
+                    countries.join(", ")
+                )
+            },
+        );
+    }
 
     let mut report = assess(&input, thresholds);
+    // The profile's own reasons replace the rules' generic ones; the dossier rules' reasons are
+    // already specific (how many posts or counts there are, how many are needed).
+    let dossier = assess_dossier(&input, thresholds);
     report.not_checked = missing;
+    report.not_checked.extend(dossier.report.not_checked);
+    let fed = fed.unwrap_or_default();
+    evidence::annotate(&mut report, &fed, thresholds);
     let checked = RiskKind::ALL
         .into_iter()
         .filter(|k| match k {
@@ -448,14 +516,23 @@ fn profile(
             RiskKind::BoughtEngagement => {
                 input.average_likes.is_some() && input.followers.is_some()
             }
-            RiskKind::HateWatching => input.dislike_ratio.is_some(),
+            RiskKind::HateWatching => {
+                input.dislike_ratio.is_some()
+                    || input.sentiment.is_some()
+                    || input.sponsored_engagement_ratio.is_some()
+            }
             RiskKind::AudienceFit => !input.brand_categories.is_empty(),
             RiskKind::Inexperience => input.sponsored_posts.is_some(),
             RiskKind::Cadence => input.cadence.is_some(),
-            RiskKind::Disclosure => false,
-        })
+            RiskKind::Disclosure => !input.disclosure.is_empty(),
+        } || dossier.checked.contains(k)
+            || (*k == RiskKind::BoughtEngagement && input.generic_comments.is_some()))
         .collect();
-    CreatorRisk { report, checked }
+    CreatorRisk {
+        report,
+        checked,
+        evidence: fed.items,
+    }
 }
 
 /// One warning in a campaign's combined list, tagged with its creator.
@@ -539,10 +616,11 @@ pub fn campaign_risks(
     campaign: Option<&Campaign>,
     formula: Formula,
     thresholds: &Thresholds,
+    today: Date,
 ) -> CampaignRisks {
     let risks: Vec<CreatorRisk> = creators
         .iter()
-        .map(|c| creator_risk(c, formula, campaign, thresholds))
+        .map(|c| creator_risk(c, formula, campaign, thresholds, today))
         .collect();
     let warnings = combine(creators.iter().zip(risks.iter().map(|r| &r.report)));
     let mut out = CampaignRisks {
@@ -570,6 +648,10 @@ pub fn campaign_risks(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::creator::dossier::{
+        CaptionCheck, CommentSample, CountryVerdict, FollowerSnapshot, Post, SampleCounts, Share,
+        SnapshotSource,
+    };
     use crate::domain::engine::cadence::CadenceInput as PostCount;
 
     fn creator(name: &str, platform: Option<Platform>, followers: Option<u64>) -> Creator {
@@ -587,6 +669,27 @@ mod tests {
             shares: Some(shares),
             ..PostMetrics::default()
         }
+    }
+
+    /// The check form with a TikTok micro creator's numbers.
+    fn form(metrics: PostMetrics, formula: Formula) -> AnalysisInput {
+        AnalysisInput {
+            platform: Platform::TikTok,
+            followers: Some(45_000),
+            posts: vec![metrics],
+            formula,
+            cadence: None,
+            price: None,
+        }
+    }
+
+    /// The day the tests' evidence is aged on.
+    fn today() -> Date {
+        day("2026-12-06")
+    }
+
+    fn day(s: &str) -> Date {
+        Date::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
     }
 
     fn ids(r: &CreatorRisk) -> Vec<&str> {
@@ -617,11 +720,23 @@ mod tests {
             (0.03, &["engagement-far-below-benchmark"]),
         ];
         for (rate, want) in cases {
-            let r = creator_risk(&tiktok("Ana", *rate), Formula::SourceViews, None, &t);
+            let r = creator_risk(
+                &tiktok("Ana", *rate),
+                Formula::SourceViews,
+                None,
+                &t,
+                today(),
+            );
             assert_eq!(ids(&r), *want, "rate {rate}");
             assert!(r.checked.contains(&RiskKind::EngagementAnomaly));
         }
-        let r = creator_risk(&tiktok("Ana", 0.255), Formula::SourceViews, None, &t);
+        let r = creator_risk(
+            &tiktok("Ana", 0.255),
+            Formula::SourceViews,
+            None,
+            &t,
+            today(),
+        );
         let w = &r.report.warnings[..];
         let evidence: Vec<&str> = w
             .iter()
@@ -640,7 +755,7 @@ mod tests {
         let t = Thresholds::default();
         let c = tiktok("Ana", 0.255);
         // "By followers" has no TikTok benchmark: the by-views formulas are used instead, named.
-        let r = creator_risk(&c, Formula::Followers, None, &t);
+        let r = creator_risk(&c, Formula::Followers, None, &t, today());
         let w = r.report.by_id("engagement-far-above-benchmark");
         let label = w
             .and_then(|w| w.evidence.first())
@@ -648,14 +763,7 @@ mod tests {
             .unwrap_or_default();
         assert!(label.contains("÷ views"), "{label}");
         // The check form keeps to the user's formula and says why nothing was compared.
-        let input = AnalysisInput {
-            platform: Platform::TikTok,
-            followers: Some(45_000),
-            posts: vec![c.metrics],
-            formula: Formula::MedianViews,
-            cadence: None,
-            price: None,
-        };
+        let input = form(c.metrics, Formula::MedianViews);
         let r = check_form_risk(&input, None, &t);
         assert!(r.report.by_id("engagement-far-above-benchmark").is_none());
         assert!(r
@@ -706,7 +814,7 @@ mod tests {
             (&no_numbers, RiskKind::Disclosure, "Risks → Ad disclosure"),
         ];
         for (c, kind, text) in cases {
-            let r = creator_risk(c, Formula::default(), None, &t);
+            let r = creator_risk(c, Formula::default(), None, &t, today());
             assert!(
                 r.report
                     .not_checked
@@ -716,7 +824,7 @@ mod tests {
                 r.report.not_checked
             );
         }
-        let r = creator_risk(&bare, Formula::default(), None, &t);
+        let r = creator_risk(&bare, Formula::default(), None, &t, today());
         assert!(r.report.warnings.is_empty());
         assert!(r.checked.is_empty());
         assert_eq!(r.summary().label(), "Not checked");
@@ -762,11 +870,11 @@ mod tests {
             (&disliked, "dislikes-high", RiskKind::HateWatching),
         ];
         for (c, id, kind) in cases {
-            let r = creator_risk(c, Formula::default(), None, &t);
+            let r = creator_risk(c, Formula::default(), None, &t, today());
             assert!(r.report.by_id(id).is_some(), "{id}: {:?}", ids(&r));
             assert!(r.checked.contains(kind), "{kind:?}");
         }
-        let r = creator_risk(&regular, Formula::default(), None, &t);
+        let r = creator_risk(&regular, Formula::default(), None, &t, today());
         assert!(r.report.warnings.is_empty(), "{:?}", ids(&r));
         assert_eq!(r.summary().label(), "No warnings");
         assert!(r
@@ -774,7 +882,7 @@ mod tests {
             .accessible_name("Cy")
             .starts_with("Risks for Cy: no warnings ("));
         // The inexperience warning keeps its link to the campaign checklist.
-        let r = creator_risk(&inexperienced, Formula::default(), None, &t);
+        let r = creator_risk(&inexperienced, Formula::default(), None, &t, today());
         assert_eq!(
             r.report
                 .by_id("few-sponsored-posts")
@@ -794,7 +902,7 @@ mod tests {
             countries: vec!["us".into(), "de".into()],
             ..Campaign::default()
         };
-        let r = creator_risk(&c, Formula::default(), Some(&beauty), &t);
+        let r = creator_risk(&c, Formula::default(), Some(&beauty), &t, today());
         let w = r.report.by_id("audience-fit-low");
         assert_eq!(w.map(|w| w.severity), Some(Severity::High));
         assert!(r.checked.contains(&RiskKind::AudienceFit));
@@ -827,12 +935,17 @@ mod tests {
         for (tags, cats, want) in cases {
             c.tags = tags.iter().map(|s| s.to_string()).collect();
             beauty.brand_categories = cats.iter().map(|s| s.to_string()).collect();
-            let r = creator_risk(&c, Formula::default(), Some(&beauty), &t);
+            let r = creator_risk(&c, Formula::default(), Some(&beauty), &t, today());
             let reason = r
                 .report
                 .not_checked
                 .iter()
-                .find(|n| n.kind == RiskKind::AudienceFit)
+                // The categories check only: the campaign's countries ask for the audience's
+                // countries too (a check of its own, tested in `stored_evidence_*`).
+                .find(|n| {
+                    n.kind == RiskKind::AudienceFit
+                        && !n.reason.contains("where the audience lives")
+                })
                 .map(|n| n.reason.as_str());
             match want {
                 Some(text) => assert!(reason.is_some_and(|r| r.contains(text)), "{reason:?}"),
@@ -934,7 +1047,7 @@ mod tests {
         clean.sponsored_posts = Some(9);
         let empty = creator("Nil", None, None);
         let creators = vec![zoe, adam, clean, ben, empty];
-        let risks = campaign_risks(&creators, None, Formula::SourceViews, &t);
+        let risks = campaign_risks(&creators, None, Formula::SourceViews, &t, today());
         let got: Vec<(&str, &str, Severity)> = risks
             .warnings
             .iter()
@@ -964,10 +1077,376 @@ mod tests {
         assert_eq!(risks.gaps.len(), 5);
         assert_eq!(risks.summary().label(), "4 warnings");
         assert_eq!(
-            campaign_risks(&[], None, Formula::default(), &t)
+            campaign_risks(&[], None, Formula::default(), &t, today())
                 .summary()
                 .label(),
             "Not checked"
+        );
+    }
+
+    fn sample(date: &str, total: usize, negative: usize, text: &str) -> CommentSample {
+        CommentSample {
+            date: day(date),
+            text: text.into(),
+            counts: SampleCounts {
+                total,
+                positive: total - negative,
+                negative,
+                ..SampleCounts::default()
+            },
+        }
+    }
+
+    fn caption(date: &str, text: &str, verdicts: &[(&str, &str)]) -> CaptionCheck {
+        CaptionCheck {
+            date: day(date),
+            caption: text.into(),
+            post_link: None,
+            verdicts: verdicts
+                .iter()
+                .map(|(c, v)| CountryVerdict {
+                    country: c.to_string(),
+                    verdict: v.to_string(),
+                })
+                .collect(),
+        }
+    }
+
+    fn reason(r: &CreatorRisk, kind: RiskKind, text: &str) -> bool {
+        r.report
+            .not_checked
+            .iter()
+            .any(|n| n.kind == kind && n.reason.contains(text))
+    }
+
+    #[test]
+    fn stored_comment_sample_feeds_hate_watching_and_generic_comments() {
+        let t = Thresholds::default();
+        let bare = tiktok("Eve", 0.085);
+        let r = creator_risk(&bare, Formula::default(), None, &t, today());
+        assert!(!r.checked.contains(&RiskKind::HateWatching));
+        assert!(reason(
+            &r,
+            RiskKind::HateWatching,
+            "Risks → Comment sentiment and save it to this creator"
+        ));
+        assert!(reason(
+            &r,
+            RiskKind::BoughtEngagement,
+            "Risks → Generic comments and save it to this creator"
+        ));
+
+        let mut eve = bare.clone();
+        let generic = "nice\n🔥🔥\ngreat pic\nwow\n".repeat(10);
+        // An older sample first: the latest one (by date) is the one used.
+        eve.comment_samples
+            .push(sample("2026-06-01", 40, 0, "love it\n"));
+        eve.comment_samples
+            .push(sample("2026-11-02", 40, 20, &generic));
+        let r = creator_risk(&eve, Formula::default(), None, &t, today());
+        let negative = r.report.by_id("negative-comments");
+        assert_eq!(negative.map(|w| w.severity), Some(Severity::High));
+        assert!(negative.is_some_and(|w| w.evidence.iter().any(
+            |e| e.label == "Evidence" && e.value == "comment sample of 2026-11-02, 34 days old"
+        )));
+        let generic_w = r.report.by_id("generic-comments");
+        assert!(generic_w.is_some_and(|w| w.evidence.iter().any(|e| e.label == "Examples")));
+        assert!(r.checked.contains(&RiskKind::HateWatching));
+        assert!(!reason(&r, RiskKind::HateWatching, "Comment sentiment"));
+        assert!(!reason(&r, RiskKind::BoughtEngagement, "Generic comments"));
+        // The sample is fresh: no stale note.
+        assert!(r.report.by_id("stale-comment-sample").is_none());
+        assert_eq!(
+            r.evidence
+                .first()
+                .map(|e| (e.kind, e.age.as_str(), e.stale)),
+            Some((EvidenceKind::CommentSample, "34 days old", false))
+        );
+    }
+
+    #[test]
+    fn stale_evidence_is_flagged_against_the_editable_age() {
+        let mut t = Thresholds::default();
+        let mut c = tiktok("Fay", 0.085);
+        c.comment_samples
+            .push(sample("2026-08-01", 40, 2, "love it\n"));
+        c.audience.date = Some(day("2026-11-20"));
+        c.audience.countries = vec![Share {
+            name: "United States".into(),
+            share: 0.8,
+        }];
+        // (stale after days, stale ids)
+        let cases: &[(f64, &[&str])] = &[
+            (90.0, &["stale-comment-sample"]),
+            (127.0, &[]), // exactly 127 days old is not older than 127
+            (126.0, &["stale-comment-sample"]),
+            (7.0, &["stale-comment-sample", "stale-audience"]),
+        ];
+        for (days, want) in cases {
+            assert_eq!(t.set("stale_evidence_days", *days), Ok(()));
+            let r = creator_risk(&c, Formula::default(), None, &t, today());
+            let stale: Vec<&str> = ids(&r)
+                .into_iter()
+                .filter(|id| id.starts_with("stale-"))
+                .collect();
+            assert_eq!(&stale, want, "{days}");
+            for id in stale {
+                let w = r.report.by_id(id);
+                assert_eq!(w.map(|w| w.severity), Some(Severity::Info));
+                assert_eq!(
+                    w.and_then(|w| w.threshold.as_deref()),
+                    Some("stale_evidence_days")
+                );
+            }
+        }
+        let r = creator_risk(
+            &c,
+            Formula::default(),
+            None,
+            &Thresholds::default(),
+            today(),
+        );
+        let w = r.report.by_id("stale-comment-sample");
+        assert_eq!(
+            w.map(|w| w.title.as_str()),
+            Some("The comment sample is 4 months old")
+        );
+        assert!(w.is_some_and(|w| w.action.contains("Risks → Comment sentiment")));
+    }
+
+    #[test]
+    fn stored_caption_check_feeds_disclosure_for_the_campaign_countries() {
+        let t = Thresholds::default();
+        let camp = Campaign {
+            name: "Trail".into(),
+            countries: vec!["us".into(), "de".into()],
+            ..Campaign::default()
+        };
+        let mut c = tiktok("Gus", 0.085);
+        c.caption_checks.push(caption(
+            "2026-11-02",
+            "#ad new trail shoes",
+            &[("us", "meets")],
+        ));
+        let r = creator_risk(&c, Formula::default(), Some(&camp), &t, today());
+        // Checked again for Germany, which the stored check did not cover: "#ad" is weak there.
+        let w = r.report.by_id("disclosure-not-met");
+        assert_eq!(w.map(|w| w.severity), Some(Severity::Caution));
+        assert!(w.is_some_and(|w| w.evidence.iter().any(|e| e.label.starts_with("Germany"))));
+        assert!(w.is_some_and(|w| w
+            .evidence
+            .iter()
+            .any(|e| e.value == "caption check of 2026-11-02, 34 days old")));
+        assert!(r.checked.contains(&RiskKind::Disclosure));
+        assert!(!reason(&r, RiskKind::Disclosure, "Risks → Ad disclosure"));
+        // Without a campaign, the countries the caption was checked for.
+        let r = creator_risk(&c, Formula::default(), None, &t, today());
+        assert!(r.report.by_id("disclosure-not-met").is_none());
+        assert!(r.checked.contains(&RiskKind::Disclosure));
+        // A stored verdict that differs from the caption alone (the paid-partnership toggle
+        // satisfies the EU rule) stands, and says why.
+        let eu = Campaign {
+            countries: vec!["eu".into()],
+            ..camp.clone()
+        };
+        let mut toggled = tiktok("Hal", 0.085);
+        toggled.caption_checks.push(caption(
+            "2026-11-02",
+            "#ad new trail shoes",
+            &[("eu", "meets")],
+        ));
+        let r = creator_risk(&toggled, Formula::default(), Some(&eu), &t, today());
+        assert!(
+            r.report.by_id("disclosure-not-met").is_none(),
+            "{:?}",
+            ids(&r)
+        );
+        toggled.caption_checks[0].verdicts[0].verdict = "missing".into();
+        let r = creator_risk(&toggled, Formula::default(), Some(&eu), &t, today());
+        let w = r.report.by_id("disclosure-not-met");
+        assert_eq!(w.map(|w| w.severity), Some(Severity::High));
+        assert!(w.is_some_and(|w| w.evidence.iter().any(|e| e
+            .value
+            .contains("the verdict saved with the caption check of 2026-11-02"))));
+    }
+
+    #[test]
+    fn stored_audience_and_posts_feed_their_rules() {
+        let t = Thresholds::default();
+        let camp = Campaign {
+            name: "Trail".into(),
+            countries: vec!["us".into()],
+            ..Campaign::default()
+        };
+        let mut c = tiktok("Ivy", 0.085);
+        let r = creator_risk(&c, Formula::default(), Some(&camp), &t, today());
+        assert!(reason(
+            &r,
+            RiskKind::AudienceFit,
+            "Add where the audience lives"
+        ));
+        assert!(reason(
+            &r,
+            RiskKind::EngagementAnomaly,
+            "Add the creator's posts one by one"
+        ));
+        assert!(reason(
+            &r,
+            RiskKind::BoughtEngagement,
+            "Add follower counts with their dates"
+        ));
+        c.audience.date = Some(day("2026-11-02"));
+        c.audience.countries = vec![
+            Share {
+                name: "Brazil".into(),
+                share: 0.7,
+            },
+            Share {
+                name: "United States".into(),
+                share: 0.3,
+            },
+        ];
+        // Six posts a week apart: sponsored ones get a third of the others' likes, per view.
+        for i in 0..6 {
+            let sponsored = i % 2 == 0;
+            c.posts.push(Post {
+                date: Date::from_day_number(day("2026-09-07").day_number() + 7 * i),
+                metrics: PostMetrics {
+                    views: Some(10_000.0),
+                    likes: Some(if sponsored { 100.0 } else { 300.0 }),
+                    ..PostMetrics::default()
+                },
+                sponsored,
+                ..Post::default()
+            });
+        }
+        let r = creator_risk(&c, Formula::default(), Some(&camp), &t, today());
+        let country = r.report.by_id("audience-outside-countries");
+        assert_eq!(country.map(|w| w.severity), Some(Severity::Caution));
+        assert!(country.is_some_and(|w| w
+            .evidence
+            .iter()
+            .any(|e| e.value == "audience of 2026-11-02, 34 days old")));
+        let drop = r.report.by_id("sponsored-engagement-drop");
+        assert!(
+            drop.is_some_and(|w| w.evidence.iter().any(
+                |e| e.label == "Sponsored posts (3)" && e.value == "1.0% median rate per post"
+            )),
+            "{:?}",
+            ids(&r)
+        );
+        assert!(
+            drop.is_some_and(|w| w.evidence.iter().any(|e| e.value.starts_with("posts of"))),
+            "{drop:?}"
+        );
+        assert!(r.checked.contains(&RiskKind::AudienceFit));
+        assert!(r.checked.contains(&RiskKind::HateWatching));
+        assert!(!reason(
+            &r,
+            RiskKind::AudienceFit,
+            "Add where the audience lives"
+        ));
+        assert!(!reason(
+            &r,
+            RiskKind::EngagementAnomaly,
+            "Add the creator's posts"
+        ));
+        // The check form has no dossier: none of this is asked for there.
+        let input = form(c.metrics, Formula::SourceViews);
+        let r = check_form_risk(&input, None, &t);
+        assert!(r.evidence.is_empty());
+        assert!(!reason(&r, RiskKind::EngagementAnomaly, "one by one"));
+        assert!(!reason(
+            &r,
+            RiskKind::HateWatching,
+            "save it to this creator"
+        ));
+    }
+
+    #[test]
+    fn evidence_list_for_the_dossier() {
+        let t = Thresholds::default();
+        let mut c = tiktok("Jo", 0.085);
+        assert!(evidence_of(&c, today(), &t).is_empty());
+        c.comment_samples.push(CommentSample {
+            counts: SampleCounts {
+                total: 40,
+                positive: 20,
+                neutral: 6,
+                negative: 14,
+                generic: 22,
+                ..SampleCounts::default()
+            },
+            ..sample("2026-11-02", 40, 14, "")
+        });
+        c.caption_checks.push(caption(
+            "2026-05-01",
+            "#ad",
+            &[("us", "meets"), ("de", "weak")],
+        ));
+        c.audience.countries = vec![Share {
+            name: "Spain".into(),
+            share: 0.6,
+        }];
+        c.follower_history.push(FollowerSnapshot {
+            date: day("2026-12-06"),
+            count: 45_000,
+            source: SnapshotSource::Check,
+        });
+        c.posts.push(Post::default());
+        let got: Vec<(EvidenceKind, Option<String>, String, bool, String)> =
+            evidence_of(&c, today(), &t)
+                .into_iter()
+                .map(|e| {
+                    (
+                        e.kind,
+                        e.date.map(|d| d.to_string()),
+                        e.age,
+                        e.stale,
+                        e.summary,
+                    )
+                })
+                .collect();
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            got,
+            [
+                (
+                    EvidenceKind::CommentSample,
+                    Some(s("2026-11-02")),
+                    s("34 days old"),
+                    false,
+                    s("40 comments: 14 (35%) negative, 22 (55%) generic")
+                ),
+                (
+                    EvidenceKind::CaptionCheck,
+                    Some(s("2026-05-01")),
+                    s("7 months old"),
+                    true,
+                    s("United States: meets the rule; Germany: not clear enough")
+                ),
+                (
+                    EvidenceKind::Audience,
+                    None,
+                    s("undated"),
+                    false,
+                    s("countries: Spain 60%")
+                ),
+                (
+                    EvidenceKind::FollowerHistory,
+                    Some(s("2026-12-06")),
+                    s("today"),
+                    false,
+                    s("1 count, latest 45K")
+                ),
+                (
+                    EvidenceKind::Posts,
+                    None,
+                    s("undated"),
+                    false,
+                    s("1 post (0 dated, 0 sponsored)")
+                ),
+            ]
         );
     }
 
@@ -979,7 +1458,7 @@ mod tests {
             let mut c = creator("Odd", Some(Platform::Instagram), Some(0));
             c.metrics = metrics(v, v, v, v);
             c.posts_per_week = Some(v);
-            let r = creator_risk(&c, Formula::Followers, None, &t);
+            let r = creator_risk(&c, Formula::Followers, None, &t, today());
             for w in &r.report.warnings {
                 let shown = std::iter::once(w.title.as_str())
                     .chain(w.evidence.iter().map(|e| e.value.as_str()));

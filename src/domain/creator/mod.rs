@@ -3,11 +3,13 @@
 //! with fast sort, filter, search and merge. `record` builds on `platform`, `tier` and `metrics`;
 //! `shortlist` on `record`; nothing here knows campaigns or risks. The `dossier` holds the
 //! record's dated history (posts, follower counts, comment samples, caption checks, audience,
-//! reported figures, custom fields) in plain form, so that the risk area above can read it.
+//! reported figures, custom fields) in plain form, so that the risk area above can read it;
+//! `series` puts its dated lists in date order for the charts and the history rules.
 
 pub(crate) mod dossier;
 pub(crate) mod metrics;
 pub(crate) mod platform;
 pub(crate) mod record;
+pub(crate) mod series;
 pub(crate) mod shortlist;
 pub(crate) mod tier;

@@ -291,8 +291,8 @@ pub fn check_caption(input: &DisclosureInput) -> DisclosureReport {
     }
 }
 
-/// Checks a caption against one jurisdiction (the tests take the jurisdictions one at a time).
-#[cfg(test)]
+/// Checks a caption against one jurisdiction (a stored caption is re-checked for each of a
+/// campaign's countries; the tests take the jurisdictions one at a time).
 pub fn check(input: &DisclosureInput, jurisdiction: Jurisdiction) -> JurisdictionResult {
     judge(&Caption::read(&input.caption), input, jurisdiction)
 }

@@ -6,19 +6,23 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::creator::dossier::{FollowerSnapshot, Post, ReportedFigure, Share};
 use crate::domain::creator::platform::Platform;
 use crate::domain::creator::tier::Tier;
 use crate::domain::risk::comments::GenericSummary;
-use crate::domain::risk::disclosure::JurisdictionResult;
+use crate::domain::risk::disclosure::{Jurisdiction, JurisdictionResult};
 use crate::domain::risk::sentiment::SentimentSummary;
 use crate::domain::text::choice::choices;
 use crate::domain::text::format::percent;
 
+mod geography;
+mod history;
 mod numbers;
 mod samples;
 
 use crate::domain::risk::thresholds::{format_value, trim_number};
 use crate::domain::risk::thresholds::{ThresholdUnit, Thresholds};
+pub use history::{assess_dossier, sponsored_comparison, SponsoredComparison};
 use numbers::{cadence_rule, credibility_rule, engagement_rules, inexperience_rule, likes_rules};
 use samples::{audience_rule, disclosure_rule, generic_comment_rule, hate_watching_rules};
 
@@ -180,6 +184,19 @@ pub struct RiskInput {
     pub cadence: Option<CadenceInput>,
     /// Caption checks of a past sponsored post, for the campaign's target jurisdictions.
     pub disclosure: Vec<JurisdictionResult>,
+    // The creator's dossier, for the history rules (`rules/history.rs`) and the country fit
+    // (`rules/geography.rs`). All empty: those rules stay silent (the Risks tools have no
+    // dossier); `campaign::risk_profile` says where to add what is missing.
+    /// Posts one by one, in any order; dated posts feed the rules over time.
+    pub posts: Vec<Post>,
+    /// Follower counts over time, in any order.
+    pub follower_history: Vec<FollowerSnapshot>,
+    /// Figures others reported (an import file's engagement rate), to set against the posts.
+    pub reported: Vec<ReportedFigure>,
+    /// Where the audience lives, as the creator's insights name the countries.
+    pub audience_countries: Vec<Share>,
+    /// The campaign's target countries.
+    pub target_countries: Vec<Jurisdiction>,
 }
 
 /// dislikes / (likes + dislikes); `None` when both are zero or unknown.
@@ -203,6 +220,9 @@ pub fn assess(input: &RiskInput, thresholds: &Thresholds) -> RiskReport {
     inexperience_rule(input, thresholds, &mut report);
     cadence_rule(input, thresholds, &mut report);
     disclosure_rule(input, &mut report);
+    let dossier = assess_dossier(input, thresholds).report;
+    report.warnings.extend(dossier.warnings);
+    report.not_checked.extend(dossier.not_checked);
     // Most severe first; among equals, the order of RiskKind.
     report
         .warnings

@@ -7,6 +7,7 @@ use crate::domain::campaign::creator_risk;
 use crate::domain::campaign::document::{vetting_record, Vetting};
 use crate::domain::creator::record::{Creator, Status};
 use crate::domain::engine::engagement::Formula;
+use crate::ui::app::clock::today;
 use crate::ui::campaign::document::{download_markdown, DocumentView};
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
 use crate::ui::risks::for_creator::thresholds_signal;
@@ -30,16 +31,18 @@ pub fn VettingView(campaign: CampaignMemo) -> impl IntoView {
                 .into_iter()
                 .filter(|m| m.status != Status::Declined)
                 .collect();
-            let reports: Vec<_> = members
+            let day = today();
+            let risks: Vec<_> = members
                 .iter()
-                .map(|m| creator_risk(m, formula, Some(c), &t).report)
+                .map(|m| creator_risk(m, formula, Some(c), &t, day))
                 .collect();
             let entries: Vec<Vetting<'_>> = members
                 .iter()
-                .zip(&reports)
+                .zip(&risks)
                 .map(|(m, r)| Vetting {
                     creator: m,
-                    warnings: &r.warnings,
+                    warnings: &r.report.warnings,
+                    evidence: &r.evidence,
                 })
                 .collect();
             let the_plan = plan(c, &all).ok();

@@ -10,6 +10,7 @@ use crate::domain::creator::record::Creator;
 use crate::domain::engine::engagement::Formula;
 use crate::domain::risk::rules::{NotChecked, Severity};
 use crate::domain::risk::thresholds::Thresholds;
+use crate::ui::app::clock::today;
 use crate::ui::state::{ShortlistStore, ThresholdsStore};
 use crate::ui::widgets::section::{Depth, Section};
 use crate::ui::widgets::warning::{warning_list, WarningCard};
@@ -79,7 +80,7 @@ pub fn RiskBadge(
             creator.with(|c| {
                 c.as_ref()
                     .map(|c| {
-                        let risk = creator_risk(c, formula, None, t);
+                        let risk = creator_risk(c, formula, None, t, today());
                         let titles = risk
                             .report
                             .warnings
@@ -237,7 +238,7 @@ pub fn CampaignWarnings(
                     .map(|c| campaign_creators(c, shortlist))
                     .unwrap_or_default(),
             };
-            thresholds.with(|t| campaign_risks(&list, c.as_ref(), formula, t))
+            thresholds.with(|t| campaign_risks(&list, c.as_ref(), formula, t, today()))
         })
     });
     view! {

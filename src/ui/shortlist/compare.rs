@@ -9,7 +9,9 @@ use crate::domain::creator::record::Creator;
 use crate::domain::engine::analysis::analyze_creator;
 use crate::domain::engine::engagement::{self, Formula};
 use crate::domain::risk::thresholds::Thresholds;
+use crate::domain::text::date::Date;
 use crate::domain::text::format::money;
+use crate::ui::app::clock::today;
 use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::shortlist::format::{amount_label, count_label, currency_symbol, price_label};
 use crate::ui::state::ShortlistStore;
@@ -43,7 +45,8 @@ struct Figures {
     risks: String,
 }
 
-fn figures(c: &Creator, formula: Formula, thresholds: &Thresholds) -> Figures {
+/// `today` ages the creator's stored evidence (passed in: the browser clock is not there in native tests).
+fn figures(c: &Creator, formula: Formula, thresholds: &Thresholds, today: Date) -> Figures {
     let posts = std::slice::from_ref(&c.metrics);
     let engagement = engagement::compute(formula, posts, c.followers);
     let benchmark = match analyze_creator(c, formula) {
@@ -84,13 +87,13 @@ fn figures(c: &Creator, formula: Formula, thresholds: &Thresholds) -> Figures {
             .map(|n| n.to_string())
             .unwrap_or_else(|| "n/a".to_string()),
         status: c.status.label().to_string(),
-        risks: risk_line(c, formula, thresholds),
+        risks: risk_line(c, formula, thresholds, today),
     }
 }
 
 /// The creator's warnings in one cell: the count by severity, then each warning's title.
-fn risk_line(c: &Creator, formula: Formula, thresholds: &Thresholds) -> String {
-    let risk = creator_risk(c, formula, None, thresholds);
+fn risk_line(c: &Creator, formula: Formula, thresholds: &Thresholds, today: Date) -> String {
+    let risk = creator_risk(c, formula, None, thresholds, today);
     let summary = risk.summary();
     if summary.total() == 0 {
         return summary.label();
@@ -174,7 +177,7 @@ pub fn ComparePanel(
                 state.list.with(|l| {
                     ids.iter()
                         .filter_map(|id| l.get(id))
-                        .map(|c| figures(c, f, t))
+                        .map(|c| figures(c, f, t, today()))
                         .collect::<Vec<_>>()
                 })
             })
@@ -349,7 +352,12 @@ mod tests {
 
     #[test]
     fn figures_carry_benchmark_and_costs() {
-        let f = figures(&ann(), Formula::SourceViews, &Thresholds::default());
+        let f = figures(
+            &ann(),
+            Formula::SourceViews,
+            &Thresholds::default(),
+            Date::EPOCH,
+        );
         assert_eq!(f.rate.map(|r| (r * 1000.0).round()), Some(85.0));
         assert!(f.benchmark.contains("CreatorDB"), "{}", f.benchmark);
         // 110.5 / 11,050 interactions = $0.0100; 110.5 / 130,000 × 1,000 = $0.850.
@@ -357,7 +365,12 @@ mod tests {
         assert_eq!(money(f.cpm, &f.symbol), "$0.850");
         let mut none = Creator::new("b".into(), "Bo", 0.0);
         none.price = Some(f64::NAN);
-        let g = figures(&none, Formula::Followers, &Thresholds::default());
+        let g = figures(
+            &none,
+            Formula::Followers,
+            &Thresholds::default(),
+            Date::EPOCH,
+        );
         assert_eq!((g.rate, g.cpe, g.cpm), (None, None, None));
         assert!(g.benchmark.starts_with("n/a"));
     }
@@ -374,17 +387,27 @@ mod tests {
             (Creator::new("n".into(), "Nil", 0.0), "Not checked"),
         ];
         for (c, want) in cases {
-            let f = figures(&c, Formula::SourceViews, &t);
+            let f = figures(&c, Formula::SourceViews, &t, Date::EPOCH);
             assert!(f.risks.starts_with(want), "{}: {}", c.name, f.risks);
         }
     }
 
     #[test]
     fn costs_are_charted_only_in_one_currency() {
-        let a = figures(&ann(), Formula::SourceViews, &Thresholds::default());
+        let a = figures(
+            &ann(),
+            Formula::SourceViews,
+            &Thresholds::default(),
+            Date::EPOCH,
+        );
         let mut b_creator = ann();
         b_creator.currency = Some("EUR".into());
-        let b = figures(&b_creator, Formula::SourceViews, &Thresholds::default());
+        let b = figures(
+            &b_creator,
+            Formula::SourceViews,
+            &Thresholds::default(),
+            Date::EPOCH,
+        );
         assert_eq!(
             shared_symbol(&[a.clone(), a.clone()]),
             Some("$".to_string())

@@ -14,7 +14,7 @@ use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::format::group_thousands;
 use crate::domain::text::number::{parse_optional_amount, parse_optional_count};
 use crate::domain::Platform;
-use crate::ui::app::clock::now_ms;
+use crate::ui::app::clock::{now_ms, today};
 use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::state::ShortlistStore;
 use crate::ui::widgets::fields::{choice_options, TextField};
@@ -279,7 +279,7 @@ pub fn CreatorEditor(
                 .map(|original| {
                     let edited = form.build(original).ok();
                     let c = edited.as_ref().unwrap_or(original);
-                    thresholds.with(|t| creator_risk(c, formula, None, t))
+                    thresholds.with(|t| creator_risk(c, formula, None, t, today()))
                 })
                 .unwrap_or_default()
         })

@@ -373,6 +373,7 @@ mod tests {
                 &[Vetting {
                     creator: &c,
                     warnings: &warnings,
+                    evidence: &[],
                 }],
                 Formula::SourceViews,
                 None,
@@ -477,6 +478,7 @@ mod tests {
             &[Vetting {
                 creator: &c,
                 warnings: &[],
+                evidence: &[],
             }],
             Formula::SourceViews,
             p.as_ref(),

@@ -1,11 +1,13 @@
 //! The vetting record as a typed [`Document`]: for each creator, the numbers they were picked on
-//! (with formula and source), the budget decision when a plan is given, notes and the warnings seen.
+//! (with formula and source), the budget decision when a plan is given, notes, the stored
+//! evidence the checks used (with its age) and the warnings seen.
 
 use super::brief::quote_lines;
 use super::figures::figures;
 use super::{Block, Document, Item, Section, Text};
 use crate::domain::campaign::budget::Plan;
 use crate::domain::campaign::record::Campaign;
+use crate::domain::campaign::risk_profile::EvidenceItem;
 use crate::domain::creator::record::Creator;
 use crate::domain::engine::engagement::Formula;
 use crate::domain::risk::rules::Warning;
@@ -16,6 +18,23 @@ pub struct Vetting<'a> {
     pub creator: &'a Creator,
     /// The risk warnings computed for this creator (`risk::assess(...).warnings`).
     pub warnings: &'a [Warning],
+    /// The stored evidence those warnings used (`CreatorRisk::evidence`, or `evidence_of`).
+    pub evidence: &'a [EvidenceItem],
+}
+
+/// "Comment sample, 2026-11-02 (34 days old, stale: check again): 40 comments: …"; the summary
+/// quotes user data (country names), so it is a user span.
+fn evidence_line(e: &EvidenceItem) -> Text {
+    let mut head = e.kind.label().to_string();
+    match e.date {
+        Some(d) => head.push_str(&format!(", {d} ({}", e.age)),
+        None => head.push_str(" (undated"),
+    }
+    if e.stale {
+        head.push_str(", stale: check again");
+    }
+    head.push_str("): ");
+    Text::own(head).and_user(&e.summary)
 }
 
 /// The plan's explanation of why `c` was picked or left out, in Microscope's own words.
@@ -91,6 +110,17 @@ fn entry(campaign: &Campaign, v: &Vetting<'_>, formula: Formula, plan: Option<&P
             quote: notes,
         });
     }
+    if v.evidence.is_empty() {
+        items.push(Item::new(Text::label("Stored evidence:").and(
+            " none (no comment sample, caption check, audience, follower history or posts saved for this creator).",
+        )));
+    } else {
+        items.push(Item {
+            text: Text::label("Stored evidence used:"),
+            sub: v.evidence.iter().map(evidence_line).collect(),
+            quote: Vec::new(),
+        });
+    }
     if v.warnings.is_empty() {
         items.push(Item::new(
             Text::label("Warnings:").and(" none from the checks that ran."),
@@ -132,5 +162,87 @@ pub fn vetting_record(
             .iter()
             .map(|v| entry(campaign, v, formula, plan))
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::campaign::risk_profile::creator_risk;
+    use crate::domain::creator::dossier::{
+        CaptionCheck, CommentSample, CountryVerdict, SampleCounts,
+    };
+    use crate::domain::creator::metrics::PostMetrics;
+    use crate::domain::creator::platform::Platform;
+    use crate::domain::risk::thresholds::Thresholds;
+    use crate::domain::text::date::Date;
+
+    fn day(s: &str) -> Date {
+        Date::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn vetting_record_lists_the_stored_evidence_and_its_age() {
+        let mut camp = Campaign::new("k".into(), "Trail", 0.0);
+        camp.countries = vec!["us".into()];
+        let mut c = Creator::new("a".into(), "Ann", 0.0);
+        c.platform = Some(Platform::TikTok);
+        c.followers = Some(45_000);
+        c.metrics = PostMetrics {
+            views: Some(130_000.0),
+            likes: Some(10_000.0),
+            ..PostMetrics::default()
+        };
+        let bare = c.clone();
+        c.comment_samples.push(CommentSample {
+            date: day("2026-11-02"),
+            text: "where did you buy the jacket?\n".repeat(30),
+            counts: SampleCounts {
+                total: 30,
+                positive: 30,
+                ..SampleCounts::default()
+            },
+        });
+        c.caption_checks.push(CaptionCheck {
+            date: day("2026-05-01"),
+            caption: "new shoes #ad".into(),
+            post_link: None,
+            verdicts: vec![CountryVerdict {
+                country: "us".into(),
+                verdict: "meets".into(),
+            }],
+        });
+        let t = Thresholds::default();
+        let today = day("2026-12-06");
+        let risk = creator_risk(&c, Formula::SourceViews, Some(&camp), &t, today);
+        let bare_risk = creator_risk(&bare, Formula::SourceViews, Some(&camp), &t, today);
+        let md = vetting_record(
+            &camp,
+            &[
+                Vetting {
+                    creator: &c,
+                    warnings: &risk.report.warnings,
+                    evidence: &risk.evidence,
+                },
+                Vetting {
+                    creator: &bare,
+                    warnings: &bare_risk.report.warnings,
+                    evidence: &bare_risk.evidence,
+                },
+            ],
+            Formula::SourceViews,
+            None,
+        )
+        .markdown();
+        for want in [
+            "- **Stored evidence used:**",
+            "  - Comment sample, 2026-11-02 (34 days old): 30 comments\\: 0 \\(0\\%\\) negative, 0 \\(0\\%\\) generic",
+            "  - Caption check, 2026-05-01 (7 months old, stale: check again): United States\\: meets the rule",
+            "- **Warnings (1):**",
+            "The caption check is 7 months old",
+            "- **Stored evidence:** none (no comment sample, caption check, audience, follower history or posts saved for this creator).",
+        ] {
+            assert!(md.contains(want), "missing {want:?} in:\n{md}");
+        }
     }
 }
