@@ -30,7 +30,7 @@ pub const MAX_SHARE_JSON: usize = 1024 * 1024;
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Shared {
     /// A creator's dossier summary (see [`creator_summary`]).
-    Creator { creator: Creator },
+    Creator { creator: Box<Creator> },
     /// A campaign and the creators its brief names.
     Brief {
         campaign: Campaign,
@@ -124,7 +124,9 @@ pub fn open_share(json: &str) -> Result<Shared, ShareError> {
         "creator" => {
             let value = map.remove("creator").unwrap_or(Value::Null);
             let creator = decode_record::<Creator>(0, value).map_err(|d| record("creator", d))?;
-            Ok(Shared::Creator { creator })
+            Ok(Shared::Creator {
+                creator: Box::new(creator),
+            })
         }
         "brief" => {
             let value = map.remove("campaign").unwrap_or(Value::Null);
@@ -261,7 +263,7 @@ mod tests {
     #[test]
     fn a_creator_link_leaves_out_private_fields_and_opens() {
         let item = Shared::Creator {
-            creator: creator_summary(&ana()),
+            creator: Box::new(creator_summary(&ana())),
         };
         let json = share_json(&item).unwrap_or_default();
         for private in ["private", "ana@example.com", "Agent", "scam", "450"] {
