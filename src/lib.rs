@@ -13,6 +13,7 @@ use ui::campaign::panel::CampaignPanel;
 use ui::check::panel::CheckPanel;
 use ui::risks::panel::RisksPanel;
 use ui::shortlist::panel::ShortlistPanel;
+use ui::state::lazy::Lazy;
 use ui::state::{CampaignsStore, ShortlistStore, ThresholdsStore};
 
 /// The app below index.html's static header: section navigation, the current section's panel,
@@ -23,7 +24,9 @@ pub fn App() -> impl IntoView {
     // The stores are loaded once for the whole app and follow other tabs' saves from then on:
     // the check panel adds to the shortlist, the shortlist panel shows it, campaigns pick from it.
     provide_context(ShortlistStore::load());
-    provide_context(CampaignsStore::load());
+    // The campaigns only on the first visit to Campaign (the first screen does not need them),
+    // then for the page, under this owner: `CampaignsStore::from_context`.
+    provide_context(Lazy::<CampaignsStore>::new());
     // One set of risk thresholds for every section: an edit under Risks re-scores the shortlist's
     // badges and the campaign's warnings at once.
     provide_context(ThresholdsStore::load());

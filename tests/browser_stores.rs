@@ -13,6 +13,7 @@ use microscope::storage::{self, envelope::Load};
 use microscope::ui::campaign::panel::CampaignPanel;
 use microscope::ui::risks::panel::RisksPanel;
 use microscope::ui::state::ids::next_id;
+use microscope::ui::state::lazy::Lazy;
 use microscope::ui::state::thresholds::THRESHOLDS_KIND;
 use microscope::ui::state::{CampaignsStore, ShortlistStore, ThresholdsStore};
 use support::*;
@@ -72,6 +73,74 @@ async fn campaigns_loaded_once_follow_another_tab_while_the_section_is_closed() 
     // A visit starts at the first campaign, as it did when each visit loaded them.
     assert_eq!(store.selected.get_untracked().as_deref(), Some("t1"));
     assert_eq!(text_of(&root, "#campaign-editor-title"), "Theirs");
+    clean_storage();
+}
+
+/// Regression (issue 14's mount time): `App` no longer loads the campaigns at startup but hands
+/// out a `Lazy` handle. The store it creates on the first visit reads what was stored by then,
+/// is the one every later visit and caller gets, and outlives the section: it keeps following
+/// another tab while Campaign is closed.
+#[wasm_bindgen_test]
+async fn campaigns_created_on_the_first_visit_are_shared_and_outlive_the_section() {
+    clean_storage();
+    let app = Owner::new();
+    let open = app.with(|| {
+        provide_context(ShortlistStore::from_load(Load::Missing, None));
+        provide_context(Lazy::<CampaignsStore>::new());
+        RwSignal::new(false)
+    });
+    let root = container();
+    let _handle = app.with(|| {
+        leptos::mount::mount_to(root.clone(), move || {
+            view! {
+                <Show when=move || open.get()>
+                    <CampaignPanel />
+                </Show>
+            }
+        })
+    });
+    // Written before the first visit: the store created then reads it.
+    other_tab_writes(
+        CAMPAIGNS,
+        r#"{"app":"microscope","kind":"campaigns","version":2,"data":[{"id":"t1","name":"Before","created_at":1,"updated_at":1}]}"#,
+    );
+    open.set(true);
+    until("the stored campaign listed", || {
+        exists(&root, ".campaign-list") && text_of(&root, ".campaign-list ul").contains("Before")
+    })
+    .await;
+
+    // Every later caller gets the section's store: an edit through it shows in the section.
+    let store = app.with(CampaignsStore::from_context);
+    store.create("Mine");
+    until("the new campaign listed", || {
+        text_of(&root, ".campaign-list ul").contains("Mine")
+    })
+    .await;
+    open.set(false);
+    until("the section closed", || !exists(&root, ".campaign-list")).await;
+    assert!(stored(CAMPAIGNS).contains("Mine"), "{}", stored(CAMPAIGNS));
+
+    // The section is gone, the store is not: it follows another tab's write.
+    other_tab_writes(
+        CAMPAIGNS,
+        r#"{"app":"microscope","kind":"campaigns","version":2,"data":[{"id":"t2","name":"Theirs","created_at":2,"updated_at":2}]}"#,
+    );
+    let names = || {
+        store
+            .campaigns
+            .with_untracked(|cs| cs.iter().map(|c| c.name.clone()).collect::<Vec<_>>())
+    };
+    assert_eq!(names(), vec!["Theirs".to_string()]);
+    open.set(true);
+    until("the section open again", || exists(&root, ".campaign-list")).await;
+    assert_eq!(
+        app.with(CampaignsStore::from_context)
+            .campaigns
+            .with_untracked(Vec::len),
+        1
+    );
+    assert!(text_of(&root, ".campaign-list ul").contains("Theirs"));
     clean_storage();
 }
 

@@ -23,8 +23,9 @@ use crate::ui::widgets::section::{Depth, Section};
 
 #[component]
 pub fn CampaignPanel() -> impl IntoView {
-    // The app provides the campaigns for the page; alone, the panel loads its own.
-    let store = use_context::<CampaignsStore>().unwrap_or_else(CampaignsStore::load);
+    // The app's campaigns, loaded on the first visit and kept for the page; alone, the panel
+    // loads its own.
+    let store = CampaignsStore::from_context();
     // As when the section loaded the campaigns on each visit: a visit starts at the first
     // campaign, and leaving the section saves pending edits at once.
     store.select_first();

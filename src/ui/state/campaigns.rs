@@ -1,8 +1,10 @@
 //! The campaigns store, provided as context by `App`: the list form of the persisted store
 //! (`list`) over the campaigns, plus the campaign being edited and the campaign edits.
 //!
-//! Loaded once for the page: another tab's writes reach it through the storage event whichever
-//! section is open, so the Campaign section shows them as it did when it reloaded on each visit.
+//! Loaded on the first visit to the Campaign section (through `App`'s `Lazy` handle, so the first
+//! screen does not wait for it), then kept for the page: another tab's writes reach it through the
+//! storage event whichever section is open, so the Campaign section shows them as it did when it
+//! reloaded on each visit.
 
 use std::ops::Deref;
 
@@ -13,6 +15,7 @@ use crate::domain::campaign::record::Campaign;
 use crate::storage::envelope::{Load, CAMPAIGNS};
 use crate::ui::app::clock::now_ms;
 use crate::ui::state::ids::next_id;
+use crate::ui::state::lazy::Lazy;
 use crate::ui::state::list::{ListSpec, ListStore, Records};
 use crate::ui::state::persisted::SaveWords;
 
@@ -68,6 +71,14 @@ impl CampaignsStore {
         let store = CampaignsStore::from_load(load, raw);
         store.store.listen(move || store.follow_selection());
         store
+    }
+
+    /// The page's campaigns: the store in context if there is one (a test may provide it), else
+    /// the one `App`'s `Lazy` handle creates on the first call, else (a panel alone) a new one.
+    pub fn from_context() -> CampaignsStore {
+        use_context::<CampaignsStore>()
+            .or_else(|| use_context::<Lazy<CampaignsStore>>().map(|l| l.get(CampaignsStore::load)))
+            .unwrap_or_else(CampaignsStore::load)
     }
 
     /// The state for one load outcome, without listeners. `raw` is the stored text that was read.
