@@ -33,7 +33,7 @@ pub enum Shared {
     Creator { creator: Box<Creator> },
     /// A campaign and the creators its brief names.
     Brief {
-        campaign: Campaign,
+        campaign: Box<Campaign>,
         creators: Vec<Creator>,
     },
 }
@@ -146,7 +146,10 @@ pub fn open_share(json: &str) -> Result<Shared, ShareError> {
             for (i, v) in list.into_iter().enumerate() {
                 creators.push(decode_record::<Creator>(i, v).map_err(|d| record("creator", d))?);
             }
-            Ok(Shared::Brief { campaign, creators })
+            Ok(Shared::Brief {
+                campaign: Box::new(campaign),
+                creators,
+            })
         }
         other => Err(ShareError::UnknownKind(other.chars().take(40).collect())),
     }
