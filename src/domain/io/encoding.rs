@@ -137,7 +137,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, EncodingError> {
 
 /// UTF-16 code units to text; `skipped` is the length of the byte order mark, for positions.
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, skipped: usize) -> Result<String, EncodingError> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(EncodingError::Utf16 {
             position: skipped + bytes.len(),
         });
