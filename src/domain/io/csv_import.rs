@@ -20,6 +20,8 @@ mod merge;
 mod reader;
 mod rows;
 mod session;
+#[cfg(test)]
+mod vendor_files;
 
 pub use merge::merge_imported;
 pub use reader::unneutralise;
