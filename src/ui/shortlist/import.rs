@@ -585,7 +585,7 @@ pub fn CsvImport() -> impl IntoView {
         <section class="shortlist-import" aria-labelledby="import-title">
             <h3 id="import-title">"Import creators from a spreadsheet"</h3>
             <p class="help">
-                "Export your sheet as CSV (comma, semicolon or tab separated) with a header row naming the columns, such as name, platform, followers, views, likes, price, tags. You'll see a preview before anything is added. Up to 20 MB or 200,000 rows at a time."
+                "Export your sheet as CSV (comma, semicolon or tab separated, in UTF-8, UTF-16 or Excel's Windows encoding) with a header row naming the columns, such as name, platform, followers, views, likes, price, tags. Files from Modash, HypeAuditor, Upfluence and Aspire import as they are; every column Microscope has no field for is kept on the creator under its own header. You'll see a preview before anything is added. Up to 20 MB or 200,000 rows at a time."
             </p>
             <div class="fields">
                 <div class="field">
