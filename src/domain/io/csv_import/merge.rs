@@ -31,30 +31,23 @@ pub fn merge_imported(existing: &Creator, incoming: Creator, columns: &[ColumnMa
         old.profile_url,
     );
     keep(has(Field::Followers), &mut out.followers, old.followers);
-    keep(has(Field::Views), &mut out.metrics.views, old.metrics.views);
-    keep(has(Field::Likes), &mut out.metrics.likes, old.metrics.likes);
-    keep(
-        has(Field::Comments),
-        &mut out.metrics.comments,
-        old.metrics.comments,
-    );
-    keep(
-        has(Field::Shares),
-        &mut out.metrics.shares,
-        old.metrics.shares,
-    );
-    keep(has(Field::Saves), &mut out.metrics.saves, old.metrics.saves);
-    keep(
-        has(Field::Dislikes),
-        &mut out.metrics.dislikes,
-        old.metrics.dislikes,
-    );
-    keep(
-        has(Field::PostsPerWeek),
-        &mut out.posts_per_week,
-        old.posts_per_week,
-    );
-    keep(has(Field::Price), &mut out.price, old.price);
+    let m = &mut out.metrics;
+    for (field, new, old) in [
+        (Field::Views, &mut m.views, old.metrics.views),
+        (Field::Likes, &mut m.likes, old.metrics.likes),
+        (Field::Comments, &mut m.comments, old.metrics.comments),
+        (Field::Shares, &mut m.shares, old.metrics.shares),
+        (Field::Saves, &mut m.saves, old.metrics.saves),
+        (Field::Dislikes, &mut m.dislikes, old.metrics.dislikes),
+        (
+            Field::PostsPerWeek,
+            &mut out.posts_per_week,
+            old.posts_per_week,
+        ),
+        (Field::Price, &mut out.price, old.price),
+    ] {
+        keep(has(field), new, old);
+    }
     keep(
         has(Field::Currency) || has(Field::Price),
         &mut out.currency,
