@@ -89,6 +89,10 @@ fn ids_are_stable_unique_and_read_back() {
             "status",
             "tags",
             "notes",
+            "email",
+            "location",
+            "language",
+            "links",
         ],
     );
     check::<Jurisdiction>(

@@ -65,6 +65,13 @@ impl Keys {
     }
 }
 
+/// The plain merge: the incoming creator replaces the listed one, which only keeps its creation
+/// time (a workspace file carries whole creators).
+pub fn keep_creation_time(existing: &Creator, mut incoming: Creator) -> Creator {
+    incoming.created_at = existing.created_at;
+    incoming
+}
+
 /// How a merge changed the shortlist.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct MergeSummary {
@@ -174,6 +181,17 @@ impl Shortlist {
 
     /// Adds imported creators; one whose id is already listed updates it and keeps its creation time.
     pub fn merge(&mut self, incoming: Vec<Creator>) -> MergeSummary {
+        self.merge_with(incoming, keep_creation_time)
+    }
+
+    /// Adds imported creators; one whose id is already listed is replaced by
+    /// `combine(existing, incoming)` (a CSV import keeps the dossier the file does not carry:
+    /// `io::csv_import::merge_imported`).
+    pub fn merge_with(
+        &mut self,
+        incoming: Vec<Creator>,
+        combine: impl Fn(&Creator, Creator) -> Creator,
+    ) -> MergeSummary {
         let mut summary = MergeSummary::default();
         // Room for all of them up front: an import of 100,000 would otherwise regrow each of
         // the four parallel tables some 17 times.
@@ -181,13 +199,17 @@ impl Shortlist {
         self.keys.reserve(incoming.len());
         self.json.reserve(incoming.len());
         self.by_id.reserve(incoming.len());
-        for mut c in incoming {
-            if let Some(existing) = self.get(&c.id) {
-                c.created_at = existing.created_at;
-                summary.updated += 1;
-            } else {
-                summary.added += 1;
-            }
+        for c in incoming {
+            let c = match self.get(&c.id) {
+                Some(existing) => {
+                    summary.updated += 1;
+                    combine(existing, c)
+                }
+                None => {
+                    summary.added += 1;
+                    c
+                }
+            };
             self.upsert(c);
         }
         summary

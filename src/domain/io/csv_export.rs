@@ -1,7 +1,11 @@
 //! Writes the shortlist as CSV that opens cleanly in Excel and Google Sheets and imports back unchanged.
 //!
 //! UTF-8 with a BOM (without it Excel shows "Ã©" for "é"), CRLF line ends, RFC 4180 quoting, and
-//! the import's canonical headers so export then import gives the same creators.
+//! the import's canonical headers so export then import gives the same creators: every field, then
+//! the tier, then one column per kind of reported figure any creator has ("Reported engagement
+//! rate", each figure as "value — source, date", several on separate lines of the cell), then one
+//! column per custom field under its own header (a header twice when a creator has it twice).
+//! The dossier's posts, follower history, samples and audience travel in the JSON workspace file.
 //!
 //! Formula injection: a cell starting with `=` `+` `-` `@` tab or CR would be run as a formula by a
 //! spreadsheet (a creator named "=HYPERLINK(...)" could exfiltrate data when the file is opened).
@@ -11,8 +15,11 @@
 
 use std::borrow::Cow;
 
+use crate::domain::creator::dossier::ReportedKind;
 use crate::domain::creator::record::Creator;
-use crate::domain::io::csv_import::{Delimiter, Field};
+use crate::domain::io::csv_import::{
+    reported_header, reported_text, target_for_header, Delimiter, Field, Target,
+};
 
 /// A column the caller adds after the standard ones (e.g. the engagement rate under the chosen
 /// formula). The importer ignores unknown columns, so adding one never breaks a round trip.
@@ -27,17 +34,64 @@ pub fn export_csv(creators: &[Creator], delimiter: Delimiter, extra: &[ExtraColu
     let d = delimiter.as_char();
     let mut out = String::with_capacity(64 + creators.len() * 160);
     out.push('\u{feff}');
+    let custom = custom_columns(creators);
+    let kinds: Vec<ReportedKind> = ReportedKind::ALL
+        .into_iter()
+        .filter(|&k| {
+            creators.iter().any(|c| c.reported.iter().any(|f| f.kind == k))
+                // A custom field under this very header would otherwise read back as the figure.
+                || custom.iter().any(|(n, _)| target_for_header(n) == Target::Reported(k))
+        })
+        .collect();
     let headers = Field::ALL
         .iter()
-        .map(|f| f.header())
-        .chain(std::iter::once("tier"))
-        .chain(extra.iter().map(|e| e.header));
+        .map(|f| Cow::Borrowed(f.header()))
+        .chain(std::iter::once(Cow::Borrowed("tier")))
+        .chain(kinds.iter().map(|&k| Cow::Owned(reported_header(k))))
+        .chain(custom.iter().map(|(name, _)| Cow::Borrowed(name.as_str())))
+        .chain(extra.iter().map(|e| Cow::Borrowed(e.header)));
     write_row(&mut out, d, headers);
     for c in creators {
         let standard = Field::ALL.iter().map(|&f| cell(c, f));
         let tier = std::iter::once(Cow::Borrowed(c.tier().map(|t| t.name()).unwrap_or("")));
+        let reported = kinds.iter().map(|&k| {
+            let lines: Vec<String> = c
+                .reported
+                .iter()
+                .filter(|f| f.kind == k)
+                .map(reported_text)
+                .collect();
+            Cow::Owned(lines.join("\n"))
+        });
+        let customs = custom.iter().map(|(name, nth)| {
+            let value = c.custom.iter().filter(|f| &f.name == name).nth(*nth);
+            Cow::Borrowed(value.map(|f| f.value.as_str()).unwrap_or(""))
+        });
         let extras = extra.iter().map(|e| Cow::Owned((e.value)(c)));
-        write_row(&mut out, d, standard.chain(tier).chain(extras));
+        write_row(
+            &mut out,
+            d,
+            standard
+                .chain(tier)
+                .chain(reported)
+                .chain(customs)
+                .chain(extras),
+        );
+    }
+    out
+}
+
+/// The custom columns: each name in order of first appearance, as many times as one creator has
+/// it (with which occurrence each column holds), so no value is left out.
+fn custom_columns(creators: &[Creator]) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for c in creators {
+        for (i, f) in c.custom.iter().enumerate() {
+            let nth = c.custom.iter().take(i).filter(|g| g.name == f.name).count();
+            if !out.iter().any(|(n, k)| n == &f.name && *k == nth) {
+                out.push((f.name.clone(), nth));
+            }
+        }
     }
     out
 }
@@ -104,6 +158,11 @@ fn cell(c: &Creator, field: Field) -> Cow<'_, str> {
         Field::Status => Cow::Borrowed(c.status.label()),
         Field::Tags => Cow::Owned(c.tags.join(", ")),
         Field::Notes => Cow::Borrowed(&c.notes),
+        Field::Email => Cow::Borrowed(c.email.as_deref().unwrap_or("")),
+        Field::Location => Cow::Borrowed(&c.location),
+        Field::Language => Cow::Borrowed(&c.language),
+        // Links never hold spaces (they are checked), so a space separates them.
+        Field::Links => Cow::Owned(c.links.join(" ")),
     }
 }
 
@@ -154,8 +213,8 @@ mod tests {
         let csv = export_csv(&[c], Delimiter::Comma, &[]);
         assert_eq!(
             csv,
-            "\u{feff}id,name,platform,profile_url,followers,views,likes,comments,shares,saves,dislikes,posts_per_week,price,currency,sponsored_posts,status,tags,notes,tier\r\n\
-             c1,Ann,TikTok,,45000,130000,0.1250,,,,,,99.5,,,Negotiating,\"fitness, vegan\",,Micro\r\n"
+            "\u{feff}id,name,platform,profile_url,followers,views,likes,comments,shares,saves,dislikes,posts_per_week,price,currency,sponsored_posts,status,tags,notes,email,location,language,links,tier\r\n\
+             c1,Ann,TikTok,,45000,130000,0.1250,,,,,,99.5,,,Negotiating,\"fitness, vegan\",,,,,,Micro\r\n"
         );
     }
 
@@ -247,17 +306,46 @@ mod tests {
         let header = lines.next().unwrap_or("");
         assert!(header.ends_with(";tier;engagement rate"), "{header}");
         let row = lines.next().unwrap_or("");
-        assert_eq!(row, "c1;Ann;;;;;;;;;;;1.5;;;Prospect;;\"a;b\";;8.5%");
+        assert_eq!(row, "c1;Ann;;;;;;;;;;;1.5;;;Prospect;;\"a;b\";;;;;;8.5%");
     }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod props {
     use super::*;
+    use crate::domain::creator::dossier::{FollowerSnapshot, SnapshotSource};
     use crate::domain::creator::record::platform_from_url;
-    use crate::domain::io::csv_import::ImportSession;
-    use crate::domain::io::workspace::props::arb_creator;
+    use crate::domain::io::csv_import::{is_link, ImportSession};
+    use crate::domain::io::workspace::props::arb_dossier_creator;
+    use crate::domain::text::date::Date;
     use proptest::prelude::*;
+
+    /// What the CSV carries of a creator, in a comparable order: the dossier's posts, samples,
+    /// caption checks and audience travel in the JSON workspace instead; reported figures come
+    /// back grouped by kind and custom fields by column.
+    fn carried(mut c: Creator) -> Creator {
+        c.posts = Vec::new().into();
+        c.follower_history = Vec::new().into();
+        c.comment_samples = Vec::new().into();
+        c.caption_checks = Vec::new().into();
+        c.audience = Default::default();
+        c.reported
+            .sort_by_key(|f| ReportedKind::ALL.iter().position(|k| *k == f.kind));
+        c.custom.sort_by(|a, b| a.name.cmp(&b.name));
+        c
+    }
+
+    fn import(csv: String, now: f64) -> Result<Vec<Creator>, TestCaseError> {
+        let session = ImportSession::new(csv, now);
+        prop_assert!(session.is_ok(), "{:?}", session.as_ref().err());
+        let Ok(session) = session else {
+            return Ok(Vec::new());
+        };
+        let report = session.finish();
+        prop_assert_eq!(&report.rejected, &vec![]);
+        prop_assert_eq!(report.skipped_empty, 0);
+        Ok(report.creators)
+    }
 
     proptest! {
         // Each case builds several creators from broad Unicode text: 64 keep the suite quick.
@@ -265,13 +353,14 @@ mod props {
 
         #[test]
         fn export_then_import_gives_the_same_creators(
-            creators in proptest::collection::vec(arb_creator(), 0..8),
+            creators in proptest::collection::vec(arb_dossier_creator(), 0..8),
             semicolon in any::<bool>(),
         ) {
             // Ids must be unique in a file; the CSV doesn't carry timestamps.
             let now = 42.0;
             let creators: Vec<Creator> = creators
                 .into_iter()
+                .filter(|c| !is_link(&c.name))
                 .enumerate()
                 .map(|(i, mut c)| {
                     c.id = format!("{}-{i}", c.id);
@@ -281,20 +370,30 @@ mod props {
                     if c.platform.is_none() {
                         c.platform = c.profile_url.as_deref().and_then(platform_from_url);
                     }
+                    c.links.retain(|l| c.profile_url.as_deref() != Some(l.as_str()));
                     c
                 })
                 .collect();
             let delimiter = if semicolon { Delimiter::Semicolon } else { Delimiter::Comma };
-            let csv = export_csv(&creators, delimiter, &[]);
-            let session = ImportSession::new(csv, now);
-            prop_assert!(session.is_ok(), "{:?}", session.err());
-            if let Ok(session) = session {
-                let report = session.finish();
-                prop_assert_eq!(&report.rejected, &vec![]);
-                prop_assert_eq!(report.skipped_empty, 0);
-                prop_assert_eq!(report.delimiter, delimiter);
-                prop_assert_eq!(report.creators, creators);
+            let first = import(export_csv(&creators, delimiter, &[]), now)?;
+            // Each import dates the follower count it read.
+            let today = Date::from_day_number(0);
+            for (got, want) in first.iter().zip(&creators) {
+                let history: Vec<FollowerSnapshot> = got.follower_history.to_vec();
+                let expected: Vec<FollowerSnapshot> = want
+                    .followers
+                    .zip(today)
+                    .map(|(count, date)| FollowerSnapshot { date, count, source: SnapshotSource::Import })
+                    .into_iter()
+                    .collect();
+                prop_assert_eq!(history, expected);
             }
+            let want: Vec<Creator> = creators.into_iter().map(carried).collect();
+            let got: Vec<Creator> = first.iter().cloned().map(carried).collect();
+            prop_assert_eq!(&got, &want);
+            // And once more: an imported list exports and imports to itself.
+            let second = import(export_csv(&first, delimiter, &[]), now)?;
+            prop_assert_eq!(second, first);
         }
     }
 }

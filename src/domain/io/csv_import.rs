@@ -1,27 +1,39 @@
-//! Imports creators from pasted CSV text or a file's text, in steps, so 100,000 rows never freeze the page.
+//! Imports creators from pasted CSV text or a file's bytes, in steps, so 100,000 rows never freeze the page.
 //!
-//! Flow: [`ImportSession::new`] detects the delimiter and maps the header; [`ImportSession::preview`]
+//! Flow: [`ImportSession::new`] (pasted text) or [`ImportSession::from_file`] (a file's bytes,
+//! decoded by `io::encoding`) detects the delimiter and maps the header; [`ImportSession::preview`]
 //! shows what will happen before anything is saved; [`ImportSession::step`] parses a chunk of rows
 //! (call it between animation frames); [`ImportSession::finish`] returns the creators and every
 //! rejected row with its line number. Nothing is dropped silently.
+//!
+//! Nothing in a file is lost either: a column Microscope has a field for fills it, a figure it
+//! computes itself but the file reports (engagement rate, a vendor's averages, following, posts,
+//! audience quality) is kept as a dated `ReportedFigure` naming the file, and every other column
+//! is kept as a `CustomField` under its own header (DOMAIN.md §10).
 //!
 //! Formula-injection marks: the export puts an apostrophe before a cell starting with `=` `+` `-`
 //! `@` tab, CR or an apostrophe (see `csv_export`). This importer removes exactly that one apostrophe
 //! again, so "-Ann-" or "@handle" come back unchanged. A cell like "'Tis" (apostrophe followed by
 //! anything else) is kept as written.
 
+mod merge;
 mod reader;
 mod rows;
 mod session;
+#[cfg(test)]
+mod vendor_files;
 
+pub use merge::merge_imported;
 pub use reader::unneutralise;
+pub(crate) use rows::reported_text;
+pub use rows::{is_link, name_from_link, read_rate, RateScale};
 pub use session::{
     ImportError, ImportReport, ImportSession, Preview, PreviewRow, Progress, RejectedRow,
     MAX_BYTES, MAX_ROWS,
 };
 
-use std::collections::HashMap;
-
+use crate::domain::creator::dossier::ReportedKind;
+use crate::domain::creator::platform::Platform;
 use crate::domain::text::choice::choices;
 
 /// The character separating cells.
@@ -76,6 +88,10 @@ pub enum Field {
     Status,
     Tags,
     Notes,
+    Email,
+    Location,
+    Language,
+    Links,
 }
 
 // In export column order. The id is the canonical header, written by the export and always
@@ -100,6 +116,98 @@ choices! {
     Status => "status", "status";
     Tags => "tags", "tags";
     Notes => "notes", "notes";
+    Email => "email", "email";
+    Location => "location", "location";
+    Language => "language", "language";
+    Links => "links", "other links";
+}
+
+impl Field {
+    /// Several columns may feed it, their cells joined: a location from city, state and
+    /// country; links from a website and other profiles.
+    pub fn joins(self) -> bool {
+        matches!(self, Field::Location | Field::Links)
+    }
+}
+
+/// What a column of the file becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Field(Field),
+    /// A column named after a platform holding handles or profile links (Aspire's `instagram`,
+    /// `tiktok`, `youtube`): the first one filled gives the platform, the profile link and (when
+    /// no column gives a name) the name; the others become links.
+    Handle(Platform),
+    /// A first name, joined with the last name when no column gives a name or handle.
+    FirstName,
+    LastName,
+    /// A figure the file reports and Microscope computes itself, kept as written with its source.
+    Reported(ReportedKind),
+    /// Kept on the creator under the column's header.
+    Custom,
+    Ignore,
+}
+
+impl Target {
+    /// Every choice of the preview's mapping select, in its order.
+    pub fn all() -> Vec<Target> {
+        let mut out = vec![Target::Custom, Target::Ignore];
+        out.extend(Field::ALL.into_iter().map(Target::Field));
+        out.extend([Target::FirstName, Target::LastName]);
+        out.extend(Platform::ALL.into_iter().map(Target::Handle));
+        out.extend(ReportedKind::ALL.into_iter().map(Target::Reported));
+        out
+    }
+
+    /// A stable id for form values: "field:followers", "handle:instagram", "reported:following".
+    pub fn id(self) -> String {
+        match self {
+            Target::Field(f) => format!("field:{}", f.header()),
+            Target::Handle(p) => format!("handle:{}", p.id()),
+            Target::FirstName => "first-name".to_string(),
+            Target::LastName => "last-name".to_string(),
+            Target::Reported(k) => format!("reported:{}", k.id()),
+            Target::Custom => "custom".to_string(),
+            Target::Ignore => "ignore".to_string(),
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<Target> {
+        Target::all().into_iter().find(|t| t.id() == id)
+    }
+
+    /// For the select and for messages: "followers", "Instagram handle or link".
+    pub fn label(self) -> String {
+        match self {
+            Target::Field(f) => f.label().to_string(),
+            Target::Handle(p) => format!("{} handle or link", p.name()),
+            Target::FirstName => "first name".to_string(),
+            Target::LastName => "last name".to_string(),
+            Target::Reported(k) => format!("reported {}", k.label().to_lowercase()),
+            Target::Custom => "a custom field (kept under its header)".to_string(),
+            Target::Ignore => "nothing (ignore this column)".to_string(),
+        }
+    }
+
+    /// Only one column may give it; a second one is kept as a custom field instead.
+    fn single(self) -> bool {
+        match self {
+            Target::Field(f) => !f.joins(),
+            Target::FirstName | Target::LastName | Target::Reported(_) => true,
+            Target::Handle(_) | Target::Custom | Target::Ignore => false,
+        }
+    }
+
+    /// Gives the name, or something the name can be read from (a handle, a profile link).
+    fn names(self) -> bool {
+        matches!(
+            self,
+            Target::Field(Field::Name | Field::ProfileUrl)
+                | Target::FirstName
+                | Target::LastName
+                | Target::Handle(_)
+        )
+    }
 }
 
 /// Header aliases, in normalised form (see [`normalize_header`]).
@@ -129,6 +237,8 @@ const ALIASES: &[(&str, Field)] = &[
     ("link", Field::ProfileUrl),
     ("channelurl", Field::ProfileUrl),
     ("accounturl", Field::ProfileUrl),
+    // Upfluence's template: the influencer's social profile.
+    ("mediaurl", Field::ProfileUrl),
     ("followers", Field::Followers),
     ("follower", Field::Followers),
     ("followercount", Field::Followers),
@@ -202,18 +312,101 @@ const ALIASES: &[(&str, Field)] = &[
     ("notes", Field::Notes),
     ("note", Field::Notes),
     ("remarks", Field::Notes),
+    ("email", Field::Email),
+    ("emailaddress", Field::Email),
+    ("mail", Field::Email),
+    ("contactemail", Field::Email),
+    ("businessemail", Field::Email),
+    ("location", Field::Location),
+    ("city", Field::Location),
+    ("town", Field::Location),
+    ("state", Field::Location),
+    ("region", Field::Location),
+    ("province", Field::Location),
+    ("country", Field::Location),
+    ("countrycode", Field::Location),
+    ("language", Field::Language),
+    ("lang", Field::Language),
+    ("contentlanguage", Field::Language),
+    ("links", Field::Links),
+    ("otherlinks", Field::Links),
+    ("website", Field::Links),
+    ("websites", Field::Links),
+    ("sociallinks", Field::Links),
 ];
 
-/// Columns Microscope computes itself (the export writes some of them); they are not read back.
-const COMPUTED: &[&str] = &[
-    "tier",
-    "engagementrate",
-    "engagement",
-    "er",
-    "cpm",
-    "cpv",
-    "cpe",
+/// Names that fill the name only when no column above gives a name or handle (HypeAuditor's
+/// `full_name` next to `username`: the handle names the creator, the full name is kept as a
+/// custom field).
+const FULL_NAMES: &[&str] = &["fullname", "profilename", "displayname", "realname"];
+const FIRST_NAMES: &[&str] = &["firstname", "givenname", "first"];
+const LAST_NAMES: &[&str] = &["lastname", "surname", "familyname", "last"];
+
+/// Columns named after a platform (Aspire) hold that platform's handles or links.
+const HANDLES: &[(&str, Platform)] = &[
+    ("instagram", Platform::Instagram),
+    ("instagramhandle", Platform::Instagram),
+    ("instagramusername", Platform::Instagram),
+    ("instagramurl", Platform::Instagram),
+    ("instagramlink", Platform::Instagram),
+    ("instagramprofile", Platform::Instagram),
+    ("tiktok", Platform::TikTok),
+    ("tiktokhandle", Platform::TikTok),
+    ("tiktokusername", Platform::TikTok),
+    ("tiktokurl", Platform::TikTok),
+    ("tiktoklink", Platform::TikTok),
+    ("tiktokprofile", Platform::TikTok),
+    ("youtube", Platform::YouTube),
+    ("youtubechannel", Platform::YouTube),
+    ("youtubehandle", Platform::YouTube),
+    ("youtubeurl", Platform::YouTube),
+    ("youtubelink", Platform::YouTube),
+    ("youtubechannelurl", Platform::YouTube),
 ];
+
+/// Figures Microscope computes (or keeps per post) that vendors and teams report.
+const REPORTED: &[(&str, ReportedKind)] = &[
+    ("engagementrate", ReportedKind::EngagementRate),
+    ("engagement", ReportedKind::EngagementRate),
+    ("er", ReportedKind::EngagementRate),
+    ("engrate", ReportedKind::EngagementRate),
+    ("avgengagementrate", ReportedKind::EngagementRate),
+    ("averageengagementrate", ReportedKind::EngagementRate),
+    ("engagementratepercent", ReportedKind::EngagementRate),
+    ("following", ReportedKind::Following),
+    ("followings", ReportedKind::Following),
+    ("followingcount", ReportedKind::Following),
+    ("followingscount", ReportedKind::Following),
+    ("posts", ReportedKind::PostCount),
+    ("postscount", ReportedKind::PostCount),
+    ("postcount", ReportedKind::PostCount),
+    ("numberofposts", ReportedKind::PostCount),
+    ("mediacount", ReportedKind::PostCount),
+    ("totalposts", ReportedKind::PostCount),
+    ("aqs", ReportedKind::AudienceQuality),
+    ("audiencequality", ReportedKind::AudienceQuality),
+    ("audiencequalityscore", ReportedKind::AudienceQuality),
+    ("credibility", ReportedKind::AudienceQuality),
+    ("followercredibility", ReportedKind::AudienceQuality),
+    ("audiencecredibility", ReportedKind::AudienceQuality),
+];
+
+/// A vendor's averages ("avgLikes"): they fill the average and are also kept as the vendor's
+/// reported figure, dated, since the average is what the user goes on to edit.
+const VENDOR_AVERAGES: &[(&str, ReportedKind)] = &[
+    ("avgviews", ReportedKind::AverageViews),
+    ("averageviews", ReportedKind::AverageViews),
+    ("avgplays", ReportedKind::AverageViews),
+    ("avglikes", ReportedKind::AverageLikes),
+    ("averagelikes", ReportedKind::AverageLikes),
+    ("avgcomments", ReportedKind::AverageComments),
+    ("averagecomments", ReportedKind::AverageComments),
+];
+
+/// The header the export writes for a reported figure: "Reported engagement rate".
+pub fn reported_header(kind: ReportedKind) -> String {
+    format!("Reported {}", kind.label().to_lowercase())
+}
 
 /// Lower case, letters and digits only: "Avg. Views", "avg_views" and "AVG VIEWS" are one header.
 pub fn normalize_header(header: &str) -> String {
@@ -233,58 +426,204 @@ pub fn field_for_header(header: &str) -> Option<Field> {
         .map(|&(_, f)| f)
 }
 
+/// What a header becomes on its own (before duplicates and the name's sources are settled), and
+/// how strongly it names the creator (lower is stronger).
+fn target_for_key(key: &str) -> (Target, u8) {
+    if let Some(&(_, f)) = ALIASES.iter().find(|(a, _)| *a == key) {
+        let rank = if f == Field::Name { 0 } else { u8::MAX };
+        return (Target::Field(f), rank);
+    }
+    if FULL_NAMES.contains(&key) {
+        return (Target::Field(Field::Name), 1);
+    }
+    if FIRST_NAMES.contains(&key) {
+        return (Target::FirstName, 2);
+    }
+    if LAST_NAMES.contains(&key) {
+        return (Target::LastName, 2);
+    }
+    if let Some(&(_, p)) = HANDLES.iter().find(|(a, _)| *a == key) {
+        return (Target::Handle(p), 3);
+    }
+    if let Some(&(_, k)) = REPORTED.iter().find(|(a, _)| *a == key) {
+        return (Target::Reported(k), u8::MAX);
+    }
+    if let Some(k) = ReportedKind::ALL
+        .into_iter()
+        .find(|&k| normalize_header(&reported_header(k)) == key)
+    {
+        return (Target::Reported(k), u8::MAX);
+    }
+    (Target::Custom, u8::MAX)
+}
+
+/// What a header becomes when nothing else in the file competes for it.
+pub fn target_for_header(header: &str) -> Target {
+    let key = normalize_header(header);
+    if key.is_empty() {
+        Target::Custom
+    } else if is_computed(header, &key) {
+        Target::Ignore
+    } else {
+        target_for_key(&key).0
+    }
+}
+
+/// Columns Microscope computes itself from the others and writes in its own export: the tier,
+/// and the engagement rate under the chosen formula ("engagement rate ((likes + comments) ÷
+/// views)"). Read back they would only go stale.
+fn is_computed(header: &str, key: &str) -> bool {
+    key == "tier" || (key.starts_with("engagementrate") && header.contains('÷'))
+}
+
 /// Which header feeds which field, or why a column is ignored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ColumnMapping {
     /// 0-based column position.
     pub index: usize,
     pub header: String,
-    pub field: Option<Field>,
-    /// Why the column is ignored (when `field` is `None`).
+    pub target: Target,
+    /// Why the column maps as it does, when that is not plain from its header.
     pub note: Option<String>,
+    /// A vendor's average, kept as its reported figure too.
+    pub also_reported: Option<ReportedKind>,
+    /// How bare numbers in an engagement-rate column are read (set by the session from the rows).
+    pub scale: RateScale,
+}
+
+impl ColumnMapping {
+    /// The field it fills, if any.
+    pub fn field(&self) -> Option<Field> {
+        match self.target {
+            Target::Field(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The name of the custom field it keeps: the header, or "Column 4" when there is none.
+    pub fn custom_name(&self) -> String {
+        if self.header.trim().is_empty() {
+            format!("Column {}", self.index + 1)
+        } else {
+            self.header.clone()
+        }
+    }
+}
+
+/// Whether some column gives the creators' names (or a handle or link to read one from).
+pub fn has_name_source(columns: &[ColumnMapping]) -> bool {
+    columns.iter().any(|c| c.target.names())
 }
 
 fn map_headers(headers: &[String]) -> Vec<ColumnMapping> {
-    let mut first_for: HashMap<Field, usize> = HashMap::new();
-    headers
+    let keys: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
+    let raw: Vec<(Target, u8)> = headers
         .iter()
+        .zip(&keys)
+        .map(|(h, k)| {
+            if k.is_empty() {
+                (Target::Custom, u8::MAX)
+            } else if is_computed(h, k) {
+                (Target::Ignore, u8::MAX)
+            } else {
+                target_for_key(k)
+            }
+        })
+        .collect();
+    // The strongest name source present; weaker ones (a full name beside a handle) are kept as
+    // custom fields. Platform handle columns stay: they give the platform and links too.
+    let best_name = raw
+        .iter()
+        .filter(|(t, _)| !matches!(t, Target::Handle(_)))
+        .map(|&(_, rank)| rank)
+        .min()
+        .unwrap_or(u8::MAX);
+    let name_column = raw
+        .iter()
+        .position(|&(t, rank)| rank == best_name && !matches!(t, Target::Handle(_)));
+    // The first column giving each target (few columns: a list beats a map).
+    let mut first_for: Vec<(Target, usize)> = Vec::new();
+    raw.iter()
         .enumerate()
-        .map(|(index, header)| {
-            let key = normalize_header(header);
-            let (field, note) = if key.is_empty() {
-                (None, Some("ignored: the column has no header".to_string()))
-            } else if let Some(field) = field_for_header(header) {
-                match first_for.get(&field) {
-                    Some(&first) => (
-                        None,
-                        Some(format!(
-                            "ignored: column {} (“{}”) already gives the {}",
-                            first + 1,
-                            headers.get(first).map(String::as_str).unwrap_or(""),
-                            field.label()
-                        )),
-                    ),
-                    None => {
-                        first_for.insert(field, index);
-                        (Some(field), None)
-                    }
-                }
-            } else if COMPUTED.contains(&key.as_str()) {
+        .map(|(index, &(target, rank))| {
+            let header = headers.get(index).cloned().unwrap_or_default();
+            let key = keys.get(index).map(String::as_str).unwrap_or("");
+            let described = |i: usize| {
+                format!(
+                    "column {} (“{}”)",
+                    i + 1,
+                    headers.get(i).map(String::as_str).unwrap_or("")
+                )
+            };
+            let (target, note) = if key.is_empty() {
                 (
-                    None,
+                    Target::Custom,
+                    Some(format!(
+                        "kept as a custom field named “Column {}”: the column has no header",
+                        index + 1
+                    )),
+                )
+            } else if target == Target::Ignore {
+                (
+                    Target::Ignore,
                     Some("ignored: Microscope computes this from the other columns".to_string()),
                 )
-            } else {
+            } else if rank < u8::MAX && rank > best_name && !matches!(target, Target::Handle(_)) {
                 (
-                    None,
-                    Some("ignored: not a column Microscope knows".to_string()),
+                    Target::Custom,
+                    Some(format!(
+                        "kept as a custom field: {} gives the name",
+                        name_column.map(described).unwrap_or_default()
+                    )),
                 )
+            } else if let Some(first) = first_for
+                .iter()
+                .find(|(t, _)| *t == target && target.single())
+                .map(|&(_, i)| i)
+            {
+                (
+                    Target::Custom,
+                    Some(format!(
+                        "kept as a custom field: {} already gives the {}",
+                        described(first),
+                        target.label()
+                    )),
+                )
+            } else {
+                first_for.push((target, index));
+                let note = match target {
+                    Target::Custom => {
+                        Some("kept as a custom field: not a column Microscope knows".to_string())
+                    }
+                    Target::Reported(k) => Some(format!(
+                        "kept as the file's reported {}, dated and named after the file: Microscope computes its own",
+                        k.label().to_lowercase()
+                    )),
+                    _ => None,
+                };
+                (target, note)
+            };
+            let also_reported = match target {
+                Target::Field(_) => VENDOR_AVERAGES
+                    .iter()
+                    .find(|(a, _)| *a == key)
+                    .map(|&(_, k)| k),
+                _ => None,
+            };
+            let note = match (note, also_reported) {
+                (None, Some(k)) => Some(format!(
+                    "also kept as the file's reported {}",
+                    k.label().to_lowercase()
+                )),
+                (note, _) => note,
             };
             ColumnMapping {
                 index,
-                header: header.clone(),
-                field,
+                header,
+                target,
                 note,
+                also_reported,
+                scale: RateScale::Percent,
             }
         })
         .collect()

@@ -16,6 +16,7 @@ use crate::domain::text::number::{parse_optional_amount, parse_optional_count};
 use crate::domain::Platform;
 use crate::ui::app::clock::{now_ms, today};
 use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
+use crate::ui::shortlist::imported::ImportedDetails;
 use crate::ui::state::ShortlistStore;
 use crate::ui::widgets::fields::{choice_options, TextField};
 use crate::ui::widgets::number_field::{average_label, AverageFields, NumberField};
@@ -449,6 +450,7 @@ pub fn CreatorEditor(
                         />
                     </div>
                 </fieldset>
+                {move || editing.get().map(|creator| view! { <ImportedDetails creator /> })}
                 <details class="editor-risks" node_ref=risks_ref>
                     <summary>"Risks for this creator: " {risk_count}</summary>
                     <CreatorWarnings risk=risk />

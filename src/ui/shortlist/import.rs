@@ -1,20 +1,23 @@
-//! CSV import: a file or pasted rows, a preview with the detected separator and a column mapping
-//! the user can correct, then the import in chunks (the page stays responsive at 100,000 rows)
-//! and a report naming every row that was not imported, by line.
+//! CSV import: a file (read as bytes, so Windows-1252 and UTF-16 files decode correctly) or pasted
+//! rows, a preview with the detected separator and encoding, a column mapping the user can correct
+//! (including which column holds the names), the columns kept as custom fields, then the import in
+//! chunks (the page stays responsive at 100,000 rows) and a report naming every row that was not
+//! imported, by line.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use crate::domain::io::csv_import::{
-    Field, ImportError, ImportSession, Preview, Progress, RejectedRow, MAX_BYTES,
+    merge_imported, ColumnMapping, Field, ImportError, ImportSession, Preview, Progress,
+    RejectedRow, Target, MAX_BYTES,
 };
 use crate::domain::text::format::date_stamp;
 use crate::domain::text::format::{group_thousands, plural};
 use crate::ui::app::clock::{now_ms, performance};
 use crate::ui::shortlist::format::count_label;
 use crate::ui::state::ShortlistStore;
-use crate::ui::widgets::files::{chosen_file, download_text, read_text};
+use crate::ui::widgets::files::{chosen_file, download_text, read_bytes};
 use crate::ui::widgets::section::{Depth, Section};
 
 /// Rows parsed between two looks at the clock: well under a millisecond of work.
@@ -28,9 +31,12 @@ const SLICE_MS: f64 = 20.0;
 /// chunks however fast the machine parses (with 20 ms slices, how many counts showed depended on
 /// the CPU: an Intel Xeon showed one).
 const SLICE_MS_OVERRIDE: &str = "__microscopeImportSliceMs";
-/// About how many creators fit in this browser's storage: a saved creator takes ~300 characters
-/// (5,000 measured at 1.5 M) and Chromium and Firefox keep 5 M characters per site.
-const CREATORS_STORAGE_HOLDS: usize = 15_000;
+/// Characters of the shortlist this browser's storage holds: Chromium and Firefox keep 5 M
+/// characters per site, less room for the campaigns and the envelope.
+const STORAGE_CHARS: usize = 4_500_000;
+/// A stored creator's size when the preview has none to measure: a plain row (name, platform,
+/// counts) with its follower count dated in the history.
+const CHARS_PER_CREATOR: usize = 300;
 
 /// The time slice for this turn: [`SLICE_MS`] unless the page overrides it (see
 /// [`SLICE_MS_OVERRIDE`]).
@@ -45,15 +51,18 @@ fn slice_ms() -> f64 {
 }
 
 /// Said before the import, not after: a list that cannot be saved must not come as a surprise.
-fn storage_warning(existing: usize, incoming: usize) -> Option<impl IntoView> {
+/// `per_creator` is the stored size of the previewed creators (dossier included), measured.
+fn storage_warning(existing: usize, incoming: usize, per_creator: usize) -> Option<impl IntoView> {
     let after = existing.saturating_add(incoming);
-    (after > CREATORS_STORAGE_HOLDS).then(|| {
+    let holds = STORAGE_CHARS / per_creator.max(1);
+    (after > holds).then(|| {
         view! {
             <p class="notice" role="note">
                 {format!(
-                    "With these rows the shortlist would hold up to {} creators; this browser's storage holds about {}. The import works and the list stays open in this tab, but it cannot be saved here: export it (CSV or workspace) to keep it, or import fewer rows.",
+                    "With these rows the shortlist would hold up to {} creators; this browser's storage holds about {} creators like these (about {} characters each as stored). The import works and the list stays open in this tab, but it cannot be saved here: export it (CSV or workspace) to keep it, or import fewer rows.",
                     group_thousands(after as u64),
-                    group_thousands(CREATORS_STORAGE_HOLDS as u64),
+                    group_thousands(holds as u64),
+                    group_thousands(per_creator as u64),
                 )}
             </p>
         }
@@ -86,11 +95,11 @@ struct Importer {
 }
 
 impl Importer {
-    fn start(self, text: String) {
+    fn start(self, session: Result<ImportSession, ImportError>) {
         self.error.set(None);
         self.report.set(None);
         self.progress.set(None);
-        match ImportSession::new(text, now_ms()) {
+        match session {
             Err(e) => {
                 self.session.set_value(None);
                 self.preview.set(None);
@@ -103,12 +112,12 @@ impl Importer {
         }
     }
 
-    fn remap(self, index: usize, field: Option<Field>) {
+    fn remap(self, index: usize, target: Target) {
         let result = self
             .session
             .try_update_value(|s| {
                 s.as_mut()
-                    .map(|s| s.remap(index, field).map(|_| s.preview(PREVIEW_ROWS)))
+                    .map(|s| s.remap(index, target).map(|_| s.preview(PREVIEW_ROWS)))
             })
             .flatten();
         match result {
@@ -186,7 +195,10 @@ impl Importer {
         };
         let report = session.finish();
         let summary = report.summary();
-        let merged = self.state.import(report.creators);
+        let columns = report.columns;
+        let merged = self.state.import_with(report.creators, |old, new| {
+            merge_imported(old, new, &columns)
+        });
         let merged = format!(
             "{} added to the shortlist{}.",
             plural(merged.added, "creator", "creators"),
@@ -208,8 +220,30 @@ impl Importer {
     }
 }
 
-fn field_by_header(value: &str) -> Option<Field> {
-    Field::ALL.into_iter().find(|f| f.header() == value)
+/// Focuses the element with `id` after the next redraw (a select the preview just rebuilt).
+fn refocus(id: String) {
+    request_animation_frame(move || {
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(el) = el {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// "Column 2 “username”" for the name select.
+fn column_label(col: &ColumnMapping) -> String {
+    format!(
+        "Column {} “{}”",
+        col.index + 1,
+        if col.header.is_empty() {
+            "(no header)"
+        } else {
+            col.header.as_str()
+        }
+    )
 }
 
 /// "line 4: …" lines, one per rejected row, for the download.
@@ -257,10 +291,10 @@ pub fn CsvImport() -> impl IntoView {
         let name = file.name();
         reading.set(Some(name.clone()));
         leptos::task::spawn_local(async move {
-            let text = read_text(&file).await;
+            let bytes = read_bytes(&file).await;
             reading.set(None);
-            match text {
-                Ok(text) => importer.start(text),
+            match bytes {
+                Ok(bytes) => importer.start(ImportSession::from_file(&name, bytes, now_ms())),
                 Err(e) => importer.error.set(Some(format!("“{name}”: {e}"))),
             }
         });
@@ -273,7 +307,7 @@ pub fn CsvImport() -> impl IntoView {
                 .iter()
                 .map(|col| {
                     let index = col.index;
-                    let current = col.field;
+                    let current = col.target;
                     let select_id = format!("import-map-{index}");
                     let label = format!(
                         "Column {} “{}” imports as",
@@ -291,32 +325,23 @@ pub fn CsvImport() -> impl IntoView {
                                 <select
                                     id=select_id.clone()
                                     on:change=move |ev| {
-                                        importer
-                                            .remap(index, field_by_header(&event_target_value(&ev)));
-                                        let id = select_id.clone();
-                                        request_animation_frame(move || {
-                                            let el = web_sys::window()
-                                                .and_then(|w| w.document())
-                                                .and_then(|d| d.get_element_by_id(&id))
-                                                .and_then(|e| {
-                                                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e)
-                                                        .ok()
-                                                });
-                                            if let Some(el) = el {
-                                                let _ = el.focus();
-                                            }
-                                        });
+                                        if let Some(t) = Target::parse(&event_target_value(&ev)) {
+                                            importer.remap(index, t);
+                                        }
+                                        refocus(select_id.clone());
                                     }
                                 >
-                                    <option value="" selected=current.is_none()>
-                                        "Ignore this column"
-                                    </option>
-                                    {Field::ALL
+                                    {Target::all()
                                         .into_iter()
-                                        .map(|f| {
+                                        .map(|t| {
+                                            let label = match t {
+                                                Target::Ignore => "Ignore this column".to_string(),
+                                                Target::Custom => "Keep as a custom field".to_string(),
+                                                t => t.label(),
+                                            };
                                             view! {
-                                                <option value=f.header() selected=current == Some(f)>
-                                                    {f.label()}
+                                                <option value=t.id() selected=current == t>
+                                                    {label}
                                                 </option>
                                             }
                                         })
@@ -357,6 +382,22 @@ pub fn CsvImport() -> impl IntoView {
                 })
                 .collect_view();
             let total = p.total_rows;
+            let custom = p.custom_columns();
+            let per_creator = p.stored_chars_per_creator().unwrap_or(CHARS_PER_CREATOR);
+            let name_column = p.columns.iter().find(|c| c.target == Target::Field(Field::Name));
+            let name_index = name_column.map(|c| c.index);
+            let name_options = p
+                .columns
+                .iter()
+                .map(|col| {
+                    view! {
+                        <option value=col.index.to_string() selected=name_index == Some(col.index)>
+                            {column_label(col)}
+                        </option>
+                    }
+                })
+                .collect_view();
+            let blocked = p.name_missing.is_some();
             view! {
                 <div class="import-preview">
                     <h4>"Preview: nothing is saved yet"</h4>
@@ -367,7 +408,59 @@ pub fn CsvImport() -> impl IntoView {
                             plural(total, "row", "rows"),
                         )}
                     </p>
-                    {storage_warning(state.list.with_untracked(|l| l.len()), total)}
+                    {p
+                        .encoding
+                        .map(|e| view! { <p>{format!("Encoding read: {}.", e.label())}</p> })}
+                    {p
+                        .encoding_warning
+                        .clone()
+                        .map(|w| {
+                            view! {
+                                <p class="notice" role="note">
+                                    {w}
+                                </p>
+                            }
+                        })}
+                    {p
+                        .name_missing
+                        .clone()
+                        .map(|m| {
+                            view! {
+                                <p class="error" role="alert">
+                                    {m}
+                                </p>
+                            }
+                        })}
+                    <div class="field">
+                        <label for="import-name-column">"Column with the creators' names"</label>
+                        <select
+                            id="import-name-column"
+                            on:change=move |ev| {
+                                if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                                    importer.remap(i, Target::Field(Field::Name));
+                                }
+                                refocus("import-name-column".to_string());
+                            }
+                        >
+                            <option value="" selected=name_index.is_none() disabled=true>
+                                "Choose a column"
+                            </option>
+                            {name_options}
+                        </select>
+                    </div>
+                    {p.readings.iter().map(|r| view! { <p>{r.clone()}</p> }).collect_view()}
+                    {(!custom.is_empty())
+                        .then(|| {
+                            view! {
+                                <p>
+                                    {format!(
+                                        "Kept as custom fields, under their own headers: {}.",
+                                        custom.join(", "),
+                                    )}
+                                </p>
+                            }
+                        })}
+                    {storage_warning(state.list.with_untracked(|l| l.len()), total, per_creator)}
                     <div
                         class="table-scroll"
                         tabindex="0"
@@ -406,7 +499,7 @@ pub fn CsvImport() -> impl IntoView {
                         </table>
                     </div>
                     <div class="button-row">
-                        <button type="button" on:click=move |_| importer.run()>
+                        <button type="button" disabled=blocked on:click=move |_| importer.run()>
                             {format!("Import {}", plural(total, "row", "rows"))}
                         </button>
                         <button type="button" class="secondary" on:click=move |_| importer.cancel()>
@@ -495,7 +588,7 @@ pub fn CsvImport() -> impl IntoView {
             class="shortlist-import"
             depth=Depth::Tool
             title="Import creators from a spreadsheet"
-            intro="Export your sheet as CSV (comma, semicolon or tab separated) with a header row naming the columns, such as name, platform, followers, views, likes, price, tags. You'll see a preview before anything is added. Up to 20 MB or 200,000 rows at a time."
+            intro="Export your sheet as CSV (comma, semicolon or tab separated, in UTF-8, UTF-16 or Excel's Windows encoding) with a header row naming the columns, such as name, platform, followers, views, likes, price, tags. Files from Modash, HypeAuditor, Upfluence and Aspire import as they are; every column Microscope has no field for is kept on the creator under its own header. You'll see a preview before anything is added. Up to 20 MB or 200,000 rows at a time."
         >
             <div class="fields">
                 <div class="field">
@@ -526,7 +619,8 @@ pub fn CsvImport() -> impl IntoView {
                                 if let Some(input) = file_ref.get_untracked() {
                                     input.set_value("");
                                 }
-                                importer.start(pasted.get_untracked());
+                                importer
+                                    .start(ImportSession::new(pasted.get_untracked(), now_ms()));
                             }
                         >
                             "Preview pasted rows"
@@ -563,10 +657,10 @@ mod tests {
 
     #[test]
     fn mapping_values_round_trip() {
-        for f in Field::ALL {
-            assert_eq!(field_by_header(f.header()), Some(f));
+        for t in Target::all() {
+            assert_eq!(Target::parse(&t.id()), Some(t));
         }
-        assert_eq!(field_by_header(""), None);
+        assert_eq!(Target::parse(""), None);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The Shortlist section: the table (`panel`, its `row`s and the `table_state` of filters, sort,
-//! selection and undo), the `editor` dialog, CSV `import` with preview,
+//! selection and undo), the `editor` dialog (with the `imported` details it shows read-only), CSV
+//! `import` with preview,
 //! `transfer` (export and JSON in and out), `compare` and the row `format`ting.
 
 pub mod banners;
@@ -7,6 +8,7 @@ pub mod compare;
 pub mod editor;
 pub mod format;
 pub mod r#import;
+mod imported;
 pub mod panel;
 mod row;
 mod table_state;

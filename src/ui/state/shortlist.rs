@@ -13,7 +13,7 @@ use serde::ser::Error as _;
 use serde::{Serialize, Serializer};
 
 use crate::domain::creator::record::{Creator, Status};
-use crate::domain::creator::shortlist::{MergeSummary, Shortlist};
+use crate::domain::creator::shortlist::{keep_creation_time, MergeSummary, Shortlist};
 use crate::storage;
 use crate::storage::envelope::{Load, SHORTLIST};
 use crate::ui::app::clock::now_ms;
@@ -132,10 +132,19 @@ impl ShortlistStore {
 
     /// Adds imported creators; an id already listed is updated.
     pub fn import(&self, creators: Vec<Creator>) -> MergeSummary {
+        self.import_with(creators, keep_creation_time)
+    }
+
+    /// Adds imported creators; an id already listed becomes `combine(existing, incoming)`.
+    pub fn import_with(
+        &self,
+        creators: Vec<Creator>,
+        combine: impl Fn(&Creator, Creator) -> Creator,
+    ) -> MergeSummary {
         let ids: Vec<String> = creators.iter().map(|c| c.id.clone()).collect();
         let summary = self
             .list
-            .try_update(|l| l.merge(creators))
+            .try_update(|l| l.merge_with(creators, combine))
             .unwrap_or_default();
         self.edited(|e| e.changed_all(ids));
         summary

@@ -50,15 +50,21 @@ pub fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
     input.files().and_then(|files| files.get(0))
 }
 
+/// Reads a file's bytes into wasm memory in one copy, for decoders that must see them before any
+/// text is made of them (the CSV import reads Windows-1252 and UTF-16 too: `io::encoding`).
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "the file could not be read; choose it again.".to_string())?;
+    Ok(web_sys::js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// Reads a file as UTF-8 text, as `File.text()` does (a leading BOM dropped, each invalid sequence
 /// replaced by U+FFFD), but with one copy: the bytes go straight into wasm memory and are checked
 /// there, instead of being decoded into a JS string that must be encoded again on the way in (a
 /// 12 MB CSV).
 pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| "the file could not be read; choose it again.".to_string())?;
-    let bytes = web_sys::js_sys::Uint8Array::new(&buffer).to_vec();
+    let bytes = read_bytes(file).await?;
     let mut text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),

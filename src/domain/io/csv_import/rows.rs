@@ -1,30 +1,140 @@
-//! One CSV row to a creator: each mapped cell parsed, checked and named in the rejection when it is wrong.
+//! One CSV row to a creator: each mapped cell parsed, checked and named in the rejection when it
+//! is wrong; reported figures and custom fields kept as written; the name read from a handle or a
+//! profile link when no column gives it.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use crate::domain::creator::dossier::{
+    check_email, CustomField, FollowerSnapshot, ReportedFigure, ReportedKind, SnapshotSource,
+};
 use crate::domain::creator::platform::Platform;
 use crate::domain::creator::record::{
     normalize_currency, platform_from_url, shorten, trim, validate_profile_url, Creator, IdSource,
     Status,
 };
+use crate::domain::text::date::Date;
 use crate::domain::text::format::group_thousands;
 use crate::domain::text::number::NumberError;
 
 use super::reader::{unneutralise, RecordMeta};
-use super::{Delimiter, Field};
+use super::{ColumnMapping, Delimiter, Field, Target};
 use crate::domain::creator::record::parse_tags_fast;
 use crate::domain::text::number::{parse_amount_fast, parse_count_fast};
+
+/// What the builder needs of a column.
+#[derive(Debug, Clone)]
+pub(super) struct Column {
+    pub(super) target: Target,
+    pub(super) also_reported: Option<ReportedKind>,
+    pub(super) scale: RateScale,
+    /// The custom field's name (the header, or "Column 4").
+    pub(super) custom_name: String,
+}
+
+impl Column {
+    pub(super) fn of(c: &ColumnMapping) -> Column {
+        Column {
+            target: c.target,
+            also_reported: c.also_reported,
+            scale: c.scale,
+            custom_name: c.custom_name(),
+        }
+    }
+}
 
 /// Turns rows into creators; holds what must persist across rows (ids handed out and seen).
 #[derive(Debug, Clone)]
 pub(super) struct RowBuilder {
-    pub(super) map: Vec<Option<Field>>,
+    pub(super) map: Vec<Column>,
     pub(super) delimiter: Delimiter,
     pub(super) now_ms: f64,
     pub(super) ids: IdSource,
     /// Ids given in the file, with the line that used each first.
     pub(super) seen: HashMap<String, usize>,
+    /// Where reported figures come from: "import file “list.csv”", "pasted rows".
+    pub(super) source: String,
+    /// The import's date, for reported figures and the follower history.
+    pub(super) today: Option<Date>,
+}
+
+/// How the bare numbers of an engagement-rate column are read: "0.1185" as a fraction (11.85%,
+/// as APIs such as Modash's write it) or "11.85" as a percentage (as people type it). A cell with
+/// "%" is always a percentage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateScale {
+    Percent,
+    Fraction,
+}
+
+impl RateScale {
+    /// Fractions when every bare number in the sample is 1 or less, percentages otherwise.
+    pub fn of_sample<'a>(cells: impl IntoIterator<Item = &'a str>) -> RateScale {
+        let mut bare = 0;
+        for cell in cells {
+            match decimal(cell) {
+                Some((_, _, true)) | None => {}
+                Some((int, frac, false)) => {
+                    if !at_most_one(&int, &frac) {
+                        return RateScale::Percent;
+                    }
+                    bare += 1;
+                }
+            }
+        }
+        if bare > 0 {
+            RateScale::Fraction
+        } else {
+            RateScale::Percent
+        }
+    }
+}
+
+/// A rate cell as a percentage, written exactly ("0.1185" as a fraction is "11.85%"); `None` when
+/// the cell is not a number. Decimal digits are moved, never multiplied, so nothing is rounded.
+pub fn read_rate(cell: &str, scale: RateScale) -> Option<String> {
+    let (mut int, mut frac, percent) = decimal(cell)?;
+    // In a column of fractions a value above 1 can only be a percentage typed among them.
+    if !percent && scale == RateScale::Fraction && at_most_one(&int, &frac) {
+        let moved: String = frac.chars().chain("00".chars()).take(2).collect();
+        int.push_str(&moved);
+        frac = frac.chars().skip(2).collect();
+    }
+    let int = int.trim_start_matches('0');
+    let frac = frac.trim_end_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    Some(if frac.is_empty() {
+        format!("{int}%")
+    } else {
+        format!("{int}.{frac}%")
+    })
+}
+
+/// "11.85%", "0,1185", "12": the digits before and after the decimal mark, and whether a "%"
+/// followed. Rates are never grouped in thousands, so "." and "," are both a decimal mark.
+fn decimal(cell: &str) -> Option<(String, String, bool)> {
+    let s = cell.trim();
+    let (s, percent) = match s.strip_suffix('%') {
+        Some(rest) => (rest.trim_end(), true),
+        None => (s, false),
+    };
+    let (int, frac) = match s.split_once(['.', ',']) {
+        Some((i, f)) => (i, f),
+        None => (s, ""),
+    };
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !digits(int) || !digits(frac) {
+        return None;
+    }
+    Some((int.to_string(), frac.to_string(), percent))
+}
+
+fn at_most_one(int: &str, frac: &str) -> bool {
+    match int.trim_start_matches('0') {
+        "" => true,
+        "1" => frac.bytes().all(|b| b == b'0'),
+        _ => false,
+    }
 }
 
 /// The currency a price cell names unambiguously ("€120", "120 EUR"); "$" alone could be several.
@@ -49,6 +159,125 @@ fn currency_in_price(v: &str) -> Option<&'static str> {
         Some("INR")
     } else {
         None
+    }
+}
+
+/// The text the export writes between a reported figure's value and its source.
+pub(crate) const REPORTED_SEPARATOR: &str = " — ";
+
+/// One reported figure as the export writes it: "11.85% — import file “modash.csv”, 2026-05-14".
+pub(crate) fn reported_text(f: &ReportedFigure) -> String {
+    match f.date {
+        Some(d) => format!("{}{REPORTED_SEPARATOR}{}, {d}", f.value, f.source),
+        None => format!("{}{REPORTED_SEPARATOR}{}", f.value, f.source),
+    }
+}
+
+/// The figures of a reported cell: lines the export wrote (value, source and date) are read
+/// back as they were; any other text is the file's own figure, dated today.
+fn reported_figures(
+    kind: ReportedKind,
+    cell: &str,
+    scale: RateScale,
+    source: &str,
+    today: Option<Date>,
+    out: &mut Vec<ReportedFigure>,
+) {
+    for line in cell.split('\n') {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if let Some((value, rest)) = line.split_once(REPORTED_SEPARATOR) {
+            let (src, date) = match rest.rsplit_once(", ") {
+                Some((src, d)) => match Date::parse(d) {
+                    Ok(date) if d.len() == 10 => (src, Some(date)),
+                    _ => (rest, None),
+                },
+                None => (rest, None),
+            };
+            out.push(ReportedFigure {
+                kind,
+                value: value.trim().to_string(),
+                source: src.trim().to_string(),
+                date,
+            });
+            continue;
+        }
+        let value = match kind {
+            ReportedKind::EngagementRate => read_rate(line, scale),
+            _ => None,
+        };
+        out.push(ReportedFigure {
+            kind,
+            value: value.unwrap_or_else(|| line.to_string()),
+            source: source.to_string(),
+            date: today,
+        });
+    }
+}
+
+/// Whether a name or handle cell is a web address rather than a name.
+pub fn is_link(v: &str) -> bool {
+    let lower = v.get(..12.min(v.len())).unwrap_or("").to_ascii_lowercase();
+    lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("www.")
+        || (v.contains('/') && platform_from_url(v).is_some())
+}
+
+/// The handle in a profile link: "ann.fit" from https://www.instagram.com/ann.fit/, "ann" from
+/// https://www.tiktok.com/@ann/video/1, "GusGames" from https://youtube.com/c/GusGames; the site's
+/// name when the link has no path.
+pub fn name_from_link(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let rest = rest.split(['?', '#']).next().unwrap_or("");
+    let mut parts = rest.split('/').filter(|p| !p.is_empty());
+    let host = parts.next().unwrap_or("");
+    let path: Vec<&str> = parts.collect();
+    let handle = match path.as_slice() {
+        [] => host.strip_prefix("www.").unwrap_or(host),
+        ["c" | "user" | "channel", name, ..] => name,
+        [first, ..] => first,
+    };
+    handle.trim_start_matches('@').to_string()
+}
+
+/// A platform's profile link for a bare handle.
+fn link_for_handle(platform: Platform, handle: &str) -> String {
+    match platform {
+        Platform::Instagram => format!("https://www.instagram.com/{handle}"),
+        Platform::TikTok => format!("https://www.tiktok.com/@{handle}"),
+        Platform::YouTube => format!("https://www.youtube.com/@{handle}"),
+    }
+}
+
+/// A handle cell as (name, link): a link gives its handle; a handle ("ann", "@ann") gives itself
+/// and the platform's link for it.
+fn read_handle(platform: Platform, v: &str, what: &str) -> Result<(String, String), String> {
+    if is_link(v) {
+        let url = validate_profile_url(v)
+            .map_err(|e| format!("{what}: {e}"))?
+            .unwrap_or_default();
+        return Ok((name_from_link(&url), url));
+    }
+    let handle = v.trim_start_matches('@');
+    let ok = !handle.is_empty()
+        && handle
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    if !ok {
+        return Err(format!(
+            "{what}: “{}” is neither a handle (letters, digits, “.”, “_”) nor a profile link.",
+            shorten(v, 40)
+        ));
+    }
+    Ok((v.to_string(), link_for_handle(platform, handle)))
+}
+
+fn push_link(links: &mut Vec<String>, profile: Option<&str>, url: String) {
+    if profile != Some(url.as_str()) && !links.contains(&url) {
+        links.push(url);
     }
 }
 
@@ -94,16 +323,61 @@ impl RowBuilder {
         let mut id: Option<&str> = None;
         let mut currency: Option<String> = None;
         let mut price_currency: Option<&'static str> = None;
-        for (field, cell) in self.map.iter().zip(cells) {
-            let Some(field) = *field else { continue };
+        let mut name: Option<&str> = None;
+        let (mut first, mut last): (Option<&str>, Option<&str>) = (None, None);
+        let mut handles: Vec<(Platform, &str)> = Vec::new();
+        let mut place: Vec<&str> = Vec::new();
+        for (col, cell) in self.map.iter().zip(cells) {
             let v = unneutralise(trim(cell));
             if v.is_empty() {
                 continue;
             }
+            if let Some(kind) = col.also_reported {
+                c.reported.push(ReportedFigure {
+                    kind,
+                    value: v.to_string(),
+                    source: self.source.clone(),
+                    date: self.today,
+                });
+            }
+            let field = match col.target {
+                Target::Field(f) => f,
+                Target::Handle(p) => {
+                    handles.push((p, v));
+                    continue;
+                }
+                Target::FirstName => {
+                    first = Some(v);
+                    continue;
+                }
+                Target::LastName => {
+                    last = Some(v);
+                    continue;
+                }
+                Target::Reported(kind) => {
+                    reported_figures(
+                        kind,
+                        v,
+                        col.scale,
+                        &self.source,
+                        self.today,
+                        &mut c.reported,
+                    );
+                    continue;
+                }
+                Target::Custom => {
+                    c.custom.push(CustomField {
+                        name: col.custom_name.clone(),
+                        value: v.to_string(),
+                    });
+                    continue;
+                }
+                Target::Ignore => continue,
+            };
             let number = |e: NumberError| format!("{}: {e}", field.label());
             match field {
                 Field::Id => id = Some(v),
-                Field::Name => c.name = v.to_string(),
+                Field::Name => name = Some(v),
                 Field::Platform => {
                     c.platform = Some(Platform::parse(v).ok_or_else(|| {
                         format!(
@@ -144,6 +418,67 @@ impl RowBuilder {
                 }
                 Field::Tags => c.tags = parse_tags_fast(v),
                 Field::Notes => c.notes = v.to_string(),
+                Field::Email => c.email = check_email(v).map_err(|e| e.to_string())?,
+                Field::Location => place.push(v),
+                Field::Language => c.language = v.to_string(),
+                Field::Links => {
+                    for part in v.split_whitespace() {
+                        let url = validate_profile_url(part)
+                            .map_err(|e| format!("{}: {e}", field.label()))?;
+                        if let Some(url) = url {
+                            push_link(&mut c.links, None, url);
+                        }
+                    }
+                }
+            }
+        }
+        if !place.is_empty() {
+            c.location = place.join(", ");
+        }
+        // The name: a name or handle column (a profile link there gives its handle), else first
+        // and last names, else the first platform handle, else the profile link.
+        let mut named_link: Option<String> = None;
+        c.name = match name {
+            Some(v) if is_link(v) => {
+                let url = validate_profile_url(v)
+                    .map_err(|e| format!("name: {e}"))?
+                    .unwrap_or_default();
+                let handle = name_from_link(&url);
+                named_link = Some(url);
+                handle
+            }
+            Some(v) => v.to_string(),
+            None => [first, last]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        if let Some(url) = named_link {
+            if c.profile_url.is_none() {
+                c.profile_url = Some(url);
+            } else {
+                push_link(&mut c.links, c.profile_url.as_deref(), url);
+            }
+        }
+        for (platform, v) in handles {
+            let what = Target::Handle(platform).label();
+            let (handle, url) = read_handle(platform, v, &what)?;
+            if c.name.trim().is_empty() {
+                c.name = handle;
+            }
+            if c.platform.is_none() {
+                c.platform = Some(platform);
+            }
+            if c.profile_url.is_none() {
+                c.profile_url = Some(url);
+            } else {
+                push_link(&mut c.links, c.profile_url.as_deref(), url);
+            }
+        }
+        if c.name.trim().is_empty() {
+            if let Some(url) = c.profile_url.as_deref() {
+                c.name = name_from_link(url);
             }
         }
         if c.name.trim().is_empty() {
@@ -152,6 +487,13 @@ impl RowBuilder {
         c.currency = currency.or(price_currency.map(str::to_string));
         if c.platform.is_none() {
             c.platform = c.profile_url.as_deref().and_then(platform_from_url);
+        }
+        if let (Some(count), Some(date)) = (c.followers, self.today) {
+            c.follower_history.push(FollowerSnapshot {
+                date,
+                count,
+                source: SnapshotSource::Import,
+            });
         }
         c.id = match id {
             Some(given) => {
@@ -167,5 +509,73 @@ impl RowBuilder {
             None => self.ids.next_id(),
         };
         c.checked().map_err(|e| e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_read_exactly() {
+        // (cell, scale, read as)
+        let cases = [
+            ("11.85%", RateScale::Fraction, Some("11.85%")),
+            ("11.85 %", RateScale::Percent, Some("11.85%")),
+            ("0.1185", RateScale::Fraction, Some("11.85%")),
+            ("0,1185", RateScale::Fraction, Some("11.85%")),
+            ("0.1185", RateScale::Percent, Some("0.1185%")),
+            ("11.85", RateScale::Percent, Some("11.85%")),
+            ("11.85", RateScale::Fraction, Some("11.85%")),
+            ("0.05", RateScale::Fraction, Some("5%")),
+            ("1", RateScale::Fraction, Some("100%")),
+            (".5", RateScale::Fraction, Some("50%")),
+            ("0.123", RateScale::Fraction, Some("12.3%")),
+            ("007.50", RateScale::Percent, Some("7.5%")),
+            ("n/a", RateScale::Percent, None),
+            ("%", RateScale::Percent, None),
+            ("-3%", RateScale::Percent, None),
+        ];
+        for (cell, scale, want) in cases {
+            assert_eq!(
+                read_rate(cell, scale).as_deref(),
+                want,
+                "{cell:?} {scale:?}"
+            );
+        }
+        // (column, scale)
+        let samples: &[(&[&str], RateScale)] = &[
+            (&["0.1185", "0.02", "1"], RateScale::Fraction),
+            (&["0.1185", "3.2"], RateScale::Percent),
+            (&["11.85%", "0.5"], RateScale::Fraction),
+            (&["11.85%"], RateScale::Percent),
+            (&[], RateScale::Percent),
+        ];
+        for (cells, want) in samples {
+            assert_eq!(
+                RateScale::of_sample(cells.iter().copied()),
+                *want,
+                "{cells:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn names_from_links() {
+        let cases = [
+            ("https://www.instagram.com/ann.fit/", "ann.fit"),
+            ("https://www.tiktok.com/@ann/video/1?lang=en", "ann"),
+            ("https://youtube.com/c/GusGames", "GusGames"),
+            ("https://www.youtube.com/channel/UC123", "UC123"),
+            ("https://www.youtube.com/@gus", "gus"),
+            ("https://annfit.com", "annfit.com"),
+        ];
+        for (url, want) in cases {
+            assert_eq!(name_from_link(url), want, "{url}");
+        }
+        assert!(is_link("instagram.com/ann"));
+        assert!(is_link("HTTPS://x.com"));
+        assert!(!is_link("@ann"));
+        assert!(!is_link("Ann / Bo"));
     }
 }

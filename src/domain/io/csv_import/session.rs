@@ -5,15 +5,21 @@ use std::collections::HashMap;
 
 use thiserror::Error;
 
-use crate::domain::creator::record::{Creator, IdSource};
+use crate::domain::creator::dossier::ReportedKind;
+use crate::domain::creator::record::{shorten, Creator, IdSource};
+use crate::domain::io::encoding::{decode, Encoding, EncodingError};
+use crate::domain::text::date::Date;
 use crate::domain::text::format::group_thousands;
 
 use super::reader::{
     count_rows, detect_delimiter, is_empty_record, looks_binary, read_record, sep_line,
     skip_blank_lines, unneutralise, Cursor,
 };
-use super::rows::RowBuilder;
-use super::{map_headers, ColumnMapping, Delimiter, Field};
+use super::rows::{read_rate, Column, RateScale, RowBuilder};
+use super::{has_name_source, map_headers, ColumnMapping, Delimiter, Target};
+
+/// Data rows read to decide how an engagement-rate column is written (fractions or percentages).
+const SCALE_SAMPLE_ROWS: usize = 200;
 
 /// Largest text imported at once. Bigger files are refused with a message, not truncated.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -45,8 +51,10 @@ pub enum ImportError {
     TooManyRows { rows: usize },
     #[error("This doesn't look like text: it may be an Excel workbook (.xlsx) or another binary file. In your spreadsheet choose File › Download (or Save as) › CSV, then import that file.")]
     NotText,
-    #[error("None of the columns ({}) holds the creators' names. Rename the column with names or handles to “name” (or handle, username, creator, account).", .headers.join(", "))]
+    #[error("None of the columns ({}) holds the creators' names. Choose the column that does in “Column with the creators' names” below; every other column is kept as it is.", .headers.join(", "))]
     NoNameColumn { headers: Vec<String> },
+    #[error("{0}")]
+    Encoding(#[from] EncodingError),
     #[error("The header row opens a double quote (\") that is never closed, so the whole file would be read as one row. Remove the stray quote from the first line.")]
     HeaderQuote,
     #[error("The column mapping can't change once the import has started.")]
@@ -95,10 +103,42 @@ pub struct PreviewRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Preview {
     pub delimiter: Delimiter,
+    /// How the file's bytes were read; `None` for pasted text.
+    pub encoding: Option<Encoding>,
+    /// A doubt about the encoding worth showing (see `io::encoding::Decoded::warning`).
+    pub encoding_warning: Option<String>,
     pub columns: Vec<ColumnMapping>,
     /// The first rows, parsed exactly as the import will parse them (empty lines left out).
     pub rows: Vec<PreviewRow>,
     pub total_rows: usize,
+    /// Set when no column gives the creators' names: the user must choose one before importing.
+    pub name_missing: Option<String>,
+    /// How figures whose form is ambiguous are read: "Engagement rate: read 0.1185 as 11.85%".
+    pub readings: Vec<String>,
+}
+
+impl Preview {
+    /// The headers kept as custom fields, in file order.
+    pub fn custom_columns(&self) -> Vec<String> {
+        self.columns
+            .iter()
+            .filter(|c| c.target == Target::Custom)
+            .map(ColumnMapping::custom_name)
+            .collect()
+    }
+
+    /// The average size of the previewed creators as stored (their JSON), in characters: what
+    /// the page's storage estimate goes on.
+    pub fn stored_chars_per_creator(&self) -> Option<usize> {
+        let sizes: Vec<usize> = self
+            .rows
+            .iter()
+            .filter_map(|r| r.result.as_ref().ok())
+            .filter_map(|c| serde_json::to_string(c).ok())
+            .map(|j| j.chars().count())
+            .collect();
+        (!sizes.is_empty()).then(|| sizes.iter().sum::<usize>().div_ceil(sizes.len()))
+    }
 }
 
 /// The outcome of an import.
@@ -146,6 +186,8 @@ pub struct ImportSession {
     text: String,
     /// Byte offset past the BOM.
     start: usize,
+    encoding: Option<Encoding>,
+    encoding_warning: Option<String>,
     delimiter: Delimiter,
     columns: Vec<ColumnMapping>,
     data_start: Cursor,
@@ -161,9 +203,40 @@ pub struct ImportSession {
 }
 
 impl ImportSession {
-    /// Reads the header and prepares the import. `now_ms` dates the new creators and seeds their ids.
+    /// Reads the header of pasted text and prepares the import. `now_ms` (the caller's clock: the
+    /// domain has none) dates the new creators, their reported figures and follower counts, and
+    /// seeds their ids.
     pub fn new(text: impl Into<String>, now_ms: f64) -> Result<ImportSession, ImportError> {
-        let text: String = text.into();
+        Self::start(text.into(), now_ms, "pasted rows".to_string(), None, None)
+    }
+
+    /// Reads a file's bytes (see `io::encoding`) and prepares the import; the figures it reports
+    /// are kept as from "import file “<name>”".
+    pub fn from_file(
+        name: &str,
+        bytes: Vec<u8>,
+        now_ms: f64,
+    ) -> Result<ImportSession, ImportError> {
+        if bytes.len() > MAX_BYTES {
+            return Err(ImportError::TooLarge { bytes: bytes.len() });
+        }
+        let decoded = decode(bytes)?;
+        Self::start(
+            decoded.text,
+            now_ms,
+            format!("import file “{}”", shorten(name.trim(), 80)),
+            Some(decoded.encoding),
+            decoded.warning,
+        )
+    }
+
+    fn start(
+        text: String,
+        now_ms: f64,
+        source: String,
+        encoding: Option<Encoding>,
+        encoding_warning: Option<String>,
+    ) -> Result<ImportSession, ImportError> {
         if text.len() > MAX_BYTES {
             return Err(ImportError::TooLarge { bytes: text.len() });
         }
@@ -197,24 +270,26 @@ impl ImportSession {
             .iter()
             .map(|c| unneutralise(c.trim()).to_string())
             .collect();
-        let columns = map_headers(&headers);
-        if !columns.iter().any(|c| c.field == Some(Field::Name)) {
-            return Err(ImportError::NoNameColumn { headers });
-        }
+        let mut columns = map_headers(&headers);
         let total_rows = count_rows(text.get(cursor.pos..).unwrap_or(""), delimiter.byte());
         if total_rows > MAX_ROWS {
             return Err(ImportError::TooManyRows { rows: total_rows });
         }
+        set_scales(&text, cursor, delimiter, &mut columns);
         let builder = RowBuilder {
-            map: columns.iter().map(|c| c.field).collect(),
+            map: columns.iter().map(Column::of).collect(),
             delimiter,
             now_ms,
             ids: IdSource::new(now_ms),
             seen: HashMap::new(),
+            source,
+            today: Date::from_ms(now_ms),
         };
         Ok(ImportSession {
             text,
             start,
+            encoding,
+            encoding_warning,
             delimiter,
             columns,
             data_start: cursor,
@@ -238,40 +313,50 @@ impl ImportSession {
         &self.columns
     }
 
-    /// Lets the user correct the mapping in the preview: column `index` feeds `field` (or nothing).
-    /// A column already feeding that field is unmapped. Only before the first [`ImportSession::step`].
-    pub fn remap(&mut self, index: usize, field: Option<Field>) -> Result<(), ImportError> {
+    /// Lets the user correct the mapping in the preview: column `index` becomes `target`. A
+    /// column already giving a field only one column may give is kept as a custom field instead.
+    /// Only before the first [`ImportSession::step`].
+    pub fn remap(&mut self, index: usize, target: Target) -> Result<(), ImportError> {
         if self.started {
             return Err(ImportError::AlreadyStarted);
         }
-        if index >= self.columns.len() {
+        let Some(header) = self.columns.get(index).map(|c| c.header.clone()) else {
             return Err(ImportError::NoSuchColumn(index));
-        }
-        let mut columns = self.columns.clone();
-        for col in columns.iter_mut() {
+        };
+        for col in self.columns.iter_mut() {
             if col.index == index {
-                col.field = field;
-                col.note = field.is_none().then(|| "ignored, as you chose".to_string());
-            } else if field.is_some() && col.field == field {
-                col.field = None;
+                col.target = target;
+                col.also_reported = None;
+                col.note = Some(match target {
+                    Target::Ignore => "ignored, as you chose".to_string(),
+                    _ => "as you chose".to_string(),
+                });
+            } else if target.single() && col.target == target {
+                col.target = Target::Custom;
+                col.also_reported = None;
                 col.note = Some(format!(
-                    "ignored: column {} (“{}”) now gives the {}",
+                    "kept as a custom field: column {} (“{header}”) now gives the {}",
                     index + 1,
-                    self.columns
-                        .get(index)
-                        .map(|c| c.header.as_str())
-                        .unwrap_or(""),
-                    field.map(Field::label).unwrap_or("")
+                    target.label()
                 ));
             }
         }
-        if !columns.iter().any(|c| c.field == Some(Field::Name)) {
-            let headers = columns.iter().map(|c| c.header.clone()).collect();
-            return Err(ImportError::NoNameColumn { headers });
-        }
-        self.builder.map = columns.iter().map(|c| c.field).collect();
-        self.columns = columns;
+        let data_start = self.data_start;
+        set_scales(&self.text, data_start, self.delimiter, &mut self.columns);
+        self.builder.map = self.columns.iter().map(Column::of).collect();
         Ok(())
+    }
+
+    /// Why the import can't start yet: no column gives the creators' names.
+    pub fn name_missing(&self) -> Option<ImportError> {
+        (!has_name_source(&self.columns)).then(|| ImportError::NoNameColumn {
+            headers: self.columns.iter().map(|c| c.header.clone()).collect(),
+        })
+    }
+
+    /// How the file's bytes were read; `None` for pasted text.
+    pub fn encoding(&self) -> Option<Encoding> {
+        self.encoding
     }
 
     /// The first `n` rows, parsed as the import will parse them; nothing is consumed or saved.
@@ -298,10 +383,50 @@ impl ImportSession {
         }
         Preview {
             delimiter: self.delimiter,
+            encoding: self.encoding,
+            encoding_warning: self.encoding_warning.clone(),
             columns: self.columns.clone(),
             rows,
             total_rows: self.total_rows,
+            name_missing: self.name_missing().map(|e| e.to_string()),
+            readings: self.readings(),
         }
+    }
+
+    /// How each engagement-rate column's first figure is read, as a sentence for the preview.
+    fn readings(&self) -> Vec<String> {
+        let rate_columns: Vec<&ColumnMapping> = self
+            .columns
+            .iter()
+            .filter(|c| c.target == Target::Reported(ReportedKind::EngagementRate))
+            .collect();
+        let mut out = Vec::new();
+        for col in rate_columns {
+            let first = sample_cells(&self.text, self.data_start, self.delimiter, col.index, 1);
+            let Some(cell) = first.first() else { continue };
+            let Some(read) = read_rate(cell, col.scale) else {
+                out.push(format!(
+                    "Engagement rate (column {} “{}”): “{}” is not a number, so it is kept as written.",
+                    col.index + 1,
+                    col.header,
+                    shorten(cell, 40)
+                ));
+                continue;
+            };
+            let why = match col.scale {
+                RateScale::Fraction => {
+                    " (every number in the column is 1 or less, so they are read as fractions)"
+                }
+                RateScale::Percent => "",
+            };
+            out.push(format!(
+                "Engagement rate (column {} “{}”): read {} as {read}{why}.",
+                col.index + 1,
+                col.header,
+                cell
+            ));
+        }
+        out
     }
 
     /// Parses up to `max_rows` more lines (about 2,000 keeps a frame short in the browser).
@@ -384,12 +509,53 @@ impl ImportSession {
     }
 }
 
+/// The first `limit` non-empty cells of column `index` in the data rows from `from`.
+fn sample_cells(
+    text: &str,
+    from: Cursor,
+    delimiter: Delimiter,
+    index: usize,
+    limit: usize,
+) -> Vec<String> {
+    let mut cursor = from;
+    let mut cells: Vec<Cow<str>> = Vec::new();
+    let mut out = Vec::new();
+    let mut rows = 0;
+    while out.len() < limit && rows < SCALE_SAMPLE_ROWS {
+        if read_record(text, &mut cursor, delimiter.byte(), &mut cells).is_none() {
+            break;
+        }
+        rows += 1;
+        if let Some(cell) = cells.get(index) {
+            let v = unneutralise(cell.trim());
+            if !v.is_empty() {
+                out.push(v.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Decides, from the first rows, how each engagement-rate column writes its rates.
+fn set_scales(text: &str, from: Cursor, delimiter: Delimiter, columns: &mut [ColumnMapping]) {
+    for col in columns.iter_mut() {
+        col.scale = if col.target == Target::Reported(ReportedKind::EngagementRate) {
+            let cells = sample_cells(text, from, delimiter, col.index, SCALE_SAMPLE_ROWS);
+            RateScale::of_sample(cells.iter().map(String::as_str))
+        } else {
+            RateScale::Percent
+        };
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::creator::dossier::{FollowerSnapshot, ReportedFigure, SnapshotSource};
     use crate::domain::creator::metrics::PostMetrics;
     use crate::domain::creator::platform::Platform;
     use crate::domain::creator::record::Status;
+    use crate::domain::io::csv_import::Field;
 
     fn import(text: &str) -> ImportReport {
         match ImportSession::new(text, 1_000.0) {
@@ -498,12 +664,27 @@ mod tests {
             sponsored_posts: Some(2),
             created_at: 1_000.0,
             updated_at: 1_000.0,
+            // The import's date (1,000 ms after 1970 began) with the count read.
+            follower_history: vec![FollowerSnapshot {
+                date: Date::from_day_number(0).unwrap_or_else(|| panic!("day 0")),
+                count: 45_000,
+                source: SnapshotSource::Import,
+            }]
+            .into(),
+            // "Avg Views" is a vendor's header: its figure is kept as reported too.
+            reported: vec![ReportedFigure {
+                kind: ReportedKind::AverageViews,
+                value: "130K".into(),
+                source: "pasted rows".into(),
+                date: Date::from_day_number(0),
+            }]
+            .into(),
             ..Creator::default()
         };
         assert_eq!(c, &want);
         assert!(c.id.starts_with('c'), "{}", c.id);
         let tier = r.columns.iter().find(|c| c.header == "Tier");
-        assert_eq!(tier.and_then(|t| t.field), None);
+        assert_eq!(tier.map(|t| t.target), Some(Target::Ignore));
         assert!(tier
             .and_then(|t| t.note.as_deref())
             .is_some_and(|n| n.contains("computes")));
@@ -618,12 +799,6 @@ mod tests {
             ("PK\u{3}\u{4}rest".into(), ImportError::NotText),
             ("name\0,x\n".into(), ImportError::NotText),
             ("name,\"notes\nAnn,x\n".into(), ImportError::HeaderQuote),
-            (
-                "followers,price\n1,2\n".into(),
-                ImportError::NoNameColumn {
-                    headers: vec!["followers".into(), "price".into()],
-                },
-            ),
         ];
         for (text, want) in cases {
             let got = ImportSession::new(text, 0.0).err();
@@ -649,19 +824,19 @@ mod tests {
         };
         let p = session.preview(2);
         assert_eq!(p.delimiter, Delimiter::Comma);
-        let mapping: Vec<(&str, Option<Field>, bool)> = p
+        let mapping: Vec<(&str, Target, bool)> = p
             .columns
             .iter()
-            .map(|c| (c.header.as_str(), c.field, c.note.is_some()))
+            .map(|c| (c.header.as_str(), c.target, c.note.is_some()))
             .collect();
         assert_eq!(
             mapping,
             vec![
-                ("Name", Some(Field::Name), false),
-                ("Followers", Some(Field::Followers), false),
-                ("Subscribers", None, true),
-                ("Colour", None, true),
-                ("", None, true),
+                ("Name", Target::Field(Field::Name), false),
+                ("Followers", Target::Field(Field::Followers), false),
+                ("Subscribers", Target::Custom, true),
+                ("Colour", Target::Custom, true),
+                ("", Target::Custom, true),
             ]
         );
         assert_eq!(
@@ -669,8 +844,13 @@ mod tests {
                 .get(2)
                 .and_then(|c| c.note.clone())
                 .unwrap_or_default(),
-            "ignored: column 2 (“Followers”) already gives the followers"
+            "kept as a custom field: column 2 (“Followers”) already gives the followers"
         );
+        assert_eq!(
+            p.custom_columns(),
+            vec!["Subscribers", "Colour", "Column 5"]
+        );
+        assert_eq!(p.name_missing, None);
         assert_eq!(p.rows.len(), 2);
         assert_eq!(p.rows.first().map(|r| r.line), Some(2));
         assert!(p
@@ -689,19 +869,62 @@ mod tests {
         let Ok(mut s) = ImportSession::new("Name,Followers,Subscribers\nAnn,1,2\n", 0.0) else {
             panic!("session");
         };
-        assert_eq!(s.remap(2, Some(Field::Followers)), Ok(()));
-        assert_eq!(s.columns().get(1).and_then(|c| c.field), None);
+        assert_eq!(s.remap(2, Target::Field(Field::Followers)), Ok(()));
+        assert_eq!(s.columns().get(1).map(|c| c.target), Some(Target::Custom));
+        // Without a name column the preview asks for one; the import is not refused.
+        assert_eq!(s.remap(0, Target::Ignore), Ok(()));
         assert_eq!(
-            s.remap(0, None),
-            Err(ImportError::NoNameColumn {
+            s.name_missing(),
+            Some(ImportError::NoNameColumn {
                 headers: vec!["Name".into(), "Followers".into(), "Subscribers".into()]
             })
         );
-        assert_eq!(s.remap(9, None), Err(ImportError::NoSuchColumn(9)));
+        assert_eq!(s.remap(0, Target::Field(Field::Name)), Ok(()));
+        assert_eq!(s.name_missing(), None);
+        assert_eq!(
+            s.remap(9, Target::Ignore),
+            Err(ImportError::NoSuchColumn(9))
+        );
         s.step(1);
-        assert_eq!(s.remap(1, None), Err(ImportError::AlreadyStarted));
+        assert_eq!(s.remap(1, Target::Ignore), Err(ImportError::AlreadyStarted));
         let r = s.finish();
-        assert_eq!(r.creators.first().and_then(|c| c.followers), Some(2));
+        let Some(ann) = r.creators.first() else {
+            panic!("no creator");
+        };
+        assert_eq!(ann.followers, Some(2));
+        assert_eq!(
+            ann.custom
+                .iter()
+                .map(|c| (c.name.as_str(), c.value.as_str()))
+                .collect::<Vec<_>>(),
+            vec![("Followers", "1")]
+        );
+    }
+
+    #[test]
+    fn an_unknown_name_column_opens_the_preview_and_asks() {
+        let Ok(mut s) = ImportSession::new(
+            "a,b,c
+Ann,1,x
+",
+            0.0,
+        ) else {
+            panic!("session");
+        };
+        let p = s.preview(5);
+        assert_eq!(
+            p.name_missing.as_deref(),
+            Some("None of the columns (a, b, c) holds the creators' names. Choose the column that does in “Column with the creators' names” below; every other column is kept as it is.")
+        );
+        assert_eq!(s.remap(0, Target::Field(Field::Name)), Ok(()));
+        let r = s.finish();
+        assert_eq!(names(&r), vec!["Ann"]);
+        let custom: Vec<(&str, &str)> = r
+            .creators
+            .iter()
+            .flat_map(|c| c.custom.iter().map(|f| (f.name.as_str(), f.value.as_str())))
+            .collect();
+        assert_eq!(custom, vec![("b", "1"), ("c", "x")]);
     }
 
     #[test]
