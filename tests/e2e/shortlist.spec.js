@@ -358,7 +358,7 @@ test("export CSV (comma and semicolon) with a BOM, and the workspace JSON round 
   const jsonPath = await (await jsonDownload).path();
   const workspace = JSON.parse(fs.readFileSync(jsonPath, "utf8"));
   expect(workspace.app).toBe("microscope");
-  expect(workspace.version).toBe(1);
+  expect(workspace.version).toBe(2);
   expect(workspace.creators.map((c) => c.name)).toEqual(["@ann.fit", "Bo Travels", "Cy Cooks"]);
 
   // Importing over existing data offers an export first, then replace or merge.
