@@ -1,4 +1,5 @@
-//! Sponsored-post caption checker: for ten jurisdictions (DOMAIN.md §6), is the ad label there, accepted, and where it must be?
+//! Sponsored-post caption checker: for ten jurisdictions (DOMAIN.md §6, with the 2025-2026 changes
+//! of §8), is the ad label there, accepted, and where it must be?
 //!
 //! A tiny tokenizer (no regex) reads the caption into words and hashtags with their position, so
 //! "ad" matches "#ad", "AD" and "Ad:" but never "add", "made" or "#adidas", and "#Publicité",
@@ -6,6 +7,7 @@
 //! found and the rule it was judged by. Guidance, not legal advice.
 
 use judge::*;
+pub use rules::Instrument;
 use rules::*;
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +21,10 @@ use caption::*;
 /// Shown with every result.
 pub const DISCLAIMER: &str = "This is guidance, not legal advice. Rules change and depend on the case (paid or gifted, \
 platform, format, who the audience is); check the regulator's current guidance or ask a lawyer before you rely on it.";
+
+/// The date of the newest rule the checker knows (CONAR's guide in force that day): the checker
+/// shows "rules as of" it, so an older build is seen to be older.
+pub const RULES_AS_OF: &str = "1 June 2026";
 
 /// Instagram cuts captions at about 125 characters behind “more”; other platforms show less.
 pub const FOLD_CHARS: usize = 125;
@@ -61,12 +67,14 @@ impl Jurisdiction {
     pub fn regulator(self) -> &'static str {
         match self {
             Jurisdiction::Us => "FTC Endorsement Guides",
-            Jurisdiction::Uk => "ASA & CMA Influencers' guide",
+            Jurisdiction::Uk => "ASA & CMA Influencers' guide, enforced under the DMCC Act",
             Jurisdiction::Eu => "European Commission influencer sweep",
             Jurisdiction::Germany => "Die Medienanstalten guidance and UWG §5a",
-            Jurisdiction::France => "Law no. 2023-451 on influencers",
-            Jurisdiction::India => "ASCI Guidelines for Influencer Advertising in Digital Media",
-            Jurisdiction::Australia => "AANA Code of Ethics, section 2.7",
+            Jurisdiction::France => "Law no. 2023-451 on influencers, as amended",
+            Jurisdiction::India => {
+                "ASCI Guidelines for Influencer Advertising and CCPA Endorsement Know-hows!"
+            }
+            Jurisdiction::Australia => "AANA Code of Ethics, section 2.7, and practice note",
             Jurisdiction::Canada => "Ad Standards Influencer Marketing Disclosure Guidelines",
             Jurisdiction::China => "SAMR Measures for the Administration of Internet Advertising",
             Jurisdiction::Brazil => "CONAR Guide to Advertising by Digital Influencers",
@@ -77,15 +85,15 @@ impl Jurisdiction {
     pub fn year(self) -> u16 {
         match self {
             Jurisdiction::Us => 2023,
-            Jurisdiction::Uk => 2020,
+            Jurisdiction::Uk => 2025,
             Jurisdiction::Eu => 2024,
             Jurisdiction::Germany => 2022,
-            Jurisdiction::France => 2023,
-            Jurisdiction::India => 2021,
+            Jurisdiction::France => 2024,
+            Jurisdiction::India => 2023,
             Jurisdiction::Australia => 2021,
             Jurisdiction::Canada => 2025,
             Jurisdiction::China => 2023,
-            Jurisdiction::Brazil => 2020,
+            Jurisdiction::Brazil => 2026,
         }
     }
 
@@ -97,16 +105,16 @@ impl Jurisdiction {
     /// The rule in one or two sentences, as the checker applies it.
     pub fn rule_summary(self) -> &'static str {
         match self {
-            Jurisdiction::Us => "Say “ad”, “advertisement” or “sponsored” (or “thanks to Brand for the free product”) in the first lines, before “more”, not lost in a pile of hashtags. The platform's paid-partnership label alone may not be enough.",
-            Jurisdiction::Uk => "Label it “Ad”, “#ad”, “Advert”, “Advertising” or “Advertisement feature”, up front, visible without clicking. “Sponsored”, “spon”, “gifted” alone, “aff”, “collab”, “PR”, “in association with” and “thanks to” are not enough.",
+            Jurisdiction::Us => "Say “ad”, “advertisement” or “sponsored” (clearer: “Sponsored by Brand”; or “thanks to Brand for the free product”) in the first lines, before “more”, not lost in a pile of hashtags. The platform's paid-partnership label alone may not be enough. Buying or selling fake followers or views is prohibited since 21 October 2024.",
+            Jurisdiction::Uk => "Label it “Ad”, “#ad”, “Advert”, “Advertising” or “Advertisement feature”, up front, visible without clicking. “Sponsored”, “spon”, “gifted” alone, “aff”, “collab”, “PR”, “in association with” and “thanks to” are not enough. Since 6 April 2025 the CMA fines directly; virtual personas count as influencers.",
             Jurisdiction::Eu => "Switch on the platform's paid-partnership label and add clear wording such as “ad” or “advertising”, visible immediately. “Collaboration”, “partnership” or a generic thank-you are not enough.",
             Jurisdiction::Germany => "Write “Werbung” or “Anzeige” (or “bezahlte Werbepartnerschaft”) at the start, and on every story slide. The platform label alone, or “#ad” at the end, is not enough.",
-            Jurisdiction::France => "Write “Publicité” or “Collaboration commerciale” on the image or video for the whole promotion, plus “Images retouchées” or “Images virtuelles” when a body or face is retouched or made with AI.",
-            Jurisdiction::India => "Use “Advertisement”, “Ad”, “Sponsored”, “Collaboration”, “Partnership”, “Employee”, “Free gift” or “Affiliate” up front, in the content's language, not mixed into a group of hashtags or links.",
-            Jurisdiction::Australia => "Make it clearly distinguishable as an ad: “#ad”, “#sponsored” or the platform's “Paid partnership with” label. “sp”, “spon”, or “#gifted” alone on a paid post, are not enough.",
-            Jurisdiction::Canada => "Use “#ad”, “#sponsored”, “#BrandPartner”, “#BrandAmbassador” (with the brand's name) or “#gifted”; in French “#pub” or “#commandité”; up front and in the creator's language. A disclosure only in the bio or the comments does not count.",
+            Jurisdiction::France => "Write “Publicité” or “Collaboration commerciale”, clear and legible on the image or video (since November 2024 it need not cover the whole video), plus “Images retouchées” or “Images virtuelles” when a body or face is retouched or made with AI. A written contract is required.",
+            Jurisdiction::India => "Use “Advertisement”, “Ad”, “Sponsored”, “Collaboration”, “Partnership”, “Employee”, “Free gift” or “Affiliate” up front, in English or the ad's language, not mixed into a group of hashtags or links. Virtual influencers say they are not human.",
+            Jurisdiction::Australia => "Make it clearly distinguishable as an ad: “#ad”, “Advert”, “Advertising”, “Branded Content”, “Paid Partnership” or “Paid Promotion” (or the platform's paid-partnership label). “#sp”, “Spon”, “gifted”, “Affiliate”, “Collab” and “thanks to” are not enough.",
+            Jurisdiction::Canada => "“#Ad” on its own is the best practice; “#sponsored”, “#BrandPartner”, “#BrandAmbassador” (with the brand's name), “#Gifted” (a gift with no duty to post) and “#InvitedGuest” (an event) are recognised; in French “#pub” or “#commandité”; up front, in the creator's language. The bio or the comments alone never count. AI-generated influencers disclose it.",
             Jurisdiction::China => "Content with shopping links must be marked “广告” (advertisement) conspicuously.",
-            Jurisdiction::Brazil => "Use “publicidade”, “publi”, “publipost” or the platform's paid-partnership tool, visible first without tapping “more”. Hashtags only at the end are not enough.",
+            Jurisdiction::Brazil => "Use “#publicidade” or “#publi” (or the platform's paid-partnership tool), visible at first sight, without tapping “more”: the first line of the caption. Hashtags only at the end are not enough.",
         }
     }
 
@@ -126,6 +134,11 @@ impl Jurisdiction {
                         .collect::<String>()
                         .to_lowercase()
         })
+    }
+
+    /// The laws, codes and guides the rule comes from, each with its date.
+    pub fn instruments(self) -> &'static [Instrument] {
+        self.rules().instruments
     }
 
     fn rules(self) -> &'static Rules {
@@ -154,6 +167,9 @@ pub struct DisclosureInput {
     /// Bodies or faces in the images are retouched or made with AI (matters in France).
     #[serde(default)]
     pub retouched_or_ai_images: bool,
+    /// The creator is a virtual or AI-made persona (must say so in the UK, India and Canada).
+    #[serde(default)]
+    pub virtual_persona: bool,
 }
 
 /// The outcome for one jurisdiction.
@@ -261,6 +277,8 @@ pub struct JurisdictionResult {
     pub explanation: String,
     /// The rule, cited: "FTC Endorsement Guides, 2023: Say “ad”…".
     pub rule: String,
+    /// Every instrument behind the rule, with its date.
+    pub instruments: Vec<String>,
     /// Things the caption cannot show (video, image overlay, story slides).
     pub notes: Vec<String>,
     pub disclaimer: String,
@@ -451,6 +469,239 @@ mod tests {
         }
     }
 
+    /// Under the rules as of 2026 (DOMAIN.md §8): for each of the ten, a caption that meets the
+    /// rule, one with a weak label, one with the label misplaced and one with none.
+    #[test]
+    fn rules_of_2026_meet_weak_misplaced_missing() {
+        use Jurisdiction::*;
+        use Verdict::*;
+        // (jurisdiction, caption, platform label on, expected)
+        let cases: Vec<(Jurisdiction, String, bool, Verdict)> = vec![
+            (
+                Us,
+                "Sponsored by Brand: my new trail shoes".into(),
+                false,
+                Meets,
+            ),
+            (
+                Us,
+                "Loving these shoes, thanks to Brand!".into(),
+                false,
+                Weak,
+            ),
+            (Us, "Loving these shoes #spon".into(), false, Weak),
+            (Us, after_fold("#ad"), false, Misplaced),
+            (Us, "Loving these shoes".into(), false, Missing),
+            (Uk, "#ad my new trail shoes".into(), false, Meets),
+            (Uk, "Trail shoes, in collab with @brand".into(), false, Weak),
+            (Uk, at_end("#ad"), false, Misplaced),
+            (Uk, "trail shoes".into(), false, Missing),
+            (Eu, "#ad trail shoes".into(), true, Meets),
+            (Eu, "trail shoes, thanks to @brand".into(), false, Weak),
+            (Eu, after_fold("#ad"), true, Misplaced),
+            (Eu, "trail shoes".into(), false, Missing),
+            (
+                Germany,
+                "Werbung: meine neuen Trailschuhe".into(),
+                false,
+                Meets,
+            ),
+            (
+                Germany,
+                "Danke an @brand, thanks to them! Neue Schuhe".into(),
+                false,
+                Weak,
+            ),
+            (
+                Germany,
+                "Meine neuen Trailschuhe, ich liebe sie so sehr #werbung".into(),
+                false,
+                Misplaced,
+            ),
+            (Germany, "Meine neuen Trailschuhe".into(), false, Missing),
+            (France, "Publicité : ma routine".into(), false, Meets),
+            (France, "Ma routine #collab @marque".into(), false, Weak),
+            (France, pile("#publicité"), false, Misplaced),
+            (France, "Ma routine".into(), false, Missing),
+            (India, "#ad New trail shoes".into(), false, Meets),
+            (India, "विज्ञापन: नए जूते".into(), false, Meets),
+            (India, "New shoes #sp".into(), false, Weak),
+            (India, pile("#ad"), false, Misplaced),
+            (India, "New shoes".into(), false, Missing),
+            (
+                Australia,
+                "Branded Content: new trail shoes".into(),
+                false,
+                Meets,
+            ),
+            (Australia, "Paid Promotion with @brand".into(), false, Meets),
+            (
+                Australia,
+                "New shoes, Affiliate link in bio".into(),
+                false,
+                Weak,
+            ),
+            (Australia, "New shoes, thanks to @brand".into(), false, Weak),
+            (Australia, pile("#ad"), false, Misplaced),
+            (Australia, "New shoes".into(), false, Missing),
+            (Canada, "#Ad new shoes".into(), false, Meets),
+            (
+                Canada,
+                "#InvitedGuest at the @brand launch".into(),
+                false,
+                Meets,
+            ),
+            (Canada, "#Gifted new shoes".into(), false, Meets),
+            (Canada, "New shoes, spon by @brand".into(), false, Weak),
+            (Canada, after_fold("#ad"), false, Misplaced),
+            (Canada, "New shoes".into(), false, Missing),
+            (China, "广告 这款面霜".into(), false, Meets),
+            (China, "这款面霜 thanks to @brand".into(), false, Weak),
+            (China, after_fold("广告"), false, Misplaced),
+            (China, "这款面霜".into(), false, Missing),
+            (Brazil, "#publicidade Meus novos tênis".into(), false, Meets),
+            (Brazil, "Meus novos tênis #publi".into(), false, Meets),
+            (Brazil, "Meus novos tênis #collab".into(), false, Weak),
+            // Within 125 characters but on a later line: hidden behind "more" in the feed.
+            (
+                Brazil,
+                "Meus novos tênis!\nCorri 10 km com eles.\n#publi".into(),
+                false,
+                Misplaced,
+            ),
+            (Brazil, at_end("#publi"), false, Misplaced),
+            (Brazil, "Meus novos tênis".into(), false, Missing),
+        ];
+        for (j, caption, toggle, want) in &cases {
+            let got = check(
+                &DisclosureInput {
+                    caption: caption.clone(),
+                    paid_partnership_label: *toggle,
+                    ..DisclosureInput::default()
+                },
+                *j,
+            );
+            assert_eq!(
+                got.verdict,
+                *want,
+                "{} on {caption:?}: {}",
+                j.name(),
+                got.explanation
+            );
+            if *want == Weak && !toggle {
+                // A weak label is named with the rule it fails, never reported as missing.
+                assert!(!got.not_enough.is_empty(), "{}: {caption:?}", j.name());
+                assert!(
+                    got.explanation.contains(&j.citation()),
+                    "{}: {}",
+                    j.name(),
+                    got.explanation
+                );
+            }
+        }
+        for j in Jurisdiction::ALL {
+            for v in [Meets, Weak, Misplaced, Missing] {
+                assert!(
+                    cases.iter().any(|c| c.0 == j && c.3 == v),
+                    "{} needs a {v:?} case",
+                    j.name()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn instruments_are_named_with_dates() {
+        // (jurisdiction, a fragment of its instruments)
+        let cases = [
+            (Jurisdiction::Us, "in force 21 October 2024"),
+            (Jurisdiction::Uk, "Digital Markets, Competition and Consumers Act 2024, consumer enforcement (in force 6 April 2025)"),
+            (Jurisdiction::Eu, "14 February 2024"),
+            (Jurisdiction::Germany, "UWG §5a"),
+            (Jurisdiction::France, "Ordonnance no. 2024-978 amending it (6 November 2024)"),
+            (Jurisdiction::India, "January 2023"),
+            (Jurisdiction::Australia, "AANA practice note"),
+            (Jurisdiction::Canada, "Ad Standards Influencer Marketing Disclosure Guidelines (October 2025)"),
+            (Jurisdiction::China, "in force 1 May 2023"),
+            (Jurisdiction::Brazil, "in force 1 June 2026"),
+        ];
+        for (j, want) in cases {
+            let r = check(&DisclosureInput::default(), j);
+            assert!(
+                r.instruments.iter().any(|i| i.contains(want)),
+                "{}: {:?}",
+                j.name(),
+                r.instruments
+            );
+            assert!(j.instruments().iter().all(|i| !i.date.is_empty()));
+        }
+        assert_eq!(RULES_AS_OF, "1 June 2026");
+    }
+
+    #[test]
+    fn virtual_personas_disclose_in_uk_india_and_canada() {
+        let input = |caption: &str, persona: bool| DisclosureInput {
+            caption: caption.to_string(),
+            virtual_persona: persona,
+            ..DisclosureInput::default()
+        };
+        // (jurisdiction, caption, persona ticked, expected)
+        let cases = [
+            (
+                Jurisdiction::Uk,
+                "#ad my new trail shoes",
+                true,
+                Verdict::Weak,
+            ),
+            (
+                Jurisdiction::Uk,
+                "#ad my new trail shoes, from your virtual influencer",
+                true,
+                Verdict::Meets,
+            ),
+            (Jurisdiction::India, "#ad new shoes", true, Verdict::Weak),
+            (
+                Jurisdiction::India,
+                "#ad new shoes #AIgenerated",
+                true,
+                Verdict::Meets,
+            ),
+            (Jurisdiction::Canada, "#ad new shoes", true, Verdict::Weak),
+            (
+                Jurisdiction::Canada,
+                "#ad new shoes (I'm an AI influencer)",
+                true,
+                Verdict::Meets,
+            ),
+            (Jurisdiction::Canada, "#ad new shoes", false, Verdict::Meets),
+            // Only these three ask for it.
+            (Jurisdiction::Us, "#ad new shoes", true, Verdict::Meets),
+            (
+                Jurisdiction::Germany,
+                "Werbung neue Schuhe",
+                true,
+                Verdict::Meets,
+            ),
+        ];
+        for (j, caption, persona, want) in cases {
+            let r = check(&input(caption, persona), j);
+            assert_eq!(
+                r.verdict,
+                want,
+                "{} on {caption:?}: {}",
+                j.name(),
+                r.explanation
+            );
+            if want == Verdict::Weak {
+                assert!(
+                    r.explanation.contains("virtual or AI-made persona"),
+                    "{}",
+                    r.explanation
+                );
+            }
+        }
+    }
+
     #[test]
     fn word_boundaries() {
         // (caption, is "ad" found)
@@ -613,6 +864,7 @@ mod tests {
                     caption: caption.to_string(),
                     paid_partnership_label: true,
                     retouched_or_ai_images: false,
+                    virtual_persona: false,
                 },
                 j,
             )
@@ -641,6 +893,7 @@ mod tests {
             caption: caption.to_string(),
             paid_partnership_label: false,
             retouched_or_ai_images: retouched,
+            virtual_persona: false,
         };
         let r = check(&input("Publicité – ma routine", true), Jurisdiction::France);
         assert_eq!(r.verdict, Verdict::Weak);
@@ -728,7 +981,7 @@ mod props {
     proptest! {
         #[test]
         fn arbitrary_captions_never_panic(caption in "\\PC{0,300}", toggle: bool, retouched: bool) {
-            let report = check_caption(&DisclosureInput { caption, paid_partnership_label: toggle, retouched_or_ai_images: retouched });
+            let report = check_caption(&DisclosureInput { caption, paid_partnership_label: toggle, retouched_or_ai_images: retouched, virtual_persona: retouched });
             prop_assert_eq!(report.results.len(), 10);
         }
 
@@ -740,7 +993,7 @@ mod props {
                 Just("Publicité"), Just("images"), Just("retouchées"), Just("＃"), Just("é"),
             ], 0..40)) {
             let caption = words.join(" ");
-            let report = check_caption(&DisclosureInput { caption: caption.clone(), paid_partnership_label: false, retouched_or_ai_images: true });
+            let report = check_caption(&DisclosureInput { caption: caption.clone(), paid_partnership_label: false, retouched_or_ai_images: true, virtual_persona: true });
             for r in &report.results {
                 if let Some(l) = &r.label {
                     prop_assert!(l.offset <= caption.chars().count());

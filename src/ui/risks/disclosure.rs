@@ -40,6 +40,7 @@ pub fn DisclosureChecker() -> impl IntoView {
     let caption = RwSignal::new(String::new());
     let toggle = RwSignal::new(false);
     let retouched = RwSignal::new(false);
+    let persona = RwSignal::new(false);
     let selected: Vec<(Jurisdiction, RwSignal<bool>)> = Jurisdiction::ALL
         .into_iter()
         .map(|j| (j, RwSignal::new(true)))
@@ -51,6 +52,7 @@ pub fn DisclosureChecker() -> impl IntoView {
             caption: caption.get(),
             paid_partnership_label: toggle.get(),
             retouched_or_ai_images: retouched.get(),
+            virtual_persona: persona.get(),
         })
     });
     let chosen = move || {
