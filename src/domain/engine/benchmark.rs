@@ -1142,13 +1142,22 @@ mod tests {
 
     /// One row per published figure (DOMAIN.md §2 and §7): the value as published, its formula,
     /// its source (with "via"), its year, and whom it covers.
+    /// (platform, formula, percent as published, citation, followers it must cover, followers it
+    /// must not cover)
+    type FigureCase = (
+        Option<Platform>,
+        Formula,
+        f64,
+        &'static str,
+        u64,
+        Option<u64>,
+    );
+
     #[test]
     fn every_figure_as_published() {
         use Formula::*;
         use Platform::*;
-        // (platform, formula, percent as published, citation, followers it must cover,
-        //  followers it must not cover)
-        let cases: &[(Option<Platform>, Formula, f64, &str, u64, Option<u64>)] = &[
+        let cases: &[FigureCase] = &[
             (
                 Some(TikTok),
                 SourceViews,

@@ -157,7 +157,7 @@ pub fn CheckPanel() -> impl IntoView {
                                         {move || {
                                             let p = pasted();
                                             format!(
-                                                "{} post{} read. Columns: views, likes, comments, shares, dislikes, saves, or name them in a first line. Separate with tabs, semicolons or spaces.",
+                                                "{} post{} read. Columns: views, likes, comments, shares, dislikes, saves, impressions, reach, or name them in a first line. Separate with tabs, semicolons or spaces.",
                                                 p.posts.len(),
                                                 if p.posts.len() == 1 { "" } else { "s" },
                                             )
@@ -212,6 +212,18 @@ pub fn CheckPanel() -> impl IntoView {
                                 "check-saves",
                                 "Average saves (optional)",
                                 "Saves or bookmarks per post.",
+                            )}
+                            {metric_field(
+                                Field::Impressions,
+                                "check-impressions",
+                                "Average impressions (optional)",
+                                "From the creator's insights; for the by-impressions formula.",
+                            )}
+                            {metric_field(
+                                Field::Reach,
+                                "check-reach",
+                                "Average reach (optional)",
+                                "Accounts reached, from the creator's insights; for the by-reach formula.",
                             )}
                         </div>
                     </Show>

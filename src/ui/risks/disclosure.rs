@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::risk::disclosure::{
     check_caption, DisclosureInput, FoundLabel, Jurisdiction, JurisdictionResult, Verdict,
-    DISCLAIMER,
+    DISCLAIMER, RULES_AS_OF,
 };
 use crate::ui::widgets::fields::TextField;
 
@@ -132,6 +132,11 @@ pub fn DisclosureChecker() -> impl IntoView {
             <p class="help">
                 "Paste the caption of a past (or planned) sponsored post to see, country by country, whether its ad label is accepted and where it has to be."
             </p>
+            <p class="help" data-testid="rules-as-of">
+                "Rules as of "
+                {RULES_AS_OF}
+                ", each verdict names the law or guide it follows and its date."
+            </p>
             <form class="risk-form" on:submit=|ev| ev.prevent_default()>
                 <TextField
                     id="risks-caption"
@@ -144,6 +149,11 @@ pub fn DisclosureChecker() -> impl IntoView {
                     {[
                         (toggle, "risks-paid-label", " Paid-partnership label is switched on"),
                         (retouched, "risks-retouched", " Images are retouched or AI-generated"),
+                        (
+                            persona,
+                            "risks-virtual-persona",
+                            " The creator is a virtual or AI-made persona",
+                        ),
                     ]
                         .map(|(on, id, text)| {
                             view! {
@@ -270,6 +280,10 @@ fn verdict_card(r: JurisdictionResult) -> impl IntoView {
             <p class="rule">
                 <strong>"Rule: "</strong>
                 {r.rule}
+            </p>
+            <p class="instruments">
+                <strong>"Instruments: "</strong>
+                {r.instruments.join("; ")}
             </p>
             {(!r.notes.is_empty())
                 .then(|| {

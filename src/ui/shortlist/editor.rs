@@ -34,6 +34,8 @@ struct EditorForm {
     shares: RwSignal<String>,
     dislikes: RwSignal<String>,
     saves: RwSignal<String>,
+    impressions: RwSignal<String>,
+    reach: RwSignal<String>,
     per_week: RwSignal<String>,
     price: RwSignal<String>,
     currency: RwSignal<String>,
@@ -67,6 +69,8 @@ impl EditorForm {
             shares: s(),
             dislikes: s(),
             saves: s(),
+            impressions: s(),
+            reach: s(),
             per_week: s(),
             price: s(),
             currency: s(),
@@ -91,6 +95,8 @@ impl EditorForm {
         self.shares.set(amount_text(m.shares));
         self.dislikes.set(amount_text(m.dislikes));
         self.saves.set(amount_text(m.saves));
+        self.impressions.set(amount_text(m.impressions));
+        self.reach.set(amount_text(m.reach));
         self.per_week.set(amount_text(c.posts_per_week));
         self.price.set(amount_text(c.price));
         self.currency.set(c.currency.clone().unwrap_or_default());
@@ -129,6 +135,8 @@ impl EditorForm {
         let shares = amount(self.shares, "Average shares");
         let dislikes = amount(self.dislikes, "Average dislikes");
         let saves = amount(self.saves, "Average saves");
+        let impressions = amount(self.impressions, "Average impressions");
+        let reach = amount(self.reach, "Average reach");
         let per_week = amount(self.per_week, "Posts per week");
         let price = amount(self.price, "Price per post");
         let currency = normalize_currency(&self.currency.get()).map_err(|_| bad.push("Currency"));
@@ -144,13 +152,27 @@ impl EditorForm {
             Ok(shares),
             Ok(dislikes),
             Ok(saves),
+            Ok(impressions),
+            Ok(reach),
             Ok(per_week),
             Ok(price),
             Ok(currency),
             Ok(sponsored),
         ) = (
-            url, followers, views, likes, comments, shares, dislikes, saves, per_week, price,
-            currency, sponsored,
+            url,
+            followers,
+            views,
+            likes,
+            comments,
+            shares,
+            dislikes,
+            saves,
+            impressions,
+            reach,
+            per_week,
+            price,
+            currency,
+            sponsored,
         )
         else {
             return Err(bad);
@@ -170,6 +192,8 @@ impl EditorForm {
         c.metrics.shares = shares;
         c.metrics.dislikes = dislikes;
         c.metrics.saves = saves;
+        c.metrics.impressions = impressions;
+        c.metrics.reach = reach;
         c.posts_per_week = per_week;
         c.price = price;
         c.currency = currency;
@@ -469,6 +493,22 @@ pub fn CreatorEditor(
                             help="Saves or bookmarks per post.".to_string()
                             value=form.saves
                             error=amount_error(form.saves)
+                        />
+                        <NumberField
+                            id="edit-impressions"
+                            label="Average impressions (optional)"
+                            help="From the creator's insights; for the by-impressions formula."
+                                .to_string()
+                            value=form.impressions
+                            error=amount_error(form.impressions)
+                        />
+                        <NumberField
+                            id="edit-reach"
+                            label="Average reach (optional)"
+                            help="Accounts reached, from the creator's insights; for the by-reach formula."
+                                .to_string()
+                            value=form.reach
+                            error=amount_error(form.reach)
                         />
                     </div>
                 </fieldset>
