@@ -434,9 +434,10 @@ pub fn tier_convention_note(tier: Tier) -> String {
         .map(|c| format!("{} ({})", c.name, c.bounds))
         .collect();
     format!(
-        "Tiers follow the app's convention ({}: {}). Sources cut tiers differently: {}. A figure published for a bracket applies to every tier it overlaps, and only the bracket containing the follower count is used.",
+        "Tiers follow the app's convention (its {} tier is {}). Sources cut tiers differently: {}. A figure published for a bracket applies to every tier it overlaps, and only the bracket containing the follower count is used.",
         tier.name().to_lowercase(),
-        tier.bounds_label("followers"),
+        // An en dash, not "to": the tier headline already reads "Micro: 10,000 to 99,999".
+        tier.bounds_label("followers").replace(" to ", "–"),
         others.join("; ")
     )
 }
@@ -1545,7 +1546,7 @@ mod tests {
     fn tier_conventions_are_named() {
         let note = tier_convention_note(Tier::Micro);
         for want in [
-            "micro: 10,000 to 99,999 followers",
+            "its micro tier is 10,000–99,999 followers",
             "eMarketer (nano 1K–4,999, micro 5K–19,999, mid-tier 20K–99,999)",
             "HypeAuditor 2018",
         ] {

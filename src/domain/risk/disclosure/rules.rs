@@ -303,7 +303,7 @@ pub(super) const IN: Rules = Rules {
     instruments: &[
         Instrument {
             name: "ASCI Guidelines for Influencer Advertising in Digital Media",
-            date: "May 2021, virtual influencers added 2023",
+            date: "May 2021",
         },
         Instrument {
             name: "CCPA Endorsement Know-hows! for celebrities, influencers and virtual influencers",
@@ -390,10 +390,6 @@ pub(super) const CA: Rules = Rules {
         Instrument {
             name: "Ad Standards Influencer Marketing Disclosure Guidelines",
             date: "October 2025",
-        },
-        Instrument {
-            name: "Canadian Code of Advertising Standards and the Competition Act",
-            date: "as in force in 2026",
         },
     ],
     accepted: &[
