@@ -1004,47 +1004,21 @@ mod props {
         ]
     }
 
+    /// A post from one value per field, in `Field::ALL` order.
+    fn post_of(values: [Option<f64>; Field::ALL.len()]) -> PostMetrics {
+        let mut post = PostMetrics::default();
+        for (field, value) in Field::ALL.into_iter().zip(values) {
+            field.set(&mut post, value);
+        }
+        post
+    }
+
     fn post() -> impl Strategy<Value = PostMetrics> {
-        (
-            value(),
-            value(),
-            value(),
-            value(),
-            value(),
-            value(),
-            value(),
-            value(),
-        )
-            .prop_map(
-                |(views, likes, comments, shares, dislikes, saves, impressions, reach)| {
-                    PostMetrics {
-                        views,
-                        likes,
-                        comments,
-                        shares,
-                        dislikes,
-                        saves,
-                        impressions,
-                        reach,
-                    }
-                },
-            )
+        prop::array::uniform8(value()).prop_map(post_of)
     }
 
     fn clean_post() -> impl Strategy<Value = PostMetrics> {
-        let v = || (1u64..10_000_000).prop_map(|v| Some(v as f64));
-        (v(), v(), v(), v(), v(), v(), v(), v()).prop_map(
-            |(views, likes, comments, shares, dislikes, saves, impressions, reach)| PostMetrics {
-                views,
-                likes,
-                comments,
-                shares,
-                dislikes,
-                saves,
-                impressions,
-                reach,
-            },
-        )
+        prop::array::uniform8((1u64..10_000_000).prop_map(|v| Some(v as f64))).prop_map(post_of)
     }
 
     fn formula() -> impl Strategy<Value = Formula> {

@@ -494,22 +494,31 @@ pub fn CreatorEditor(
                             value=form.saves
                             error=amount_error(form.saves)
                         />
-                        <NumberField
-                            id="edit-impressions"
-                            label="Average impressions (optional)"
-                            help="From the creator's insights; for the by-impressions formula."
-                                .to_string()
-                            value=form.impressions
-                            error=amount_error(form.impressions)
-                        />
-                        <NumberField
-                            id="edit-reach"
-                            label="Average reach (optional)"
-                            help="Accounts reached, from the creator's insights; for the by-reach formula."
-                                .to_string()
-                            value=form.reach
-                            error=amount_error(form.reach)
-                        />
+                        {[
+                            (
+                                "edit-impressions",
+                                "Average impressions (optional)",
+                                "From the creator's insights; for the by-impressions formula.",
+                                form.impressions,
+                            ),
+                            (
+                                "edit-reach",
+                                "Average reach (optional)",
+                                "Accounts reached, from the creator's insights; for the by-reach formula.",
+                                form.reach,
+                            ),
+                        ]
+                            .map(|(id, label, help, value)| {
+                                view! {
+                                    <NumberField
+                                        id=id
+                                        label=label
+                                        help=help.to_string()
+                                        value=value
+                                        error=amount_error(value)
+                                    />
+                                }
+                            })}
                     </div>
                 </fieldset>
                 <fieldset>
