@@ -74,7 +74,7 @@ impl Jurisdiction {
             Jurisdiction::India => {
                 "ASCI Guidelines for Influencer Advertising and CCPA Endorsement Know-hows!"
             }
-            Jurisdiction::Australia => "AANA Code of Ethics, section 2.7, and practice note",
+            Jurisdiction::Australia => "AANA Code of Ethics, section 2.7",
             Jurisdiction::Canada => "Ad Standards Influencer Marketing Disclosure Guidelines",
             Jurisdiction::China => "SAMR Measures for the Administration of Internet Advertising",
             Jurisdiction::Brazil => "CONAR Guide to Advertising by Digital Influencers",
@@ -111,10 +111,10 @@ impl Jurisdiction {
             Jurisdiction::Germany => "Write “Werbung” or “Anzeige” (or “bezahlte Werbepartnerschaft”) at the start, and on every story slide. The platform label alone, or “#ad” at the end, is not enough.",
             Jurisdiction::France => "Write “Publicité” or “Collaboration commerciale”, clear and legible on the image or video (since November 2024 it need not cover the whole video), plus “Images retouchées” or “Images virtuelles” when a body or face is retouched or made with AI. A written contract is required.",
             Jurisdiction::India => "Use “Advertisement”, “Ad”, “Sponsored”, “Collaboration”, “Partnership”, “Employee”, “Free gift” or “Affiliate” up front, in English or the ad's language, not mixed into a group of hashtags or links. Virtual influencers say they are not human.",
-            Jurisdiction::Australia => "Make it clearly distinguishable as an ad: “#ad”, “Advert”, “Advertising”, “Branded Content”, “Paid Partnership” or “Paid Promotion” (or the platform's paid-partnership label). “#sp”, “Spon”, “gifted”, “Affiliate”, “Collab” and “thanks to” are not enough.",
+            Jurisdiction::Australia => "Make it clearly distinguishable as an ad: “#ad”, “#sponsored”, “Advert”, “Advertising”, “Branded Content”, “Paid Partnership” or “Paid Promotion” (or the platform's paid-partnership label). “#sp”, “Spon”, “gifted”, “Affiliate”, “Collab” and “thanks to” are not enough.",
             Jurisdiction::Canada => "“#Ad” on its own is the best practice; “#sponsored”, “#BrandPartner”, “#BrandAmbassador” (with the brand's name), “#Gifted” (a gift with no duty to post) and “#InvitedGuest” (an event) are recognised; in French “#pub” or “#commandité”; up front, in the creator's language. The bio or the comments alone never count. AI-generated influencers disclose it.",
             Jurisdiction::China => "Content with shopping links must be marked “广告” (advertisement) conspicuously.",
-            Jurisdiction::Brazil => "Use “#publicidade” or “#publi” (or the platform's paid-partnership tool), visible at first sight, without tapping “more”: the first line of the caption. Hashtags only at the end are not enough.",
+            Jurisdiction::Brazil => "Use “publicidade” or “publi” (as #publicidade or #publi), or the platform's paid-partnership tool, visible at first sight, without tapping “more”: the first line of the caption. Hashtags only at the end are not enough.",
         }
     }
 

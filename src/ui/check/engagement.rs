@@ -143,7 +143,7 @@ pub fn EngagementView(form: CheckForm, analysis: Memo<Analysis>) -> impl IntoVie
                 .iter()
                 .map(|c| {
                     let flag = c.red_flag().then_some(
-                        " More than twice the benchmark is a red flag for bought engagement: check the Risks section.",
+                        ". More than twice the benchmark is a red flag for bought engagement: check the Risks section.",
                     );
                     let b = c.benchmark;
                     view! {
