@@ -62,11 +62,27 @@ fn ids_are_stable_unique_and_read_back() {
     check::<Tier>("Tier", &["below-nano", "nano", "micro", "macro", "mega"]);
     check::<Formula>(
         "Formula",
-        &["source-views", "followers", "tiktok-views", "median-views"],
+        &[
+            "source-views",
+            "followers",
+            "tiktok-views",
+            "median-views",
+            "impressions",
+            "reach",
+        ],
     );
     check::<PostField>(
         "engagement Field",
-        &["views", "likes", "comments", "shares", "dislikes", "saves"],
+        &[
+            "views",
+            "likes",
+            "comments",
+            "shares",
+            "dislikes",
+            "saves",
+            "impressions",
+            "reach",
+        ],
     );
     check::<CsvField>(
         "CSV Field",

@@ -62,6 +62,7 @@ fn creator(rng: &mut XorShift) -> AnalysisInput {
                 shares: rng.maybe((inter * 0.05).round(), 3),
                 dislikes: rng.maybe((inter * 0.01).round(), 7),
                 saves: rng.maybe((inter * 0.03).round(), 5),
+                ..PostMetrics::default()
             }
         })
         .collect();

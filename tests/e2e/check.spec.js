@@ -135,3 +135,39 @@ test("warnings fit a 360 px wide phone", async ({ page }, testInfo) => {
   expect(overflow).toBeLessThanOrEqual(0);
   await risks.screenshot({ path: testInfo.outputPath("check-risks-360.png") });
 });
+
+test("a benchmark is a range across sources, each figure with its source and year", async ({ page }, testInfo) => {
+  const errors = await openApp(page);
+  await page.getByLabel("Platform").selectOption({ label: "Instagram" });
+  await page.getByLabel("Followers").fill("30K");
+  await page.getByLabel("Average views", { exact: true }).fill("5,000");
+  await page.getByLabel("Average likes", { exact: true }).fill("500");
+  await page.getByLabel("Average comments", { exact: true }).fill("20");
+  await page.getByLabel("Engagement formula").selectOption({ label: "By followers" });
+  const engagement = page.getByRole("region", { name: "Engagement", exact: true });
+  // 520 ÷ 30,000 = 1.73%, against HypeAuditor 2026 (10K–50K) and HypeAuditor 2018 (20K–100K).
+  await expect(page.getByTestId("engagement-rate")).toContainText("1.73%");
+  await expect(page.getByTestId("benchmark-range")).toContainText("0.54%–1.62% across 2 sources");
+  const figures = engagement.locator("ul.comparisons li");
+  await expect(figures).toHaveCount(2);
+  await expect(figures.nth(0)).toContainText("HypeAuditor, 2026, via eMarketer");
+  await expect(figures.nth(0)).toContainText("Instagram influencers, 10K–50K followers");
+  await expect(figures.nth(1)).toContainText("HypeAuditor, 2018");
+  await expect(page.getByTestId("benchmark-verdict")).toContainText("Verdict: far above against HypeAuditor via eMarketer, 2026 (0.54%");
+  await expect(page.getByTestId("benchmark-verdict")).toContainText("the newest figure");
+  await expect(engagement).toContainText("eMarketer (nano 1K–4,999");
+  await expect(engagement).toContainText("Socialinsider, 2026 (second-hand)");
+
+  // Another formula: never mixed in, and the page says which formula has more figures.
+  await page.getByLabel("Engagement formula").selectOption({ label: "By reach" });
+  await expect(page.getByTestId("richer-formulas")).toContainText("“By followers” has 2 published figures");
+  await page.getByLabel("Average impressions (optional)").fill("20,000");
+  await page.getByLabel("Engagement formula").selectOption({ label: "By impressions" });
+  await expect(page.getByTestId("engagement-rate")).toContainText("2.60%");
+  await expect(page.getByTestId("benchmark-range")).toContainText("1.16% from 1 source");
+
+  await page.getByLabel("Engagement formula").selectOption({ label: "By followers" });
+  await expect(page.getByTestId("benchmark-range")).toContainText("0.54%–1.62% across 2 sources");
+  await engagement.screenshot({ path: testInfo.outputPath("check-range.png") });
+  expect(errors).toEqual([]);
+});

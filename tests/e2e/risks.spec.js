@@ -278,3 +278,35 @@ test("the shortlist with badges on a 360 px phone", async ({ page }, testInfo) =
   await scroller.evaluate((el) => (el.scrollLeft = 380));
   await scroller.screenshot({ path: testInfo.outputPath("shortlist-badges-360-table.png") });
 });
+
+test("a weak label is “Not clear enough” with the rule it fails, never “No disclosure”", async ({ page }, testInfo) => {
+  const errors = await openApp(page, "#risks");
+  await expect(page.getByTestId("rules-as-of")).toContainText("Rules as of 1 June 2026");
+  await page.getByLabel("Caption", { exact: true }).fill("Loving my new running shoes, thanks to @brand #collab");
+  const cards = page.locator(".verdict-card");
+  await expect(cards).toHaveCount(10);
+  await expect(cards.locator(".badge").filter({ hasText: "No disclosure" })).toHaveCount(0);
+  const uk = cards.filter({ has: page.getByRole("heading", { name: /^United Kingdom/ }) });
+  await expect(uk.locator(".badge")).toContainText("Not clear enough");
+  await expect(uk).toContainText("not clear enough under ASA & CMA Influencers' guide, enforced under the DMCC Act, 2025");
+  await expect(uk.locator(".not-enough")).toContainText("“thanks to”");
+  await expect(uk.locator(".instruments")).toContainText("in force 6 April 2025");
+  const brazil = cards.filter({ has: page.getByRole("heading", { name: /^Brazil/ }) });
+  await expect(brazil.locator(".instruments")).toContainText("in force 1 June 2026");
+
+  // A virtual persona must say so in the UK, India and Canada.
+  await page.getByLabel("Caption", { exact: true }).fill("#ad Loving my new running shoes from @brand");
+  await page.getByLabel("The creator is a virtual or AI-made persona").check();
+  await expect(uk.locator(".badge")).toContainText("Not clear enough");
+  await expect(uk).toContainText("virtual or AI-made persona");
+  const us = cards.filter({ has: page.getByRole("heading", { name: /^United States/ }) });
+  await expect(us.locator(".badge")).toContainText("Meets the rule");
+  await page.getByLabel("Caption", { exact: true }).fill("#ad Loving my new running shoes from @brand, your virtual influencer");
+  await expect(uk.locator(".badge")).toContainText("Meets the rule");
+
+  await page.getByLabel("The creator is a virtual or AI-made persona").uncheck();
+  await page.getByLabel("Caption", { exact: true }).fill("Loving my new running shoes, thanks to @brand #collab");
+  await page.locator("#risks-disclosure-title").scrollIntoViewIfNeeded();
+  await page.getByRole("region", { name: "Ad disclosure in a caption" }).screenshot({ path: testInfo.outputPath("caption-checker.png") });
+  expect(errors).toEqual([]);
+});

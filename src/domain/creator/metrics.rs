@@ -19,4 +19,11 @@ pub struct PostMetrics {
     pub dislikes: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub saves: Option<f64>,
+    /// From the creator's insights (a screenshot they share): times the post was shown. Optional
+    /// because only the creator can see it; the by-impressions formula needs it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impressions: Option<f64>,
+    /// From the creator's insights: accounts that saw the post. The by-reach formula needs it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reach: Option<f64>,
 }

@@ -8,7 +8,7 @@ use crate::domain::creator::metrics::PostMetrics;
 use crate::domain::creator::platform::Platform;
 use crate::domain::creator::record::Creator;
 use crate::domain::creator::tier::Tier;
-use crate::domain::engine::benchmark::{self, Comparison, NoBenchmark};
+use crate::domain::engine::benchmark::{self, BenchmarkRange, Comparison, NoBenchmark};
 use crate::domain::engine::cadence::{
     cadence_benchmark, CadenceComparison, CadenceGap, CadenceInput, NoCadenceBenchmark,
 };
@@ -51,6 +51,11 @@ pub struct Analysis {
     /// Against the tier's benchmarks of the same formula (the bracket containing the follower
     /// count where a source publishes brackets), then all-creator medians; or why there are none.
     pub benchmarks: Result<Vec<Comparison>, NoBenchmark>,
+    /// The tier figures among `benchmarks` as a range (the all-size medians when there are
+    /// none), with the figure the verdict uses.
+    pub range: Option<BenchmarkRange>,
+    /// Which other formulas have more figures for this account, in words; `None` when none has.
+    pub richer_formulas: Option<String>,
     /// Against the 5% rule of thumb, when the formula is the one it is quoted for.
     pub rule_of_thumb: Result<Comparison, NoBenchmark>,
     /// `None` when no cadence was entered.
@@ -108,6 +113,14 @@ pub fn analyze(input: &AnalysisInput) -> Analysis {
         }
     };
 
+    let range = benchmarks
+        .as_ref()
+        .ok()
+        .and_then(|cs| BenchmarkRange::new(cs));
+    let richer_formulas = input
+        .followers
+        .and_then(|f| benchmark::richer_formulas_note(input.platform, f, input.formula));
+
     let rule_of_thumb = benchmark::rule_of_thumb(input.formula).and_then(|b| {
         Comparison::new(engagement.rate, input.formula, b).ok_or(NoBenchmark::RuleOfThumbFormula)
     });
@@ -139,6 +152,8 @@ pub fn analyze(input: &AnalysisInput) -> Analysis {
         tier,
         engagement,
         benchmarks,
+        range,
+        richer_formulas,
         rule_of_thumb,
         cadence,
         cost,
@@ -162,7 +177,7 @@ pub enum RowError {
         expected: usize,
         columns: String,
     },
-    #[error("line {line}: none of these column names is known; use views, likes, comments, shares, dislikes or saves.")]
+    #[error("line {line}: none of these column names is known; use views, likes, comments, shares, dislikes, saves, impressions or reach.")]
     UnknownHeader { line: usize },
     #[error("line {line}: the column “{name}” appears twice.")]
     DuplicateColumn { line: usize, name: String },
@@ -214,7 +229,7 @@ fn is_blank(cell: &str) -> bool {
 
 /// Reads pasted rows, one post per line. An optional first line names the columns ("views likes
 /// comments shares"); without one, columns are views, likes, comments, shares, dislikes, saves,
-/// and a line may stop early. Numbers are read as people paste them ("12.5K", "45,000").
+/// impressions, reach, and a line may stop early. Numbers are read as people paste them ("12.5K", "45,000").
 pub fn parse_post_rows(text: &str) -> PastedPosts {
     let mut out = PastedPosts {
         columns: Field::ALL.iter().copied().map(Some).collect(),
@@ -441,7 +456,7 @@ mod tests {
         ));
         assert_eq!(
             a.benchmarks.map_err(|e| e.to_string()),
-            Err("No published benchmark for Instagram micro with “By views (CreatorDB)”; switch to “By followers” to compare.".to_string())
+            Err("No published benchmark for Instagram micro with “By views (CreatorDB)”; switch to “By followers” or “By impressions” to compare.".to_string())
         );
         let a = analyze(&input(
             Platform::Instagram,

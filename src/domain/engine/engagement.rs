@@ -19,17 +19,23 @@ pub enum Field {
     Shares,
     Dislikes,
     Saves,
+    /// From the creator's insights: how often the post was shown (one person may count twice).
+    Impressions,
+    /// From the creator's insights: how many accounts saw the post at least once.
+    Reach,
 }
 
 impl Field {
     /// In the order of `PostMetrics`, which is also the default column order of pasted rows.
-    pub const ALL: [Field; 6] = [
+    pub const ALL: [Field; 8] = [
         Field::Views,
         Field::Likes,
         Field::Comments,
         Field::Shares,
         Field::Dislikes,
         Field::Saves,
+        Field::Impressions,
+        Field::Reach,
     ];
 
     /// Lower-case name, also the stable id ("views", "likes"...).
@@ -41,33 +47,38 @@ impl Field {
             Field::Shares => "shares",
             Field::Dislikes => "dislikes",
             Field::Saves => "saves",
+            Field::Impressions => "impressions",
+            Field::Reach => "reach",
         }
     }
 
     /// The value as entered; a negative or non-finite stored value counts as not entered, so a
     /// corrupted record can never produce a negative or NaN rate.
     pub fn get(self, post: &PostMetrics) -> Option<f64> {
-        let raw = match self {
-            Field::Views => post.views,
-            Field::Likes => post.likes,
-            Field::Comments => post.comments,
-            Field::Shares => post.shares,
-            Field::Dislikes => post.dislikes,
-            Field::Saves => post.saves,
-        };
-        raw.filter(|v| v.is_finite() && *v >= 0.0)
+        self.stored(post).filter(|v| v.is_finite() && *v >= 0.0)
+    }
+
+    /// The value exactly as stored (an editor shows it, so a bad one can be corrected).
+    pub fn stored(self, post: &PostMetrics) -> Option<f64> {
+        let mut copy = *post;
+        *self.slot(&mut copy)
     }
 
     pub fn set(self, post: &mut PostMetrics, value: Option<f64>) {
-        let slot = match self {
+        *self.slot(post) = value;
+    }
+
+    fn slot(self, post: &mut PostMetrics) -> &mut Option<f64> {
+        match self {
             Field::Views => &mut post.views,
             Field::Likes => &mut post.likes,
             Field::Comments => &mut post.comments,
             Field::Shares => &mut post.shares,
             Field::Dislikes => &mut post.dislikes,
             Field::Saves => &mut post.saves,
-        };
-        *slot = value;
+            Field::Impressions => &mut post.impressions,
+            Field::Reach => &mut post.reach,
+        }
     }
 
     /// Whether the platform has this count at all. TikTok and Instagram have no dislike button and
@@ -96,6 +107,8 @@ impl Field {
             "saves" | "save" | "favorites" | "favourites" | "bookmarks" | "collects" => {
                 Some(Field::Saves)
             }
+            "impressions" | "impression" | "imps" => Some(Field::Impressions),
+            "reach" | "reached" | "accountsreached" => Some(Field::Reach),
             _ => None,
         }
     }
@@ -119,6 +132,7 @@ impl Choice for Field {
 }
 
 /// A set of fields as a bit mask: copying it costs nothing, which matters on every keystroke.
+/// Eight fields fill the eight bits exactly; a ninth needs a wider integer.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct FieldSet(u8);
 
@@ -188,6 +202,20 @@ impl FieldSet {
 pub enum Denominator {
     Views,
     Followers,
+    Impressions,
+    Reach,
+}
+
+impl Denominator {
+    /// The post field divided by; `None` for followers, which belong to the account.
+    pub fn field(self) -> Option<Field> {
+        match self {
+            Denominator::Views => Some(Field::Views),
+            Denominator::Impressions => Some(Field::Impressions),
+            Denominator::Reach => Some(Field::Reach),
+            Denominator::Followers => None,
+        }
+    }
 }
 
 /// The engagement rate formulas in use (DOMAIN.md §2). The serde form is the stable `id()`.
@@ -208,6 +236,13 @@ pub enum Formula {
     /// Median (likes + comments) per post / median views per post: Modash, YouTube.
     #[serde(rename = "median-views")]
     MedianViews,
+    /// (likes + comments + shares + saves) / impressions, from the creator's insights: Captiv8,
+    /// Buffer.
+    #[serde(rename = "impressions")]
+    Impressions,
+    /// (likes + comments + shares + saves) / reach, from the creator's insights.
+    #[serde(rename = "reach")]
+    Reach,
 }
 
 // The ids are also the JSON form (see the serde renames above); `parse` is `Choice`'s (id or
@@ -218,6 +253,8 @@ choices! {
     Followers => "followers", "By followers";
     TikTokViews => "tiktok-views", "By views, TikTok style";
     MedianViews => "median-views", "Median by views";
+    Impressions => "impressions", "By impressions";
+    Reach => "reach", "By reach";
 }
 
 impl Formula {
@@ -233,6 +270,8 @@ impl Formula {
             Formula::Followers => "(likes + comments) ÷ followers, per post",
             Formula::TikTokViews => "(likes + comments + shares + saves) ÷ views",
             Formula::MedianViews => "median (likes + comments) ÷ median views",
+            Formula::Impressions => "(likes + comments + shares + saves) ÷ impressions",
+            Formula::Reach => "(likes + comments + shares + saves) ÷ reach",
         }
     }
 
@@ -243,6 +282,8 @@ impl Formula {
             Formula::Followers => "Likes and comments divided by followers, averaged over posts: the classic Instagram formula (HypeAuditor, GRIN, Upfluence).",
             Formula::TikTokViews => "Likes, comments, shares and saves divided by views: the TikTok-style formula (HypeAuditor for TikTok, CreatorIQ).",
             Formula::MedianViews => "Median likes + comments per post divided by median views per post, so one viral post can't skew it (Modash, YouTube; Modash uses the last 30 videos).",
+            Formula::Impressions => "Likes, comments, shares and saves divided by impressions, as Captiv8 and Buffer report it. Impressions come from the creator's insights (ask for a screenshot); they count repeat views, so the rate runs lower than by reach.",
+            Formula::Reach => "Likes, comments, shares and saves divided by reach (accounts that saw the post), from the creator's insights. No published benchmark uses it yet; useful to compare creators you have insights for.",
         }
     }
 
@@ -258,7 +299,7 @@ impl Formula {
             Formula::Followers | Formula::MedianViews => {
                 FieldSet::of(&[Field::Likes, Field::Comments])
             }
-            Formula::TikTokViews => {
+            Formula::TikTokViews | Formula::Impressions | Formula::Reach => {
                 FieldSet::of(&[Field::Likes, Field::Comments, Field::Shares, Field::Saves])
             }
         }
@@ -267,7 +308,11 @@ impl Formula {
     pub fn denominator(self) -> Denominator {
         match self {
             Formula::Followers => Denominator::Followers,
-            _ => Denominator::Views,
+            Formula::Impressions => Denominator::Impressions,
+            Formula::Reach => Denominator::Reach,
+            Formula::SourceViews | Formula::TikTokViews | Formula::MedianViews => {
+                Denominator::Views
+            }
         }
     }
 
@@ -289,14 +334,46 @@ pub enum Undefined {
     NoFollowers,
     ZeroFollowers,
     NoInteractions,
+    NoImpressions,
+    ZeroImpressions,
+    NoReach,
+    ZeroReach,
 }
 
 impl Undefined {
+    /// The post field divided by was entered on no post.
+    fn not_entered(field: Field) -> Undefined {
+        match field {
+            Field::Impressions => Undefined::NoImpressions,
+            Field::Reach => Undefined::NoReach,
+            _ => Undefined::NoViews,
+        }
+    }
+
+    /// The post field divided by adds up to zero.
+    fn zero(field: Field) -> Undefined {
+        match field {
+            Field::Impressions => Undefined::ZeroImpressions,
+            Field::Reach => Undefined::ZeroReach,
+            _ => Undefined::ZeroViews,
+        }
+    }
+
     pub fn message(self) -> &'static str {
         match self {
             Undefined::NoPosts => "n/a: enter a post's numbers, or averages per post.",
             Undefined::NoViews => "n/a: this formula divides by views; enter views.",
             Undefined::ZeroViews => "n/a: views are 0, so a rate per view is undefined.",
+            Undefined::NoImpressions => {
+                "n/a: this formula divides by impressions; enter them from the creator's insights."
+            }
+            Undefined::ZeroImpressions => {
+                "n/a: impressions are 0, so a rate per impression is undefined."
+            }
+            Undefined::NoReach => {
+                "n/a: this formula divides by reach; enter it from the creator's insights."
+            }
+            Undefined::ZeroReach => "n/a: reach is 0, so a rate per account reached is undefined.",
             Undefined::NoFollowers => {
                 "n/a: this formula divides by followers; enter the follower count."
             }
@@ -371,7 +448,12 @@ impl Engagement {
         }
         if self.skipped > 0 {
             let s = if self.skipped == 1 { "" } else { "s" };
-            parts.push(format!("{} post{s} without views left out", self.skipped));
+            let field = self.formula.denominator().field().unwrap_or(Field::Views);
+            parts.push(format!(
+                "{} post{s} without {} left out",
+                self.skipped,
+                field.name()
+            ));
         }
         (!parts.is_empty()).then(|| format!("{}.", capitalize(&parts.join("; "))))
     }
@@ -438,18 +520,21 @@ fn median_of(posts: &[PostMetrics], value: impl Fn(&PostMetrics) -> Option<f64>)
 /// `formula`. `followers` is only used by `Formula::Followers`.
 pub fn compute(formula: Formula, posts: &[PostMetrics], followers: Option<u64>) -> Engagement {
     let counted = formula.counted();
-    let by_views = formula.denominator() == Denominator::Views;
+    // The post field divided by (views, impressions or reach); `None`: by followers.
+    let per_post_field = formula.denominator().field();
+    let by_views = per_post_field.is_some();
+    let base = per_post_field.unwrap_or(Field::Views);
     let followers = followers.map(|f| f as f64);
-    let included = |p: &PostMetrics| !by_views || Field::Views.get(p).is_some();
+    let included = |p: &PostMetrics| !by_views || base.get(p).is_some();
 
     let mut used = 0usize;
     let mut interactions = 0.0;
     let mut views = 0.0;
     // Per counted field: on how many counted posts it was entered.
-    let mut entered = [0usize; 6];
+    let mut entered = [0usize; Field::ALL.len()];
     for post in posts.iter().filter(|p| included(p)) {
         used += 1;
-        views += Field::Views.get(post).unwrap_or(0.0);
+        views += base.get(post).unwrap_or(0.0);
         interactions += formula.interactions(post);
         for f in counted.iter() {
             if f.get(post).is_some() {
@@ -485,7 +570,7 @@ pub fn compute(formula: Formula, posts: &[PostMetrics], followers: Option<u64>) 
     let undefined = if posts.is_empty() {
         Some(Undefined::NoPosts)
     } else if by_views && used == 0 {
-        Some(Undefined::NoViews)
+        Some(Undefined::not_entered(base))
     } else if !by_views && followers.is_none() {
         Some(Undefined::NoFollowers)
     } else if !any_entered {
@@ -500,11 +585,7 @@ pub fn compute(formula: Formula, posts: &[PostMetrics], followers: Option<u64>) 
         if !included(p) {
             return None;
         }
-        let d = if by_views {
-            Field::Views.get(p)?
-        } else {
-            followers?
-        };
+        let d = if by_views { base.get(p)? } else { followers? };
         ratio(formula.interactions(p), d)
     };
 
@@ -521,7 +602,7 @@ pub fn compute(formula: Formula, posts: &[PostMetrics], followers: Option<u64>) 
             let median_post_rate = median_of(posts, per_post);
             let why = match (rate, by_views) {
                 (Some(_), _) => None,
-                (None, true) => Some(Undefined::ZeroViews),
+                (None, true) => Some(Undefined::zero(base)),
                 (None, false) => Some(Undefined::ZeroFollowers),
             };
             (rate, median_post_rate, why)
@@ -561,8 +642,7 @@ mod tests {
             likes: Some(likes),
             comments: Some(comments),
             shares: Some(shares),
-            dislikes: None,
-            saves: None,
+            ..PostMetrics::default()
         }
     }
 
@@ -632,6 +712,83 @@ mod tests {
             assert!(close(e.rate, *want), "case {i}: {:?} want {want}", e.rate);
             assert_eq!(e.undefined, None, "case {i}");
         }
+    }
+
+    #[test]
+    fn impressions_and_reach_formulas() {
+        let insights = |impressions: Option<f64>, reach: Option<f64>| PostMetrics {
+            saves: Some(100.0),
+            impressions,
+            reach,
+            ..post(50_000.0, 800.0, 60.0, 40.0)
+        };
+        // (formula, posts, expected rate or why undefined)
+        let cases: &[(Formula, Vec<PostMetrics>, Result<f64, Undefined>)] = &[
+            // (800 + 60 + 40 + 100) / 20,000 impressions = 5%; views do not matter.
+            (
+                Formula::Impressions,
+                vec![insights(Some(20_000.0), None)],
+                Ok(0.05),
+            ),
+            // The same over 12,500 accounts reached = 8%.
+            (
+                Formula::Reach,
+                vec![insights(None, Some(12_500.0))],
+                Ok(0.08),
+            ),
+            // Pooled: 2,000 / 40,000.
+            (
+                Formula::Impressions,
+                vec![
+                    insights(Some(20_000.0), None),
+                    insights(Some(20_000.0), None),
+                ],
+                Ok(0.05),
+            ),
+            (
+                Formula::Impressions,
+                vec![insights(None, Some(1.0))],
+                Err(Undefined::NoImpressions),
+            ),
+            (
+                Formula::Impressions,
+                vec![insights(Some(0.0), None)],
+                Err(Undefined::ZeroImpressions),
+            ),
+            (
+                Formula::Reach,
+                vec![insights(Some(1.0), None)],
+                Err(Undefined::NoReach),
+            ),
+            (
+                Formula::Reach,
+                vec![insights(None, Some(0.0))],
+                Err(Undefined::ZeroReach),
+            ),
+        ];
+        for (i, (formula, posts, want)) in cases.iter().enumerate() {
+            let e = compute(*formula, posts, Some(10_000));
+            match want {
+                Ok(rate) => assert!(close(e.rate, *rate), "case {i}: {:?}", e.rate),
+                Err(why) => {
+                    assert_eq!(e.rate, None, "case {i}");
+                    assert_eq!(e.undefined, Some(*why), "case {i}");
+                }
+            }
+        }
+        // A post without impressions is left out, and the note says which field it lacked.
+        let e = compute(
+            Formula::Impressions,
+            &[insights(Some(20_000.0), None), insights(None, None)],
+            None,
+        );
+        assert_eq!(e.posts, 1);
+        assert_eq!(
+            e.missing_note(Platform::Instagram).as_deref(),
+            Some("1 post without impressions left out.")
+        );
+        assert_eq!(Field::parse("Impressions"), Some(Field::Impressions));
+        assert_eq!(Field::parse("Accounts reached"), Some(Field::Reach));
     }
 
     #[test]
@@ -846,31 +1003,21 @@ mod props {
         ]
     }
 
+    /// A post from one value per field, in `Field::ALL` order.
+    fn post_of(values: [Option<f64>; Field::ALL.len()]) -> PostMetrics {
+        let mut post = PostMetrics::default();
+        for (field, value) in Field::ALL.into_iter().zip(values) {
+            field.set(&mut post, value);
+        }
+        post
+    }
+
     fn post() -> impl Strategy<Value = PostMetrics> {
-        (value(), value(), value(), value(), value(), value()).prop_map(
-            |(views, likes, comments, shares, dislikes, saves)| PostMetrics {
-                views,
-                likes,
-                comments,
-                shares,
-                dislikes,
-                saves,
-            },
-        )
+        prop::array::uniform8(value()).prop_map(post_of)
     }
 
     fn clean_post() -> impl Strategy<Value = PostMetrics> {
-        let v = || (1u64..10_000_000).prop_map(|v| Some(v as f64));
-        (v(), v(), v(), v(), v(), v()).prop_map(
-            |(views, likes, comments, shares, dislikes, saves)| PostMetrics {
-                views,
-                likes,
-                comments,
-                shares,
-                dislikes,
-                saves,
-            },
-        )
+        prop::array::uniform8((1u64..10_000_000).prop_map(|v| Some(v as f64))).prop_map(post_of)
     }
 
     fn formula() -> impl Strategy<Value = Formula> {

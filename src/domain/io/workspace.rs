@@ -782,6 +782,7 @@ pub(crate) mod props {
                         shares: likes,
                         saves: None,
                         dislikes: comments,
+                        ..PostMetrics::default()
                     },
                     posts_per_week: ppw,
                     price,

@@ -1,4 +1,5 @@
-//! Sponsored-post caption checker: for ten jurisdictions (DOMAIN.md §6), is the ad label there, accepted, and where it must be?
+//! Sponsored-post caption checker: for ten jurisdictions (DOMAIN.md §6, with the 2025-2026 changes
+//! of §8), is the ad label there, accepted, and where it must be?
 //!
 //! A tiny tokenizer (no regex) reads the caption into words and hashtags with their position, so
 //! "ad" matches "#ad", "AD" and "Ad:" but never "add", "made" or "#adidas", and "#Publicité",
@@ -6,6 +7,7 @@
 //! found and the rule it was judged by. Guidance, not legal advice.
 
 use judge::*;
+pub use rules::Instrument;
 use rules::*;
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +21,10 @@ use caption::*;
 /// Shown with every result.
 pub const DISCLAIMER: &str = "This is guidance, not legal advice. Rules change and depend on the case (paid or gifted, \
 platform, format, who the audience is); check the regulator's current guidance or ask a lawyer before you rely on it.";
+
+/// The date of the newest rule the checker knows (CONAR's guide in force that day): the checker
+/// shows "rules as of" it, so an older build is seen to be older.
+pub const RULES_AS_OF: &str = "1 June 2026";
 
 /// Instagram cuts captions at about 125 characters behind “more”; other platforms show less.
 pub const FOLD_CHARS: usize = 125;
@@ -61,11 +67,13 @@ impl Jurisdiction {
     pub fn regulator(self) -> &'static str {
         match self {
             Jurisdiction::Us => "FTC Endorsement Guides",
-            Jurisdiction::Uk => "ASA & CMA Influencers' guide",
+            Jurisdiction::Uk => "ASA & CMA Influencers' guide, enforced under the DMCC Act",
             Jurisdiction::Eu => "European Commission influencer sweep",
             Jurisdiction::Germany => "Die Medienanstalten guidance and UWG §5a",
-            Jurisdiction::France => "Law no. 2023-451 on influencers",
-            Jurisdiction::India => "ASCI Guidelines for Influencer Advertising in Digital Media",
+            Jurisdiction::France => "Law no. 2023-451 on influencers, as amended",
+            Jurisdiction::India => {
+                "ASCI Guidelines for Influencer Advertising and CCPA Endorsement Know-hows!"
+            }
             Jurisdiction::Australia => "AANA Code of Ethics, section 2.7",
             Jurisdiction::Canada => "Ad Standards Influencer Marketing Disclosure Guidelines",
             Jurisdiction::China => "SAMR Measures for the Administration of Internet Advertising",
@@ -77,15 +85,15 @@ impl Jurisdiction {
     pub fn year(self) -> u16 {
         match self {
             Jurisdiction::Us => 2023,
-            Jurisdiction::Uk => 2020,
+            Jurisdiction::Uk => 2025,
             Jurisdiction::Eu => 2024,
             Jurisdiction::Germany => 2022,
-            Jurisdiction::France => 2023,
-            Jurisdiction::India => 2021,
+            Jurisdiction::France => 2024,
+            Jurisdiction::India => 2023,
             Jurisdiction::Australia => 2021,
             Jurisdiction::Canada => 2025,
             Jurisdiction::China => 2023,
-            Jurisdiction::Brazil => 2020,
+            Jurisdiction::Brazil => 2026,
         }
     }
 
@@ -97,16 +105,16 @@ impl Jurisdiction {
     /// The rule in one or two sentences, as the checker applies it.
     pub fn rule_summary(self) -> &'static str {
         match self {
-            Jurisdiction::Us => "Say “ad”, “advertisement” or “sponsored” (or “thanks to Brand for the free product”) in the first lines, before “more”, not lost in a pile of hashtags. The platform's paid-partnership label alone may not be enough.",
-            Jurisdiction::Uk => "Label it “Ad”, “#ad”, “Advert”, “Advertising” or “Advertisement feature”, up front, visible without clicking. “Sponsored”, “spon”, “gifted” alone, “aff”, “collab”, “PR”, “in association with” and “thanks to” are not enough.",
+            Jurisdiction::Us => "Say “ad”, “advertisement” or “sponsored” (clearer: “Sponsored by Brand”; or “thanks to Brand for the free product”) in the first lines, before “more”, not lost in a pile of hashtags. The platform's paid-partnership label alone may not be enough. Buying or selling fake followers or views is prohibited since 21 October 2024.",
+            Jurisdiction::Uk => "Label it “Ad”, “#ad”, “Advert”, “Advertising” or “Advertisement feature”, up front, visible without clicking. “Sponsored”, “spon”, “gifted” alone, “aff”, “collab”, “PR”, “in association with” and “thanks to” are not enough. Since 6 April 2025 the CMA fines directly; virtual personas count as influencers.",
             Jurisdiction::Eu => "Switch on the platform's paid-partnership label and add clear wording such as “ad” or “advertising”, visible immediately. “Collaboration”, “partnership” or a generic thank-you are not enough.",
             Jurisdiction::Germany => "Write “Werbung” or “Anzeige” (or “bezahlte Werbepartnerschaft”) at the start, and on every story slide. The platform label alone, or “#ad” at the end, is not enough.",
-            Jurisdiction::France => "Write “Publicité” or “Collaboration commerciale” on the image or video for the whole promotion, plus “Images retouchées” or “Images virtuelles” when a body or face is retouched or made with AI.",
-            Jurisdiction::India => "Use “Advertisement”, “Ad”, “Sponsored”, “Collaboration”, “Partnership”, “Employee”, “Free gift” or “Affiliate” up front, in the content's language, not mixed into a group of hashtags or links.",
-            Jurisdiction::Australia => "Make it clearly distinguishable as an ad: “#ad”, “#sponsored” or the platform's “Paid partnership with” label. “sp”, “spon”, or “#gifted” alone on a paid post, are not enough.",
-            Jurisdiction::Canada => "Use “#ad”, “#sponsored”, “#BrandPartner”, “#BrandAmbassador” (with the brand's name) or “#gifted”; in French “#pub” or “#commandité”; up front and in the creator's language. A disclosure only in the bio or the comments does not count.",
+            Jurisdiction::France => "Write “Publicité” or “Collaboration commerciale”, clear and legible on the image or video (since November 2024 it need not cover the whole video), plus “Images retouchées” or “Images virtuelles” when a body or face is retouched or made with AI. A written contract is required.",
+            Jurisdiction::India => "Use “Advertisement”, “Ad”, “Sponsored”, “Collaboration”, “Partnership”, “Employee”, “Free gift” or “Affiliate” up front, in English or the ad's language, not mixed into a group of hashtags or links. Virtual influencers say they are not human.",
+            Jurisdiction::Australia => "Make it clearly distinguishable as an ad: “#ad”, “#sponsored”, “Advert”, “Advertising”, “Branded Content”, “Paid Partnership” or “Paid Promotion” (or the platform's paid-partnership label). “#sp”, “Spon”, “gifted”, “Affiliate”, “Collab” and “thanks to” are not enough.",
+            Jurisdiction::Canada => "“#Ad” on its own is the best practice; “#sponsored”, “#BrandPartner”, “#BrandAmbassador” (with the brand's name), “#Gifted” (a gift with no duty to post) and “#InvitedGuest” (an event) are recognised; in French “#pub” or “#commandité”; up front, in the creator's language. The bio or the comments alone never count. AI-generated influencers disclose it.",
             Jurisdiction::China => "Content with shopping links must be marked “广告” (advertisement) conspicuously.",
-            Jurisdiction::Brazil => "Use “publicidade”, “publi”, “publipost” or the platform's paid-partnership tool, visible first without tapping “more”. Hashtags only at the end are not enough.",
+            Jurisdiction::Brazil => "Use “publicidade” or “publi” (as #publicidade or #publi), or the platform's paid-partnership tool, visible at first sight, without tapping “more”: the first line of the caption. Hashtags only at the end are not enough.",
         }
     }
 
@@ -126,6 +134,11 @@ impl Jurisdiction {
                         .collect::<String>()
                         .to_lowercase()
         })
+    }
+
+    /// The laws, codes and guides the rule comes from, each with its date.
+    pub fn instruments(self) -> &'static [Instrument] {
+        self.rules().instruments
     }
 
     fn rules(self) -> &'static Rules {
@@ -154,6 +167,9 @@ pub struct DisclosureInput {
     /// Bodies or faces in the images are retouched or made with AI (matters in France).
     #[serde(default)]
     pub retouched_or_ai_images: bool,
+    /// The creator is a virtual or AI-made persona (must say so in the UK, India and Canada).
+    #[serde(default)]
+    pub virtual_persona: bool,
 }
 
 /// The outcome for one jurisdiction.
@@ -261,6 +277,8 @@ pub struct JurisdictionResult {
     pub explanation: String,
     /// The rule, cited: "FTC Endorsement Guides, 2023: Say “ad”…".
     pub rule: String,
+    /// Every instrument behind the rule, with its date.
+    pub instruments: Vec<String>,
     /// Things the caption cannot show (video, image overlay, story slides).
     pub notes: Vec<String>,
     pub disclaimer: String,
@@ -451,6 +469,251 @@ mod tests {
         }
     }
 
+    /// Under the rules as of 2026 (DOMAIN.md §8): for each of the ten, a caption that meets the
+    /// rule, one with a weak label, one with the label misplaced and one with none. The EU wants
+    /// the platform's label switched on as well, so its meeting and misplaced captions have it.
+    #[test]
+    fn rules_of_2026_meet_weak_misplaced_missing() {
+        use Jurisdiction::*;
+        // [jurisdiction: meets, weak, misplaced, missing]
+        let cases: [(Jurisdiction, [String; 4]); 10] = [
+            (
+                Us,
+                [
+                    "Sponsored by Brand: new shoes".into(),
+                    "New shoes, thanks to Brand!".into(),
+                    after_fold("#ad"),
+                    "New shoes".into(),
+                ],
+            ),
+            (
+                Uk,
+                [
+                    "#ad new shoes".into(),
+                    "New shoes, in collab with @brand".into(),
+                    at_end("#ad"),
+                    "New shoes".into(),
+                ],
+            ),
+            (
+                Eu,
+                [
+                    "#ad new shoes".into(),
+                    "New shoes, thanks to @brand".into(),
+                    after_fold("#ad"),
+                    "New shoes".into(),
+                ],
+            ),
+            (
+                Germany,
+                [
+                    "Werbung: neue Schuhe".into(),
+                    "Neue Schuhe, thanks to @brand".into(),
+                    "Neue Schuhe, ich liebe sie so sehr #werbung".into(),
+                    "Neue Schuhe".into(),
+                ],
+            ),
+            (
+                France,
+                [
+                    "Publicité : ma routine".into(),
+                    "Ma routine #collab @marque".into(),
+                    pile("#publicité"),
+                    "Ma routine".into(),
+                ],
+            ),
+            (
+                India,
+                [
+                    "विज्ञापन: नए जूते".into(),
+                    "New shoes #sp".into(),
+                    pile("#ad"),
+                    "New shoes".into(),
+                ],
+            ),
+            (
+                Australia,
+                [
+                    "Branded Content: new shoes".into(),
+                    "New shoes, Affiliate link in bio".into(),
+                    pile("#ad"),
+                    "New shoes".into(),
+                ],
+            ),
+            (
+                Canada,
+                [
+                    "#InvitedGuest at the @brand launch".into(),
+                    "New shoes, spon by @brand".into(),
+                    after_fold("#ad"),
+                    "New shoes".into(),
+                ],
+            ),
+            (
+                China,
+                [
+                    "广告 这款面霜".into(),
+                    "这款面霜 thanks to @brand".into(),
+                    after_fold("广告"),
+                    "这款面霜".into(),
+                ],
+            ),
+            // Within 125 characters but on a third line: hidden behind "more" in the feed.
+            (
+                Brazil,
+                [
+                    "Meus novos tênis #publi".into(),
+                    "Meus novos tênis #collab".into(),
+                    "Meus tênis!\nCorri 10 km.\n#publi".into(),
+                    "Meus novos tênis".into(),
+                ],
+            ),
+        ];
+        let verdicts = [
+            Verdict::Meets,
+            Verdict::Weak,
+            Verdict::Misplaced,
+            Verdict::Missing,
+        ];
+        for (j, captions) in &cases {
+            for (caption, want) in captions.iter().zip(verdicts) {
+                let toggle = *j == Eu && matches!(want, Verdict::Meets | Verdict::Misplaced);
+                let got = check(
+                    &DisclosureInput {
+                        caption: caption.clone(),
+                        paid_partnership_label: toggle,
+                        ..DisclosureInput::default()
+                    },
+                    *j,
+                );
+                assert_eq!(
+                    got.verdict,
+                    want,
+                    "{} on {caption:?}: {}",
+                    j.name(),
+                    got.explanation
+                );
+                if want == Verdict::Weak {
+                    // A weak label is named with the rule it fails, never reported as missing.
+                    assert!(!got.not_enough.is_empty(), "{}: {caption:?}", j.name());
+                    assert!(
+                        got.explanation.contains(&j.citation()),
+                        "{}",
+                        got.explanation
+                    );
+                }
+            }
+        }
+        // Labels the 2025-2026 rules added, each accepted on its own.
+        let accepted = [
+            (Australia, "Paid Promotion with @brand"),
+            (Australia, "#Advert new shoes"),
+            (Canada, "#Gifted new shoes"),
+            (India, "प्रायोजित: नए जूते"),
+            (Brazil, "#publicidade Meus novos tênis"),
+        ];
+        for (j, caption) in accepted {
+            assert_eq!(
+                verdict(caption, j),
+                Verdict::Meets,
+                "{} on {caption:?}",
+                j.name()
+            );
+        }
+    }
+
+    #[test]
+    fn instruments_are_named_with_dates() {
+        // (jurisdiction, a fragment of its instruments)
+        let cases = [
+            (Jurisdiction::Us, "in force 21 October 2024"),
+            (Jurisdiction::Uk, "Digital Markets, Competition and Consumers Act 2024, consumer enforcement (in force 6 April 2025)"),
+            (Jurisdiction::Eu, "14 February 2024"),
+            (Jurisdiction::Germany, "UWG §5a"),
+            (Jurisdiction::France, "Ordonnance no. 2024-978 amending it (6 November 2024)"),
+            (Jurisdiction::India, "January 2023"),
+            (Jurisdiction::Australia, "AANA practice note"),
+            (Jurisdiction::Canada, "Ad Standards Influencer Marketing Disclosure Guidelines (October 2025)"),
+            (Jurisdiction::China, "in force 1 May 2023"),
+            (Jurisdiction::Brazil, "in force 1 June 2026"),
+        ];
+        for (j, want) in cases {
+            let r = check(&DisclosureInput::default(), j);
+            assert!(
+                r.instruments.iter().any(|i| i.contains(want)),
+                "{}: {:?}",
+                j.name(),
+                r.instruments
+            );
+            assert!(j.instruments().iter().all(|i| !i.date.is_empty()));
+        }
+        assert_eq!(RULES_AS_OF, "1 June 2026");
+    }
+
+    #[test]
+    fn virtual_personas_disclose_in_uk_india_and_canada() {
+        let input = |caption: &str, persona: bool| DisclosureInput {
+            caption: caption.to_string(),
+            virtual_persona: persona,
+            ..DisclosureInput::default()
+        };
+        // (jurisdiction, caption, persona ticked, expected)
+        let cases = [
+            (
+                Jurisdiction::Uk,
+                "#ad my new trail shoes",
+                true,
+                Verdict::Weak,
+            ),
+            (
+                Jurisdiction::Uk,
+                "#ad my new trail shoes, from your virtual influencer",
+                true,
+                Verdict::Meets,
+            ),
+            (Jurisdiction::India, "#ad new shoes", true, Verdict::Weak),
+            (
+                Jurisdiction::India,
+                "#ad new shoes #AIgenerated",
+                true,
+                Verdict::Meets,
+            ),
+            (Jurisdiction::Canada, "#ad new shoes", true, Verdict::Weak),
+            (
+                Jurisdiction::Canada,
+                "#ad new shoes (I'm an AI influencer)",
+                true,
+                Verdict::Meets,
+            ),
+            (Jurisdiction::Canada, "#ad new shoes", false, Verdict::Meets),
+            // Only these three ask for it.
+            (Jurisdiction::Us, "#ad new shoes", true, Verdict::Meets),
+            (
+                Jurisdiction::Germany,
+                "Werbung neue Schuhe",
+                true,
+                Verdict::Meets,
+            ),
+        ];
+        for (j, caption, persona, want) in cases {
+            let r = check(&input(caption, persona), j);
+            assert_eq!(
+                r.verdict,
+                want,
+                "{} on {caption:?}: {}",
+                j.name(),
+                r.explanation
+            );
+            if want == Verdict::Weak {
+                assert!(
+                    r.explanation.contains("virtual or AI-made persona"),
+                    "{}",
+                    r.explanation
+                );
+            }
+        }
+    }
+
     #[test]
     fn word_boundaries() {
         // (caption, is "ad" found)
@@ -613,6 +876,7 @@ mod tests {
                     caption: caption.to_string(),
                     paid_partnership_label: true,
                     retouched_or_ai_images: false,
+                    virtual_persona: false,
                 },
                 j,
             )
@@ -641,6 +905,7 @@ mod tests {
             caption: caption.to_string(),
             paid_partnership_label: false,
             retouched_or_ai_images: retouched,
+            virtual_persona: false,
         };
         let r = check(&input("Publicité – ma routine", true), Jurisdiction::France);
         assert_eq!(r.verdict, Verdict::Weak);
@@ -728,7 +993,7 @@ mod props {
     proptest! {
         #[test]
         fn arbitrary_captions_never_panic(caption in "\\PC{0,300}", toggle: bool, retouched: bool) {
-            let report = check_caption(&DisclosureInput { caption, paid_partnership_label: toggle, retouched_or_ai_images: retouched });
+            let report = check_caption(&DisclosureInput { caption, paid_partnership_label: toggle, retouched_or_ai_images: retouched, virtual_persona: retouched });
             prop_assert_eq!(report.results.len(), 10);
         }
 
@@ -740,7 +1005,7 @@ mod props {
                 Just("Publicité"), Just("images"), Just("retouchées"), Just("＃"), Just("é"),
             ], 0..40)) {
             let caption = words.join(" ");
-            let report = check_caption(&DisclosureInput { caption: caption.clone(), paid_partnership_label: false, retouched_or_ai_images: true });
+            let report = check_caption(&DisclosureInput { caption: caption.clone(), paid_partnership_label: false, retouched_or_ai_images: true, virtual_persona: true });
             for r in &report.results {
                 if let Some(l) = &r.label {
                     prop_assert!(l.offset <= caption.chars().count());

@@ -1,10 +1,13 @@
-//! Engagement results: the formula switch, the rate, benchmark comparisons and the chart.
+//! Engagement results: the formula switch, the rate, the benchmark range with each figure under
+//! it, and the chart.
 
 use leptos::prelude::*;
 
 use crate::charts::{rate_vs_benchmarks, BarKind, Chart, RateBar, Reference};
 use crate::domain::engine::analysis::Analysis;
-use crate::domain::engine::benchmark::{self, Benchmark, Verdict};
+use crate::domain::engine::benchmark::{
+    self, context_for, tier_convention_note, Benchmark, RangePosition, Scope, Verdict,
+};
 use crate::domain::engine::engagement::Formula;
 use crate::domain::text::format::percent;
 use crate::domain::{Platform, Tier};
@@ -111,19 +114,64 @@ pub fn EngagementView(form: CheckForm, analysis: Memo<Analysis>) -> impl IntoVie
         })
     };
     let missing = move || analysis.with(|a| a.engagement.missing_note(a.platform));
+    let range = move || {
+        analysis.with(|a| {
+            let r = a.range.as_ref()?;
+            let scope = match r.scope {
+                Scope::Tier => "for this account's size, under this formula",
+                _ => "over every account size (no figure for this size under this formula): context, not a tier norm",
+            };
+            let position = r.position(a.engagement.rate).map(|p| match p {
+                RangePosition::Below => "This creator's rate is below every figure in the range.",
+                RangePosition::Within => "This creator's rate is within the range.",
+                RangePosition::Above => "This creator's rate is above every figure in the range.",
+            });
+            Some(view! {
+                <p class="figure" data-testid="benchmark-range">
+                    <span class="figure-label">"Published benchmarks: "</span>
+                    <strong>{r.label()}</strong>
+                    " "
+                    {scope}
+                </p>
+                <p class="help">{position}</p>
+                <p data-testid="benchmark-verdict">{r.verdict_sentence()}</p>
+            })
+        })
+    };
     let comparisons = move || {
         analysis.with(|a| match &a.benchmarks {
             Ok(list) => list
                 .iter()
                 .map(|c| {
                     let flag = c.red_flag().then_some(
-                        " More than twice the benchmark is a red flag for bought engagement: check the Risks section.",
+                        ". More than twice the benchmark is a red flag for bought engagement: check the Risks section.",
                     );
-                    view! { <li data-verdict=c.verdict.map(|v| v.label())>{c.sentence()} {flag}</li> }
+                    let b = c.benchmark;
+                    view! {
+                        <li data-verdict=c
+                            .verdict
+                            .map(|v| {
+                                v.label()
+                            })>
+                            {c.sentence()} {flag} <br />
+                            <span class="help source">
+                                {b.provenance()} "; " {b.population} "."
+                            </span>
+                        </li>
+                    }
                 })
                 .collect_view()
                 .into_any(),
             Err(why) => view! { <li class="muted">{why.to_string()}</li> }.into_any(),
+        })
+    };
+    let richer = move || analysis.with(|a| a.richer_formulas.clone());
+    let conventions = move || analysis.with(|a| a.tier.map(tier_convention_note));
+    let context = move || {
+        analysis.with(|a| {
+            context_for(a.platform)
+                .map(|c| view! { <li>{c.sentence()}</li> })
+                .collect_view()
         })
     };
     let rule = move || {
@@ -160,7 +208,14 @@ pub fn EngagementView(form: CheckForm, analysis: Memo<Analysis>) -> impl IntoVie
             <p class="help">{median_line}</p>
             <p class="help">{missing}</p>
             <h4>"Compared with benchmarks"</h4>
+            {range}
             <ul class="comparisons">{comparisons}</ul>
+            <p class="help" data-testid="richer-formulas">
+                {richer}
+            </p>
+            <p class="help">{conventions}</p>
+            <p class="help">"Context, never compared with the creator's rate:"</p>
+            <ul class="help context-figures">{context}</ul>
             <p class="help">{rule}</p>
             <p class="help">{verdict_bands()}</p>
             <ChartImage

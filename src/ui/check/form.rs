@@ -29,7 +29,7 @@ pub struct CheckForm {
     pub platform: RwSignal<Platform>,
     pub followers: RwSignal<String>,
     /// Average per post, one text per `Field::ALL` entry.
-    pub metrics: [RwSignal<String>; 6],
+    pub metrics: [RwSignal<String>; Field::ALL.len()],
     pub mode: RwSignal<EntryMode>,
     pub pasted: RwSignal<String>,
     pub formula: RwSignal<Formula>,

@@ -152,7 +152,7 @@ pub fn CheckPanel() -> impl IntoView {
                                         {move || {
                                             let p = pasted();
                                             format!(
-                                                "{} post{} read. Columns: views, likes, comments, shares, dislikes, saves, or name them in a first line. Separate with tabs, semicolons or spaces.",
+                                                "{} post{} read. Columns: views, likes, comments, shares, dislikes, saves, impressions, reach, or name them in a first line. Separate with tabs, semicolons or spaces.",
                                                 p.posts.len(),
                                                 if p.posts.len() == 1 { "" } else { "s" },
                                             )

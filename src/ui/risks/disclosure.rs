@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::risk::disclosure::{
     check_caption, DisclosureInput, FoundLabel, Jurisdiction, JurisdictionResult, Verdict,
-    DISCLAIMER,
+    DISCLAIMER, RULES_AS_OF,
 };
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::section::{Depth, Section};
@@ -57,6 +57,7 @@ pub fn DisclosureChecker() -> impl IntoView {
     let caption = RwSignal::new(String::new());
     let toggle = RwSignal::new(false);
     let retouched = RwSignal::new(false);
+    let persona = RwSignal::new(false);
     let selected: Vec<(Jurisdiction, RwSignal<bool>)> = Jurisdiction::ALL
         .into_iter()
         .map(|j| (j, RwSignal::new(true)))
@@ -68,6 +69,7 @@ pub fn DisclosureChecker() -> impl IntoView {
             caption: caption.get(),
             paid_partnership_label: toggle.get(),
             retouched_or_ai_images: retouched.get(),
+            virtual_persona: persona.get(),
         })
     });
     let chosen = move || {
@@ -140,6 +142,11 @@ pub fn DisclosureChecker() -> impl IntoView {
             title="Ad disclosure in a caption"
             intro="Paste the caption of a past (or planned) sponsored post to see, country by country, whether its ad label is accepted and where it has to be."
         >
+            <p class="help" data-testid="rules-as-of">
+                "Rules as of "
+                {RULES_AS_OF}
+                ", each verdict names the law or guide it follows and its date."
+            </p>
             <form class="risk-form" on:submit=|ev| ev.prevent_default()>
                 <TextField
                     id="risks-caption"
@@ -152,6 +159,11 @@ pub fn DisclosureChecker() -> impl IntoView {
                     {[
                         (toggle, "risks-paid-label", " Paid-partnership label is switched on"),
                         (retouched, "risks-retouched", " Images are retouched or AI-generated"),
+                        (
+                            persona,
+                            "risks-virtual-persona",
+                            " The creator is a virtual or AI-made persona",
+                        ),
                     ]
                         .map(|(on, id, text)| check_label(id.to_string(), on, text.to_string()))}
                 </div>
@@ -266,6 +278,10 @@ fn verdict_card(r: JurisdictionResult) -> impl IntoView {
             <p class="rule">
                 <strong>"Rule: "</strong>
                 {r.rule}
+            </p>
+            <p class="instruments">
+                <strong>"Instruments: "</strong>
+                {r.instruments.join("; ")}
             </p>
             {(!r.notes.is_empty())
                 .then(|| {

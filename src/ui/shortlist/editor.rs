@@ -19,7 +19,7 @@ use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::shortlist::imported::ImportedDetails;
 use crate::ui::state::ShortlistStore;
 use crate::ui::widgets::fields::{choice_options, TextField};
-use crate::ui::widgets::number_field::{average_label, AverageFields, NumberField};
+use crate::ui::widgets::number_field::{average_label, AverageFields, NumberField, AVERAGE_COUNT};
 
 /// The form's texts, one signal per field.
 #[derive(Clone, Copy)]
@@ -30,7 +30,7 @@ struct EditorForm {
     status: RwSignal<String>,
     followers: RwSignal<String>,
     /// Averages per post, in `Field::ALL` order.
-    metrics: [RwSignal<String>; 6],
+    metrics: [RwSignal<String>; AVERAGE_COUNT],
     per_week: RwSignal<String>,
     price: RwSignal<String>,
     currency: RwSignal<String>,
@@ -78,7 +78,7 @@ impl EditorForm {
         self.followers
             .set(c.followers.map(group_thousands).unwrap_or_default());
         // As stored, in `Field::ALL` order (`Field::get` would hide a stored negative).
-        let stored = [m.views, m.likes, m.comments, m.shares, m.dislikes, m.saves];
+        let stored = Field::ALL.map(|f| f.stored(m));
         for (text, v) in self.metrics.iter().zip(stored) {
             text.set(amount_text(v));
         }

@@ -60,8 +60,11 @@ pub fn NumberField(
     }
 }
 
+/// How many averages per post there are (`Field::ALL`).
+pub const AVERAGE_COUNT: usize = Field::ALL.len();
+
 /// Each average's label and help line, in `Field::ALL` order.
-const AVERAGES: [(&str, &str); 6] = [
+const AVERAGES: [(&str, &str); AVERAGE_COUNT] = [
     ("Average views", "Views per post."),
     ("Average likes", "Likes per post."),
     ("Average comments", "Comments per post."),
@@ -71,6 +74,14 @@ const AVERAGES: [(&str, &str); 6] = [
         "YouTube only; hidden publicly since 2021.",
     ),
     ("Average saves", "Saves or bookmarks per post."),
+    (
+        "Average impressions",
+        "From the creator's insights; for the by-impressions formula.",
+    ),
+    (
+        "Average reach",
+        "Accounts reached, from the creator's insights; for the by-reach formula.",
+    ),
 ];
 
 fn average(field: Field) -> (&'static str, &'static str) {
@@ -83,14 +94,14 @@ pub fn average_label(field: Field) -> &'static str {
     average(field).0
 }
 
-/// The six averages per post, one `NumberField` each in `Field::ALL` order, ids `{prefix}-views`,
+/// The averages per post, one `NumberField` each in `Field::ALL` order, ids `{prefix}-views`,
 /// `{prefix}-likes`…, each checked as typed (empty is fine). `values` holds their texts in the
-/// same order. With `mark_optional`, dislikes and saves say "(optional)": the check needs only
-/// the other four.
+/// same order. Dislikes, saves, impressions and reach say "(optional)": no formula but their own
+/// needs them (with `mark_optional`, in the check form; always for the insights-only two).
 #[component]
 pub fn AverageFields(
     prefix: &'static str,
-    values: [RwSignal<String>; 6],
+    values: [RwSignal<String>; AVERAGE_COUNT],
     #[prop(optional)] mark_optional: bool,
 ) -> impl IntoView {
     Field::ALL
@@ -98,7 +109,8 @@ pub fn AverageFields(
         .zip(values)
         .map(|(field, value)| {
             let (label, help) = average(field);
-            let optional = mark_optional && matches!(field, Field::Dislikes | Field::Saves);
+            let optional = matches!(field, Field::Impressions | Field::Reach)
+                || (mark_optional && matches!(field, Field::Dislikes | Field::Saves));
             let label = if optional {
                 format!("{label} (optional)")
             } else {

@@ -402,7 +402,8 @@ mod tests {
                 "uk",
                 "United Kingdom",
                 "“#ad”",
-                "ASA & CMA Influencers' guide, 2020",
+                // The DMCC Act's enforcement (6 April 2025) is now the rule cited.
+                "ASA & CMA Influencers' guide, enforced under the DMCC Act, 2025",
             ),
             ("eu", "European Union", "paid-partnership label", "2024"),
             ("de", "Germany", "“Werbung”", "UWG §5a, 2022"),
@@ -410,7 +411,8 @@ mod tests {
                 "fr",
                 "France",
                 "“Publicité”",
-                "Law no. 2023-451 on influencers, 2023",
+                // Amended by ordonnance 2024-978 (6 November 2024).
+                "Law no. 2023-451 on influencers, as amended, 2024",
             ),
             ("in", "India", "“Advertisement”", "ASCI"),
             (

@@ -654,6 +654,7 @@ mod tests {
                 shares: Some(300.0),
                 saves: Some(120.0),
                 dislikes: None,
+                ..PostMetrics::default()
             },
             posts_per_week: Some(1.5),
             price: Some(250.0),

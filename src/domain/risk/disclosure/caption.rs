@@ -41,14 +41,14 @@ impl Caption {
                 && chars
                     .get(i + 1)
                     .is_some_and(|&n| n.is_alphanumeric() || n == '_');
-            if sigil || c.is_alphanumeric() {
+            if sigil || is_word_char(c) {
                 let start = i;
                 if sigil {
                     i += 1;
                 }
                 let mut raw = String::new();
                 while let Some(&w) = chars.get(i) {
-                    let keep = w.is_alphanumeric() || (sigil && w == '_') || (c == '@' && w == '.');
+                    let keep = is_word_char(w) || (sigil && w == '_') || (c == '@' && w == '.');
                     if !keep {
                         break;
                     }
@@ -123,6 +123,12 @@ impl Caption {
         let in_pile = (pile >= PILE_MIN && position != Position::Start).then_some(pile);
         (position, in_pile)
     }
+}
+
+/// Letters and digits, and the Devanagari signs (virama, vowel signs) that are not letters to
+/// Unicode but sit inside Hindi words: "विज्ञापन" is one word, not two.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{0900}'..='\u{097F}').contains(&c)
 }
 
 /// Hashtags in a row form a pile; mentions between them neither break nor grow it.

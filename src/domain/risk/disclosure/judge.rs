@@ -33,6 +33,9 @@ pub(super) fn placement_ok(placement: Placement, found: &FoundLabel) -> bool {
     let not_lost = found.hashtag_pile.is_none();
     match placement {
         Placement::Start => found.position == Position::Start && not_lost,
+        Placement::FirstSight => {
+            matches!(found.position, Position::Start | Position::FirstLine) && not_lost
+        }
         Placement::UpFront => found.position.is_up_front() && not_lost,
         Placement::Distinguishable => not_lost,
     }
@@ -43,6 +46,7 @@ pub(super) fn placement_wanted(placement: Placement) -> &'static str {
         Placement::Start => {
             "it must come at the very start of the caption, not lost among hashtags"
         }
+        Placement::FirstSight => "it must be seen at first sight, in the first line of the caption, without tapping “more”, and not lost in a pile of hashtags",
         Placement::UpFront => "it must be visible before “more” and not lost in a pile of hashtags",
         Placement::Distinguishable => "it must stand out, not be lost in a pile of hashtags",
     }
@@ -64,7 +68,7 @@ pub(super) fn scan(
     }
     accepted.sort_by_key(|(f, _)| f.offset);
     let mut weak_found: Vec<(FoundLabel, Occurrence)> = Vec::new();
-    for label in rules.not_enough {
+    for label in rules.not_enough.iter().chain(COMMON_WEAK) {
         for occ in find(caption, label.pattern) {
             let clash = accepted.iter().any(|(_, o)| overlaps(o, &occ))
                 || weak_found.iter().any(|(_, o)| overlaps(o, &occ));
@@ -126,7 +130,8 @@ pub(super) fn judge(
                 })
                 .collect();
             let text = format!(
-                "Only labels that are not enough here: {}. {}",
+                "A label is there, but not clear enough under {}: {}. {}",
+                jurisdiction.citation(),
                 listed.join("; "),
                 rules.advice
             );
@@ -186,6 +191,30 @@ pub(super) fn judge(
         }
     }
 
+    if let Some(why) = rules.virtual_persona {
+        let notice = PERSONA_NOTICES
+            .iter()
+            .flat_map(|l| find(caption, l.pattern))
+            .min_by_key(|o| o.start);
+        match (input.virtual_persona, notice) {
+            (true, None) => {
+                if verdict == Verdict::Meets {
+                    verdict = Verdict::Weak;
+                }
+                explanation.push_str(&format!(
+                    " The creator is a virtual or AI-made persona: {why}. Add a line such as “virtual influencer” or “AI-generated”."
+                ));
+            }
+            (true, Some(o)) => notes.push(format!(
+                "Found “{}”, saying the persona is virtual or AI-made.",
+                caption.text(o.start, o.end)
+            )),
+            (false, _) => notes.push(format!(
+                "If the creator is a virtual or AI-made persona, say so: {why}."
+            )),
+        }
+    }
+
     JurisdictionResult {
         jurisdiction,
         verdict,
@@ -197,6 +226,7 @@ pub(super) fn judge(
             jurisdiction.citation(),
             jurisdiction.rule_summary()
         ),
+        instruments: rules.instruments.iter().map(|i| i.cited()).collect(),
         notes,
         disclaimer: DISCLAIMER.to_string(),
     }

@@ -46,6 +46,9 @@ pub(super) use Pattern::{BrandSuffix, Cjk, Hashtag, ThanksForFree, Words};
 pub(super) enum Placement {
     /// Among the first words of the caption (Germany: "at the start").
     Start,
+    /// In the first line, seen at first sight in the feed (Brazil 2026: without tapping "more";
+    /// feeds show a line or two, so the app reads it as the first line).
+    FirstSight,
     /// Visible without tapping "more", not lost in a hashtag pile.
     UpFront,
     /// Anywhere, as long as it stands out (not lost in a hashtag pile).
@@ -62,7 +65,23 @@ pub(super) enum Toggle {
     NotEnoughAlone,
 }
 
+/// A law, code or guide a rule comes from, with the date it took effect or was published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Instrument {
+    pub name: &'static str,
+    pub date: &'static str,
+}
+
+impl Instrument {
+    /// "DMCC Act 2024, consumer enforcement (in force 6 April 2025)".
+    pub fn cited(self) -> String {
+        format!("{} ({})", self.name, self.date)
+    }
+}
+
 pub(super) struct Rules {
+    /// Where the rule comes from, the main instrument first.
+    pub(super) instruments: &'static [Instrument],
     pub(super) accepted: &'static [Label],
     pub(super) not_enough: &'static [Label],
     pub(super) placement: Placement,
@@ -70,8 +89,34 @@ pub(super) struct Rules {
     /// What to write instead, in the explanation.
     pub(super) advice: &'static str,
     pub(super) notes: &'static [&'static str],
+    /// Why a virtual or AI-made persona must say so here; `None` where no rule asks it.
+    pub(super) virtual_persona: Option<&'static str>,
 }
 
+/// Labels that are weak wherever they appear (DOMAIN.md §8): "thanks to", "collab", "sp",
+/// "spon". Checked after a jurisdiction's own list, whose reasons are more specific.
+pub(super) const COMMON_WEAK: &[Label] = &[
+    weak(Hashtag("sp"), "#sp", WHY_SP),
+    weak(Words("spon"), "spon", WHY_SP),
+    weak(Words("collab"), "collab", WHY_COLLAB),
+    weak(Words("thanks to"), "thanks to", WHY_THANKS),
+    weak(Words("thanks"), "thanks", WHY_THANKS),
+    weak(Words("thank you"), "thank you", WHY_THANKS),
+];
+
+/// A caption line saying the persona is virtual or AI-made.
+pub(super) const PERSONA_NOTICES: &[Label] = &[
+    ok(Words("virtual influencer"), "virtual influencer"),
+    ok(Words("virtual creator"), "virtual creator"),
+    ok(Words("virtual persona"), "virtual persona"),
+    ok(Words("ai influencer"), "AI influencer"),
+    ok(Words("ai creator"), "AI creator"),
+    ok(Words("ai generated"), "AI-generated"),
+    ok(Words("made with ai"), "made with AI"),
+    ok(Words("not a real person"), "not a real person"),
+    ok(Words("not human"), "not human"),
+    ok(Words("cgi"), "CGI"),
+];
 pub(super) const WHY_SP: &str =
     "abbreviations such as “sp” and “spon” are not understood by most viewers";
 pub(super) const WHY_COLLAB: &str = "“collab” does not say the brand paid or gave something";
@@ -82,6 +127,16 @@ pub(super) const WHY_AMBASSADOR: &str =
 pub(super) const WHY_PARTNER: &str = "“partner” is ambiguous: it does not say the post is an ad";
 
 pub(super) const US: Rules = Rules {
+    instruments: &[
+        Instrument {
+            name: "FTC Guides Concerning the Use of Endorsements and Testimonials in Advertising (16 CFR Part 255)",
+            date: "revised 29 June 2023",
+        },
+        Instrument {
+            name: "FTC Trade Regulation Rule on the Use of Consumer Reviews and Testimonials (16 CFR Part 465)",
+            date: "in force 21 October 2024",
+        },
+    ],
     accepted: &[
         ok(Words("ad"), "ad"),
         ok(Words("advertisement"), "advertisement"),
@@ -91,11 +146,6 @@ pub(super) const US: Rules = Rules {
         ok(ThanksForFree, "thanks to Brand for the free product"),
     ],
     not_enough: &[
-        weak(Hashtag("sp"), "#sp", WHY_SP),
-        weak(Hashtag("spon"), "#spon", WHY_SP),
-        weak(Words("collab"), "collab", WHY_COLLAB),
-        weak(Words("thanks"), "thanks", WHY_THANKS),
-        weak(Words("thank you"), "thank you", WHY_THANKS),
         weak(Words("ambassador"), "ambassador", WHY_AMBASSADOR),
         weak(
             BrandSuffix("ambassador"),
@@ -107,13 +157,26 @@ pub(super) const US: Rules = Rules {
     ],
     placement: Placement::UpFront,
     toggle: Toggle::NotEnoughAlone,
-    advice: "Put “#ad” or “Sponsored” at the start of the caption.",
+    advice: "Put “#ad” or “Sponsored by Brand” at the start of the caption.",
     notes: &[
         "In a video ad, say and show the disclosure in the video itself, not only in the caption.",
+        "“Sponsored by Brand” is clearer than a bare “Sponsored”: name the brand.",
+        "Since 21 October 2024 buying or selling fake followers or views is itself prohibited (Consumer Reviews and Testimonials rule).",
     ],
+    virtual_persona: None,
 };
 
 pub(super) const UK: Rules = Rules {
+    instruments: &[
+        Instrument {
+            name: "ASA & CMA Influencers' guide to making clear that ads are ads",
+            date: "2020",
+        },
+        Instrument {
+            name: "Digital Markets, Competition and Consumers Act 2024, consumer enforcement",
+            date: "in force 6 April 2025",
+        },
+    ],
     accepted: &[
         ok(Words("ad"), "#ad"),
         ok(Words("advert"), "Advert"),
@@ -123,11 +186,8 @@ pub(super) const UK: Rules = Rules {
     ],
     not_enough: &[
         weak(Words("sponsored"), "sponsored", "the ASA and CMA found viewers do not read “sponsored” as clearly as “Ad”"),
-        weak(Hashtag("sp"), "#sp", WHY_SP),
-        weak(Hashtag("spon"), "#spon", WHY_SP),
         weak(Words("gifted"), "gifted", "“gifted” alone is only for gifts with no payment and no brand control; a paid post needs “Ad”"),
         weak(Words("aff"), "aff", "“aff” is not understood; affiliate posts need “Ad” too"),
-        weak(Words("collab"), "collab", WHY_COLLAB),
         weak(Words("pr"), "PR", "“PR” is industry jargon most viewers do not read as advertising"),
         weak(Words("in association with"), "in association with", "it does not say the post is an ad"),
         weak(Words("thanks to"), "thanks to", WHY_THANKS),
@@ -135,10 +195,20 @@ pub(super) const UK: Rules = Rules {
     placement: Placement::UpFront,
     toggle: Toggle::NotEnoughAlone,
     advice: "Put “Ad” or “#ad” at the start of the caption.",
-    notes: &[],
+    notes: &[
+        "Since 6 April 2025 the CMA fines directly under the DMCC Act, up to 10% of global turnover.",
+        "Keep labelling posts about the brand for 12 months after the relationship ends.",
+    ],
+    virtual_persona: Some("the DMCC Act regime counts virtual personas as influencers, and viewers must not be misled about who is speaking; the app's reading: say in the caption that the persona is virtual"),
 };
 
 pub(super) const EU: Rules = Rules {
+    instruments: &[
+        Instrument {
+            name: "Unfair Commercial Practices Directive, as applied in the Commission's influencer sweep",
+            date: "results published 14 February 2024",
+        },
+    ],
     accepted: &[
         ok(Words("ad"), "ad"),
         ok(Words("advert"), "advert"),
@@ -160,20 +230,26 @@ pub(super) const EU: Rules = Rules {
     not_enough: &[
         weak(Words("collaboration"), "collaboration", "the Commission's 2024 sweep found “collaboration” alone does not say it is advertising"),
         weak(Words("partnership"), "partnership", "the Commission's 2024 sweep found “partnership” alone does not say it is advertising"),
-        weak(Words("collab"), "collab", WHY_COLLAB),
         weak(Words("partner"), "partner", WHY_PARTNER),
-        weak(Words("thanks"), "thanks", WHY_THANKS),
-        weak(Words("thank you"), "thank you", WHY_THANKS),
-        weak(Hashtag("sp"), "#sp", WHY_SP),
-        weak(Hashtag("spon"), "#spon", WHY_SP),
     ],
     placement: Placement::UpFront,
     toggle: Toggle::Required,
     advice: "Switch on the platform's paid-partnership label and put “#ad” (or the local word, e.g. “Werbung”) at the start of the caption.",
     notes: &["The disclosure must stay visible for the whole communication, in the language of the audience."],
+    virtual_persona: None,
 };
 
 pub(super) const DE: Rules = Rules {
+    instruments: &[
+        Instrument {
+            name: "Die Medienanstalten, Leitfaden Werbekennzeichnung bei Online-Medien",
+            date: "2022 edition",
+        },
+        Instrument {
+            name: "UWG §5a (unfair competition act)",
+            date: "as amended 28 May 2022",
+        },
+    ],
     accepted: &[
         ok(Words("bezahlte werbepartnerschaft"), "bezahlte Werbepartnerschaft"),
         ok(Words("werbung"), "Werbung"),
@@ -183,18 +259,26 @@ pub(super) const DE: Rules = Rules {
         weak(Words("ad"), "#ad", "German regulators expect the German word “Werbung” or “Anzeige”; “#ad”, especially at the end, is not enough"),
         weak(Words("sponsored"), "sponsored", "German regulators expect the German word “Werbung” or “Anzeige”"),
         weak(Words("kooperation"), "Kooperation", "“Kooperation” does not say it is advertising"),
-        weak(Words("collab"), "collab", WHY_COLLAB),
         weak(Words("partner"), "partner", WHY_PARTNER),
-        weak(Hashtag("sp"), "#sp", WHY_SP),
-        weak(Hashtag("spon"), "#spon", WHY_SP),
     ],
     placement: Placement::Start,
     toggle: Toggle::NotEnoughAlone,
     advice: "Start the caption with “Werbung” or “Anzeige”.",
     notes: &["In stories, show “Werbung” on every slide, not just the first."],
+    virtual_persona: None,
 };
 
 pub(super) const FR: Rules = Rules {
+    instruments: &[
+        Instrument {
+            name: "Law no. 2023-451 on commercial influence",
+            date: "9 June 2023",
+        },
+        Instrument {
+            name: "Ordonnance no. 2024-978 amending it",
+            date: "6 November 2024",
+        },
+    ],
     accepted: &[
         ok(Words("publicite"), "Publicité"),
         ok(Words("collaboration commerciale"), "Collaboration commerciale"),
@@ -202,19 +286,30 @@ pub(super) const FR: Rules = Rules {
     not_enough: &[
         weak(Words("pub"), "pub", "the law asks for the full word “Publicité” (or “Collaboration commerciale”)"),
         weak(Words("partenariat"), "partenariat", "the law asks for “Publicité” or “Collaboration commerciale”; “partenariat” is not one of them"),
-        weak(Words("collab"), "collab", WHY_COLLAB),
         weak(Words("ad"), "#ad", "the law asks for the French words “Publicité” or “Collaboration commerciale”"),
         weak(Words("sponsorise"), "sponsorisé", "the law asks for “Publicité” or “Collaboration commerciale”"),
-        weak(Hashtag("sp"), "#sp", WHY_SP),
-        weak(Hashtag("spon"), "#spon", WHY_SP),
     ],
     placement: Placement::Distinguishable,
     toggle: Toggle::NotEnoughAlone,
     advice: "Write “Publicité” or “Collaboration commerciale” in the caption and on the image or video.",
-    notes: &["The law asks for the mention on the image or video itself, for the whole promotion; this checker can only read the caption."],
+    notes: &[
+        "The mention belongs on the image or video itself, clear and legible; since the November 2024 amendment it no longer has to stay on screen for the whole video. This checker can only read the caption.",
+        "A written contract between the brand and the influencer is required.",
+    ],
+    virtual_persona: None,
 };
 
 pub(super) const IN: Rules = Rules {
+    instruments: &[
+        Instrument {
+            name: "ASCI Guidelines for Influencer Advertising in Digital Media",
+            date: "May 2021",
+        },
+        Instrument {
+            name: "CCPA Endorsement Know-hows! for celebrities, influencers and virtual influencers",
+            date: "January 2023",
+        },
+    ],
     accepted: &[
         ok(Words("advertisement"), "Advertisement"),
         ok(Words("ad"), "Ad"),
@@ -224,10 +319,11 @@ pub(super) const IN: Rules = Rules {
         ok(Words("employee"), "Employee"),
         ok(Words("free gift"), "Free gift"),
         ok(Words("affiliate"), "Affiliate"),
+        // The label may be in the ad's language: Hindi "advertisement" and "sponsored".
+        ok(Words("विज्ञापन"), "विज्ञापन (advertisement)"),
+        ok(Words("प्रायोजित"), "प्रायोजित (sponsored)"),
     ],
     not_enough: &[
-        weak(Hashtag("sp"), "#sp", WHY_SP),
-        weak(Hashtag("spon"), "#spon", WHY_SP),
         weak(
             Words("collab"),
             "collab",
@@ -242,36 +338,63 @@ pub(super) const IN: Rules = Rules {
     placement: Placement::UpFront,
     toggle: Toggle::NotEnoughAlone,
     advice: "Put “#ad” or “Sponsored” up front, apart from your other hashtags.",
-    notes: &["Use the label in the language of the content, and also over images and in videos."],
+    notes: &[
+        "Write the label in English or in the language of the ad (e.g. “विज्ञापन” in a Hindi post), and also over images and in videos.",
+        "In a live stream, label it at the start and at the end.",
+    ],
+    virtual_persona: Some("ASCI and the CCPA's 2023 guidance require virtual influencers to tell their audience they are not human"),
 };
 
 pub(super) const AU: Rules = Rules {
+    instruments: &[
+        Instrument {
+            name: "AANA Code of Ethics, section 2.7",
+            date: "in force 1 February 2021",
+        },
+        Instrument {
+            name: "AANA practice note on influencer and affiliate marketing",
+            date: "as current in 2026",
+        },
+    ],
     accepted: &[
         ok(Words("ad"), "#ad"),
         ok(Words("sponsored"), "#sponsored"),
-        ok(Words("paid partnership"), "Paid partnership with"),
+        ok(Words("paid partnership"), "Paid Partnership"),
+        ok(Words("paid promotion"), "Paid Promotion"),
+        ok(Words("branded content"), "Branded Content"),
+        ok(Words("advert"), "Advert"),
         ok(Words("advertisement"), "advertisement"),
-        ok(Words("advertising"), "advertising"),
+        ok(Words("advertising"), "Advertising"),
     ],
     not_enough: &[
-        weak(Hashtag("sp"), "#sp", WHY_SP),
-        weak(Hashtag("spon"), "#spon", WHY_SP),
         weak(
             Words("gifted"),
             "#gifted",
-            "“#gifted” alone is not enough when the creator was paid",
+            "the AANA practice note lists “gifted” as unclear; alone it is not enough, least of all when the creator was paid",
         ),
-        weak(Words("collab"), "collab", WHY_COLLAB),
+        weak(
+            Words("affiliate"),
+            "Affiliate",
+            "the AANA practice note lists “Affiliate” as unclear: it does not say the post is an ad",
+        ),
     ],
     placement: Placement::Distinguishable,
     toggle: Toggle::Enough,
     advice: "Add “#ad” where it stands out, or switch on the platform's paid-partnership label.",
     notes: &[],
+    virtual_persona: None,
 };
 
 pub(super) const CA: Rules = Rules {
+    instruments: &[
+        Instrument {
+            name: "Ad Standards Influencer Marketing Disclosure Guidelines",
+            date: "October 2025",
+        },
+    ],
     accepted: &[
         ok(Words("ad"), "#ad"),
+        ok(Words("invited guest"), "#InvitedGuest"),
         ok(Words("sponsored"), "#sponsored"),
         ok(BrandSuffix("partner"), "#BrandPartner"),
         ok(BrandSuffix("ambassador"), "#BrandAmbassador"),
@@ -282,20 +405,24 @@ pub(super) const CA: Rules = Rules {
         ok(BrandSuffix("ambassadeur"), "#Marqueambassadeur"),
     ],
     not_enough: &[
-        weak(Hashtag("sp"), "#sp", WHY_SP),
-        weak(Hashtag("spon"), "#spon", WHY_SP),
-        weak(Words("collab"), "collab", WHY_COLLAB),
         weak(Words("partner"), "#partner", "Canada accepts “#BrandPartner” with the brand's name (e.g. #NikePartner), not a bare “#partner”"),
         weak(Words("ambassador"), "#ambassador", "Canada accepts “#BrandAmbassador” with the brand's name, not a bare “#ambassador”"),
-        weak(Words("thanks"), "thanks", WHY_THANKS),
     ],
     placement: Placement::UpFront,
     toggle: Toggle::NotEnoughAlone,
     advice: "Put “#ad” (or “#pub” in French) at the start of the caption.",
-    notes: &["A disclosure only in the bio or in the comments does not count."],
+    notes: &[
+        "“#Ad” on its own is the best practice (Ad Standards, October 2025); “#Gifted” fits a gift with no duty to post, and “#InvitedGuest” an event the creator was invited to.",
+        "A disclosure only in the bio or in the comments never counts.",
+    ],
+    virtual_persona: Some("Ad Standards' October 2025 guidelines require AI-generated influencers to disclose that they are AI-generated"),
 };
 
 pub(super) const CN: Rules = Rules {
+    instruments: &[Instrument {
+        name: "SAMR Measures for the Administration of Internet Advertising",
+        date: "in force 1 May 2023",
+    }],
     accepted: &[ok(Cjk("广告"), "广告")],
     not_enough: &[weak(
         Words("ad"),
@@ -306,24 +433,27 @@ pub(super) const CN: Rules = Rules {
     toggle: Toggle::NotEnoughAlone,
     advice: "Mark the post “广告” at the start of the caption.",
     notes: &["Applies to content with shopping links, which must be marked as advertising conspicuously."],
+    virtual_persona: None,
 };
 
 pub(super) const BR: Rules = Rules {
+    instruments: &[Instrument {
+        name: "CONAR Guide to Advertising by Digital Influencers, new edition",
+        date: "in force 1 June 2026",
+    }],
     accepted: &[
         ok(Words("publicidade"), "publicidade"),
         ok(Words("publipost"), "publipost"),
         ok(Words("publi"), "publi"),
     ],
     not_enough: &[
-        weak(Hashtag("sp"), "#sp", WHY_SP),
-        weak(Hashtag("spon"), "#spon", WHY_SP),
-        weak(Words("collab"), "collab", WHY_COLLAB),
         weak(Words("parceria"), "parceria", "“parceria” alone does not say it is advertising; write “publicidade” or “publi”"),
     ],
-    placement: Placement::UpFront,
+    placement: Placement::FirstSight,
     toggle: Toggle::Enough,
-    advice: "Start the caption with “#publi” or “Publicidade”, or switch on the platform's paid-partnership tool.",
-    notes: &[],
+    advice: "Start the caption with “#publi” or “#publicidade”, or switch on the platform's paid-partnership tool.",
+    notes: &["The 2026 guide names “#publicidade” and “#publi”; the label must be seen at first sight, without tapping “more”."],
+    virtual_persona: None,
 };
 
 /// "Images retouchées" / "Images virtuelles" (France, law 2023-451).
