@@ -149,6 +149,8 @@ fn cell(c: &Creator, field: Field) -> Cow<'_, str> {
         Field::Shares => amount(c.metrics.shares),
         Field::Saves => amount(c.metrics.saves),
         Field::Dislikes => amount(c.metrics.dislikes),
+        Field::Impressions => amount(c.metrics.impressions),
+        Field::Reach => amount(c.metrics.reach),
         Field::PostsPerWeek => amount(c.posts_per_week),
         Field::Price => amount(c.price),
         Field::Currency => Cow::Borrowed(c.currency.as_deref().unwrap_or("")),
@@ -213,8 +215,8 @@ mod tests {
         let csv = export_csv(&[c], Delimiter::Comma, &[]);
         assert_eq!(
             csv,
-            "\u{feff}id,name,platform,profile_url,followers,views,likes,comments,shares,saves,dislikes,posts_per_week,price,currency,sponsored_posts,status,tags,notes,email,location,language,links,tier\r\n\
-             c1,Ann,TikTok,,45000,130000,0.1250,,,,,,99.5,,,Negotiating,\"fitness, vegan\",,,,,,Micro\r\n"
+            "\u{feff}id,name,platform,profile_url,followers,views,likes,comments,shares,saves,dislikes,impressions,reach,posts_per_week,price,currency,sponsored_posts,status,tags,notes,email,location,language,links,tier\r\n\
+             c1,Ann,TikTok,,45000,130000,0.1250,,,,,,,,99.5,,,Negotiating,\"fitness, vegan\",,,,,,Micro\r\n"
         );
     }
 
@@ -306,7 +308,7 @@ mod tests {
         let header = lines.next().unwrap_or("");
         assert!(header.ends_with(";tier;engagement rate"), "{header}");
         let row = lines.next().unwrap_or("");
-        assert_eq!(row, "c1;Ann;;;;;;;;;;;1.5;;;Prospect;;\"a;b\";;;;;;8.5%");
+        assert_eq!(row, "c1;Ann;;;;;;;;;;;;;1.5;;;Prospect;;\"a;b\";;;;;;8.5%");
     }
 }
 

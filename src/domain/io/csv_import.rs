@@ -81,6 +81,8 @@ pub enum Field {
     Shares,
     Saves,
     Dislikes,
+    Impressions,
+    Reach,
     PostsPerWeek,
     Price,
     Currency,
@@ -109,6 +111,8 @@ choices! {
     Shares => "shares", "average shares";
     Saves => "saves", "average saves";
     Dislikes => "dislikes", "average dislikes";
+    Impressions => "impressions", "average impressions";
+    Reach => "reach", "average reach";
     PostsPerWeek => "posts_per_week", "posts per week";
     Price => "price", "price per post";
     Currency => "currency", "currency";
@@ -277,6 +281,13 @@ const ALIASES: &[(&str, Field)] = &[
     ("dislikes", Field::Dislikes),
     ("avgdislikes", Field::Dislikes),
     ("averagedislikes", Field::Dislikes),
+    ("impressions", Field::Impressions),
+    ("avgimpressions", Field::Impressions),
+    ("averageimpressions", Field::Impressions),
+    ("reach", Field::Reach),
+    ("avgreach", Field::Reach),
+    ("averagereach", Field::Reach),
+    ("accountsreached", Field::Reach),
     ("postsperweek", Field::PostsPerWeek),
     ("weeklyposts", Field::PostsPerWeek),
     ("cadence", Field::PostsPerWeek),

@@ -939,7 +939,10 @@ pub(crate) mod props {
 
     /// Creators as the app stores them with a dossier: every part of it varied.
     pub(crate) fn arb_dossier_creator() -> impl Strategy<Value = Creator> {
-        (arb_creator(), arb_dossier()).prop_map(|(mut c, d)| {
+        let insight = || proptest::option::of((0u64..50_000_000).prop_map(|n| n as f64));
+        (arb_creator(), arb_dossier(), insight(), insight()).prop_map(|(mut c, d, imp, reach)| {
+            c.metrics.impressions = imp;
+            c.metrics.reach = reach;
             c.email = d.email;
             c.links = d.links;
             c.location = d.location;

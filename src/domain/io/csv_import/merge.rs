@@ -40,6 +40,12 @@ pub fn merge_imported(existing: &Creator, incoming: Creator, columns: &[ColumnMa
         (Field::Saves, &mut m.saves, old.metrics.saves),
         (Field::Dislikes, &mut m.dislikes, old.metrics.dislikes),
         (
+            Field::Impressions,
+            &mut m.impressions,
+            old.metrics.impressions,
+        ),
+        (Field::Reach, &mut m.reach, old.metrics.reach),
+        (
             Field::PostsPerWeek,
             &mut out.posts_per_week,
             old.posts_per_week,

@@ -396,6 +396,10 @@ impl RowBuilder {
                 Field::Shares => c.metrics.shares = Some(parse_amount_fast(v).map_err(number)?),
                 Field::Saves => c.metrics.saves = Some(parse_amount_fast(v).map_err(number)?),
                 Field::Dislikes => c.metrics.dislikes = Some(parse_amount_fast(v).map_err(number)?),
+                Field::Impressions => {
+                    c.metrics.impressions = Some(parse_amount_fast(v).map_err(number)?)
+                }
+                Field::Reach => c.metrics.reach = Some(parse_amount_fast(v).map_err(number)?),
                 Field::PostsPerWeek => c.posts_per_week = Some(parse_amount_fast(v).map_err(number)?),
                 Field::Price => {
                     c.price = Some(parse_amount_fast(v).map_err(number)?);
