@@ -60,6 +60,13 @@ pub enum DateError {
 }
 
 impl Date {
+    /// 1970-01-01, day number 0: the date of a clock that reads 0 (no browser).
+    pub const EPOCH: Date = Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    };
+
     /// `None` when the day doesn't exist (2025-02-29) or the year isn't four digits.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
         let valid = (1..=9999).contains(&year)
