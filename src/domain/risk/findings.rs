@@ -105,7 +105,10 @@ mod tests {
 
         // Before the word list is in: generic counts only, no sentiment read back.
         let early = SampleCounts::from_summaries(None, &generic);
-        assert_eq!((early.total, early.positive, early.generic), (5, 0, generic.generic));
+        assert_eq!(
+            (early.total, early.positive, early.generic),
+            (5, 0, generic.generic)
+        );
         assert_eq!(SentimentSummary::from_counts(&early), None);
     }
 
@@ -127,7 +130,10 @@ mod tests {
             .map(|v| (v.country.as_str(), v.verdict.as_str()))
             .collect();
         assert_eq!(ids, [("us", "meets"), ("de", "weak")]);
-        assert_eq!(Verdict::from_id(&check.verdicts[1].verdict), Some(Verdict::Weak));
+        assert_eq!(
+            Verdict::from_id(&check.verdicts[1].verdict),
+            Some(Verdict::Weak)
+        );
     }
 
     #[test]
