@@ -250,6 +250,46 @@ pub fn AnomalyTool(thresholds: RwSignal<Thresholds>, target: Option<Target>) -> 
     };
     // A field for a number only while the shortlist does not have it.
     let missing = move |pick: fn(&Known) -> bool| move || known.with(|k| !pick(k));
+    type Has = fn(&Known) -> bool;
+    // (known on the shortlist, id, label, help, text, error, placeholder)
+    let number_fields = [
+        (
+            (|k| k.followers.is_some()) as Has,
+            "risks-followers",
+            "Followers",
+            "Followers or subscribers.",
+            followers,
+            followers_error,
+            "e.g. 45K",
+        ),
+        (
+            |k| k.rate.is_some(),
+            "risks-rate",
+            "Engagement rate by followers (%)",
+            "(likes + comments) ÷ followers, averaged over recent posts; e.g. 2.4 for 2.4%.",
+            rate,
+            rate_error,
+            "",
+        ),
+        (
+            |k| k.likes.is_some(),
+            "risks-avg-likes",
+            "Average likes per post",
+            "Over recent posts.",
+            likes,
+            likes_error,
+            "",
+        ),
+        (
+            |k| k.sponsored.is_some(),
+            "risks-sponsored",
+            "Past sponsored posts",
+            "How many sponsored posts you found on the profile.",
+            sponsored,
+            sponsored_error,
+            "",
+        ),
+    ];
 
     view! {
         <Section
@@ -304,44 +344,23 @@ pub fn AnomalyTool(thresholds: RwSignal<Thresholds>, target: Option<Target>) -> 
                             }
                         />
                     </Show>
-                    <Show when=missing(|k| k.followers.is_some())>
-                        <NumberField
-                            id="risks-followers"
-                            label="Followers"
-                            help="Followers or subscribers.".to_string()
-                            value=followers
-                            error=followers_error
-                            placeholder="e.g. 45K"
-                        />
-                    </Show>
-                    <Show when=missing(|k| k.rate.is_some())>
-                        <NumberField
-                            id="risks-rate"
-                            label="Engagement rate by followers (%)"
-                            help="(likes + comments) ÷ followers, averaged over recent posts; e.g. 2.4 for 2.4%."
-                                .to_string()
-                            value=rate
-                            error=rate_error
-                        />
-                    </Show>
-                    <Show when=missing(|k| k.likes.is_some())>
-                        <NumberField
-                            id="risks-avg-likes"
-                            label="Average likes per post"
-                            help="Over recent posts.".to_string()
-                            value=likes
-                            error=likes_error
-                        />
-                    </Show>
-                    <Show when=missing(|k| k.sponsored.is_some())>
-                        <NumberField
-                            id="risks-sponsored"
-                            label="Past sponsored posts"
-                            help="How many sponsored posts you found on the profile.".to_string()
-                            value=sponsored
-                            error=sponsored_error
-                        />
-                    </Show>
+                    {number_fields
+                        .into_iter()
+                        .map(|(known, id, label, help, value, error, placeholder)| {
+                            view! {
+                                <Show when=missing(known)>
+                                    <NumberField
+                                        id=id
+                                        label=label
+                                        help=help.to_string()
+                                        value=value
+                                        error=error
+                                        placeholder=placeholder
+                                    />
+                                </Show>
+                            }
+                        })
+                        .collect_view()}
                 </div>
                 <Show when=can_save>
                     <p class="actions">

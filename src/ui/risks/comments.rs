@@ -15,7 +15,7 @@ use crate::domain::text::format::{group_thousands, percent, plural};
 use crate::domain::text::number::parse_optional_count;
 use crate::ui::app::clock::today;
 use crate::ui::risks::lexicon::{ensure_loaded, initial_status, LexiconStatus};
-use crate::ui::risks::target::{blank_note, SaveNote, Target, VisitEntry};
+use crate::ui::risks::target::{save_as_edited, SaveNote, Target};
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::number_field::NumberField;
 use crate::ui::widgets::section::{Depth, Section};
@@ -55,31 +55,15 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>, target: Option<Target>) ->
     let generic = Memo::new(move |_| comments.with(|c| summarise_generic(c)));
 
     // Saved as the user pastes or edits, and again once the word list has scored the sample.
-    let note = RwSignal::new(None::<String>);
-    let visit: VisitEntry<CommentSample> = StoredValue::new(None);
-    Effect::new(move |_| {
-        let Some(t) = target else {
-            return;
-        };
-        let text = comments.get();
-        if text.trim().is_empty() {
-            note.set(blank_note(
-                "Comments",
-                &text,
-                visit.with_value(Option::is_some),
-            ));
-            return;
-        }
+    let note = save_as_edited(target, "Comments", comments, samples, move |text| {
         let counts = SampleCounts::from_summaries(sentiment.get().as_ref(), &generic.get());
         let sample = CommentSample {
             date: today(),
             text,
             counts,
         };
-        let saved = t.save_entry(visit, samples, sample);
-        note.set(Some(format!(
-            "{saved} Edits in this visit update this sample; a later visit adds a new one."
-        )));
+        let more = " Edits in this visit update this sample; a later visit adds a new one.";
+        (sample, more.to_string())
     });
 
     let likes_parsed = move || likes.with(|t| parse_optional_count(t));

@@ -11,7 +11,7 @@ use crate::domain::risk::disclosure::{
 };
 use crate::domain::risk::findings::{caption_check, check_post_link};
 use crate::ui::app::clock::today;
-use crate::ui::risks::target::{blank_note, SaveNote, Target, VisitEntry};
+use crate::ui::risks::target::{save_as_edited, SaveNote, Target};
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::section::{Depth, Section};
 
@@ -119,21 +119,7 @@ pub fn DisclosureChecker(target: Option<Target>) -> impl IntoView {
         })
     });
 
-    let note = RwSignal::new(None::<String>);
-    let visit: VisitEntry<CaptionCheck> = StoredValue::new(None);
-    Effect::new(move |_| {
-        let Some(t) = target else {
-            return;
-        };
-        let text = caption.get();
-        if text.trim().is_empty() {
-            note.set(blank_note(
-                "Caption",
-                &text,
-                visit.with_value(Option::is_some),
-            ));
-            return;
-        }
+    let note = save_as_edited(target, "Caption", caption, caption_checks, move |text| {
         let results = rows.get().unwrap_or_default();
         // A link that is not a web address is refused (it would become an `href`); the caption
         // and verdicts are saved all the same, and the field's error says why.
@@ -147,8 +133,7 @@ pub fn DisclosureChecker(target: Option<Target>) -> impl IntoView {
             ""
         };
         let check = caption_check(today(), &text, post_link, &results);
-        let saved = t.save_entry(visit, caption_checks, check);
-        note.set(Some(format!("{saved}{refused}{none}")));
+        (check, format!("{refused}{none}"))
     });
     let summary = move || {
         rows.with(|rows| {

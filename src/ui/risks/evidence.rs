@@ -240,6 +240,31 @@ fn caption_item(
     }
 }
 
+/// One kind of entry under its heading (`id`), or what fills it while there is none.
+fn entry_list(
+    id: &'static str,
+    heading: &'static str,
+    empty: &'static str,
+    items: impl Fn() -> Vec<AnyView> + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <h4 id=id>{heading}</h4>
+        {move || {
+            let items = items();
+            if items.is_empty() {
+                view! { <p class="placeholder">{empty}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="evidence-list" aria-labelledby=id>
+                        {items}
+                    </ul>
+                }
+                    .into_any()
+            }
+        }}
+    }
+}
+
 /// "Stored evidence": what the picked creator's dossier holds from these tools.
 #[component]
 pub fn StoredEvidence(target: Target) -> impl IntoView {
@@ -273,46 +298,30 @@ pub fn StoredEvidence(target: Target) -> impl IntoView {
             title="Stored evidence"
             intro=intro
         >
-            <h4 id="risks-evidence-samples">"Comment samples"</h4>
-            {move || {
-                let list = samples.get();
-                if list.is_empty() {
-                    return view! {
-                        <p class="placeholder">"None yet: comments pasted below are saved here."</p>
-                    }
-                        .into_any();
-                }
-                view! {
-                    <ul class="evidence-list" aria-labelledby="risks-evidence-samples">
-                        {list
-                            .into_iter()
-                            .map(|s| sample_item(target, s, today, confirming))
-                            .collect_view()}
-                    </ul>
-                }
-                    .into_any()
-            }}
-            <h4 id="risks-evidence-captions">"Caption checks"</h4>
-            {move || {
-                let list = captions.get();
-                if list.is_empty() {
-                    return view! {
-                        <p class="placeholder">
-                            "None yet: captions checked below are saved here."
-                        </p>
-                    }
-                        .into_any();
-                }
-                view! {
-                    <ul class="evidence-list" aria-labelledby="risks-evidence-captions">
-                        {list
-                            .into_iter()
-                            .map(|c| caption_item(target, c, today, confirming))
-                            .collect_view()}
-                    </ul>
-                }
-                    .into_any()
-            }}
+            {entry_list(
+                "risks-evidence-samples",
+                "Comment samples",
+                "None yet: comments pasted below are saved here.",
+                move || {
+                    samples
+                        .get()
+                        .into_iter()
+                        .map(|s| sample_item(target, s, today, confirming).into_any())
+                        .collect()
+                },
+            )}
+            {entry_list(
+                "risks-evidence-captions",
+                "Caption checks",
+                "None yet: captions checked below are saved here.",
+                move || {
+                    captions
+                        .get()
+                        .into_iter()
+                        .map(|c| caption_item(target, c, today, confirming).into_any())
+                        .collect()
+                },
+            )}
         </Section>
     }
 }

@@ -127,9 +127,36 @@ impl Target {
     }
 }
 
+/// Saves the entry `build` makes of `text` (with the words to add to the save note) each time
+/// either changes, while a creator is picked; a blank `field` saves nothing and says why.
+/// Returns the note for the tool's [`SaveNote`].
+pub fn save_as_edited<T: Dated>(
+    target: Option<Target>,
+    field: &'static str,
+    text: RwSignal<String>,
+    list: fn(&mut Creator) -> &mut Vec<T>,
+    build: impl Fn(String) -> (T, String) + 'static,
+) -> RwSignal<Option<String>> {
+    let note = RwSignal::new(None::<String>);
+    let visit: VisitEntry<T> = StoredValue::new(None);
+    if let Some(t) = target {
+        Effect::new(move |_| {
+            let text = text.get();
+            if text.trim().is_empty() {
+                note.set(blank_note(field, &text, visit.with_value(Option::is_some)));
+                return;
+            }
+            let (entry, more) = build(text);
+            let saved = t.save_entry(visit, list, entry);
+            note.set(Some(format!("{saved}{more}")));
+        });
+    }
+    note
+}
+
 /// Why a blank `field` saves nothing: `None` while it is simply empty and nothing was saved in
 /// this visit; else a sentence naming the field.
-pub fn blank_note(field: &str, text: &str, saved_earlier: bool) -> Option<String> {
+fn blank_note(field: &str, text: &str, saved_earlier: bool) -> Option<String> {
     if saved_earlier {
         Some(format!("{field}: the box is empty, so nothing new is saved; what this visit saved stays in the dossier (delete it under Stored evidence)."))
     } else if text.is_empty() {
