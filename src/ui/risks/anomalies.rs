@@ -42,6 +42,11 @@ struct Known {
     sponsored: Option<u32>,
 }
 
+/// Whether the shortlist lacks a number this tool asks for and the creator record keeps.
+fn lacks_a_number(k: &Known) -> bool {
+    k.platform.is_none() || k.followers.is_none() || k.likes.is_none() || k.sponsored.is_none()
+}
+
 impl Known {
     fn any(&self) -> bool {
         *self != Known::default()
@@ -375,16 +380,13 @@ pub fn AnomalyTool(thresholds: RwSignal<Thresholds>, target: Option<Target>) -> 
                     </p>
                 </Show>
             </form>
-            {target
-                .map(|_| {
-                    view! {
-                        <SaveNote
-                            target=target
-                            note=note
-                            waiting="Numbers typed here can be saved to"
-                        />
-                    }
-                })}
+            // Only while something can still be saved (or was): a creator whose numbers are all
+            // on the shortlist has nothing to type here.
+            <Show when=move || {
+                target.is_some() && (note.with(Option::is_some) || known.with(lacks_a_number))
+            }>
+                <SaveNote target=target note=note waiting="Numbers typed here can be saved to" />
+            </Show>
             <p class="visually-hidden" role="status">
                 {move || {
                     if !anything() {

@@ -186,7 +186,11 @@ pub fn SaveNote(
             .unwrap_or_else(|| format!("{waiting} {}'s dossier.", t.name())),
     };
     view! {
-        <p class="save-note" class:quick=target.is_none() role="status">
+        <p
+            class="save-note"
+            class:quick=move || target.is_none() || note.with(Option::is_none)
+            role="status"
+        >
             {text}
         </p>
     }
