@@ -7,6 +7,7 @@
 mod support;
 
 use leptos::prelude::*;
+use support::window;
 use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -384,4 +385,268 @@ async fn campaign_list_tags_each_warning_with_its_creator() {
     leptos::task::tick().await;
     assert!(!exists(&root, "[data-warning=audience-fit-low]"));
     assert!(text(&root).contains("Add the brand's categories to the campaign “Spring glow”"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Risks on a picked creator: results saved, dated, in the creator's dossier.
+
+const SHORTLIST_KEY: &str = "microscope.shortlist";
+
+/// Stores `creators` (JSON records) as the shortlist, as an earlier visit would have.
+fn store_shortlist(creators: &str) {
+    let text =
+        format!(r#"{{"app":"microscope","kind":"shortlist","version":2,"data":[{creators}]}}"#);
+    local().set_item(SHORTLIST_KEY, &text).unwrap();
+}
+
+/// The stored record of creator `id`, read back from localStorage.
+fn stored_creator(id: &str) -> serde_json::Value {
+    let raw = local().get_item(SHORTLIST_KEY).unwrap().unwrap_or_default();
+    let envelope: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    envelope["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .cloned()
+        .unwrap_or_else(|| panic!("no creator {id} in {raw}"))
+}
+
+/// Mounts the Risks panel at the address `hash` ("#risks/ana"), as the shell would.
+fn mount_at(hash: &str) -> (HtmlElement, impl Drop) {
+    window().location().set_hash(hash).unwrap();
+    mount()
+}
+
+/// Back to no hash, so the next test's panel does not start on this one's pick.
+fn leave() {
+    window().location().set_hash("").unwrap();
+}
+
+const ANA: &str =
+    r#"{"id":"ana","name":"Ana Souza","status":"prospect","created_at":1.0,"updated_at":1.0}"#;
+
+fn picker_value(root: &HtmlElement) -> String {
+    find(root, "#risks-creator")
+        .unchecked_into::<web_sys::HtmlSelectElement>()
+        .value()
+}
+
+#[wasm_bindgen_test]
+async fn picked_creator_keeps_a_comment_sample_and_a_caption_check() {
+    clean_storage();
+    store_shortlist(ANA);
+    let (root, _mounted) = mount_at("#risks/ana");
+    until("Ana picked", || picker_value(&root) == "ana").await;
+    assert!(text(&root).contains("Stored evidence"));
+
+    type_area(
+        &root,
+        "#risks-comments",
+        "Nice\n🔥🔥\nWhere is the jacket from?",
+    );
+    until("the sample's save note", || {
+        text(&root).contains("Saved to Ana Souza's dossier")
+    })
+    .await;
+    // Editing in the same visit updates that sample instead of adding one.
+    type_area(
+        &root,
+        "#risks-comments",
+        "Nice\n🔥🔥\nWhere is the jacket from?\ngreat pic",
+    );
+
+    // A post link that is not a web address is refused, naming the field and why.
+    type_into(&root, "#risks-post-link", "javascript:alert(1)");
+    type_area(&root, "#risks-caption", "#ad Loving my new running shoes");
+    leptos::task::tick().await;
+    let error = text_of(&root, "#risks-post-link-error");
+    assert!(error.starts_with("Post link:"), "{error}");
+    assert!(error.contains("http:// or https://"), "{error}");
+    assert!(text(&root).contains("The post link is not saved until it is fixed."));
+    type_into(
+        &root,
+        "#risks-post-link",
+        "https://www.instagram.com/p/abc/",
+    );
+    leptos::task::tick().await;
+
+    flush_saves();
+    let ana = stored_creator("ana");
+    let samples = ana["comment_samples"].as_array().unwrap();
+    assert_eq!(samples.len(), 1, "{ana}");
+    assert_eq!(
+        samples[0]["text"],
+        "Nice\n🔥🔥\nWhere is the jacket from?\ngreat pic"
+    );
+    assert_eq!(samples[0]["counts"]["total"], 4, "{ana}");
+    assert_eq!(samples[0]["counts"]["emoji_only"], 1, "{ana}");
+    let today = microscope::ui::app::clock::today().to_string();
+    assert_eq!(samples[0]["date"], today.as_str());
+    let checks = ana["caption_checks"].as_array().unwrap();
+    assert_eq!(checks.len(), 1, "{ana}");
+    assert_eq!(checks[0]["caption"], "#ad Loving my new running shoes");
+    assert_eq!(checks[0]["post_link"], "https://www.instagram.com/p/abc/");
+    assert_eq!(checks[0]["date"], today.as_str());
+    let verdicts = checks[0]["verdicts"].as_array().unwrap();
+    assert_eq!(verdicts.len(), 10, "{ana}");
+    assert!(verdicts.contains(&serde_json::json!({"country": "us", "verdict": "meets"})));
+
+    // The stored evidence lists both, dated today.
+    let evidence = text_of(&root, "[aria-labelledby=\"risks-evidence-title\"]");
+    assert!(
+        evidence.contains("1 comment sample and 1 caption check"),
+        "{evidence}"
+    );
+    assert!(evidence.contains(&format!("{today} · today")), "{evidence}");
+    assert!(evidence.contains("4 comments"), "{evidence}");
+    leave();
+}
+
+#[wasm_bindgen_test]
+async fn quick_check_saves_nothing() {
+    clean_storage();
+    store_shortlist(ANA);
+    let before = local().get_item(SHORTLIST_KEY).unwrap();
+    let (root, _mounted) = mount_at("#risks/");
+    until("quick check picked", || picker_value(&root).is_empty()).await;
+    assert!(text(&root).contains("Quick check: nothing you enter is saved."));
+    assert!(!exists(&root, "[aria-labelledby=\"risks-evidence-title\"]"));
+    type_area(&root, "#risks-comments", "Nice\nI hate this");
+    type_area(&root, "#risks-caption", "#ad new shoes");
+    leptos::task::tick().await;
+    assert!(text(&root).contains("Quick check: nothing here is saved."));
+    flush_saves();
+    assert_eq!(local().get_item(SHORTLIST_KEY).unwrap(), before);
+    leave();
+}
+
+#[wasm_bindgen_test]
+async fn picking_a_creator_goes_through_the_address() {
+    clean_storage();
+    store_shortlist(&format!(
+        r#"{ANA},{{"id":"bo","name":"Bo","status":"prospect","created_at":1.0,"updated_at":1.0}}"#
+    ));
+    // No pick in the address: a quick check, so nothing pasted on a plain visit is saved into
+    // someone's dossier (regression: the first creator by name used to be picked).
+    let (root, _mounted) = mount_at("#risks");
+    until("quick check by default", || picker_value(&root).is_empty()).await;
+    select(&root, "#risks-creator", "bo");
+    until("the address names Bo", || {
+        window().location().hash().unwrap() == "#risks/bo"
+    })
+    .await;
+    until("Bo picked", || {
+        text(&root).contains("In Bo's dossier: 0 comment samples")
+    })
+    .await;
+    // An address naming nobody on the shortlist is a quick check, and says so.
+    window().location().set_hash("#risks/gone").unwrap();
+    until("unknown creator named", || {
+        text(&root).contains("(id “gone”) who is not on the shortlist")
+    })
+    .await;
+    assert_eq!(picker_value(&root), "");
+    leave();
+}
+
+#[wasm_bindgen_test]
+async fn anomalies_take_the_numbers_the_shortlist_has() {
+    clean_storage();
+    store_shortlist(
+        r#"{"id":"t1","name":"Tia","platform":"TikTok","followers":45000,"sponsored_posts":0,"status":"prospect","created_at":1.0,"updated_at":1.0}"#,
+    );
+    let (root, _mounted) = mount_at("#risks/t1");
+    until("Tia picked", || picker_value(&root) == "t1").await;
+    let section = || text_of(&root, "[aria-labelledby=\"risks-anomaly-title\"]");
+    until("the shortlist's numbers shown", || {
+        section().contains("From the shortlist; edit them there.")
+    })
+    .await;
+    let shown = section();
+    assert!(shown.contains("45,000"), "{shown}");
+    assert!(shown.contains("TikTok"), "{shown}");
+    // Not asked for again; what is missing still is.
+    for known in ["#risks-platform", "#risks-followers", "#risks-sponsored"] {
+        assert!(!exists(&root, known), "{known} is asked for again");
+    }
+    assert!(exists(&root, "#risks-avg-likes"));
+    assert!(exists(&root, "#risks-rate"));
+    assert!(shown.contains("No past sponsored posts"), "{shown}");
+    let link = find(&root, ".from-shortlist a");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("#shortlist"));
+
+    // A missing number typed here is saved to the creator only on request.
+    type_into(&root, "#risks-avg-likes", "1,200");
+    leptos::task::tick().await;
+    button(
+        &root,
+        "Save the numbers typed here to Tia's shortlist entry",
+    )
+    .click();
+    until("likes now from the shortlist", || {
+        !exists(&root, "#risks-avg-likes")
+    })
+    .await;
+    flush_saves();
+    assert_eq!(stored_creator("t1")["metrics"]["likes"], 1200.0);
+    leave();
+}
+
+#[wasm_bindgen_test]
+async fn stale_evidence_is_flagged_and_deleting_asks_first() {
+    clean_storage();
+    store_shortlist(
+        r##"{"id":"ana","name":"Ana Souza","status":"prospect","created_at":1.0,"updated_at":1.0,
+            "comment_samples":[{"date":"2020-01-02","text":"nice\nso fake","counts":{"total":2,"positive":1,"neutral":0,"negative":1,"generic":1,"one_word":1}}],
+            "caption_checks":[{"date":"2020-01-03","caption":"#sp shoes","verdicts":[{"country":"uk","verdict":"weak"}]}]}"##,
+    );
+    let (root, _mounted) = mount_at("#risks/ana");
+    until("evidence shown", || {
+        text(&root).contains("1 comment sample and 1 caption check")
+    })
+    .await;
+    let evidence = text_of(&root, "[aria-labelledby=\"risks-evidence-title\"]");
+    assert!(evidence.contains("2020-01-02"), "{evidence}");
+    assert!(evidence.contains("years old"), "{evidence}");
+    assert_eq!(
+        count_class(&root, "stale"),
+        4,
+        "two entries and their badges"
+    );
+    assert!(evidence.contains("re-check"), "{evidence}");
+    assert!(
+        evidence.contains("2 comments: 1 negative (50%)"),
+        "{evidence}"
+    );
+    assert!(evidence.contains("United Kingdom"), "{evidence}");
+    assert!(evidence.contains("Not clear enough"), "{evidence}");
+
+    // Delete asks; "Keep it" keeps.
+    click(
+        &root,
+        "[aria-label=\"Delete the comment sample of 2020-01-02\"]",
+    );
+    leptos::task::tick().await;
+    assert!(
+        text(&root).contains("Delete the comment sample of 2020-01-02 from Ana Souza's dossier?")
+    );
+    button(&root, "Keep it").click();
+    leptos::task::tick().await;
+    assert!(text(&root).contains("1 comment sample and"));
+    click(
+        &root,
+        "[aria-label=\"Delete the comment sample of 2020-01-02\"]",
+    );
+    leptos::task::tick().await;
+    button(&root, "Delete it").click();
+    until("sample deleted", || {
+        text(&root).contains("0 comment samples and 1 caption check")
+    })
+    .await;
+    flush_saves();
+    let ana = stored_creator("ana");
+    assert!(ana.get("comment_samples").is_none(), "{ana}");
+    assert_eq!(ana["caption_checks"].as_array().unwrap().len(), 1);
+    leave();
 }

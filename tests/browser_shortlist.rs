@@ -511,8 +511,14 @@ async fn the_table_shows_text_safe_links_and_sorts() {
     assert_eq!(all(&root, "tbody tr").len(), 3);
     assert!(text(&root).contains("<img src=x onerror=alert(1)>"));
     assert_eq!(all(&root, "tbody img").len(), 0);
-    let links = all(&root, "tbody a[href]");
+    // Profile links only: each row also links to its Risks ("#risks/<id>").
+    let links = all(&root, "tbody a.name[href]");
     assert_eq!(links.len(), 1, "only the https link is a link");
+    assert_eq!(
+        all(&root, "tbody a[href^='#risks/']").len(),
+        3,
+        "a Check risks link per row"
+    );
     let link = &links[0];
     assert_eq!(
         link.get_attribute("href").as_deref(),

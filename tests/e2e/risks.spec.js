@@ -1,7 +1,7 @@
 //! End-to-end: the Risks section on the release build (sentiment with the same-origin word list,
 //! caption verdicts, thresholds that persist, accessibility, small screens).
 const { test, expect } = require("@playwright/test");
-const { openApp, expectNoSeriousA11yViolations } = require("./helpers");
+const { openApp, expectNoSeriousA11yViolations, flushSaves } = require("./helpers");
 
 const NEGATIVE = [
   "This is the worst video I have ever seen",
@@ -309,4 +309,79 @@ test("a weak label is “Not clear enough” with the rule it fails, never “No
   await page.locator("#risks-disclosure-title").scrollIntoViewIfNeeded();
   await page.getByRole("region", { name: "Ad disclosure in a caption" }).screenshot({ path: testInfo.outputPath("caption-checker.png") });
   expect(errors).toEqual([]);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Risks on a picked creator: what the tools find is kept, dated, in the creator's dossier.
+
+test("a picked creator's comments and caption are kept in their dossier across a reload", async ({ page }, testInfo) => {
+  const errors = await openShortlistWith(page, riskyCreators());
+  // From the shortlist: the row's "Check risks" opens Risks with that creator picked.
+  await shortlistRow(page, "Ben").getByRole("link", { name: "Check risks of Ben" }).click();
+  await expect(page).toHaveURL(/#risks\/r2$/);
+  const picker = page.getByLabel("Creator to check");
+  await expect(picker.locator("option:checked")).toHaveText("Ben");
+  // The picker lists every creator by name, and the quick check.
+  await expect(picker.locator("option")).toHaveText(["Not on the shortlist (quick check)", "Ana", "Ben", "Cleo", "Nil"]);
+  await picker.selectOption({ label: "Ana" });
+  await expect(page).toHaveURL(/#risks\/r1$/);
+  // Back returns to Ben, forward to Ana.
+  await page.goBack();
+  await expect(picker.locator("option:checked")).toHaveText("Ben");
+  await page.goForward();
+  await expect(picker.locator("option:checked")).toHaveText("Ana");
+
+  // The anomalies tool takes Ana's numbers from the shortlist instead of asking again.
+  const anomalies = page.getByRole("region", { name: "Experience and engagement anomalies" });
+  await expect(anomalies.getByText("From the shortlist; edit them there.")).toBeVisible();
+  await expect(anomalies.getByLabel("Followers", { exact: true })).toHaveCount(0);
+  await expect(anomalies.getByRole("link", { name: "Open the shortlist" })).toHaveAttribute("href", "#shortlist");
+
+  await page.getByLabel("Comments (one per line)").fill([...NEGATIVE, ...OTHER].join("\n"));
+  const sentiment = page.getByRole("region", { name: "Comment sentiment (hate-watching)" });
+  await expect(sentiment.getByRole("row", { name: /Negative/ })).toContainText("17 (71%)");
+  await expect(sentiment.getByRole("status").filter({ hasText: "Saved to Ana's dossier" })).toBeVisible();
+
+  const disclosure = page.getByRole("region", { name: "Ad disclosure in a caption" });
+  await page.getByLabel("Post link (optional)").fill("javascript:alert(1)");
+  await expect(disclosure.getByRole("alert").filter({ hasText: "Post link:" })).toContainText("only links starting with http:// or https://");
+  await page.getByLabel("Post link (optional)").fill("https://www.tiktok.com/@ana/video/1");
+  await page.getByLabel("Caption", { exact: true }).fill("#ad Loving my new running shoes from @brand");
+  await expect(disclosure.getByRole("status").filter({ hasText: "Saved to Ana's dossier" })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByLabel("Creator to check").locator("option:checked")).toHaveText("Ana");
+  const evidence = page.getByRole("region", { name: "Stored evidence" });
+  await expect(evidence).toContainText("In Ana's dossier: 1 comment sample and 1 caption check.");
+  await expect(evidence).toContainText("24 comments: 17 negative (71%)");
+  await expect(evidence).toContainText("#ad Loving my new running shoes from @brand");
+  await expect(evidence.getByRole("link", { name: "https://www.tiktok.com/@ana/video/1" })).toBeVisible();
+  await expect(evidence.getByRole("listitem").filter({ hasText: "United States" }).first()).toContainText("Meets the rule");
+  await expect(evidence.getByText("today").first()).toBeVisible();
+  // The sentiment counts were saved once the word list had scored the sample.
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("microscope.shortlist")).data.find((c) => c.id === "r1"));
+  expect(stored.comment_samples).toHaveLength(1);
+  expect(stored.comment_samples[0].counts.negative).toBe(17);
+  expect(stored.caption_checks[0].verdicts).toContainEqual({ country: "us", verdict: "meets" });
+  await page.screenshot({ path: testInfo.outputPath("risks-picked-creator.png"), fullPage: true });
+  await expectNoSeriousA11yViolations(page);
+  expect(errors).toEqual([]);
+});
+
+test("a quick check saves nothing and says so", async ({ page }) => {
+  await openShortlistWith(page, riskyCreators());
+  const before = await page.evaluate(() => localStorage.getItem("microscope.shortlist"));
+  await page.goto("./#risks");
+  // With no creator in the address, the visit is a quick check, even with a shortlist; choosing
+  // it again in the picker puts it in the address.
+  await expect(page.getByLabel("Creator to check").locator("option:checked")).toHaveText("Not on the shortlist (quick check)");
+  await page.getByLabel("Creator to check").selectOption({ label: "Ana" });
+  await page.getByLabel("Creator to check").selectOption({ label: "Not on the shortlist (quick check)" });
+  await expect(page).toHaveURL(/#risks\/$/);
+  await expect(page.getByText("Quick check: nothing you enter is saved.")).toBeVisible();
+  await page.getByLabel("Comments (one per line)").fill("Nice\nI hate this");
+  await page.getByLabel("Caption", { exact: true }).fill("#ad new shoes");
+  await expect(page.getByRole("status").filter({ hasText: "Quick check: nothing here is saved." }).first()).toBeVisible();
+  await flushSaves(page);
+  expect(await page.evaluate(() => localStorage.getItem("microscope.shortlist"))).toBe(before);
 });

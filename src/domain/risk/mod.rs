@@ -1,13 +1,15 @@
 //! Risks of working with a creator. `rules` turns plain inputs into explained warnings against
 //! the editable `thresholds`; its inputs come from exact VADER `sentiment` and generic-comment
 //! checks on pasted `comments`, `audience` fit and the ten-country `disclosure` caption checker.
-//! `stored` turns the findings a creator's dossier keeps (comment counts, verdict ids) back into
-//! rule inputs. A creator's whole risk list needs a campaign's countries and categories, so it is built one
+//! `findings` turns the tools' results into the entries a creator's dossier keeps, and `stored`
+//! turns those back into rule inputs.
+//! A creator's whole risk list needs a campaign's countries and categories, so it is built one
 //! area up, in `campaign::risk_profile`.
 
 pub(crate) mod audience;
 pub(crate) mod comments;
 pub(crate) mod disclosure;
+pub(crate) mod findings;
 pub(crate) mod rules;
 pub(crate) mod sentiment;
 pub(crate) mod stored;

@@ -42,6 +42,19 @@ pub struct Thresholds {
     pub stale_evidence_days: f64,
 }
 
+impl Thresholds {
+    /// The age in whole days after which stored evidence is flagged as stale (the editable
+    /// `stale_evidence_days`; the dossier's default when the stored value is unusable).
+    pub fn stale_after_days(&self) -> u32 {
+        let days = self.stale_evidence_days;
+        if days.is_finite() && days >= 0.0 {
+            days as u32
+        } else {
+            crate::domain::creator::dossier::STALE_AFTER_DAYS
+        }
+    }
+}
+
 impl Default for Thresholds {
     fn default() -> Self {
         let mut t = Thresholds {

@@ -1,7 +1,10 @@
 //! Pasted comments, read two ways: sentiment (hate-watching, with the likes/dislikes ratio) and generic comments (bought engagement).
+//! With a creator picked, the pasted sample and its counts are saved in the creator's dossier.
 
 use leptos::prelude::*;
 
+use crate::domain::creator::dossier::{CommentSample, SampleCounts};
+use crate::domain::creator::record::Creator;
 use crate::domain::risk::comments::{
     summarise_generic, GenericKind, GenericSummary, NORMAL_SHARE_NOTE,
 };
@@ -10,7 +13,9 @@ use crate::domain::risk::sentiment::{summarise_comments, SentimentSummary, ENGLI
 use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::format::{group_thousands, percent, plural};
 use crate::domain::text::number::parse_optional_count;
+use crate::ui::app::clock::today;
 use crate::ui::risks::lexicon::{ensure_loaded, initial_status, LexiconStatus};
+use crate::ui::risks::target::{save_as_edited, SaveNote, Target};
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::number_field::NumberField;
 use crate::ui::widgets::section::{Depth, Section};
@@ -20,9 +25,14 @@ fn share_text(part: usize, share: Option<f64>) -> String {
     format!("{} ({})", group_thousands(part as u64), percent(share, 0))
 }
 
-/// "Comment sentiment" and "Generic comments": one pasted sample feeds both.
+fn samples(c: &mut Creator) -> &mut Vec<CommentSample> {
+    &mut c.comment_samples
+}
+
+/// "Comment sentiment" and "Generic comments": one pasted sample feeds both. With a `target`,
+/// the sample is saved in its dossier: one entry per visit, updated as the text changes.
 #[component]
-pub fn CommentTools(thresholds: RwSignal<Thresholds>) -> impl IntoView {
+pub fn CommentTools(thresholds: RwSignal<Thresholds>, target: Option<Target>) -> impl IntoView {
     let comments = RwSignal::new(String::new());
     let likes = RwSignal::new(String::new());
     let dislikes = RwSignal::new(String::new());
@@ -43,6 +53,18 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>) -> impl IntoView {
         _ => None,
     });
     let generic = Memo::new(move |_| comments.with(|c| summarise_generic(c)));
+
+    // Saved as the user pastes or edits, and again once the word list has scored the sample.
+    let note = save_as_edited(target, "Comments", comments, samples, move |text| {
+        let counts = SampleCounts::from_summaries(sentiment.get().as_ref(), &generic.get());
+        let sample = CommentSample {
+            date: today(),
+            text,
+            counts,
+        };
+        let more = " Edits in this visit update this sample; a later visit adds a new one.";
+        (sample, more.to_string())
+    });
 
     let likes_parsed = move || likes.with(|t| parse_optional_count(t));
     let dislikes_parsed = move || dislikes.with(|t| parse_optional_count(t));
@@ -151,6 +173,7 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>) -> impl IntoView {
                     />
                 </div>
             </form>
+            <SaveNote target=target note=note waiting="Paste comments to save a scored sample to" />
             <p class="visually-hidden" role="status">
                 {move || match status.get() {
                     LexiconStatus::Loading => "Loading the sentiment word list.".to_string(),

@@ -1,11 +1,17 @@
 //! The sponsored-caption checker: a verdict per selected country, each with the label, where it was found and the rule cited.
+//! With a creator picked, the caption, its post link and the verdicts are saved in the creator's dossier.
 
 use leptos::prelude::*;
 
+use crate::domain::creator::dossier::CaptionCheck;
+use crate::domain::creator::record::Creator;
 use crate::domain::risk::disclosure::{
     check_caption, DisclosureInput, FoundLabel, Jurisdiction, JurisdictionResult, Verdict,
     DISCLAIMER, RULES_AS_OF,
 };
+use crate::domain::risk::findings::{caption_check, check_post_link};
+use crate::ui::app::clock::today;
+use crate::ui::risks::target::{save_as_edited, SaveNote, Target};
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::section::{Depth, Section};
 
@@ -52,9 +58,18 @@ fn check_label(id: String, on: RwSignal<bool>, text: String) -> impl IntoView {
     }
 }
 
+fn caption_checks(c: &mut Creator) -> &mut Vec<CaptionCheck> {
+    &mut c.caption_checks
+}
+
+/// The caption checker. With a `target`, the check is saved in its dossier: one entry per
+/// visit, updated as the caption, the link or the countries change.
 #[component]
-pub fn DisclosureChecker() -> impl IntoView {
+pub fn DisclosureChecker(target: Option<Target>) -> impl IntoView {
     let caption = RwSignal::new(String::new());
+    let link = RwSignal::new(String::new());
+    let link_checked = Memo::new(move |_| link.with(|l| check_post_link(l)));
+    let link_error = Signal::derive(move || link_checked.get().err());
     let toggle = RwSignal::new(false);
     let retouched = RwSignal::new(false);
     let persona = RwSignal::new(false);
@@ -104,6 +119,23 @@ pub fn DisclosureChecker() -> impl IntoView {
                 .filter_map(|j| report.get(*j).cloned())
                 .collect::<Vec<JurisdictionResult>>()
         })
+    });
+
+    let note = save_as_edited(target, "Caption", caption, caption_checks, move |text| {
+        let results = rows.get().unwrap_or_default();
+        // A link that is not a web address is refused (it would become an `href`); the caption
+        // and verdicts are saved all the same, and the field's error says why.
+        let (post_link, refused) = match link_checked.get() {
+            Ok(l) => (l, ""),
+            Err(_) => (None, " The post link is not saved until it is fixed."),
+        };
+        let none = if results.is_empty() {
+            " No country is chosen, so no verdict is saved with it."
+        } else {
+            ""
+        };
+        let check = caption_check(today(), &text, post_link, &results);
+        (check, format!("{refused}{none}"))
     });
     let summary = move || {
         rows.with(|rows| {
@@ -155,6 +187,16 @@ pub fn DisclosureChecker() -> impl IntoView {
                     rows=5
                     help="Paste it exactly as posted, hashtags and line breaks included: where the label sits matters."
                 />
+                <TextField
+                    id="risks-post-link"
+                    label="Post link (optional)"
+                    value=link
+                    kind="url"
+                    no_spellcheck=true
+                    placeholder="https://www.instagram.com/p/…"
+                    help="The post the caption is from, kept with the check (http or https only)."
+                    error=link_error
+                />
                 <div class="checks">
                     {[
                         (toggle, "risks-paid-label", " Paid-partnership label is switched on"),
@@ -186,12 +228,13 @@ pub fn DisclosureChecker() -> impl IntoView {
                 </p>
                 {results}
             </div>
+            <SaveNote target=target note=note waiting="Paste a caption to save its check to" />
             <p class="caveat">{DISCLAIMER}</p>
         </Section>
     }
 }
 
-fn verdict_badge(v: Verdict) -> impl IntoView {
+pub(super) fn verdict_badge(v: Verdict) -> impl IntoView {
     view! {
         <span class=verdict_class(v)>
             <span aria-hidden="true">{verdict_mark(v)}" "</span>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::creator::record::Status;
 use crate::domain::risk::thresholds::Thresholds;
+use crate::ui::app::shell::Section;
 use crate::ui::risks::for_creator::RiskBadge;
 use crate::ui::shortlist::compare::MAX_COMPARE;
 use crate::ui::shortlist::format::{count_label, price_label, rate_label, safe_href};
@@ -175,6 +176,15 @@ pub(super) fn Row(
                 >
                     "Edit"
                 </button>
+                // A link, not a button: it goes to another section (and back with the browser's
+                // back button), opening Risks with this creator picked.
+                <a
+                    class="button secondary small"
+                    href=move || row_id.get().map(|id| Section::Risks.item_href(&id))
+                    aria-label=move || format!("Check risks of {}", name())
+                >
+                    "Check risks"
+                </a>
                 <button
                     type="button"
                     class="secondary small"

@@ -186,11 +186,7 @@ fn item(
     t: &Thresholds,
     summary: String,
 ) -> EvidenceItem {
-    let stale_after = if t.stale_evidence_days.is_finite() && t.stale_evidence_days >= 0.0 {
-        t.stale_evidence_days as u32
-    } else {
-        crate::domain::creator::dossier::STALE_AFTER_DAYS
-    };
+    let stale_after = t.stale_after_days();
     EvidenceItem {
         kind,
         date,
