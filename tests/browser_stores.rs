@@ -46,7 +46,7 @@ async fn campaigns_loaded_once_follow_another_tab_while_the_section_is_closed() 
             </Show>
         }
     });
-    store.create("Mine");
+    store.create("Mine", None);
     until("the new campaign listed", || {
         text_of(&root, ".campaign-list ul").contains("Mine")
     })

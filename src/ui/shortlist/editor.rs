@@ -10,6 +10,7 @@ use crate::domain::creator::record::{
 };
 use crate::domain::engine::engagement::{Field, Formula};
 use crate::domain::io::csv_export::format_amount;
+use crate::domain::io::share::{creator_summary, Shared};
 use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::format::group_thousands;
 use crate::domain::text::number::{parse_optional_amount, parse_optional_count};
@@ -19,6 +20,7 @@ use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::state::ShortlistStore;
 use crate::ui::widgets::fields::{choice_options, TextField};
 use crate::ui::widgets::number_field::{average_label, AverageFields, NumberField};
+use crate::ui::workspace::share::CopyLinkButton;
 
 /// The form's texts, one signal per field.
 #[derive(Clone, Copy)]
@@ -191,6 +193,18 @@ pub fn CreatorEditor(
             e.as_ref()
                 .is_some_and(|c| state.list.with_untracked(|l| l.get(&c.id).is_none()))
         })
+    });
+    // The saved version of the creator being edited, as a link carries it.
+    let shared = Signal::derive(move || {
+        let id = editing.with(|e| e.as_ref().map(|c| c.id.clone()))?;
+        state.list.with(|l| {
+            l.get(&id).map(|c| Shared::Creator {
+                creator: creator_summary(c),
+            })
+        })
+    });
+    let shared_name = Signal::derive(move || {
+        editing.with(|e| e.as_ref().map(|c| c.name.clone()).unwrap_or_default())
     });
     let title = move || {
         if is_new.get() {
@@ -453,6 +467,19 @@ pub fn CreatorEditor(
                     <summary>"Risks for this creator: " {risk_count}</summary>
                     <CreatorWarnings risk=risk />
                 </details>
+                {move || {
+                    (!is_new.get())
+                        .then(|| {
+                            view! {
+                                <div class="editor-share">
+                                    <p class="help">
+                                        "Share the saved version as a link: a read-only summary without notes, contact, price or comment texts."
+                                    </p>
+                                    <CopyLinkButton item=shared name=shared_name id="editor" />
+                                </div>
+                            }
+                        })
+                }}
                 <p class="error" role="alert">
                     {move || summary.get()}
                 </p>

@@ -2,19 +2,23 @@
 //! every store keeps (save after a pause or at once, flush when the page is hidden, merge before
 //! replacing another tab's write, never overwrite unreadable data); `list` is its form for records
 //! with ids, merged by `merge`, and `value` its form for one setting. `ShortlistStore`,
-//! `CampaignsStore` and `ThresholdsStore` are the three stores; `ids` hands out the page's record ids.
+//! `CampaignsStore`, `ThresholdsStore` and `SettingsStore` are the four stores, and `workspace` reads
+//! and restores them together (a workspace file); `ids` hands out the page's record ids.
 
 pub mod campaigns;
 pub mod ids;
 pub mod list;
 pub mod merge;
 pub mod persisted;
+pub mod settings;
 pub mod shortlist;
 pub mod thresholds;
 pub mod value;
+pub mod workspace;
 
 pub use campaigns::CampaignsStore;
 pub use list::StoreProblem;
+pub use settings::SettingsStore;
 pub use shortlist::ShortlistStore;
 pub use thresholds::ThresholdsStore;
 

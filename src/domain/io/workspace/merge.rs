@@ -49,6 +49,59 @@ pub struct MergeReport {
     pub settings_changed: bool,
 }
 
+impl StoreReport {
+    /// "2 added, 1 updated, 3 unchanged" (only the counts that are not zero); `None` when the
+    /// store was not touched.
+    fn counts(&self) -> Option<String> {
+        let parts: Vec<String> = [
+            (self.added, "added"),
+            (self.updated, "updated"),
+            (self.unchanged, "unchanged"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+}
+
+impl MergeReport {
+    /// One line per store that changed or was compared, then each conflict resolved, naming its
+    /// store: what a restore or a file sync tells the user.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (store, report) in [("Creators", &self.creators), ("Campaigns", &self.campaigns)] {
+            if let Some(counts) = report.counts() {
+                out.push(format!("{store}: {counts}."));
+            }
+        }
+        if self.thresholds_changed {
+            out.push("Risk thresholds: changed.".to_string());
+        }
+        if self.settings_changed {
+            out.push("Settings: changed.".to_string());
+        }
+        for (store, report) in [("Creators", &self.creators), ("Campaigns", &self.campaigns)] {
+            out.extend(
+                report
+                    .conflicts
+                    .iter()
+                    .map(|c| format!("{store}, conflict resolved: {c}")),
+            );
+        }
+        out
+    }
+
+    /// Whether anything here changed (records added or updated, thresholds, settings).
+    pub fn changed(&self) -> bool {
+        self.creators.added + self.creators.updated + self.campaigns.added + self.campaigns.updated
+            > 0
+            || self.thresholds_changed
+            || self.settings_changed
+    }
+}
+
 /// A record that merges by id and date.
 pub trait Mergeable: Clone + PartialEq {
     /// Id, name and `updated_at`.
