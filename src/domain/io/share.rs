@@ -353,6 +353,51 @@ mod tests {
         c
     }
 
+    /// "Add to my workspace": added, merged by id (same record shared back), or a new id.
+    #[test]
+    fn adding_a_shared_item() {
+        let mut n = 0;
+        let mut fresh = || {
+            n += 1;
+            format!("new{n}")
+        };
+        let mut newer = ana();
+        newer.updated_at += 10.0;
+        newer.followers = Some(99);
+        let mut other = ana();
+        other.name = "Someone else".into();
+        // (held here, shared, names after, the message's start)
+        let cases = [
+            (vec![], ana(), vec!["Ana Souza"], "Added the creator “Ana Souza”."),
+            (vec![ana()], ana(), vec!["Ana Souza"], "The creator “Ana Souza” was already here"),
+            (vec![ana()], newer, vec!["Ana Souza"], "The creator “Ana Souza” was merged with the one here by id"),
+            (vec![other], ana(), vec!["Someone else", "Ana Souza"], "Added the creator “Ana Souza” under a new id: “Someone else” here"),
+        ];
+        for (here, shared, names, message) in cases {
+            let added = add_shared(&Shared::Creator { creator: shared }, &here, &[], &mut fresh);
+            let got: Vec<&str> = added.creators.iter().map(|c| c.name.as_str()).collect();
+            assert_eq!(got, names);
+            assert!(added.messages[0].starts_with(message), "{:?}", added.messages);
+        }
+        // A brief: the campaign follows its creator's new id.
+        let mut campaign = Campaign::new("k1".into(), "Spring", 1.0);
+        campaign.creators.push(ana().id);
+        let mut taken = ana();
+        taken.name = "Bo".into();
+        let added = add_shared(
+            &Shared::Brief { campaign, creators: vec![ana()] },
+            &[taken],
+            &[],
+            &mut fresh,
+        );
+        assert_eq!(added.campaigns.len(), 1);
+        let new_id = added.creators[1].id.clone();
+        assert!(new_id.starts_with("new"), "{new_id}");
+        assert_eq!(added.campaigns[0].creators, vec![new_id]);
+        assert_eq!(added.messages.len(), 2);
+        assert_eq!(added.messages[1], "Added the campaign “Spring”.");
+    }
+
     #[test]
     fn base64url_round_trips_every_length() {
         for len in 0..70usize {
