@@ -66,7 +66,12 @@ fn provide(stores: Stores) {
 }
 
 fn names(stores: Stores) -> Vec<String> {
-    stores.current().creators.iter().map(|c| c.name.clone()).collect()
+    stores
+        .current()
+        .creators
+        .iter()
+        .map(|c| c.name.clone())
+        .collect()
 }
 
 fn stored_all() -> Vec<Option<String>> {
@@ -115,7 +120,10 @@ async fn a_failed_restore_changes_nothing_and_a_good_one_fills_every_store() {
         .collect();
     bad.push(good.replace("\"version\": 2", "\"version\": 9"));
     bad.push("{not json".into());
-    bad.push(good.replace("\"creators\": [", "\"creators\": {\"x\": [").replace("],\n  \"campaigns\"", "]},\n  \"campaigns\""));
+    bad.push(
+        good.replace("\"creators\": [", "\"creators\": {\"x\": [")
+            .replace("],\n  \"campaigns\"", "]},\n  \"campaigns\""),
+    );
     for text in &bad {
         let result = stores.restore_text(text, Choices::default());
         assert!(result.is_err(), "opened: {text}");
@@ -131,7 +139,10 @@ async fn a_failed_restore_changes_nothing_and_a_good_one_fills_every_store() {
     let stored = stored_all();
     assert!(stored[1].as_deref().unwrap().contains("Spring"));
     assert!(stored[1].as_deref().unwrap().contains("set-goal"));
-    assert!(stored[2].as_deref().unwrap().contains("\"min_sponsored_posts\":5.0"));
+    assert!(stored[2]
+        .as_deref()
+        .unwrap()
+        .contains("\"min_sponsored_posts\":5.0"));
     assert!(stored[3].as_deref().unwrap().contains("followers"));
     owner.cleanup();
 }
@@ -195,7 +206,10 @@ async fn the_workspace_kept_in_a_file_follows_changes_merges_a_teammate_and_neve
 
     button(&root, "Save to a file…").click();
     until("the file written with Ann", || file_text().contains("Ann")).await;
-    until("the binding shown", || text(&root).contains("Kept in team.json")).await;
+    until("the binding shown", || {
+        text(&root).contains("Kept in team.json")
+    })
+    .await;
 
     // A change here is written after the pause.
     shortlist.add(creator("c2", "Bo"));
@@ -209,7 +223,10 @@ async fn the_workspace_kept_in_a_file_follows_changes_merges_a_teammate_and_neve
     teammate_writes(&WorkspaceFile::new(theirs.clone(), 2.0).to_json().unwrap());
     fire(&window(), "focus");
     until("Cy merged in", || names(stores).contains(&"Cy".to_string())).await;
-    until("the note says so", || text(&root).contains("Updated from team.json")).await;
+    until("the note says so", || {
+        text(&root).contains("Updated from team.json")
+    })
+    .await;
     until("the merge written back", || {
         file_text().contains("Bo") && file_text().contains("Cy")
     })
@@ -218,7 +235,10 @@ async fn the_workspace_kept_in_a_file_follows_changes_merges_a_teammate_and_neve
     // A file that can't be read pauses the binding and is never written over.
     teammate_writes("{\"app\":\"microscope\",\"version\":2,\"creators\":[{\"id\"");
     fire(&window(), "focus");
-    until("paused", || text(&root).contains("Paused: nothing is written to team.json")).await;
+    until("paused", || {
+        text(&root).contains("Paused: nothing is written to team.json")
+    })
+    .await;
     let writes = file_field("writes").as_f64().unwrap();
     shortlist.add(creator("c4", "Dee"));
     fire(&window(), "pagehide");
@@ -287,7 +307,10 @@ async fn a_link_in_the_address_opens_read_only_and_adds_only_on_click() {
     assert_eq!(window().location().hash().unwrap(), "");
     assert!(names(stores).is_empty());
     button(&root, "Add to my workspace").click();
-    until("added", || names(stores) == vec!["Gia <b>bold</b>".to_string()]).await;
+    until("added", || {
+        names(stores) == vec!["Gia <b>bold</b>".to_string()]
+    })
+    .await;
     assert!(text(&root).contains("Added the creator “Gia <b>bold</b>”."));
     owner.cleanup();
 }

@@ -189,10 +189,9 @@ pub async fn read(handle: &FileHandle) -> Result<OnDisk, FileError> {
 /// Replaces the file's content with `text`; returns its new last-modified time.
 pub async fn write(handle: &FileHandle, text: &str) -> Result<f64, FileError> {
     let writable: Writable = settle(handle.create_writable()).await?.unchecked_into();
-    if let Err(e) = settle(writable.write(text)).await {
-        // Closing would replace the file with what was written so far; abandon the write.
-        return Err(e);
-    }
+    // On a failed write the stream is not closed: closing would replace the file with what was
+    // written so far, so the file stays as it was.
+    settle(writable.write(text)).await?;
     settle(writable.close()).await?;
     last_modified(handle).await
 }

@@ -90,7 +90,8 @@ test("export in one browser, restore into an empty one: creator, campaign with i
   // The file has no settings: that store is kept by default.
   await expect(dialog.getByRole("group", { name: "Settings" }).getByLabel("Keep what is here")).toBeChecked();
   await expectNoSeriousA11yViolations(other);
-  await dialog.screenshot({ path: testInfo.outputPath("restore-dialog.png") });
+  await dialog.evaluate((d) => (d.scrollTop = 0));
+  await other.screenshot({ path: testInfo.outputPath("restore-dialog.png") });
   await dialog.getByRole("button", { name: "Restore" }).click();
   await expect(dialog).toBeHidden();
   const report = other.getByRole("region", { name: "Workspace" }).getByRole("status");
@@ -152,7 +153,8 @@ test("a brief's link opened in a fresh browser shows the brief read only and add
   // The fragment is gone from the address: a reload does not open it again.
   expect(new URL(other.url()).hash).toBe("");
   await expectNoSeriousA11yViolations(other);
-  await dialog.screenshot({ path: testInfo.outputPath("shared-brief.png") });
+  await dialog.evaluate((d) => (d.scrollTop = 0));
+  await other.screenshot({ path: testInfo.outputPath("shared-brief.png") });
   // Nothing stored before the click.
   expect(await other.evaluate(() => localStorage.getItem("microscope.campaigns"))).toBeNull();
   await dialog.getByRole("button", { name: "Add to my workspace" }).click();

@@ -29,6 +29,8 @@ pub const MAX_SHARE_JSON: usize = 1024 * 1024;
 /// What a link carries.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
+// One value per link opened or made: the size of the creator variant costs nothing worth a Box.
+#[allow(clippy::large_enum_variant)]
 pub enum Shared {
     /// A creator's dossier summary (see [`creator_summary`]).
     Creator { creator: Creator },
@@ -368,16 +370,40 @@ mod tests {
         other.name = "Someone else".into();
         // (held here, shared, names after, the message's start)
         let cases = [
-            (vec![], ana(), vec!["Ana Souza"], "Added the creator “Ana Souza”."),
-            (vec![ana()], ana(), vec!["Ana Souza"], "The creator “Ana Souza” was already here"),
-            (vec![ana()], newer, vec!["Ana Souza"], "The creator “Ana Souza” was merged with the one here by id"),
-            (vec![other], ana(), vec!["Someone else", "Ana Souza"], "Added the creator “Ana Souza” under a new id: “Someone else” here"),
+            (
+                vec![],
+                ana(),
+                vec!["Ana Souza"],
+                "Added the creator “Ana Souza”.",
+            ),
+            (
+                vec![ana()],
+                ana(),
+                vec!["Ana Souza"],
+                "The creator “Ana Souza” was already here",
+            ),
+            (
+                vec![ana()],
+                newer,
+                vec!["Ana Souza"],
+                "The creator “Ana Souza” was merged with the one here by id",
+            ),
+            (
+                vec![other],
+                ana(),
+                vec!["Someone else", "Ana Souza"],
+                "Added the creator “Ana Souza” under a new id: “Someone else” here",
+            ),
         ];
         for (here, shared, names, message) in cases {
             let added = add_shared(&Shared::Creator { creator: shared }, &here, &[], &mut fresh);
             let got: Vec<&str> = added.creators.iter().map(|c| c.name.as_str()).collect();
             assert_eq!(got, names);
-            assert!(added.messages[0].starts_with(message), "{:?}", added.messages);
+            assert!(
+                added.messages[0].starts_with(message),
+                "{:?}",
+                added.messages
+            );
         }
         // A brief: the campaign follows its creator's new id.
         let mut campaign = Campaign::new("k1".into(), "Spring", 1.0);
@@ -385,7 +411,10 @@ mod tests {
         let mut taken = ana();
         taken.name = "Bo".into();
         let added = add_shared(
-            &Shared::Brief { campaign, creators: vec![ana()] },
+            &Shared::Brief {
+                campaign,
+                creators: vec![ana()],
+            },
             &[taken],
             &[],
             &mut fresh,

@@ -729,13 +729,18 @@ mod tests {
             assert_eq!(ws.campaigns.len(), campaigns);
             assert_eq!(ws.thresholds.is_some(), thresholds);
             assert_eq!(opened.report().len(), problems, "{:?}", opened.report());
-            assert!(opened.report()[0].starts_with("Creators: record 3 (Broken): it could not be read"));
+            assert!(
+                opened.report()[0].starts_with("Creators: record 3 (Broken): it could not be read")
+            );
             // Opened once, written as today's format, it reads back the same.
             let Ok(json) = WorkspaceFile::new(ws.clone(), 1.0).to_json() else {
                 panic!("write failed");
             };
             assert!(json.contains("\"version\": 2"), "{json}");
-            assert_eq!(import_workspace(&json).map(|i| i.file.workspace).as_ref(), Ok(ws));
+            assert_eq!(
+                import_workspace(&json).map(|i| i.file.workspace).as_ref(),
+                Ok(ws)
+            );
         }
     }
 
@@ -844,16 +849,24 @@ pub(crate) mod props {
             count(),
             count(),
         )
-            .prop_map(|(creator_id, date, views, interactions, clicks, conversions)| PostResult {
-                creator_id,
-                date,
-                views,
-                interactions,
-                clicks,
-                conversions,
-            });
+            .prop_map(
+                |(creator_id, date, views, interactions, clicks, conversions)| PostResult {
+                    creator_id,
+                    date,
+                    views,
+                    interactions,
+                    clicks,
+                    conversions,
+                },
+            );
         (
-            ("[a-z0-9]{1,8}", "\\PC{1,20}", 0usize..4, count(), 0usize..CURRENCIES.len()),
+            (
+                "[a-z0-9]{1,8}",
+                "\\PC{1,20}",
+                0usize..4,
+                count(),
+                0usize..CURRENCIES.len(),
+            ),
             (
                 proptest::collection::vec(0usize..Platform::ALL.len(), 0..3),
                 proptest::sample::subsequence(vec!["us", "uk", "de", "fr", "in"], 0..3),
@@ -875,8 +888,14 @@ pub(crate) mod props {
                 let mut k = Campaign::new(id, &name, time as f64);
                 k.goal = Goal::ALL.get(goal).copied().unwrap_or_default();
                 k.budget = budget;
-                k.currency = CURRENCIES.get(currency).map(|c| c.0.to_string()).unwrap_or_default();
-                k.platforms = platforms.into_iter().filter_map(|i| Platform::ALL.get(i).copied()).collect();
+                k.currency = CURRENCIES
+                    .get(currency)
+                    .map(|c| c.0.to_string())
+                    .unwrap_or_default();
+                k.platforms = platforms
+                    .into_iter()
+                    .filter_map(|i| Platform::ALL.get(i).copied())
+                    .collect();
                 k.countries = countries.into_iter().map(str::to_string).collect();
                 k.brand_categories = categories;
                 k.creators = creators;
@@ -921,9 +940,14 @@ pub(crate) mod props {
         )
             .prop_map(|(formula, currency, dismissed, extra)| Settings {
                 formula: formula.and_then(|i| Formula::ALL.get(i).copied()),
-                currency: currency.and_then(|i| CURRENCIES.get(i)).map(|c| c.0.to_string()),
+                currency: currency
+                    .and_then(|i| CURRENCIES.get(i))
+                    .map(|c| c.0.to_string()),
                 dismissed,
-                extra: extra.into_iter().map(|(k, v)| (k, Value::from(v))).collect(),
+                extra: extra
+                    .into_iter()
+                    .map(|(k, v)| (k, Value::from(v)))
+                    .collect(),
             })
     }
 
@@ -964,7 +988,7 @@ pub(crate) mod props {
         #[test]
         fn every_store_round_trips(ws in arb_workspace(), at in 0u64..2_000_000_000_000) {
             prop_assert!(ws.counts().creators > 0 && ws.counts().campaigns > 0);
-            prop_assert!(ws.counts().thresholds && ws.campaigns.iter().all(|k| k.checked().is_ok()));
+            prop_assert!(ws.counts().thresholds && ws.campaigns.iter().all(|k| k.clone().checked().is_ok()));
             let file = WorkspaceFile::new(ws, at as f64);
             let json = file.to_json();
             prop_assert!(json.is_ok());

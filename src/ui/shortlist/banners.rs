@@ -28,10 +28,14 @@ pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
                     <p class="banner-title">"Not saved"</p>
                     <p>{e}</p>
                     <p>
-                        "Everything stays in this tab's memory until you close it. Save the workspace to a file to keep it."
+                        {if crate::storage::file::supported() {
+                            "Everything stays in this tab's memory until you close it. Choose “Save to a file…” to keep the whole workspace in a file on your disk, which has no such limit."
+                        } else {
+                            "Everything stays in this tab's memory until you close it. Export the workspace to keep it."
+                        }}
                     </p>
                     <div class="button-row">
-                        <SaveToFileButton message=message label="Save to a file…" />
+                        <SaveToFileButton />
                         <ExportButton export=Export::Workspace message=message />
                         <ExportButton export=Export::Csv message=message formula=formula />
                     </div>

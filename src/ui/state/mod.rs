@@ -40,7 +40,7 @@ mod tests {
             (
                 &<Shortlist as Records>::SPEC.save,
                 &quota,
-                format!("Your latest changes could not be saved: {quota}. Everything is still here in this tab. Export the shortlist to keep it, then remove creators you no longer need or free space in the browser."),
+                format!("Your latest changes could not be saved: {quota}. Everything is still here in this tab. Save the workspace to a file (or export it) to keep it, then remove creators you no longer need or free space in the browser."),
             ),
             (
                 &<Shortlist as Records>::SPEC.save,

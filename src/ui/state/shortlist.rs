@@ -26,7 +26,7 @@ static SPEC: ListSpec = ListSpec {
     kind: &SHORTLIST,
     save: SaveWords {
         subject: "Your latest changes",
-        quota: "Everything is still here in this tab. Export the shortlist to keep it, then remove creators you no longer need or free space in the browser.",
+        quota: "Everything is still here in this tab. Save the workspace to a file (or export it) to keep it, then remove creators you no longer need or free space in the browser.",
         other: "Everything is still here in this tab; export the shortlist to keep it.",
     },
     sync_note: "The shortlist was updated in another tab; this list now includes those changes.",

@@ -16,29 +16,19 @@ use crate::ui::workspace::restore::{Outcome, Pending, RestoreDialog};
 /// Why there is no "Save to a file…" here, in a browser without the File System Access API.
 pub const NO_FILE_API: &str = "This browser (Firefox and Safari among them) can't keep a file on your disk in step with the page: it lacks the File System Access API that Chrome and Edge have. Use “Export workspace” and “Import workspace” with the same file instead: save it into a folder your team syncs, and import it when a teammate changed it.";
 
-/// "Save to a file…" (or, without the API, an export), for the Workspace panel and the quota
-/// banner.
+/// "Save to a file…", for the Workspace panel and the quota banner; nothing where the browser
+/// can't keep a file (the export buttons beside it are the way out there).
 #[component]
-pub fn SaveToFileButton(
-    #[prop(optional)] label: Option<&'static str>,
-    /// Where a download's outcome goes when the browser can't keep a file.
-    message: RwSignal<Option<Result<String, String>>>,
-) -> impl IntoView {
-    let sync = use_context::<FileSync>();
-    let stores = Stores::here();
-    let supported = file::supported() && sync.is_some();
+pub fn SaveToFileButton(#[prop(optional)] label: Option<&'static str>) -> impl IntoView {
+    let sync = use_context::<FileSync>().filter(|_| file::supported());
     let label = label.unwrap_or("Save to a file…");
-    view! {
-        <button
-            type="button"
-            on:click=move |_| match sync.filter(|_| supported) {
-                Some(sync) => sync.save_to_file(),
-                None => message.set(Some(download_workspace(stores))),
-            }
-        >
-            {if supported { label } else { "Export workspace (JSON)" }}
-        </button>
-    }
+    sync.map(|sync| {
+        view! {
+            <button type="button" on:click=move |_| sync.save_to_file()>
+                {label}
+            </button>
+        }
+    })
 }
 
 #[component]
@@ -138,7 +128,7 @@ pub fn WorkspacePanel() -> impl IntoView {
                 "Keep the workspace in a file: choose where to save it, and every change is written there. Put it in a folder that Dropbox, OneDrive or Google Drive's desktop app syncs and your team works on the same file."
             </p>
             <div class="button-row">
-                <SaveToFileButton message=exported />
+                <SaveToFileButton />
                 <button type="button" class="secondary" on:click=open_file>
                     "Open a file…"
                 </button>

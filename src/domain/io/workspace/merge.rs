@@ -415,7 +415,12 @@ mod tests {
                 counts,
                 "{row}"
             );
-            assert_eq!(report.conflicts.len(), conflicts, "{row}: {:?}", report.conflicts);
+            assert_eq!(
+                report.conflicts.len(),
+                conflicts,
+                "{row}: {:?}",
+                report.conflicts
+            );
         }
     }
 
