@@ -21,6 +21,8 @@ use microscope::ui::workspace::file_sync::FileSync;
 use microscope::ui::workspace::panel::WorkspacePanel;
 use microscope::ui::workspace::share::{make_link, open_link, SharedLink};
 use support::*;
+// leptos's prelude has a `window()` too; the helpers' one is meant.
+use support::window;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 use web_sys::js_sys;
@@ -311,6 +313,9 @@ async fn a_link_in_the_address_opens_read_only_and_adds_only_on_click() {
         names(stores) == vec!["Gia <b>bold</b>".to_string()]
     })
     .await;
-    assert!(text(&root).contains("Added the creator “Gia <b>bold</b>”."));
+    until("the message", || {
+        text(&root).contains("Added the creator “Gia <b>bold</b>”.")
+    })
+    .await;
     owner.cleanup();
 }
