@@ -829,6 +829,23 @@ pub(crate) mod props {
             })
     }
 
+    /// The file, written and opened again, is the same and nothing was dropped.
+    fn reads_back(file: WorkspaceFile) -> Result<(), TestCaseError> {
+        let json = file.to_json();
+        prop_assert!(json.is_ok());
+        let back = import_workspace(&json.unwrap_or_default());
+        prop_assert_eq!(
+            back,
+            Ok(WorkspaceImport {
+                file,
+                dropped: vec![],
+                dropped_campaigns: vec![],
+                problems: vec![],
+            })
+        );
+        Ok(())
+    }
+
     fn date() -> impl Strategy<Value = crate::domain::text::date::Date> {
         (0u32..8, 1u32..=12, 1u32..=28).prop_filter_map("a real day", |(y, m, d)| {
             crate::domain::text::date::Date::parse(&format!("{}-{m:02}-{d:02}", 2020 + y)).ok()
@@ -951,6 +968,19 @@ pub(crate) mod props {
             })
     }
 
+    /// Ids must be unique in a list: each gets its position appended.
+    fn unique_ids<T>(items: Vec<T>, id: fn(&mut T) -> &mut String) -> Vec<T> {
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut item)| {
+                let slot = id(&mut item);
+                *slot = format!("{slot}-{i}");
+                item
+            })
+            .collect()
+    }
+
     /// A workspace with every store filled; ids unique within each list.
     pub(crate) fn arb_workspace() -> impl Strategy<Value = Workspace> {
         (
@@ -960,22 +990,8 @@ pub(crate) mod props {
             arb_settings(),
         )
             .prop_map(|(creators, campaigns, thresholds, settings)| Workspace {
-                creators: creators
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, mut c)| {
-                        c.id = format!("{}-{i}", c.id);
-                        c
-                    })
-                    .collect(),
-                campaigns: campaigns
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, mut k)| {
-                        k.id = format!("{}-{i}", k.id);
-                        k
-                    })
-                    .collect(),
+                creators: unique_ids(creators, |c| &mut c.id),
+                campaigns: unique_ids(campaigns, |k| &mut k.id),
                 thresholds: Some(thresholds),
                 settings,
             })
@@ -989,19 +1005,7 @@ pub(crate) mod props {
         fn every_store_round_trips(ws in arb_workspace(), at in 0u64..2_000_000_000_000) {
             prop_assert!(ws.counts().creators > 0 && ws.counts().campaigns > 0);
             prop_assert!(ws.counts().thresholds && ws.campaigns.iter().all(|k| k.clone().checked().is_ok()));
-            let file = WorkspaceFile::new(ws, at as f64);
-            let json = file.to_json();
-            prop_assert!(json.is_ok());
-            let back = import_workspace(&json.unwrap_or_default());
-            prop_assert_eq!(
-                back,
-                Ok(WorkspaceImport {
-                    file,
-                    dropped: vec![],
-                    dropped_campaigns: vec![],
-                    problems: vec![],
-                })
-            );
+            reads_back(WorkspaceFile::new(ws, at as f64))?;
         }
     }
 
@@ -1083,31 +1087,14 @@ pub(crate) mod props {
 
         #[test]
         fn json_round_trip(creators in proptest::collection::vec(arb_creator(), 0..8), at in 0u64..2_000_000_000_000) {
-            // Ids must be unique in a workspace.
-            let creators: Vec<Creator> = creators
-                .into_iter()
-                .enumerate()
-                .map(|(i, mut c)| { c.id = format!("{}-{i}", c.id); c })
-                .collect();
-            let file = WorkspaceFile::new(
+            let creators = unique_ids(creators, |c| &mut c.id);
+            reads_back(WorkspaceFile::new(
                 Workspace {
                     creators,
                     ..Workspace::default()
                 },
                 at as f64,
-            );
-            let json = file.to_json();
-            prop_assert!(json.is_ok());
-            let back = import_workspace(&json.unwrap_or_default());
-            prop_assert_eq!(
-                back,
-                Ok(WorkspaceImport {
-                    file,
-                    dropped: vec![],
-                    dropped_campaigns: vec![],
-                    problems: vec![],
-                })
-            );
+            ))?;
         }
     }
 }

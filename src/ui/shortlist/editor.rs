@@ -341,7 +341,7 @@ pub fn CreatorEditor(
 
     view! {
         <dialog
-            class="creator-editor"
+            class="modal creator-editor"
             node_ref=dialog_ref
             aria-labelledby="creator-editor-title"
             on:close=move |_| {

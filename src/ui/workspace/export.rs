@@ -1,6 +1,8 @@
 //! The workspace file made from the stores: as a download ("Export workspace") and as the text a
 //! bound file is written with.
 
+use leptos::prelude::*;
+
 use crate::domain::io::workspace::{Counts, WorkspaceFile};
 use crate::domain::text::format::date_stamp;
 use crate::ui::app::clock::now_ms;
@@ -28,4 +30,22 @@ pub fn download_workspace(stores: Stores) -> Result<String, String> {
     let name = file_name(now_ms());
     download_text(&name, "application/json", &text)?;
     Ok(format!("Exported {} to {name}.", counts.sentence()))
+}
+
+/// A button that downloads the workspace file and puts the outcome in `message`.
+#[component]
+pub fn ExportWorkspaceButton(
+    label: &'static str,
+    message: RwSignal<Option<Result<String, String>>>,
+) -> impl IntoView {
+    let stores = Stores::here();
+    view! {
+        <button
+            type="button"
+            class="secondary"
+            on:click=move |_| message.set(Some(download_workspace(stores)))
+        >
+            {label}
+        </button>
+    }
 }

@@ -9,7 +9,7 @@ use crate::storage::file::{self, FileError};
 use crate::ui::state::workspace::Stores;
 use crate::ui::widgets::files::{chosen_file, download_outcome, read_text};
 use crate::ui::widgets::section::{Depth, Section};
-use crate::ui::workspace::export::download_workspace;
+use crate::ui::workspace::export::ExportWorkspaceButton;
 use crate::ui::workspace::file_sync::{Binding, FileSync};
 use crate::ui::workspace::restore::{Outcome, Pending, RestoreDialog};
 
@@ -149,13 +149,7 @@ pub fn WorkspacePanel() -> impl IntoView {
             intro="One file holds everything you made here: every creator with their dossier, every campaign with its checklist, plan and tracked results, your risk thresholds and settings. Nothing is sent anywhere."
         >
             <div class="button-row">
-                <button
-                    type="button"
-                    class="secondary"
-                    on:click=move |_| exported.set(Some(download_workspace(stores)))
-                >
-                    "Export workspace (JSON)"
-                </button>
+                <ExportWorkspaceButton label="Export workspace (JSON)" message=exported />
             </div>
             <div class="field">
                 <label for="workspace-file">"Import workspace (.json)"</label>

@@ -10,8 +10,9 @@ use crate::domain::io::workspace::{Counts, WorkspaceImport};
 use crate::domain::text::format::plural;
 use crate::storage::file::FileHandle;
 use crate::ui::state::workspace::Stores;
+use crate::ui::widgets::dialog::modal_while;
 use crate::ui::widgets::files::download_outcome;
-use crate::ui::workspace::export::download_workspace;
+use crate::ui::workspace::export::ExportWorkspaceButton;
 use crate::ui::workspace::file_sync::FileSync;
 
 /// An opened file waiting for the user's choices.
@@ -88,6 +89,16 @@ impl Store {
         }
     }
 
+    /// The option's label: thresholds and settings are one value, not records with ids.
+    fn label(self, choice: StoreChoice, list_label: &'static str) -> &'static str {
+        match (self, choice) {
+            (Store::Thresholds | Store::Settings, StoreChoice::Merge) => {
+                "Merge: use the file's where it has them, keep the rest of yours"
+            }
+            _ => list_label,
+        }
+    }
+
     fn get(self, choices: &Choices) -> StoreChoice {
         let mut copy = *choices;
         *self.slot(&mut copy)
@@ -139,12 +150,10 @@ pub fn RestoreDialog(
     let dialog_ref = NodeRef::<leptos::html::Dialog>::new();
     let choices = RwSignal::new(Choices::default());
     let exported = RwSignal::new(None::<Result<String, String>>);
-    Effect::new(move |_| {
-        let open = pending.with(|p| p.is_some());
-        let Some(dialog) = dialog_ref.get() else {
-            return;
-        };
-        if open && !dialog.open() {
+    modal_while(
+        dialog_ref,
+        move || pending.with(|p| p.is_some()),
+        move || {
             let file = pending.with_untracked(|p| {
                 p.as_ref()
                     .map(|p| p.import.file.workspace.counts())
@@ -152,11 +161,8 @@ pub fn RestoreDialog(
             });
             choices.set(default_choices(file));
             exported.set(None);
-            let _ = dialog.show_modal();
-        } else if !open && dialog.open() {
-            dialog.close();
-        }
-    });
+        },
+    );
 
     let apply = move |_| {
         let Some(p) = pending.get_untracked() else {
@@ -209,6 +215,7 @@ pub fn RestoreDialog(
                                         .into_iter()
                                         .map(|(choice, id, label)| {
                                             let input_id = format!("{name}-{id}");
+                                            let label = store.label(choice, label);
                                             view! {
                                                 <div class="choice">
                                                     <input
@@ -238,7 +245,7 @@ pub fn RestoreDialog(
 
     view! {
         <dialog
-            class="restore-dialog"
+            class="modal restore-dialog"
             node_ref=dialog_ref
             aria-labelledby="restore-title"
             on:close=move |_| {
@@ -253,13 +260,7 @@ pub fn RestoreDialog(
                 "Replacing removes what is here for that store. Export your current workspace first if you might need it."
             </p>
             <div class="button-row">
-                <button
-                    type="button"
-                    class="secondary"
-                    on:click=move |_| exported.set(Some(download_workspace(stores)))
-                >
-                    "Export my current workspace first"
-                </button>
+                <ExportWorkspaceButton label="Export my current workspace first" message=exported />
                 <button type="button" on:click=apply>
                     "Restore"
                 </button>

@@ -21,6 +21,7 @@ use crate::domain::text::format::{compact, group_thousands, plural};
 use crate::ui::campaign::document::DocumentView;
 use crate::ui::state::ids::next_id;
 use crate::ui::state::workspace::Stores;
+use crate::ui::widgets::dialog::modal_while;
 use crate::ui::workspace::streams::{compress, copy_text, decompress, StreamError};
 
 /// This page's address without its fragment.
@@ -303,17 +304,7 @@ pub fn SharedLink() -> impl IntoView {
     let handle = window_event_listener(leptos::ev::hashchange, move |_| check());
     on_cleanup(move || handle.remove());
 
-    Effect::new(move |_| {
-        let open = shown.with(|s| s.is_some());
-        let Some(dialog) = dialog_ref.get() else {
-            return;
-        };
-        if open && !dialog.open() {
-            let _ = dialog.show_modal();
-        } else if !open && dialog.open() {
-            dialog.close();
-        }
-    });
+    modal_while(dialog_ref, move || shown.with(|s| s.is_some()), || {});
 
     let add = move |_| {
         let Some(Ok(shared)) = shown.get_untracked() else {
@@ -346,7 +337,7 @@ pub fn SharedLink() -> impl IntoView {
 
     view! {
         <dialog
-            class="shared-view"
+            class="modal shared-view"
             node_ref=dialog_ref
             aria-labelledby="shared-title"
             on:close=move |_| {
