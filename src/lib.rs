@@ -14,10 +14,14 @@ use ui::check::panel::CheckPanel;
 use ui::risks::panel::RisksPanel;
 use ui::shortlist::panel::ShortlistPanel;
 use ui::state::lazy::Lazy;
-use ui::state::{CampaignsStore, ShortlistStore, ThresholdsStore};
+use ui::state::workspace::Stores;
+use ui::state::{CampaignsStore, SettingsStore, ShortlistStore, ThresholdsStore};
+use ui::workspace::file_sync::FileSync;
+use ui::workspace::panel::WorkspacePanel;
+use ui::workspace::share::SharedLink;
 
 /// The app below index.html's static header: section navigation, the current section's panel,
-/// footer.
+/// the Workspace panel (export, import, keep in a file), a shared link's view, footer.
 #[component]
 pub fn App() -> impl IntoView {
     let section = hash_section();
@@ -30,6 +34,10 @@ pub fn App() -> impl IntoView {
     // One set of risk thresholds for every section: an edit under Risks re-scores the shortlist's
     // badges and the campaign's warnings at once.
     provide_context(ThresholdsStore::load());
+    // The formula picked last, the currency new campaigns start in, the notices dismissed.
+    provide_context(SettingsStore::load());
+    // The workspace file on disk, when the user keeps one, follows every store.
+    provide_context(FileSync::new(Stores::here()));
     view! {
         <Nav current=section />
         <main id="main">
@@ -40,6 +48,8 @@ pub fn App() -> impl IntoView {
                 Section::Risks => view! { <RisksPanel /> }.into_any(),
             }}
         </main>
+        <WorkspacePanel />
+        <SharedLink />
         <Footer />
     }
 }

@@ -330,7 +330,7 @@ async fn persistent_storage_is_asked_for_once_and_first_time_users_are_told_how_
         "says storage can be cleared: {page}"
     );
     assert!(
-        page.contains("use “Export workspace (JSON)” or “Export CSV”"),
+        page.contains("use “Export workspace (JSON)”: that one file restores all of it"),
         "says how to export: {page}"
     );
     assert_eq!(

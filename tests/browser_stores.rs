@@ -47,7 +47,7 @@ async fn campaigns_loaded_once_follow_another_tab_while_the_section_is_closed() 
             </Show>
         }
     });
-    store.create("Mine");
+    store.create("Mine", None);
     until("the new campaign listed", || {
         text_of(&root, ".campaign-list ul").contains("Mine")
     })
@@ -112,7 +112,7 @@ async fn campaigns_created_on_the_first_visit_are_shared_and_outlive_the_section
 
     // Every later caller gets the section's store: an edit through it shows in the section.
     let store = app.with(CampaignsStore::from_context);
-    store.create("Mine");
+    store.create("Mine", None);
     until("the new campaign listed", || {
         text_of(&root, ".campaign-list ul").contains("Mine")
     })

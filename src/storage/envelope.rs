@@ -93,6 +93,15 @@ pub const THRESHOLDS: Kind = Kind {
     migrations: &[],
 };
 
+/// The workspace settings (a single [`crate::domain::io::workspace::Settings`] value: formula
+/// choice, default currency, dismissed notices): `microscope.settings`.
+pub const SETTINGS: Kind = Kind {
+    key: "settings",
+    label: "settings",
+    version: 1,
+    migrations: &[],
+};
+
 /// Why a stored value can't be read.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum Corrupt {

@@ -5,6 +5,7 @@
 //! data (a save first checks that the stored text is still the one this tab last saw).
 
 pub mod envelope;
+pub mod file;
 
 use std::cell::RefCell;
 
@@ -13,6 +14,7 @@ use serde::Serialize;
 use thiserror::Error;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::js_sys;
 
 use crate::domain::io::workspace::Record;
 use envelope::{Kind, Load};
@@ -251,4 +253,42 @@ pub fn event_is_for(event: &web_sys::StorageEvent, kind: &Kind) -> bool {
         // `clear()` in another tab sends a null key.
         None => true,
     }
+}
+
+/// How much of localStorage this app's values take, in UTF-16 code units (what browsers count
+/// against the quota, keys included), and the shortlist's share of it. Measured on the stored
+/// JS strings, without copying them into Rust. `None` when storage can't be used.
+pub fn usage() -> Option<Usage> {
+    let storage = local_storage().ok()?;
+    let js = storage.unchecked_ref::<JsStorage>();
+    let mut usage = Usage::default();
+    let len = storage.length().ok()?;
+    for i in 0..len {
+        let Ok(Some(k)) = storage.key(i) else {
+            continue;
+        };
+        if !k.starts_with(PREFIX) {
+            continue;
+        }
+        let units = js
+            .get_item_js(&k)
+            .ok()
+            .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
+            .map_or(0, |v| v.length() as usize);
+        let total = units + k.encode_utf16().count();
+        usage.units += total;
+        if k == key(&envelope::SHORTLIST) {
+            usage.shortlist_units = units;
+        }
+    }
+    Some(usage)
+}
+
+/// What [`usage`] measured.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Usage {
+    /// Every `microscope.` key and value, in UTF-16 code units.
+    pub units: usize,
+    /// The stored shortlist's text alone.
+    pub shortlist_units: usize,
 }

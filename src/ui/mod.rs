@@ -7,3 +7,4 @@ pub mod risks;
 pub mod shortlist;
 pub mod state;
 pub mod widgets;
+pub mod workspace;

@@ -361,21 +361,23 @@ test("export CSV (comma and semicolon) with a BOM, and the workspace JSON round 
   expect(workspace.version).toBe(2);
   expect(workspace.creators.map((c) => c.name)).toEqual(["@ann.fit", "Bo Travels", "Cy Cooks"]);
 
-  // Importing over existing data offers an export first, then replace or merge.
+  // Importing over existing data shows what the file holds, offers an export first, then merge
+  // (the default), replace or keep, store by store.
   await page.getByRole("button", { name: "Remove Cy Cooks" }).click();
-  await page.getByLabel("Import a workspace file (.json)").setInputFiles(jsonPath);
-  await expect(page.getByText("holds 3 creators. Your shortlist here has 2 creators.")).toBeVisible();
+  await page.getByLabel("Import workspace (.json)").setInputFiles(jsonPath);
+  const dialog = page.getByRole("dialog", { name: "Restore a workspace file" });
+  await expect(dialog.getByRole("group", { name: "Creators" })).toContainText("The file: 3 creators. Here: 2 creators.");
   const backup = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Export my current shortlist first" }).click();
+  await dialog.getByRole("button", { name: "Export my current workspace first" }).click();
   expect((await backup).suggestedFilename()).toMatch(/^microscope-workspace-.*\.json$/);
-  await page.getByRole("button", { name: "Merge into my shortlist" }).click();
-  await expect(page.getByText(/Merged .*: 1 added, 2 updated\./)).toBeVisible();
+  await dialog.getByRole("button", { name: "Restore" }).click();
+  await expect(page.getByText("Creators: 1 added, 2 unchanged.")).toBeVisible();
   await expect(count(page)).toHaveText("Showing 3 of 3");
 
   // A file from a newer version is refused with the domain's message.
   const newer = JSON.stringify({ app: "microscope", version: 7, creators: [] });
-  await page.getByLabel("Import a workspace file (.json)").setInputFiles({ name: "newer.json", mimeType: "application/json", buffer: Buffer.from(newer) });
-  await expect(page.getByRole("alert").filter({ hasText: "written by a newer Microscope (format 7; this one reads up to 1)" })).toBeVisible();
+  await page.getByLabel("Import workspace (.json)").setInputFiles({ name: "newer.json", mimeType: "application/json", buffer: Buffer.from(newer) });
+  await expect(page.getByRole("alert").filter({ hasText: "written by a newer Microscope (format 7; this one reads up to 2)" })).toBeVisible();
   expect(errors).toEqual([]);
 });
 

@@ -13,6 +13,7 @@ use thiserror::Error;
 
 use crate::domain::campaign::record::Campaign;
 use crate::domain::creator::record::Creator;
+use crate::domain::io::workspace::merge::{merge_records, Mergeable};
 use crate::domain::io::workspace::{check_header, decode_record, Header, APP_ID};
 
 /// The share format this build writes and the newest it reads.
@@ -28,6 +29,8 @@ pub const MAX_SHARE_JSON: usize = 1024 * 1024;
 /// What a link carries.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
+// One value per link opened or made: the size of the creator variant costs nothing worth a Box.
+#[allow(clippy::large_enum_variant)]
 pub enum Shared {
     /// A creator's dossier summary (see [`creator_summary`]).
     Creator { creator: Box<Creator> },
@@ -155,6 +158,112 @@ pub fn open_share(json: &str) -> Result<Shared, ShareError> {
     }
 }
 
+/// What "Add to my workspace" made of a shared item: the new lists and one sentence per record
+/// saying whether it was added, merged with the same record already here, or given a new id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Added {
+    pub creators: Vec<Creator>,
+    pub campaigns: Vec<Campaign>,
+    pub messages: Vec<String>,
+}
+
+/// Puts `item` into `list`: added when its id is free; merged by id (newer `updated_at` kept,
+/// dated entries of both) when the record here has the same id and name, so it is the same
+/// record shared back; given a new id from `fresh_id` when the id is taken by another record.
+/// Returns the id it ended under and what happened.
+fn place<T: Mergeable>(
+    list: &mut Vec<T>,
+    item: &T,
+    what: &str,
+    fresh_id: &mut dyn FnMut() -> String,
+    set_id: fn(&mut T, String),
+) -> (String, String) {
+    match list.iter().find(|r| r.id() == item.id()) {
+        None => {
+            list.push(item.clone());
+            (
+                item.id().to_string(),
+                format!("Added the {what} “{}”.", item.name()),
+            )
+        }
+        Some(here) if here.name() == item.name() => {
+            let (merged, report) = merge_records(list, std::slice::from_ref(item));
+            *list = merged;
+            let how = if report.updated > 0 {
+                "merged with the one here by id (the newer version kept, dated entries of both)"
+            } else {
+                "already here with the same id; nothing new in the link"
+            };
+            (
+                item.id().to_string(),
+                format!("The {what} “{}” was {how}.", item.name()),
+            )
+        }
+        Some(here) => {
+            let other = here.name().to_string();
+            let mut copy = item.clone();
+            let id = fresh_id();
+            set_id(&mut copy, id.clone());
+            list.push(copy);
+            (
+                id,
+                format!(
+                    "Added the {what} “{}” under a new id: “{other}” here already has the link's id.",
+                    item.name()
+                ),
+            )
+        }
+    }
+}
+
+/// "Add to my workspace" for a shared item, over the creators and campaigns held now. A brief's
+/// campaign names its creators by id; those follow any new id they were given.
+pub fn add_shared(
+    shared: &Shared,
+    creators: &[Creator],
+    campaigns: &[Campaign],
+    fresh_id: &mut dyn FnMut() -> String,
+) -> Added {
+    let mut out = Added {
+        creators: creators.to_vec(),
+        campaigns: campaigns.to_vec(),
+        messages: Vec::new(),
+    };
+    let set_creator: fn(&mut Creator, String) = |c, id| c.id = id;
+    match shared {
+        Shared::Creator { creator } => {
+            let (_, m) = place(&mut out.creators, creator, "creator", fresh_id, set_creator);
+            out.messages.push(m);
+        }
+        Shared::Brief { campaign, creators } => {
+            let mut campaign = campaign.clone();
+            for c in creators {
+                let (id, m) = place(&mut out.creators, c, "creator", fresh_id, set_creator);
+                if id != c.id {
+                    for member in campaign.creators.iter_mut().filter(|m| **m == c.id) {
+                        member.clone_from(&id);
+                    }
+                    for result in campaign.results.iter_mut() {
+                        if result.creator_id == c.id {
+                            result.creator_id.clone_from(&id);
+                        }
+                    }
+                }
+                out.messages.push(m);
+            }
+            let (_, m) = place(
+                &mut out.campaigns,
+                &campaign,
+                "campaign",
+                fresh_id,
+                |c, id| c.id = id,
+            );
+            out.messages.push(m);
+        }
+    }
+    out
+}
+
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// Bytes as URL-safe base64 without padding (RFC 4648 §5), refused when the result would be
@@ -249,6 +358,85 @@ mod tests {
             counts: Default::default(),
         });
         c
+    }
+
+    /// "Add to my workspace": added, merged by id (same record shared back), or a new id.
+    #[test]
+    fn adding_a_shared_item() {
+        let mut n = 0;
+        let mut fresh = || {
+            n += 1;
+            format!("new{n}")
+        };
+        let mut newer = ana();
+        newer.updated_at += 10.0;
+        newer.followers = Some(99);
+        let mut other = ana();
+        other.name = "Someone else".into();
+        // (held here, shared, names after, the message's start)
+        let cases = [
+            (
+                vec![],
+                ana(),
+                vec!["Ana Souza"],
+                "Added the creator “Ana Souza”.",
+            ),
+            (
+                vec![ana()],
+                ana(),
+                vec!["Ana Souza"],
+                "The creator “Ana Souza” was already here",
+            ),
+            (
+                vec![ana()],
+                newer,
+                vec!["Ana Souza"],
+                "The creator “Ana Souza” was merged with the one here by id",
+            ),
+            (
+                vec![other],
+                ana(),
+                vec!["Someone else", "Ana Souza"],
+                "Added the creator “Ana Souza” under a new id: “Someone else” here",
+            ),
+        ];
+        for (here, shared, names, message) in cases {
+            let added = add_shared(
+                &Shared::Creator {
+                    creator: Box::new(shared),
+                },
+                &here,
+                &[],
+                &mut fresh,
+            );
+            let got: Vec<&str> = added.creators.iter().map(|c| c.name.as_str()).collect();
+            assert_eq!(got, names);
+            assert!(
+                added.messages[0].starts_with(message),
+                "{:?}",
+                added.messages
+            );
+        }
+        // A brief: the campaign follows its creator's new id.
+        let mut campaign = Campaign::new("k1".into(), "Spring", 1.0);
+        campaign.creators.push(ana().id);
+        let mut taken = ana();
+        taken.name = "Bo".into();
+        let added = add_shared(
+            &Shared::Brief {
+                campaign: Box::new(campaign),
+                creators: vec![ana()],
+            },
+            &[taken],
+            &[],
+            &mut fresh,
+        );
+        assert_eq!(added.campaigns.len(), 1);
+        let new_id = added.creators[1].id.clone();
+        assert!(new_id.starts_with("new"), "{new_id}");
+        assert_eq!(added.campaigns[0].creators, vec![new_id]);
+        assert_eq!(added.messages.len(), 2);
+        assert_eq!(added.messages[1], "Added the campaign “Spring”.");
     }
 
     #[test]

@@ -708,6 +708,42 @@ mod tests {
         );
     }
 
+    /// One fixture per older format, each opened as today's: what loads, what is reported.
+    #[test]
+    fn older_formats_open_from_their_fixtures() {
+        // (fixture, creator names, campaigns, thresholds, report lines)
+        let cases: [(&str, &[&str], usize, bool, usize); 1] = [(
+            include_str!("../../../tests/fixtures/workspace-v1.json"),
+            &["@ann.fit", "Bo Travels"],
+            0,
+            false,
+            1,
+        )];
+        for (text, names, campaigns, thresholds, problems) in cases {
+            let Ok(opened) = import_workspace(text) else {
+                panic!("the fixture must open");
+            };
+            let ws = &opened.file.workspace;
+            let got: Vec<&str> = ws.creators.iter().map(|c| c.name.as_str()).collect();
+            assert_eq!(got, names);
+            assert_eq!(ws.campaigns.len(), campaigns);
+            assert_eq!(ws.thresholds.is_some(), thresholds);
+            assert_eq!(opened.report().len(), problems, "{:?}", opened.report());
+            assert!(
+                opened.report()[0].starts_with("Creators: record 3 (Broken): it could not be read")
+            );
+            // Opened once, written as today's format, it reads back the same.
+            let Ok(json) = WorkspaceFile::new(ws.clone(), 1.0).to_json() else {
+                panic!("write failed");
+            };
+            assert!(json.contains("\"version\": 2"), "{json}");
+            assert_eq!(
+                import_workspace(&json).map(|i| i.file.workspace).as_ref(),
+                Ok(ws)
+            );
+        }
+    }
+
     #[test]
     fn bom_and_missing_creators() {
         let Ok(result) = import_workspace("\u{feff}{\"app\":\"microscope\",\"version\":1}") else {
@@ -970,6 +1006,245 @@ pub(crate) mod props {
         })
     }
 
+    /// The file, written and opened again, is the same and nothing was dropped.
+    fn reads_back(file: WorkspaceFile) -> Result<(), TestCaseError> {
+        let json = file.to_json();
+        prop_assert!(json.is_ok());
+        let back = import_workspace(&json.unwrap_or_default());
+        prop_assert_eq!(
+            back,
+            Ok(WorkspaceImport {
+                file,
+                dropped: vec![],
+                dropped_campaigns: vec![],
+                problems: vec![],
+            })
+        );
+        Ok(())
+    }
+
+    fn date() -> impl Strategy<Value = crate::domain::text::date::Date> {
+        (0u32..8, 1u32..=12, 1u32..=28).prop_filter_map("a real day", |(y, m, d)| {
+            crate::domain::text::date::Date::parse(&format!("{}-{m:02}-{d:02}", 2020 + y)).ok()
+        })
+    }
+
+    /// Campaigns as the app stores them (already checked): goal, budget, currency, platforms,
+    /// countries, creators, checklist ticks, targets, tracked results, notes.
+    pub(crate) fn arb_campaign() -> impl Strategy<Value = Campaign> {
+        use crate::domain::campaign::record::{Goal, PostResult, CURRENCIES};
+        use crate::domain::creator::platform::Platform;
+        let count = || proptest::option::of((0u64..10_000_000).prop_map(|n| n as f64));
+        let result = (
+            "[a-z0-9]{0,6}",
+            proptest::option::of(date()),
+            count(),
+            count(),
+            count(),
+            count(),
+        )
+            .prop_map(
+                |(creator_id, date, views, interactions, clicks, conversions)| PostResult {
+                    creator_id,
+                    date,
+                    views,
+                    interactions,
+                    clicks,
+                    conversions,
+                },
+            );
+        (
+            (
+                "[a-z0-9]{1,8}",
+                "\\PC{1,20}",
+                0usize..4,
+                count(),
+                0usize..CURRENCIES.len(),
+            ),
+            (
+                proptest::collection::vec(0usize..Platform::ALL.len(), 0..3),
+                proptest::sample::subsequence(vec!["us", "uk", "de", "fr", "in"], 0..3),
+                proptest::collection::vec("[a-z]{1,8}", 0..3),
+                proptest::collection::vec("[a-z0-9]{1,6}", 0..4),
+            ),
+            (
+                proptest::collection::vec("[a-z-]{1,16}", 0..5),
+                (count(), count()),
+                proptest::collection::vec(result, 0..4),
+                "(\\PC|\n){0,40}",
+                0u64..2_000_000_000_000,
+            ),
+        )
+            .prop_filter_map("must be a usable campaign", |(a, b, c)| {
+                let (id, name, goal, budget, currency) = a;
+                let (platforms, countries, categories, creators) = b;
+                let (ticks, (views, clicks), results, notes, time) = c;
+                let mut k = Campaign::new(id, &name, time as f64);
+                k.goal = Goal::ALL.get(goal).copied().unwrap_or_default();
+                k.budget = budget;
+                k.currency = CURRENCIES
+                    .get(currency)
+                    .map(|c| c.0.to_string())
+                    .unwrap_or_default();
+                k.platforms = platforms
+                    .into_iter()
+                    .filter_map(|i| Platform::ALL.get(i).copied())
+                    .collect();
+                k.countries = countries.into_iter().map(str::to_string).collect();
+                k.brand_categories = categories;
+                k.creators = creators;
+                for t in ticks {
+                    k.checklist.set(&t, true);
+                }
+                k.targets.views = views;
+                k.targets.clicks = clicks;
+                k.results = results;
+                k.notes = notes;
+                k.updated_at = time as f64 + 5.0;
+                k.checked().ok()
+            })
+    }
+
+    /// Thresholds with one value moved within its range (kept only when valid as a whole).
+    pub(crate) fn arb_thresholds() -> impl Strategy<Value = Thresholds> {
+        use crate::domain::risk::thresholds::THRESHOLDS;
+        (0..THRESHOLDS.len(), 0u32..=100).prop_filter_map("valid thresholds", |(i, step)| {
+            let info = THRESHOLDS.get(i)?;
+            let mut t = Thresholds::default();
+            let value = info.min + (info.max - info.min) * f64::from(step) / 100.0;
+            // Whole-number thresholds (counts) take whole values.
+            let value = if info.default.fract() == 0.0 && info.min.fract() == 0.0 {
+                value.round()
+            } else {
+                (value * 100.0).round() / 100.0
+            };
+            t.set(info.key, value).ok()?;
+            t.validate().ok().map(|()| t)
+        })
+    }
+
+    /// Settings with every field varied, including keys of a newer build (kept as they are).
+    pub(crate) fn arb_settings() -> impl Strategy<Value = Settings> {
+        use crate::domain::campaign::record::CURRENCIES;
+        (
+            proptest::option::of(0..Formula::ALL.len()),
+            proptest::option::of(0..CURRENCIES.len()),
+            proptest::collection::vec("[a-z-]{1,16}", 0..3),
+            proptest::collection::btree_map("x_[a-z]{1,6}", 0i64..1000, 0..2),
+        )
+            .prop_map(|(formula, currency, dismissed, extra)| Settings {
+                formula: formula.and_then(|i| Formula::ALL.get(i).copied()),
+                currency: currency
+                    .and_then(|i| CURRENCIES.get(i))
+                    .map(|c| c.0.to_string()),
+                dismissed,
+                extra: extra
+                    .into_iter()
+                    .map(|(k, v)| (k, Value::from(v)))
+                    .collect(),
+            })
+    }
+
+    /// Ids must be unique in a list: each gets its position appended.
+    fn unique_ids<T>(items: Vec<T>, id: fn(&mut T) -> &mut String) -> Vec<T> {
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut item)| {
+                let slot = id(&mut item);
+                *slot = format!("{slot}-{i}");
+                item
+            })
+            .collect()
+    }
+
+    /// A workspace with every store filled; ids unique within each list.
+    pub(crate) fn arb_workspace() -> impl Strategy<Value = Workspace> {
+        (
+            proptest::collection::vec(arb_creator(), 1..5),
+            proptest::collection::vec(arb_campaign(), 1..4),
+            arb_thresholds(),
+            arb_settings(),
+        )
+            .prop_map(|(creators, campaigns, thresholds, settings)| Workspace {
+                creators: unique_ids(creators, |c| &mut c.id),
+                campaigns: unique_ids(campaigns, |k| &mut k.id),
+                thresholds: Some(thresholds),
+                settings,
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Workspace -> file -> workspace is equal, with every store filled.
+        #[test]
+        fn every_store_round_trips(ws in arb_workspace(), at in 0u64..2_000_000_000_000) {
+            prop_assert!(ws.counts().creators > 0 && ws.counts().campaigns > 0);
+            prop_assert!(ws.counts().thresholds && ws.campaigns.iter().all(|k| k.clone().checked().is_ok()));
+            reads_back(WorkspaceFile::new(ws, at as f64))?;
+        }
+    }
+
+    /// A file with every store, the base the fuzzing below damages.
+    fn base_file() -> &'static str {
+        static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        BASE.get_or_init(|| {
+            use crate::domain::creator::record::Creator;
+            let mut campaign = Campaign::new("k1".into(), "Spring launch", 5.0);
+            campaign.creators.push("c1".into());
+            campaign.checklist.set("brief-written", true);
+            let mut ann = Creator::new("c1".into(), "Ann", 10.0);
+            ann.followers = Some(45_000);
+            ann.tags = vec!["fitness".into()];
+            let ws = Workspace {
+                creators: vec![ann, Creator::new("c2".into(), "Bo", 11.0)],
+                campaigns: vec![campaign],
+                thresholds: Some(Thresholds {
+                    min_sponsored_posts: 5.0,
+                    ..Thresholds::default()
+                }),
+                settings: Settings {
+                    formula: Some(Formula::Followers),
+                    currency: Some("EUR".into()),
+                    dismissed: vec!["first-run".into()],
+                    ..Settings::default()
+                },
+            };
+            WorkspaceFile::new(ws, 9.0).to_json().unwrap_or_default()
+        })
+    }
+
+    proptest! {
+        // Cheap cases (one small file each): the issue asks for at least 10,000.
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        /// A damaged workspace file (cut short, characters replaced) never panics the decoder;
+        /// what it does load is only checked records, which read back the same.
+        #[test]
+        fn damaged_files_never_panic(
+            cut in 0usize..4000,
+            edits in proptest::collection::vec((0usize..4000, any::<char>()), 0..4),
+        ) {
+            let base = base_file();
+            let mut chars: Vec<char> = base.chars().collect();
+            for (at, ch) in edits {
+                let n = chars.len().max(1);
+                if let Some(slot) = chars.get_mut(at % n) {
+                    *slot = ch;
+                }
+            }
+            let text: String = chars.into_iter().take(cut.max(1)).collect();
+            if let Ok(opened) = import_workspace(&text) {
+                let ws = opened.file.workspace;
+                prop_assert!(ws.creators.iter().all(|c| c.clone().checked().is_ok()));
+                prop_assert!(ws.campaigns.iter().all(|k| k.clone().checked().is_ok()));
+                let again = WorkspaceFile::new(ws.clone(), 1.0).to_json().unwrap_or_default();
+                prop_assert_eq!(import_workspace(&again).map(|i| i.file.workspace), Ok(ws));
+            }
+        }
+    }
+
     proptest! {
         #[test]
         fn any_text_never_panics(s in "\\PC{0,200}") {
@@ -989,31 +1264,14 @@ pub(crate) mod props {
 
         #[test]
         fn json_round_trip(creators in proptest::collection::vec(arb_dossier_creator(), 0..8), at in 0u64..2_000_000_000_000) {
-            // Ids must be unique in a workspace.
-            let creators: Vec<Creator> = creators
-                .into_iter()
-                .enumerate()
-                .map(|(i, mut c)| { c.id = format!("{}-{i}", c.id); c })
-                .collect();
-            let file = WorkspaceFile::new(
+            let creators = unique_ids(creators, |c| &mut c.id);
+            reads_back(WorkspaceFile::new(
                 Workspace {
                     creators,
                     ..Workspace::default()
                 },
                 at as f64,
-            );
-            let json = file.to_json();
-            prop_assert!(json.is_ok());
-            let back = import_workspace(&json.unwrap_or_default());
-            prop_assert_eq!(
-                back,
-                Ok(WorkspaceImport {
-                    file,
-                    dropped: vec![],
-                    dropped_campaigns: vec![],
-                    problems: vec![],
-                })
-            );
+            ))?;
         }
     }
 }

@@ -5,10 +5,12 @@ use leptos::prelude::*;
 
 use crate::domain::campaign::document::{campaign_brief, Document};
 use crate::domain::engine::engagement::Formula;
+use crate::domain::io::share::{creator_summary, Shared};
 use crate::ui::campaign::document::{download_markdown, DocumentView};
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
 use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::workspace::share::CopyLinkButton;
 
 #[component]
 pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
@@ -20,6 +22,28 @@ pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
         campaign.with(|c| {
             c.as_ref()
                 .map(|c| campaign_brief(c, &all, Formula::default(), min))
+        })
+    });
+    // The brief as a link carries it: the campaign and the summaries of its shortlisted creators.
+    let shared = Signal::derive(move || {
+        let all = creators.get();
+        campaign.with(|c| {
+            c.as_ref().map(|c| Shared::Brief {
+                campaign: Box::new(c.clone()),
+                creators: all
+                    .iter()
+                    .filter(|x| c.creators.contains(&x.id))
+                    .map(creator_summary)
+                    .collect(),
+            })
+        })
+    });
+    let shared_name = Signal::derive(move || {
+        campaign.with(|c| {
+            format!(
+                "the brief for {}",
+                c.as_ref().map(|c| c.name.as_str()).unwrap_or("")
+            )
         })
     });
     let status = RwSignal::new(None::<String>);
@@ -48,6 +72,7 @@ pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
                 <button type="button" class="button" on:click=download>
                     "Download brief (Markdown)"
                 </button>
+                <CopyLinkButton item=shared name=shared_name id="brief" />
             </div>
             <p class="status campaign-form" role="status">
                 {move || status.get()}

@@ -16,7 +16,8 @@ use crate::ui::campaign::recommendations::RecommendationsView;
 use crate::ui::campaign::tracking::TrackingView;
 use crate::ui::campaign::vetting::VettingView;
 use crate::ui::risks::for_creator::CampaignWarnings;
-use crate::ui::state::CampaignsStore;
+use crate::ui::state::settings::SettingsExt;
+use crate::ui::state::{CampaignsStore, SettingsStore};
 use crate::ui::widgets::banners::StoredDataBanner;
 use crate::ui::widgets::fields::{CheckBox, ChoiceSelect, TextField};
 use crate::ui::widgets::section::{Depth, Section};
@@ -30,6 +31,7 @@ pub fn CampaignPanel() -> impl IntoView {
     // campaign, and leaving the section saves pending edits at once.
     store.select_first();
     on_cleanup(move || store.flush());
+    let settings = use_context::<SettingsStore>();
     let new_name = RwSignal::new(String::new());
     let name_error = RwSignal::new(None::<String>);
     let create = move |ev: leptos::ev::SubmitEvent| {
@@ -40,7 +42,7 @@ pub fn CampaignPanel() -> impl IntoView {
             return;
         }
         name_error.set(None);
-        store.create(&name);
+        store.create(&name, settings.and_then(|s| s.currency()));
         new_name.set(String::new());
     };
 
@@ -144,6 +146,7 @@ fn CampaignEditor(store: CampaignsStore, id: String) -> impl IntoView {
     let edit = move |f: Box<dyn FnOnce(&mut Campaign)>| {
         id.with_value(|i| store.edit(i, f));
     };
+    let settings = use_context::<SettingsStore>();
     let start = campaign.get_untracked().unwrap_or_default();
     let budget_text = RwSignal::new(
         start
@@ -210,6 +213,9 @@ fn CampaignEditor(store: CampaignsStore, id: String) -> impl IntoView {
                         aria-describedby="campaign-currency-help"
                         on:change=move |ev| {
                             let code = event_target_value(&ev);
+                            if let Some(s) = settings {
+                                s.set_currency(&code);
+                            }
                             edit(Box::new(move |c| c.currency = code));
                         }
                     >

@@ -5,13 +5,19 @@ use leptos::prelude::*;
 
 use crate::domain::engine::engagement::Formula;
 use crate::ui::shortlist::transfer::{Export, ExportButton};
-use crate::ui::state::ShortlistStore;
+use crate::ui::state::settings::SettingsExt;
+use crate::ui::state::shortlist::FIRST_RUN_FLAG;
+use crate::ui::state::workspace::Stores;
+use crate::ui::state::{SettingsStore, ShortlistStore};
 use crate::ui::widgets::banners::StoredDataBanner;
 use crate::ui::widgets::files::download_outcome;
+use crate::ui::workspace::panel::SaveToFileButton;
 
 #[component]
 pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
     let state = expect_context::<ShortlistStore>();
+    let stores = Stores::here();
+    let settings = use_context::<SettingsStore>();
     let message = RwSignal::new(None::<Result<String, String>>);
     let outcome = move || download_outcome(message.get());
 
@@ -21,7 +27,15 @@ pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
                 <div class="banner danger" role="alert">
                     <p class="banner-title">"Not saved"</p>
                     <p>{e}</p>
+                    <p>
+                        {if crate::storage::file::supported() {
+                            "Everything stays in this tab's memory until you close it. Choose “Save to a file…” to keep the whole workspace in a file on your disk, which has no such limit."
+                        } else {
+                            "Everything stays in this tab's memory until you close it. Export the workspace to keep it."
+                        }}
+                    </p>
                     <div class="button-row">
+                        <SaveToFileButton />
                         <ExportButton export=Export::Workspace message=message />
                         <ExportButton export=Export::Csv message=message formula=formula />
                     </div>
@@ -31,20 +45,27 @@ pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
     };
 
     let first_run = move || {
-        state.first_run.get().then(|| {
+        // Dismissed once, in this browser (a flag) or in a restored workspace (a setting).
+        let dismissed = settings.is_some_and(|s| s.dismissed(FIRST_RUN_FLAG));
+        (state.first_run.get() && !dismissed).then(|| {
             view! {
                 <div class="banner info" role="note" aria-labelledby="first-run-title">
                     <p id="first-run-title" class="banner-title">
                         "Your shortlist stays in this browser"
                     </p>
                     <p>
-                        "Microscope keeps your shortlist in this browser only: nothing is sent anywhere. Clearing your browsing data or site data (or closing a private window) erases it. To keep a copy or move it to another device, use “Export workspace (JSON)” or “Export CSV” below."
+                        "Microscope keeps your workspace (shortlist, campaigns, thresholds, settings) in this browser only: nothing is sent anywhere. Clearing your browsing data or site data (or closing a private window) erases it. To keep a copy or move it to another device, use “Export workspace (JSON)”: that one file restores all of it. “Export CSV” below keeps the shortlist's figures for spreadsheets."
                     </p>
                     <div class="button-row">
                         <button
                             type="button"
                             class="secondary"
-                            on:click=move |_| state.dismiss_first_run()
+                            on:click=move |_| {
+                                state.dismiss_first_run();
+                                if let Some(s) = settings {
+                                    s.dismiss(FIRST_RUN_FLAG);
+                                }
+                            }
                         >
                             "Got it"
                         </button>
@@ -64,7 +85,7 @@ pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
                 start_fresh=move |_| state.start_fresh()
                 dismiss=move |_| state.dismiss_problem()
                 export=Callback::new(move |_| {
-                    message.set(Some(Export::Workspace.download(state, Formula::default())))
+                    message.set(Some(Export::Workspace.download(stores, Formula::default())))
                 })
             />
             {save_error}

@@ -10,6 +10,7 @@ use crate::domain::creator::record::{
 };
 use crate::domain::engine::engagement::{Field, Formula};
 use crate::domain::io::csv_export::format_amount;
+use crate::domain::io::share::{creator_summary, Shared};
 use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::format::group_thousands;
 use crate::domain::text::number::{parse_optional_amount, parse_optional_count};
@@ -20,6 +21,7 @@ use crate::ui::shortlist::imported::ImportedDetails;
 use crate::ui::state::ShortlistStore;
 use crate::ui::widgets::fields::{choice_options, TextField};
 use crate::ui::widgets::number_field::{average_label, AverageFields, NumberField, AVERAGE_COUNT};
+use crate::ui::workspace::share::CopyLinkButton;
 
 /// The form's texts, one signal per field.
 #[derive(Clone, Copy)]
@@ -193,6 +195,18 @@ pub fn CreatorEditor(
                 .is_some_and(|c| state.list.with_untracked(|l| l.get(&c.id).is_none()))
         })
     });
+    // The saved version of the creator being edited, as a link carries it.
+    let shared = Signal::derive(move || {
+        let id = editing.with(|e| e.as_ref().map(|c| c.id.clone()))?;
+        state.list.with(|l| {
+            l.get(&id).map(|c| Shared::Creator {
+                creator: Box::new(creator_summary(c)),
+            })
+        })
+    });
+    let shared_name = Signal::derive(move || {
+        editing.with(|e| e.as_ref().map(|c| c.name.clone()).unwrap_or_default())
+    });
     let title = move || {
         if is_new.get() {
             "Add a creator".to_string()
@@ -328,7 +342,7 @@ pub fn CreatorEditor(
 
     view! {
         <dialog
-            class="creator-editor"
+            class="modal creator-editor"
             node_ref=dialog_ref
             aria-labelledby="creator-editor-title"
             on:close=move |_| {
@@ -455,6 +469,19 @@ pub fn CreatorEditor(
                     <summary>"Risks for this creator: " {risk_count}</summary>
                     <CreatorWarnings risk=risk />
                 </details>
+                {move || {
+                    (!is_new.get())
+                        .then(|| {
+                            view! {
+                                <div class="editor-share">
+                                    <p class="help">
+                                        "Share the saved version as a link: a read-only summary without notes, contact, price or comment texts."
+                                    </p>
+                                    <CopyLinkButton item=shared name=shared_name id="editor" />
+                                </div>
+                            }
+                        })
+                }}
                 <p class="error" role="alert">
                     {move || summary.get()}
                 </p>

@@ -18,10 +18,12 @@ use crate::ui::shortlist::format::{page_count, page_range, rate_of, PAGE_SIZE};
 use crate::ui::shortlist::r#import::CsvImport;
 use crate::ui::shortlist::row::Row;
 use crate::ui::shortlist::table_state::{next_sort, View};
-use crate::ui::shortlist::transfer::{ExportBar, WorkspaceImportForm};
+use crate::ui::shortlist::transfer::ExportBar;
 use crate::ui::state::ids::next_id;
-use crate::ui::state::ShortlistStore;
+use crate::ui::state::settings::SettingsExt;
+use crate::ui::state::{SettingsStore, ShortlistStore};
 use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::workspace::usage::StorageUsage;
 
 #[component]
 pub fn ShortlistPanel() -> impl IntoView {
@@ -34,6 +36,19 @@ pub fn ShortlistPanel() -> impl IntoView {
         .into_any();
     };
     let v = View::new(state);
+    // The formula picked last is a setting (kept in the workspace file): it follows a restore
+    // and another tab's pick.
+    let settings = use_context::<SettingsStore>();
+    if let Some(s) = settings {
+        v.formula.set(s.formula());
+        Effect::new(move |_| {
+            if let Some(f) = s.value.with(|x| x.formula) {
+                if v.formula.get_untracked() != f {
+                    v.formula.set(f);
+                }
+            }
+        });
+    }
     // Loaded once for every row's risk badge.
     let thresholds = thresholds_signal();
     // Set by a row's risk badge: the editor then opens on the creator's warnings.
@@ -269,6 +284,9 @@ pub fn ShortlistPanel() -> impl IntoView {
                     on:change=move |ev| {
                         if let Some(f) = Formula::parse(&event_target_value(&ev)) {
                             v.formula.set(f);
+                            if let Some(s) = settings {
+                                s.set_formula(f);
+                            }
                         }
                     }
                 >
@@ -373,6 +391,7 @@ pub fn ShortlistPanel() -> impl IntoView {
                     n => format!("{} creators, kept in this browser.", group_thousands(n as u64)),
                 }} {move || (state.unsaved.get() && state.saving_enabled()).then_some(" Saving…")}
             </p>
+            <StorageUsage />
             <StorageBanners formula=v.formula />
             <div class="shortlist-toolbar">
                 <button type="button" on:click=add_new>
@@ -451,7 +470,6 @@ pub fn ShortlistPanel() -> impl IntoView {
             <ComparePanel selected=v.selected formula=v.formula />
             <ExportBar formula=v.formula />
             <CsvImport />
-            <WorkspaceImportForm />
             <CreatorEditor
                 editing=v.editing
                 on_saved=on_saved

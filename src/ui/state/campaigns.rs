@@ -117,10 +117,20 @@ impl CampaignsStore {
         }
     }
 
-    /// Adds a campaign named `name` and selects it. Returns its id.
-    pub fn create(&self, name: &str) -> String {
+    /// Replaces every campaign (a restored workspace file); the selection follows.
+    pub fn replace_all(&self, campaigns: Vec<Campaign>) {
+        self.store.replace_all(campaigns);
+        self.follow_selection();
+    }
+
+    /// Adds a campaign named `name` and selects it. Returns its id. It starts in `currency` (the
+    /// one picked last, a setting) when given, else the default.
+    pub fn create(&self, name: &str, currency: Option<String>) -> String {
         let id = next_id();
-        let campaign = Campaign::new(id.clone(), name, now_ms());
+        let mut campaign = Campaign::new(id.clone(), name, now_ms());
+        if let Some(code) = currency {
+            campaign.currency = code;
+        }
         self.campaigns.update(|cs| cs.push(campaign));
         self.selected.set(Some(id.clone()));
         self.edited(|e| e.changed(&id));

@@ -12,7 +12,9 @@ pub struct Lazy<T: Send + Sync + 'static> {
     /// The owner that provided the handle (`App`'s): the store is created under it so it
     /// outlives the section that first asked. Weak: the handle lives in that owner's context.
     owner: Option<WeakOwner>,
-    store: StoredValue<Option<T>>,
+    /// A signal, so that an effect following every store (the workspace file) picks the store
+    /// up once a section has created it.
+    store: RwSignal<Option<T>>,
 }
 
 impl<T: Send + Sync + 'static> Clone for Lazy<T> {
@@ -30,14 +32,14 @@ impl<T: Copy + Send + Sync + 'static> Lazy<T> {
     pub fn new() -> Lazy<T> {
         Lazy {
             owner: Owner::current().map(|o| o.downgrade()),
-            store: StoredValue::new(None),
+            store: RwSignal::new(None),
         }
     }
 
     /// The store, created by `create` under the handle's owner on the first call. `create` runs
     /// untracked, so that a section's reactive scope that asks first does not subscribe to it.
     pub fn get(&self, create: fn() -> T) -> T {
-        if let Some(Some(store)) = self.store.try_get_value() {
+        if let Some(Some(store)) = self.store.try_get_untracked() {
             return store;
         }
         let store = match self.owner.as_ref().and_then(WeakOwner::upgrade) {
@@ -45,8 +47,14 @@ impl<T: Copy + Send + Sync + 'static> Lazy<T> {
             None => untrack(create),
         };
         // Gone only if the owner was cleaned up: then nothing is left to share it with.
-        let _ = self.store.try_set_value(Some(store));
+        let _ = self.store.try_set(Some(store));
         store
+    }
+
+    /// The store if a section has created it, tracked: an effect that reads this re-runs when
+    /// it appears. Never creates it.
+    pub fn created(&self) -> Option<T> {
+        self.store.try_get().flatten()
     }
 }
 

@@ -220,6 +220,22 @@ impl<C: Records> ListStore<C> {
         self.persisted.schedule(ListToSave(self.items));
     }
 
+    /// Replaces the whole list (a restored workspace file), recording every id as changed and
+    /// the ones that are gone as deleted, so another tab's write is still merged correctly.
+    pub fn replace_all(&self, items: Vec<C::Item>) {
+        let old = self.items.with_untracked(|l| ids_of(l.items()));
+        let new_ids = ids_of(&items);
+        self.items.set(C::from_items(items));
+        self.edited(|e| {
+            for id in old.iter().filter(|id| !new_ids.contains(*id)) {
+                e.deleted(id);
+            }
+            for id in &new_ids {
+                e.changed(id);
+            }
+        });
+    }
+
     /// Saves pending edits now (the page is being hidden or closed, or a test wants it settled).
     pub fn flush(&self) {
         self.persisted.flush();

@@ -2,8 +2,9 @@
 //! provided as context. `persisted` is the design every store keeps (save after a pause or at
 //! once, flush when the page is hidden, merge before replacing another tab's write, never
 //! overwrite unreadable data); `list` is its form for records with ids, merged by `merge`, and
-//! `value` its form for one setting. `ShortlistStore`, `CampaignsStore` and `ThresholdsStore` are
-//! the three stores; `ids` hands out the page's record ids.
+//! `value` its form for one setting. `ShortlistStore`, `CampaignsStore`, `ThresholdsStore` and
+//! `SettingsStore` are the four stores, and `workspace` reads and restores them together (a
+//! workspace file); `ids` hands out the page's record ids.
 
 pub mod campaigns;
 pub mod ids;
@@ -11,12 +12,15 @@ pub mod lazy;
 pub mod list;
 pub mod merge;
 pub mod persisted;
+pub mod settings;
 pub mod shortlist;
 pub mod thresholds;
 pub mod value;
+pub mod workspace;
 
 pub use campaigns::CampaignsStore;
 pub use list::StoreProblem;
+pub use settings::SettingsStore;
 pub use shortlist::ShortlistStore;
 pub use thresholds::ThresholdsStore;
 
@@ -38,7 +42,7 @@ mod tests {
             (
                 &<Shortlist as Records>::SPEC.save,
                 &quota,
-                format!("Your latest changes could not be saved: {quota}. Everything is still here in this tab. Export the shortlist to keep it, then remove creators you no longer need or free space in the browser."),
+                format!("Your latest changes could not be saved: {quota}. Everything is still here in this tab. Save the workspace to a file (or export it) to keep it, then remove creators you no longer need or free space in the browser."),
             ),
             (
                 &<Shortlist as Records>::SPEC.save,

@@ -5,7 +5,6 @@
 //! overwritten unless the user says so; a failed save keeps everything in memory; a tab never
 //! overwrites newer data another tab saved (it merges first: see `merge`).
 
-use std::collections::HashSet;
 use std::ops::Deref;
 
 use leptos::prelude::*;
@@ -27,7 +26,7 @@ static SPEC: ListSpec = ListSpec {
     kind: &SHORTLIST,
     save: SaveWords {
         subject: "Your latest changes",
-        quota: "Everything is still here in this tab. Export the shortlist to keep it, then remove creators you no longer need or free space in the browser.",
+        quota: "Everything is still here in this tab. Save the workspace to a file (or export it) to keep it, then remove creators you no longer need or free space in the browser.",
         other: "Everything is still here in this tab; export the shortlist to keep it.",
     },
     sync_note: "The shortlist was updated in another tab; this list now includes those changes.",
@@ -148,23 +147,6 @@ impl ShortlistStore {
             .unwrap_or_default();
         self.edited(|e| e.changed_all(ids));
         summary
-    }
-
-    /// Replaces the whole shortlist (a workspace file the user chose to restore).
-    pub fn replace_all(&self, creators: Vec<Creator>) {
-        let old: Vec<String> = self
-            .list
-            .with_untracked(|l| l.creators().iter().map(|c| c.id.clone()).collect());
-        let new_ids: HashSet<String> = creators.iter().map(|c| c.id.clone()).collect();
-        self.list.set(Shortlist::new(creators));
-        self.edited(|e| {
-            for id in old.iter().filter(|id| !new_ids.contains(*id)) {
-                e.deleted(id);
-            }
-            for id in &new_ids {
-                e.changed(id);
-            }
-        });
     }
 
     /// Hides the first-run notice for good.

@@ -15,7 +15,7 @@ use crate::ui::state::persisted::{Mode, Persisted, SaveWords, Saved};
 
 /// A stored setting: its stored form (checked on the way in) around the value in use.
 pub trait Setting: Record + Serialize + Send + Sync + 'static {
-    type Value: Clone + Default + Send + Sync + 'static;
+    type Value: Clone + Default + PartialEq + Send + Sync + 'static;
     const KIND: &'static Kind;
     /// How a failed save is worded.
     const WORDS: &'static SaveWords;
@@ -105,6 +105,16 @@ impl<S: Setting> ValueStore<S> {
         }
         let saved = self.store.save_now(S::stored(value));
         self.after_save(saved);
+    }
+
+    /// Changes the value in use with `f` and saves it, when that changed anything.
+    pub fn change(&self, f: impl FnOnce(&mut S::Value)) {
+        let mut value = self.value.get_untracked();
+        let before = value.clone();
+        f(&mut value);
+        if value != before {
+            self.apply(value);
+        }
     }
 
     /// Saves the value in use over whatever is stored, after the user asked to.

@@ -49,6 +49,59 @@ pub struct MergeReport {
     pub settings_changed: bool,
 }
 
+impl StoreReport {
+    /// "2 added, 1 updated, 3 unchanged" (only the counts that are not zero); `None` when the
+    /// store was not touched.
+    fn counts(&self) -> Option<String> {
+        let parts: Vec<String> = [
+            (self.added, "added"),
+            (self.updated, "updated"),
+            (self.unchanged, "unchanged"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+}
+
+impl MergeReport {
+    /// One line per store that changed or was compared, then each conflict resolved, naming its
+    /// store: what a restore or a file sync tells the user.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (store, report) in [("Creators", &self.creators), ("Campaigns", &self.campaigns)] {
+            if let Some(counts) = report.counts() {
+                out.push(format!("{store}: {counts}."));
+            }
+        }
+        if self.thresholds_changed {
+            out.push("Risk thresholds: changed.".to_string());
+        }
+        if self.settings_changed {
+            out.push("Settings: changed.".to_string());
+        }
+        for (store, report) in [("Creators", &self.creators), ("Campaigns", &self.campaigns)] {
+            out.extend(
+                report
+                    .conflicts
+                    .iter()
+                    .map(|c| format!("{store}, conflict resolved: {c}")),
+            );
+        }
+        out
+    }
+
+    /// Whether anything here changed (records added or updated, thresholds, settings).
+    pub fn changed(&self) -> bool {
+        self.creators.added + self.creators.updated + self.campaigns.added + self.campaigns.updated
+            > 0
+            || self.thresholds_changed
+            || self.settings_changed
+    }
+}
+
 /// A record that merges by id and date.
 pub trait Mergeable: Clone + PartialEq {
     /// Id, name and `updated_at`.
@@ -332,6 +385,69 @@ mod tests {
                 "“Bo”: this browser's version (changed 2025-12-01) was kept over the file's (changed 2025-11-01); dated entries of both were kept.",
             ]
         );
+    }
+
+    /// Conflicts, one row each: this browser's record and the file's with the same id.
+    #[test]
+    fn merge_conflict_table() {
+        // (ours updated, theirs updated, same content, kept name, (added, updated, unchanged), conflicts)
+        let cases = [
+            (NOV_1, DEC_1, false, "Theirs", (0, 1, 0), 1),
+            (DEC_1, NOV_1, false, "Ours", (0, 0, 1), 1),
+            (NOV_1, NOV_1, false, "Ours", (0, 0, 1), 1),
+            (NOV_1, NOV_1, true, "Ours", (0, 0, 1), 0),
+            // Never stamped (0): the file's newer version is taken without a conflict line.
+            (0.0, NOV_1, false, "Theirs", (0, 1, 0), 0),
+        ];
+        for (ours_at, theirs_at, same, kept, counts, conflicts) in cases {
+            let ours = creator("a", "Ours", ours_at);
+            let theirs = if same {
+                ours.clone()
+            } else {
+                creator("a", "Theirs", theirs_at)
+            };
+            let (list, report) = merge_records(&[ours], &[theirs]);
+            let row = format!("{ours_at} {theirs_at} {same}");
+            assert_eq!(list.len(), 1, "{row}");
+            assert_eq!(list[0].name, kept, "{row}");
+            assert_eq!(
+                (report.added, report.updated, report.unchanged),
+                counts,
+                "{row}"
+            );
+            assert_eq!(
+                report.conflicts.len(),
+                conflicts,
+                "{row}: {:?}",
+                report.conflicts
+            );
+        }
+    }
+
+    #[test]
+    fn report_lines_name_each_store() {
+        let mut here = Workspace::default();
+        here.creators.push(creator("a", "Ana", NOV_1));
+        let file = Workspace {
+            creators: vec![creator("a", "Ana S.", DEC_1), creator("b", "Bo", NOV_1)],
+            campaigns: vec![Campaign::new("k".into(), "Spring", NOV_1)],
+            thresholds: Some(Default::default()),
+            settings: Default::default(),
+        };
+        let (_, report) = restore(&here, &file, Choices::default());
+        assert!(report.changed());
+        assert_eq!(
+            report.lines(),
+            vec![
+                "Creators: 1 added, 1 updated.",
+                "Campaigns: 1 added.",
+                "Risk thresholds: changed.",
+                "Creators, conflict resolved: “Ana S.”: the file's version (changed 2025-12-01) replaced this browser's (changed 2025-11-01); dated entries of both were kept.",
+            ]
+        );
+        let (_, nothing) = restore(&here, &Workspace::default(), Choices::default());
+        assert!(!nothing.changed());
+        assert!(nothing.lines().is_empty());
     }
 
     #[test]

@@ -1,0 +1,98 @@
+//! How much of the browser's storage the workspace takes, measured on what is stored, and about
+//! how many more creators fit at the shortlist's average size.
+
+use leptos::prelude::*;
+
+use crate::domain::text::format::group_thousands;
+use crate::storage;
+use crate::ui::state::ShortlistStore;
+
+/// What a site may keep in localStorage: about 5 million UTF-16 code units (5 MB as browsers
+/// count it) in Chromium and Firefox.
+pub const QUOTA_UNITS: usize = 5_000_000;
+
+/// "1.4 MB", "12 KB", "800 bytes": units as browsers count them against the quota.
+fn size(units: usize) -> String {
+    if units >= 1_000_000 {
+        format!("{:.1} MB", units as f64 / 1e6)
+    } else if units >= 1_000 {
+        format!(
+            "{} KB",
+            group_thousands((units as f64 / 1e3).round() as u64)
+        )
+    } else {
+        format!("{units} bytes")
+    }
+}
+
+/// The sentence the Shortlist shows: `units` for everything stored, `shortlist_units` and
+/// `creators` for the average creator.
+pub fn usage_text(units: usize, shortlist_units: usize, creators: usize) -> String {
+    let percent = (units as f64 / QUOTA_UNITS as f64 * 100.0).min(100.0);
+    let share = if percent < 1.0 {
+        "less than 1%".to_string()
+    } else {
+        format!("{percent:.0}%")
+    };
+    let mut text = format!(
+        "Stored in this browser: {} of about 5 MB it keeps for this site ({share}).",
+        size(units)
+    );
+    if creators > 0 && shortlist_units > 0 {
+        let each = shortlist_units.div_ceil(creators);
+        let room = QUOTA_UNITS.saturating_sub(units) / each.max(1);
+        text.push_str(&format!(
+            " Room for about {} more creators at {} each (the average here; posts and comment samples make a creator larger).",
+            group_thousands(room as u64),
+            size(each)
+        ));
+    }
+    text
+}
+
+/// The usage line, measured again after each save of the shortlist.
+#[component]
+pub fn StorageUsage() -> impl IntoView {
+    let state = use_context::<ShortlistStore>();
+    let text = Memo::new(move |_| {
+        let creators = state.map_or(0, |s| {
+            // Re-measure when the list changes and when its save lands.
+            s.unsaved.track();
+            s.list.with(|l| l.len())
+        });
+        storage::usage().map(|u| usage_text(u.units, u.shortlist_units, creators))
+    });
+    view! { <p class="help storage-usage">{move || text.get()}</p> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usage_sentences() {
+        let cases = [
+            (
+                120,
+                0,
+                0,
+                "Stored in this browser: 120 bytes of about 5 MB it keeps for this site (less than 1%).",
+            ),
+            (
+                1_250_000,
+                1_200_000,
+                1_000,
+                "Stored in this browser: 1.2 MB of about 5 MB it keeps for this site (25%). Room for about 3,125 more creators at 1 KB each (the average here; posts and comment samples make a creator larger).",
+            ),
+            (
+                5_100_000,
+                5_000_000,
+                10,
+                "Stored in this browser: 5.1 MB of about 5 MB it keeps for this site (100%). Room for about 0 more creators at 500 KB each (the average here; posts and comment samples make a creator larger).",
+            ),
+        ];
+        for (units, list, n, want) in cases {
+            assert_eq!(usage_text(units, list, n), want);
+        }
+    }
+}

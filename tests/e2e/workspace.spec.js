@@ -1,0 +1,176 @@
+//! End-to-end: the workspace file and share links on the release build. A workspace exported in
+//! one browser context and restored into an empty one brings back the creator, the campaign with
+//! its checklist tick and tracked result, and the changed threshold; a brief's link opened in a
+//! fresh context shows the brief read only, and adds it only on the click.
+const fs = require("fs");
+const { test, expect } = require("@playwright/test");
+const { openApp, expectNoSeriousA11yViolations, flushSaves } = require("./helpers");
+
+const stamp = 1_700_000_000_000;
+
+const ann = {
+  id: "c1",
+  name: "Ann",
+  platform: "TikTok",
+  followers: 45000,
+  metrics: { views: 130000, likes: 10000, comments: 650, shares: 433 },
+  price: 300,
+  sponsored_posts: 1,
+  status: "confirmed",
+  created_at: stamp,
+  updated_at: stamp,
+};
+
+const spring = {
+  id: "k1",
+  name: "Spring launch",
+  goal: "engagement",
+  currency: "EUR",
+  budget: 1000,
+  countries: ["de"],
+  creators: ["c1"],
+  checklist: ["set-goal"],
+  start: "2026-05-01",
+  end: "2026-05-31",
+  results: [{ creator_id: "c1", date: "2026-05-10", views: 40000, interactions: 2000 }],
+  created_at: stamp,
+  updated_at: stamp,
+};
+
+/** Opens the app with Ann on the shortlist and the Spring launch campaign stored. */
+async function openSeeded(page, hash) {
+  const errors = await openApp(page, hash);
+  await page.evaluate(
+    ([creators, campaigns]) => {
+      localStorage.clear();
+      const put = (kind, version, data) =>
+        localStorage.setItem(`microscope.${kind}`, JSON.stringify({ app: "microscope", kind, version, data }));
+      put("shortlist", 3, creators);
+      put("campaigns", 2, campaigns);
+    },
+    [[ann], [spring]],
+  );
+  await page.reload();
+  await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
+  return errors;
+}
+
+test("export in one browser, restore into an empty one: creator, campaign with its tick and result, threshold", async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const errors = await openSeeded(page, "#risks");
+  await page.getByText("Risk thresholds", { exact: true }).click();
+  await page.getByLabel("Negative comments (caution) (%)").fill("40");
+  await expect(page.getByText("Thresholds saved in this browser.")).toBeVisible();
+
+  // The Workspace panel is under every section.
+  const workspace = page.getByRole("region", { name: "Workspace" });
+  await expect(workspace).toBeVisible();
+  const download = page.waitForEvent("download");
+  await workspace.getByRole("button", { name: "Export workspace (JSON)" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^microscope-workspace-\d{4}-\d{2}-\d{2}\.json$/);
+  const path = await file.path();
+  const json = JSON.parse(fs.readFileSync(path, "utf8"));
+  expect(json.version).toBe(2);
+  expect(json.campaigns.map((c) => c.name)).toEqual(["Spring launch"]);
+  await expect(workspace.getByRole("status").first()).toContainText("Exported 1 creator, 1 campaign and changed risk thresholds");
+  expect(errors).toEqual([]);
+
+  // A fresh browser context: nothing stored.
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  const otherErrors = await openApp(other, "#campaign");
+  await expect(other.getByLabel("New campaign name")).toBeVisible();
+  await other.getByLabel("Import workspace (.json)").setInputFiles(path);
+  const dialog = other.getByRole("dialog", { name: "Restore a workspace file" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText("holds 1 creator, 1 campaign and changed risk thresholds");
+  await expect(dialog.getByRole("group", { name: "Creators" })).toContainText("The file: 1 creator. Here: 0 creators.");
+  await expect(dialog.getByRole("group", { name: "Campaigns" }).getByLabel(/^Merge/)).toBeChecked();
+  // The file has no settings: that store is kept by default.
+  await expect(dialog.getByRole("group", { name: "Settings" }).getByLabel("Keep what is here")).toBeChecked();
+  await expectNoSeriousA11yViolations(other);
+  await dialog.evaluate((d) => (d.scrollTop = 0));
+  await other.screenshot({ path: testInfo.outputPath("restore-dialog.png") });
+  await dialog.getByRole("button", { name: "Restore" }).click();
+  await expect(dialog).toBeHidden();
+  const report = other.getByRole("region", { name: "Workspace" }).getByRole("status");
+  await expect(report).toContainText("Creators: 1 added.");
+  await expect(report).toContainText("Campaigns: 1 added.");
+  await expect(report).toContainText("Risk thresholds: changed.");
+
+  // The campaign, its tick and its result.
+  await expect(other.getByRole("heading", { level: 3, name: "Spring launch" })).toBeVisible();
+  await expect(other.getByRole("checkbox", { name: "Set the campaign goal" })).toBeChecked();
+  await expect(other.locator(".campaign-per-creator").getByRole("row", { name: /Ann/ })).toContainText("2K");
+  // The creator.
+  await other.getByRole("link", { name: "Shortlist" }).click();
+  await expect(other.getByRole("table").getByText("Ann", { exact: true })).toBeVisible();
+  // The threshold.
+  await other.getByRole("link", { name: "Risks" }).click();
+  await other.getByText("Risk thresholds", { exact: true }).click();
+  await expect(other.getByLabel("Negative comments (caution) (%)")).toHaveValue("40");
+  // Stored, not only shown.
+  await flushSaves(other);
+  const stored = await other.evaluate(() => localStorage.getItem("microscope.campaigns"));
+  expect(stored).toContain('"views":40000.0');
+  expect(otherErrors).toEqual([]);
+  await fresh.close();
+});
+
+test("a file from a newer version is refused and nothing changes", async ({ page }) => {
+  const errors = await openSeeded(page, "#shortlist");
+  const before = await page.evaluate(() => localStorage.getItem("microscope.shortlist"));
+  const newer = JSON.stringify({ app: "microscope", version: 7, creators: [] });
+  await page.getByLabel("Import workspace (.json)").setInputFiles({ name: "newer.json", mimeType: "application/json", buffer: Buffer.from(newer) });
+  await expect(page.getByRole("alert").filter({ hasText: "written by a newer Microscope (format 7; this one reads up to 2)" })).toBeVisible();
+  await expect(page.getByRole("dialog", { name: "Restore a workspace file" })).toBeHidden();
+  await flushSaves(page);
+  expect(await page.evaluate(() => localStorage.getItem("microscope.shortlist"))).toBe(before);
+  expect(errors).toEqual([]);
+});
+
+test("a brief's link opened in a fresh browser shows the brief read only and adds it on the click", async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  const errors = await openSeeded(page, "#campaign");
+  await expect(page.getByRole("heading", { level: 3, name: "Spring launch" })).toBeVisible();
+  await page.getByRole("button", { name: "Copy a link to the brief for Spring launch" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Link copied" })).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#share=[A-Za-z0-9_-]+$/);
+  expect(errors).toEqual([]);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  const otherErrors = [];
+  other.on("pageerror", (e) => otherErrors.push(e.message));
+  await other.goto(link);
+  const dialog = other.getByRole("dialog", { name: "Shared with you: the brief for Spring launch" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator(".brief-title")).toContainText("Spring launch");
+  await expect(dialog).toContainText("Ann");
+  // The fragment is gone from the address: a reload does not open it again.
+  expect(new URL(other.url()).hash).toBe("");
+  await expectNoSeriousA11yViolations(other);
+  await dialog.evaluate((d) => (d.scrollTop = 0));
+  await other.screenshot({ path: testInfo.outputPath("shared-brief.png") });
+  // Nothing stored before the click.
+  expect(await other.evaluate(() => localStorage.getItem("microscope.campaigns"))).toBeNull();
+  await dialog.getByRole("button", { name: "Add to my workspace" }).click();
+  await expect(dialog.getByRole("status")).toContainText("Added the campaign “Spring launch”.");
+  await expect(dialog.getByRole("status")).toContainText("Added the creator “Ann”.");
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(dialog).toBeHidden();
+  await other.getByRole("link", { name: "Campaign" }).click();
+  await expect(other.getByRole("heading", { level: 3, name: "Spring launch" })).toBeVisible();
+
+  // A damaged link says what is wrong and offers nothing to add.
+  await other.goto(`${link.split("#")[0]}#share=AAAAAAAA`);
+  const bad = other.getByRole("dialog", { name: "This shared link could not be opened" });
+  await expect(bad).toBeVisible();
+  await expect(bad).toContainText("packed data is damaged");
+  await expect(bad.getByRole("button", { name: "Add to my workspace" })).toHaveCount(0);
+  expect(otherErrors).toEqual([]);
+  await fresh.close();
+});
