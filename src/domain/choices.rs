@@ -98,6 +98,8 @@ fn ids_are_stable_unique_and_read_back() {
             "shares",
             "saves",
             "dislikes",
+            "impressions",
+            "reach",
             "posts_per_week",
             "price",
             "currency",
