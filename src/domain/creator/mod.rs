@@ -3,9 +3,11 @@
 //! with fast sort, filter, search and merge. `record` builds on `platform`, `tier` and `metrics`;
 //! `shortlist` on `record`; nothing here knows campaigns or risks. The `dossier` holds the
 //! record's dated history (posts, follower counts, comment samples, caption checks, audience,
-//! reported figures, custom fields) in plain form, so that the risk area above can read it.
+//! reported figures, custom fields) in plain form, so that the risk area above can read it;
+//! `history` is the rule that keeps one follower count per day from every check and edit.
 
 pub(crate) mod dossier;
+pub(crate) mod history;
 pub(crate) mod metrics;
 pub(crate) mod platform;
 pub(crate) mod record;

@@ -10,10 +10,12 @@
 //! again, so "-Ann-" or "@handle" come back unchanged. A cell like "'Tis" (apostrophe followed by
 //! anything else) is kept as written.
 
+mod post_rows;
 mod reader;
 mod rows;
 mod session;
 
+pub use post_rows::{parse_post_rows, PastedPostRows};
 pub use reader::unneutralise;
 pub use session::{
     ImportError, ImportReport, ImportSession, Preview, PreviewRow, Progress, RejectedRow,
