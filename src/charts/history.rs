@@ -134,10 +134,7 @@ mod tests {
         // (points, alt text)
         let cases = [
             (vec![], "Followers: no counts recorded yet."),
-            (
-                vec![at(5, Some(12_500.0))],
-                "Followers: day 5 12.5K.",
-            ),
+            (vec![at(5, Some(12_500.0))], "Followers: day 5 12.5K."),
             (
                 vec![at(9, Some(2_000.0)), at(1, Some(1_000.0)), at(4, None)],
                 "Followers, day 1 to day 9: day 1 1K, day 4 n/a, day 9 2K.",

@@ -1,10 +1,24 @@
-//! The browser's clock, for the UI: wall time for records and a monotonic clock for time slices.
+//! The browser's clock, for the UI: wall time for records, today's local date, and a monotonic
+//! clock for time slices.
+
+use crate::domain::text::date::Date;
 
 /// Milliseconds since 1970 from the browser clock (0 outside a browser, e.g. in native tests).
 pub fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance().map(|p| p.time_origin() + p.now()))
         .unwrap_or(0.0)
+}
+
+/// Today's date where the user is (the browser's time zone): what dates typed today are checked
+/// against, and what a follower count saved now is dated. 1970-01-01 outside a browser.
+pub fn today() -> Date {
+    if web_sys::window().is_none() {
+        return Date::default();
+    }
+    // Minutes to add to local time to get UTC, so local = UTC - offset.
+    let offset = web_sys::js_sys::Date::new_0().get_timezone_offset();
+    Date::from_ms(now_ms() - offset * 60_000.0).unwrap_or_default()
 }
 
 /// The page's monotonic clock; `None` outside a browser.

@@ -25,8 +25,12 @@ choices! {
 
 impl Section {
     /// The section named by a location hash ("#check"); unknown or empty hashes give the first one.
+    /// A creator's dossier ("#creator/<id>") belongs to the shortlist.
     pub fn from_hash(hash: &str) -> Section {
         let id = hash.trim_start_matches('#');
+        if id.starts_with("creator/") {
+            return Section::Shortlist;
+        }
         Section::ALL
             .into_iter()
             .find(|s| s.id() == id)
@@ -97,6 +101,7 @@ mod tests {
             ("#check", Section::Check),
             ("", Section::Check),
             ("#nope", Section::Check),
+            ("#creator/c1", Section::Shortlist),
         ];
         for (hash, want) in cases {
             assert_eq!(Section::from_hash(hash), want);

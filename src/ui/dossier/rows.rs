@@ -1,0 +1,146 @@
+//! An editable list of name and value pairs (an audience group's names and percentages, the
+//! custom fields): rows to type into, add and remove; nothing is saved until the part's Save.
+
+use leptos::prelude::*;
+
+/// One row: its texts and a key that stays with it while rows above are removed.
+#[derive(Clone, Copy)]
+struct Pair {
+    key: usize,
+    name: RwSignal<String>,
+    value: RwSignal<String>,
+}
+
+/// The rows as typed.
+#[derive(Clone, Copy)]
+pub(super) struct Pairs {
+    rows: RwSignal<Vec<Pair>>,
+    next: StoredValue<usize>,
+}
+
+impl Pairs {
+    pub fn new() -> Pairs {
+        Pairs {
+            rows: RwSignal::new(Vec::new()),
+            next: StoredValue::new(0),
+        }
+    }
+
+    /// Replaces the rows with `items` (what is stored).
+    pub fn set(&self, items: Vec<(String, String)>) {
+        let rows = items
+            .into_iter()
+            .map(|(name, value)| self.pair(name, value))
+            .collect();
+        self.rows.set(rows);
+    }
+
+    fn pair(&self, name: String, value: String) -> Pair {
+        let key = self.next.get_value();
+        self.next.set_value(key + 1);
+        Pair {
+            key,
+            name: RwSignal::new(name),
+            value: RwSignal::new(value),
+        }
+    }
+
+    fn add(&self) {
+        let pair = self.pair(String::new(), String::new());
+        self.rows.update(|r| r.push(pair));
+    }
+
+    fn remove(&self, key: usize) {
+        self.rows.update(|r| r.retain(|p| p.key != key));
+    }
+
+    /// The texts as typed, rows with neither a name nor a value left out.
+    pub fn values(&self) -> Vec<(String, String)> {
+        self.rows.with_untracked(|r| {
+            r.iter()
+                .map(|p| (p.name.get_untracked(), p.value.get_untracked()))
+                .filter(|(n, v)| !(n.trim().is_empty() && v.trim().is_empty()))
+                .collect()
+        })
+    }
+}
+
+/// The rows of `pairs` under `legend`, each with a remove button, and an add button. Fields are
+/// labelled "{name_label} {n}" and "{value_label} {n}" by the row's place.
+#[component]
+pub(super) fn PairRows(
+    pairs: Pairs,
+    /// A prefix for the fields' ids.
+    id: &'static str,
+    legend: &'static str,
+    name_label: &'static str,
+    value_label: &'static str,
+    /// What the add button says ("Add a country").
+    add_label: &'static str,
+) -> impl IntoView {
+    let place = move |key: usize| {
+        pairs
+            .rows
+            .with(|r| r.iter().position(|p| p.key == key))
+            .map_or(0, |i| i + 1)
+    };
+    view! {
+        <fieldset class="pair-rows">
+            <legend>{legend}</legend>
+            <For each=move || pairs.rows.get() key=|p| p.key let:pair>
+                {
+                    let name_id = format!("{id}-name-{}", pair.key);
+                    let value_id = format!("{id}-value-{}", pair.key);
+                    let key = pair.key;
+                    view! {
+                        <div class="pair-row">
+                            <div class="field">
+                                <label for=name_id
+                                    .clone()>
+                                    {move || format!("{name_label} {}", place(key))}
+                                </label>
+                                <input
+                                    id=name_id
+                                    type="text"
+                                    autocomplete="off"
+                                    prop:value=move || pair.name.get()
+                                    on:input=move |ev| {
+                                        pair.name.try_set(event_target_value(&ev));
+                                    }
+                                />
+                            </div>
+                            <div class="field">
+                                <label for=value_id
+                                    .clone()>
+                                    {move || format!("{value_label} {}", place(key))}
+                                </label>
+                                <input
+                                    id=value_id
+                                    type="text"
+                                    autocomplete="off"
+                                    prop:value=move || pair.value.get()
+                                    on:input=move |ev| {
+                                        pair.value.try_set(event_target_value(&ev));
+                                    }
+                                />
+                            </div>
+                            <button
+                                type="button"
+                                class="secondary small"
+                                aria-label=move || {
+                                    format!("Remove {} {}", name_label.to_lowercase(), place(key))
+                                }
+                                on:click=move |_| pairs.remove(key)
+                            >
+                                "Remove"
+                            </button>
+                        </div>
+                    }
+                }
+            </For>
+            <button type="button" class="secondary small" on:click=move |_| pairs.add()>
+                {add_label}
+            </button>
+        </fieldset>
+    }
+}

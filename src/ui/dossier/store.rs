@@ -1,0 +1,80 @@
+//! How every part of the dossier reads its creator and saves a change: one place that stamps the
+//! change, derives the averages from the posts and checks the record before it reaches the store.
+
+use leptos::prelude::*;
+
+use crate::domain::creator::dossier::age_text;
+use crate::domain::creator::record::Creator;
+use crate::domain::engine::averages::derive_from_posts;
+use crate::domain::text::date::Date;
+use crate::domain::text::format::{group_thousands, trimmed};
+use crate::ui::app::clock::{now_ms, today};
+use crate::ui::state::ShortlistStore;
+
+/// The dossier's creator and the way to change it; cheap to copy into every part.
+#[derive(Clone, Copy)]
+pub(super) struct Dossier {
+    /// The creator as stored; `None` once it is no longer on the shortlist.
+    pub creator: Memo<Option<Creator>>,
+    /// Today, read once when the page opens: what new entries are dated and checked against.
+    pub today: Date,
+    store: ShortlistStore,
+}
+
+impl Dossier {
+    pub fn new(store: ShortlistStore, id: String) -> Dossier {
+        let creator = Memo::new(move |_| store.list.with(|l| l.get(&id).cloned()));
+        Dossier {
+            creator,
+            today: today(),
+            store,
+        }
+    }
+
+    /// Reads the creator (tracked: the caller re-runs when it changes).
+    pub fn with<T>(&self, f: impl FnOnce(&Creator) -> T) -> Option<T> {
+        self.creator.with(|c| c.as_ref().map(f))
+    }
+
+    /// Applies `edit` to the stored creator and saves it. An `Err` from `edit` (the message that
+    /// names the field and the problem) saves nothing: the caller keeps the form as typed.
+    pub fn save(
+        &self,
+        edit: impl FnOnce(&mut Creator) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let Some(mut c) = self.creator.get_untracked() else {
+            return Err("This creator is no longer on the shortlist; nothing was saved.".into());
+        };
+        edit(&mut c)?;
+        // Posts with numbers are the evidence: the averages follow them (and say so).
+        derive_from_posts(&mut c);
+        c.updated_at = now_ms().max(c.updated_at);
+        let c = c.checked().map_err(|e| e.to_string())?;
+        self.store.put(c);
+        Ok(())
+    }
+}
+
+/// A number as the dossier shows it: "12,500" for whole numbers, "1.5" otherwise, "n/a" when
+/// not known (never zero).
+pub(super) fn number_text(v: Option<f64>) -> String {
+    match v.filter(|v| v.is_finite() && *v >= 0.0) {
+        None => "n/a".to_string(),
+        Some(v) if v.fract() == 0.0 && v < 1e15 => group_thousands(v as u64),
+        Some(v) => trimmed(v, 2),
+    }
+}
+
+/// "2026-03-14 (3 days old)", or "undated".
+pub(super) fn dated(date: Option<Date>, today: Date) -> String {
+    match date {
+        Some(d) => format!("{d} ({})", age_text(d, today)),
+        None => "undated".to_string(),
+    }
+}
+
+/// How many posts the creator's averages come from; `None` when no post has numbers (the
+/// averages were typed in).
+pub(super) fn averaged_posts(c: &Creator) -> Option<usize> {
+    derive_from_posts(&mut c.clone())
+}
