@@ -14,6 +14,19 @@ use crate::ui::dossier::posts::PostsPart;
 use crate::ui::dossier::store::Dossier;
 use crate::ui::state::ShortlistStore;
 
+/// Opens every `<details>` of the dossier, so that a printout holds what they fold away.
+fn open_details() {
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("article.dossier").ok().flatten())
+        .map(|article| article.get_elements_by_tag_name("details"));
+    if let Some(list) = found {
+        for el in (0..list.length()).filter_map(|i| list.item(i)) {
+            let _ = el.set_attribute("open", "");
+        }
+    }
+}
+
 /// The dossier of the creator with `id`, or a note that no such creator is on the shortlist.
 #[component]
 pub fn DossierPage(id: String) -> impl IntoView {
@@ -33,8 +46,13 @@ pub fn DossierPage(id: String) -> impl IntoView {
             let _ = h.focus();
         }
     });
+    // Printed, the warnings' evidence shows too: their <details> are opened first (by the Print
+    // button and by the browser's own print command).
+    let handle = window_event_listener_untyped("beforeprint", move |_| open_details());
+    on_cleanup(move || handle.remove());
     let status = RwSignal::new(None::<String>);
     let print = move |_| {
+        open_details();
         if let Some(w) = web_sys::window() {
             if w.print().is_err() {
                 status.set(Some(
