@@ -163,24 +163,24 @@ pub(super) fn AudiencePart(dossier: Dossier) -> impl IntoView {
                     pairs=countries
                     id="dossier-countries"
                     legend="Countries"
-                    name_label="Country"
-                    value_label="Country share (%)"
+                    name_label="Country {n}"
+                    value_label="Country {n} share (%)"
                     add_label="Add a country"
                 />
                 <PairRows
                     pairs=ages
                     id="dossier-ages"
                     legend="Ages"
-                    name_label="Age group"
-                    value_label="Age group share (%)"
+                    name_label="Age group {n}"
+                    value_label="Age group {n} share (%)"
                     add_label="Add an age group"
                 />
                 <PairRows
                     pairs=genders
                     id="dossier-genders"
                     legend="Genders"
-                    name_label="Gender"
-                    value_label="Gender share (%)"
+                    name_label="Gender {n}"
+                    value_label="Gender {n} share (%)"
                     add_label="Add a gender"
                 />
                 <button type="submit">"Save audience"</button>

@@ -94,8 +94,8 @@ pub(super) fn CustomPart(dossier: Dossier) -> impl IntoView {
                     pairs=pairs
                     id="dossier-custom"
                     legend="Edit the custom fields"
-                    name_label="Field name"
-                    value_label="Field value"
+                    name_label="Field {n} name"
+                    value_label="Field {n} value"
                     add_label="Add a field"
                 />
                 <button type="submit">"Save custom fields"</button>

@@ -83,9 +83,7 @@ pub(super) fn EvidencePart(dossier: Dossier) -> impl IntoView {
     let campaigns = use_context::<CampaignsStore>();
     let today = dossier.today;
     let checklists = move || {
-        let Some(store) = campaigns else {
-            return None;
-        };
+        let store = campaigns?;
         let min = thresholds.with(|t| t.min_sponsored_posts);
         dossier.with(|c| {
             let parts = store.campaigns.with(|all| {

@@ -65,8 +65,9 @@ impl Pairs {
     }
 }
 
-/// The rows of `pairs` under `legend`, each with a remove button, and an add button. Fields are
-/// labelled "{name_label} {n}" and "{value_label} {n}" by the row's place.
+/// The rows of `pairs` under `legend`, each with a remove button, and an add button. The labels
+/// name the row by its place: "{n}" in `name_label` and `value_label` becomes its number
+/// ("Country {n}" reads "Country 2").
 #[component]
 pub(super) fn PairRows(
     pairs: Pairs,
@@ -84,6 +85,8 @@ pub(super) fn PairRows(
             .with(|r| r.iter().position(|p| p.key == key))
             .map_or(0, |i| i + 1)
     };
+    let label =
+        move |pattern: &'static str, key: usize| pattern.replace("{n}", &place(key).to_string());
     view! {
         <fieldset class="pair-rows">
             <legend>{legend}</legend>
@@ -95,10 +98,7 @@ pub(super) fn PairRows(
                     view! {
                         <div class="pair-row">
                             <div class="field">
-                                <label for=name_id
-                                    .clone()>
-                                    {move || format!("{name_label} {}", place(key))}
-                                </label>
+                                <label for=name_id.clone()>{move || label(name_label, key)}</label>
                                 <input
                                     id=name_id
                                     type="text"
@@ -111,9 +111,7 @@ pub(super) fn PairRows(
                             </div>
                             <div class="field">
                                 <label for=value_id
-                                    .clone()>
-                                    {move || format!("{value_label} {}", place(key))}
-                                </label>
+                                    .clone()>{move || label(value_label, key)}</label>
                                 <input
                                     id=value_id
                                     type="text"
