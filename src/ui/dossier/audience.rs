@@ -5,11 +5,12 @@
 use leptos::prelude::*;
 
 use crate::domain::creator::dossier::{Audience, Share};
+use crate::domain::creator::record::Creator;
 use crate::domain::text::date::Date;
 use crate::domain::text::format::trimmed;
 use crate::domain::text::number::parse_amount;
 use crate::ui::dossier::rows::{PairRows, Pairs};
-use crate::ui::dossier::store::{dated, Dossier};
+use crate::ui::dossier::store::{dated, form_end, Dossier};
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::section::{Depth, Section};
 
@@ -106,16 +107,12 @@ pub(super) fn AudiencePart(dossier: Dossier) -> impl IntoView {
                 return;
             }
         };
-        error.set(None);
-        match dossier.save(|c| {
+        let edit = |c: &mut Creator| {
             c.audience = audience;
             Ok(())
-        }) {
-            Ok(()) => {
-                fill();
-                note.set(Some("Audience saved.".into()));
-            }
-            Err(e) => error.set(Some(e)),
+        };
+        if dossier.save_and_say(edit, "Audience saved.", note, error) {
+            fill();
         }
     };
     let shown = move || {
@@ -165,6 +162,7 @@ pub(super) fn AudiencePart(dossier: Dossier) -> impl IntoView {
                     legend="Countries"
                     name_label="Country {n}"
                     value_label="Country {n} share (%)"
+                    row_label="country {n}"
                     add_label="Add a country"
                 />
                 <PairRows
@@ -173,6 +171,7 @@ pub(super) fn AudiencePart(dossier: Dossier) -> impl IntoView {
                     legend="Ages"
                     name_label="Age group {n}"
                     value_label="Age group {n} share (%)"
+                    row_label="age group {n}"
                     add_label="Add an age group"
                 />
                 <PairRows
@@ -181,15 +180,10 @@ pub(super) fn AudiencePart(dossier: Dossier) -> impl IntoView {
                     legend="Genders"
                     name_label="Gender {n}"
                     value_label="Gender {n} share (%)"
+                    row_label="gender {n}"
                     add_label="Add a gender"
                 />
-                <button type="submit">"Save audience"</button>
-                <p class="error" role="alert">
-                    {move || error.get()}
-                </p>
-                <p class="form-note" role="status">
-                    {move || note.get()}
-                </p>
+                {form_end("Save audience", Some(error), note)}
             </form>
         </Section>
     }

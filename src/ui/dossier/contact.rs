@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::domain::creator::dossier::check_email;
-use crate::domain::creator::record::validate_profile_url;
-use crate::ui::dossier::store::Dossier;
+use crate::domain::creator::record::{validate_profile_url, Creator};
+use crate::ui::dossier::store::{form_end, Dossier};
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::section::{Depth, Section};
 
@@ -55,19 +55,15 @@ pub(super) fn ContactPart(dossier: Dossier) -> impl IntoView {
         let (Ok(new_email), None) = (checked_email, link_problem) else {
             return;
         };
-        let result = dossier.save(|c| {
+        let edit = |c: &mut Creator| {
             c.email = new_email;
             c.links = checked_links;
             c.location = location.get_untracked().trim().to_string();
             c.language = language.get_untracked().trim().to_string();
             Ok(())
-        });
-        match result {
-            Ok(()) => {
-                fill();
-                note.set(Some("Contact saved.".into()));
-            }
-            Err(e) => note.set(Some(e)),
+        };
+        if dossier.save_and_say(edit, "Contact saved.", note, note) {
+            fill();
         }
     };
     let shown = move || {
@@ -150,10 +146,7 @@ pub(super) fn ContactPart(dossier: Dossier) -> impl IntoView {
                         help="Other profiles and pages; only http:// and https:// links are kept."
                         error=Signal::derive(move || links_error.get())
                     />
-                    <button type="submit">"Save contact"</button>
-                    <p class="form-note" role="status">
-                        {move || note.get()}
-                    </p>
+                    {form_end("Save contact", None, note)}
                 </fieldset>
             </form>
         </Section>

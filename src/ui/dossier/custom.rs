@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 
 use crate::domain::creator::dossier::CustomField;
+use crate::domain::creator::record::Creator;
 use crate::ui::dossier::rows::{PairRows, Pairs};
-use crate::ui::dossier::store::Dossier;
+use crate::ui::dossier::store::{form_end, Dossier};
 use crate::ui::widgets::section::{Depth, Section};
 
 #[component]
@@ -44,16 +45,12 @@ pub(super) fn CustomPart(dossier: Dossier) -> impl IntoView {
                 value: value.trim().to_string(),
             });
         }
-        error.set(None);
-        match dossier.save(|c| {
+        let edit = |c: &mut Creator| {
             c.custom = fields.into();
             Ok(())
-        }) {
-            Ok(()) => {
-                fill();
-                note.set(Some("Custom fields saved.".into()));
-            }
-            Err(e) => error.set(Some(e)),
+        };
+        if dossier.save_and_say(edit, "Custom fields saved.", note, error) {
+            fill();
         }
     };
     let shown = move || {
@@ -94,17 +91,12 @@ pub(super) fn CustomPart(dossier: Dossier) -> impl IntoView {
                     pairs=pairs
                     id="dossier-custom"
                     legend="Edit the custom fields"
-                    name_label="Field {n} name"
-                    value_label="Field {n} value"
+                    name_label="Name of field {n}"
+                    value_label="Value of field {n}"
+                    row_label="field {n}"
                     add_label="Add a field"
                 />
-                <button type="submit">"Save custom fields"</button>
-                <p class="error" role="alert">
-                    {move || error.get()}
-                </p>
-                <p class="form-note" role="status">
-                    {move || note.get()}
-                </p>
+                {form_end("Save custom fields", Some(error), note)}
             </form>
         </Section>
     }

@@ -30,7 +30,10 @@ fn age_line(date: Date, today: Date) -> String {
     }
 }
 
-fn sample_item(s: &CommentSample, today: Date) -> impl IntoView {
+/// One dated piece of evidence: `(date, what it found, the text as the user gave it)`.
+type Evidence = (Date, String, String);
+
+fn sample_evidence(s: &CommentSample) -> Evidence {
     let n = &s.counts;
     let summary = format!(
         "{}: {} negative, {} positive, {} generic",
@@ -39,17 +42,10 @@ fn sample_item(s: &CommentSample, today: Date) -> impl IntoView {
         n.positive,
         n.generic
     );
-    view! {
-        <li>
-            <strong>{age_line(s.date, today)}</strong>
-            " "
-            {summary}
-            <blockquote class="dossier-quote">{s.text.clone()}</blockquote>
-        </li>
-    }
+    (s.date, summary, s.text.clone())
 }
 
-fn caption_item(c: &CaptionCheck, today: Date) -> impl IntoView {
+fn caption_evidence(c: &CaptionCheck) -> Evidence {
     let verdicts = c
         .verdicts
         .iter()
@@ -60,14 +56,37 @@ fn caption_item(c: &CaptionCheck, today: Date) -> impl IntoView {
         })
         .collect::<Vec<_>>()
         .join(", ");
-    view! {
-        <li>
-            <strong>{age_line(c.date, today)}</strong>
-            " "
-            {if verdicts.is_empty() { "no verdicts kept".to_string() } else { verdicts }}
-            <blockquote class="dossier-quote">{c.caption.clone()}</blockquote>
-        </li>
+    let verdicts = if verdicts.is_empty() {
+        "no verdicts kept".to_string()
+    } else {
+        verdicts
+    };
+    (c.date, verdicts, c.caption.clone())
+}
+
+/// The list of `items`, each with its date and age; `empty` when there are none.
+fn evidence_list(items: Vec<Evidence>, today: Date, empty: &'static str) -> AnyView {
+    if items.is_empty() {
+        return view! { <p class="placeholder">{empty}</p> }.into_any();
     }
+    view! {
+        <ul class="dossier-evidence">
+            {items
+                .into_iter()
+                .map(|(date, summary, quote)| {
+                    view! {
+                        <li>
+                            <strong>{age_line(date, today)}</strong>
+                            " "
+                            {summary}
+                            <blockquote class="dossier-quote">{quote}</blockquote>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
 }
 
 #[component]
@@ -129,28 +148,22 @@ pub(super) fn EvidencePart(dossier: Dossier) -> impl IntoView {
     };
     let samples = move || {
         dossier.with(|c| {
-            if c.comment_samples.is_empty() {
-                return view! { <p class="placeholder">"No comment samples yet (Risks → Comment sentiment)."</p> }.into_any();
-            }
-            view! {
-                <ul class="dossier-evidence">
-                    {c.comment_samples.iter().map(|s| sample_item(s, today)).collect_view()}
-                </ul>
-            }
-            .into_any()
+            let items = c.comment_samples.iter().map(sample_evidence).collect();
+            evidence_list(
+                items,
+                today,
+                "No comment samples yet (Risks → Comment sentiment).",
+            )
         })
     };
     let captions = move || {
         dossier.with(|c| {
-            if c.caption_checks.is_empty() {
-                return view! { <p class="placeholder">"No caption checks yet (Risks → Ad disclosure)."</p> }.into_any();
-            }
-            view! {
-                <ul class="dossier-evidence">
-                    {c.caption_checks.iter().map(|k| caption_item(k, today)).collect_view()}
-                </ul>
-            }
-            .into_any()
+            let items = c.caption_checks.iter().map(caption_evidence).collect();
+            evidence_list(
+                items,
+                today,
+                "No caption checks yet (Risks → Ad disclosure).",
+            )
         })
     };
     view! {

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 
 use crate::charts::{over_time, Chart, DatedValue, Unit};
 use crate::domain::creator::dossier::{FollowerSnapshot, SnapshotSource};
+use crate::domain::creator::record::Creator;
 use crate::domain::text::date::Date;
 use crate::domain::text::number::parse_count;
-use crate::ui::dossier::store::{dated, number_text, Dossier};
+use crate::ui::dossier::store::{dated, form_end, number_text, Dossier};
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::section::{Depth, Section};
@@ -52,16 +53,17 @@ pub(super) fn FollowersPart(dossier: Dossier) -> impl IntoView {
         let (Ok(day), Ok(n)) = (day, n) else {
             return;
         };
-        let result = dossier.save(|c| {
+        let edit = |c: &mut Creator| {
             c.note_followers(n, day, SnapshotSource::Typed);
             Ok(())
-        });
-        match result {
-            Ok(()) => {
-                count.set(String::new());
-                note.set(Some(format!("Follower count for {day} saved.")));
-            }
-            Err(e) => note.set(Some(e)),
+        };
+        if dossier.save_and_say(
+            edit,
+            &format!("Follower count for {day} saved."),
+            note,
+            note,
+        ) {
+            count.set(String::new());
         }
     };
     let history = Memo::new(move |_| {
@@ -146,10 +148,7 @@ pub(super) fn FollowersPart(dossier: Dossier) -> impl IntoView {
                             error=Signal::derive(move || count_error.get())
                         />
                     </div>
-                    <button type="submit">"Add count"</button>
-                    <p class="form-note" role="status">
-                        {move || note.get()}
-                    </p>
+                    {form_end("Add count", None, note)}
                 </fieldset>
             </form>
         </Section>

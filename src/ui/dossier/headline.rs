@@ -7,11 +7,12 @@ use leptos::prelude::*;
 
 use crate::domain::campaign::record::currency_symbol;
 use crate::domain::creator::dossier::SnapshotSource;
+use crate::domain::creator::record::Creator;
 use crate::domain::engine::engagement::{self, Field, Formula};
 use crate::domain::text::date::Date;
 use crate::domain::text::format::{money, percent, plural};
 use crate::domain::text::number::{parse_count, parse_optional_amount};
-use crate::ui::dossier::store::{averaged_posts, number_text, Dossier};
+use crate::ui::dossier::store::{averaged_posts, form_end, number_text, Dossier};
 use crate::ui::widgets::number_field::{average_label, AverageFields, NumberField};
 use crate::ui::widgets::section::{Depth, Section};
 
@@ -148,16 +149,13 @@ fn Averages(dossier: Dossier) -> impl IntoView {
             message.set(Some(bad.join(" ")));
             return;
         }
-        let result = dossier.save(|c| {
+        let edit = |c: &mut Creator| {
             for (f, v) in Field::ALL.into_iter().zip(parsed) {
                 f.set(&mut c.metrics, v);
             }
             Ok(())
-        });
-        message.set(Some(match result {
-            Ok(()) => "Averages saved.".to_string(),
-            Err(e) => e,
-        }));
+        };
+        dossier.save_and_say(edit, "Averages saved.", message, message);
     };
     view! {
         {table}
@@ -168,10 +166,7 @@ fn Averages(dossier: Dossier) -> impl IntoView {
                     <div class="fields">
                         <AverageFields prefix="dossier" values=values />
                     </div>
-                    <button type="submit">"Save averages"</button>
-                    <p class="form-note" role="status">
-                        {move || message.get()}
-                    </p>
+                    {form_end("Save averages", None, message)}
                 </fieldset>
             </form>
         </Show>
@@ -194,17 +189,18 @@ fn FollowerUpdate(dossier: Dossier) -> impl IntoView {
                 return;
             }
         };
-        error.set(None);
         let today = dossier.today;
-        match dossier.save(|c| {
+        let edit = |c: &mut Creator| {
             c.note_followers(count, today, SnapshotSource::Edit);
             Ok(())
-        }) {
-            Ok(()) => {
-                text.set(String::new());
-                note.set(Some(format!("Followers updated, dated {today}.")));
-            }
-            Err(e) => error.set(Some(e)),
+        };
+        if dossier.save_and_say(
+            edit,
+            &format!("Followers updated, dated {today}."),
+            note,
+            error,
+        ) {
+            text.set(String::new());
         }
     };
     view! {
@@ -221,10 +217,7 @@ fn FollowerUpdate(dossier: Dossier) -> impl IntoView {
                         error=Signal::derive(move || error.get())
                     />
                 </div>
-                <button type="submit">"Update followers"</button>
-                <p class="form-note" role="status">
-                    {move || note.get()}
-                </p>
+                {form_end("Update followers", None, note)}
             </fieldset>
         </form>
     }

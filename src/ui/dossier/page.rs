@@ -13,6 +13,7 @@ use crate::ui::dossier::headline::HeadlinePart;
 use crate::ui::dossier::posts::PostsPart;
 use crate::ui::dossier::store::Dossier;
 use crate::ui::state::ShortlistStore;
+use crate::ui::widgets::print::PrintButton;
 
 /// Opens every `<details>` of the dossier, so that a printout holds what they fold away.
 fn open_details() {
@@ -50,17 +51,6 @@ pub fn DossierPage(id: String) -> impl IntoView {
     // button and by the browser's own print command).
     let handle = window_event_listener_untyped("beforeprint", move |_| open_details());
     on_cleanup(move || handle.remove());
-    let status = RwSignal::new(None::<String>);
-    let print = move |_| {
-        open_details();
-        if let Some(w) = web_sys::window() {
-            if w.print().is_err() {
-                status.set(Some(
-                    "This browser would not open the print dialog; use its Print menu.".into(),
-                ));
-            }
-        }
-    };
     let name = move || dossier.with(|c| c.name.clone()).unwrap_or_default();
     view! {
         <article class="panel dossier" aria-labelledby="dossier-title">
@@ -87,13 +77,13 @@ pub fn DossierPage(id: String) -> impl IntoView {
                         {name}
                         <span class="visually-hidden">": dossier"</span>
                     </h2>
-                    <button type="button" class="secondary dossier-print" on:click=print>
-                        "Print"
-                    </button>
+                    <PrintButton
+                        label="Print"
+                        class="secondary dossier-print"
+                        status_class="dossier-print"
+                        before=open_details
+                    />
                 </div>
-                <p class="status" role="status">
-                    {move || status.get()}
-                </p>
                 <HeadlinePart dossier=dossier />
                 <ContactPart dossier=dossier />
                 <PostsPart dossier=dossier />

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::widgets::fields::TextField;
+
 /// One row: its texts and a key that stays with it while rows above are removed.
 #[derive(Clone, Copy)]
 struct Pair {
@@ -76,6 +78,8 @@ pub(super) fn PairRows(
     legend: &'static str,
     name_label: &'static str,
     value_label: &'static str,
+    /// The row in the remove button's name ("country {n}": "Remove country 2").
+    row_label: &'static str,
     /// What the add button says ("Add a country").
     add_label: &'static str,
 ) -> impl IntoView {
@@ -97,37 +101,20 @@ pub(super) fn PairRows(
                     let key = pair.key;
                     view! {
                         <div class="pair-row">
-                            <div class="field">
-                                <label for=name_id.clone()>{move || label(name_label, key)}</label>
-                                <input
-                                    id=name_id
-                                    type="text"
-                                    autocomplete="off"
-                                    prop:value=move || pair.name.get()
-                                    on:input=move |ev| {
-                                        pair.name.try_set(event_target_value(&ev));
-                                    }
-                                />
-                            </div>
-                            <div class="field">
-                                <label for=value_id
-                                    .clone()>{move || label(value_label, key)}</label>
-                                <input
-                                    id=value_id
-                                    type="text"
-                                    autocomplete="off"
-                                    prop:value=move || pair.value.get()
-                                    on:input=move |ev| {
-                                        pair.value.try_set(event_target_value(&ev));
-                                    }
-                                />
-                            </div>
+                            <TextField
+                                id=name_id
+                                label=Signal::derive(move || label(name_label, key))
+                                value=pair.name
+                            />
+                            <TextField
+                                id=value_id
+                                label=Signal::derive(move || label(value_label, key))
+                                value=pair.value
+                            />
                             <button
                                 type="button"
                                 class="secondary small"
-                                aria-label=move || {
-                                    format!("Remove {} {}", name_label.to_lowercase(), place(key))
-                                }
+                                aria-label=move || { format!("Remove {}", label(row_label, key)) }
                                 on:click=move |_| pairs.remove(key)
                             >
                                 "Remove"

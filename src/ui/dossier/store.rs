@@ -55,6 +55,30 @@ impl Dossier {
     }
 }
 
+impl Dossier {
+    /// [`Dossier::save`], then says how it went: `done` in `note`, or the problem in `error`
+    /// (which may be `note` too). Returns whether it was saved.
+    pub fn save_and_say(
+        &self,
+        edit: impl FnOnce(&mut Creator) -> Result<(), String>,
+        done: &str,
+        note: RwSignal<Option<String>>,
+        error: RwSignal<Option<String>>,
+    ) -> bool {
+        error.set(None);
+        match self.save(edit) {
+            Ok(()) => {
+                note.set(Some(done.to_string()));
+                true
+            }
+            Err(e) => {
+                error.set(Some(e));
+                false
+            }
+        }
+    }
+}
+
 /// A number as the dossier shows it: "12,500" for whole numbers, "1.5" otherwise, "n/a" when
 /// not known (never zero).
 pub(super) fn number_text(v: Option<f64>) -> String {
@@ -77,4 +101,27 @@ pub(super) fn dated(date: Option<Date>, today: Date) -> String {
 /// averages were typed in).
 pub(super) fn averaged_posts(c: &Creator) -> Option<usize> {
     derive_from_posts(&mut c.clone())
+}
+
+/// The end of a part's form: its submit button, then the problem that stopped the save (role
+/// alert, when the form shows one here rather than under a field) and what happened (role status).
+pub(super) fn form_end(
+    label: &'static str,
+    error: Option<RwSignal<Option<String>>>,
+    note: RwSignal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <button type="submit">{label}</button>
+        {error
+            .map(|e| {
+                view! {
+                    <p class="error" role="alert">
+                        {move || e.get()}
+                    </p>
+                }
+            })}
+        <p class="form-note" role="status">
+            {move || note.get()}
+        </p>
+    }
 }

@@ -1,5 +1,5 @@
 //! Widgets shared by every section: titled sections, labelled fields (text, number, choice select),
-//! chart images, warning cards, the banner of a stored list that could not be used, and file
+//! chart images, a print button, warning cards, the banner of a stored list that could not be used, and file
 //! download and reading. Nothing here imports a section.
 
 pub mod banners;
@@ -7,5 +7,6 @@ pub mod chart_image;
 pub mod fields;
 pub mod files;
 pub mod number_field;
+pub mod print;
 pub mod section;
 pub mod warning;
