@@ -38,11 +38,11 @@ function fullCreator() {
   for (let i = 0; i < 12; i++) {
     posts.push({
       date: daysAgo(120 - i * 10),
-      views: 90000 + ((i * 37) % 11) * 9000,
-      likes: 5200 + ((i * 53) % 7) * 600,
-      comments: 300 + ((i * 29) % 5) * 70,
-      shares: 200 + (i % 4) * 45,
-      saves: 150 + (i % 3) * 40,
+      views: 18000 + ((i * 37) % 11) * 2400,
+      likes: 1100 + ((i * 53) % 7) * 90,
+      comments: 40 + ((i * 29) % 5) * 9,
+      shares: 25 + (i % 4) * 8,
+      saves: 30 + (i % 3) * 12,
       ...(i % 4 === 1 ? { sponsored: true, caption: "Protein pancakes with @brand #ad, recipe in bio" } : { caption: `Morning run, day ${i + 1}` }),
       ...(i % 3 === 0 ? { link: `https://www.tiktok.com/@ann.fit/video/72${i}` } : {}),
     });
@@ -110,7 +110,7 @@ test("a dossier opened from the shortlist keeps added posts and a follower count
   const errors = await openWith(page, [plainCreator()]);
   await page.getByRole("link", { name: "Open dossier of Ann Fit" }).click();
   await expect(page).toHaveURL(/#creator\/ann-1$/);
-  await expect(page.getByRole("heading", { level: 2, name: "Ann Fit: dossier" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Dossier: Ann Fit" })).toBeVisible();
 
   // One post through the form, one pasted as a sheet copies it (tabs).
   const posts = page.getByRole("region", { name: "Posts" });
@@ -132,7 +132,7 @@ test("a dossier opened from the shortlist keeps added posts and a follower count
 
   await flushSaves(page);
   await page.reload();
-  await expect(page.getByRole("heading", { level: 2, name: "Ann Fit: dossier" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Dossier: Ann Fit" })).toBeVisible();
   await expect(posts.locator("table.dossier-posts tbody tr")).toHaveCount(2);
   await expect(posts.getByRole("img", { name: /Views per post over time/ })).toHaveAttribute("alt", new RegExp(`${daysAgo(12)} 12.5K, ${daysAgo(5)} 9K`));
   await expect(history.getByRole("img", { name: /Followers over time/ })).toHaveAttribute("alt", new RegExp(`${daysAgo(0)} 46.2K`));
@@ -149,7 +149,7 @@ test("a dossier opened from the shortlist keeps added posts and a follower count
   await page.goBack();
   await expect(page.getByRole("heading", { level: 2, name: "Shortlist" })).toBeVisible();
   await page.goForward();
-  await expect(page.getByRole("heading", { level: 2, name: "Ann Fit: dossier" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Dossier: Ann Fit" })).toBeVisible();
   expect(errors).toEqual([]);
 });
 
@@ -190,7 +190,7 @@ test("bad input names the field and keeps what was typed; an unknown creator say
 test("a full dossier shows every part with dates and has no serious accessibility violation", async ({ page }) => {
   const errors = await openWith(page, [fullCreator()]);
   await page.goto("./#creator/ann-full");
-  await expect(page.getByRole("heading", { level: 2, name: "Ann Fit: dossier" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Dossier: Ann Fit" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Posts" }).locator("table.dossier-posts tbody tr")).toHaveCount(12);
   await expect(page.getByRole("region", { name: "Posts" })).toContainText("averages of 12 posts");
   await expect(page.getByRole("region", { name: "Follower history" }).locator("tbody tr")).toHaveCount(5);

@@ -74,8 +74,8 @@ pub fn DossierPage(id: String) -> impl IntoView {
             >
                 <div class="dossier-title">
                     <h2 id="dossier-title" tabindex="-1" node_ref=heading>
+                        <span class="visually-hidden">"Dossier: "</span>
                         {name}
-                        <span class="visually-hidden">": dossier"</span>
                     </h2>
                     <PrintButton
                         label="Print"

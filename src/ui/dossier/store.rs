@@ -14,7 +14,7 @@ use crate::ui::state::ShortlistStore;
 /// The dossier's creator and the way to change it; cheap to copy into every part.
 #[derive(Clone, Copy)]
 pub(super) struct Dossier {
-    /// The creator as stored; `None` once it is no longer on the shortlist.
+    /// The creator with its averages from its posts; `None` once it is no longer on the shortlist.
     pub creator: Memo<Option<Creator>>,
     /// Today, read once when the page opens: what new entries are dated and checked against.
     pub today: Date,
@@ -23,7 +23,16 @@ pub(super) struct Dossier {
 
 impl Dossier {
     pub fn new(store: ShortlistStore, id: String) -> Dossier {
-        let creator = Memo::new(move |_| store.list.with(|l| l.get(&id).cloned()));
+        // As the dossier shows it: when posts have numbers, the averages are theirs even if the
+        // stored record (an older save, an import) still holds others; the next save stores them.
+        let creator = Memo::new(move |_| {
+            store.list.with(|l| {
+                l.get(&id).cloned().map(|mut c| {
+                    derive_from_posts(&mut c);
+                    c
+                })
+            })
+        });
         Dossier {
             creator,
             today: today(),
