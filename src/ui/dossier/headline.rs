@@ -104,7 +104,13 @@ fn Averages(dossier: Dossier) -> impl IntoView {
                         <tr>
                             {Field::ALL
                                 .into_iter()
-                                .map(|f| view! { <th scope="col">{average_label(f)}</th> })
+                                .map(|f| {
+                                    view! {
+                                        <th scope="col" class="num">
+                                            {average_label(f)}
+                                        </th>
+                                    }
+                                })
                                 .collect_view()}
                         </tr>
                     </thead>

@@ -427,7 +427,9 @@ fn post_row(
     view! {
         <tr>
             <td class="num">{number}</td>
-            <td>{p.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into())}</td>
+            <td class="dossier-date">
+                {p.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into())}
+            </td>
             {COUNTS
                 .into_iter()
                 .map(|f| view! { <td class="num">{number_text(f.get(&p.metrics))}</td> })

@@ -88,12 +88,20 @@ impl Dossier {
     }
 }
 
-/// A number as the dossier shows it: "12,500" for whole numbers, "1.5" otherwise, "n/a" when
+/// A number as the dossier shows it (and its forms read back): "12,500", "1,347.5", "n/a" when
 /// not known (never zero).
 pub(super) fn number_text(v: Option<f64>) -> String {
     match v.filter(|v| v.is_finite() && *v >= 0.0) {
         None => "n/a".to_string(),
         Some(v) if v.fract() == 0.0 && v < 1e15 => group_thousands(v as u64),
+        // "1,347.5": the whole part grouped like the rest, the decimals as they are.
+        Some(v) if v < 1e15 => {
+            let text = trimmed(v, 2);
+            match text.split_once('.') {
+                Some((_, decimals)) => format!("{}.{decimals}", group_thousands(v.trunc() as u64)),
+                None => text,
+            }
+        }
         Some(v) => trimmed(v, 2),
     }
 }
@@ -132,5 +140,34 @@ pub(super) fn form_end(
         <p class="form-note" role="status">
             {move || note.get()}
         </p>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_like_the_rest_of_the_app() {
+        let cases = [
+            (None, "n/a"),
+            (Some(f64::NAN), "n/a"),
+            (Some(12_500.0), "12,500"),
+            (Some(1_347.5), "1,347.5"),
+            (Some(0.25), "0.25"),
+            (Some(2.0 / 3.0), "0.67"),
+        ];
+        for (v, want) in cases {
+            assert_eq!(number_text(v), want, "{v:?}");
+        }
+        // The forms fill with this text, so it must read back as the same number.
+        for v in [12_500.0, 1_347.5, 0.25] {
+            let text = number_text(Some(v));
+            assert_eq!(
+                crate::domain::text::number::parse_optional_amount(&text),
+                Ok(Some(v)),
+                "{text}"
+            );
+        }
     }
 }
