@@ -121,6 +121,7 @@ async fn posts_are_added_edited_pasted_and_deleted_and_give_the_averages() {
         c["posts"].as_array().is_some_and(|p| p.len() == 2)
     })
     .await;
+    until("the undo button", || text(&posts).contains("Undo delete")).await;
     button(&posts, "Undo delete").click();
     stored_when("the post restored", |c| {
         c["posts"].as_array().is_some_and(|p| p.len() == 3)

@@ -28,12 +28,20 @@ impl Pairs {
         }
     }
 
-    /// Replaces the rows with `items` (what is stored).
+    /// Replaces the texts with `items` (what is stored). Rows already shown keep their place
+    /// and key, so refilling after a save redraws nothing and focus stays where it was.
     pub fn set(&self, items: Vec<(String, String)>) {
-        let rows = items
-            .into_iter()
-            .map(|(name, value)| self.pair(name, value))
-            .collect();
+        let mut rows = self.rows.get_untracked();
+        rows.truncate(items.len());
+        for (i, (name, value)) in items.into_iter().enumerate() {
+            match rows.get(i) {
+                Some(p) => {
+                    p.name.set(name);
+                    p.value.set(value);
+                }
+                None => rows.push(self.pair(name, value)),
+            }
+        }
         self.rows.set(rows);
     }
 
