@@ -221,7 +221,6 @@ mod tests {
                 shares: Some(12.0),
                 saves: Some(30.0),
                 dislikes: None,
-                ..PostMetrics::default()
             },
             date: Some(day("2026-02-01")),
         };
