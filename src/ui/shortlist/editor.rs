@@ -475,8 +475,14 @@ pub fn CreatorEditor(
                 <div class="button-row">
                     <button type="submit">"Save"</button>
                     <Show when=move || !is_new.get()>
-                        <button type="button" class="secondary" on:click=move |_| save(true)>
-                            "Save and open dossier"
+                        // Saves first: what was typed here is never lost on the way.
+                        <button
+                            type="button"
+                            class="secondary"
+                            title="Saves your changes, then opens the creator's dossier"
+                            on:click=move |_| save(true)
+                        >
+                            "Open dossier"
                         </button>
                     </Show>
                     <button type="button" class="secondary" on:click=move |_| close()>
