@@ -107,7 +107,7 @@ test("add from the check panel, edit, set a status, remove with undo; kept acros
   await expect(row).toContainText("52,000");
   await expect(row).toContainText("fitness, vegan");
   await expect(row).toContainText("$250.00");
-  const link = row.getByRole("link", { name: /@ann\.fit/ });
+  const link = row.getByRole("link", { name: /^@ann\.fit/ });
   await expect(link).toHaveAttribute("href", "https://tiktok.com/@annfit");
   await expect(link).toHaveAttribute("rel", "noopener noreferrer");
   await expect(link).toHaveAttribute("target", "_blank");
