@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use ui::app::shell::{hash_section, Footer, Nav, Section};
 use ui::campaign::panel::CampaignPanel;
 use ui::check::panel::CheckPanel;
+use ui::dossier::{hash_creator, DossierPage};
 use ui::risks::panel::RisksPanel;
 use ui::shortlist::panel::ShortlistPanel;
 use ui::state::lazy::Lazy;
@@ -25,6 +26,8 @@ use ui::workspace::share::SharedLink;
 #[component]
 pub fn App() -> impl IntoView {
     let section = hash_section();
+    // `#creator/<id>` opens that creator's dossier instead of a section.
+    let dossier = hash_creator();
     // The stores are loaded once for the whole app and follow other tabs' saves from then on:
     // the check panel adds to the shortlist, the shortlist panel shows it, campaigns pick from it.
     provide_context(ShortlistStore::load());
@@ -41,11 +44,12 @@ pub fn App() -> impl IntoView {
     view! {
         <Nav current=section />
         <main id="main">
-            {move || match section.get() {
-                Section::Check => view! { <CheckPanel /> }.into_any(),
-                Section::Shortlist => view! { <ShortlistPanel /> }.into_any(),
-                Section::Campaign => view! { <CampaignPanel /> }.into_any(),
-                Section::Risks => view! { <RisksPanel /> }.into_any(),
+            {move || match (dossier.get(), section.get()) {
+                (Some(id), _) => view! { <DossierPage id=id /> }.into_any(),
+                (None, Section::Check) => view! { <CheckPanel /> }.into_any(),
+                (None, Section::Shortlist) => view! { <ShortlistPanel /> }.into_any(),
+                (None, Section::Campaign) => view! { <CampaignPanel /> }.into_any(),
+                (None, Section::Risks) => view! { <RisksPanel /> }.into_any(),
             }}
         </main>
         <WorkspacePanel />

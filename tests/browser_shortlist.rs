@@ -511,7 +511,7 @@ async fn the_table_shows_text_safe_links_and_sorts() {
     assert_eq!(all(&root, "tbody tr").len(), 3);
     assert!(text(&root).contains("<img src=x onerror=alert(1)>"));
     assert_eq!(all(&root, "tbody img").len(), 0);
-    // Profile links only: each row also links to its Risks ("#risks/<id>").
+    // Profile links only: each row also links to its Risks ("#risks/<id>") and its dossier.
     let links = all(&root, "tbody a.name[href]");
     assert_eq!(links.len(), 1, "only the https link is a link");
     assert_eq!(
@@ -519,6 +519,7 @@ async fn the_table_shows_text_safe_links_and_sorts() {
         3,
         "a Check risks link per row"
     );
+    assert_eq!(all(&root, "tbody a[href^='#creator/']").len(), 3);
     let link = &links[0];
     assert_eq!(
         link.get_attribute("href").as_deref(),

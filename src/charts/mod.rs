@@ -11,12 +11,14 @@ mod bars;
 mod canvas;
 mod compare;
 mod data_url;
+mod history;
 mod progress;
 mod values;
 
 pub use bars::{rate_vs_benchmarks, BarKind, RateBar, Reference};
 pub use compare::{compare_creators, Metric};
 pub use data_url::svg_data_url;
+pub use history::{over_time, DatedValue};
 pub use progress::{actual_vs_target, DayValue, Goal};
 pub use values::Unit;
 
@@ -72,7 +74,20 @@ mod tests {
             },
             DayValue { day: 5, value: num },
         ];
+        let dated = [
+            DatedValue {
+                day: 20_000,
+                label: name.to_string(),
+                value: num,
+            },
+            DatedValue {
+                day: 20_010,
+                label: "2024-10-10".into(),
+                value: Some(40.0),
+            },
+        ];
         vec![
+            over_time(name, name, Unit::Count, &dated),
             rate_vs_benchmarks(name, &bars, Some(&reference)),
             compare_creators(name, &[name.to_string(), "Ben".into()], &metrics),
             actual_vs_target(name, &goal, &actual, &[(2, name.to_string())]),

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod campaign;
 pub mod check;
+pub mod dossier;
 pub mod risks;
 pub mod shortlist;
 pub mod state;

@@ -82,7 +82,7 @@ test("import a vendor file, check a creator under Risks, reload, and find the ev
   const today = await page.evaluate(() => {
     const d = new Date();
     const pad = (n) => String(n).padStart(2, "0");
-    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
   });
   await expect(page.getByText(CAPTION).first()).toBeVisible();
   await expect(page.locator("main")).toContainText(today);

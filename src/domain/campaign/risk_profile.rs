@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 
 mod evidence;
 
-pub use evidence::{evidence_of, EvidenceItem, EvidenceKind};
+pub use evidence::EvidenceItem;
+#[cfg(test)]
+use evidence::{evidence_of, EvidenceKind};
 
 use crate::domain::campaign::record::Campaign;
 use crate::domain::creator::metrics::PostMetrics;
@@ -72,7 +74,7 @@ pub struct CreatorRisk {
     pub report: RiskReport,
     /// Risks at least one rule could look at (in `RiskKind` order, no repeats).
     pub checked: Vec<RiskKind>,
-    /// The stored evidence the profile used, with its age (see [`evidence_of`]); empty on the
+    /// The stored evidence the profile used, with its age (see `evidence::evidence_of`); empty on the
     /// check form.
     pub evidence: Vec<EvidenceItem>,
 }

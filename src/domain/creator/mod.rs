@@ -5,8 +5,10 @@
 //! record's dated history (posts, follower counts, comment samples, caption checks, audience,
 //! reported figures, custom fields) in plain form, so that the risk area above can read it;
 //! `series` puts its dated lists in date order for the charts and the history rules.
+//! `history` is the rule that keeps one follower count per day from every check and edit.
 
 pub(crate) mod dossier;
+pub(crate) mod history;
 pub(crate) mod metrics;
 pub(crate) mod platform;
 pub(crate) mod record;

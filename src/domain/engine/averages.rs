@@ -1,7 +1,9 @@
-//! A creator's averages per post from several posts (rows pasted in the Check section): the
-//! shortlist keeps one set of averages per creator, so each field is averaged on its own.
+//! A creator's averages per post from several posts (rows pasted in the Check section, or the
+//! posts of the creator's dossier): the shortlist keeps one set of averages per creator, so each
+//! field is averaged on its own.
 
 use crate::domain::creator::metrics::PostMetrics;
+use crate::domain::creator::record::Creator;
 use crate::domain::engine::engagement::Field;
 
 /// The average of each field over the posts that have it; a field no post has stays `None`
@@ -17,9 +19,27 @@ pub fn average_posts(posts: &[PostMetrics]) -> PostMetrics {
     avg
 }
 
+/// When the creator's dossier has posts with numbers, its averages become theirs (the posts are
+/// the evidence; typed averages would go stale beside them). Returns how many posts were
+/// averaged; with none, the typed averages are left alone and `None` is returned.
+pub fn derive_from_posts(creator: &mut Creator) -> Option<usize> {
+    let counted: Vec<PostMetrics> = creator
+        .posts
+        .iter()
+        .map(|p| p.metrics)
+        .filter(|m| Field::ALL.iter().any(|f| f.get(m).is_some()))
+        .collect();
+    if counted.is_empty() {
+        return None;
+    }
+    creator.metrics = average_posts(&counted);
+    Some(counted.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::creator::dossier::Post;
 
     fn post(views: Option<f64>, likes: Option<f64>, dislikes: Option<f64>) -> PostMetrics {
         PostMetrics {
@@ -65,6 +85,39 @@ mod tests {
         ];
         for (posts, want) in cases {
             assert_eq!(average_posts(&posts), want, "{posts:?}");
+        }
+    }
+
+    #[test]
+    fn posts_with_numbers_replace_the_typed_averages() {
+        let typed = post(Some(999.0), Some(99.0), None);
+        let dated = |m: PostMetrics| Post {
+            metrics: m,
+            caption: "x".into(),
+            ..Post::default()
+        };
+        // (posts, averaged count, averages after)
+        let cases = [
+            // No posts: the averages typed in stay ("averages only").
+            (vec![], None, typed),
+            // Posts without numbers (a caption, a link) leave them alone too.
+            (vec![dated(PostMetrics::default())], None, typed),
+            (
+                vec![
+                    dated(post(Some(100.0), Some(10.0), None)),
+                    dated(PostMetrics::default()),
+                    dated(post(Some(300.0), Some(30.0), Some(2.0))),
+                ],
+                Some(2),
+                post(Some(200.0), Some(20.0), Some(2.0)),
+            ),
+        ];
+        for (posts, count, want) in cases {
+            let mut c = Creator::new("c1".into(), "Ann", 0.0);
+            c.metrics = typed;
+            c.posts = posts.clone().into();
+            assert_eq!(derive_from_posts(&mut c), count, "{posts:?}");
+            assert_eq!(c.metrics, want, "{posts:?}");
         }
     }
 }

@@ -17,6 +17,7 @@
 //! anything else) is kept as written.
 
 mod merge;
+mod post_rows;
 mod reader;
 mod rows;
 mod session;
@@ -24,6 +25,7 @@ mod session;
 mod vendor_files;
 
 pub use merge::merge_imported;
+pub use post_rows::{parse_post_rows, PastedPostRows};
 pub use reader::unneutralise;
 pub(crate) use rows::reported_text;
 pub use rows::{is_link, name_from_link, read_rate, RateScale};

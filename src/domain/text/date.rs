@@ -15,6 +15,17 @@ pub struct Date {
     day: u8,
 }
 
+/// 1970-01-01, the day the browser's clock counts from: what a missing clock reads as.
+impl Default for Date {
+    fn default() -> Self {
+        Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        }
+    }
+}
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",

@@ -1,4 +1,5 @@
-//! The browser's clock, for the UI: wall time for records, today's date, and a monotonic clock for time slices.
+//! The browser's clock, for the UI: wall time for records, today's local date, and a monotonic
+//! clock for time slices.
 
 use crate::domain::text::date::Date;
 
@@ -9,10 +10,15 @@ pub fn now_ms() -> f64 {
         .unwrap_or(0.0)
 }
 
-/// Today's date (UTC) by the browser clock, to age a creator's stored evidence by. Call it in
-/// components and pass the date down: functions that native tests run take it as a parameter.
+/// Today's date where the user is (the browser's time zone): what dates typed today are checked
+/// against, and what a follower count saved now is dated. 1970-01-01 outside a browser.
 pub fn today() -> Date {
-    Date::from_ms(now_ms()).unwrap_or(Date::EPOCH)
+    if web_sys::window().is_none() {
+        return Date::default();
+    }
+    // Minutes to add to local time to get UTC, so local = UTC - offset.
+    let offset = web_sys::js_sys::Date::new_0().get_timezone_offset();
+    Date::from_ms(now_ms() - offset * 60_000.0).unwrap_or_default()
 }
 
 /// The page's monotonic clock; `None` outside a browser.

@@ -26,8 +26,12 @@ choices! {
 
 impl Section {
     /// The section named by a location hash ("#check", or "#risks/c1" with an item after the
-    /// slash); unknown or empty hashes give the first one.
+    /// slash); unknown or empty hashes give the first one. A creator's dossier ("#creator/<id>")
+    /// belongs to the shortlist.
     pub fn from_hash(hash: &str) -> Section {
+        if hash.trim_start_matches('#').starts_with("creator/") {
+            return Section::Shortlist;
+        }
         let id = split_hash(hash).0;
         Section::ALL
             .into_iter()
@@ -152,6 +156,7 @@ mod tests {
             ("#risks/c1", Section::Risks),
             ("#risks/", Section::Risks),
             ("#shortlist/a/b", Section::Shortlist),
+            ("#creator/c1", Section::Shortlist),
         ];
         for (hash, want) in cases {
             assert_eq!(Section::from_hash(hash), want);

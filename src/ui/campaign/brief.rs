@@ -9,6 +9,7 @@ use crate::domain::io::share::{creator_summary, Shared};
 use crate::ui::campaign::document::{download_markdown, DocumentView};
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
 use crate::ui::risks::for_creator::thresholds_signal;
+use crate::ui::widgets::print::PrintButton;
 use crate::ui::widgets::section::{Depth, Section};
 use crate::ui::workspace::share::CopyLinkButton;
 
@@ -47,15 +48,6 @@ pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
         })
     });
     let status = RwSignal::new(None::<String>);
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            if w.print().is_err() {
-                status.set(Some(
-                    "This browser would not open the print dialog; use its Print menu.".into(),
-                ));
-            }
-        }
-    };
     let download =
         move |_| status.set(Some(download_markdown("brief", campaign, doc, "The brief")));
     view! {
@@ -66,9 +58,7 @@ pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
             title="Brief"
         >
             <div class="actions campaign-form">
-                <button type="button" class="button" on:click=print>
-                    "Print brief"
-                </button>
+                <PrintButton label="Print brief" class="button" status_class="campaign-form" />
                 <button type="button" class="button" on:click=download>
                     "Download brief (Markdown)"
                 </button>

@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 
 use crate::domain::campaign::risk_profile::check_form_risk;
+use crate::domain::creator::dossier::SnapshotSource;
 use crate::domain::creator::record::Creator;
 use crate::domain::creator::tier::TIERS;
 use crate::domain::engine::averages::average_posts;
 use crate::domain::{Platform, Tier};
-use crate::ui::app::clock::now_ms;
+use crate::ui::app::clock::{now_ms, today};
 use crate::ui::check::economics::{CadenceView, CostView};
 use crate::ui::check::engagement::EngagementView;
 use crate::ui::check::form::{CheckForm, EntryMode};
@@ -36,6 +37,10 @@ fn creator_from_form(form: &CheckForm, id: String) -> Creator {
     creator.posts_per_week = input.cadence.as_ref().and_then(|c| c.per_week().ok());
     creator.price = input.price;
     creator.sponsored_posts = form.parsed_sponsored().ok().flatten();
+    // The count checked today starts the creator's follower history.
+    if let Some(n) = input.followers {
+        creator.note_followers(n, today(), SnapshotSource::Check);
+    }
     creator
 }
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::campaign::risk_profile::creator_risk;
+use crate::domain::creator::dossier::SnapshotSource;
 use crate::domain::creator::record::{
     normalize_currency, parse_tags, validate_profile_url, Creator, Status,
 };
@@ -16,6 +17,7 @@ use crate::domain::text::format::group_thousands;
 use crate::domain::text::number::{parse_optional_amount, parse_optional_count};
 use crate::domain::Platform;
 use crate::ui::app::clock::{now_ms, today};
+use crate::ui::dossier::dossier_href;
 use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::shortlist::imported::ImportedDetails;
 use crate::ui::state::ShortlistStore;
@@ -302,18 +304,28 @@ pub fn CreatorEditor(
     let risk_count = move || risk.with(|r| r.summary().label());
 
     let close = move || editing.set(None);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // Saves the form; with `open_dossier`, then goes to the creator's dossier page.
+    let save = move |open_dossier: bool| {
         tried.set(true);
         let Some(original) = editing.get_untracked() else {
             return;
         };
         match form.build(&original) {
-            Ok(c) => {
+            Ok(mut c) => {
+                // A changed count is dated in the creator's follower history.
+                if let Some(n) = c.followers.filter(|_| c.followers != original.followers) {
+                    c.note_followers(n, today(), SnapshotSource::Edit);
+                }
                 let name = c.name.clone();
+                let href = dossier_href(&c.id);
                 state.put(c);
                 close();
                 on_saved.run(name);
+                if open_dossier {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().set_hash(&href);
+                    }
+                }
             }
             Err(fields) => {
                 summary.set(Some(format!(
@@ -338,6 +350,10 @@ pub fn CreatorEditor(
                 });
             }
         }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save(false);
     };
 
     view! {
@@ -487,6 +503,17 @@ pub fn CreatorEditor(
                 </p>
                 <div class="button-row">
                     <button type="submit">"Save"</button>
+                    <Show when=move || !is_new.get()>
+                        // Saves first: what was typed here is never lost on the way.
+                        <button
+                            type="button"
+                            class="secondary"
+                            title="Saves your changes, then opens the creator's dossier"
+                            on:click=move |_| save(true)
+                        >
+                            "Open dossier"
+                        </button>
+                    </Show>
                     <button type="button" class="secondary" on:click=move |_| close()>
                         "Cancel"
                     </button>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::domain::creator::record::Status;
 use crate::domain::risk::thresholds::Thresholds;
 use crate::ui::app::shell::Section;
+use crate::ui::dossier::dossier_href;
 use crate::ui::risks::for_creator::RiskBadge;
 use crate::ui::shortlist::compare::MAX_COMPARE;
 use crate::ui::shortlist::format::{count_label, price_label, rate_label, safe_href};
@@ -160,6 +161,13 @@ pub(super) fn Row(
                 {move || creator.with(|c| c.as_ref().map(price_label).unwrap_or_default())}
             </td>
             <td class="row-actions">
+                <a
+                    class="button secondary small"
+                    href=move || row_id.with(|id| id.as_deref().map(dossier_href))
+                    aria-label=move || format!("Open dossier of {}", name())
+                >
+                    "Open dossier"
+                </a>
                 <button
                     type="button"
                     class="secondary small"

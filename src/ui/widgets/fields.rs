@@ -84,7 +84,9 @@ where
 /// `aria-describedby`; the field is marked invalid while the error shows.
 #[component]
 pub fn TextField(
-    id: &'static str,
+    /// The field's id; its help and error lines are `{id}-help` and `{id}-error`.
+    #[prop(into)]
+    id: String,
     #[prop(into)] label: Signal<String>,
     value: RwSignal<String>,
     #[prop(optional, into)] help: Option<Signal<String>>,
@@ -141,7 +143,7 @@ pub fn TextField(
     let field = match rows {
         Some(rows) => view! {
             <textarea
-                id=id
+                id=id.clone()
                 aria-describedby=described
                 aria-invalid=invalid
                 rows=rows
@@ -155,7 +157,7 @@ pub fn TextField(
             let inputmode = inputmode.or((kind == "url").then_some("url"));
             view! {
                 <input
-                    id=id
+                    id=id.clone()
                     type=kind
                     inputmode=inputmode
                     autocomplete="off"

@@ -1,5 +1,5 @@
 //! Widgets shared by every section: titled sections, labelled fields (text, number, choice select),
-//! chart images, modal dialogs that follow a condition, warning cards, the banner of a stored list that could not be used, and file
+//! chart images, modal dialogs that follow a condition, a print button, warning cards, the banner of a stored list that could not be used, and file
 //! download and reading. Nothing here imports a section.
 
 pub mod banners;
@@ -8,5 +8,6 @@ pub mod dialog;
 pub mod fields;
 pub mod files;
 pub mod number_field;
+pub mod print;
 pub mod section;
 pub mod warning;

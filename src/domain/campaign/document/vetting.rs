@@ -18,7 +18,7 @@ pub struct Vetting<'a> {
     pub creator: &'a Creator,
     /// The risk warnings computed for this creator (`risk::assess(...).warnings`).
     pub warnings: &'a [Warning],
-    /// The stored evidence those warnings used (`CreatorRisk::evidence`, or `evidence_of`).
+    /// The stored evidence those warnings used (`CreatorRisk::evidence`).
     pub evidence: &'a [EvidenceItem],
 }
 

@@ -1,0 +1,154 @@
+//! Contact: email, other profile links (http and https only, shown as links), location and
+//! language, each editable; a bad email or link names its field and keeps what was typed.
+
+use leptos::prelude::*;
+
+use crate::domain::creator::dossier::check_email;
+use crate::domain::creator::record::{validate_profile_url, Creator};
+use crate::ui::dossier::store::{form_end, Dossier};
+use crate::ui::widgets::fields::TextField;
+use crate::ui::widgets::section::{Depth, Section};
+
+/// The href for a stored link: only http and https (stored data may have been edited by hand).
+pub(super) fn web_link(url: &str) -> Option<String> {
+    validate_profile_url(url).ok().flatten()
+}
+
+#[component]
+pub(super) fn ContactPart(dossier: Dossier) -> impl IntoView {
+    let email = RwSignal::new(String::new());
+    let links = RwSignal::new(String::new());
+    let location = RwSignal::new(String::new());
+    let language = RwSignal::new(String::new());
+    let fill = move || {
+        dossier.creator.with_untracked(|c| {
+            if let Some(c) = c {
+                email.set(c.email.clone().unwrap_or_default());
+                links.set(c.links.join("\n"));
+                location.set(c.location.clone());
+                language.set(c.language.clone());
+            }
+        });
+    };
+    fill();
+    let email_error = RwSignal::new(None::<String>);
+    let links_error = RwSignal::new(None::<String>);
+    let note = RwSignal::new(None::<String>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        note.set(None);
+        let checked_email = check_email(&email.get_untracked()).map_err(|e| e.to_string());
+        let mut checked_links = Vec::new();
+        let mut link_problem = None;
+        for (i, line) in links.get_untracked().lines().enumerate() {
+            match validate_profile_url(line) {
+                Ok(Some(l)) => checked_links.push(l),
+                Ok(None) => {}
+                Err(e) => {
+                    link_problem = Some(format!("Other links, line {}: {e}", i + 1));
+                    break;
+                }
+            }
+        }
+        email_error.set(checked_email.as_ref().err().cloned());
+        links_error.set(link_problem.clone());
+        let (Ok(new_email), None) = (checked_email, link_problem) else {
+            return;
+        };
+        let edit = |c: &mut Creator| {
+            c.email = new_email;
+            c.links = checked_links;
+            c.location = location.get_untracked().trim().to_string();
+            c.language = language.get_untracked().trim().to_string();
+            Ok(())
+        };
+        if dossier.save_and_say(edit, "Contact saved.", note, note) {
+            fill();
+        }
+    };
+    let shown = move || {
+        dossier.with(|c| {
+            let email = c.email.clone().unwrap_or_else(|| "not entered".into());
+            let place = |s: &str| {
+                if s.is_empty() {
+                    "not entered".to_string()
+                } else {
+                    s.to_string()
+                }
+            };
+            let links = c
+                .links
+                .iter()
+                .map(|l| {
+                    let text = l.clone();
+                    match web_link(l) {
+                        Some(href) => view! {
+                            <li>
+                                <a href=href target="_blank" rel="noopener noreferrer">
+                                    {text}
+                                </a>
+                            </li>
+                        }
+                        .into_any(),
+                        None => view! { <li>{text}</li> }.into_any(),
+                    }
+                })
+                .collect_view();
+            view! {
+                <dl class="dossier-facts">
+                    <div>
+                        <dt>"Email"</dt>
+                        <dd>{email}</dd>
+                    </div>
+                    <div>
+                        <dt>"Location"</dt>
+                        <dd>{place(&c.location)}</dd>
+                    </div>
+                    <div>
+                        <dt>"Language"</dt>
+                        <dd>{place(&c.language)}</dd>
+                    </div>
+                </dl>
+                <ul class="dossier-links" aria-label="Other links">
+                    {links}
+                </ul>
+            }
+        })
+    };
+    view! {
+        <Section
+            id="dossier-contact-title"
+            class="subpanel dossier-part"
+            depth=Depth::Tool
+            title="Contact"
+        >
+            {shown}
+            <form class="dossier-form" on:submit=save novalidate>
+                <fieldset>
+                    <legend>"Edit the contact"</legend>
+                    <div class="fields">
+                        <TextField
+                            id="dossier-email"
+                            label="Email"
+                            value=email
+                            kind="email"
+                            no_spellcheck=true
+                            error=Signal::derive(move || email_error.get())
+                        />
+                        <TextField id="dossier-location" label="Location" value=location />
+                        <TextField id="dossier-language" label="Language" value=language />
+                    </div>
+                    <TextField
+                        id="dossier-links"
+                        label="Other links (one per line)"
+                        value=links
+                        rows=3
+                        help="Other profiles and pages; only http:// and https:// links are kept."
+                        error=Signal::derive(move || links_error.get())
+                    />
+                    {form_end("Save contact", None, note)}
+                </fieldset>
+            </form>
+        </Section>
+    }
+}

@@ -1,0 +1,103 @@
+//! Custom fields: columns of imported files the app has no field for, and anything else the user
+//! wants to keep about the creator, as name and value; shown, editable, added and removed.
+
+use leptos::prelude::*;
+
+use crate::domain::creator::dossier::CustomField;
+use crate::domain::creator::record::Creator;
+use crate::ui::dossier::rows::{PairRows, Pairs};
+use crate::ui::dossier::store::{form_end, Dossier};
+use crate::ui::widgets::section::{Depth, Section};
+
+#[component]
+pub(super) fn CustomPart(dossier: Dossier) -> impl IntoView {
+    let pairs = Pairs::new();
+    let fill = move || {
+        if let Some(fields) = dossier.creator.with_untracked(|c| {
+            c.as_ref().map(|c| {
+                c.custom
+                    .iter()
+                    .map(|f| (f.name.clone(), f.value.clone()))
+                    .collect::<Vec<_>>()
+            })
+        }) {
+            pairs.set(fields);
+        }
+    };
+    fill();
+    let error = RwSignal::new(None::<String>);
+    let note = RwSignal::new(None::<String>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        note.set(None);
+        let mut fields = Vec::new();
+        for (i, (name, value)) in pairs.values().into_iter().enumerate() {
+            if name.trim().is_empty() {
+                error.set(Some(format!(
+                    "Custom field {}: give it a name (its value is “{}”).",
+                    i + 1,
+                    value.trim()
+                )));
+                return;
+            }
+            fields.push(CustomField {
+                name: name.trim().to_string(),
+                value: value.trim().to_string(),
+            });
+        }
+        let edit = |c: &mut Creator| {
+            c.custom = fields.into();
+            Ok(())
+        };
+        if dossier.save_and_say(edit, "Custom fields saved.", note, error) {
+            fill();
+        }
+    };
+    let shown = move || {
+        dossier.with(|c| {
+            if c.custom.is_empty() {
+                return view! { <p class="placeholder">"No custom fields yet."</p> }.into_any();
+            }
+            view! {
+                <dl class="dossier-facts">
+                    {c
+                        .custom
+                        .iter()
+                        .map(|f| {
+                            view! {
+                                <div>
+                                    <dt>{f.name.clone()}</dt>
+                                    <dd>{f.value.clone()}</dd>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </dl>
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <Section
+            id="dossier-custom-title"
+            class="subpanel dossier-part"
+            depth=Depth::Tool
+            title="Custom fields"
+            intro="Columns of imported files that Microscope has no field for, and anything else worth keeping."
+        >
+            {shown}
+            <form class="dossier-form" on:submit=save novalidate>
+                <PairRows
+                    pairs=pairs
+                    id="dossier-custom"
+                    legend="Edit the custom fields"
+                    name_label="Name of field {n}"
+                    value_label="Value of field {n}"
+                    row_label="field {n}"
+                    add_label="Add a field"
+                />
+                {form_end("Save custom fields", Some(error), note)}
+            </form>
+        </Section>
+    }
+}

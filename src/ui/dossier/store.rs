@@ -1,0 +1,187 @@
+//! How every part of the dossier reads its creator and saves a change: one place that stamps the
+//! change, derives the averages from the posts and checks the record before it reaches the store.
+
+use leptos::prelude::*;
+
+use crate::domain::creator::dossier::age_text;
+use crate::domain::creator::record::Creator;
+use crate::domain::engine::averages::derive_from_posts;
+use crate::domain::text::date::Date;
+use crate::domain::text::format::{group_thousands, trimmed};
+use crate::ui::app::clock::{now_ms, today};
+use crate::ui::state::ShortlistStore;
+
+/// The dossier's creator and the way to change it; cheap to copy into every part.
+#[derive(Clone, Copy)]
+pub(super) struct Dossier {
+    /// The creator with its averages from its posts; `None` once it is no longer on the shortlist.
+    pub creator: Memo<Option<Creator>>,
+    /// Today, read once when the page opens: what new entries are dated and checked against.
+    pub today: Date,
+    store: ShortlistStore,
+}
+
+impl Dossier {
+    pub fn new(store: ShortlistStore, id: String) -> Dossier {
+        // As the dossier shows it: when posts have numbers, the averages are theirs even if the
+        // stored record (an older save, an import) still holds others; the next save stores them.
+        let creator = Memo::new(move |_| {
+            store.list.with(|l| {
+                l.get(&id).cloned().map(|mut c| {
+                    derive_from_posts(&mut c);
+                    c
+                })
+            })
+        });
+        Dossier {
+            creator,
+            today: today(),
+            store,
+        }
+    }
+
+    /// Reads the creator (tracked: the caller re-runs when it changes).
+    pub fn with<T>(&self, f: impl FnOnce(&Creator) -> T) -> Option<T> {
+        self.creator.with(|c| c.as_ref().map(f))
+    }
+
+    /// Applies `edit` to the stored creator and saves it. An `Err` from `edit` (the message that
+    /// names the field and the problem) saves nothing: the caller keeps the form as typed.
+    pub fn save(
+        &self,
+        edit: impl FnOnce(&mut Creator) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let Some(mut c) = self.creator.get_untracked() else {
+            return Err("This creator is no longer on the shortlist; nothing was saved.".into());
+        };
+        edit(&mut c)?;
+        // Posts with numbers are the evidence: the averages follow them (and say so).
+        derive_from_posts(&mut c);
+        c.updated_at = now_ms().max(c.updated_at);
+        let c = c.checked().map_err(|e| e.to_string())?;
+        self.store.put(c);
+        Ok(())
+    }
+}
+
+impl Dossier {
+    /// [`Dossier::save`], then says how it went: `done` in `note`, or the problem in `error`
+    /// (which may be `note` too). Returns whether it was saved.
+    pub fn save_and_say(
+        &self,
+        edit: impl FnOnce(&mut Creator) -> Result<(), String>,
+        done: &str,
+        note: RwSignal<Option<String>>,
+        error: RwSignal<Option<String>>,
+    ) -> bool {
+        error.set(None);
+        match self.save(edit) {
+            Ok(()) => {
+                note.set(Some(done.to_string()));
+                true
+            }
+            Err(e) => {
+                error.set(Some(e));
+                false
+            }
+        }
+    }
+}
+
+/// A number as the dossier shows it (and its forms read back): "12,500", "1,347.5", "n/a" when
+/// not known (never zero).
+pub(super) fn number_text(v: Option<f64>) -> String {
+    match v.filter(|v| v.is_finite() && *v >= 0.0) {
+        None => "n/a".to_string(),
+        Some(v) if v.fract() == 0.0 && v < 1e15 => group_thousands(v as u64),
+        // "1,347.5": the whole part grouped like the rest, the decimals as they are.
+        Some(v) if v < 1e15 => {
+            let text = trimmed(v, 2);
+            match text.split_once('.') {
+                Some((_, decimals)) => format!("{}.{decimals}", group_thousands(v.trunc() as u64)),
+                None => text,
+            }
+        }
+        Some(v) => trimmed(v, 2),
+    }
+}
+
+/// "2026-03-14 (3 days old)", or "undated".
+pub(super) fn dated(date: Option<Date>, today: Date) -> String {
+    match date {
+        Some(d) => format!("{d} ({})", age_text(d, today)),
+        None => "undated".to_string(),
+    }
+}
+
+/// How many posts the creator's averages come from; `None` when no post has numbers (the
+/// averages were typed in).
+pub(super) fn averaged_posts(c: &Creator) -> Option<usize> {
+    derive_from_posts(&mut c.clone())
+}
+
+/// The end of a part's form: its submit button, then the problem that stopped the save (role
+/// alert, when the form shows one here rather than under a field) and what happened (role status).
+pub(super) fn form_end(
+    label: &'static str,
+    error: Option<RwSignal<Option<String>>>,
+    note: RwSignal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <button type="submit">{label}</button>
+        {error
+            .map(|e| {
+                view! {
+                    <p class="error" role="alert">
+                        {move || e.get()}
+                    </p>
+                }
+            })}
+        <p class="form-note" role="status">
+            {move || note.get()}
+        </p>
+    }
+}
+
+/// A dated series of the dossier (`creator::series`, in date order) as a chart's points.
+pub(super) fn chart_points(
+    series: &[crate::domain::creator::series::Point],
+) -> Vec<crate::charts::DatedValue> {
+    series
+        .iter()
+        .map(|p| crate::charts::DatedValue {
+            day: p.date.day_number(),
+            label: p.date.to_string(),
+            value: Some(p.value),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_like_the_rest_of_the_app() {
+        let cases = [
+            (None, "n/a"),
+            (Some(f64::NAN), "n/a"),
+            (Some(12_500.0), "12,500"),
+            (Some(1_347.5), "1,347.5"),
+            (Some(0.25), "0.25"),
+            (Some(2.0 / 3.0), "0.67"),
+        ];
+        for (v, want) in cases {
+            assert_eq!(number_text(v), want, "{v:?}");
+        }
+        // The forms fill with this text, so it must read back as the same number.
+        for v in [12_500.0, 1_347.5, 0.25] {
+            let text = number_text(Some(v));
+            assert_eq!(
+                crate::domain::text::number::parse_optional_amount(&text),
+                Ok(Some(v)),
+                "{text}"
+            );
+        }
+    }
+}
