@@ -271,12 +271,12 @@ mod tests {
                 false,
             ),
             (
-                "Date\tReach\n2026-02-03\t5",
+                "Date\tMood\n2026-02-03\t5",
                 vec![Post {
                     date: Some(day("2026-02-03")),
                     ..Post::default()
                 }],
-                vec!["Line 1: unknown column “Reach”; use date, views, likes, comments, shares, saves, dislikes, sponsored, caption, link."],
+                vec!["Line 1: unknown column “Mood”; use date, views, likes, comments, shares, saves, dislikes,"],
                 true,
             ),
         ];
