@@ -39,8 +39,11 @@ const COMMENTS = [
 const CAPTION = "Loving my new running shoes, thanks to @brand #collab";
 
 const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) || "null"), KEY);
+// The name cell's accessible name adds "(profile, opens in a new tab)" when it links the profile.
 const row = (page, name) =>
-  page.locator("table.shortlist-table tbody tr").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+  page
+    .locator("table.shortlist-table tbody tr")
+    .filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}( \\(|$)`) }) });
 
 test("import a vendor file, check a creator under Risks, reload, and find the evidence everywhere", async ({ page }, testInfo) => {
   test.setTimeout(90_000);

@@ -288,15 +288,15 @@ test("files people have import as they are: Excel's Windows-1252 CSV, a Modash e
   expect(JSON.stringify(data)).not.toContain("\uFFFD");
 
   // A sheet whose name column the app doesn't know: the preview opens and asks for it.
-  await page.getByLabel("Or paste rows, header first").fill("Influencer handle,Reach\nzoe.eats,12K");
+  await page.getByLabel("Or paste rows, header first").fill("Influencer handle,Mood\nzoe.eats,sunny");
   await page.getByRole("button", { name: "Preview pasted rows" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "None of the columns (Influencer handle, Reach) holds the creators' names. Choose the column that does" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "None of the columns (Influencer handle, Mood) holds the creators' names. Choose the column that does" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Import 1 row" })).toBeDisabled();
   await page.getByLabel("Column with the creators' names").selectOption({ label: "Column 1 “Influencer handle”" });
   await expect(page.getByRole("alert").filter({ hasText: "None of the columns" })).toHaveCount(0);
   await page.getByRole("button", { name: "Import 1 row" }).click();
   await expect(page.locator(".import-summary")).toContainText("Imported 1 creator.");
-  await expect.poll(async () => JSON.parse(await stored(page)).data.find((c) => c.name === "zoe.eats")?.custom).toEqual([{ name: "Reach", value: "12K" }]);
+  await expect.poll(async () => JSON.parse(await stored(page)).data.find((c) => c.name === "zoe.eats")?.custom).toEqual([{ name: "Mood", value: "sunny" }]);
   expect(errors).toEqual([]);
 });
 

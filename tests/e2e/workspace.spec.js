@@ -107,7 +107,7 @@ test("export in one browser, restore into an empty one: creator, campaign with i
   await other.getByRole("link", { name: "Shortlist" }).click();
   await expect(other.getByRole("table").getByText("Ann", { exact: true })).toBeVisible();
   // The threshold.
-  await other.getByRole("link", { name: "Risks" }).click();
+  await other.getByRole("link", { name: "Risks", exact: true }).click();
   await other.getByText("Risk thresholds", { exact: true }).click();
   await expect(other.getByLabel("Negative comments (caution) (%)")).toHaveValue("40");
   // Stored, not only shown.
