@@ -1,4 +1,5 @@
-//! A creator on the shortlist: the record, its validation rules (profile links, tags, currency) and the ids new records get.
+//! A creator on the shortlist: the record, its validation rules (tags, currency; profile links
+//! are checked in `links`, re-exported here) and the ids new records get.
 //!
 //! The engagement rate is deliberately not stored here: it depends on the formula the user picks,
 //! so sorting by rate takes the rates from the caller.
@@ -15,6 +16,9 @@ use crate::domain::creator::platform::Platform;
 use crate::domain::creator::tier::Tier;
 use crate::domain::text::choice::choices;
 use crate::domain::text::number::MAX_VALUE;
+
+pub use super::links::{platform_from_url, validate_profile_url, UrlError};
+use super::links::{url_shape, UrlShape};
 
 /// Where a creator stands in the outreach pipeline, in pipeline order.
 #[derive(
@@ -82,118 +86,12 @@ impl Status {
     }
 }
 
-/// Why a profile link was refused. Shown to the user as is.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum UrlError {
-    #[error("profile link “{0}” is not a web address; only links starting with http:// or https:// are accepted.")]
-    Scheme(String),
-    #[error("profile link “{0}” has no site name after “//”.")]
-    NoHost(String),
-    #[error("profile link “{0}” contains spaces or control characters; paste the address exactly as the browser shows it.")]
-    BadCharacters(String),
-    #[error(
-        "profile link “{0}” doesn't look like a web address, such as https://www.tiktok.com/@name."
-    )]
-    NotALink(String),
-}
-
-/// Checks a profile link and returns it in the form to store. Empty means no link.
-///
-/// Only http and https are kept: the link is rendered as an `href`, and `javascript:` or `data:`
-/// there would run code or show forged content when clicked. A bare "instagram.com/name", as
-/// people copy it, gets "https://" in front.
-pub fn validate_profile_url(input: &str) -> Result<Option<String>, UrlError> {
-    let s = trim(input);
-    if s.is_empty() {
-        return Ok(None);
-    }
-    Ok(Some(match url_shape(s)? {
-        UrlShape::AsIs => s.to_string(),
-        UrlShape::AddHttps => format!("https://{s}"),
-    }))
-}
-
-/// What a valid link needs before it is stored.
-enum UrlShape {
-    AsIs,
-    AddHttps,
-}
-
-/// The checks of [`validate_profile_url`] on trimmed, non-empty text, without allocating: the
-/// importer runs them on every row.
-fn url_shape(s: &str) -> Result<UrlShape, UrlError> {
-    let shown = || shorten(s, 80);
-    let bad_byte = s.bytes().any(|b| b <= b' ' || b == 0x7f);
-    if bad_byte || (!s.is_ascii() && s.chars().any(|c| c.is_whitespace() || c.is_control())) {
-        return Err(UrlError::BadCharacters(shown()));
-    }
-    let rest = if let Some(rest) = strip_prefix_ignore_case(s, "https://") {
-        rest
-    } else if let Some(rest) = strip_prefix_ignore_case(s, "http://") {
-        rest
-    } else if scheme_of(s).is_some() {
-        return Err(UrlError::Scheme(shown()));
-    } else if s.starts_with('/') {
-        return Err(UrlError::NotALink(shown()));
-    } else {
-        // No scheme: accept "site.tld/..." only, so that a handle or a stray word is not turned into a link.
-        let host = s.split(['/', '?', '#']).next().unwrap_or("");
-        if !host.contains('.') || host.starts_with('.') || host.ends_with('.') {
-            return Err(UrlError::NotALink(shown()));
-        }
-        return Ok(UrlShape::AddHttps);
-    };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = host.rsplit('@').next().unwrap_or("");
-    if host.is_empty() || host.starts_with(':') {
-        return Err(UrlError::NoHost(shown()));
-    }
-    Ok(UrlShape::AsIs)
-}
-
-fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = s.get(..prefix.len())?;
-    if head.eq_ignore_ascii_case(prefix) {
-        s.get(prefix.len()..)
-    } else {
-        None
-    }
-}
-
 /// `str::trim`, skipping the Unicode scan in the usual case of text that starts and ends with a
 /// visible ASCII character (measurably faster over 100,000 imported rows).
 pub(crate) fn trim(s: &str) -> &str {
     match (s.as_bytes().first(), s.as_bytes().last()) {
         (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
         _ => s.trim(),
-    }
-}
-
-/// The scheme of "scheme:...", when the text has one. A part with a dot ("site.com:8080") is a host.
-fn scheme_of(s: &str) -> Option<&str> {
-    let (head, _) = s.split_once(':')?;
-    let mut chars = head.chars();
-    let first = chars.next()?;
-    let ok = first.is_ascii_alphabetic()
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '-');
-    ok.then_some(head)
-}
-
-/// Guesses the platform from a profile link, for sheets that have links but no platform column.
-pub fn platform_from_url(url: &str) -> Option<Platform> {
-    let lower = url.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-        .unwrap_or(&lower);
-    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    let host = host.strip_prefix("m.").unwrap_or(host);
-    match host {
-        "tiktok.com" | "vm.tiktok.com" => Some(Platform::TikTok),
-        "youtube.com" | "youtu.be" => Some(Platform::YouTube),
-        "instagram.com" | "instagr.am" => Some(Platform::Instagram),
-        _ => None,
     }
 }
 
@@ -642,76 +540,6 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(Status::parse(text), want, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn profile_links() {
-        let ok = [
-            ("https://www.tiktok.com/@ann", "https://www.tiktok.com/@ann"),
-            ("  http://youtube.com/c/x ", "http://youtube.com/c/x"),
-            ("HTTPS://Instagram.com/ann", "HTTPS://Instagram.com/ann"),
-            ("instagram.com/ann", "https://instagram.com/ann"),
-            (
-                "www.tiktok.com/@ann?lang=en",
-                "https://www.tiktok.com/@ann?lang=en",
-            ),
-            ("site.com:8080/x", "https://site.com:8080/x"),
-        ];
-        for (input, want) in ok {
-            assert_eq!(
-                validate_profile_url(input),
-                Ok(Some(want.to_string())),
-                "{input:?}"
-            );
-        }
-        assert_eq!(validate_profile_url("   "), Ok(None));
-        let refused = [
-            "javascript:alert(1)",
-            "JavaScript:alert(1)",
-            "data:text/html,<script>alert(1)</script>",
-            "vbscript:msgbox",
-            "file:///etc/passwd",
-            "ftp://example.com",
-            "mailto:a@b.com",
-            "https://",
-            "http:///path",
-            "//evil.com/x",
-            "/relative",
-            "@ann",
-            "ann",
-            "https://exa mple.com",
-            "java\u{0}script:alert(1)",
-            "https://x.com/\u{7}",
-        ];
-        for input in refused {
-            assert!(
-                validate_profile_url(input).is_err(),
-                "{input:?} must be refused"
-            );
-        }
-        let msg = validate_profile_url("javascript:alert(1)")
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
-        assert!(
-            msg.contains("only links starting with http:// or https://"),
-            "{msg}"
-        );
-    }
-
-    #[test]
-    fn platform_guessed_from_links() {
-        let cases = [
-            ("https://www.tiktok.com/@ann", Some(Platform::TikTok)),
-            ("https://youtu.be/abc", Some(Platform::YouTube)),
-            ("https://m.youtube.com/@ann", Some(Platform::YouTube)),
-            ("http://instagram.com/ann", Some(Platform::Instagram)),
-            ("https://notinstagram.com/ann", None),
-            ("https://example.com", None),
-        ];
-        for (url, want) in cases {
-            assert_eq!(platform_from_url(url), want, "{url}");
         }
     }
 
