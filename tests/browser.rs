@@ -7,6 +7,7 @@
 mod support;
 
 use support::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -209,4 +210,41 @@ async fn analysis_panel_lists_an_anomaly_with_its_evidence() {
         &root,
         "[data-warning=engagement-far-above-benchmark]"
     ));
+}
+
+/// Regression: the Check section started at the default formula whatever was picked before (the
+/// setting the workspace file keeps); a pick there was not kept either.
+#[wasm_bindgen_test]
+async fn the_check_starts_with_the_formula_picked_last_and_keeps_a_new_pick() {
+    use leptos::prelude::*;
+    use microscope::ui::state::SettingsStore;
+    clean_storage();
+    local()
+        .set_item(
+            "microscope.settings",
+            r#"{"app":"microscope","kind":"settings","version":1,"data":{"formula":"followers"}}"#,
+        )
+        .unwrap();
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), || {
+        provide_context(SettingsStore::load());
+        view! { <microscope::ui::check::panel::CheckPanel /> }
+    });
+    until("the stored formula is picked", || {
+        find(&root, "#check-formula")
+            .dyn_into::<web_sys::HtmlSelectElement>()
+            .unwrap()
+            .value()
+            == "followers"
+    })
+    .await;
+    select(&root, "#check-formula", "tiktok-views");
+    until("the new pick is stored", || {
+        flush_saves();
+        local()
+            .get_item("microscope.settings")
+            .unwrap()
+            .is_some_and(|s| s.contains("\"formula\":\"tiktok-views\""))
+    })
+    .await;
 }

@@ -12,6 +12,8 @@ use crate::domain::engine::engagement::Formula;
 use crate::domain::text::format::percent;
 use crate::domain::{Platform, Tier};
 use crate::ui::check::form::CheckForm;
+use crate::ui::state::settings::SettingsExt;
+use crate::ui::state::SettingsStore;
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::widgets::fields::ChoiceSelect;
 use crate::ui::widgets::section::{Depth, Section};
@@ -85,6 +87,8 @@ fn chart(analysis: &Analysis, formula: Formula, followers: Option<u64>) -> Chart
 #[component]
 pub fn EngagementView(form: CheckForm, analysis: Memo<Analysis>) -> impl IntoView {
     let formula = form.formula;
+    // A pick is kept as the setting "formula picked last" (the shortlist starts with it too).
+    let settings = use_context::<SettingsStore>();
     let rate_line = move || {
         analysis.with(|a| {
             let e = &a.engagement;
@@ -195,7 +199,12 @@ pub fn EngagementView(form: CheckForm, analysis: Memo<Analysis>) -> impl IntoVie
                 choices=&Formula::ALL
                 class="formula-field"
                 value=formula
-                on_pick=move |f: Formula| formula.set(f)
+                on_pick=move |f: Formula| {
+                    formula.set(f);
+                    if let Some(settings) = settings {
+                        settings.set_formula(f);
+                    }
+                }
             >
                 <code>{move || formula.get().expression()}</code>
                 " "

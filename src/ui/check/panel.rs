@@ -15,7 +15,8 @@ use crate::ui::check::engagement::EngagementView;
 use crate::ui::check::form::{CheckForm, EntryMode};
 use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::state::ids::next_id;
-use crate::ui::state::ShortlistStore;
+use crate::ui::state::settings::SettingsExt;
+use crate::ui::state::{SettingsStore, ShortlistStore};
 use crate::ui::widgets::fields::{ChoiceSelect, TextField};
 use crate::ui::widgets::number_field::{AverageFields, NumberField};
 use crate::ui::widgets::section::{Depth, Section};
@@ -47,6 +48,11 @@ fn creator_from_form(form: &CheckForm, id: String) -> Creator {
 #[component]
 pub fn CheckPanel() -> impl IntoView {
     let form = CheckForm::new();
+    // The formula picked last, here or on the shortlist, is a setting (kept in the workspace
+    // file): the check starts with it (a pick here becomes it: `EngagementView`).
+    if let Some(settings) = use_context::<SettingsStore>() {
+        form.formula.set(settings.formula());
+    }
     let analysis = form.analysis();
     // Shown only once the field was touched (NumberField's `after_touch`): it starts empty.
     let followers_error =
