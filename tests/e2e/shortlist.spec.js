@@ -57,7 +57,13 @@ async function openWith(page, value) {
 }
 
 const stored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
-const storedNames = async (page) => JSON.parse(await stored(page)).data.map((c) => c.name).sort();
+// Nothing stored yet (the save waits a moment after an edit) reads as no names, so that
+// `expect.poll` keeps waiting instead of failing on a parse of null (a speed-dependent failure
+// seen in a clean-clone run).
+const storedNames = async (page) => {
+  const raw = await stored(page);
+  return raw ? JSON.parse(raw).data.map((c) => c.name).sort() : [];
+};
 const table = (page) => page.locator("table.shortlist-table");
 const rowNames = (page) => table(page).locator("tbody tr th").allInnerTexts();
 const count = (page) => page.locator(".shortlist-status .count");
@@ -296,7 +302,7 @@ test("files people have import as they are: Excel's Windows-1252 CSV, a Modash e
   await expect(page.getByRole("alert").filter({ hasText: "None of the columns" })).toHaveCount(0);
   await page.getByRole("button", { name: "Import 1 row" }).click();
   await expect(page.locator(".import-summary")).toContainText("Imported 1 creator.");
-  await expect.poll(async () => JSON.parse(await stored(page)).data.find((c) => c.name === "zoe.eats")?.custom).toEqual([{ name: "Mood", value: "sunny" }]);
+  await expect.poll(async () => JSON.parse((await stored(page)) || '{"data":[]}').data.find((c) => c.name === "zoe.eats")?.custom).toEqual([{ name: "Mood", value: "sunny" }]);
   expect(errors).toEqual([]);
 });
 
