@@ -31,4 +31,35 @@ async function flushSaves(page) {
   await page.evaluate(() => window.dispatchEvent(new Event("pagehide")));
 }
 
-module.exports = { openApp, expectNoSeriousA11yViolations, flushSaves };
+/** A comment sample, one per line as pasted: 18 negative comments and 6 others, enough for the
+ * hate-watching rule (Risks and the dossier journey both paste it). */
+const NEGATIVE = [
+  "This is the worst video I have ever seen",
+  "I hate this so much",
+  "Terrible advice, totally wrong",
+  "So boring and stupid",
+  "You are annoying and fake",
+  "Awful, just awful",
+  "What a horrible product",
+  "This is trash",
+  "Ugly and disgusting",
+  "Stop posting this garbage",
+  "Worst creator on this app",
+  "Pathetic attempt at comedy",
+  "I regret watching this, terrible",
+  "Such a sad and bad take",
+  "Cringe and painful to watch",
+  "Nobody likes you, you are the worst",
+  "Hate hate hate",
+  "Horrible editing, terrible sound",
+];
+const OTHER = [
+  "Love this, great video!",
+  "Really helpful, thank you",
+  "Where did you buy the jacket",
+  "Posted on Tuesday",
+  "Amazing work, so happy for you",
+  "The second part starts at 3:10",
+];
+
+module.exports = { openApp, expectNoSeriousA11yViolations, flushSaves, NEGATIVE, OTHER };

@@ -4,38 +4,13 @@
 //! vetting record. Nothing the user gave is lost on the way.
 const path = require("path");
 const { test, expect } = require("@playwright/test");
-const { openApp, flushSaves } = require("./helpers");
+const { openApp, flushSaves, NEGATIVE, OTHER } = require("./helpers");
 
 const IMPORTS = path.join(__dirname, "../fixtures/import");
 const KEY = "microscope.shortlist";
 
 // Enough negative comments (18 of 24) for the hate-watching rule.
-const COMMENTS = [
-  "This is the worst video I have ever seen",
-  "I hate this so much",
-  "Terrible advice, totally wrong",
-  "So boring and stupid",
-  "You are annoying and fake",
-  "Awful, just awful",
-  "What a horrible product",
-  "This is trash",
-  "Ugly and disgusting",
-  "Stop posting this garbage",
-  "Worst creator on this app",
-  "Pathetic attempt at comedy",
-  "I regret watching this, terrible",
-  "Such a sad and bad take",
-  "Cringe and painful to watch",
-  "Nobody likes you, you are the worst",
-  "Hate hate hate",
-  "Horrible editing, terrible sound",
-  "Love this, great video!",
-  "Really helpful, thank you",
-  "Where did you buy the jacket",
-  "Posted on Tuesday",
-  "Amazing work, so happy for you",
-  "The second part starts at 3:10",
-];
+const COMMENTS = [...NEGATIVE, ...OTHER];
 const CAPTION = "Loving my new running shoes, thanks to @brand #collab";
 
 const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) || "null"), KEY);

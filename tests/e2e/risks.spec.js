@@ -1,36 +1,7 @@
 //! End-to-end: the Risks section on the release build (sentiment with the same-origin word list,
 //! caption verdicts, thresholds that persist, accessibility, small screens).
 const { test, expect } = require("@playwright/test");
-const { openApp, expectNoSeriousA11yViolations, flushSaves } = require("./helpers");
-
-const NEGATIVE = [
-  "This is the worst video I have ever seen",
-  "I hate this so much",
-  "Terrible advice, totally wrong",
-  "So boring and stupid",
-  "You are annoying and fake",
-  "Awful, just awful",
-  "What a horrible product",
-  "This is trash",
-  "Ugly and disgusting",
-  "Stop posting this garbage",
-  "Worst creator on this app",
-  "Pathetic attempt at comedy",
-  "I regret watching this, terrible",
-  "Such a sad and bad take",
-  "Cringe and painful to watch",
-  "Nobody likes you, you are the worst",
-  "Hate hate hate",
-  "Horrible editing, terrible sound",
-];
-const OTHER = [
-  "Love this, great video!",
-  "Really helpful, thank you",
-  "Where did you buy the jacket",
-  "Posted on Tuesday",
-  "Amazing work, so happy for you",
-  "The second part starts at 3:10",
-];
+const { openApp, expectNoSeriousA11yViolations, flushSaves, NEGATIVE, OTHER } = require("./helpers");
 
 test("pasted comments show the negative share and a hate-watching warning", async ({ page }, testInfo) => {
   const errors = await openApp(page, "#risks");
