@@ -3,11 +3,15 @@
 //! solver in `budget::knapsack`), `recommend`ed tiers and platforms, `tracking` of posted results
 //! against the plan, each creator's `risk_profile` (risk rules fed from the creator and the
 //! campaign's countries and categories), and the `document`s (the brief and the vetting record)
-//! built from all of them. Campaign builds on `creator`, `engine` and `risk`; only `io` builds on it.
+//! built from all of them; results in money: `attribution` (codes, links, orders, ROAS), `pricing`
+//! (fair price, reach estimates) and the `calendar` of deliverables. Campaign builds on `creator`, `engine` and `risk`; only `io` builds on it.
 
+pub(crate) mod attribution;
 pub(crate) mod budget;
+pub(crate) mod calendar;
 pub(crate) mod checklist;
 pub(crate) mod document;
+pub(crate) mod pricing;
 pub(crate) mod recommend;
 pub(crate) mod record;
 pub(crate) mod risk_profile;

@@ -8,6 +8,9 @@ use std::collections::{BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::domain::campaign::attribution::Attribution;
+use crate::domain::campaign::calendar::Deliverables;
+use crate::domain::campaign::pricing::Pricing;
 use crate::domain::creator::platform::Platform;
 use crate::domain::creator::record::{
     normalize_currency, normalize_tags, shorten, trim, Creator, CreatorError,
@@ -188,6 +191,15 @@ pub struct Campaign {
     /// What the brief should carry: the product, facts that must be right, dos and don'ts.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Codes, links and attributed orders (issue #17).
+    #[serde(skip_serializing_if = "Attribution::is_empty")]
+    pub attribution: Attribution,
+    /// Price checks and reach assumptions (issue #17).
+    #[serde(skip_serializing_if = "Pricing::is_empty")]
+    pub pricing: Pricing,
+    /// Dated deliverables per creator (issue #17).
+    #[serde(skip_serializing_if = "Deliverables::is_empty")]
+    pub deliverables: Deliverables,
     /// Milliseconds since 1970, given by the caller (the domain has no clock).
     pub created_at: f64,
     pub updated_at: f64,
@@ -211,6 +223,9 @@ impl Default for Campaign {
             targets: Targets::default(),
             results: Vec::new(),
             notes: String::new(),
+            attribution: Attribution::default(),
+            pricing: Pricing::default(),
+            deliverables: Deliverables::default(),
             created_at: 0.0,
             updated_at: 0.0,
         }
