@@ -107,6 +107,56 @@ pub struct Warning {
     pub threshold: Option<String>,
 }
 
+/// How every rule writes its warning: `new` with what fired and how badly, then what was seen
+/// (`evidence`), why it matters (`why`), what to do (`action`) and the threshold that draws the
+/// line, so a rule states only what is its own.
+impl Warning {
+    pub(crate) fn new(
+        id: impl Into<String>,
+        kind: RiskKind,
+        severity: Severity,
+        title: impl Into<String>,
+    ) -> Warning {
+        Warning {
+            id: id.into(),
+            kind,
+            severity,
+            title: title.into(),
+            evidence: Vec::new(),
+            why: String::new(),
+            action: String::new(),
+            checklist_item: None,
+            threshold: None,
+        }
+    }
+
+    pub(crate) fn evidence(mut self, evidence: Vec<Evidence>) -> Warning {
+        self.evidence = evidence;
+        self
+    }
+
+    pub(crate) fn why(mut self, why: impl Into<String>) -> Warning {
+        self.why = why.into();
+        self
+    }
+
+    pub(crate) fn action(mut self, action: impl Into<String>) -> Warning {
+        self.action = action.into();
+        self
+    }
+
+    /// The key of the threshold (a row of `THRESHOLDS`) that triggered it.
+    pub(crate) fn threshold(mut self, key: &str) -> Warning {
+        self.threshold = Some(key.to_string());
+        self
+    }
+
+    pub(crate) fn checklist_item(mut self, id: &str) -> Warning {
+        self.checklist_item = Some(id.to_string());
+        self
+    }
+}
+
 /// A rule that could not run, and what input it needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NotChecked {

@@ -143,20 +143,21 @@ pub(super) fn country_rule(input: &RiskInput, t: &Thresholds, report: &mut RiskR
             pct0(total)
         ));
     }
-    report.warnings.push(Warning {
-        id: "audience-outside-countries".into(),
-        kind: RiskKind::AudienceFit,
-        severity: if certain { Severity::Caution } else { Severity::Info },
-        title: format!(
-            "Only {} of the audience lives in the campaign's countries",
-            pct0(inside)
-        ),
-        evidence,
-        why,
-        action: "Ask the creator for the full country breakdown of their audience, or choose creators whose audience lives where you sell; pay per result if reach abroad is wasted.".into(),
-        checklist_item: None,
-        threshold: Some("min_audience_in_countries".into()),
-    });
+    report.warnings.push(
+        Warning::new(
+            "audience-outside-countries",
+            RiskKind::AudienceFit,
+            if certain { Severity::Caution } else { Severity::Info },
+            format!(
+                "Only {} of the audience lives in the campaign's countries",
+                pct0(inside)
+            ),
+        )
+        .evidence(evidence)
+        .why(why)
+        .action("Ask the creator for the full country breakdown of their audience, or choose creators whose audience lives where you sell; pay per result if reach abroad is wasted.")
+        .threshold("min_audience_in_countries"),
+    );
     true
 }
 

@@ -18,36 +18,38 @@ pub(super) fn engagement_rules(input: &RiskInput, t: &Thresholds, report: &mut R
                     ev("Compared with the benchmark", times(ratio)),
                 ];
                 if ratio > t.engagement_high_multiple {
-                    report.warnings.push(Warning {
-                        id: "engagement-far-above-benchmark".into(),
-                        kind: RiskKind::EngagementAnomaly,
-                        severity: Severity::High,
-                        title: format!("Engagement is {} the benchmark", times(ratio)),
-                        evidence,
-                        why: format!(
+                    report.warnings.push(
+                        Warning::new(
+                            "engagement-far-above-benchmark",
+                            RiskKind::EngagementAnomaly,
+                            Severity::High,
+                            format!("Engagement is {} the benchmark", times(ratio)),
+                        )
+                        .evidence(evidence)
+                        .why(format!(
                             "More than {} the usual engagement of {} is a published red flag for bought likes, comment pods or engagement groups. One viral post can also lift an average.",
                             times(t.engagement_high_multiple),
                             tier_phrase(input)
-                        ),
-                        action: "Look at recent posts one by one: if a single viral post lifts the average, judge by the median. If every post is this high, read the comments for generic ones and ask the creator for audience and reach screenshots.".into(),
-                        checklist_item: None,
-                        threshold: Some("engagement_high_multiple".into()),
-                    });
+                        ))
+                        .action("Look at recent posts one by one: if a single viral post lifts the average, judge by the median. If every post is this high, read the comments for generic ones and ask the creator for audience and reach screenshots.")
+                        .threshold("engagement_high_multiple"),
+                    );
                 } else if ratio < t.engagement_low_multiple {
-                    report.warnings.push(Warning {
-                        id: "engagement-far-below-benchmark".into(),
-                        kind: RiskKind::EngagementAnomaly,
-                        severity: Severity::Caution,
-                        title: format!("Engagement is only {} the benchmark", times(ratio)),
-                        evidence,
-                        why: format!(
+                    report.warnings.push(
+                        Warning::new(
+                            "engagement-far-below-benchmark",
+                            RiskKind::EngagementAnomaly,
+                            Severity::Caution,
+                            format!("Engagement is only {} the benchmark", times(ratio)),
+                        )
+                        .evidence(evidence)
+                        .why(format!(
                             "Far less engagement than usual for {} means many followers never react: ghost followers, bought followers, or an audience that has moved on.",
                             tier_phrase(input)
-                        ),
-                        action: "Ask for audience insights (active followers, reach per post); compare a few recent posts; pay per result rather than per post if you go ahead.".into(),
-                        checklist_item: None,
-                        threshold: Some("engagement_low_multiple".into()),
-                    });
+                        ))
+                        .action("Ask for audience insights (active followers, reach per post); compare a few recent posts; pay per result rather than per post if you go ahead.")
+                        .threshold("engagement_low_multiple"),
+                    );
                 }
             }
             None => not_checked(
@@ -79,20 +81,21 @@ pub(super) fn engagement_rules(input: &RiskInput, t: &Thresholds, report: &mut R
             if severity == Severity::Info {
                 why.push_str(" Here the rate is still in line with the benchmark for its tier, so this is information rather than a warning sign.");
             }
-            report.warnings.push(Warning {
-                id: "engagement-below-brand-minimum".into(),
-                kind: RiskKind::EngagementAnomaly,
-                severity,
-                title: format!("Engagement by followers is {}", pct(rate)),
-                evidence: vec![
+            report.warnings.push(
+                Warning::new(
+                    "engagement-below-brand-minimum",
+                    RiskKind::EngagementAnomaly,
+                    severity,
+                    format!("Engagement by followers is {}", pct(rate)),
+                )
+                .evidence(vec![
                     ev("Engagement by followers ((likes + comments) / followers)", pct(rate)),
                     ev("Brand minimum", pct0(t.min_engagement_by_followers)),
-                ],
-                why,
-                action: "Ask the creator for the share of active followers and the reach of recent posts.".into(),
-                checklist_item: None,
-                threshold: Some("min_engagement_by_followers".into()),
-            });
+                ])
+                .why(why)
+                .action("Ask the creator for the share of active followers and the reach of recent posts.")
+                .threshold("min_engagement_by_followers"),
+            );
         }
     }
 }
@@ -122,24 +125,25 @@ pub(super) fn likes_rules(input: &RiskInput, t: &Thresholds, report: &mut RiskRe
                 .usual_like_share_source
                 .clone()
                 .unwrap_or_else(|| "usual for accounts like this".to_string());
-            report.warnings.push(Warning {
-                id: "likes-below-usual".into(),
-                kind: RiskKind::BoughtEngagement,
-                severity: Severity::Caution,
-                title: format!("Only {} of the usual likes for this many {noun}", pct0(ratio)),
-                evidence: vec![
+            report.warnings.push(
+                Warning::new(
+                    "likes-below-usual",
+                    RiskKind::BoughtEngagement,
+                    Severity::Caution,
+                    format!("Only {} of the usual likes for this many {noun}", pct0(ratio)),
+                )
+                .evidence(vec![
                     ev("Average likes", compact(likes)),
                     ev(format!("{} liking a post", capitalise(noun)), pct(share)),
                     ev(format!("Usual share ({source})"), pct(usual)),
                     ev("Threshold", format!("below {} of the usual share", pct0(t.likes_low_share_of_usual))),
-                ],
-                why: format!(
+                ])
+                .why(format!(
                     "When far fewer {noun} like posts than usual, many of them may be bought or inactive accounts, so the follower count overstates the real audience."
-                ),
-                action: "Judge the creator by views and likes per post, not by follower count; ask for audience insights.".into(),
-                checklist_item: None,
-                threshold: Some("likes_low_share_of_usual".into()),
-            });
+                ))
+                .action("Judge the creator by views and likes per post, not by follower count; ask for audience insights.")
+                .threshold("likes_low_share_of_usual"),
+            );
         }
     }
     if share > t.likes_high_share_of_followers {
@@ -149,25 +153,26 @@ pub(super) fn likes_rules(input: &RiskInput, t: &Thresholds, report: &mut RiskRe
         if beyond_followers {
             why.push_str(" On TikTok and YouTube recommendations reach far beyond followers, so this is common and only worth a look.");
         }
-        report.warnings.push(Warning {
-            id: "likes-above-followers".into(),
-            kind: RiskKind::BoughtEngagement,
-            severity: if beyond_followers {
-                Severity::Info
-            } else {
-                Severity::Caution
-            },
-            title: format!("Average likes are {} of {noun}", pct0(share)),
-            evidence: vec![
+        report.warnings.push(
+            Warning::new(
+                "likes-above-followers",
+                RiskKind::BoughtEngagement,
+                if beyond_followers {
+                    Severity::Info
+                } else {
+                    Severity::Caution
+                },
+                format!("Average likes are {} of {noun}", pct0(share)),
+            )
+            .evidence(vec![
                 ev("Average likes", compact(likes)),
                 ev(capitalise(noun), compact(followers)),
                 ev("Threshold", format!("above {} of {noun}", pct0(t.likes_high_share_of_followers))),
-            ],
-            why,
-            action: "Check whether the posts were giveaways or boosted; ask for reach and audience screenshots.".into(),
-            checklist_item: None,
-            threshold: Some("likes_high_share_of_followers".into()),
-        });
+            ])
+            .why(why)
+            .action("Check whether the posts were giveaways or boosted; ask for reach and audience screenshots.")
+            .threshold("likes_high_share_of_followers"),
+        );
     }
 }
 
@@ -178,20 +183,21 @@ pub(super) fn credibility_rule(input: &RiskInput, t: &Thresholds, report: &mut R
     if cred >= t.min_follower_credibility {
         return;
     }
-    report.warnings.push(Warning {
-        id: "follower-credibility-low".into(),
-        kind: RiskKind::BoughtEngagement,
-        severity: Severity::Caution,
-        title: format!("Follower credibility is {}", pct0(cred)),
-        evidence: vec![
+    report.warnings.push(
+        Warning::new(
+            "follower-credibility-low",
+            RiskKind::BoughtEngagement,
+            Severity::Caution,
+            format!("Follower credibility is {}", pct0(cred)),
+        )
+        .evidence(vec![
             ev("Follower credibility (from your audit tool)", pct0(cred)),
             ev("Threshold", format!("below {}", pct0(t.min_follower_credibility))),
-        ],
-        why: "Audit tools estimate the share of real, active followers; Modash flags credibility below 75% and GRIN asks for more than 80% genuine followers.".into(),
-        action: "Discount reach by the share of questionable followers when you compare prices, or choose a creator with a cleaner audience.".into(),
-        checklist_item: None,
-        threshold: Some("min_follower_credibility".into()),
-    });
+        ])
+        .why("Audit tools estimate the share of real, active followers; Modash flags credibility below 75% and GRIN asks for more than 80% genuine followers.")
+        .action("Discount reach by the share of questionable followers when you compare prices, or choose a creator with a cleaner audience.")
+        .threshold("min_follower_credibility"),
+    );
 }
 
 pub(super) fn inexperience_rule(input: &RiskInput, t: &Thresholds, report: &mut RiskReport) {
@@ -211,23 +217,25 @@ pub(super) fn inexperience_rule(input: &RiskInput, t: &Thresholds, report: &mut 
         1 => "Only 1 past sponsored post".to_string(),
         n => format!("Only {n} past sponsored posts"),
     };
-    report.warnings.push(Warning {
-        id: "few-sponsored-posts".into(),
-        kind: RiskKind::Inexperience,
-        severity: Severity::Caution,
-        title,
-        evidence: vec![
+    report.warnings.push(
+        Warning::new(
+            "few-sponsored-posts",
+            RiskKind::Inexperience,
+            Severity::Caution,
+            title,
+        )
+        .evidence(vec![
             ev("Past sponsored posts", n.to_string()),
             ev(
                 "Threshold",
                 format!("fewer than {}", format_value(ThresholdUnit::Count, t.min_sponsored_posts)),
             ),
-        ],
-        why: "Creators new to brand work more often miss briefs, deadlines or disclosure rules. The source article recommends giving inexperienced creators an approval process and a content framework.".into(),
-        action: "Before signing, agree an approval step (draft, your review, publish) and a content framework: key messages, dos and don'ts, disclosure wording and dates. Then tick “Approval framework agreed” on the campaign checklist.".into(),
-        checklist_item: Some(APPROVAL_CHECKLIST_ID.into()),
-        threshold: Some("min_sponsored_posts".into()),
-    });
+        ])
+        .why("Creators new to brand work more often miss briefs, deadlines or disclosure rules. The source article recommends giving inexperienced creators an approval process and a content framework.")
+        .action("Before signing, agree an approval step (draft, your review, publish) and a content framework: key messages, dos and don'ts, disclosure wording and dates. Then tick “Approval framework agreed” on the campaign checklist.")
+        .checklist_item(APPROVAL_CHECKLIST_ID)
+        .threshold("min_sponsored_posts"),
+    );
 }
 
 pub(super) fn cadence_rule(input: &RiskInput, t: &Thresholds, report: &mut RiskReport) {
@@ -249,19 +257,20 @@ pub(super) fn cadence_rule(input: &RiskInput, t: &Thresholds, report: &mut RiskR
     if ratio >= t.cadence_low_multiple {
         return;
     }
-    report.warnings.push(Warning {
-        id: "cadence-far-below".into(),
-        kind: RiskKind::Cadence,
-        severity: Severity::Caution,
-        title: format!("Posts {} as often as usual", times(ratio)),
-        evidence: vec![
+    report.warnings.push(
+        Warning::new(
+            "cadence-far-below",
+            RiskKind::Cadence,
+            Severity::Caution,
+            format!("Posts {} as often as usual", times(ratio)),
+        )
+        .evidence(vec![
             ev("Posts per week", trim_number(format!("{posts:.1}"))),
             ev(format!("Benchmark ({})", c.benchmark_source), trim_number(format!("{bench:.1}"))),
             ev("Threshold", format!("below {} the benchmark", times(t.cadence_low_multiple))),
-        ],
-        why: "A creator who posts much less than usual reaches fewer people between sponsored posts, and platforms show infrequent accounts less. It can also mean a pause or lost interest.".into(),
-        action: "Ask about their posting plans and put posting dates in the agreement.".into(),
-        checklist_item: None,
-        threshold: Some("cadence_low_multiple".into()),
-    });
+        ])
+        .why("A creator who posts much less than usual reaches fewer people between sponsored posts, and platforms show infrequent accounts less. It can also mean a pause or lost interest.")
+        .action("Ask about their posting plans and put posting dates in the agreement.")
+        .threshold("cadence_low_multiple"),
+    );
 }

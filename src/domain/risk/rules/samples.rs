@@ -69,17 +69,18 @@ pub(super) fn generic_comment_rule(input: &RiskInput, t: &Thresholds, report: &m
     if let Some(note) = small_sample_note(summary.total, t) {
         why.push_str(&note);
     }
-    report.warnings.push(Warning {
-        id: "generic-comments".into(),
-        kind: RiskKind::BoughtEngagement,
-        severity: sample_severity(Severity::High, summary.total, t),
-        title: format!("{} of comments are generic", pct0(share)),
-        evidence,
-        why,
-        action: "Read comments on several posts: real fans mention the content. Ask for audience insights or run an audit tool before paying.".into(),
-        checklist_item: None,
-        threshold: Some("generic_comment_share".into()),
-    });
+    report.warnings.push(
+        Warning::new(
+            "generic-comments",
+            RiskKind::BoughtEngagement,
+            sample_severity(Severity::High, summary.total, t),
+            format!("{} of comments are generic", pct0(share)),
+        )
+        .evidence(evidence)
+        .why(why)
+        .action("Read comments on several posts: real fans mention the content. Ask for audience insights or run an audit tool before paying.")
+        .threshold("generic_comment_share"),
+    );
 }
 
 pub(super) fn hate_watching_rules(input: &RiskInput, t: &Thresholds, report: &mut RiskReport) {
@@ -124,60 +125,63 @@ pub(super) fn hate_watching_rules(input: &RiskInput, t: &Thresholds, report: &mu
                 if let Some(note) = small_sample_note(s.total, t) {
                     why.push_str(&note);
                 }
-                report.warnings.push(Warning {
-                    id: "negative-comments".into(),
-                    kind: RiskKind::HateWatching,
-                    severity: sample_severity(base, s.total, t),
-                    title: format!("{} of comments are negative", pct0(share)),
-                    evidence,
-                    why,
-                    action: "Read the most negative comments: if the anger is aimed at the creator (not at a topic they cover), pick another creator or ask how they would handle it under a sponsored post.".into(),
-                    checklist_item: None,
-                    threshold: Some(if base == Severity::High {
-                        "negative_comment_share_high".into()
+                report.warnings.push(
+                    Warning::new(
+                        "negative-comments",
+                        RiskKind::HateWatching,
+                        sample_severity(base, s.total, t),
+                        format!("{} of comments are negative", pct0(share)),
+                    )
+                    .evidence(evidence)
+                    .why(why)
+                    .action("Read the most negative comments: if the anger is aimed at the creator (not at a topic they cover), pick another creator or ask how they would handle it under a sponsored post.")
+                    .threshold(if base == Severity::High {
+                        "negative_comment_share_high"
                     } else {
-                        "negative_comment_share".into()
+                        "negative_comment_share"
                     }),
-                });
+                );
             }
         }
     }
     if let Some(ratio) = usable(input.dislike_ratio).filter(|r| *r <= 1.0) {
         checked = true;
         if ratio >= t.dislike_ratio {
-            report.warnings.push(Warning {
-                id: "dislikes-high".into(),
-                kind: RiskKind::HateWatching,
-                severity: Severity::Caution,
-                title: format!("{} of reactions are dislikes", pct0(ratio)),
-                evidence: vec![
+            report.warnings.push(
+                Warning::new(
+                    "dislikes-high",
+                    RiskKind::HateWatching,
+                    Severity::Caution,
+                    format!("{} of reactions are dislikes", pct0(ratio)),
+                )
+                .evidence(vec![
                     ev("Dislikes / (likes + dislikes)", pct(ratio)),
                     ev("Threshold", pct0(t.dislike_ratio)),
-                ],
-                why: "Many dislikes next to many views can mean people watch to hate the content. YouTube hid public dislike counts in December 2021, so this number is only known from the creator's own analytics.".into(),
-                action: "Ask the creator for dislike and retention numbers from their analytics, and read the comments.".into(),
-                checklist_item: None,
-                threshold: Some("dislike_ratio".into()),
-            });
+                ])
+                .why("Many dislikes next to many views can mean people watch to hate the content. YouTube hid public dislike counts in December 2021, so this number is only known from the creator's own analytics.")
+                .action("Ask the creator for dislike and retention numbers from their analytics, and read the comments.")
+                .threshold("dislike_ratio"),
+            );
         }
     }
     if let Some(ratio) = usable(input.sponsored_engagement_ratio) {
         checked = true;
         if ratio < t.sponsored_engagement_drop {
-            report.warnings.push(Warning {
-                id: "sponsored-engagement-drop".into(),
-                kind: RiskKind::HateWatching,
-                severity: Severity::Caution,
-                title: format!("Sponsored posts get {} of the usual engagement", pct0(ratio)),
-                evidence: vec![
+            report.warnings.push(
+                Warning::new(
+                    "sponsored-engagement-drop",
+                    RiskKind::HateWatching,
+                    Severity::Caution,
+                    format!("Sponsored posts get {} of the usual engagement", pct0(ratio)),
+                )
+                .evidence(vec![
                     ev("Sponsored engagement / usual engagement", pct0(ratio)),
                     ev("Threshold", format!("below {}", pct0(t.sponsored_engagement_drop))),
-                ],
-                why: "When engagement collapses on ads, the audience is there for the creator, not for recommendations; your post may get the same cold reaction.".into(),
-                action: "Look at the comments under past sponsored posts; give the creator freedom to make the product fit their usual content.".into(),
-                checklist_item: None,
-                threshold: Some("sponsored_engagement_drop".into()),
-            });
+                ])
+                .why("When engagement collapses on ads, the audience is there for the creator, not for recommendations; your post may get the same cold reaction.")
+                .action("Look at the comments under past sponsored posts; give the creator freedom to make the product fit their usual content.")
+                .threshold("sponsored_engagement_drop"),
+            );
         }
     }
     if !checked {
@@ -223,21 +227,22 @@ pub(super) fn audience_rule(input: &RiskInput, t: &Thresholds, report: &mut Risk
     if !fit.other_interests.is_empty() {
         evidence.push(ev("The audience is into", fit.other_interests.join(", ")));
     }
-    report.warnings.push(Warning {
-        id: "audience-fit-low".into(),
-        kind: RiskKind::AudienceFit,
-        severity: if score == 0.0 {
-            Severity::High
-        } else {
-            Severity::Caution
-        },
-        title: format!("The audience covers {}", fit.covered_label()),
-        evidence,
-        why: "Reach only pays off when the audience cares about what you sell; creators should fit the brand in content and in values.".into(),
-        action: "Ask the creator for audience insights (top interests, age, location), or choose creators whose audience matches the missing categories.".into(),
-        checklist_item: None,
-        threshold: Some("min_audience_overlap".into()),
-    });
+    report.warnings.push(
+        Warning::new(
+            "audience-fit-low",
+            RiskKind::AudienceFit,
+            if score == 0.0 {
+                Severity::High
+            } else {
+                Severity::Caution
+            },
+            format!("The audience covers {}", fit.covered_label()),
+        )
+        .evidence(evidence)
+        .why("Reach only pays off when the audience cares about what you sell; creators should fit the brand in content and in values.")
+        .action("Ask the creator for audience insights (top interests, age, location), or choose creators whose audience matches the missing categories.")
+        .threshold("min_audience_overlap"),
+    );
 }
 
 pub(super) fn disclosure_rule(input: &RiskInput, report: &mut RiskReport) {
@@ -267,21 +272,21 @@ pub(super) fn disclosure_rule(input: &RiskInput, report: &mut RiskReport) {
             )
         })
         .collect();
-    report.warnings.push(Warning {
-        id: "disclosure-not-met".into(),
-        kind: RiskKind::Disclosure,
-        severity: if missing { Severity::High } else { Severity::Caution },
-        title: format!(
-            "The past sponsored caption falls short in {} of {} target countries",
-            failing.len(),
-            input.disclosure.len()
-        ),
-        evidence,
-        why: format!(
+    report.warnings.push(
+        Warning::new(
+            "disclosure-not-met",
+            RiskKind::Disclosure,
+            if missing { Severity::High } else { Severity::Caution },
+            format!(
+                "The past sponsored caption falls short in {} of {} target countries",
+                failing.len(),
+                input.disclosure.len()
+            ),
+        )
+        .evidence(evidence)
+        .why(format!(
             "Hidden or unclear ads break consumer-protection rules, and regulators can hold the brand responsible along with the creator. {DISCLAIMER}"
-        ),
-        action: "Brief the creator on each target country's rules and write the exact label and its place (e.g. “#ad” at the start) into the agreement.".into(),
-        checklist_item: None,
-        threshold: None,
-    });
+        ))
+        .action("Brief the creator on each target country's rules and write the exact label and its place (e.g. “#ad” at the start) into the agreement."),
+    );
 }

@@ -167,56 +167,59 @@ pub(super) fn follower_rules(input: &RiskInput, t: &Thresholds, report: &mut Ris
             .unwrap_or_default()
     };
     if let (true, Some((i, _, _)), Some((_, _, share))) = (jump_before_fall, jump, fall) {
-        report.warnings.push(Warning {
-            id: "follower-spike-then-drop".into(),
-            kind: RiskKind::BoughtEngagement,
-            severity: Severity::High,
-            title: format!(
-                "Followers jumped {} and then fell {}",
-                growth_of(i),
-                pct0(share)
-            ),
-            evidence,
-            why: "Bought followers arrive within days and are often removed again when the platform clears out fake accounts, so a jump followed by a fall is the pattern of a bought audience (the “hockey stick” of DOMAIN.md §5). A giveaway can bring followers who leave again too.".into(),
-            action: "Ask the creator what happened on those dates (a giveaway, a viral post, press) and compare with their posts of those days. If nothing explains it, ask for audience insights or run an audit tool before paying, and judge reach by views rather than followers.".into(),
-            checklist_item: None,
-            threshold: Some("follower_drop_share".into()),
-        });
+        report.warnings.push(
+            Warning::new(
+                "follower-spike-then-drop",
+                RiskKind::BoughtEngagement,
+                Severity::High,
+                format!(
+                    "Followers jumped {} and then fell {}",
+                    growth_of(i),
+                    pct0(share)
+                ),
+            )
+            .evidence(evidence)
+            .why("Bought followers arrive within days and are often removed again when the platform clears out fake accounts, so a jump followed by a fall is the pattern of a bought audience (the “hockey stick” of DOMAIN.md §5). A giveaway can bring followers who leave again too.")
+            .action("Ask the creator what happened on those dates (a giveaway, a viral post, press) and compare with their posts of those days. If nothing explains it, ask for audience insights or run an audit tool before paying, and judge reach by views rather than followers.")
+            .threshold("follower_drop_share"),
+        );
     } else if let Some((i, _, key)) = jump {
-        report.warnings.push(Warning {
-            id: "follower-spike".into(),
-            kind: RiskKind::BoughtEngagement,
-            severity: Severity::Caution,
-            title: format!(
-                "Followers jumped {} in {}",
-                growth_of(i),
-                steps
-                    .get(i)
-                    .map(|s| plural(
-                        s.from.date.days_until(s.to.date).max(0) as usize,
-                        "day",
-                        "days"
-                    ))
-                    .unwrap_or_default()
-            ),
-            evidence,
-            why: "A sudden jump in followers, far above the creator's usual growth, is a published sign of bought followers (the “hockey stick” of DOMAIN.md §5); a viral post, press or a giveaway can cause one too.".into(),
-            action: "Ask the creator what caused the jump; check whether likes and views per post grew with the followers. If they did not, the new followers may not be real.".into(),
-            checklist_item: None,
-            threshold: Some(key.into()),
-        });
+        report.warnings.push(
+            Warning::new(
+                "follower-spike",
+                RiskKind::BoughtEngagement,
+                Severity::Caution,
+                format!(
+                    "Followers jumped {} in {}",
+                    growth_of(i),
+                    steps
+                        .get(i)
+                        .map(|s| plural(
+                            s.from.date.days_until(s.to.date).max(0) as usize,
+                            "day",
+                            "days"
+                        ))
+                        .unwrap_or_default()
+                ),
+            )
+            .evidence(evidence)
+            .why("A sudden jump in followers, far above the creator's usual growth, is a published sign of bought followers (the “hockey stick” of DOMAIN.md §5); a viral post, press or a giveaway can cause one too.")
+            .action("Ask the creator what caused the jump; check whether likes and views per post grew with the followers. If they did not, the new followers may not be real.")
+            .threshold(key),
+        );
     } else if let Some((_, _, share)) = fall {
-        report.warnings.push(Warning {
-            id: "follower-drop".into(),
-            kind: RiskKind::BoughtEngagement,
-            severity: Severity::Info,
-            title: format!("Followers fell {}", pct0(share)),
-            evidence,
-            why: "A fall in followers can be the platform removing fake or inactive accounts, or an audience leaving after a controversy or a change of content.".into(),
-            action: "Ask the creator about it and read the comments of those days; compare with the engagement of recent posts.".into(),
-            checklist_item: None,
-            threshold: Some("follower_drop_share".into()),
-        });
+        report.warnings.push(
+            Warning::new(
+                "follower-drop",
+                RiskKind::BoughtEngagement,
+                Severity::Info,
+                format!("Followers fell {}", pct0(share)),
+            )
+            .evidence(evidence)
+            .why("A fall in followers can be the platform removing fake or inactive accounts, or an audience leaving after a controversy or a change of content.")
+            .action("Ask the creator about it and read the comments of those days; compare with the engagement of recent posts.")
+            .threshold("follower_drop_share"),
+        );
     }
     true
 }

@@ -101,17 +101,18 @@ pub(super) fn likes_share_rules(ctx: &Context, t: &Thresholds, report: &mut Risk
         } else {
             format!("{} posts got", posts.len())
         };
-        report.warnings.push(Warning {
-            id: id.into(),
-            kind: RiskKind::BoughtEngagement,
-            severity: severity(posts.len()),
-            title: format!("{who} far {direction} likes than usual for the followers of the day"),
-            evidence,
-            why: why.into(),
-            action: action.into(),
-            checklist_item: None,
-            threshold: Some(key.into()),
-        });
+        report.warnings.push(
+            Warning::new(
+                id,
+                RiskKind::BoughtEngagement,
+                severity(posts.len()),
+                format!("{who} far {direction} likes than usual for the followers of the day"),
+            )
+            .evidence(evidence)
+            .why(why)
+            .action(action)
+            .threshold(key),
+        );
     }
     true
 }
@@ -156,12 +157,14 @@ pub(super) fn views_spread_rule(ctx: &Context, t: &Thresholds, report: &mut Risk
         return true;
     }
     let mean = views.iter().sum::<f64>() / views.len() as f64;
-    report.warnings.push(Warning {
-        id: "views-inconsistent".into(),
-        kind: RiskKind::EngagementAnomaly,
-        severity: Severity::Info,
-        title: format!("Views per post vary widely: the middle half spans {} of the median", pct0(spread)),
-        evidence: vec![
+    report.warnings.push(
+        Warning::new(
+            "views-inconsistent",
+            RiskKind::EngagementAnomaly,
+            Severity::Info,
+            format!("Views per post vary widely: the middle half spans {} of the median", pct0(spread)),
+        )
+        .evidence(vec![
             ev("Median views", compact(med)),
             ev("Middle half of posts (quartiles)", format!("{} to {}", compact(q1), compact(q3))),
             ev("Spread ((upper quartile − lower quartile) ÷ median)", pct0(spread)),
@@ -176,16 +179,15 @@ pub(super) fn views_spread_rule(ctx: &Context, t: &Thresholds, report: &mut Risk
                 ),
             ),
             ev("Threshold", format!("above {}", pct0(t.views_spread_max))),
-        ],
-        why: "When views swing this much, an average is lifted by a few hits and a forecast from it overpromises: the next post may get a fraction of it.".into(),
-        action: format!(
+        ])
+        .why("When views swing this much, an average is lifted by a few hits and a forecast from it overpromises: the next post may get a fraction of it.")
+        .action(format!(
             "Plan reach and price with the median views ({}), not the average ({}); consider paying per view or per result.",
             compact(med),
             compact(mean)
-        ),
-        checklist_item: None,
-        threshold: Some("views_spread_max".into()),
-    });
+        ))
+        .threshold("views_spread_max"),
+    );
     true
 }
 
@@ -239,24 +241,25 @@ pub(super) fn decline_rule(ctx: &Context, t: &Thresholds, report: &mut RiskRepor
             part.last().map(|d| d.0.to_string()).unwrap_or_default()
         )
     };
-    report.warnings.push(Warning {
-        id: "engagement-declining".into(),
-        kind: RiskKind::EngagementAnomaly,
-        severity: Severity::Caution,
-        title: format!("Engagement fell to {} of its earlier level", pct0(ratio)),
-        evidence: vec![
+    report.warnings.push(
+        Warning::new(
+            "engagement-declining",
+            RiskKind::EngagementAnomaly,
+            Severity::Caution,
+            format!("Engagement fell to {} of its earlier level", pct0(ratio)),
+        )
+        .evidence(vec![
             ev(format!("Earliest third ({})", span(first)), format!("{} median rate per post", pct(early))),
             ev(format!("Latest third ({})", span(last)), format!("{} median rate per post", pct(late))),
             ev("Latest against earliest", pct0(ratio)),
             ev(format!("Rate per post ({})", formula.name()), formula.expression()),
             ev("Method", "posts ordered by date; the median rate of the latest third divided by that of the earliest third"),
             ev("Threshold", format!("below {}", pct0(t.engagement_decline_share))),
-        ],
-        why: "An audience that reacts less and less is moving on, and a sponsored post will meet the same fatigue. Engagement fell across platforms too (by 16% on Instagram and 34% on TikTok for brand accounts in a year, Rival IQ 2025), so only a fall well beyond that is flagged.".into(),
-        action: "Look at the latest posts: a change of content or posting habits may explain it. Judge the creator by the latest posts, not the old average, and ask for recent insights.".into(),
-        checklist_item: None,
-        threshold: Some("engagement_decline_share".into()),
-    });
+        ])
+        .why("An audience that reacts less and less is moving on, and a sponsored post will meet the same fatigue. Engagement fell across platforms too (by 16% on Instagram and 34% on TikTok for brand accounts in a year, Rival IQ 2025), so only a fall well beyond that is flagged.")
+        .action("Look at the latest posts: a change of content or posting habits may explain it. Judge the creator by the latest posts, not the old average, and ask for recent insights.")
+        .threshold("engagement_decline_share"),
+    );
     true
 }
 

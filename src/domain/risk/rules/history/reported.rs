@@ -133,32 +133,33 @@ pub(super) fn reported_rules(ctx: &Context, t: &Thresholds, report: &mut RiskRep
             shown.push_str(&format!(" ({how}: {})", show(figure.kind, reported)));
         }
         let dated = figure.date.map(|d| format!(", {d}")).unwrap_or_default();
-        report.warnings.push(Warning {
-            id: format!("reported-{}-differs", figure.kind.id()),
-            kind: RiskKind::EngagementAnomaly,
-            severity: if higher { Severity::Caution } else { Severity::Info },
-            title: format!(
-                "The reported {label} ({}) is {} {} what the posts give ({})",
-                show(figure.kind, reported),
-                times(gap),
-                if higher { "higher than" } else { "lower than" },
-                show(figure.kind, ours)
-            ),
-            evidence: vec![
+        report.warnings.push(
+            Warning::new(
+                format!("reported-{}-differs", figure.kind.id()),
+                RiskKind::EngagementAnomaly,
+                if higher { Severity::Caution } else { Severity::Info },
+                format!(
+                    "The reported {label} ({}) is {} {} what the posts give ({})",
+                    show(figure.kind, reported),
+                    times(gap),
+                    if higher { "higher than" } else { "lower than" },
+                    show(figure.kind, ours)
+                ),
+            )
+            .evidence(vec![
                 ev(format!("Reported ({}{dated})", figure.source), shown),
                 ev(format!("From the creator's posts ({})", plural(n, "post", "posts")), show(figure.kind, ours)),
                 ev("Computed as", formula),
                 ev("Threshold", format!("more than {} apart", times(t.reported_figure_multiple))),
-            ],
-            why: if higher {
+            ])
+            .why(if higher {
                 "A figure from a file or a vendor that is well above what the posts show may be old, counted over other posts or by another formula, or inflated; a choice made on it overrates the creator.".to_string()
             } else {
                 "A figure from a file or a vendor well below what the posts show may be old or counted over other posts: the creator may be doing better now.".to_string()
-            },
-            action: "Trust the figure you can trace to posts; ask where the reported one comes from (which posts, which period, which formula) before quoting it.".into(),
-            checklist_item: None,
-            threshold: Some("reported_figure_multiple".into()),
-        });
+            })
+            .action("Trust the figure you can trace to posts; ask where the reported one comes from (which posts, which period, which formula) before quoting it.")
+            .threshold("reported_figure_multiple"),
+        );
     }
     ran
 }
