@@ -23,12 +23,18 @@ const KEY: &str = "microscope.shortlist";
 
 /// Stores one creator with a custom field (as an import leaves it) and opens its dossier.
 fn open() -> (HtmlElement, impl Drop, Owner) {
+    open_with(|_| {})
+}
+
+/// The same, with `edit` applied to the stored creator's JSON first.
+fn open_with(edit: impl FnOnce(&mut Value)) -> (HtmlElement, impl Drop, Owner) {
     clean_storage();
     let mut c = Creator::new("c1".into(), "Ann", 1_700_000_000_000.0);
     c.platform = Some(Platform::TikTok);
     c.followers = Some(45_000);
     let mut data = serde_json::to_value(vec![c]).unwrap();
     data[0]["custom"] = serde_json::json!([{ "name": "Agency", "value": "Lumen" }]);
+    edit(&mut data[0]);
     let text =
         serde_json::json!({ "app": "microscope", "kind": "shortlist", "version": 3, "data": data });
     local().set_item(KEY, &text.to_string()).unwrap();
@@ -271,4 +277,44 @@ async fn an_unknown_creator_says_so() {
     .await;
     assert!(exists(&root, "a[href='#shortlist']"));
     owner.cleanup();
+}
+
+#[wasm_bindgen_test]
+async fn stored_caption_checks_show_verdicts_in_words_and_the_ticks() {
+    // Regression: the dossier showed a caption check's stored ids ("uk: weak") where the Risks
+    // section shows "United Kingdom: Not clear enough", and the checker's ticks were not kept.
+    let (root, _handle, _owner) = open_with(|c| {
+        c["caption_checks"] = serde_json::json!([{
+            "date": "2026-11-02",
+            "caption": "Loving these shoes #sponsored",
+            "verdicts": [
+                { "country": "uk", "verdict": "weak" },
+                { "country": "us", "verdict": "meets" },
+            ],
+            "post_settings": { "paid_partnership_label": true, "retouched_or_ai_images": true },
+        }]);
+    });
+    let evidence = text_of(&root, "[aria-labelledby='dossier-evidence-title']");
+    assert!(
+        evidence.contains("United Kingdom: ! Not clear enough"),
+        "{evidence}"
+    );
+    assert!(
+        evidence.contains("United States: ✓ Meets the rule"),
+        "{evidence}"
+    );
+    assert!(
+        !evidence.contains("uk:") && !evidence.contains(": weak"),
+        "{evidence}"
+    );
+    assert!(
+        evidence.contains(
+            "Ticked: Paid-partnership label is switched on; Images are retouched or AI-generated"
+        ),
+        "{evidence}"
+    );
+    assert!(
+        evidence.contains("Loving these shoes #sponsored"),
+        "{evidence}"
+    );
 }

@@ -339,6 +339,37 @@ test("a picked creator's comments and caption are kept in their dossier across a
   expect(errors).toEqual([]);
 });
 
+test("the caption checker's ticks are saved with the check and shown in the dossier, verdicts in words", async ({ page }) => {
+  // Issue #15: the ticks (paid-partnership label, retouched images, virtual persona) were lost on
+  // save, and the dossier showed stored verdict ids instead of words.
+  const errors = await openShortlistWith(page, riskyCreators());
+  await page.goto("./#risks/r1");
+  await expect(page.getByLabel("Creator to check").locator("option:checked")).toHaveText("Ana");
+  const disclosure = page.getByRole("region", { name: "Ad disclosure in a caption" });
+  await page.getByLabel("Caption", { exact: true }).fill("Loving my new running shoes from @brand");
+  await disclosure.getByLabel("Paid-partnership label is switched on").check();
+  await disclosure.getByLabel("The creator is a virtual or AI-made persona").check();
+  // The verdict the checker shows for the United Kingdom, with the ticks, is the one kept.
+  const ukShown = (await disclosure.locator("table.verdict-glance tr").filter({ hasText: "United Kingdom" }).locator("td").first().innerText()).replace(/^[✓✗!]\s*/, "");
+  await expect
+    .poll(async () => {
+      await flushSaves(page);
+      const c = await page.evaluate(() => JSON.parse(localStorage.getItem("microscope.shortlist")).data.find((x) => x.id === "r1"));
+      return (c.caption_checks || []).map((k) => k.post_settings);
+    })
+    .toEqual([{ paid_partnership_label: true, virtual_persona: true }]);
+
+  await page.reload();
+  await page.goto("./#creator/r1");
+  await expect(page.getByRole("heading", { level: 2, name: "Dossier: Ana" })).toBeVisible();
+  const check = page.locator("#dossier-evidence-captions + ul > li").first();
+  await expect(check).toContainText("Loving my new running shoes from @brand");
+  await expect(check).toContainText("Ticked: Paid-partnership label is switched on; The creator is a virtual or AI-made persona");
+  await expect(check.getByRole("listitem").filter({ hasText: "United Kingdom" })).toContainText(ukShown);
+  await expect(check).not.toContainText(/\b(uk|us): /);
+  expect(errors).toEqual([]);
+});
+
 test("a quick check saves nothing and says so", async ({ page }) => {
   await openShortlistWith(page, riskyCreators());
   const before = await page.evaluate(() => localStorage.getItem("microscope.shortlist"));

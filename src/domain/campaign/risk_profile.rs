@@ -1104,6 +1104,7 @@ mod tests {
             date: day(date),
             caption: text.into(),
             post_link: None,
+            post_settings: Default::default(),
             verdicts: verdicts
                 .iter()
                 .map(|(c, v)| CountryVerdict {

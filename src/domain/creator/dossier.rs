@@ -242,6 +242,49 @@ pub struct CaptionCheck {
     /// Jurisdiction id and verdict id per target country ("us", "missing").
     #[serde(default)]
     pub verdicts: Vec<CountryVerdict>,
+    /// What the user ticked about the post; checks saved before these were kept read as none
+    /// ticked.
+    #[serde(default, skip_serializing_if = "PostSettings::is_none_ticked")]
+    pub post_settings: PostSettings,
+}
+
+/// Facts about a post that its caption does not show and that change some countries' verdicts
+/// (DOMAIN.md §6): the caption checker's ticks, kept with the check they were ticked for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PostSettings {
+    /// The platform's own "Paid partnership" label is switched on.
+    #[serde(skip_serializing_if = "is_false")]
+    pub paid_partnership_label: bool,
+    /// Bodies or faces in the images are retouched or made with AI (matters in France).
+    #[serde(skip_serializing_if = "is_false")]
+    pub retouched_or_ai_images: bool,
+    /// The creator is a virtual or AI-made persona (must say so in the UK, India and Canada).
+    #[serde(skip_serializing_if = "is_false")]
+    pub virtual_persona: bool,
+}
+
+impl PostSettings {
+    /// The words of each tick, as the caption checker's boxes and the stored checks say them.
+    pub const PAID_PARTNERSHIP_LABEL: &'static str = "Paid-partnership label is switched on";
+    pub const RETOUCHED_OR_AI_IMAGES: &'static str = "Images are retouched or AI-generated";
+    pub const VIRTUAL_PERSONA: &'static str = "The creator is a virtual or AI-made persona";
+
+    pub fn is_none_ticked(&self) -> bool {
+        *self == PostSettings::default()
+    }
+
+    /// The words of the ticked facts, in the checker's order.
+    pub fn ticked(&self) -> Vec<&'static str> {
+        [
+            (self.paid_partnership_label, Self::PAID_PARTNERSHIP_LABEL),
+            (self.retouched_or_ai_images, Self::RETOUCHED_OR_AI_IMAGES),
+            (self.virtual_persona, Self::VIRTUAL_PERSONA),
+        ]
+        .into_iter()
+        .filter_map(|(on, words)| on.then_some(words))
+        .collect()
+    }
 }
 
 /// A country's verdict on a caption, by stable ids (the risk area owns their meaning).
@@ -506,6 +549,55 @@ mod tests {
         );
         let back: Post = serde_json::from_str(&json).unwrap_or_default();
         assert_eq!(back, post);
+    }
+
+    #[test]
+    fn caption_checks_keep_the_post_settings_and_older_checks_read_as_none_ticked() {
+        // (stored JSON, settings read, ticked words)
+        let cases: [(&str, PostSettings, &[&str]); 3] = [
+            // Saved before the ticks were kept.
+            (
+                r##"{"date":"2026-11-02","caption":"#ad","verdicts":[{"country":"uk","verdict":"meets"}]}"##,
+                PostSettings::default(),
+                &[],
+            ),
+            (
+                r##"{"date":"2026-11-02","caption":"#ad","post_settings":{"paid_partnership_label":true}}"##,
+                PostSettings {
+                    paid_partnership_label: true,
+                    ..PostSettings::default()
+                },
+                &[PostSettings::PAID_PARTNERSHIP_LABEL],
+            ),
+            (
+                r##"{"date":"2026-11-02","caption":"#ad","post_settings":{"retouched_or_ai_images":true,"virtual_persona":true}}"##,
+                PostSettings {
+                    retouched_or_ai_images: true,
+                    virtual_persona: true,
+                    ..PostSettings::default()
+                },
+                &[
+                    PostSettings::RETOUCHED_OR_AI_IMAGES,
+                    PostSettings::VIRTUAL_PERSONA,
+                ],
+            ),
+        ];
+        for (json, settings, words) in cases {
+            let check: CaptionCheck =
+                serde_json::from_str(json).unwrap_or_else(|e| panic!("{json}: {e}"));
+            assert_eq!(check.post_settings, settings, "{json}");
+            assert_eq!(check.post_settings.ticked(), words, "{json}");
+            let again = serde_json::to_string(&check).unwrap_or_default();
+            let back: CaptionCheck =
+                serde_json::from_str(&again).unwrap_or_else(|e| panic!("{again}: {e}"));
+            assert_eq!(back, check);
+            // Nothing ticked writes nothing: stored checks stay as small as before.
+            assert_eq!(
+                again.contains("post_settings"),
+                !words.is_empty(),
+                "{again}"
+            );
+        }
     }
 
     #[test]

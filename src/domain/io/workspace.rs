@@ -759,7 +759,7 @@ pub(crate) mod props {
     use super::*;
     use crate::domain::creator::dossier::{
         Audience, CaptionCheck, CommentSample, CountryVerdict, CustomField, FollowerSnapshot, Post,
-        ReportedFigure, ReportedKind, SampleCounts, Share, SnapshotSource,
+        PostSettings, ReportedFigure, ReportedKind, SampleCounts, Share, SnapshotSource,
     };
     use crate::domain::creator::metrics::PostMetrics;
     use crate::domain::creator::platform::Platform;
@@ -976,34 +976,42 @@ pub(crate) mod props {
     /// Creators as the app stores them with a dossier: every part of it varied.
     pub(crate) fn arb_dossier_creator() -> impl Strategy<Value = Creator> {
         let insight = || proptest::option::of((0u64..50_000_000).prop_map(|n| n as f64));
-        (arb_creator(), arb_dossier(), insight(), insight()).prop_map(|(mut c, d, imp, reach)| {
-            c.metrics.impressions = imp;
-            c.metrics.reach = reach;
-            c.email = d.email;
-            c.links = d.links;
-            c.location = d.location;
-            c.language = d.language;
-            c.reported = d.reported.into();
-            c.custom = d.custom.into();
-            c.posts = d.posts.into();
-            c.follower_history = d.history.into();
-            c.comment_samples = d.samples.into();
-            c.caption_checks = Date::from_day_number(20_000)
-                .map(|date| CaptionCheck {
-                    date,
-                    caption: "#ad new drop".into(),
-                    post_link: Some("https://www.tiktok.com/@ann/video/1".into()),
-                    verdicts: vec![CountryVerdict {
-                        country: "us".into(),
-                        verdict: "meets".into(),
-                    }],
-                })
-                .into_iter()
-                .collect::<Vec<_>>()
-                .into();
-            c.audience = d.audience.unwrap_or_default();
-            c
-        })
+        let ticks = any::<(bool, bool, bool)>();
+        (arb_creator(), arb_dossier(), insight(), insight(), ticks).prop_map(
+            |(mut c, d, imp, reach, (paid, retouched, persona))| {
+                c.metrics.impressions = imp;
+                c.metrics.reach = reach;
+                c.email = d.email;
+                c.links = d.links;
+                c.location = d.location;
+                c.language = d.language;
+                c.reported = d.reported.into();
+                c.custom = d.custom.into();
+                c.posts = d.posts.into();
+                c.follower_history = d.history.into();
+                c.comment_samples = d.samples.into();
+                c.caption_checks = Date::from_day_number(20_000)
+                    .map(|date| CaptionCheck {
+                        date,
+                        caption: "#ad new drop".into(),
+                        post_link: Some("https://www.tiktok.com/@ann/video/1".into()),
+                        verdicts: vec![CountryVerdict {
+                            country: "us".into(),
+                            verdict: "meets".into(),
+                        }],
+                        post_settings: PostSettings {
+                            paid_partnership_label: paid,
+                            retouched_or_ai_images: retouched,
+                            virtual_persona: persona,
+                        },
+                    })
+                    .into_iter()
+                    .collect::<Vec<_>>()
+                    .into();
+                c.audience = d.audience.unwrap_or_default();
+                c
+            },
+        )
     }
 
     /// The file, written and opened again, is the same and nothing was dropped.

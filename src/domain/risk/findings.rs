@@ -5,10 +5,10 @@
 //! `stored` reads these entries back into rule inputs; the two stay next to each other so that
 //! what is written and what is read agree.
 
-use crate::domain::creator::dossier::{CaptionCheck, CountryVerdict, SampleCounts};
+use crate::domain::creator::dossier::{CaptionCheck, CountryVerdict, PostSettings, SampleCounts};
 use crate::domain::creator::record::validate_profile_url;
 use crate::domain::risk::comments::GenericSummary;
-use crate::domain::risk::disclosure::JurisdictionResult;
+use crate::domain::risk::disclosure::{DisclosureInput, JurisdictionResult};
 use crate::domain::risk::sentiment::SentimentSummary;
 use crate::domain::text::date::Date;
 
@@ -40,18 +40,24 @@ impl SampleCounts {
     }
 }
 
-/// A caption check dated `date`: the caption as pasted, the post link when given, and the verdict
-/// of each country in `results` (the countries the user chose), by their stable ids.
+/// A caption check dated `date`: the caption as pasted with what the user ticked about the post
+/// (`checked`), the post link when given, and the verdict of each country in `results` (the
+/// countries the user chose), by their stable ids.
 pub fn caption_check(
     date: Date,
-    caption: &str,
+    checked: &DisclosureInput,
     post_link: Option<String>,
     results: &[JurisdictionResult],
 ) -> CaptionCheck {
     CaptionCheck {
         date,
-        caption: caption.to_string(),
+        caption: checked.caption.clone(),
         post_link,
+        post_settings: PostSettings {
+            paid_partnership_label: checked.paid_partnership_label,
+            retouched_or_ai_images: checked.retouched_or_ai_images,
+            virtual_persona: checked.virtual_persona,
+        },
         verdicts: results
             .iter()
             .map(|r| CountryVerdict {
@@ -78,7 +84,7 @@ pub fn check_post_link(input: &str) -> Result<Option<String>, String> {
 mod tests {
     use super::*;
     use crate::domain::risk::comments::summarise_generic;
-    use crate::domain::risk::disclosure::{check_caption, DisclosureInput, Jurisdiction, Verdict};
+    use crate::domain::risk::disclosure::{check_caption, Jurisdiction, Verdict};
     use crate::domain::risk::sentiment::Lexicon;
 
     #[test]
@@ -114,16 +120,17 @@ mod tests {
 
     #[test]
     fn caption_checks_keep_verdict_ids_of_the_chosen_countries() {
-        let report = check_caption(&DisclosureInput {
+        let input = DisclosureInput {
             caption: "#ad new shoes".into(),
             ..DisclosureInput::default()
-        });
+        };
+        let report = check_caption(&input);
         let chosen: Vec<_> = [Jurisdiction::Us, Jurisdiction::Germany]
             .iter()
             .filter_map(|j| report.get(*j).cloned())
             .collect();
         let day = Date::parse("2026-12-06").unwrap_or(Date::EPOCH);
-        let check = caption_check(day, "#ad new shoes", None, &chosen);
+        let check = caption_check(day, &input, None, &chosen);
         let ids: Vec<(&str, &str)> = check
             .verdicts
             .iter()
@@ -134,6 +141,22 @@ mod tests {
             Verdict::from_id(&check.verdicts[1].verdict),
             Some(Verdict::Weak)
         );
+        assert_eq!(check.post_settings, PostSettings::default());
+        // The ticks are kept with the check they were ticked for (issue #15: they were lost).
+        let ticked = DisclosureInput {
+            paid_partnership_label: true,
+            virtual_persona: true,
+            ..input
+        };
+        let check = caption_check(day, &ticked, None, &chosen);
+        assert_eq!(
+            check.post_settings.ticked(),
+            [
+                PostSettings::PAID_PARTNERSHIP_LABEL,
+                PostSettings::VIRTUAL_PERSONA
+            ]
+        );
+        assert_eq!(check.disclosure_input(), ticked);
     }
 
     #[test]

@@ -5,10 +5,11 @@
 //! The creator area sits below this one, so it stores plain counts and ids; their meaning lives
 //! here, next to the types they stand for.
 
-use crate::domain::creator::dossier::SampleCounts;
+use crate::domain::creator::dossier::{CaptionCheck, CountryVerdict, SampleCounts};
 use crate::domain::risk::comments::GenericSummary;
-use crate::domain::risk::disclosure::Verdict;
+use crate::domain::risk::disclosure::{DisclosureInput, Jurisdiction, Verdict};
 use crate::domain::risk::sentiment::SentimentSummary;
+use crate::domain::text::format::{group_thousands, percent, plural};
 
 impl SentimentSummary {
     /// The sentiment counts of a stored sample. The comments themselves are not scored again
@@ -65,6 +66,69 @@ impl Verdict {
     /// Reads a stored id back.
     pub fn from_id(id: &str) -> Option<Verdict> {
         Verdict::ALL.into_iter().find(|v| v.id() == id)
+    }
+}
+
+impl SampleCounts {
+    /// What a stored sample found, as every page says it: "24 comments: 17 negative (71%),
+    /// 6 positive (25%), 1 neutral (4%). 4 generic (17%)."
+    pub fn summary(&self) -> String {
+        let n = |k: usize| group_thousands(k as u64);
+        let sentiment = match SentimentSummary::from_counts(self) {
+            Some(s) => format!(
+                "{} negative ({}), {} positive ({}), {} neutral ({}).",
+                n(s.negative),
+                percent(s.negative_share(), 0),
+                n(s.positive),
+                percent(s.positive_share(), 0),
+                n(s.neutral),
+                percent(s.neutral_share(), 0),
+            ),
+            None => {
+                "sentiment not scored (the word list was not loaded when it was saved).".to_string()
+            }
+        };
+        let generic = GenericSummary::from_counts(self)
+            .map(|g| format!(" {} generic ({}).", n(g.generic), percent(g.share(), 0)))
+            .unwrap_or_default();
+        format!(
+            "{}: {sentiment}{generic}",
+            plural(self.total, "comment", "comments")
+        )
+    }
+}
+
+impl CountryVerdict {
+    /// The country's name ("United Kingdom"); the stored id when this build does not know it.
+    pub fn country_name(&self) -> String {
+        Jurisdiction::parse(&self.country).map_or_else(|| self.country.clone(), |j| j.name().into())
+    }
+
+    /// The verdict, when this build knows its id.
+    pub fn verdict(&self) -> Option<Verdict> {
+        Verdict::from_id(&self.verdict)
+    }
+
+    /// "United Kingdom: Not clear enough": how every page writes a stored verdict (never its ids);
+    /// an id this build does not know is shown as stored, so nothing is hidden.
+    pub fn readable(&self) -> String {
+        match self.verdict() {
+            Some(v) => format!("{}: {}", self.country_name(), v.label()),
+            None => format!("{}: {}", self.country_name(), self.verdict),
+        }
+    }
+}
+
+impl CaptionCheck {
+    /// What the checker was given: the caption and the ticks saved with it, to check it again.
+    pub fn disclosure_input(&self) -> DisclosureInput {
+        let s = self.post_settings;
+        DisclosureInput {
+            caption: self.caption.clone(),
+            paid_partnership_label: s.paid_partnership_label,
+            retouched_or_ai_images: s.retouched_or_ai_images,
+            virtual_persona: s.virtual_persona,
+        }
     }
 }
 
@@ -125,5 +189,53 @@ mod tests {
             assert_eq!(Verdict::from_id(v.id()), Some(v));
         }
         assert_eq!(Verdict::from_id("Meets"), None);
+    }
+
+    #[test]
+    fn stored_verdicts_read_as_words_not_ids() {
+        // Regression: the dossier showed a caption check's raw ids ("uk: weak") where the Risks
+        // section showed "United Kingdom: Not clear enough".
+        let v = |country: &str, verdict: &str| CountryVerdict {
+            country: country.into(),
+            verdict: verdict.into(),
+        };
+        // (stored ids, as shown)
+        let cases = [
+            (v("uk", "weak"), "United Kingdom: Not clear enough"),
+            (v("us", "meets"), "United States: Meets the rule"),
+            (v("de", "missing"), "Germany: No disclosure"),
+            (v("fr", "misplaced"), "France: In the wrong place"),
+            // Ids of a newer build are shown as stored rather than hidden.
+            (v("xx", "unclear"), "xx: unclear"),
+        ];
+        for (stored, shown) in cases {
+            assert_eq!(stored.readable(), shown);
+        }
+    }
+
+    #[test]
+    fn sample_summaries_give_each_share() {
+        let counts = |total, positive, neutral, negative, generic| SampleCounts {
+            total,
+            positive,
+            neutral,
+            negative,
+            generic,
+            ..SampleCounts::default()
+        };
+        // (counts, summary)
+        let cases = [
+            (
+                counts(24, 6, 1, 17, 4),
+                "24 comments: 17 negative (71%), 6 positive (25%), 1 neutral (4%). 4 generic (17%).",
+            ),
+            (
+                counts(5, 0, 0, 0, 1),
+                "5 comments: sentiment not scored (the word list was not loaded when it was saved). 1 generic (20%).",
+            ),
+        ];
+        for (c, want) in cases {
+            assert_eq!(c.summary(), want);
+        }
     }
 }

@@ -1,9 +1,10 @@
 //! The sponsored-caption checker: a verdict per selected country, each with the label, where it was found and the rule cited.
-//! With a creator picked, the caption, its post link and the verdicts are saved in the creator's dossier.
+//! With a creator picked, the caption, its post link, what was ticked about the post and the
+//! verdicts are saved in the creator's dossier.
 
 use leptos::prelude::*;
 
-use crate::domain::creator::dossier::CaptionCheck;
+use crate::domain::creator::dossier::{CaptionCheck, PostSettings};
 use crate::domain::creator::record::Creator;
 use crate::domain::risk::disclosure::{
     check_caption, DisclosureInput, FoundLabel, Jurisdiction, JurisdictionResult, Verdict,
@@ -12,26 +13,9 @@ use crate::domain::risk::disclosure::{
 use crate::domain::risk::findings::{caption_check, check_post_link};
 use crate::ui::app::clock::today;
 use crate::ui::risks::target::{save_as_edited, SaveNote, Target};
+use crate::ui::widgets::evidence::verdict_badge;
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::section::{Depth, Section};
-
-fn verdict_class(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Meets => "badge verdict-meets",
-        Verdict::Missing => "badge verdict-missing",
-        Verdict::Weak => "badge verdict-weak",
-        Verdict::Misplaced => "badge verdict-misplaced",
-    }
-}
-
-/// A mark that reads at a glance next to the words (hidden from screen readers, which get the words).
-fn verdict_mark(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Meets => "✓",
-        Verdict::Missing => "✗",
-        Verdict::Weak | Verdict::Misplaced => "!",
-    }
-}
 
 fn describe(found: &FoundLabel) -> String {
     let written = if found.as_written == found.label {
@@ -79,14 +63,13 @@ pub fn DisclosureChecker(target: Option<Target>) -> impl IntoView {
         .collect();
     let selected = StoredValue::new(selected);
 
-    let report = Memo::new(move |_| {
-        check_caption(&DisclosureInput {
-            caption: caption.get(),
-            paid_partnership_label: toggle.get(),
-            retouched_or_ai_images: retouched.get(),
-            virtual_persona: persona.get(),
-        })
-    });
+    let checked = move || DisclosureInput {
+        caption: caption.get(),
+        paid_partnership_label: toggle.get(),
+        retouched_or_ai_images: retouched.get(),
+        virtual_persona: persona.get(),
+    };
+    let report = Memo::new(move |_| check_caption(&checked()));
     let chosen = move || {
         selected.with_value(|s| {
             s.iter()
@@ -134,7 +117,12 @@ pub fn DisclosureChecker(target: Option<Target>) -> impl IntoView {
         } else {
             ""
         };
-        let check = caption_check(today(), &text, post_link, &results);
+        // The ticks go with the check: they change some countries' verdicts.
+        let input = DisclosureInput {
+            caption: text,
+            ..checked()
+        };
+        let check = caption_check(today(), &input, post_link, &results);
         (check, format!("{refused}{none}"))
     });
     let summary = move || {
@@ -199,15 +187,11 @@ pub fn DisclosureChecker(target: Option<Target>) -> impl IntoView {
                 />
                 <div class="checks">
                     {[
-                        (toggle, "risks-paid-label", " Paid-partnership label is switched on"),
-                        (retouched, "risks-retouched", " Images are retouched or AI-generated"),
-                        (
-                            persona,
-                            "risks-virtual-persona",
-                            " The creator is a virtual or AI-made persona",
-                        ),
+                        (toggle, "risks-paid-label", PostSettings::PAID_PARTNERSHIP_LABEL),
+                        (retouched, "risks-retouched", PostSettings::RETOUCHED_OR_AI_IMAGES),
+                        (persona, "risks-virtual-persona", PostSettings::VIRTUAL_PERSONA),
                     ]
-                        .map(|(on, id, text)| check_label(id.to_string(), on, text.to_string()))}
+                        .map(|(on, id, text)| check_label(id.to_string(), on, format!(" {text}")))}
                 </div>
                 <fieldset class="countries">
                     <legend>"Countries to check"</legend>
@@ -231,15 +215,6 @@ pub fn DisclosureChecker(target: Option<Target>) -> impl IntoView {
             <SaveNote target=target note=note waiting="Paste a caption to save its check to" />
             <p class="caveat">{DISCLAIMER}</p>
         </Section>
-    }
-}
-
-pub(super) fn verdict_badge(v: Verdict) -> impl IntoView {
-    view! {
-        <span class=verdict_class(v)>
-            <span aria-hidden="true">{verdict_mark(v)}" "</span>
-            {v.label()}
-        </span>
     }
 }
 

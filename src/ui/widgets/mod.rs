@@ -1,10 +1,11 @@
 //! Widgets shared by every section: titled sections, labelled fields (text, number, choice select),
-//! chart images, modal dialogs that follow a condition, a print button, warning cards, the banner of a stored list that could not be used, and file
+//! chart images, modal dialogs that follow a condition, a print button, warning cards, a creator's stored evidence, the banner of a stored list that could not be used, and file
 //! download and reading. Nothing here imports a section.
 
 pub mod banners;
 pub mod chart_image;
 pub mod dialog;
+pub mod evidence;
 pub mod fields;
 pub mod files;
 pub mod number_field;

@@ -207,6 +207,7 @@ mod tests {
             date: day("2026-05-01"),
             caption: "new shoes #ad".into(),
             post_link: None,
+            post_settings: Default::default(),
             verdicts: vec![CountryVerdict {
                 country: "us".into(),
                 verdict: "meets".into(),
