@@ -9,10 +9,9 @@ use crate::domain::creator::record::Creator;
 use crate::domain::text::date::Date;
 use crate::domain::text::format::trimmed;
 use crate::domain::text::number::parse_amount;
-use crate::ui::dossier::rows::{PairRows, Pairs};
-use crate::ui::dossier::store::{dated, form_end, Dossier};
+use crate::ui::dossier::rows::{PairRows, Pairs, RowLabels};
+use crate::ui::dossier::store::{dated, fact, form_end, Dossier, Part};
 use crate::ui::widgets::fields::TextField;
-use crate::ui::widgets::section::{Depth, Section};
 
 /// A share as typed: "42", "42%" or "42.5 %" (percent), into 0.42.
 fn read_share(group: &str, row: usize, name: &str, text: &str) -> Result<Share, String> {
@@ -55,20 +54,69 @@ fn as_pairs(list: &[Share]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// One group of the insights screen: a list of named shares.
+struct Group {
+    /// How the group is named in what the dossier shows and in a problem ("Audience countries").
+    what: &'static str,
+    /// A prefix for its fields' ids.
+    id: &'static str,
+    legend: &'static str,
+    labels: RowLabels,
+    list: fn(&Audience) -> &Vec<Share>,
+}
+
+const GROUPS: [Group; 3] = [
+    Group {
+        what: "Audience countries",
+        id: "dossier-countries",
+        legend: "Countries",
+        labels: RowLabels {
+            name: "Country {n}",
+            value: "Country {n} share (%)",
+            row: "country {n}",
+            add: "Add a country",
+        },
+        list: |a| &a.countries,
+    },
+    Group {
+        what: "Audience ages",
+        id: "dossier-ages",
+        legend: "Ages",
+        labels: RowLabels {
+            name: "Age group {n}",
+            value: "Age group {n} share (%)",
+            row: "age group {n}",
+            add: "Add an age group",
+        },
+        list: |a| &a.ages,
+    },
+    Group {
+        what: "Audience genders",
+        id: "dossier-genders",
+        legend: "Genders",
+        labels: RowLabels {
+            name: "Gender {n}",
+            value: "Gender {n} share (%)",
+            row: "gender {n}",
+            add: "Add a gender",
+        },
+        list: |a| &a.genders,
+    },
+];
+
 #[component]
 pub(super) fn AudiencePart(dossier: Dossier) -> impl IntoView {
-    let countries = Pairs::new();
-    let ages = Pairs::new();
-    let genders = Pairs::new();
+    // The rows of each group, in the order of `GROUPS`.
+    let pairs = [Pairs::new(), Pairs::new(), Pairs::new()];
     let date = RwSignal::new(String::new());
     let fill = move || {
         if let Some(a) = dossier
             .creator
             .with_untracked(|c| c.as_ref().map(|c| c.audience.clone()))
         {
-            countries.set(as_pairs(&a.countries));
-            ages.set(as_pairs(&a.ages));
-            genders.set(as_pairs(&a.genders));
+            for (group, rows) in GROUPS.iter().zip(pairs) {
+                rows.set(as_pairs((group.list)(&a)));
+            }
             date.set(a.date.map(|d| d.to_string()).unwrap_or_default());
         }
     };
@@ -91,11 +139,13 @@ pub(super) fn AudiencePart(dossier: Dossier) -> impl IntoView {
                     dossier.today
                 ));
             }
+            let [countries, ages, genders] = pairs;
+            let [c, a, g] = &GROUPS;
             let audience = Audience {
                 date: day,
-                countries: read_group("Audience countries", countries)?,
-                ages: read_group("Audience ages", ages)?,
-                genders: read_group("Audience genders", genders)?,
+                countries: read_group(c.what, countries)?,
+                ages: read_group(a.what, ages)?,
+                genders: read_group(g.what, genders)?,
             };
             audience.check().map_err(|e| e.to_string())?;
             Ok(audience)
@@ -120,31 +170,15 @@ pub(super) fn AudiencePart(dossier: Dossier) -> impl IntoView {
             let a = &c.audience;
             view! {
                 <dl class="dossier-facts">
-                    <div>
-                        <dt>"Read on"</dt>
-                        <dd>{dated(a.date, dossier.today)}</dd>
-                    </div>
-                    <div>
-                        <dt>"Countries"</dt>
-                        <dd>{shares_text(&a.countries)}</dd>
-                    </div>
-                    <div>
-                        <dt>"Ages"</dt>
-                        <dd>{shares_text(&a.ages)}</dd>
-                    </div>
-                    <div>
-                        <dt>"Genders"</dt>
-                        <dd>{shares_text(&a.genders)}</dd>
-                    </div>
+                    {fact("Read on", dated(a.date, dossier.today))}
+                    {GROUPS.iter().map(|g| fact(g.legend, shares_text((g.list)(a)))).collect_view()}
                 </dl>
             }
         })
     };
     view! {
-        <Section
+        <Part
             id="dossier-audience-title"
-            class="subpanel dossier-part"
-            depth=Depth::Tool
             title="Audience"
             intro="As the creator's insights screen shows it: a name and a percentage per row."
         >
@@ -156,35 +190,15 @@ pub(super) fn AudiencePart(dossier: Dossier) -> impl IntoView {
                     value=date
                     kind="date"
                 />
-                <PairRows
-                    pairs=countries
-                    id="dossier-countries"
-                    legend="Countries"
-                    name_label="Country {n}"
-                    value_label="Country {n} share (%)"
-                    row_label="country {n}"
-                    add_label="Add a country"
-                />
-                <PairRows
-                    pairs=ages
-                    id="dossier-ages"
-                    legend="Ages"
-                    name_label="Age group {n}"
-                    value_label="Age group {n} share (%)"
-                    row_label="age group {n}"
-                    add_label="Add an age group"
-                />
-                <PairRows
-                    pairs=genders
-                    id="dossier-genders"
-                    legend="Genders"
-                    name_label="Gender {n}"
-                    value_label="Gender {n} share (%)"
-                    row_label="gender {n}"
-                    add_label="Add a gender"
-                />
+                {GROUPS
+                    .iter()
+                    .zip(pairs)
+                    .map(|(g, rows)| {
+                        view! { <PairRows pairs=rows id=g.id legend=g.legend labels=g.labels /> }
+                    })
+                    .collect_view()}
                 {form_end("Save audience", Some(error), note)}
             </form>
-        </Section>
+        </Part>
     }
 }

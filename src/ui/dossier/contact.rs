@@ -5,9 +5,8 @@ use leptos::prelude::*;
 
 use crate::domain::creator::dossier::check_email;
 use crate::domain::creator::record::{validate_profile_url, Creator};
-use crate::ui::dossier::store::{form_end, Dossier};
+use crate::ui::dossier::store::{fact, form_end, Dossier, Part};
 use crate::ui::widgets::fields::TextField;
-use crate::ui::widgets::section::{Depth, Section};
 
 /// The href for a stored link: only http and https (stored data may have been edited by hand).
 pub(super) fn web_link(url: &str) -> Option<String> {
@@ -96,18 +95,8 @@ pub(super) fn ContactPart(dossier: Dossier) -> impl IntoView {
                 .collect_view();
             view! {
                 <dl class="dossier-facts">
-                    <div>
-                        <dt>"Email"</dt>
-                        <dd>{email}</dd>
-                    </div>
-                    <div>
-                        <dt>"Location"</dt>
-                        <dd>{place(&c.location)}</dd>
-                    </div>
-                    <div>
-                        <dt>"Language"</dt>
-                        <dd>{place(&c.language)}</dd>
-                    </div>
+                    {fact("Email", email)} {fact("Location", place(&c.location))}
+                    {fact("Language", place(&c.language))}
                 </dl>
                 <ul class="dossier-links" aria-label="Other links">
                     {links}
@@ -116,12 +105,7 @@ pub(super) fn ContactPart(dossier: Dossier) -> impl IntoView {
         })
     };
     view! {
-        <Section
-            id="dossier-contact-title"
-            class="subpanel dossier-part"
-            depth=Depth::Tool
-            title="Contact"
-        >
+        <Part id="dossier-contact-title" title="Contact">
             {shown}
             <form class="dossier-form" on:submit=save novalidate>
                 <fieldset>
@@ -149,6 +133,6 @@ pub(super) fn ContactPart(dossier: Dossier) -> impl IntoView {
                     {form_end("Save contact", None, note)}
                 </fieldset>
             </form>
-        </Section>
+        </Part>
     }
 }

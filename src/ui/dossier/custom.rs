@@ -5,9 +5,15 @@ use leptos::prelude::*;
 
 use crate::domain::creator::dossier::CustomField;
 use crate::domain::creator::record::Creator;
-use crate::ui::dossier::rows::{PairRows, Pairs};
-use crate::ui::dossier::store::{form_end, Dossier};
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::dossier::rows::{PairRows, Pairs, RowLabels};
+use crate::ui::dossier::store::{fact, form_end, Dossier, Part};
+
+const LABELS: RowLabels = RowLabels {
+    name: "Name of field {n}",
+    value: "Value of field {n}",
+    row: "field {n}",
+    add: "Add a field",
+};
 
 #[component]
 pub(super) fn CustomPart(dossier: Dossier) -> impl IntoView {
@@ -60,28 +66,15 @@ pub(super) fn CustomPart(dossier: Dossier) -> impl IntoView {
             }
             view! {
                 <dl class="dossier-facts">
-                    {c
-                        .custom
-                        .iter()
-                        .map(|f| {
-                            view! {
-                                <div>
-                                    <dt>{f.name.clone()}</dt>
-                                    <dd>{f.value.clone()}</dd>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
+                    {c.custom.iter().map(|f| fact(f.name.clone(), f.value.clone())).collect_view()}
                 </dl>
             }
             .into_any()
         })
     };
     view! {
-        <Section
+        <Part
             id="dossier-custom-title"
-            class="subpanel dossier-part"
-            depth=Depth::Tool
             title="Custom fields"
             intro="Columns of imported files that Microscope has no field for, and anything else worth keeping."
         >
@@ -91,13 +84,10 @@ pub(super) fn CustomPart(dossier: Dossier) -> impl IntoView {
                     pairs=pairs
                     id="dossier-custom"
                     legend="Edit the custom fields"
-                    name_label="Name of field {n}"
-                    value_label="Value of field {n}"
-                    row_label="field {n}"
-                    add_label="Add a field"
+                    labels=LABELS
                 />
                 {form_end("Save custom fields", Some(error), note)}
             </form>
-        </Section>
+        </Part>
     }
 }

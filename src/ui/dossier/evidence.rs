@@ -9,11 +9,10 @@ use crate::domain::campaign::risk_profile::creator_risk;
 use crate::domain::engine::engagement::Formula;
 use crate::domain::risk::thresholds::Thresholds;
 use crate::ui::app::clock::today;
-use crate::ui::dossier::store::Dossier;
+use crate::ui::dossier::store::{Dossier, Part};
 use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::evidence::{Fresh, StoredEntries};
-use crate::ui::widgets::section::{Depth, Section};
 
 #[component]
 pub(super) fn EvidencePart(dossier: Dossier) -> impl IntoView {
@@ -89,10 +88,8 @@ pub(super) fn EvidencePart(dossier: Dossier) -> impl IntoView {
             .unwrap_or_default()
     });
     view! {
-        <Section
+        <Part
             id="dossier-evidence-title"
-            class="subpanel dossier-part"
-            depth=Depth::Tool
             title="Warnings and their evidence"
             intro="Each warning opens to what was seen; dated evidence says how old it is."
         >
@@ -108,6 +105,6 @@ pub(super) fn EvidencePart(dossier: Dossier) -> impl IntoView {
                 empty_captions="No caption checks yet (Risks → Ad disclosure)."
                 open=true
             />
-        </Section>
+        </Part>
     }
 }

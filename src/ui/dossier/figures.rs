@@ -7,8 +7,7 @@ use crate::domain::creator::dossier::ReportedKind;
 use crate::domain::creator::record::Creator;
 use crate::domain::engine::engagement::{self, Formula};
 use crate::domain::text::format::{percent, plural};
-use crate::ui::dossier::store::{averaged_posts, number_text, Dossier};
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::dossier::store::{averaged_posts, number_text, Dossier, Part};
 
 /// What Microscope computes for a reported figure's kind, with how.
 fn computed(kind: ReportedKind, c: &Creator) -> String {
@@ -81,14 +80,12 @@ pub(super) fn FiguresPart(dossier: Dossier) -> impl IntoView {
         })
     };
     view! {
-        <Section
+        <Part
             id="dossier-figures-title"
-            class="subpanel dossier-part"
-            depth=Depth::Tool
             title="Figures reported by others"
             intro="Each as its source wrote it, next to what Microscope computes from this creator's numbers."
         >
             {list}
-        </Section>
+        </Part>
     }
 }

@@ -10,10 +10,9 @@ use crate::domain::creator::record::Creator;
 use crate::domain::creator::series::followers_over_time;
 use crate::domain::text::date::Date;
 use crate::domain::text::number::parse_count;
-use crate::ui::dossier::store::{chart_points, dated, form_end, number_text, Dossier};
+use crate::ui::dossier::store::{chart_points, dated, form_end, number_text, Dossier, Part};
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::widgets::fields::TextField;
-use crate::ui::widgets::section::{Depth, Section};
 
 fn followers_chart(history: &[FollowerSnapshot]) -> Chart {
     let points = chart_points(&followers_over_time(history));
@@ -108,12 +107,7 @@ pub(super) fn FollowersPart(dossier: Dossier) -> impl IntoView {
         })
     };
     view! {
-        <Section
-            id="dossier-followers-title"
-            class="subpanel dossier-part"
-            depth=Depth::Tool
-            title="Follower history"
-        >
+        <Part id="dossier-followers-title" title="Follower history">
             {table}
             <Show when=move || history.with(|h| !h.is_empty())>
                 <ChartImage
@@ -145,6 +139,6 @@ pub(super) fn FollowersPart(dossier: Dossier) -> impl IntoView {
                     {form_end("Add count", None, note)}
                 </fieldset>
             </form>
-        </Section>
+        </Part>
     }
 }

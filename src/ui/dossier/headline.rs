@@ -12,19 +12,8 @@ use crate::domain::engine::engagement::{self, Field, Formula};
 use crate::domain::text::date::Date;
 use crate::domain::text::format::{money, percent, plural};
 use crate::domain::text::number::{parse_count, parse_optional_amount};
-use crate::ui::dossier::store::{averaged_posts, form_end, number_text, Dossier};
+use crate::ui::dossier::store::{averaged_posts, fact, form_end, number_text, Dossier, Part};
 use crate::ui::widgets::number_field::{average_label, AverageFields, NumberField, AVERAGE_COUNT};
-use crate::ui::widgets::section::{Depth, Section};
-
-/// One line of the headline list.
-fn fact(term: &'static str, value: String) -> impl IntoView {
-    view! {
-        <div>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-        </div>
-    }
-}
 
 #[component]
 pub(super) fn HeadlinePart(dossier: Dossier) -> impl IntoView {
@@ -73,16 +62,11 @@ pub(super) fn HeadlinePart(dossier: Dossier) -> impl IntoView {
         })
         };
     view! {
-        <Section
-            id="dossier-headline-title"
-            class="subpanel dossier-part"
-            depth=Depth::Tool
-            title="Headline numbers"
-        >
+        <Part id="dossier-headline-title" title="Headline numbers">
             {facts}
             <Averages dossier=dossier />
             <FollowerUpdate dossier=dossier />
-        </Section>
+        </Part>
     }
 }
 

@@ -18,10 +18,9 @@ use crate::domain::text::format::plural;
 use crate::domain::text::number::parse_optional_count;
 use crate::ui::dossier::contact::web_link;
 use crate::ui::dossier::store::chart_points;
-use crate::ui::dossier::store::{averaged_posts, number_text, Dossier};
+use crate::ui::dossier::store::{averaged_posts, number_text, Dossier, Part};
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::widgets::fields::{CheckBox, TextField};
-use crate::ui::widgets::section::{Depth, Section};
 
 /// The six counts in the table's and the paste's order (saves before dislikes, which few
 /// platforms show).
@@ -287,13 +286,7 @@ pub(super) fn PostsPart(dossier: Dossier) -> impl IntoView {
     };
 
     view! {
-        <Section
-            id="dossier-posts-title"
-            class="subpanel dossier-part"
-            depth=Depth::Tool
-            title="Posts"
-            intro=Signal::derive(averages_note)
-        >
+        <Part id="dossier-posts-title" title="Posts" intro=Signal::derive(averages_note)>
             {table}
             <Show when=has_dated>
                 <ChartImage
@@ -384,7 +377,7 @@ pub(super) fn PostsPart(dossier: Dossier) -> impl IntoView {
                 </fieldset>
             </form>
             <PasteRows dossier=dossier />
-        </Section>
+        </Part>
     }
 }
 

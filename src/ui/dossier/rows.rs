@@ -75,22 +75,35 @@ impl Pairs {
     }
 }
 
-/// The rows of `pairs` under `legend`, each with a remove button, and an add button. The labels
-/// name the row by its place: "{n}" in `name_label` and `value_label` becomes its number
+/// What a list's rows and buttons say. Each names the row by its place: "{n}" becomes its number
 /// ("Country {n}" reads "Country 2").
+#[derive(Clone, Copy)]
+pub(super) struct RowLabels {
+    /// The name field's label ("Country {n}").
+    pub name: &'static str,
+    /// The value field's label ("Country {n} share (%)").
+    pub value: &'static str,
+    /// The row in the remove button's name ("country {n}": "Remove country 2").
+    pub row: &'static str,
+    /// What the add button says ("Add a country").
+    pub add: &'static str,
+}
+
+/// The rows of `pairs` under `legend`, each with a remove button, and an add button.
 #[component]
 pub(super) fn PairRows(
     pairs: Pairs,
     /// A prefix for the fields' ids.
     id: &'static str,
     legend: &'static str,
-    name_label: &'static str,
-    value_label: &'static str,
-    /// The row in the remove button's name ("country {n}": "Remove country 2").
-    row_label: &'static str,
-    /// What the add button says ("Add a country").
-    add_label: &'static str,
+    labels: RowLabels,
 ) -> impl IntoView {
+    let RowLabels {
+        name: name_label,
+        value: value_label,
+        row: row_label,
+        add: add_label,
+    } = labels;
     let place = move |key: usize| {
         pairs
             .rows

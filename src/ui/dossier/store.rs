@@ -10,6 +10,7 @@ use crate::domain::text::date::Date;
 use crate::domain::text::format::{group_thousands, trimmed};
 use crate::ui::app::clock::{now_ms, today};
 use crate::ui::state::ShortlistStore;
+use crate::ui::widgets::section::{Depth, Section};
 
 /// The dossier's creator and the way to change it; cheap to copy into every part.
 #[derive(Clone, Copy)]
@@ -114,10 +115,47 @@ pub(super) fn dated(date: Option<Date>, today: Date) -> String {
     }
 }
 
+/// One line of a part's `<dl class="dossier-facts">`: a term and what the dossier holds for it.
+pub(super) fn fact(term: impl IntoView + 'static, value: impl IntoView + 'static) -> impl IntoView {
+    view! {
+        <div>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+        </div>
+    }
+}
+
 /// How many posts the creator's averages come from; `None` when no post has numbers (the
 /// averages were typed in).
 pub(super) fn averaged_posts(c: &Creator) -> Option<usize> {
     derive_from_posts(&mut c.clone())
+}
+
+/// One part of the dossier page: a titled section under the page's heading, with its intro line
+/// when it has one.
+#[component]
+pub(super) fn Part(
+    /// The heading's id, which names the part.
+    id: &'static str,
+    title: &'static str,
+    #[prop(optional, into)] intro: Option<TextProp>,
+    children: Children,
+) -> impl IntoView {
+    const CLASS: &str = "subpanel dossier-part";
+    match intro {
+        Some(intro) => view! {
+            <Section id=id class=CLASS depth=Depth::Tool title=title intro=intro>
+                {children()}
+            </Section>
+        }
+        .into_any(),
+        None => view! {
+            <Section id=id class=CLASS depth=Depth::Tool title=title>
+                {children()}
+            </Section>
+        }
+        .into_any(),
+    }
 }
 
 /// The end of a part's form: its submit button, then the problem that stopped the save (role
