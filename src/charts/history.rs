@@ -3,8 +3,9 @@
 
 use plotters::style::text_anchor::HPos;
 
-use super::canvas::{self, GRID, HIGHLIGHT, MUTED, SMALL, TITLE};
-use super::values::{finite, nice_axis, show, tick, Unit};
+use super::canvas::{MUTED, SMALL};
+use super::plot::Plot;
+use super::values::{finite, nice_axis, show, Unit};
 use super::Chart;
 
 /// One dated value: `day` places it (any day count, e.g. days since 1970), `label` names it on the
@@ -16,12 +17,14 @@ pub struct DatedValue {
     pub value: Option<f64>,
 }
 
-const W: f64 = 640.0;
-const H: f64 = 300.0;
-const LEFT: f64 = 66.0;
-const RIGHT: f64 = W - 36.0;
-const TOP: f64 = 48.0;
-const BOTTOM: f64 = H - 44.0;
+const PLOT: Plot = Plot {
+    w: 640.0,
+    h: 300.0,
+    left: 66.0,
+    right: 640.0 - 36.0,
+    top: 48.0,
+    bottom: 300.0 - 44.0,
+};
 
 /// `what` over time ("views per post", "followers"): one point per dated value, joined in date
 /// order; values not known are left out of the line and said in the text alternative.
@@ -43,21 +46,17 @@ pub fn over_time(title: &str, what: &str, unit: Unit, points: &[DatedValue]) -> 
     let (top, step) = nice_axis(max);
     let x = |day: i64| {
         if last == first {
-            (LEFT + RIGHT) / 2.0
+            PLOT.middle().0
         } else {
-            LEFT + (RIGHT - LEFT) * (day - first) as f64 / span
+            PLOT.x((day - first) as f64, span)
         }
     };
-    let y = |v: f64| BOTTOM - (BOTTOM - TOP) * (v / top).min(1.0);
+    let y = |v: f64| PLOT.y(v, top);
+    let (left, right, bottom) = (PLOT.left, PLOT.right, PLOT.bottom);
 
-    let svg = canvas::draw(W as u32, H as u32, title, |c| {
-        c.text(&TITLE.fit(title, W - 32.0), 16.0, 22.0, TITLE);
-        for i in 0..=(top / step).round() as usize {
-            let v = step * i as f64;
-            c.line((LEFT, y(v)), (RIGHT, y(v)), GRID, 1);
-            c.text(&tick(v, &unit), LEFT - 8.0, y(v), SMALL.anchor(HPos::Right));
-        }
-        c.line((LEFT, BOTTOM), (RIGHT, BOTTOM), MUTED, 1);
+    let svg = PLOT.draw(title, |c| {
+        PLOT.value_grid(c, top, step, &unit);
+        c.line((left, bottom), (right, bottom), MUTED, 1);
         // The first and last dates, and the middle one when there is room between them.
         let mut marks: Vec<&DatedValue> = sorted.first().into_iter().copied().collect();
         if sorted.len() > 2 {
@@ -68,7 +67,7 @@ pub fn over_time(title: &str, what: &str, unit: Unit, points: &[DatedValue]) -> 
         }
         for m in marks {
             let at = x(m.day);
-            c.line((at, BOTTOM), (at, BOTTOM + 4.0), MUTED, 1);
+            c.line((at, bottom), (at, bottom + 4.0), MUTED, 1);
             let anchor = if sorted.len() > 1 && m.day == first {
                 HPos::Left
             } else if sorted.len() > 1 && m.day == last {
@@ -77,20 +76,12 @@ pub fn over_time(title: &str, what: &str, unit: Unit, points: &[DatedValue]) -> 
                 HPos::Center
             };
             let font = SMALL.anchor(anchor);
-            c.text(&font.fit(&m.label, 120.0), at, BOTTOM + 16.0, font);
+            c.text(&font.fit(&m.label, 120.0), at, bottom + 16.0, font);
         }
         let line: Vec<(f64, f64)> = known.iter().map(|&(d, v)| (x(d), y(v))).collect();
-        c.polyline(&line, HIGHLIGHT, 3);
-        for &p in &line {
-            c.dot(p, 4, HIGHLIGHT);
-        }
+        PLOT.data_line(c, &line);
         if known.is_empty() {
-            c.label(
-                &format!("No {what} recorded yet"),
-                (LEFT + RIGHT) / 2.0,
-                (TOP + BOTTOM) / 2.0,
-                SMALL.anchor(HPos::Center),
-            );
+            PLOT.empty_note(c, &format!("No {what} recorded yet"), SMALL);
         }
     });
     Chart {

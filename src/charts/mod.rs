@@ -12,6 +12,7 @@ mod canvas;
 mod compare;
 mod data_url;
 mod history;
+mod plot;
 mod progress;
 mod values;
 

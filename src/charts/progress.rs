@@ -3,8 +3,9 @@
 use plotters::style::text_anchor::HPos;
 use plotters::style::{Color, RGBColor};
 
-use super::canvas::{self, Canvas, GRID, HIGHLIGHT, INK, LABEL, MUTED, SMALL, TITLE};
-use super::values::{finite, nice_axis, show, tick, Unit};
+use super::canvas::{Canvas, HIGHLIGHT, INK, LABEL, MUTED, SMALL};
+use super::plot::Plot;
+use super::values::{finite, nice_axis, show, Unit};
 use super::Chart;
 
 /// The campaign goal: `total` of `metric` (e.g. 20,000 views) by day `days`.
@@ -23,12 +24,14 @@ pub struct DayValue {
     pub value: Option<f64>,
 }
 
-const W: f64 = 640.0;
-const H: f64 = 340.0;
-const LEFT: f64 = 66.0;
-const RIGHT: f64 = W - 28.0;
-const TOP: f64 = 64.0;
-const BOTTOM: f64 = H - 46.0;
+const PLOT: Plot = Plot {
+    w: 640.0,
+    h: 340.0,
+    left: 66.0,
+    right: 640.0 - 28.0,
+    top: 64.0,
+    bottom: 340.0 - 46.0,
+};
 const BEHIND: RGBColor = RGBColor(220, 38, 38);
 const AHEAD: RGBColor = RGBColor(22, 163, 74);
 
@@ -60,23 +63,17 @@ pub fn actual_vs_target(
     let span = f64::from(goal.days.max(last_day).max(1));
     let max = points.iter().map(|p| p.1).chain(total).fold(0.0, f64::max);
     let (top, step) = nice_axis(max);
-    let x = |day: f64| LEFT + (RIGHT - LEFT) * day / span;
-    let y = |v: f64| BOTTOM - (BOTTOM - TOP) * (v.max(0.0) / top).min(1.0);
+    let x = |day: f64| PLOT.x(day, span);
+    let y = |v: f64| PLOT.y(v, top);
     let latest = points.last().map(|&(d, v)| (d, v, pace(f64::from(d))));
     let gap_color = match latest {
         Some((_, v, Some(p))) if v < p => BEHIND,
         _ => AHEAD,
     };
 
-    let svg = canvas::draw(W as u32, H as u32, title, |c| {
-        c.text(&TITLE.fit(title, W - 32.0), 16.0, 22.0, TITLE);
+    let svg = PLOT.draw(title, |c| {
         legend(c, total.is_some() && goal.days > 0);
-        for i in 0..=(top / step).round() as usize {
-            let v = step * i as f64;
-            c.line((LEFT, y(v)), (RIGHT, y(v)), GRID, 1);
-            let label = tick(v, &goal.unit);
-            c.text(&label, LEFT - 8.0, y(v), SMALL.anchor(HPos::Right));
-        }
+        PLOT.value_grid(c, top, step, &goal.unit);
         x_axis(c, span, ticks, &x);
         if let (Some(t), Some(end)) = (total, pace(span)) {
             let days = f64::from(goal.days);
@@ -115,16 +112,13 @@ pub fn actual_vs_target(
             .iter()
             .map(|&(d, v)| (x(f64::from(d)), y(v)))
             .collect();
-        c.polyline(&line, HIGHLIGHT, 3);
-        for &p in &line {
-            c.dot(p, 4, HIGHLIGHT);
-        }
+        PLOT.data_line(c, &line);
         if let Some((d, v, Some(p))) = latest {
             let at = x(f64::from(d));
             c.line((at, y(v)), (at, y(p)), gap_color, 2);
             let text = gap_text(v, p, &goal.unit);
             let font = LABEL.bold().color(gap_color);
-            let (tx, font) = if at + 10.0 + font.width(&text) > RIGHT {
+            let (tx, font) = if at + 10.0 + font.width(&text) > PLOT.right {
                 (at - 10.0, font.anchor(HPos::Right))
             } else {
                 (at + 10.0, font)
@@ -132,13 +126,7 @@ pub fn actual_vs_target(
             c.label(&text, tx, (y(v) + y(p)) / 2.0, font);
         }
         if points.is_empty() {
-            let note = "No results recorded yet";
-            c.label(
-                note,
-                (LEFT + RIGHT) / 2.0,
-                (TOP + BOTTOM) / 2.0,
-                LABEL.anchor(HPos::Center),
-            );
+            PLOT.empty_note(c, "No results recorded yet", LABEL);
         }
     });
 
@@ -162,24 +150,25 @@ fn legend(c: &mut Canvas, has_target: bool) {
 }
 
 fn x_axis(c: &mut Canvas, span: f64, ticks: &[(u32, String)], x: &impl Fn(f64) -> f64) {
-    c.line((LEFT, BOTTOM), (RIGHT, BOTTOM), MUTED, 1);
+    let (left, right, bottom) = (PLOT.left, PLOT.right, PLOT.bottom);
+    c.line((left, bottom), (right, bottom), MUTED, 1);
     let below = SMALL.anchor(HPos::Center);
     if ticks.is_empty() {
         let (_, step) = nice_axis(span);
         let step = step.max(1.0).round();
         for i in 0..=(span / step) as usize {
             let day = step * i as f64;
-            c.text(&format!("{day}"), x(day), BOTTOM + 14.0, below);
+            c.text(&format!("{day}"), x(day), bottom + 14.0, below);
         }
     } else {
         for (day, label) in ticks.iter().filter(|t| f64::from(t.0) <= span) {
             let day = f64::from(*day);
-            c.line((x(day), BOTTOM), (x(day), BOTTOM + 4.0), MUTED, 1);
-            c.text(&below.fit(label, 90.0), x(day), BOTTOM + 14.0, below);
+            c.line((x(day), bottom), (x(day), bottom + 4.0), MUTED, 1);
+            c.text(&below.fit(label, 90.0), x(day), bottom + 14.0, below);
         }
     }
     let caption = "days since campaign start";
-    c.text(caption, (LEFT + RIGHT) / 2.0, BOTTOM + 32.0, below);
+    c.text(caption, PLOT.middle().0, bottom + 32.0, below);
 }
 
 fn gap_text(actual: f64, pace: f64, unit: &Unit) -> String {
