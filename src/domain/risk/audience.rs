@@ -120,6 +120,19 @@ impl AudienceFit {
         let total = self.matching.len() + self.missing.len();
         format!("{} of {total} brand categories", self.matching.len())
     }
+
+    /// Each covered category, saying how a synonym matched it: "fitness (via “gym”, both fitness)".
+    pub fn matching_text(&self) -> Vec<String> {
+        self.matching
+            .iter()
+            .map(|m| match &m.via {
+                MatchVia::Same => m.category.clone(),
+                MatchVia::Synonym(group) => {
+                    format!("{} (via “{}”, both {group})", m.category, m.audience_tag)
+                }
+            })
+            .collect()
+    }
 }
 
 /// Compares audience interests with brand categories. Both lists as the user typed them;

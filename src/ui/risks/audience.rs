@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::creator::record::normalize_tags;
-use crate::domain::risk::audience::{audience_fit, parse_tags, MatchVia};
+use crate::domain::risk::audience::{audience_fit, parse_tags};
 use crate::domain::risk::rules::{assess, RiskInput, RiskKind};
 use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::format::percent;
@@ -76,16 +76,7 @@ pub fn AudienceFitTool(thresholds: RwSignal<Thresholds>, target: Option<Target>)
             }
             .into_any();
         };
-        let matching: Vec<String> = fit
-            .matching
-            .iter()
-            .map(|m| match &m.via {
-                MatchVia::Same => m.category.clone(),
-                MatchVia::Synonym(group) => {
-                    format!("{} (via “{}”, both {group})", m.category, m.audience_tag)
-                }
-            })
-            .collect();
+        let matching = fit.matching_text();
         let list = |items: Vec<String>| {
             if items.is_empty() {
                 "none".to_string()

@@ -72,6 +72,11 @@ pub struct Instrument {
     pub date: &'static str,
 }
 
+/// An instrument in the rule tables: its name and the date it took effect or was published.
+pub(super) const fn cite(name: &'static str, date: &'static str) -> Instrument {
+    Instrument { name, date }
+}
+
 impl Instrument {
     /// "DMCC Act 2024, consumer enforcement (in force 6 April 2025)".
     pub fn cited(self) -> String {
@@ -128,14 +133,8 @@ pub(super) const WHY_PARTNER: &str = "“partner” is ambiguous: it does not sa
 
 pub(super) const US: Rules = Rules {
     instruments: &[
-        Instrument {
-            name: "FTC Guides Concerning the Use of Endorsements and Testimonials in Advertising (16 CFR Part 255)",
-            date: "revised 29 June 2023",
-        },
-        Instrument {
-            name: "FTC Trade Regulation Rule on the Use of Consumer Reviews and Testimonials (16 CFR Part 465)",
-            date: "in force 21 October 2024",
-        },
+        cite("FTC Guides Concerning the Use of Endorsements and Testimonials in Advertising (16 CFR Part 255)", "revised 29 June 2023"),
+        cite("FTC Trade Regulation Rule on the Use of Consumer Reviews and Testimonials (16 CFR Part 465)", "in force 21 October 2024"),
     ],
     accepted: &[
         ok(Words("ad"), "ad"),
@@ -168,14 +167,8 @@ pub(super) const US: Rules = Rules {
 
 pub(super) const UK: Rules = Rules {
     instruments: &[
-        Instrument {
-            name: "ASA & CMA Influencers' guide to making clear that ads are ads",
-            date: "2020",
-        },
-        Instrument {
-            name: "Digital Markets, Competition and Consumers Act 2024, consumer enforcement",
-            date: "in force 6 April 2025",
-        },
+        cite("ASA & CMA Influencers' guide to making clear that ads are ads", "2020"),
+        cite("Digital Markets, Competition and Consumers Act 2024, consumer enforcement", "in force 6 April 2025"),
     ],
     accepted: &[
         ok(Words("ad"), "#ad"),
@@ -204,10 +197,7 @@ pub(super) const UK: Rules = Rules {
 
 pub(super) const EU: Rules = Rules {
     instruments: &[
-        Instrument {
-            name: "Unfair Commercial Practices Directive, as applied in the Commission's influencer sweep",
-            date: "results published 14 February 2024",
-        },
+        cite("Unfair Commercial Practices Directive, as applied in the Commission's influencer sweep", "results published 14 February 2024"),
     ],
     accepted: &[
         ok(Words("ad"), "ad"),
@@ -241,14 +231,8 @@ pub(super) const EU: Rules = Rules {
 
 pub(super) const DE: Rules = Rules {
     instruments: &[
-        Instrument {
-            name: "Die Medienanstalten, Leitfaden Werbekennzeichnung bei Online-Medien",
-            date: "2022 edition",
-        },
-        Instrument {
-            name: "UWG §5a (unfair competition act)",
-            date: "as amended 28 May 2022",
-        },
+        cite("Die Medienanstalten, Leitfaden Werbekennzeichnung bei Online-Medien", "2022 edition"),
+        cite("UWG §5a (unfair competition act)", "as amended 28 May 2022"),
     ],
     accepted: &[
         ok(Words("bezahlte werbepartnerschaft"), "bezahlte Werbepartnerschaft"),
@@ -270,14 +254,8 @@ pub(super) const DE: Rules = Rules {
 
 pub(super) const FR: Rules = Rules {
     instruments: &[
-        Instrument {
-            name: "Law no. 2023-451 on commercial influence",
-            date: "9 June 2023",
-        },
-        Instrument {
-            name: "Ordonnance no. 2024-978 amending it",
-            date: "6 November 2024",
-        },
+        cite("Law no. 2023-451 on commercial influence", "9 June 2023"),
+        cite("Ordonnance no. 2024-978 amending it", "6 November 2024"),
     ],
     accepted: &[
         ok(Words("publicite"), "Publicité"),
@@ -301,14 +279,8 @@ pub(super) const FR: Rules = Rules {
 
 pub(super) const IN: Rules = Rules {
     instruments: &[
-        Instrument {
-            name: "ASCI Guidelines for Influencer Advertising in Digital Media",
-            date: "May 2021",
-        },
-        Instrument {
-            name: "CCPA Endorsement Know-hows! for celebrities, influencers and virtual influencers",
-            date: "January 2023",
-        },
+        cite("ASCI Guidelines for Influencer Advertising in Digital Media", "May 2021"),
+        cite("CCPA Endorsement Know-hows! for celebrities, influencers and virtual influencers", "January 2023"),
     ],
     accepted: &[
         ok(Words("advertisement"), "Advertisement"),
@@ -347,14 +319,8 @@ pub(super) const IN: Rules = Rules {
 
 pub(super) const AU: Rules = Rules {
     instruments: &[
-        Instrument {
-            name: "AANA Code of Ethics, section 2.7",
-            date: "in force 1 February 2021",
-        },
-        Instrument {
-            name: "AANA practice note on influencer and affiliate marketing",
-            date: "as current in 2026",
-        },
+        cite("AANA Code of Ethics, section 2.7", "in force 1 February 2021"),
+        cite("AANA practice note on influencer and affiliate marketing", "as current in 2026"),
     ],
     accepted: &[
         ok(Words("ad"), "#ad"),
@@ -387,10 +353,7 @@ pub(super) const AU: Rules = Rules {
 
 pub(super) const CA: Rules = Rules {
     instruments: &[
-        Instrument {
-            name: "Ad Standards Influencer Marketing Disclosure Guidelines",
-            date: "October 2025",
-        },
+        cite("Ad Standards Influencer Marketing Disclosure Guidelines", "October 2025"),
     ],
     accepted: &[
         ok(Words("ad"), "#ad"),
@@ -419,10 +382,7 @@ pub(super) const CA: Rules = Rules {
 };
 
 pub(super) const CN: Rules = Rules {
-    instruments: &[Instrument {
-        name: "SAMR Measures for the Administration of Internet Advertising",
-        date: "in force 1 May 2023",
-    }],
+    instruments: &[cite("SAMR Measures for the Administration of Internet Advertising", "in force 1 May 2023")],
     accepted: &[ok(Cjk("广告"), "广告")],
     not_enough: &[weak(
         Words("ad"),
@@ -437,10 +397,7 @@ pub(super) const CN: Rules = Rules {
 };
 
 pub(super) const BR: Rules = Rules {
-    instruments: &[Instrument {
-        name: "CONAR Guide to Advertising by Digital Influencers, new edition",
-        date: "in force 1 June 2026",
-    }],
+    instruments: &[cite("CONAR Guide to Advertising by Digital Influencers, new edition", "in force 1 June 2026")],
     accepted: &[
         ok(Words("publicidade"), "publicidade"),
         ok(Words("publipost"), "publipost"),

@@ -1,6 +1,6 @@
 //! The rules over what the user pasted or tagged: comment samples (generic and negative comments, hate-watching), audience fit and ad disclosure.
 
-use crate::domain::risk::audience::{audience_fit, MatchVia};
+use crate::domain::risk::audience::audience_fit;
 use crate::domain::risk::comments::NORMAL_SHARE_NOTE;
 use crate::domain::risk::disclosure::{JurisdictionResult, Verdict, DISCLAIMER};
 use crate::domain::risk::sentiment::ENGLISH_ONLY_NOTE;
@@ -206,16 +206,7 @@ pub(super) fn audience_rule(input: &RiskInput, t: &Thresholds, report: &mut Risk
     if score >= t.min_audience_overlap {
         return;
     }
-    let matching: Vec<String> = fit
-        .matching
-        .iter()
-        .map(|m| match &m.via {
-            MatchVia::Same => m.category.clone(),
-            MatchVia::Synonym(group) => {
-                format!("{} (via “{}”, both {group})", m.category, m.audience_tag)
-            }
-        })
-        .collect();
+    let matching = fit.matching_text();
     let mut evidence = vec![ev(
         "Covered",
         format!("{} ({})", fit.covered_label(), pct0(score)),
