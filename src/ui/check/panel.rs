@@ -20,6 +20,7 @@ use crate::ui::state::{SettingsStore, ShortlistStore};
 use crate::ui::widgets::fields::{ChoiceSelect, TextField};
 use crate::ui::widgets::number_field::{AverageFields, NumberField};
 use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::table::column_heads;
 
 /// The creator as the form describes it, for the shortlist.
 fn creator_from_form(form: &CheckForm, id: String) -> Creator {
@@ -254,12 +255,7 @@ pub fn CheckPanel() -> impl IntoView {
                 </p>
                 <table>
                     <caption class="visually-hidden">"Follower count range of each tier"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Tier"</th>
-                            <th scope="col">"Range"</th>
-                        </tr>
-                    </thead>
+                    {column_heads(&["Tier", "Range"])}
                     <tbody>
                         {TIERS
                             .iter()

@@ -19,6 +19,7 @@ use crate::ui::risks::target::{save_as_edited, SaveNote, Target};
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::number_field::NumberField;
 use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::table::column_heads;
 use crate::ui::widgets::warning::warning_list;
 
 fn share_text(part: usize, share: Option<f64>) -> String {
@@ -260,12 +261,7 @@ fn sentiment_view(s: SentimentSummary) -> impl IntoView {
                     plural(s.total, "comment", "comments"),
                 )}
             </caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Sentiment"</th>
-                    <th scope="col">"Comments (share)"</th>
-                </tr>
-            </thead>
+            {column_heads(&["Sentiment", "Comments (share)"])}
             <tbody>
                 {rows
                     .into_iter()
@@ -319,13 +315,7 @@ fn generic_view(g: GenericSummary) -> impl IntoView {
         <p class="headline">{headline}</p>
         <table class="shares stack">
             <caption class="visually-hidden">"Generic comments by kind"</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Kind"</th>
-                    <th scope="col">"Comments (share)"</th>
-                    <th scope="col">"Why it says little"</th>
-                </tr>
-            </thead>
+            {column_heads(&["Kind", "Comments (share)", "Why it says little"])}
             <tbody>
                 {GenericKind::ALL
                     .into_iter()

@@ -16,6 +16,7 @@ use crate::ui::risks::target::{save_as_edited, SaveNote, Target};
 use crate::ui::widgets::evidence::verdict_badge;
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::table::column_heads;
 
 fn describe(found: &FoundLabel) -> String {
     let written = if found.as_written == found.label {
@@ -223,13 +224,7 @@ fn glance_table(rows: &[JurisdictionResult]) -> impl IntoView {
     view! {
         <table class="verdict-glance stack">
             <caption class="visually-hidden">"Verdict per country"</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Country"</th>
-                    <th scope="col">"Verdict"</th>
-                    <th scope="col">"Label found"</th>
-                </tr>
-            </thead>
+            {column_heads(&["Country", "Verdict", "Label found"])}
             <tbody>
                 {rows
                     .iter()

@@ -1,5 +1,6 @@
 //! A modal `<dialog>` that follows a condition: shown (as a modal, so focus stays in it and Escape
-//! closes it) while the condition holds, closed when it stops holding.
+//! closes it) while the condition holds, closed when it stops holding. `Modal` is the dialog
+//! itself; `modal_while` the rule alone, for a dialog a section draws its own way.
 
 use leptos::prelude::*;
 
@@ -22,4 +23,38 @@ pub fn modal_while(
             dialog.close();
         }
     });
+}
+
+/// A modal dialog named by its heading (`labelled_by`), shown while `open` holds; `on_open` runs
+/// just before it shows (to reset its fields). When the browser closes it itself (Escape) while
+/// `open` still holds, `on_dismiss` runs, so that what keeps it open follows.
+#[component]
+pub fn Modal(
+    class: &'static str,
+    labelled_by: &'static str,
+    #[prop(into)] open: Signal<bool>,
+    #[prop(optional, into)] on_open: Option<Callback<()>>,
+    #[prop(into)] on_dismiss: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let dialog_ref = NodeRef::<leptos::html::Dialog>::new();
+    modal_while(
+        dialog_ref,
+        move || open.get(),
+        move || {
+            if let Some(f) = on_open {
+                f.run(());
+            }
+        },
+    );
+    let closed = move |_| {
+        if open.get_untracked() {
+            on_dismiss.run(());
+        }
+    };
+    view! {
+        <dialog class=class node_ref=dialog_ref aria-labelledby=labelled_by on:close=closed>
+            {children()}
+        </dialog>
+    }
 }

@@ -183,6 +183,19 @@ fn caption_item(c: CaptionCheck, looks: Looks) -> AnyView {
     .into_any()
 }
 
+/// The entries of `list`, newest first, each drawn by `item`.
+fn drawn<T: Clone + Send + Sync + 'static>(
+    list: Signal<Vec<T>>,
+    date: fn(&T) -> Date,
+    item: fn(T, Looks) -> AnyView,
+    looks: Looks,
+) -> Vec<AnyView> {
+    list.with(|l| newest_first(l, date))
+        .into_iter()
+        .map(|e| item(e, looks))
+        .collect()
+}
+
 /// One kind of entry under its heading (`id`), or what fills it while there is none.
 fn entry_list(
     id: String,
@@ -237,25 +250,13 @@ pub fn StoredEntries(
             format!("{id}-samples"),
             "Comment samples",
             empty_samples,
-            move || {
-                samples
-                    .with(|s| newest_first(s, |s| s.date))
-                    .into_iter()
-                    .map(|s| sample_item(s, looks))
-                    .collect()
-            },
+            move || drawn(samples, |s| s.date, sample_item, looks),
         )}
         {entry_list(
             format!("{id}-captions"),
             "Caption checks",
             empty_captions,
-            move || {
-                captions
-                    .with(|c| newest_first(c, |c| c.date))
-                    .into_iter()
-                    .map(|c| caption_item(c, looks))
-                    .collect()
-            },
+            move || drawn(captions, |c| c.date, caption_item, looks),
         )}
     }
 }

@@ -1,5 +1,5 @@
 //! Widgets shared by every section: titled sections, labelled fields (text, number, choice select),
-//! chart images, modal dialogs that follow a condition, a print button, warning cards, a creator's stored evidence, the banner of a stored list that could not be used, and file
+//! chart images, modal dialogs that follow a condition, a print button, table heads, warning cards, a creator's stored evidence, the banner of a stored list that could not be used, and file
 //! download and reading. Nothing here imports a section.
 
 pub mod banners;
@@ -11,4 +11,5 @@ pub mod files;
 pub mod number_field;
 pub mod print;
 pub mod section;
+pub mod table;
 pub mod warning;

@@ -10,7 +10,7 @@ use crate::domain::io::workspace::{Counts, WorkspaceImport};
 use crate::domain::text::format::plural;
 use crate::storage::file::FileHandle;
 use crate::ui::state::workspace::Stores;
-use crate::ui::widgets::dialog::modal_while;
+use crate::ui::widgets::dialog::Modal;
 use crate::ui::widgets::files::download_outcome;
 use crate::ui::workspace::export::ExportWorkspaceButton;
 use crate::ui::workspace::file_sync::FileSync;
@@ -147,22 +147,18 @@ pub fn RestoreDialog(
     stores: Stores,
     sync: Option<FileSync>,
 ) -> impl IntoView {
-    let dialog_ref = NodeRef::<leptos::html::Dialog>::new();
     let choices = RwSignal::new(Choices::default());
     let exported = RwSignal::new(None::<Result<String, String>>);
-    modal_while(
-        dialog_ref,
-        move || pending.with(|p| p.is_some()),
-        move || {
-            let file = pending.with_untracked(|p| {
-                p.as_ref()
-                    .map(|p| p.import.file.workspace.counts())
-                    .unwrap_or_default()
-            });
-            choices.set(default_choices(file));
-            exported.set(None);
-        },
-    );
+    let open = Signal::derive(move || pending.with(|p| p.is_some()));
+    let on_open = move || {
+        let file = pending.with_untracked(|p| {
+            p.as_ref()
+                .map(|p| p.import.file.workspace.counts())
+                .unwrap_or_default()
+        });
+        choices.set(default_choices(file));
+        exported.set(None);
+    };
 
     let apply = move |_| {
         let Some(p) = pending.get_untracked() else {
@@ -244,15 +240,12 @@ pub fn RestoreDialog(
     };
 
     view! {
-        <dialog
+        <Modal
             class="modal restore-dialog"
-            node_ref=dialog_ref
-            aria-labelledby="restore-title"
-            on:close=move |_| {
-                if pending.with_untracked(|p| p.is_some()) {
-                    pending.set(None);
-                }
-            }
+            labelled_by="restore-title"
+            open=open
+            on_open=on_open
+            on_dismiss=move || pending.set(None)
         >
             <h2 id="restore-title">"Restore a workspace file"</h2>
             {body}
@@ -271,7 +264,7 @@ pub fn RestoreDialog(
             <p class="status" role="status">
                 {move || download_outcome(exported.get())}
             </p>
-        </dialog>
+        </Modal>
     }
 }
 

@@ -21,7 +21,7 @@ use crate::domain::text::format::{compact, group_thousands, plural};
 use crate::ui::campaign::document::DocumentView;
 use crate::ui::state::ids::next_id;
 use crate::ui::state::workspace::Stores;
-use crate::ui::widgets::dialog::modal_while;
+use crate::ui::widgets::dialog::Modal;
 use crate::ui::workspace::streams::{compress, copy_text, decompress, StreamError};
 
 /// This page's address without its fragment.
@@ -287,7 +287,6 @@ pub fn SharedLink() -> impl IntoView {
     let stores = Stores::here();
     let shown = RwSignal::new(None::<Result<Shared, String>>);
     let added = RwSignal::new(None::<Vec<String>>);
-    let dialog_ref = NodeRef::<leptos::html::Dialog>::new();
 
     let check = move || {
         let Some(text) = shared_fragment() else {
@@ -304,7 +303,7 @@ pub fn SharedLink() -> impl IntoView {
     let handle = window_event_listener(leptos::ev::hashchange, move |_| check());
     on_cleanup(move || handle.remove());
 
-    modal_while(dialog_ref, move || shown.with(|s| s.is_some()), || {});
+    let open = Signal::derive(move || shown.with(|s| s.is_some()));
 
     let add = move |_| {
         let Some(Ok(shared)) = shown.get_untracked() else {
@@ -336,15 +335,11 @@ pub fn SharedLink() -> impl IntoView {
     let can_add = move || shown.with(|s| matches!(s, Some(Ok(_)))) && added.with(Option::is_none);
 
     view! {
-        <dialog
+        <Modal
             class="modal shared-view"
-            node_ref=dialog_ref
-            aria-labelledby="shared-title"
-            on:close=move |_| {
-                if shown.with_untracked(|s| s.is_some()) {
-                    shown.set(None);
-                }
-            }
+            labelled_by="shared-title"
+            open=open
+            on_dismiss=move || shown.set(None)
         >
             <h2 id="shared-title">{title}</h2>
             {body}
@@ -378,6 +373,6 @@ pub fn SharedLink() -> impl IntoView {
                     "Close"
                 </button>
             </div>
-        </dialog>
+        </Modal>
     }
 }
