@@ -27,3 +27,17 @@ pub struct PostMetrics {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reach: Option<f64>,
 }
+
+#[cfg(test)]
+impl PostMetrics {
+    /// Views, likes, comments and shares, the rest not known: the posts most tests need.
+    pub(crate) fn counts(views: f64, likes: f64, comments: f64, shares: f64) -> PostMetrics {
+        PostMetrics {
+            views: Some(views),
+            likes: Some(likes),
+            comments: Some(comments),
+            shares: Some(shares),
+            ..PostMetrics::default()
+        }
+    }
+}

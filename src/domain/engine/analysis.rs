@@ -346,23 +346,13 @@ mod tests {
         }
     }
 
-    fn avg(views: f64, likes: f64, comments: f64, shares: f64) -> PostMetrics {
-        PostMetrics {
-            views: Some(views),
-            likes: Some(likes),
-            comments: Some(comments),
-            shares: Some(shares),
-            ..Default::default()
-        }
-    }
-
     #[test]
     fn seed_tiktok_micro() {
         // 130,000 views and 11,050 interactions: 8.5%, in line with TikTok micro (CreatorDB, 2026).
         let mut i = input(
             Platform::TikTok,
             Some(45_000),
-            vec![avg(130_000.0, 10_000.0, 650.0, 400.0)],
+            vec![PostMetrics::counts(130_000.0, 10_000.0, 650.0, 400.0)],
             Formula::SourceViews,
         );
         i.cadence = Some(CadenceInput::Count { posts: 4, days: 28 });
@@ -402,7 +392,12 @@ mod tests {
         let i = input(
             Platform::YouTube,
             Some(80_000),
-            vec![avg(11_000_000.0, 350_000.0, 30_000.0, 16_000.0)],
+            vec![PostMetrics::counts(
+                11_000_000.0,
+                350_000.0,
+                30_000.0,
+                16_000.0,
+            )],
             Formula::SourceViews,
         );
         let a = analyze(&i);
@@ -425,7 +420,7 @@ mod tests {
             ..input(
                 Platform::TikTok,
                 Some(20_000),
-                vec![avg(0.0, 0.0, 0.0, 0.0)],
+                vec![PostMetrics::counts(0.0, 0.0, 0.0, 0.0)],
                 Formula::SourceViews,
             )
         };
@@ -451,7 +446,7 @@ mod tests {
         let a = analyze(&input(
             Platform::Instagram,
             Some(30_000),
-            vec![avg(5_000.0, 500.0, 20.0, 0.0)],
+            vec![PostMetrics::counts(5_000.0, 500.0, 20.0, 0.0)],
             Formula::SourceViews,
         ));
         assert_eq!(
@@ -461,7 +456,7 @@ mod tests {
         let a = analyze(&input(
             Platform::Instagram,
             None,
-            vec![avg(5_000.0, 500.0, 20.0, 0.0)],
+            vec![PostMetrics::counts(5_000.0, 500.0, 20.0, 0.0)],
             Formula::Followers,
         ));
         assert_eq!(a.benchmarks, Err(NoBenchmark::TierUnknown));
@@ -482,7 +477,7 @@ mod tests {
         let a = analyze(&input(
             Platform::Instagram,
             Some(30_000),
-            vec![avg(5_000.0, 500.0, 20.0, 0.0)],
+            vec![PostMetrics::counts(5_000.0, 500.0, 20.0, 0.0)],
             Formula::Followers,
         ));
         let verdicts: Vec<(String, Option<Verdict>)> = a
@@ -512,7 +507,7 @@ mod tests {
         let mut i = input(
             Platform::YouTube,
             Some(12_345),
-            vec![avg(1.0, 2.0, 3.0, 4.0)],
+            vec![PostMetrics::counts(1.0, 2.0, 3.0, 4.0)],
             Formula::MedianViews,
         );
         i.cadence = Some(CadenceInput::Count { posts: 3, days: 7 });

@@ -450,16 +450,6 @@ pub fn mean_views(posts: &[PostMetrics]) -> Option<f64> {
 mod tests {
     use super::*;
 
-    fn post(views: f64, likes: f64, comments: f64, shares: f64) -> PostMetrics {
-        PostMetrics {
-            views: Some(views),
-            likes: Some(likes),
-            comments: Some(comments),
-            shares: Some(shares),
-            ..PostMetrics::default()
-        }
-    }
-
     fn close(a: Option<f64>, b: f64) -> bool {
         a.is_some_and(|a| (a - b).abs() < 1e-12)
     }
@@ -471,21 +461,26 @@ mod tests {
             // Source article, TikTok micro: 130,000 views and 11,050 interactions = 8.5%.
             (
                 Formula::SourceViews,
-                vec![post(130_000.0, 10_000.0, 650.0, 400.0)],
+                vec![PostMetrics::counts(130_000.0, 10_000.0, 650.0, 400.0)],
                 Some(45_000),
                 0.085,
             ),
             // YouTube micro 3.6%: 396,000 interactions on 11M views.
             (
                 Formula::SourceViews,
-                vec![post(11_000_000.0, 350_000.0, 30_000.0, 16_000.0)],
+                vec![PostMetrics::counts(
+                    11_000_000.0,
+                    350_000.0,
+                    30_000.0,
+                    16_000.0,
+                )],
                 Some(80_000),
                 0.036,
             ),
             // By followers: (likes + comments) / followers; shares don't count.
             (
                 Formula::Followers,
-                vec![post(130_000.0, 900.0, 100.0, 400.0)],
+                vec![PostMetrics::counts(130_000.0, 900.0, 100.0, 400.0)],
                 Some(50_000),
                 0.02,
             ),
@@ -494,7 +489,7 @@ mod tests {
                 Formula::TikTokViews,
                 vec![PostMetrics {
                     saves: Some(500.0),
-                    ..post(100_000.0, 8_000.0, 500.0, 1_000.0)
+                    ..PostMetrics::counts(100_000.0, 8_000.0, 500.0, 1_000.0)
                 }],
                 None,
                 0.1,
@@ -503,8 +498,8 @@ mod tests {
             (
                 Formula::SourceViews,
                 vec![
-                    post(10_000.0, 1_000.0, 0.0, 0.0),
-                    post(1_000.0, 100.0, 0.0, 0.0),
+                    PostMetrics::counts(10_000.0, 1_000.0, 0.0, 0.0),
+                    PostMetrics::counts(1_000.0, 100.0, 0.0, 0.0),
                 ],
                 None,
                 0.1,
@@ -513,9 +508,9 @@ mod tests {
             (
                 Formula::MedianViews,
                 vec![
-                    post(1_000.0, 100.0, 0.0, 0.0),
-                    post(2_000.0, 300.0, 0.0, 0.0),
-                    post(1_000_000.0, 900.0, 0.0, 0.0),
+                    PostMetrics::counts(1_000.0, 100.0, 0.0, 0.0),
+                    PostMetrics::counts(2_000.0, 300.0, 0.0, 0.0),
+                    PostMetrics::counts(1_000_000.0, 900.0, 0.0, 0.0),
                 ],
                 None,
                 0.15,
@@ -534,7 +529,7 @@ mod tests {
             saves: Some(100.0),
             impressions,
             reach,
-            ..post(50_000.0, 800.0, 60.0, 40.0)
+            ..PostMetrics::counts(50_000.0, 800.0, 60.0, 40.0)
         };
         // (formula, posts, expected rate or why undefined)
         let cases: &[(Formula, Vec<PostMetrics>, Result<f64, Undefined>)] = &[
@@ -608,10 +603,10 @@ mod tests {
     #[test]
     fn median_post_rate_and_counts() {
         let posts = [
-            post(1_000.0, 100.0, 0.0, 0.0),  // 10%
-            post(1_000.0, 20.0, 0.0, 0.0),   // 2%
-            post(10_000.0, 500.0, 0.0, 0.0), // 5%
-            post(4_000.0, 400.0, 0.0, 0.0),  // 10%
+            PostMetrics::counts(1_000.0, 100.0, 0.0, 0.0),  // 10%
+            PostMetrics::counts(1_000.0, 20.0, 0.0, 0.0),   // 2%
+            PostMetrics::counts(10_000.0, 500.0, 0.0, 0.0), // 5%
+            PostMetrics::counts(4_000.0, 400.0, 0.0, 0.0),  // 10%
             PostMetrics {
                 views: None,
                 likes: Some(5.0),
@@ -628,7 +623,7 @@ mod tests {
 
     #[test]
     fn undefined_cases_are_none_never_zero() {
-        let zero_views = [post(0.0, 10.0, 1.0, 0.0)];
+        let zero_views = [PostMetrics::counts(0.0, 10.0, 1.0, 0.0)];
         let no_views = [PostMetrics {
             likes: Some(3.0),
             ..Default::default()
@@ -773,7 +768,7 @@ mod tests {
     fn large_post_lists_use_the_heap_path() {
         // 100 posts exceed the stack buffer; the median must still be right.
         let posts: Vec<PostMetrics> = (1..=100)
-            .map(|i| post(1_000.0, f64::from(i), 0.0, 0.0))
+            .map(|i| PostMetrics::counts(1_000.0, f64::from(i), 0.0, 0.0))
             .collect();
         let e = compute(Formula::SourceViews, &posts, None);
         assert!(close(e.median_post_rate, 0.0505));
