@@ -812,7 +812,10 @@ mod tests {
         };
         let old_records = old.get("data").cloned().unwrap_or_default();
         // Version 3 records are version 4 records: the JSON is the same, field for field.
-        assert_eq!(serde_json::to_value(&value).unwrap_or_default(), old_records);
+        assert_eq!(
+            serde_json::to_value(&value).unwrap_or_default(),
+            old_records
+        );
         let ana = value.first().cloned().unwrap_or_default();
         let counts = (
             ana.posts.len(),
