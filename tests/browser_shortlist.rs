@@ -913,3 +913,65 @@ async fn two_tabs_keep_each_other_s_changes_in_parts() {
     owner.cleanup();
     there_owner.cleanup();
 }
+
+/// Regression (issue 15): the editor took typed averages for a creator whose dossier has posts,
+/// and the next dossier save replaced them with the posts' averages without a word. With posts,
+/// the averages are shown read-only (from the posts, not the stale stored ones), with a note and
+/// a way to the posts; saving the dialog keeps the posts' averages. Without posts they are typed.
+#[wasm_bindgen_test]
+async fn the_editor_shows_averages_from_posts_read_only() {
+    reset();
+    let pia: Creator = serde_json::from_value(serde_json::json!({
+        "id": "p", "name": "Pia", "metrics": {"views": 999.0, "likes": 9.0},
+        "posts": [
+            {"date": "2026-01-02", "views": 1000.0, "likes": 100.0},
+            {"date": "2026-01-09", "views": 3000.0, "likes": 50.0},
+            {"date": "2026-01-16", "caption": "no numbers"}
+        ],
+        "created_at": 1.0, "updated_at": 1.0
+    }))
+    .unwrap();
+    let mut tom = creator("t", "Tom", 1.0);
+    tom.metrics.views = Some(500.0);
+    local().set_item(KEY, &envelope(&[pia, tom])).unwrap();
+    let (owner, state) = load();
+    let editing = RwSignal::new(None::<Creator>);
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <microscope::ui::shortlist::editor::CreatorEditor editing=editing on_saved=|_| () /> }
+    });
+    editing.set(state.list.with_untracked(|l| l.get("p").cloned()));
+    leptos::task::tick().await;
+    assert!(
+        !exists(&root, "#edit-views"),
+        "no typed views for a creator with posts"
+    );
+    let note = text_of(&root, "#edit-averages-note");
+    assert!(
+        note.starts_with("Averaged from the 2 posts with numbers"),
+        "{note}"
+    );
+    let shown = text_of(&root, ".derived-averages");
+    assert!(shown.contains("2,000"), "{shown}");
+    assert!(shown.contains("75"), "{shown}");
+    assert!(!shown.contains("999"), "{shown}");
+    assert!(exists(&root, "#edit-posts"));
+
+    type_into(&root, "#edit-name", "Pia B");
+    find(&root, ".creator-editor button[type=submit]").click();
+    state.flush();
+    let saved = state.list.with_untracked(|l| l.get("p").cloned()).unwrap();
+    assert_eq!(saved.name, "Pia B");
+    assert_eq!(
+        (saved.metrics.views, saved.metrics.likes),
+        (Some(2000.0), Some(75.0))
+    );
+
+    // No posts with numbers: the averages are typed here.
+    editing.set(state.list.with_untracked(|l| l.get("t").cloned()));
+    leptos::task::tick().await;
+    assert!(exists(&root, "#edit-views"));
+    assert!(!exists(&root, "#edit-averages-note"));
+    owner.cleanup();
+}
