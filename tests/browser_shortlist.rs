@@ -975,3 +975,55 @@ async fn the_editor_shows_averages_from_posts_read_only() {
     assert!(!exists(&root, "#edit-averages-note"));
     owner.cleanup();
 }
+
+/// Replaces `Storage.prototype.setItem` with one that throws QuotaExceededError for the parts of
+/// the shortlist only; returns the original to put back.
+fn no_room_for_parts() -> JsValue {
+    let proto = js_sys::Reflect::get(
+        &js_sys::Reflect::get(&js_sys::global(), &"Storage".into()).unwrap(),
+        &"prototype".into(),
+    )
+    .unwrap();
+    let original = js_sys::Reflect::get(&proto, &"setItem".into()).unwrap();
+    let make = js_sys::Function::new_with_args(
+        "original, prefix",
+        "return function (k, v) { if (k.startsWith(prefix)) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); return original.call(this, k, v); };",
+    );
+    let failing = make
+        .call2(&JsValue::NULL, &original, &format!("{KEY}.part.").into())
+        .unwrap();
+    js_sys::Reflect::set(&proto, &"setItem".into(), &failing).unwrap();
+    original
+}
+
+/// A list stored whole that has no room to be written in parts beside itself (a nearly full
+/// browser) is written whole again, in place: the save succeeds, nothing is lost, no part is
+/// left behind.
+#[wasm_bindgen_test]
+async fn a_whole_list_without_room_for_parts_is_saved_whole() {
+    reset();
+    let list: Vec<Creator> = (0..100)
+        .map(|i| creator(&format!("w{i}"), &format!("Whole {i}"), 1.0))
+        .collect();
+    local().set_item(KEY, &envelope(&list)).unwrap();
+    let (owner, state) = load();
+    let original = no_room_for_parts();
+    state.set_status("w5", Status::Posted);
+    state.flush();
+    restore_storage(&original);
+    assert_eq!(state.save_error.get_untracked(), None);
+    assert!(part_keys(KEY).is_empty());
+    let raw = local().get_item(KEY).unwrap().unwrap();
+    assert!(
+        raw.starts_with(r#"{"app":"microscope","kind":"shortlist","version":4,"data":[{"#),
+        "{}",
+        &raw[..80]
+    );
+    assert_eq!(statuses("w5"), vec!["posted"]);
+    // With room again, the next save writes it in parts.
+    state.set_status("w6", Status::Posted);
+    state.flush();
+    assert_eq!(part_keys(KEY).len(), 2);
+    assert_eq!(statuses("w6"), vec!["posted"]);
+    owner.cleanup();
+}

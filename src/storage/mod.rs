@@ -431,14 +431,25 @@ pub fn save_list(
         }
         Layout::Parts { per_part } => {
             let prev = last_seen.and_then(|t| parts::read_index(t, kind));
-            write_parts(
+            // A list still stored whole (before parts) needs room for both while its parts are
+            // written; when that room is missing it is written whole again, in place (one write:
+            // as safe as before parts), and a later save tries parts again.
+            let whole_before = last_seen.is_some() && prev.is_none();
+            match write_parts(
                 &storage,
                 kind,
                 list,
                 prev.unwrap_or_default(),
                 per_part,
                 false,
-            )?
+            ) {
+                Err(SaveError::Quota(_)) if whole_before => {
+                    let text = whole_text(kind, list)?;
+                    write_raw(&storage, &k, &text)?;
+                    text
+                }
+                written => written?,
+            }
         }
     };
     timing.end();
