@@ -52,9 +52,7 @@ fn open_with(edit: impl FnOnce(&mut Value)) -> (HtmlElement, impl Drop, Owner) {
 async fn stored_when(what: &str, ready: impl Fn(&Value) -> bool) -> Value {
     flush_saves();
     let read = || {
-        local()
-            .get_item(KEY)
-            .unwrap()
+        support::stored_list(KEY)
             .and_then(|t| serde_json::from_str::<Value>(&t).ok())
             .map(|v| v["data"][0].clone())
     };

@@ -401,7 +401,7 @@ fn store_shortlist(creators: &str) {
 
 /// The stored record of creator `id`, read back from localStorage.
 fn stored_creator(id: &str) -> serde_json::Value {
-    let raw = local().get_item(SHORTLIST_KEY).unwrap().unwrap_or_default();
+    let raw = support::stored_list(SHORTLIST_KEY).unwrap_or_default();
     let envelope: serde_json::Value = serde_json::from_str(&raw).unwrap();
     envelope["data"]
         .as_array()
@@ -507,7 +507,7 @@ async fn picked_creator_keeps_a_comment_sample_and_a_caption_check() {
 async fn quick_check_saves_nothing() {
     clean_storage();
     store_shortlist(ANA);
-    let before = local().get_item(SHORTLIST_KEY).unwrap();
+    let before = support::stored_list(SHORTLIST_KEY);
     let (root, _mounted) = mount_at("#risks/");
     until("quick check picked", || picker_value(&root).is_empty()).await;
     assert!(text(&root).contains("Quick check: nothing you enter is saved."));
@@ -517,7 +517,7 @@ async fn quick_check_saves_nothing() {
     leptos::task::tick().await;
     assert!(text(&root).contains("Quick check: nothing here is saved."));
     flush_saves();
-    assert_eq!(local().get_item(SHORTLIST_KEY).unwrap(), before);
+    assert_eq!(support::stored_list(SHORTLIST_KEY), before);
     leave();
 }
 

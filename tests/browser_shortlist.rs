@@ -23,7 +23,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const KEY: &str = "microscope.shortlist";
 
 fn stored() -> Option<String> {
-    local().get_item(KEY).unwrap()
+    support::stored_list(KEY)
 }
 
 /// Each test starts with empty storage.
@@ -662,4 +662,368 @@ fn a_write_this_tab_never_heard_of_still_stops_its_next_save() {
     // Once this tab has seen their text (the merge does that), it may save again.
     storage::save(&SHORTLIST, &vec![creator("a", "Ann", 5.0)], Some(&theirs)).unwrap();
     assert_eq!(stored_names(), vec!["Ann".to_string()]);
+}
+
+/// `n` creators stored whole (format 2, as before parts), loaded, and saved once in parts.
+async fn stored_in_parts(n: usize) -> (Owner, ShortlistStore) {
+    reset();
+    let list: Vec<Creator> = (0..n)
+        .map(|i| creator(&format!("p{i}"), &format!("Creator {i}"), 1.0))
+        .collect();
+    local().set_item(KEY, &envelope(&list)).unwrap();
+    let (owner, state) = load();
+    state.set_status("p0", Status::Contacted);
+    state.flush();
+    (owner, state)
+}
+
+/// A storage event for `key` as another tab's write of what is stored now.
+fn storage_event(key: &str) {
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(key));
+    init.set_storage_area(Some(&local()));
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    window().dispatch_event(&event).unwrap();
+}
+
+fn statuses(id: &str) -> Vec<String> {
+    let raw = stored().unwrap_or_default();
+    let value: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    value["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["id"] == id)
+        .map(|c| c["status"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+/// Issue 15 (a save of 5,000 dossiers took 49 ms: the whole list was written as one string): a
+/// list stored whole is written in parts of 64 by its first save, the index naming them; a later
+/// edit writes the one part that holds the creator, and the replaced part is removed.
+#[wasm_bindgen_test]
+async fn a_save_rewrites_only_the_part_holding_the_edit() {
+    let (owner, state) = stored_in_parts(200).await;
+    let index: serde_json::Value =
+        serde_json::from_str(&local().get_item(KEY).unwrap().unwrap()).unwrap();
+    assert_eq!(index["version"], 4);
+    let counts: Vec<u64> = index["data"]["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["count"].as_u64().unwrap())
+        .collect();
+    assert_eq!(counts, vec![64, 64, 64, 8]);
+    let before = part_keys(KEY);
+    assert_eq!(before.len(), 4, "{before:?}");
+    let named = || -> Vec<String> {
+        let index: serde_json::Value =
+            serde_json::from_str(&local().get_item(KEY).unwrap().unwrap()).unwrap();
+        index["data"]["parts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["key"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let named_before = named();
+
+    state.set_status("p100", Status::Confirmed);
+    state.flush();
+    let named_after = named();
+    // The second part (creators 64 to 127) was written again; the others are kept.
+    let same: Vec<bool> = named_before
+        .iter()
+        .zip(&named_after)
+        .map(|(a, b)| a == b)
+        .collect();
+    assert_eq!(same, vec![true, false, true, true]);
+    let mut after = part_keys(KEY);
+    after.sort();
+    let mut want = named_after.clone();
+    want.sort();
+    assert_eq!(after, want, "the replaced part is removed");
+    assert_eq!(statuses("p100"), vec!["confirmed"]);
+    owner.cleanup();
+
+    // A reload reads the same list, in order, from the parts.
+    let (owner, again) = load();
+    let ids: Vec<String> = again
+        .list
+        .with_untracked(|l| l.creators().iter().map(|c| c.id.clone()).collect());
+    let want: Vec<String> = (0..200).map(|i| format!("p{i}")).collect();
+    assert_eq!(ids, want);
+    assert_eq!(
+        again
+            .list
+            .with_untracked(|l| l.get("p100").map(|c| c.status)),
+        Some(Status::Confirmed)
+    );
+    assert!(again.problem.get_untracked().is_none());
+    owner.cleanup();
+}
+
+/// Replaces `Storage.prototype.setItem` with one that throws for `key` only (a tab closed or a
+/// disk failing between two writes); returns the original to put back.
+fn fail_writes_of(key: &str) -> JsValue {
+    let proto = js_sys::Reflect::get(
+        &js_sys::Reflect::get(&js_sys::global(), &"Storage".into()).unwrap(),
+        &"prototype".into(),
+    )
+    .unwrap();
+    let original = js_sys::Reflect::get(&proto, &"setItem".into()).unwrap();
+    let make = js_sys::Function::new_with_args(
+        "original, failing",
+        "return function (k, v) { if (k === failing) throw new DOMException('The disk failed.', 'UnknownError'); return original.call(this, k, v); };",
+    );
+    let failing = make.call2(&JsValue::NULL, &original, &key.into()).unwrap();
+    js_sys::Reflect::set(&proto, &"setItem".into(), &failing).unwrap();
+    original
+}
+
+/// A save cut short after its parts and before its index leaves what was stored readable and
+/// whole (the new parts are removed again), the edit stays in memory and is saved later; a part
+/// nobody names (left by a crash) is never loaded.
+#[wasm_bindgen_test]
+async fn a_save_cut_short_before_its_index_loses_nothing() {
+    let (owner, state) = stored_in_parts(100).await;
+    let index = local().get_item(KEY).unwrap();
+    let parts = part_keys(KEY);
+    let original = fail_writes_of(KEY);
+    state.set_status("p70", Status::Declined);
+    state.flush();
+    restore_storage(&original);
+    assert!(state.save_error.get_untracked().is_some());
+    assert_eq!(
+        local().get_item(KEY).unwrap(),
+        index,
+        "the index is as it was"
+    );
+    assert_eq!(
+        part_keys(KEY),
+        parts,
+        "the parts it named are all there, no new ones"
+    );
+    assert_eq!(statuses("p70"), vec!["prospect"]);
+
+    // A part left by a crash: valid, but named by no index.
+    local()
+        .set_item(
+            &format!("{KEY}.part.zz-crashed-0"),
+            &format!(
+                r#"{{"app":"microscope","kind":"shortlist","version":4,"data":[{}]}}"#,
+                serde_json::to_string(&creator("ghost", "Ghost", 9.0)).unwrap()
+            ),
+        )
+        .unwrap();
+    let (other_owner, other) = load();
+    assert_eq!(other.list.with_untracked(|l| l.len()), 100);
+    assert!(other.list.with_untracked(|l| l.get("ghost").is_none()));
+    assert!(other.problem.get_untracked().is_none());
+    other_owner.cleanup();
+
+    // The edit was kept and goes out with the next save.
+    state.flush();
+    assert_eq!(state.save_error.get_untracked(), None);
+    assert_eq!(statuses("p70"), vec!["declined"]);
+    owner.cleanup();
+}
+
+/// A part that cannot be read blocks saving (nothing is overwritten), and the download offers
+/// every stored key of the list; a part that is missing costs only its creators, named.
+#[wasm_bindgen_test]
+async fn an_unreadable_part_blocks_saving_a_missing_one_is_reported() {
+    let (owner, _state) = stored_in_parts(100).await;
+    owner.cleanup();
+    let parts = part_keys(KEY);
+    let index = local().get_item(KEY).unwrap();
+    let broken = parts.last().unwrap().clone();
+    local().set_item(&broken, "{broken").unwrap();
+    let (owner, state) = load();
+    match state.problem.get_untracked() {
+        Some(StoreProblem::Blocked { message, raw }) => {
+            assert!(
+                message.contains(&format!(
+                    "its part “{broken}” could not be read: it is not valid JSON"
+                )),
+                "{message}"
+            );
+            let dump: serde_json::Value = serde_json::from_str(&raw).unwrap();
+            assert_eq!(dump[KEY].as_str(), index.as_deref());
+            assert_eq!(dump[broken.as_str()], "{broken");
+        }
+        other => panic!("{other:?}"),
+    }
+    state.add(creator("n", "New", 5.0));
+    state.flush();
+    // Asserts that nothing is written, even after the save delay: no condition to wait for.
+    sleep(400).await;
+    assert_eq!(local().get_item(KEY).unwrap(), index);
+    assert_eq!(
+        local().get_item(&broken).unwrap().as_deref(),
+        Some("{broken")
+    );
+    owner.cleanup();
+
+    local().remove_item(&broken).unwrap();
+    let (owner, state) = load();
+    assert_eq!(state.list.with_untracked(|l| l.len()), 64);
+    match state.problem.get_untracked() {
+        Some(StoreProblem::Dropped { records, .. }) => {
+            assert_eq!(records.len(), 1, "{records:?}");
+            assert!(
+                records[0].starts_with(
+                    "record 65: the part of the stored list holding this record and 35 after it"
+                ),
+                "{records:?}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    owner.cleanup();
+}
+
+/// Two tabs on a list in parts: one saves, the other hears of it through the index's storage
+/// event, takes it in, and its own next save keeps both tabs' changes.
+#[wasm_bindgen_test]
+async fn two_tabs_keep_each_other_s_changes_in_parts() {
+    let (owner, here) = stored_in_parts(100).await;
+    let there_owner = Owner::new();
+    // The other tab: its own store on the same storage, without listeners (it hears nothing).
+    let there = there_owner.with(|| {
+        let (load, raw) =
+            microscope::storage::load_list::<Creator>(&microscope::storage::envelope::SHORTLIST);
+        ShortlistStore::from_load(load, raw)
+    });
+    there.add(creator("t1", "Thea", 50.0));
+    there.set_status("p99", Status::Posted);
+    there.flush();
+    assert_eq!(there.save_error.get_untracked(), None);
+    storage_event(KEY);
+    until("this tab took in the other's save", || {
+        here.list.with_untracked(|l| l.get("t1").is_some())
+    })
+    .await;
+    here.set_status("p1", Status::Negotiating);
+    here.flush();
+    assert_eq!(here.save_error.get_untracked(), None);
+    assert_eq!(statuses("p1"), vec!["negotiating"]);
+    assert_eq!(statuses("p99"), vec!["posted"]);
+    assert_eq!(statuses("t1"), vec!["prospect"]);
+    owner.cleanup();
+    there_owner.cleanup();
+}
+
+/// Regression (issue 15): the editor took typed averages for a creator whose dossier has posts,
+/// and the next dossier save replaced them with the posts' averages without a word. With posts,
+/// the averages are shown read-only (from the posts, not the stale stored ones), with a note and
+/// a way to the posts; saving the dialog keeps the posts' averages. Without posts they are typed.
+#[wasm_bindgen_test]
+async fn the_editor_shows_averages_from_posts_read_only() {
+    reset();
+    let pia: Creator = serde_json::from_value(serde_json::json!({
+        "id": "p", "name": "Pia", "metrics": {"views": 999.0, "likes": 9.0},
+        "posts": [
+            {"date": "2026-01-02", "views": 1000.0, "likes": 100.0},
+            {"date": "2026-01-09", "views": 3000.0, "likes": 50.0},
+            {"date": "2026-01-16", "caption": "no numbers"}
+        ],
+        "created_at": 1.0, "updated_at": 1.0
+    }))
+    .unwrap();
+    let mut tom = creator("t", "Tom", 1.0);
+    tom.metrics.views = Some(500.0);
+    local().set_item(KEY, &envelope(&[pia, tom])).unwrap();
+    let (owner, state) = load();
+    let editing = RwSignal::new(None::<Creator>);
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <microscope::ui::shortlist::editor::CreatorEditor editing=editing on_saved=|_| () /> }
+    });
+    editing.set(state.list.with_untracked(|l| l.get("p").cloned()));
+    leptos::task::tick().await;
+    assert!(
+        !exists(&root, "#edit-views"),
+        "no typed views for a creator with posts"
+    );
+    let note = text_of(&root, "#edit-averages-note");
+    assert!(
+        note.starts_with("Averaged from the 2 posts with numbers"),
+        "{note}"
+    );
+    let shown = text_of(&root, ".derived-averages");
+    assert!(shown.contains("2,000"), "{shown}");
+    assert!(shown.contains("75"), "{shown}");
+    assert!(!shown.contains("999"), "{shown}");
+    assert!(exists(&root, "#edit-posts"));
+
+    type_into(&root, "#edit-name", "Pia B");
+    find(&root, ".creator-editor button[type=submit]").click();
+    state.flush();
+    let saved = state.list.with_untracked(|l| l.get("p").cloned()).unwrap();
+    assert_eq!(saved.name, "Pia B");
+    assert_eq!(
+        (saved.metrics.views, saved.metrics.likes),
+        (Some(2000.0), Some(75.0))
+    );
+
+    // No posts with numbers: the averages are typed here.
+    editing.set(state.list.with_untracked(|l| l.get("t").cloned()));
+    leptos::task::tick().await;
+    assert!(exists(&root, "#edit-views"));
+    assert!(!exists(&root, "#edit-averages-note"));
+    owner.cleanup();
+}
+
+/// Replaces `Storage.prototype.setItem` with one that throws QuotaExceededError for the parts of
+/// the shortlist only; returns the original to put back.
+fn no_room_for_parts() -> JsValue {
+    let proto = js_sys::Reflect::get(
+        &js_sys::Reflect::get(&js_sys::global(), &"Storage".into()).unwrap(),
+        &"prototype".into(),
+    )
+    .unwrap();
+    let original = js_sys::Reflect::get(&proto, &"setItem".into()).unwrap();
+    let make = js_sys::Function::new_with_args(
+        "original, prefix",
+        "return function (k, v) { if (k.startsWith(prefix)) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); return original.call(this, k, v); };",
+    );
+    let failing = make
+        .call2(&JsValue::NULL, &original, &format!("{KEY}.part.").into())
+        .unwrap();
+    js_sys::Reflect::set(&proto, &"setItem".into(), &failing).unwrap();
+    original
+}
+
+/// A list stored whole that has no room to be written in parts beside itself (a nearly full
+/// browser) is written whole again, in place: the save succeeds, nothing is lost, no part is
+/// left behind.
+#[wasm_bindgen_test]
+async fn a_whole_list_without_room_for_parts_is_saved_whole() {
+    reset();
+    let list: Vec<Creator> = (0..100)
+        .map(|i| creator(&format!("w{i}"), &format!("Whole {i}"), 1.0))
+        .collect();
+    local().set_item(KEY, &envelope(&list)).unwrap();
+    let (owner, state) = load();
+    let original = no_room_for_parts();
+    state.set_status("w5", Status::Posted);
+    state.flush();
+    restore_storage(&original);
+    assert_eq!(state.save_error.get_untracked(), None);
+    assert!(part_keys(KEY).is_empty());
+    let raw = local().get_item(KEY).unwrap().unwrap();
+    assert!(
+        raw.starts_with(r#"{"app":"microscope","kind":"shortlist","version":4,"data":[{"#),
+        "{}",
+        &raw[..80]
+    );
+    assert_eq!(statuses("w5"), vec!["posted"]);
+    // With room again, the next save writes it in parts.
+    state.set_status("w6", Status::Posted);
+    state.flush();
+    assert_eq!(part_keys(KEY).len(), 2);
+    assert_eq!(statuses("w6"), vec!["posted"]);
+    owner.cleanup();
 }

@@ -78,7 +78,7 @@ fn names(stores: Stores) -> Vec<String> {
 }
 
 fn stored_all() -> Vec<Option<String>> {
-    KEYS.iter().map(|k| local().get_item(k).unwrap()).collect()
+    KEYS.iter().map(|k| support::stored_list(k)).collect()
 }
 
 /// A file with every store: Ann, the Spring campaign with a tick and a result, changed

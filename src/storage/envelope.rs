@@ -43,6 +43,18 @@ pub struct Kind {
     pub version: u32,
     /// One per older version, `from` = 1, 2, ... `version - 1`.
     pub migrations: &'static [Migration],
+    /// One key, or parts under an index (`storage::parts`).
+    pub layout: Layout,
+}
+
+/// How a kind is laid out in localStorage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// The whole value under the kind's key: small values, written whole on every save.
+    Whole,
+    /// A list in parts of at most `per_part` records, each under its own key, named by an index
+    /// under the kind's key (`storage::parts`): a save writes only the parts that changed.
+    Parts { per_part: usize },
 }
 
 /// The shortlist: a list of [`crate::domain::creator::record::Creator`] records.
@@ -53,11 +65,14 @@ pub struct Kind {
 /// ("tiktok"). Version 2: the `Creator` JSON before dossiers. Version 3: the `Creator` with its
 /// dossier (posts, follower history, comment samples, caption checks, audience, reported figures,
 /// custom fields). The version moved so that a tab still running an older build refuses the new
-/// data (too new) instead of saving it back without the dossier.
+/// data (too new) instead of saving it back without the dossier. Version 4: the same records,
+/// kept in parts of 64 under an index (`storage::parts`), so a save writes only the part that
+/// changed; a version-4 tab reads a list stored whole (versions 1 to 4) and writes it in parts,
+/// and a version-3 tab finds the index too new and leaves it alone.
 pub const SHORTLIST: Kind = Kind {
     key: "shortlist",
     label: "shortlist",
-    version: 3,
+    version: 4,
     migrations: &[
         Migration {
             from: 1,
@@ -67,7 +82,12 @@ pub const SHORTLIST: Kind = Kind {
             from: 2,
             migrate: shortlist_v2_to_v3,
         },
+        Migration {
+            from: 3,
+            migrate: shortlist_v3_to_v4,
+        },
     ],
+    layout: Layout::Parts { per_part: 64 },
 };
 
 /// The campaigns: a list of [`crate::domain::campaign::record::Campaign`] records.
@@ -83,6 +103,7 @@ pub const CAMPAIGNS: Kind = Kind {
         from: 1,
         migrate: campaigns_v1_to_v2,
     }],
+    layout: Layout::Whole,
 };
 
 /// The risk thresholds (a single [`crate::domain::risk::thresholds::Thresholds`] value): `microscope.risk-thresholds`.
@@ -91,6 +112,7 @@ pub const THRESHOLDS: Kind = Kind {
     label: "risk thresholds",
     version: 1,
     migrations: &[],
+    layout: Layout::Whole,
 };
 
 /// The workspace settings (a single [`crate::domain::io::workspace::Settings`] value: formula
@@ -100,6 +122,7 @@ pub const SETTINGS: Kind = Kind {
     label: "settings",
     version: 1,
     migrations: &[],
+    layout: Layout::Whole,
 };
 
 /// Why a stored value can't be read.
@@ -121,6 +144,9 @@ pub enum Corrupt {
     NotAList,
     #[error("its data could not be read: {0}")]
     Unreadable(String),
+    /// One part of a list kept in parts (`storage::parts`); the others are left alone too.
+    #[error("its part “{key}” could not be read: {reason}")]
+    Part { key: String, reason: Box<Corrupt> },
 }
 
 /// Everything loading a stored value can end in. The UI handles all five.
@@ -399,6 +425,11 @@ fn migrate(mut value: Value, from: u32, kind: &Kind) -> Result<Value, String> {
     Ok(value)
 }
 
+/// Shortlist record, version 3 to 4: the records are unchanged; version 4 keeps them in parts.
+pub fn shortlist_v3_to_v4(record: Value) -> Result<Value, String> {
+    Ok(record)
+}
+
 /// Shortlist record, version 2 to 3: the follower count becomes the first entry of the follower
 /// history, dated by the record's last change (the best date known for it). Everything else is
 /// unchanged: version 3 only adds fields.
@@ -579,7 +610,7 @@ mod tests {
         let Ok(raw) = encode(&SHORTLIST, &list) else {
             panic!("encode");
         };
-        assert!(raw.starts_with(r#"{"app":"microscope","kind":"shortlist","version":3,"data":[{"#));
+        assert!(raw.starts_with(r#"{"app":"microscope","kind":"shortlist","version":4,"data":[{"#));
         let (value, dropped, from) = loaded(decode_list::<Creator>(Some(&raw), &SHORTLIST));
         assert_eq!(value, list);
         assert!(dropped.is_empty());
@@ -613,8 +644,8 @@ mod tests {
                 "Corrupt(NotAList)",
             ),
             (
-                Some("{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":4,\"data\":\"whatever\"}"),
-                "TooNew(4)",
+                Some("{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":5,\"data\":\"whatever\"}"),
+                "TooNew(5)",
             ),
             (
                 Some("{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":99999999999,\"data\":[]}"),
@@ -629,13 +660,13 @@ mod tests {
 
     #[test]
     fn corrupt_and_too_new_keep_the_raw_text() {
-        let raw = "{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":4,\"data\":[]}";
+        let raw = "{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":5,\"data\":[]}";
         let load = decode_list::<Creator>(Some(raw), &SHORTLIST);
         assert_eq!(
             load.message(&SHORTLIST).unwrap_or_default(),
-            "Your saved shortlist was written by a newer Microscope (format 4; this one reads up to 3). Update the app, or export from the newer one as CSV."
+            "Your saved shortlist was written by a newer Microscope (format 5; this one reads up to 4). Update the app, or export from the newer one as CSV."
         );
-        assert!(matches!(load, Load::TooNew { found: 4, supported: 3, raw: r } if r == raw));
+        assert!(matches!(load, Load::TooNew { found: 5, supported: 4, raw: r } if r == raw));
         let load = decode_list::<Creator>(Some("not json"), &SHORTLIST);
         assert!(matches!(&load, Load::Corrupt { raw, .. } if raw == "not json"));
         let msg = load.message(&SHORTLIST).unwrap_or_default();
@@ -765,6 +796,43 @@ mod tests {
         }
     }
 
+    /// Regression for the parts layout (version 4): a shortlist stored whole by the dossier
+    /// build (format 3, `tests/fixtures/stored-shortlist-v3.json`, every dossier part filled)
+    /// loads with every field it had, unchanged; written again it is version 4, which loads as it
+    /// was without a migration.
+    #[test]
+    fn migration_from_v3_keeps_every_field() {
+        let raw = include_str!("../../tests/fixtures/stored-shortlist-v3.json");
+        let (value, dropped, from) = loaded(decode_list::<Creator>(Some(raw), &SHORTLIST));
+        assert_eq!(from, Some(3));
+        assert!(dropped.is_empty(), "{dropped:?}");
+        let Ok(serde_json::Value::Object(old)) = serde_json::from_str::<serde_json::Value>(raw)
+        else {
+            panic!("fixture");
+        };
+        let old_records = old.get("data").cloned().unwrap_or_default();
+        // Version 3 records are version 4 records: the JSON is the same, field for field.
+        assert_eq!(
+            serde_json::to_value(&value).unwrap_or_default(),
+            old_records
+        );
+        let ana = value.first().cloned().unwrap_or_default();
+        let counts = (
+            ana.posts.len(),
+            ana.follower_history.len(),
+            ana.comment_samples.len(),
+            ana.caption_checks.len(),
+            ana.reported.len(),
+            ana.custom.len(),
+        );
+        assert_eq!(counts, (2, 2, 1, 1, 1, 1));
+        let Ok(again) = encode(&SHORTLIST, &value) else {
+            panic!("encode");
+        };
+        let (again, _, from) = loaded(decode_list::<Creator>(Some(&again), &SHORTLIST));
+        assert_eq!((again, from), (value, None));
+    }
+
     #[test]
     fn a_bad_dossier_entry_is_dropped_never_the_creator() {
         // (stored data, creators kept, report lines); both the direct path (all parse) and the
@@ -794,7 +862,7 @@ mod tests {
         ];
         for (data, ids, reports) in cases {
             let raw =
-                format!(r#"{{"app":"microscope","kind":"shortlist","version":3,"data":{data}}}"#);
+                format!(r#"{{"app":"microscope","kind":"shortlist","version":4,"data":{data}}}"#);
             let load = decode_list::<Creator>(Some(&raw), &SHORTLIST);
             let (value, dropped, _) = loaded(load);
             let got: Vec<&str> = value.iter().map(|c| c.id.as_str()).collect();
@@ -828,7 +896,7 @@ mod tests {
     #[test]
     fn records_failing_checks_are_dropped_on_the_fast_path_too() {
         // Every record parses, so the direct path reads them; the checks still drop two.
-        let raw = r#"{"app":"microscope","kind":"shortlist","version":3,"data":[
+        let raw = r#"{"app":"microscope","kind":"shortlist","version":4,"data":[
             {"id":"c1","name":"Ann","tags":["Vegan","vegan"]},
             {"id":"c2","name":"Bo","profile_url":"data:text/html,hi"},
             {"id":"c3","name":" "},
@@ -896,6 +964,7 @@ mod tests {
                 migrate: settings_v2_to_v3,
             },
         ],
+        layout: Layout::Whole,
     };
 
     #[test]

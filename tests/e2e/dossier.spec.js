@@ -3,7 +3,7 @@
 //! found again after a reload with the charts' text alternatives, bad input named, a full
 //! dossier read and checked with axe-core.
 const { test, expect } = require("@playwright/test");
-const { openApp, expectNoSeriousA11yViolations, flushSaves } = require("./helpers");
+const { openApp, expectNoSeriousA11yViolations, flushSaves, storedList } = require("./helpers");
 
 const KEY = "microscope.shortlist";
 
@@ -140,7 +140,7 @@ test("a dossier opened from the shortlist keeps added posts and a follower count
   // The averages now come from the posts: (12,500 + 9,000) / 2 views.
   await expect(page.getByRole("region", { name: "Headline numbers" }).locator("table.dossier-averages")).toContainText("10,750");
 
-  const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).data[0], KEY);
+  const stored = JSON.parse(await storedList(page, KEY)).data[0];
   expect(stored.posts.map((p) => p.views)).toEqual([12500, 9000]);
   expect(stored.metrics.views).toBe(10750);
   expect(stored.follower_history.at(-1)).toEqual({ date: daysAgo(0), count: 46200, source: "typed" });

@@ -62,4 +62,25 @@ const OTHER = [
   "The second part starts at 3:10",
 ];
 
-module.exports = { openApp, expectNoSeriousA11yViolations, flushSaves, NEGATIVE, OTHER };
+/**
+ * The list stored under `key` as one envelope, as a list stored whole reads: a list kept in parts
+ * (an index whose data names its parts, src/storage/parts.rs) is put together from its parts in
+ * order. Anything else (nothing, unreadable text, a list stored whole) is returned as stored.
+ */
+function storedList(page, key = "microscope.shortlist") {
+  return page.evaluate((k) => {
+    const raw = localStorage.getItem(k);
+    let index;
+    try {
+      index = JSON.parse(raw);
+    } catch (e) {
+      return raw;
+    }
+    const parts = index && index.data && index.data.parts;
+    if (!Array.isArray(parts)) return raw;
+    const data = parts.flatMap((p) => JSON.parse(localStorage.getItem(p.key)).data);
+    return JSON.stringify({ app: index.app, kind: index.kind, version: index.version, data });
+  }, key);
+}
+
+module.exports = { openApp, expectNoSeriousA11yViolations, flushSaves, storedList, NEGATIVE, OTHER };

@@ -4,7 +4,7 @@
 //! vetting record. Nothing the user gave is lost on the way.
 const path = require("path");
 const { test, expect } = require("@playwright/test");
-const { openApp, flushSaves, NEGATIVE, OTHER } = require("./helpers");
+const { openApp, flushSaves, storedList, NEGATIVE, OTHER } = require("./helpers");
 
 const IMPORTS = path.join(__dirname, "../fixtures/import");
 const KEY = "microscope.shortlist";
@@ -13,7 +13,7 @@ const KEY = "microscope.shortlist";
 const COMMENTS = [...NEGATIVE, ...OTHER];
 const CAPTION = "Loving my new running shoes, thanks to @brand #collab";
 
-const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) || "null"), KEY);
+const stored = async (page) => JSON.parse((await storedList(page, KEY)) || "null");
 // The name cell's accessible name adds "(profile, opens in a new tab)" when it links the profile.
 const row = (page, name) =>
   page

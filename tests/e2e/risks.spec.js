@@ -1,7 +1,7 @@
 //! End-to-end: the Risks section on the release build (sentiment with the same-origin word list,
 //! caption verdicts, thresholds that persist, accessibility, small screens).
 const { test, expect } = require("@playwright/test");
-const { openApp, expectNoSeriousA11yViolations, flushSaves, NEGATIVE, OTHER } = require("./helpers");
+const { openApp, expectNoSeriousA11yViolations, flushSaves, storedList, NEGATIVE, OTHER } = require("./helpers");
 
 test("pasted comments show the negative share and a hate-watching warning", async ({ page }, testInfo) => {
   const errors = await openApp(page, "#risks");
@@ -330,7 +330,7 @@ test("a picked creator's comments and caption are kept in their dossier across a
   await expect(evidence.getByRole("listitem").filter({ hasText: "United States" }).first()).toContainText("Meets the rule");
   await expect(evidence.getByText("today").first()).toBeVisible();
   // The sentiment counts were saved once the word list had scored the sample.
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("microscope.shortlist")).data.find((c) => c.id === "r1"));
+  const stored = JSON.parse(await storedList(page)).data.find((c) => c.id === "r1");
   expect(stored.comment_samples).toHaveLength(1);
   expect(stored.comment_samples[0].counts.negative).toBe(17);
   expect(stored.caption_checks[0].verdicts).toContainEqual({ country: "us", verdict: "meets" });
@@ -372,7 +372,7 @@ test("the caption checker's ticks are saved with the check and shown in the doss
 
 test("a quick check saves nothing and says so", async ({ page }) => {
   await openShortlistWith(page, riskyCreators());
-  const before = await page.evaluate(() => localStorage.getItem("microscope.shortlist"));
+  const before = await storedList(page);
   await page.goto("./#risks");
   // With no creator in the address, the visit is a quick check, even with a shortlist; choosing
   // it again in the picker puts it in the address.
@@ -385,5 +385,5 @@ test("a quick check saves nothing and says so", async ({ page }) => {
   await page.getByLabel("Caption", { exact: true }).fill("#ad new shoes");
   await expect(page.getByRole("status").filter({ hasText: "Quick check: nothing here is saved." }).first()).toBeVisible();
   await flushSaves(page);
-  expect(await page.evaluate(() => localStorage.getItem("microscope.shortlist"))).toBe(before);
+  expect(await storedList(page)).toBe(before);
 });

@@ -4,7 +4,7 @@
 const fs = require("fs");
 const path = require("path");
 const { test, expect } = require("@playwright/test");
-const { openApp, expectNoSeriousA11yViolations, flushSaves } = require("./helpers");
+const { openApp, expectNoSeriousA11yViolations, flushSaves, storedList } = require("./helpers");
 
 const KEY = "microscope.shortlist";
 const FIXTURES = path.join(__dirname, "fixtures");
@@ -56,7 +56,7 @@ async function openWith(page, value) {
   return errors;
 }
 
-const stored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
+const stored = (page) => storedList(page, KEY);
 // Nothing stored yet (the save waits a moment after an edit) reads as no names, so that
 // `expect.poll` keeps waiting instead of failing on a parse of null (a speed-dependent failure
 // seen in a clean-clone run).

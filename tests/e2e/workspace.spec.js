@@ -4,7 +4,7 @@
 //! fresh context shows the brief read only, and adds it only on the click.
 const fs = require("fs");
 const { test, expect } = require("@playwright/test");
-const { openApp, expectNoSeriousA11yViolations, flushSaves } = require("./helpers");
+const { openApp, expectNoSeriousA11yViolations, flushSaves, storedList } = require("./helpers");
 
 const stamp = 1_700_000_000_000;
 
@@ -120,13 +120,13 @@ test("export in one browser, restore into an empty one: creator, campaign with i
 
 test("a file from a newer version is refused and nothing changes", async ({ page }) => {
   const errors = await openSeeded(page, "#shortlist");
-  const before = await page.evaluate(() => localStorage.getItem("microscope.shortlist"));
+  const before = await storedList(page);
   const newer = JSON.stringify({ app: "microscope", version: 7, creators: [] });
   await page.getByLabel("Import workspace (.json)").setInputFiles({ name: "newer.json", mimeType: "application/json", buffer: Buffer.from(newer) });
   await expect(page.getByRole("alert").filter({ hasText: "written by a newer Microscope (format 7; this one reads up to 2)" })).toBeVisible();
   await expect(page.getByRole("dialog", { name: "Restore a workspace file" })).toBeHidden();
   await flushSaves(page);
-  expect(await page.evaluate(() => localStorage.getItem("microscope.shortlist"))).toBe(before);
+  expect(await storedList(page)).toBe(before);
   expect(errors).toEqual([]);
 });
 

@@ -19,6 +19,51 @@ pub fn local() -> web_sys::Storage {
     window().local_storage().unwrap().unwrap()
 }
 
+/// The list stored under `key` as one envelope, as a list stored whole reads: a list kept in
+/// parts (an index whose data names its parts, `microscope::storage::parts`) is put together from
+/// its parts in order, each record's text as stored. Anything else is returned as stored.
+pub fn stored_list(key: &str) -> Option<String> {
+    let raw = local().get_item(key).unwrap()?;
+    let Ok(index) = serde_json::from_str::<serde_json::Value>(&raw) else {
+        return Some(raw);
+    };
+    let Some(parts) = index["data"]["parts"].as_array() else {
+        return Some(raw);
+    };
+    let mut records = Vec::new();
+    for part in parts {
+        let text = local()
+            .get_item(part["key"].as_str().unwrap())
+            .unwrap()
+            .unwrap_or_else(|| panic!("the index names {part} but it is not stored"));
+        // A part is `{"app":…,"data":[records]}`: its records are the text inside the brackets.
+        let start = text.find("\"data\":[").unwrap() + "\"data\":[".len();
+        let inner = &text[start..text.len() - "]}".len()];
+        if !inner.is_empty() {
+            records.push(inner.to_string());
+        }
+    }
+    Some(format!(
+        r#"{{"app":{},"kind":{},"version":{},"data":[{}]}}"#,
+        index["app"],
+        index["kind"],
+        index["version"],
+        records.join(",")
+    ))
+}
+
+/// The keys of the parts of the list stored under `key` (in storage, named by its index or not).
+pub fn part_keys(key: &str) -> Vec<String> {
+    let prefix = format!("{key}.part.");
+    let storage = local();
+    let mut keys: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with(&prefix))
+        .collect();
+    keys.sort();
+    keys
+}
+
 /// How long [`until`] waits for a condition before failing: far more than any step needs on a
 /// busy machine, so only a condition that never comes fails the test.
 pub const PATIENCE_MS: f64 = 10_000.0;

@@ -163,6 +163,16 @@ impl Shortlist {
             .collect()
     }
 
+    /// Creator `i`'s JSON, kept as [`Shortlist::encoded`] keeps it: a save of the list in parts
+    /// encodes only the creators of the parts it writes. `None` past the end.
+    pub fn encoded_one(&self, i: usize) -> Option<Result<&RawValue, serde_json::Error>> {
+        let (c, cell) = (self.creators.get(i)?, self.json.get(i)?);
+        if let Some(v) = cell.get() {
+            return Some(Ok(&**v));
+        }
+        Some(serde_json::value::to_raw_value(c).map(|v| &**cell.get_or_init(|| v)))
+    }
+
     pub fn remove(&mut self, id: &str) -> Option<Creator> {
         let i = self.by_id.remove(id)?;
         if i >= self.creators.len() || i >= self.keys.len() {

@@ -12,6 +12,7 @@ use crate::ui::state::{SettingsStore, ShortlistStore};
 use crate::ui::widgets::banners::StoredDataBanner;
 use crate::ui::widgets::files::download_outcome;
 use crate::ui::workspace::panel::SaveToFileButton;
+use crate::ui::workspace::usage::capacity_text;
 
 #[component]
 pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
@@ -27,6 +28,13 @@ pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
                 <div class="banner danger" role="alert">
                     <p class="banner-title">"Not saved"</p>
                     <p>{e}</p>
+                    // Measured now: what the list takes and how many creators like these fit.
+                    {crate::storage::usage()
+                        .and_then(|u| {
+                            let n = state.list.with_untracked(|l| l.len());
+                            capacity_text(u.units, u.shortlist_units, n)
+                        })
+                        .map(|t| view! { <p class="capacity">{t}</p> })}
                     <p>
                         {if crate::storage::file::supported() {
                             "Everything stays in this tab's memory until you close it. Choose “Save to a file…” to keep the whole workspace in a file on your disk, which has no such limit."

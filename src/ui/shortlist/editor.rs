@@ -6,14 +6,16 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::campaign::risk_profile::creator_risk;
 use crate::domain::creator::dossier::SnapshotSource;
+use crate::domain::creator::metrics::PostMetrics;
 use crate::domain::creator::record::{
     normalize_currency, parse_tags, validate_profile_url, Creator, Status,
 };
+use crate::domain::engine::averages::derive_from_posts;
 use crate::domain::engine::engagement::{Field, Formula};
 use crate::domain::io::csv_export::format_amount;
 use crate::domain::io::share::{creator_summary, Shared};
 use crate::domain::risk::thresholds::Thresholds;
-use crate::domain::text::format::group_thousands;
+use crate::domain::text::format::{group_thousands, plural, trimmed};
 use crate::domain::text::number::{parse_optional_amount, parse_optional_count};
 use crate::domain::Platform;
 use crate::ui::app::clock::{now_ms, today};
@@ -50,6 +52,24 @@ fn amount_text(v: Option<f64>) -> String {
         Some(v) if v.fract() == 0.0 && (0.0..1e15).contains(&v) => group_thousands(v as u64),
         Some(v) => format_amount(v),
         None => String::new(),
+    }
+}
+
+/// The creator's averages as its dossier's posts give them, with how many posts have numbers;
+/// `None` when none has (then the averages are typed here).
+fn derived_averages(c: &Creator) -> Option<(usize, PostMetrics)> {
+    let mut c = c.clone();
+    derive_from_posts(&mut c).map(|n| (n, c.metrics))
+}
+
+/// A derived average as the dialog shows it: "21,000", "96.5", "n/a".
+fn average_text(v: Option<f64>) -> String {
+    match v {
+        Some(v) if v.abs() >= 1000.0 && v.is_finite() && v >= 0.0 => {
+            group_thousands(v.round() as u64)
+        }
+        Some(v) => trimmed(v, 1),
+        None => "n/a".to_string(),
     }
 }
 
@@ -118,10 +138,14 @@ impl EditorForm {
         let mut amount = |text: RwSignal<String>, label: &'static str| {
             parse_optional_amount(&text.get()).map_err(|_| bad.push(label))
         };
-        // Every field is read (and named when wrong) before any error returns.
+        // Every field is read (and named when wrong) before any error returns. With posts, the
+        // averages are not fields here: they come from the posts (regression, issue 15: typed
+        // averages were accepted, then silently replaced by the next dossier save).
+        let from_posts = derived_averages(original).is_some();
         let metrics: Vec<_> = Field::ALL
             .into_iter()
             .zip(self.metrics)
+            .filter(|_| !from_posts)
             .map(|(f, text)| amount(text, average_label(f)))
             .collect();
         let metrics: Result<Vec<_>, _> = metrics.into_iter().collect();
@@ -154,8 +178,10 @@ impl EditorForm {
         c.platform = Platform::parse(&self.platform.get());
         c.status = Status::parse(&self.status.get()).unwrap_or(c.status);
         c.followers = followers;
-        for (f, v) in Field::ALL.into_iter().zip(metrics) {
-            f.set(&mut c.metrics, v);
+        if derive_from_posts(&mut c).is_none() {
+            for (f, v) in Field::ALL.into_iter().zip(metrics) {
+                f.set(&mut c.metrics, v);
+            }
         }
         c.posts_per_week = per_week;
         c.price = price;
@@ -438,11 +464,53 @@ pub fn CreatorEditor(
                     </div>
                     <TextField id="edit-notes" label="Notes" value=form.notes rows=3 />
                 </fieldset>
-                <fieldset>
+                <fieldset class="editor-averages">
                     <legend>"Averages per post"</legend>
-                    <div class="fields">
-                        <AverageFields prefix="edit" values=form.metrics />
-                    </div>
+                    {move || match editing.with(|e| e.as_ref().and_then(derived_averages)) {
+                        None => {
+                            view! {
+                                <div class="fields">
+                                    <AverageFields prefix="edit" values=form.metrics />
+                                </div>
+                            }
+                                .into_any()
+                        }
+                        Some((posts, m)) => {
+                            view! {
+                                <p class="help" id="edit-averages-note">
+                                    {format!(
+                                        "Averaged from the {} in this creator's dossier, so they are not typed here: they change when the posts do. To change them, edit the posts.",
+                                        plural(posts, "post with numbers", "posts with numbers"),
+                                    )}
+                                </p>
+                                <dl class="derived-averages" aria-describedby="edit-averages-note">
+                                    {Field::ALL
+                                        .into_iter()
+                                        .filter(|f| f.stored(&m).is_some())
+                                        .map(|f| {
+                                            view! {
+                                                <div>
+                                                    <dt>{average_label(f)}</dt>
+                                                    <dd>{average_text(f.stored(&m))}</dd>
+                                                </div>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </dl>
+                                // Saves first: what was typed in the other fields is kept.
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    id="edit-posts"
+                                    title="Saves your changes, then opens the creator's dossier, where the posts are"
+                                    on:click=move |_| save(true)
+                                >
+                                    "Edit the posts in the dossier"
+                                </button>
+                            }
+                                .into_any()
+                        }
+                    }}
                 </fieldset>
                 <fieldset>
                     <legend>"Cadence, price and experience"</legend>

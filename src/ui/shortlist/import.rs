@@ -14,26 +14,37 @@ use crate::domain::io::csv_import::{
 };
 use crate::domain::text::format::date_stamp;
 use crate::domain::text::format::{group_thousands, plural};
+use crate::storage;
 use crate::ui::app::clock::now_ms;
 use crate::ui::shortlist::format::count_label;
 use crate::ui::shortlist::import_run::Importer;
 use crate::ui::state::ShortlistStore;
 use crate::ui::widgets::files::{chosen_file, download_text, read_bytes};
 use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::workspace::usage::QUOTA_UNITS;
 
-/// Characters of the shortlist this browser's storage holds: Chromium and Firefox keep 5 M
-/// characters per site, less room for the campaigns and the envelope.
-const STORAGE_CHARS: usize = 4_500_000;
 /// A stored creator's size when the preview has none to measure: a plain row (name, platform,
 /// counts) with its follower count dated in the history.
 const CHARS_PER_CREATOR: usize = 300;
 
 /// Said before the import, not after: a list that cannot be saved must not come as a surprise.
-/// `per_creator` is the stored size of the previewed creators (dossier included), measured.
+/// `per_creator` is the stored size of the previewed creators (dossier included), measured; the
+/// room is what this browser keeps for the site (measured, `usage::QUOTA_UNITS`) less what the
+/// other stores take now, and the shortlist's own stored size counts as measured too.
 fn storage_warning(existing: usize, incoming: usize, per_creator: usize) -> Option<impl IntoView> {
     let after = existing.saturating_add(incoming);
-    let holds = STORAGE_CHARS / per_creator.max(1);
-    (after > holds).then(|| {
+    let (room, shortlist) = storage::usage().map_or((QUOTA_UNITS, 0), |u| {
+        (
+            QUOTA_UNITS.saturating_sub(u.units - u.shortlist_units),
+            u.shortlist_units,
+        )
+    });
+    // Each creator as stored in parts: its JSON, a comma, and its share of the part's key,
+    // envelope and index entry (about 160 characters for 64 creators).
+    let per_creator = per_creator.max(1) + 4;
+    let holds = room / per_creator;
+    let needed = shortlist.saturating_add(incoming.saturating_mul(per_creator));
+    (needed > room).then(|| {
         view! {
             <p class="notice" role="note">
                 {format!(

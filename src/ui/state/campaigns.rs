@@ -9,7 +9,6 @@
 use std::ops::Deref;
 
 use leptos::prelude::*;
-use serde::{Serialize, Serializer};
 
 use crate::domain::campaign::record::Campaign;
 use crate::storage::envelope::{Load, CAMPAIGNS};
@@ -40,10 +39,6 @@ impl Records for Vec<Campaign> {
 
     fn items(&self) -> &[Campaign] {
         self
-    }
-
-    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.serialize(serializer)
     }
 }
 

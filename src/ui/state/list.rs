@@ -7,15 +7,18 @@
 
 use std::collections::HashSet;
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
-use serde::ser::Error as _;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use crate::domain::io::workspace::Record;
-use crate::storage;
 use crate::storage::envelope::{Kind, Load};
+use crate::storage::{self, Keyed, ListSource, SaveError};
 use crate::ui::state::merge::{merge, LocalEdits, Versioned};
-use crate::ui::state::persisted::{flash_note, Mode, Persisted, SaveWords, Saved, SAVE_DELAY};
+use crate::ui::state::persisted::{
+    flash_note, Mode, Persisted, Save, SaveWords, Saved, SAVE_DELAY,
+};
 
 /// What tells one list store from another: where it is kept and how it speaks.
 #[derive(Debug)]
@@ -31,14 +34,20 @@ pub struct ListSpec {
 
 /// A collection of stored records, as the list store keeps it in a signal.
 pub trait Records: Send + Sync + 'static {
-    type Item: Versioned + Record + Send + Sync + 'static;
+    type Item: Versioned + Record + Keyed + Serialize + Send + Sync + 'static;
     /// Where and how this list is stored.
     const SPEC: &'static ListSpec;
 
     fn from_items(items: Vec<Self::Item>) -> Self;
     fn items(&self) -> &[Self::Item];
-    /// Writes the stored form (the list of items) to `serializer`.
-    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+
+    /// Appends item `i`'s stored JSON to `out` (a list may keep it between saves).
+    fn write_json(&self, i: usize, out: &mut String) -> Result<(), String> {
+        let item = self.items().get(i).ok_or("no such record")?;
+        let json = serde_json::to_string(item).map_err(|e| e.to_string())?;
+        out.push_str(&json);
+        Ok(())
+    }
 }
 
 /// Why stored data is not (fully) in use. Shown as a banner until resolved.
@@ -58,8 +67,8 @@ pub enum StoreProblem {
 }
 
 impl StoreProblem {
-    /// The banner for one load outcome of `kind`; `raw` is the stored text that was read.
-    fn after<T>(kind: &Kind, load: &Load<Vec<T>>, raw: Option<&str>) -> Option<StoreProblem> {
+    /// The banner for one load outcome of `kind`.
+    fn after<T>(kind: &Kind, load: &Load<Vec<T>>) -> Option<StoreProblem> {
         let message = load.message(kind).unwrap_or_default();
         match load {
             Load::Missing => None,
@@ -69,10 +78,11 @@ impl StoreProblem {
                 raw: raw.clone(),
             }),
             Load::Loaded { dropped, .. } if dropped.is_empty() => None,
+            // Read again only now: a clean load never copies the stored text.
             Load::Loaded { dropped, .. } => Some(StoreProblem::Dropped {
                 message,
                 records: dropped.iter().map(|d| d.to_string()).collect(),
-                raw: raw.unwrap_or_default().to_string(),
+                raw: storage::stored_text(kind).unwrap_or_default(),
             }),
         }
     }
@@ -95,8 +105,9 @@ impl StoreProblem {
 }
 
 /// The list as saved: read from the signal when the save happens, so scheduling a save never
-/// copies the list (5,000 creators).
-struct ListToSave<C: Records>(RwSignal<C>);
+/// copies the list (5,000 creators); with the merge book, whose edits say which records changed
+/// since the stored list this tab last saw (a list in parts rewrites only their parts).
+struct ListToSave<C: Records>(RwSignal<C>, StoredValue<MergeBook>);
 
 impl<C: Records> Clone for ListToSave<C> {
     fn clone(&self) -> Self {
@@ -106,11 +117,63 @@ impl<C: Records> Clone for ListToSave<C> {
 
 impl<C: Records> Copy for ListToSave<C> {}
 
-impl<C: Records> Serialize for ListToSave<C> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0
-            .try_with_untracked(|l| l.write(serializer))
-            .unwrap_or_else(|| Err(S::Error::custom("the list is no longer on the page")))
+/// One save's view of the list.
+struct Source<'a, C: Records> {
+    list: &'a C,
+    edits: &'a LocalEdits,
+}
+
+impl<C: Records> ListSource for Source<'_, C> {
+    fn count(&self) -> usize {
+        self.list.items().len()
+    }
+
+    fn id(&self, i: usize) -> &str {
+        self.list.items().get(i).map_or("", |c| c.id())
+    }
+
+    fn changed(&self, i: usize) -> bool {
+        self.list
+            .items()
+            .get(i)
+            .is_none_or(|c| self.edits.changed.contains(c.id()))
+    }
+
+    fn write_json(&self, i: usize, out: &mut String) -> Result<(), String> {
+        self.list.write_json(i, out)
+    }
+}
+
+impl<C: Records> ListToSave<C> {
+    fn with_source(
+        &self,
+        f: impl FnOnce(&Source<'_, C>) -> Result<String, SaveError>,
+    ) -> Result<String, SaveError> {
+        self.1
+            .try_with_value(|b| {
+                self.0.try_with_untracked(|list| {
+                    f(&Source {
+                        list,
+                        edits: &b.edits,
+                    })
+                })
+            })
+            .flatten()
+            .unwrap_or_else(|| {
+                Err(SaveError::Encode(
+                    "the list is no longer on the page".to_string(),
+                ))
+            })
+    }
+}
+
+impl<C: Records> Save for ListToSave<C> {
+    fn save(&self, kind: &Kind, last_seen: Option<&str>) -> Result<String, SaveError> {
+        self.with_source(|source| storage::save_list(kind, source, last_seen))
+    }
+
+    fn overwrite(&self, kind: &Kind) -> Result<String, SaveError> {
+        self.with_source(|source| storage::overwrite_list(kind, source))
     }
 }
 
@@ -124,6 +187,18 @@ struct MergeBook {
 
 fn ids_of<T: Versioned>(items: &[T]) -> HashSet<String> {
     items.iter().map(|c| c.id().to_string()).collect()
+}
+
+/// Ids of records this tab holds in a later version than `stored` without having edited them since
+/// its last save (the merge keeps this tab's copy of those too).
+fn newer_here<T: Versioned>(local: &[T], stored: &[T], edits: &LocalEdits) -> Vec<String> {
+    let stored_at: HashMap<&str, f64> = stored.iter().map(|c| (c.id(), c.updated_at())).collect();
+    local
+        .iter()
+        .filter(|m| !edits.changed.contains(m.id()))
+        .filter(|m| stored_at.get(m.id()).is_some_and(|&t| m.updated_at() > t))
+        .map(|m| m.id().to_string())
+        .collect()
 }
 
 /// Handle to one stored list. Cheap to copy.
@@ -159,11 +234,13 @@ impl<C: Records> ListStore<C> {
     /// The store for one load outcome, without listeners. `raw` is the stored text that was read.
     pub fn from_load(load: Load<Vec<C::Item>>, raw: Option<String>) -> ListStore<C> {
         let spec = C::SPEC;
-        let problem = StoreProblem::after(spec.kind, &load, raw.as_deref());
+        let problem = StoreProblem::after(spec.kind, &load);
         let mode = Mode::after(&load);
+        // What a save compares against: the text read (for a list in parts, its index), also
+        // when it could not be read, so that nothing replaces it unseen.
         let (items, last_seen) = match load {
             Load::Missing | Load::Unavailable { .. } => (Vec::new(), None),
-            Load::Corrupt { raw, .. } | Load::TooNew { raw, .. } => (Vec::new(), Some(raw)),
+            Load::Corrupt { .. } | Load::TooNew { .. } => (Vec::new(), raw),
             Load::Loaded { value, .. } => (value, raw),
         };
         let persisted = Persisted::new(spec.kind, mode, last_seen, SAVE_DELAY, &spec.save);
@@ -217,7 +294,7 @@ impl<C: Records> ListStore<C> {
     /// Records an edit (`record` notes which ids changed) and schedules a save.
     pub fn edited(&self, record: impl FnOnce(&mut LocalEdits)) {
         self.book.update_value(|b| record(&mut b.edits));
-        self.persisted.schedule(ListToSave(self.items));
+        self.persisted.schedule(ListToSave(self.items, self.book));
     }
 
     /// Replaces the whole list (a restored workspace file), recording every id as changed and
@@ -249,7 +326,7 @@ impl<C: Records> ListStore<C> {
     /// "Start fresh", after the user confirmed: replaces the unreadable stored data with this
     /// tab's list (empty unless they added records since).
     pub fn start_fresh(&self) {
-        if self.persisted.overwrite(&ListToSave(self.items)) == Saved::Written {
+        if self.persisted.overwrite(&ListToSave(self.items, self.book)) == Saved::Written {
             self.problem.set(None);
         }
     }
@@ -289,20 +366,20 @@ impl<C: Records> ListStore<C> {
     /// Takes in what storage now holds. Returns true when local edits were merged in and must
     /// be saved.
     fn adopt(&self, load: Load<Vec<C::Item>>, raw: Option<String>, on_change: &dyn Fn()) -> bool {
-        let problem = StoreProblem::after(C::SPEC.kind, &load, raw.as_deref());
+        let problem = StoreProblem::after(C::SPEC.kind, &load);
         let (stored, dropped) = match load {
             Load::Loaded { value, dropped, .. } => (value, !dropped.is_empty()),
             Load::Missing => (Vec::new(), false),
             Load::Unavailable { .. } => return false,
-            Load::Corrupt { raw, .. } | Load::TooNew { raw, .. } => {
+            Load::Corrupt { .. } | Load::TooNew { .. } => {
                 // Another tab (perhaps a newer version) wrote something this one can't read:
                 // keep ours in memory, never overwrite theirs.
                 // This tab's edits stay pending (and shown as unsaved) until "Start fresh".
                 let edits = self.book.try_with_value(|b| !b.edits.is_empty()) == Some(true);
                 self.persisted.adopt(
-                    Some(raw),
+                    raw,
                     Mode::Blocked,
-                    edits.then_some(ListToSave(self.items)),
+                    edits.then_some(ListToSave(self.items, self.book)),
                 );
                 self.problem.set(problem);
                 return false;
@@ -314,10 +391,15 @@ impl<C: Records> ListStore<C> {
         let was_blocked = self.persisted.mode() == Some(Mode::Blocked);
         let stored_ids = ids_of(&stored);
         let list = if has_edits {
-            self.book.with_value(|b| {
-                self.items
-                    .with_untracked(|l| merge(l.items(), stored, &b.base, &b.edits))
-            })
+            let (list, newer) = self.book.with_value(|b| {
+                self.items.with_untracked(|l| {
+                    let newer = newer_here(l.items(), &stored, &b.edits);
+                    (merge(l.items(), stored, &b.base, &b.edits), newer)
+                })
+            });
+            // The merge keeps them over the stored copies: the next save must write them.
+            self.book.update_value(|b| b.edits.changed_all(newer));
+            list
         } else {
             stored
         };
@@ -325,7 +407,7 @@ impl<C: Records> ListStore<C> {
         self.persisted.adopt(
             raw,
             Mode::Normal,
-            has_edits.then_some(ListToSave(self.items)),
+            has_edits.then_some(ListToSave(self.items, self.book)),
         );
         self.book.update_value(|b| b.base = stored_ids);
         on_change();

@@ -95,13 +95,35 @@ struct Book<T> {
 
 type Shared<T> = Arc<Mutex<Book<T>>>;
 
+/// How a store's value goes to storage: a setting whole ([`Whole`]), a list through
+/// `storage::save_list` (`list::ListToSave`, in parts when its kind is laid out so).
+pub trait Save: Send + Sync + 'static {
+    /// Saves if the stored text is still `last_seen`; returns the new stored text.
+    fn save(&self, kind: &Kind, last_seen: Option<&str>) -> Result<String, SaveError>;
+    /// Replaces whatever is stored (the user chose to).
+    fn overwrite(&self, kind: &Kind) -> Result<String, SaveError>;
+}
+
+/// A value saved whole under its kind's key.
+pub struct Whole<T>(pub T);
+
+impl<T: Serialize + Send + Sync + 'static> Save for Whole<T> {
+    fn save(&self, kind: &Kind, last_seen: Option<&str>) -> Result<String, SaveError> {
+        storage::save(kind, &self.0, last_seen)
+    }
+
+    fn overwrite(&self, kind: &Kind) -> Result<String, SaveError> {
+        storage::overwrite(kind, &self.0)
+    }
+}
+
 /// Writes the pending value if saving is on. `None`: nothing to do.
-fn write<T: Serialize>(kind: &Kind, book: &mut Book<T>) -> Option<Result<String, SaveError>> {
+fn write<T: Save>(kind: &Kind, book: &mut Book<T>) -> Option<Result<String, SaveError>> {
     if book.mode != Mode::Normal {
         return None;
     }
     let data = book.pending.as_ref()?;
-    let result = storage::save(kind, data, book.last_seen.as_deref());
+    let result = data.save(kind, book.last_seen.as_deref());
     if let Ok(text) = &result {
         book.last_seen = Some(text.clone());
         book.pending = None;
@@ -137,7 +159,7 @@ impl<T: Send + Sync + 'static> std::fmt::Debug for Persisted<T> {
     }
 }
 
-impl<T: Serialize + Send + Sync + 'static> Persisted<T> {
+impl<T: Save> Persisted<T> {
     /// A store for `kind` that last saw `last_seen` stored. `words` word a failed save for the
     /// banner; `delay` is the debounce (zero: save on the next tick).
     pub fn new(
@@ -296,7 +318,7 @@ impl<T: Serialize + Send + Sync + 'static> Persisted<T> {
     /// Replaces whatever is stored with `data`, after the user chose to ("Start fresh", "save
     /// mine over them"). Saving is back on afterwards.
     pub fn overwrite(&self, data: &T) -> Saved {
-        match storage::overwrite(self.kind, data) {
+        match data.overwrite(self.kind) {
             Ok(text) => {
                 self.with_book(|b| {
                     b.last_seen = Some(text);

@@ -8,8 +8,6 @@
 use std::ops::Deref;
 
 use leptos::prelude::*;
-use serde::ser::Error as _;
-use serde::{Serialize, Serializer};
 
 use crate::domain::creator::record::{Creator, Status};
 use crate::domain::creator::shortlist::{keep_creation_time, MergeSummary, Shortlist};
@@ -33,8 +31,9 @@ static SPEC: ListSpec = ListSpec {
     ask_persistence: true,
 };
 
-/// Saved as the list of creators; each creator's JSON is kept by the list between saves
-/// (`Shortlist::encoded`), so a save re-encodes only the creators that changed.
+/// Saved as the list of creators, in parts (`storage::parts`); each creator's JSON is kept by the
+/// list between saves (`Shortlist::encoded_one`), so a save encodes only the creators of the parts
+/// it writes, and only those that changed since they were last encoded.
 impl Records for Shortlist {
     type Item = Creator;
     const SPEC: &'static ListSpec = &SPEC;
@@ -47,10 +46,14 @@ impl Records for Shortlist {
         self.creators()
     }
 
-    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.encoded() {
-            Ok(items) => items.serialize(serializer),
-            Err(e) => Err(S::Error::custom(e)),
+    fn write_json(&self, i: usize, out: &mut String) -> Result<(), String> {
+        match self.encoded_one(i) {
+            Some(Ok(json)) => {
+                out.push_str(json.get());
+                Ok(())
+            }
+            Some(Err(e)) => Err(e.to_string()),
+            None => Err("no such creator".to_string()),
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::domain::io::workspace::Record;
 use crate::storage;
 use crate::storage::envelope::{Kind, Load};
 use crate::storage::SaveError;
-use crate::ui::state::persisted::{Mode, Persisted, SaveWords, Saved};
+use crate::ui::state::persisted::{Mode, Persisted, SaveWords, Saved, Whole};
 
 /// A stored setting: its stored form (checked on the way in) around the value in use.
 pub trait Setting: Record + Serialize + Send + Sync + 'static {
@@ -49,7 +49,7 @@ pub struct ValueStore<S: Setting> {
     /// chose the stored one), so an editor knows to show it.
     pub reloads: RwSignal<u64>,
     /// Saves at once (a setting applies as soon as it is typed).
-    store: Persisted<S>,
+    store: Persisted<Whole<S>>,
 }
 
 impl<S: Setting> Clone for ValueStore<S> {
@@ -103,7 +103,7 @@ impl<S: Setting> ValueStore<S> {
             // Unreadable stored value: it stays; the notice already says changes are not saved.
             return;
         }
-        let saved = self.store.save_now(S::stored(value));
+        let saved = self.store.save_now(Whole(S::stored(value)));
         self.after_save(saved);
     }
 
@@ -119,7 +119,9 @@ impl<S: Setting> ValueStore<S> {
 
     /// Saves the value in use over whatever is stored, after the user asked to.
     pub fn overwrite(&self) {
-        let saved = self.store.overwrite(&S::stored(self.value.get_untracked()));
+        let saved = self
+            .store
+            .overwrite(&Whole(S::stored(self.value.get_untracked())));
         self.after_save(saved);
     }
 
