@@ -1,6 +1,7 @@
 //! The shortlist: the collection of creators with fast sort, filter, search and merge, and the compact JSON it is saved as.
 
 use std::cmp::Ordering;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -43,27 +44,88 @@ pub struct Filter {
     pub text: String,
 }
 
-/// Lower-cased search keys, computed once per change so a query over 5,000 creators only compares.
+/// Lower-cased search keys, computed once per change so a query over 5,000 creators only
+/// compares. The name (every sort's tie-breaker) is lowered at once; the text searched (name,
+/// notes and tags) on the first search that needs it: an import of 100,000 creators no longer
+/// pays for text nobody may search (issue 19).
 #[derive(Debug, Clone)]
 struct Keys {
     name: String,
-    haystack: String,
+    haystack: OnceLock<String>,
 }
 
 impl Keys {
     fn of(c: &Creator) -> Keys {
-        let name = c.name.to_lowercase();
-        let mut haystack = String::with_capacity(name.len() + c.notes.len() + 16);
-        haystack.push_str(&name);
-        haystack.push('\n');
-        haystack.push_str(&c.notes.to_lowercase());
-        for t in &c.tags {
-            haystack.push('\n');
-            haystack.push_str(&t.to_lowercase());
+        Keys {
+            name: lower(&c.name),
+            haystack: OnceLock::new(),
         }
-        Keys { name, haystack }
+    }
+
+    fn haystack(&self, c: &Creator) -> &str {
+        self.haystack.get_or_init(|| {
+            let mut haystack = String::with_capacity(self.name.len() + c.notes.len() + 16);
+            haystack.push_str(&self.name);
+            haystack.push('\n');
+            haystack.push_str(&lower(&c.notes));
+            for t in &c.tags {
+                haystack.push('\n');
+                haystack.push_str(&lower(t));
+            }
+            haystack
+        })
     }
 }
+
+/// `s.to_lowercase()`, without its character-by-character work for ASCII text (most names).
+fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
+/// The id index's hash: FxHash's multiply-and-rotate over 8 bytes at a time, then MurmurHash3's
+/// final mix. SipHash, the standard one, cost more than the rest of adding a creator; its
+/// resistance to crafted keys buys nothing here, where every id comes from the user's own list
+/// or files. The final mix matters: the table picks a bucket by the hash's low bits, which a
+/// product alone takes only from the words' low bytes, and ids made in one import share those
+/// (all of "cmiv3k2ab-1x3" but its last bytes): without it they collided by the thousand.
+#[derive(Default, Clone, Copy)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        let mut word = [0u8; 8];
+        let rest = chunks.remainder();
+        word[..rest.len()].copy_from_slice(rest);
+        self.0 =
+            (self.0.rotate_left(5) ^ u64::from_le_bytes(word) ^ rest.len() as u64).wrapping_mul(K);
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+}
+
+type IdIndex = HashMap<String, usize, std::hash::BuildHasherDefault<IdHasher>>;
 
 /// The plain merge: the incoming creator replaces the listed one, which only keeps its creation
 /// time (a workspace file carries whole creators).
@@ -85,7 +147,7 @@ pub struct MergeSummary {
 pub struct Shortlist {
     creators: Vec<Creator>,
     keys: Vec<Keys>,
-    by_id: HashMap<String, usize>,
+    by_id: IdIndex,
     /// Each creator's JSON, made by the first save after it changed and kept until it changes
     /// again: a save after one edit encodes one creator, not 5,000 (issue 8: encoding was 14 of a
     /// save's 23 ms). Filled lazily, so an import does not pay for it.
@@ -197,6 +259,11 @@ impl Shortlist {
     /// Adds imported creators; one whose id is already listed is replaced by
     /// `combine(existing, incoming)` (a CSV import keeps the dossier the file does not carry:
     /// `io::csv_import::merge_imported`).
+    ///
+    /// Done in pieces of [`MERGE_PIECE`] creators, each a call of its own: the browser runs a
+    /// function's first calls in its baseline compiler and its optimised code serves only calls
+    /// that start later, so one call over 100,000 creators ran the slow code to the end
+    /// (issue 19).
     pub fn merge_with(
         &mut self,
         incoming: Vec<Creator>,
@@ -209,18 +276,11 @@ impl Shortlist {
         self.keys.reserve(incoming.len());
         self.json.reserve(incoming.len());
         self.by_id.reserve(incoming.len());
-        for c in incoming {
-            let c = match self.get(&c.id) {
-                Some(existing) => {
-                    summary.updated += 1;
-                    combine(existing, c)
-                }
-                None => {
-                    summary.added += 1;
-                    c
-                }
-            };
-            self.upsert(c);
+        // Through a pointer the optimisers can't see through, so the pieces stay calls.
+        let piece: MergePiece = std::hint::black_box(merge_piece);
+        let mut incoming = incoming.into_iter();
+        while incoming.len() > 0 {
+            piece(self, &mut incoming, &combine, &mut summary);
         }
         summary
     }
@@ -312,10 +372,55 @@ impl Shortlist {
                     && filter.platform.is_none_or(|p| c.platform == Some(p))
                     && filter.status.is_none_or(|s| c.status == s)
                     && tag.is_none_or(|t| c.tags.iter().any(|x| x == t))
-                    && words.iter().all(|w| k.haystack.contains(w.as_str()))
+                    && (words.is_empty() || {
+                        let haystack = k.haystack(c);
+                        words.iter().all(|w| haystack.contains(w.as_str()))
+                    })
             })
             .map(|(i, (c, k))| (value_of(c), k.name.as_str(), c.id.as_str(), i))
             .collect()
+    }
+}
+
+/// Creators merged per call of [`merge_piece`].
+const MERGE_PIECE: usize = 2_048;
+
+type MergePiece = fn(
+    &mut Shortlist,
+    &mut std::vec::IntoIter<Creator>,
+    &dyn Fn(&Creator, Creator) -> Creator,
+    &mut MergeSummary,
+);
+
+/// Merges up to [`MERGE_PIECE`] of `incoming` into `list` (see [`Shortlist::merge_with`]).
+fn merge_piece(
+    list: &mut Shortlist,
+    incoming: &mut std::vec::IntoIter<Creator>,
+    combine: &dyn Fn(&Creator, Creator) -> Creator,
+    summary: &mut MergeSummary,
+) {
+    for c in incoming.by_ref().take(MERGE_PIECE) {
+        // One look-up in the index per creator: the entry either points at the listed one or
+        // takes the new position.
+        let next = list.creators.len();
+        match list.by_id.entry(c.id.clone()) {
+            Entry::Occupied(at) => {
+                let i = *at.get();
+                let merged = match list.creators.get(i) {
+                    Some(existing) => combine(existing, c),
+                    None => c,
+                };
+                summary.updated += 1;
+                list.upsert(merged);
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(next);
+                summary.added += 1;
+                list.keys.push(Keys::of(&c));
+                list.creators.push(c);
+                list.json.push(OnceLock::new());
+            }
+        }
     }
 }
 
@@ -819,6 +924,90 @@ mod tests {
             let back: Vec<Creator> = serde_json::from_str(&saved(&list)).unwrap_or_default();
             assert_eq!(back, list.creators(), "after {what}: reads back");
         }
+    }
+
+    /// Issue 19: the merge looks each id up once and lowers the searched text only when a
+    /// search needs it. A creator twice in one merge is added once, then updated by the later
+    /// copy; text search finds what merged creators hold, non-ASCII names included.
+    #[test]
+    fn merge_adds_once_and_finds_merged_text() {
+        let mut list = Shortlist::default();
+        let mut again = creator("x", "Xena");
+        again.notes = "Vegan RECIPES".into();
+        again.created_at = 5.0;
+        let mut accented = creator("é", "ÉLODIE Durand");
+        accented.tags = vec!["café".into()];
+        let summary = list.merge(vec![creator("x", "Xavi"), again, accented]);
+        assert_eq!(
+            summary,
+            MergeSummary {
+                added: 2,
+                updated: 1
+            }
+        );
+        assert_eq!(
+            list.get("x").map(|c| (c.name.as_str(), c.created_at)),
+            Some(("Xena", 1.0))
+        );
+        let find = |list: &Shortlist, text: &str| {
+            let f = Filter {
+                text: text.into(),
+                ..Filter::default()
+            };
+            names(list, &list.query(&f, SortKey::Name, SortDir::Asc, |_| None))
+        };
+        assert_eq!(find(&list, "recipes"), vec!["Xena"]);
+        assert_eq!(find(&list, "élodie café"), vec!["ÉLODIE Durand"]);
+        assert!(find(&list, "xavi").is_empty());
+        assert_eq!(
+            names(
+                &list,
+                &list.query(&Filter::default(), SortKey::Name, SortDir::Asc, |_| None)
+            ),
+            vec!["Xena", "ÉLODIE Durand"]
+        );
+    }
+
+    /// The merge in pieces gives what one creator at a time gave: first appearance sets the
+    /// order, the last copy of an id wins, across piece boundaries too.
+    #[test]
+    fn merge_in_pieces_matches_one_at_a_time() {
+        let mut list = sample();
+        let incoming: Vec<Creator> = (0..3 * MERGE_PIECE + 7)
+            .map(|n| creator(&format!("i{}", n % (MERGE_PIECE + 500)), &format!("n{n}")))
+            .chain([creator("a", "Zoe again")])
+            .collect();
+        let mut want = sample();
+        let mut updated = 0;
+        for c in incoming.clone() {
+            if want.upsert(c) {
+                updated += 1;
+            }
+        }
+        let summary = list.merge(incoming);
+        assert_eq!(summary.updated, updated);
+        assert_eq!(summary.added, MERGE_PIECE + 500);
+        assert_eq!(list.creators(), want.creators());
+        for c in want.creators() {
+            assert_eq!(list.get(&c.id), Some(c));
+        }
+    }
+
+    /// Regression guard for issue 19's first id hash, which spread one import's ids ("cmiv3k2ab-0",
+    /// "cmiv3k2ab-1", ...) over a handful of buckets: the low bits, which pick the bucket, must
+    /// differ between nearly all of them.
+    #[test]
+    fn id_hash_spreads_ids_made_together_over_the_low_bits() {
+        use std::hash::BuildHasher;
+        let hasher = std::hash::BuildHasherDefault::<IdHasher>::default();
+        let mut ids = IdSource::new(1_765_000_000_000.0);
+        let mut low: Vec<u64> = (0..4096)
+            .map(|_| hasher.hash_one(ids.next_id()) & 0xfff)
+            .collect();
+        low.sort_unstable();
+        low.dedup();
+        // 4,096 random picks among 4,096 values give about 2,590 distinct ones.
+        assert!(low.len() > 2_400, "{} distinct bucket bits", low.len());
     }
 
     #[test]

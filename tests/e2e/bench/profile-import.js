@@ -1,0 +1,130 @@
+//! Where the in-page CSV import spends its time: runs the import bench's workload once under the
+//! Chromium CPU profiler and prints the functions with the most self time and the most total
+//! time. Not part of `make bench`; a tool for docs/PERFORMANCE.md ("Import speed").
+//! Usage: node profile-import.js DIST [top=40]. Build DIST with names kept for readable wasm
+//! frames (wasm-opt's -g: add it to data-wasm-opt-params for that build only).
+"use strict";
+const path = require("path");
+const fs = require("fs");
+const http = require("http");
+const { chromium } = require("playwright-core");
+const { creatorCsv } = require("./csv");
+
+const dist = path.resolve(process.argv[2] || path.join(__dirname, "../../../dist"));
+const top = Number(process.argv[3] || 40);
+
+function serve() {
+  const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
+  const server = http.createServer((req, res) => {
+    const url = decodeURIComponent(req.url.split("?")[0]);
+    const file = path.join(dist, url.endsWith("/") ? url + "index.html" : url);
+    if (!file.startsWith(dist) || !fs.existsSync(file)) {
+      res.writeHead(404);
+      return res.end();
+    }
+    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/// The same in-page import as workloads.js: file input, preview, "Import N rows", report.
+function appImportInPage() {
+  return new Promise((resolve, reject) => {
+    const input = document.getElementById("import-file");
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([window.__csv], "creators.csv", { type: "text/csv" }));
+    input.files = transfer.files;
+    let clicked = 0;
+    let start = 0;
+    const observer = new MutationObserver(() => {
+      if (!clicked) {
+        const button = [...document.querySelectorAll(".import-preview button")].find((b) => /^Import /.test(b.textContent));
+        if (button) {
+          clicked = performance.now();
+          button.click();
+        }
+        const error = document.querySelector(".shortlist-import .error");
+        if (error && error.textContent) reject(new Error(error.textContent));
+      }
+      const summary = document.querySelector(".import-summary");
+      if (clicked && summary && summary.textContent.startsWith("Import finished")) {
+        observer.disconnect();
+        resolve({ total: performance.now() - start, preview: clicked - start });
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    start = performance.now();
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+}
+
+(async () => {
+  const server = await serve();
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${server.address().port}/#shortlist`);
+  await page.locator("#shortlist-title").waitFor();
+  await page.evaluate((t) => {
+    window.__csv = t;
+  }, creatorCsv(100000));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  const r = await page.evaluate(appImportInPage);
+  const { profile } = await cdp.send("Profiler.stop");
+  await browser.close();
+  server.close();
+
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+  const name = (n) => n.callFrame.functionName || `(anonymous ${path.basename(n.callFrame.url)}:${n.callFrame.lineNumber})`;
+  const self = new Map();
+  const total = new Map();
+  let all = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    all += dt;
+    let id = profile.samples[i];
+    const leaf = byId.get(id);
+    self.set(name(leaf), (self.get(name(leaf)) || 0) + dt);
+    const seen = new Set();
+    while (id !== undefined) {
+      const nm = name(byId.get(id));
+      if (!seen.has(nm)) {
+        seen.add(nm);
+        total.set(nm, (total.get(nm) || 0) + dt);
+      }
+      id = parent.get(id);
+    }
+  }
+  const show = (title, map) => {
+    console.log(`\n${title}`);
+    for (const [k, v] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${v.toFixed(1).padStart(8)} ms  ${k.slice(0, 150)}`);
+  };
+  console.log(`import ${r.total.toFixed(0)} ms (preview ${r.preview.toFixed(0)} ms); profiled ${all.toFixed(0)} ms`);
+  // The call tree, frames of at least `min` ms, wrappers of one child folded away.
+  const inclusive = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) inclusive.set(id, (inclusive.get(id) || 0) + dt);
+  }
+  const min = Number(process.env.MIN_MS || 8);
+  const short = (s) => s.replace(/::h[0-9a-f]{16}/g, "").replace(/\[[0-9a-f]{16}\]/g, "").slice(0, 110);
+  const tree = (id, depth) => {
+    const n = byId.get(id);
+    const t = inclusive.get(id) || 0;
+    if (t < min) return;
+    console.log(`${t.toFixed(1).padStart(8)} ${"  ".repeat(depth)}${short(name(n))}`);
+    for (const c of (n.children || []).sort((a, b) => (inclusive.get(b) || 0) - (inclusive.get(a) || 0))) tree(c, depth + 1);
+  };
+  if (process.env.TREE) tree(profile.nodes[0].id, 0);
+  show("self time", self);
+  show("total time", total);
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
