@@ -57,7 +57,12 @@ pub fn revenue_vs_spend(title: &str, rows: &[MoneyRow], symbol: &str) -> Chart {
                 let v = step * i as f64;
                 let x = scale(v);
                 c.line((x, TOP - 6.0), (x, bottom), GRID, 1);
-                c.text(&tick(v, &unit), x, bottom + 14.0, SMALL.anchor(HPos::Center));
+                c.text(
+                    &tick(v, &unit),
+                    x,
+                    bottom + 14.0,
+                    SMALL.anchor(HPos::Center),
+                );
             }
         }
         for (i, r) in rows.iter().enumerate() {

@@ -28,6 +28,7 @@ pub struct Excluded {
     pub duplicates: usize,
 }
 
+#[cfg(test)]
 impl Excluded {
     pub fn total(&self) -> usize {
         self.cancelled
@@ -221,9 +222,9 @@ mod tests {
     }
 
     fn sums(a: &Attributed, id: &str) -> (usize, f64) {
-        a.per_creator
-            .get(id)
-            .map_or((0, 0.0), |s| (s.orders, (s.revenue * 100.0).round() / 100.0))
+        a.per_creator.get(id).map_or((0, 0.0), |s| {
+            (s.orders, (s.revenue * 100.0).round() / 100.0)
+        })
     }
 
     /// The window's edges: the start day and the last day of the window count, the days
@@ -248,7 +249,11 @@ mod tests {
             assert_eq!(a.excluded.total(), usize::from(!counted), "{date}");
         }
         // Without dates every order counts.
-        let mut c = campaign(vec![file("o.csv", 1.0, vec![o("#1", "ANN15", day(30), 10.0)])]);
+        let mut c = campaign(vec![file(
+            "o.csv",
+            1.0,
+            vec![o("#1", "ANN15", day(30), 10.0)],
+        )]);
         c.start = None;
         c.end = None;
         assert_eq!(sums(&attribute(&c), "ann"), (1, 10.0));
@@ -306,8 +311,9 @@ mod tests {
         )]);
         let a = attribute(&c);
         assert_eq!(sums(&a, "ann"), (1, 100.0));
-        let want: BTreeMap<String, usize> =
-            [("EUR".to_string(), 1), ("GBP".to_string(), 1)].into_iter().collect();
+        let want: BTreeMap<String, usize> = [("EUR".to_string(), 1), ("GBP".to_string(), 1)]
+            .into_iter()
+            .collect();
         assert_eq!(a.excluded.no_rate, want);
         c.attribution.set_rate("EUR", Some(1.08));
         let a = attribute(&c);
@@ -321,7 +327,10 @@ mod tests {
         let older = file(
             "march.csv",
             1.0,
-            vec![o("#1", "ANN15", day(2), 100.0), o("#2", "ANN15", day(2), 50.0)],
+            vec![
+                o("#1", "ANN15", day(2), 100.0),
+                o("#2", "ANN15", day(2), 50.0),
+            ],
         );
         let mut refunded_later = o("#1", "ANN15", day(2), 100.0);
         refunded_later.refunded = 100.0;

@@ -143,11 +143,12 @@ pub fn owners_elsewhere(
             if code.code.trim().is_empty() || (c.id == campaign_id && id == creator_id) {
                 continue;
             }
-            out.entry(code_key(&code.code)).or_insert_with(|| CodeOwner {
-                campaign_id: c.id.clone(),
-                campaign_name: c.name.clone(),
-                creator_id: id.clone(),
-            });
+            out.entry(code_key(&code.code))
+                .or_insert_with(|| CodeOwner {
+                    campaign_id: c.id.clone(),
+                    campaign_name: c.name.clone(),
+                    creator_id: id.clone(),
+                });
         }
     }
     out
@@ -268,9 +269,7 @@ pub fn codes_csv(
     link: impl Fn(&Creator) -> String,
 ) -> String {
     let mut out = String::from("\u{feff}");
-    out.push_str(
-        "Title,Command,Code,Value Type,Value,Starts At,Ends At,Creator,Platform,Link\r\n",
-    );
+    out.push_str("Title,Command,Code,Value Type,Value,Starts At,Ends At,Creator,Platform,Link\r\n");
     let a = &campaign.attribution;
     let starts = campaign.start.map(|d| d.to_string()).unwrap_or_default();
     let ends = campaign
@@ -354,14 +353,26 @@ mod tests {
                 "CHLOB",
             ),
             (creator("d", "李", None), "CREATOR"),
-            (creator("e", "Eve Long Name With Many Letters", None), "EVELONGNAMEWITHMANYL"),
+            (
+                creator("e", "Eve Long Name With Many Letters", None),
+                "EVELONGNAMEWITHMANYL",
+            ),
         ];
         for (c, want) in cases {
             assert_eq!(handle_of(&c), want, "{}", c.name);
         }
-        assert_eq!(pattern_code(DEFAULT_PATTERN, "ANNFIT", 15.0, "Spring"), "ANNFIT15");
-        assert_eq!(pattern_code("{campaign}-{handle}", "ANN", 10.0, "Spring 26!"), "SPRING26-ANN");
-        assert_eq!(pattern_code("{handle}{percent}", "ANN", 12.5, "x"), "ANN12_5");
+        assert_eq!(
+            pattern_code(DEFAULT_PATTERN, "ANNFIT", 15.0, "Spring"),
+            "ANNFIT15"
+        );
+        assert_eq!(
+            pattern_code("{campaign}-{handle}", "ANN", 10.0, "Spring 26!"),
+            "SPRING26-ANN"
+        );
+        assert_eq!(
+            pattern_code("{handle}{percent}", "ANN", 12.5, "x"),
+            "ANN12_5"
+        );
         assert_eq!(pattern_code("   ", "ANN", 15.0, "x"), "ANN");
     }
 
@@ -369,8 +380,14 @@ mod tests {
     fn code_form() {
         assert_eq!(validate_code(" ANN-15_x "), Ok(()));
         assert_eq!(validate_code(""), Err(CodeError::Empty));
-        assert!(matches!(validate_code("a b"), Err(CodeError::Characters(_))));
-        assert!(matches!(validate_code("a,b"), Err(CodeError::Characters(_))));
+        assert!(matches!(
+            validate_code("a b"),
+            Err(CodeError::Characters(_))
+        ));
+        assert!(matches!(
+            validate_code("a,b"),
+            Err(CodeError::Characters(_))
+        ));
         assert!(matches!(
             validate_code(&"A".repeat(41)),
             Err(CodeError::TooLong(_))
@@ -387,7 +404,11 @@ mod tests {
             creator("b", "Bo", None),
         ];
         let other = with_code(campaign("k0", "Winter", &["x"]), "x", "ann15");
-        let spring = with_code(campaign("k1", "Spring", &["a", "a2", "b"]), "b", "BOSPECIAL");
+        let spring = with_code(
+            campaign("k1", "Spring", &["a", "a2", "b"]),
+            "b",
+            "BOSPECIAL",
+        );
         let all = vec![other, spring];
         let got = generate_codes(&all, "k1", &creators, false);
         let want: BTreeMap<String, String> = [("a", "ANN15-2"), ("a2", "ANN15-3")]
@@ -414,8 +435,14 @@ mod tests {
             Err("“ann15” is already the code of “Ann” in campaign “Winter”; every code must be unique in the workspace so each order is credited to one creator. Choose another, e.g. “ANN15-2”.".to_string())
         );
         // The holder may keep (re-type) its own code.
-        assert_eq!(set_code(&all, &creators, "k0", "a", "Ann15"), Ok("Ann15".into()));
-        assert_eq!(set_code(&all, &creators, "k1", "b", " BO10 "), Ok("BO10".into()));
+        assert_eq!(
+            set_code(&all, &creators, "k0", "a", "Ann15"),
+            Ok("Ann15".into())
+        );
+        assert_eq!(
+            set_code(&all, &creators, "k1", "b", " BO10 "),
+            Ok("BO10".into())
+        );
     }
 
     #[test]
@@ -427,7 +454,9 @@ mod tests {
         c = with_code(c, "b", "BO15");
         c.start = Date::new(2025, 3, 1);
         c.end = Date::new(2025, 3, 31);
-        let csv = codes_csv(&c, &creators, |m| format!("https://shop.example/?utm_content={}", m.id));
+        let csv = codes_csv(&c, &creators, |m| {
+            format!("https://shop.example/?utm_content={}", m.id)
+        });
         assert_eq!(
             csv,
             "\u{feff}Title,Command,Code,Value Type,Value,Starts At,Ends At,Creator,Platform,Link\r\n\

@@ -16,7 +16,9 @@ pub const MAX_PART_CHARS: usize = 200;
 /// Why a landing URL or a UTM value can't be used. Shown to the user as is.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum LinkError {
-    #[error("“{0}” is not a web address; only links starting with http:// or https:// are accepted.")]
+    #[error(
+        "“{0}” is not a web address; only links starting with http:// or https:// are accepted."
+    )]
     Scheme(String),
     #[error("“{0}” has no site name after “//”.")]
     NoHost(String),
@@ -198,11 +200,18 @@ mod tests {
         let ok = [
             ("https://shop.example/spring", "https://shop.example/spring"),
             ("HTTP://Shop.example", "HTTP://Shop.example"),
-            ("shop.example/spring?ref=1", "https://shop.example/spring?ref=1"),
+            (
+                "shop.example/spring?ref=1",
+                "https://shop.example/spring?ref=1",
+            ),
             ("shop.example:8080/x", "https://shop.example:8080/x"),
         ];
         for (input, want) in ok {
-            assert_eq!(validate_landing_url(input), Ok(Some(want.to_string())), "{input}");
+            assert_eq!(
+                validate_landing_url(input),
+                Ok(Some(want.to_string())),
+                "{input}"
+            );
         }
         assert_eq!(validate_landing_url("  "), Ok(None));
         let bad = [

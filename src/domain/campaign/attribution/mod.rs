@@ -46,17 +46,18 @@ use thiserror::Error;
 
 use crate::domain::creator::record::{normalize_currency, shorten};
 
-pub use attribute::{attribute, Attributed, Excluded};
+pub use attribute::attribute;
 pub use codes::{
-    code_key, codes_csv, generate_codes, handle_of, owners_elsewhere, pattern_code, set_code,
-    validate_code, CodeError, CodeOwner, DEFAULT_PATTERN, DEFAULT_PERCENT,
+    code_key, codes_csv, generate_codes, set_code, validate_code, CodeError, DEFAULT_PATTERN,
+    DEFAULT_PERCENT,
 };
-pub use links::{percent_encode, utm_link, utm_parts, validate_landing_url, LinkError, UtmValues};
-pub use orders::{CodeCount, OrderState, OrdersFile, StoredOrder, UnreadableRow};
-pub use orders_file::{
-    map_columns, OrderColumns, OrdersReader, PreviewOrder, Role, MAX_UNREADABLE_KEPT,
-};
-pub use results::{results, CampaignTotals, CreatorResult, Results, Spend};
+pub use links::{utm_link, utm_parts, validate_landing_url, LinkError};
+pub use orders::OrdersFile;
+pub use orders_file::{map_columns, OrderColumns, OrdersReader, PreviewOrder, Role};
+pub use results::{results, Results, Spend};
+// What only the tests of other areas (the workspace round trip) name.
+#[cfg(test)]
+pub use orders::{OrderState, StoredOrder, UnreadableRow};
 
 /// Days after the campaign's end during which orders still count: sales trail the posts.
 pub const DEFAULT_WINDOW_DAYS: u32 = 30;
@@ -232,6 +233,26 @@ impl Attribution {
         replaced
     }
 
+    /// Adds an imported file after checking it (as stored data is checked on load); returns
+    /// whether it replaced an earlier import of the same name. Nothing changes on an error.
+    pub fn import_file(&mut self, file: OrdersFile) -> Result<bool, AttributionError> {
+        let name = shorten(file.name.trim(), 80);
+        let file = file
+            .checked()
+            .map_err(|why| AttributionError::File { file: name, why })?;
+        let stored: usize = self
+            .files
+            .iter()
+            .filter(|f| f.name != file.name)
+            .map(|f| f.matched.len())
+            .sum::<usize>()
+            + file.matched.len();
+        if stored > MAX_STORED_ORDERS {
+            return Err(AttributionError::TooManyOrders(stored));
+        }
+        Ok(self.add_file(file))
+    }
+
     /// Removes the imported file named `name`.
     pub fn remove_file(&mut self, name: &str) {
         self.files.retain(|f| f.name != name);
@@ -358,10 +379,10 @@ impl Attribution {
         let mut files = Vec::with_capacity(self.files.len());
         for f in std::mem::take(&mut self.files) {
             let name = shorten(f.name.trim(), 80);
-            files.push(f.checked().map_err(|why| AttributionError::File {
-                file: name,
-                why,
-            })?);
+            files.push(
+                f.checked()
+                    .map_err(|why| AttributionError::File { file: name, why })?,
+            );
         }
         self.files = files;
         Ok(self)
@@ -398,11 +419,9 @@ mod tests {
         let a = Attribution::default();
         assert!(a.is_empty());
         assert_eq!(serde_json::to_string(&a).unwrap_or_default(), "{}");
-        let back: Attribution = serde_json::from_str("{}").unwrap_or_else(|_| {
-            Attribution {
-                window_days: 0,
-                ..Attribution::default()
-            }
+        let back: Attribution = serde_json::from_str("{}").unwrap_or_else(|_| Attribution {
+            window_days: 0,
+            ..Attribution::default()
         });
         assert_eq!(back.window_days, DEFAULT_WINDOW_DAYS);
     }
@@ -473,14 +492,19 @@ mod tests {
         for (edit, want) in cases {
             let mut a = Attribution::default();
             edit(&mut a);
-            assert_eq!(a.checked().map_err(|e| e.to_string()), Err(want.to_string()));
+            assert_eq!(
+                a.checked().map_err(|e| e.to_string()),
+                Err(want.to_string())
+            );
         }
     }
 
     #[test]
     fn checked_normalises() {
-        let mut a = Attribution::default();
-        a.landing_url = " shop.example/spring ".into();
+        let mut a = Attribution {
+            landing_url: " shop.example/spring ".into(),
+            ..Attribution::default()
+        };
         a.creators.insert(
             " c1 ".into(),
             CreatorCode {
@@ -514,8 +538,10 @@ mod tests {
 
     #[test]
     fn round_trip_is_compact() {
-        let mut a = Attribution::default();
-        a.landing_url = "https://shop.example/".into();
+        let mut a = Attribution {
+            landing_url: "https://shop.example/".into(),
+            ..Attribution::default()
+        };
         a.creators.insert(
             "c1".into(),
             CreatorCode {

@@ -94,12 +94,7 @@ impl Role {
                 "processedat",
                 "paidat",
             ],
-            Role::Status => &[
-                "financialstatus",
-                "paymentstatus",
-                "status",
-                "orderstatus",
-            ],
+            Role::Status => &["financialstatus", "paymentstatus", "status", "orderstatus"],
             Role::Currency => &["currency", "currencycode"],
             Role::Refunded => &[
                 "refundedamount",
@@ -128,11 +123,7 @@ impl Role {
                 "Total",
                 "order total, amount, revenue, sales",
             ),
-            Role::Date => (
-                "a date column",
-                "Created at",
-                "date, order date, paid at",
-            ),
+            Role::Date => ("a date column", "Created at", "date, order date, paid at"),
             _ => ("this column", self.label(), ""),
         };
         format!("The file has no {what} (Shopify's “{shopify}”; also read: {others}), so its orders can't be attributed. Choose the column that holds it below, or export the orders again with it.")
@@ -311,7 +302,7 @@ pub struct OrdersReader {
     rows: usize,
 }
 
-fn cell<'a, S: AsRef<str>>(cells: &'a [S], index: Option<usize>) -> &'a str {
+fn cell<S: AsRef<str>>(cells: &[S], index: Option<usize>) -> &str {
     index
         .and_then(|i| cells.get(i))
         .map_or("", |c| c.as_ref().trim())
@@ -390,11 +381,6 @@ impl OrdersReader {
         if !cell(cells, c.index(Role::Cancelled)).is_empty() {
             o.cancelled = true;
         }
-    }
-
-    /// Data rows read so far.
-    pub fn rows(&self) -> usize {
-        self.rows
     }
 
     /// The orders read so far, as the preview shows them.
@@ -576,14 +562,24 @@ mod tests {
 
     #[test]
     fn other_files_by_their_usual_names() {
-        let cases: [(&str, &[(Role, usize)], &[Role]); 4] = [
+        type Case<'a> = (&'a str, &'a [(Role, usize)], &'a [Role]);
+        let cases: [Case; 4] = [
             (
                 "order_id,customer name,coupon,order_total,order_date",
-                &[(Role::Order, 0), (Role::Code, 2), (Role::Total, 3), (Role::Date, 4)],
+                &[
+                    (Role::Order, 0),
+                    (Role::Code, 2),
+                    (Role::Total, 3),
+                    (Role::Date, 4),
+                ],
                 &[],
             ),
             // A bare "name" is a customer outside Shopify's export.
-            ("name,promo code,amount,date", &[(Role::Code, 1), (Role::Total, 2)], &[]),
+            (
+                "name,promo code,amount,date",
+                &[(Role::Code, 1), (Role::Total, 2)],
+                &[],
+            ),
             ("Order,Total,Date", &[(Role::Order, 0)], &[Role::Code]),
             ("Order,Discount Code,Date", &[], &[Role::Total]),
         ];
@@ -618,7 +614,12 @@ mod tests {
         assert_eq!(f.matched.len(), 1);
         let o = &f.matched[0];
         assert_eq!(
-            (o.key.as_str(), o.code.as_str(), o.total, o.currency.as_str()),
+            (
+                o.key.as_str(),
+                o.code.as_str(),
+                o.total,
+                o.currency.as_str()
+            ),
             ("#1001", "ANN15", 113.0, "USD")
         );
         assert_eq!(o.date, Date::new(2025, 3, 4).unwrap_or_default());
@@ -749,7 +750,11 @@ mod tests {
             "2025-03-04",
         ];
         for d in dates {
-            assert_eq!(read_date(d), Ok(Date::new(2025, 3, 4).unwrap_or_default()), "{d}");
+            assert_eq!(
+                read_date(d),
+                Ok(Date::new(2025, 3, 4).unwrap_or_default()),
+                "{d}"
+            );
         }
         assert!(read_date("2025-03-0").is_err());
         assert!(read_date("2025-03-045").is_err());

@@ -110,7 +110,11 @@ pub fn results(campaign: &Campaign, creators: &[Creator]) -> Results {
     let mut total = CampaignTotals::default();
     let (mut known_revenue, mut known_orders) = (0.0, 0usize);
     for m in members {
-        let sums = attributed.per_creator.get(&m.id).cloned().unwrap_or_default();
+        let sums = attributed
+            .per_creator
+            .get(&m.id)
+            .cloned()
+            .unwrap_or_default();
         let spend = spend_of(campaign, m);
         let code = campaign.attribution.code_of(&m.id).to_string();
         total.orders += sums.orders;
@@ -212,7 +216,12 @@ mod tests {
         assert!(matches!(&cy.spend, Spend::Unknown(m) if m.starts_with("no agreed price")));
         // Totals: ROAS and CPA only over creators whose spend is known (Ann).
         assert_eq!(
-            (r.total.orders, r.total.revenue, r.total.spend, r.total.spend_unknown),
+            (
+                r.total.orders,
+                r.total.revenue,
+                r.total.spend,
+                r.total.spend_unknown
+            ),
             (4, 350.0, 150.0, 2)
         );
         assert_eq!((r.total.roas, r.total.cpa), (Some(2.0), Some(50.0)));
@@ -221,7 +230,10 @@ mod tests {
         c.attribution.set_rate("EUR", Some(1.1));
         let r = results(&c, &creators);
         let bo = &r.creators[1];
-        assert_eq!(bo.spend.amount().map(|s| (s * 100.0).round()), Some(11_000.0));
+        assert_eq!(
+            bo.spend.amount().map(|s| (s * 100.0).round()),
+            Some(11_000.0)
+        );
         assert_eq!(bo.roas.map(|x| (x * 1000.0).round()), Some(455.0));
         assert_eq!(r.total.roas.map(|x| (x * 1000.0).round()), Some(1346.0));
     }

@@ -291,15 +291,18 @@ pub fn campaign_brief(
     Document {
         title: Text::own("Campaign brief: ").and_user(&campaign.name),
         intro: vec![facts(campaign)],
-        sections: [measure(campaign, formula), creators(campaign, &members, formula)]
-            .into_iter()
-            .chain(codes_and_links(campaign, &members))
-            .chain([
-                story(campaign),
-                disclosure(campaign),
-                approval(&members, min_sponsored_posts),
-            ])
-            .collect(),
+        sections: [
+            measure(campaign, formula),
+            creators(campaign, &members, formula),
+        ]
+        .into_iter()
+        .chain(codes_and_links(campaign, &members))
+        .chain([
+            story(campaign),
+            disclosure(campaign),
+            approval(&members, min_sponsored_posts),
+        ])
+        .collect(),
     }
 }
 
@@ -515,7 +518,10 @@ mod tests {
             "{md}"
         );
         let headings: Vec<String> = doc.sections.iter().map(|s| s.heading.plain()).collect();
-        assert_eq!(headings.get(2).map(String::as_str), Some("Your discount code and link"));
+        assert_eq!(
+            headings.get(2).map(String::as_str),
+            Some("Your discount code and link")
+        );
     }
 
     #[test]

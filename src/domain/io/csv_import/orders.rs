@@ -91,12 +91,7 @@ impl OrdersSession {
             return Err(OrdersImportError::TooLarge { bytes: bytes.len() });
         }
         let decoded = decode(bytes)?;
-        Self::start(
-            name,
-            decoded.text,
-            Some(decoded.encoding),
-            decoded.warning,
-        )
+        Self::start(name, decoded.text, Some(decoded.encoding), decoded.warning)
     }
 
     /// Text already decoded (tests, benches).
@@ -334,7 +329,11 @@ mod tests {
             let Ok(mut s) = s else {
                 panic!("{text}: {s:?}");
             };
-            let err = s.ready().map_err(|e| e.to_string()).err().unwrap_or_default();
+            let err = s
+                .ready()
+                .map_err(|e| e.to_string())
+                .err()
+                .unwrap_or_default();
             assert!(err.contains(&format!("Shopify's “{column}”")), "{err}");
             assert_eq!(s.preview(3).missing.len(), 1);
             // Mapping the column by hand makes it ready (here: column 2 is the total).
