@@ -112,9 +112,7 @@ pub fn CodesView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView
     let rows = move || {
         let list = members.get();
         if list.is_empty() {
-            return view! {
-                <p class="muted">"Add creators to the campaign above to give them codes and links."</p>
-            }
+            return view! { <p class="muted">"Add creators to the campaign above to give them codes and links."</p> }
                 .into_any();
         }
         let c = campaign.get().unwrap_or_default();
@@ -333,8 +331,7 @@ fn code_row(
                 {match link {
                     Ok(l) => view! { <code class="utm-link">{l}</code> }.into_any(),
                     Err(why) => view! { <span class="muted">{why}</span> }.into_any(),
-                }}
-                <details>
+                }} <details>
                     <summary>{format!("Link parts of {}", m.name)}</summary>
                     <div class="fields utm-parts">{part_fields}</div>
                 </details>

@@ -316,7 +316,13 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
                         <tr>
                             <td>{o.line.to_string()}</td>
                             <td>{o.key.clone()}</td>
-                            <td>{if o.codes.is_empty() { "none".to_string() } else { o.codes.clone() }}</td>
+                            <td>
+                                {if o.codes.is_empty() {
+                                    "none".to_string()
+                                } else {
+                                    o.codes.clone()
+                                }}
+                            </td>
                             <td>{total}</td>
                             <td>{o.currency.clone()}</td>
                             <td>{date}</td>
@@ -338,17 +344,36 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
                             plural(total, "row", "rows"),
                         )}
                     </p>
-                    {p.encoding.map(|e| view! { <p>{format!("Encoding read: {}.", e.label())}</p> })}
+                    {p
+                        .encoding
+                        .map(|e| view! { <p>{format!("Encoding read: {}.", e.label())}</p> })}
                     {p
                         .encoding_warning
                         .clone()
-                        .map(|w| view! { <p class="notice" role="note">{w}</p> })}
+                        .map(|w| {
+                            view! {
+                                <p class="notice" role="note">
+                                    {w}
+                                </p>
+                            }
+                        })}
                     {p
                         .missing
                         .iter()
-                        .map(|m| view! { <p class="error" role="alert">{m.clone()}</p> })
+                        .map(|m| {
+                            view! {
+                                <p class="error" role="alert">
+                                    {m.clone()}
+                                </p>
+                            }
+                        })
                         .collect_view()}
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Orders columns">
+                    <div
+                        class="table-scroll"
+                        tabindex="0"
+                        role="region"
+                        aria-label="Orders columns"
+                    >
                         <table>
                             <caption>"Which column gives what"</caption>
                             <thead>
@@ -363,7 +388,12 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
                     </div>
                     <div class="table-scroll" tabindex="0" role="region" aria-label="First orders">
                         <table>
-                            <caption>{format!("The first {} orders, as they will be read", p.orders.len())}</caption>
+                            <caption>
+                                {format!(
+                                    "The first {} orders, as they will be read",
+                                    p.orders.len(),
+                                )}
+                            </caption>
                             <thead>
                                 <tr>
                                     <th scope="col">"Line"</th>
@@ -451,9 +481,16 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
                 })
                 .collect_view();
             view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Imported orders files">
+                <div
+                    class="table-scroll"
+                    tabindex="0"
+                    role="region"
+                    aria-label="Imported orders files"
+                >
                     <table class="orders-files">
-                        <caption>"Imported orders files (importing a file of the same name again replaces it)"</caption>
+                        <caption>
+                            "Imported orders files (importing a file of the same name again replaces it)"
+                        </caption>
                         <thead>
                             <tr>
                                 <th scope="col">"File"</th>
@@ -516,7 +553,9 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
                             value=text
                             inputmode="decimal"
                             error=error
-                            help=format!("Typed by you (no rate is fetched: the app works offline). Empty: orders and prices in {cur} are not counted, and listed.")
+                            help=format!(
+                                "Typed by you (no rate is fetched: the app works offline). Empty: orders and prices in {cur} are not counted, and listed.",
+                            )
                             on_input=move |v: String| {
                                 if let Ok(r) = parse_optional_amount(&v) {
                                     let r = r.filter(|r| *r > 0.0);

@@ -151,7 +151,9 @@ pub fn RoiView(campaign: CampaignMemo) -> impl IntoView {
                 view! {
                     <tr>
                         <th scope="row">{c.name.clone()}</th>
-                        <td>{if c.code.is_empty() { "no code".to_string() } else { c.code.clone() }}</td>
+                        <td>
+                            {if c.code.is_empty() { "no code".to_string() } else { c.code.clone() }}
+                        </td>
                         <td>{group_thousands(c.orders as u64)}</td>
                         <td>{money_in(c.revenue, &cur)}</td>
                         <td>{money_or_na(c.aov, &cur)}</td>
@@ -233,7 +235,13 @@ pub fn RoiView(campaign: CampaignMemo) -> impl IntoView {
                 )}
             </p>
             {(!missing_spend.is_empty())
-                .then(|| view! { <p class="notice" role="note">{format!("No spend for {}", missing_spend.join("; "))}</p> })}
+                .then(|| {
+                    view! {
+                        <p class="notice" role="note">
+                            {format!("No spend for {}", missing_spend.join("; "))}
+                        </p>
+                    }
+                })}
             <p class="roi-excluded">{excluded_sentence(&r)}</p>
             {(a.currency_assumed > 0)
                 .then(|| {
