@@ -352,6 +352,24 @@ mod tests {
         );
     }
 
+    /// The committed Shopify-shaped fixture (tests/fixtures/orders/generate.js, 300 orders).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_shopify_fixture_imports_as_it_is() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/orders/shopify-orders.csv");
+        let bytes = std::fs::read(path).unwrap_or_default();
+        let s = OrdersSession::from_file("shopify-orders.csv", bytes);
+        let Ok(s) = s else { panic!("{s:?}") };
+        assert_eq!(s.ready(), Ok(()));
+        assert!(s.columns().shopify);
+        let f = s.finish(&codes(&["ANNFIT15", "BOCOOKS15"]), 0.0);
+        assert_eq!((f.rows, f.orders), (506, 300));
+        assert!(f.unreadable.is_empty(), "{:?}", f.unreadable);
+        assert!(f.matched.len() > 10, "{}", f.matched.len());
+        assert!(f.unmatched.iter().any(|u| u.code == "WELCOME10"));
+        assert!(f.matched.iter().all(|o| o.code == "ANNFIT15" || o.code == "BOCOOKS15"));
+    }
+
     #[test]
     fn windows_1252_files_decode() {
         let mut bytes = b"Order;Code;Total;Date\r\n#1;CAF\xc9;10,50;2025-03-04\r\n".to_vec();
