@@ -94,7 +94,7 @@ fn excluded_sentence(r: &Results) -> String {
     }
     for (cur, n) in &e.no_rate {
         parts.push(format!(
-            "{} in {cur}, which has no exchange rate (type one above to count them)",
+            "{} in {cur}, which has no exchange rate (type one under “Orders from the shop” to count them)",
             group_thousands(*n as u64)
         ));
     }

@@ -356,7 +356,10 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn the_shopify_fixture_imports_as_it_is() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/orders/shopify-orders.csv");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/orders/shopify-orders.csv"
+        );
         let bytes = std::fs::read(path).unwrap_or_default();
         let s = OrdersSession::from_file("shopify-orders.csv", bytes);
         let Ok(s) = s else { panic!("{s:?}") };
@@ -367,7 +370,10 @@ mod tests {
         assert!(f.unreadable.is_empty(), "{:?}", f.unreadable);
         assert!(f.matched.len() > 10, "{}", f.matched.len());
         assert!(f.unmatched.iter().any(|u| u.code == "WELCOME10"));
-        assert!(f.matched.iter().all(|o| o.code == "ANNFIT15" || o.code == "BOCOOKS15"));
+        assert!(f
+            .matched
+            .iter()
+            .all(|o| o.code == "ANNFIT15" || o.code == "BOCOOKS15"));
     }
 
     #[test]
