@@ -14,6 +14,7 @@ mod data_url;
 mod history;
 mod plot;
 mod progress;
+mod revenue;
 mod values;
 
 pub use bars::{rate_vs_benchmarks, BarKind, RateBar, Reference};
@@ -21,6 +22,7 @@ pub use compare::{compare_creators, Metric};
 pub use data_url::svg_data_url;
 pub use history::{over_time, DatedValue};
 pub use progress::{actual_vs_target, DayValue, Goal};
+pub use revenue::{revenue_vs_spend, MoneyRow};
 pub use values::Unit;
 
 /// A drawn chart: the SVG document and its complete text alternative.
@@ -92,6 +94,16 @@ mod tests {
             rate_vs_benchmarks(name, &bars, Some(&reference)),
             compare_creators(name, &[name.to_string(), "Ben".into()], &metrics),
             actual_vs_target(name, &goal, &actual, &[(2, name.to_string())]),
+            revenue_vs_spend(
+                name,
+                &[MoneyRow {
+                    label: name.to_string(),
+                    revenue: num,
+                    spend: Some(2.0),
+                    note: name.to_string(),
+                }],
+                "$",
+            ),
         ]
     }
 

@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::domain::campaign::attribution::Attribution;
+use crate::domain::campaign::attribution::{Attribution, AttributionError};
 use crate::domain::campaign::calendar::Deliverables;
 use crate::domain::campaign::pricing::Pricing;
 use crate::domain::creator::platform::Platform;
@@ -267,6 +267,8 @@ pub enum CampaignError {
     LongCreatorId(String),
     #[error("the campaign has {0} results; more than {MAX_RESULTS} is more than any campaign records by hand.")]
     TooManyResults(usize),
+    #[error("codes and orders: {0}")]
+    Attribution(#[from] AttributionError),
 }
 
 fn result_who(creator: &str) -> String {
@@ -452,6 +454,7 @@ impl Campaign {
             }
         }
         self.notes = trim(&self.notes).to_string();
+        self.attribution = std::mem::take(&mut self.attribution).checked()?;
         if !self.created_at.is_finite() {
             self.created_at = 0.0;
         }

@@ -17,6 +17,7 @@
 //! anything else) is kept as written.
 
 mod merge;
+mod orders;
 mod post_rows;
 mod reader;
 mod rows;
@@ -25,6 +26,7 @@ mod session;
 mod vendor_files;
 
 pub use merge::merge_imported;
+pub use orders::{OrdersImportError, OrdersPreview, OrdersSession, MAX_ORDER_BYTES};
 pub use post_rows::{parse_post_rows, PastedPostRows};
 pub use reader::unneutralise;
 pub(crate) use rows::reported_text;

@@ -248,6 +248,7 @@ pub fn add_shared(
                             result.creator_id.clone_from(&id);
                         }
                     }
+                    campaign.attribution.rename_creator(&c.id, &id);
                 }
                 out.messages.push(m);
             }

@@ -540,6 +540,71 @@ mod tests {
         );
     }
 
+    /// Issue #17: a campaign's codes, links, window, rates and imported orders travel in the
+    /// workspace file and come back as they were.
+    #[test]
+    fn attribution_round_trips() {
+        use crate::domain::campaign::attribution::{
+            CreatorCode, OrderState, OrdersFile, StoredOrder, UnreadableRow, UtmParts,
+        };
+        use crate::domain::text::date::Date;
+        let mut k = Campaign::new("k1".into(), "Spring", 1.0);
+        k.creators = vec!["c1".into()];
+        let a = &mut k.attribution;
+        a.pattern = "{campaign}-{handle}".into();
+        a.percent = 20.0;
+        a.landing_url = "https://shop.example/spring".into();
+        a.creators.insert(
+            "c1".into(),
+            CreatorCode {
+                code: "SPRING-ANN".into(),
+                utm: UtmParts {
+                    content: Some("ann story".into()),
+                    ..UtmParts::default()
+                },
+            },
+        );
+        a.window_days = 14;
+        a.set_rate("EUR", Some(1.08));
+        a.add_file(OrdersFile {
+            name: "orders_export.csv".into(),
+            imported_at: 5.0,
+            rows: 3,
+            orders: 2,
+            without_code: 1,
+            matched: vec![StoredOrder {
+                key: "#1001".into(),
+                code: "SPRING-ANN".into(),
+                date: Date::new(2025, 3, 4).unwrap_or_default(),
+                total: 113.0,
+                refunded: 13.0,
+                currency: "EUR".into(),
+                state: OrderState::Counted,
+            }],
+            unreadable: vec![UnreadableRow {
+                line: 4,
+                reason: "order “#1003”: no total.".into(),
+            }],
+            unreadable_count: 1,
+            ..OrdersFile::default()
+        });
+        let k = k.checked();
+        assert!(k.is_ok(), "{k:?}");
+        let Ok(k) = k else { return };
+        let file = WorkspaceFile::new(
+            Workspace {
+                creators: vec![ann()],
+                campaigns: vec![k.clone()],
+                ..Workspace::default()
+            },
+            7.0,
+        );
+        let json = file.to_json().unwrap_or_default();
+        assert!(json.contains("\"k\": \"#1001\""), "{json}");
+        let back = import_workspace(&json).map(|i| i.file.workspace.campaigns);
+        assert_eq!(back, Ok(vec![k]));
+    }
+
     #[test]
     fn refusals() {
         let cases: &[(&str, WorkspaceError)] = &[

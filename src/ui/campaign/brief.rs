@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::campaign::document::{campaign_brief, Document};
+use crate::domain::campaign::record::Campaign;
 use crate::domain::engine::engagement::Formula;
 use crate::domain::io::share::{creator_summary, Shared};
 use crate::ui::campaign::document::{download_markdown, DocumentView};
@@ -30,7 +31,11 @@ pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
         let all = creators.get();
         campaign.with(|c| {
             c.as_ref().map(|c| Shared::Brief {
-                campaign: Box::new(c.clone()),
+                // Codes and links travel; the shop's orders don't (their data, and too long).
+                campaign: Box::new(Campaign {
+                    attribution: c.attribution.without_orders(),
+                    ..c.clone()
+                }),
                 creators: all
                     .iter()
                     .filter(|x| c.creators.contains(&x.id))

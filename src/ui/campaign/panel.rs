@@ -10,9 +10,12 @@ use crate::domain::text::number::parse_optional_amount;
 use crate::domain::Platform;
 use crate::ui::campaign::brief::BriefView;
 use crate::ui::campaign::checklist::ChecklistView;
+use crate::ui::campaign::codes::CodesView;
 use crate::ui::campaign::creators::CreatorsView;
 use crate::ui::campaign::inputs::set_member;
+use crate::ui::campaign::orders::OrdersView;
 use crate::ui::campaign::recommendations::RecommendationsView;
+use crate::ui::campaign::roi::RoiView;
 use crate::ui::campaign::tracking::TrackingView;
 use crate::ui::campaign::vetting::VettingView;
 use crate::ui::risks::for_creator::CampaignWarnings;
@@ -398,6 +401,9 @@ fn CampaignEditor(store: CampaignsStore, id: String) -> impl IntoView {
             <CampaignWarnings campaign=campaign />
             <ChecklistView campaign=campaign store=store />
             <TrackingView campaign=campaign store=store />
+            <CodesView campaign=campaign store=store />
+            <RoiView campaign=campaign />
+            <OrdersView campaign=campaign store=store />
             <BriefView campaign=campaign />
             <VettingView campaign=campaign />
         </article>

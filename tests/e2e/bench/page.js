@@ -2,7 +2,7 @@
 //! time (median of 9 cold loads), and the in-page workloads of workloads.js (CSV import against
 //! PapaParse, a 5,000-creator shortlist's sort, filter and save). Prints table rows
 //! "metric | value | budget | pass/fail". Run by scripts/bench.sh (`make bench`), never by the test
-//! command. Usage: node page.js DIST [--only=sizes,mount,import,shortlist,dossier]
+//! command. Usage: node page.js DIST [--only=sizes,mount,import,shortlist,dossier,attribution]
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -10,10 +10,11 @@ const zlib = require("zlib");
 const http = require("http");
 const { chromium } = require("playwright-core");
 const { importBench, shortlistBench } = require("./workloads");
+const { attributionBench } = require("./attribution");
 
 const args = process.argv.slice(2);
 const dist = path.resolve(args.find((a) => !a.startsWith("--")) || path.join(__dirname, "../../../dist"));
-const only = (args.find((a) => a.startsWith("--only=")) || "--only=sizes,mount,import,shortlist,dossier").slice(7).split(",");
+const only = (args.find((a) => a.startsWith("--only=")) || "--only=sizes,mount,import,shortlist,dossier,attribution").slice(7).split(",");
 const rows = [];
 const row = (metric, value, budget, pass) => rows.push({ metric, value, budget, pass });
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -117,7 +118,7 @@ async function mountTimes(port) {
     row("mount time, median of 9 cold loads", `${median.toFixed(0)} ms`, "300 ms", median <= 300);
     row("  of which: wasm arrived / code started (medians)", `${ms(mid("wasm"))} / ${ms(mid("start"))} ms`, "(info)", true);
   }
-  if (only.includes("import") || only.includes("shortlist") || only.includes("dossier")) {
+  if (["import", "shortlist", "dossier", "attribution"].some((w) => only.includes(w))) {
     const browser = await launch();
     const base = `http://127.0.0.1:${port}`;
     if (only.includes("import")) await importBench(browser, base, row);
@@ -127,6 +128,7 @@ async function mountTimes(port) {
       // What localStorage can hold of such a list (5.24 M characters a site): saved for real.
       await shortlistBench(browser, base, row, 9, { n: 1400, dossier: true, controls: false });
     }
+    if (only.includes("attribution")) await attributionBench(browser, base, row);
     await browser.close();
   }
   server.close();

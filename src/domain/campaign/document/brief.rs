@@ -4,6 +4,7 @@
 
 use super::figures::figures;
 use super::{Block, Document, Item, Section, Table, Text};
+use crate::domain::campaign::attribution::{utm_link, utm_parts};
 use crate::domain::campaign::checklist::approval_needed;
 use crate::domain::campaign::record::{count_label, Campaign, Goal, Objective};
 use crate::domain::campaign::tracking::Metric;
@@ -167,6 +168,44 @@ fn creators(campaign: &Campaign, members: &[&Creator], formula: Formula) -> Sect
     }
 }
 
+/// Each creator's discount code and UTM link (issue #17), when the campaign has any.
+fn codes_and_links(campaign: &Campaign, members: &[&Creator]) -> Option<Section> {
+    let a = &campaign.attribution;
+    let any = members.iter().any(|c| !a.code_of(&c.id).is_empty()) || !a.landing_url.is_empty();
+    if !any || members.is_empty() {
+        return None;
+    }
+    let rows = members
+        .iter()
+        .map(|c| {
+            let code = a.code_of(&c.id);
+            let link = utm_link(&a.landing_url, &utm_parts(campaign, c)).ok();
+            vec![
+                Text::user(&c.name),
+                if code.is_empty() {
+                    Text::own("not set yet")
+                } else {
+                    Text::user(code)
+                },
+                link.map_or_else(|| Text::own("not set yet"), Text::user),
+            ]
+        })
+        .collect();
+    Some(Section {
+        heading: Text::own("Your discount code and link"),
+        blocks: vec![
+            Block::Paragraph(Text::own(format!(
+                "Share your own code ({}% off) and link with your audience: orders placed with your code are credited to you, so we can report what your posts sold.",
+                crate::domain::text::format::trimmed(a.percent, 2)
+            ))),
+            Block::Table(Table {
+                header: vec!["Creator", "Discount code", "Link"],
+                rows,
+            }),
+        ],
+    })
+}
+
 fn story(campaign: &Campaign) -> Section {
     let mut items = vec![
         Item::new(Text::label("Connect your own story with the brand.").and(" Tell us where the brand fits in your life or work; we'd rather shape the story with you than hand you a script.")),
@@ -252,13 +291,18 @@ pub fn campaign_brief(
     Document {
         title: Text::own("Campaign brief: ").and_user(&campaign.name),
         intro: vec![facts(campaign)],
-        sections: vec![
+        sections: [
             measure(campaign, formula),
             creators(campaign, &members, formula),
+        ]
+        .into_iter()
+        .chain(codes_and_links(campaign, &members))
+        .chain([
             story(campaign),
             disclosure(campaign),
             approval(&members, min_sponsored_posts),
-        ],
+        ])
+        .collect(),
     }
 }
 
@@ -448,6 +492,36 @@ mod tests {
         let de = md.find("- **Germany:**");
         assert!(us.is_some() && de.is_some() && us < de, "{md}");
         assert!(md.contains("- **Target countries:** United States, Germany"));
+    }
+
+    /// Issue #17 item 1: the brief shows each creator's code and link.
+    #[test]
+    fn brief_shows_codes_and_links() {
+        use crate::domain::campaign::attribution::CreatorCode;
+        let mut c = campaign();
+        let md = campaign_brief(&c, &[ann("Ann")], Formula::SourceViews, 3.0).markdown();
+        assert!(!md.contains("Your discount code"), "{md}");
+        c.attribution.landing_url = "https://shop.example/spring".into();
+        c.attribution.creators.insert(
+            "a".into(),
+            CreatorCode {
+                code: "ANN_15".into(),
+                ..CreatorCode::default()
+            },
+        );
+        let doc = campaign_brief(&c, &[ann("Ann")], Formula::SourceViews, 3.0);
+        let md = doc.markdown();
+        assert!(md.contains("## Your discount code and link"), "{md}");
+        assert!(md.contains("(15% off)"), "{md}");
+        assert!(
+            md.contains("| Ann | ANN\\_15 | https\\://shop\\.example/spring?utm\\_source\\=tiktok"),
+            "{md}"
+        );
+        let headings: Vec<String> = doc.sections.iter().map(|s| s.heading.plain()).collect();
+        assert_eq!(
+            headings.get(2).map(String::as_str),
+            Some("Your discount code and link")
+        );
     }
 
     #[test]

@@ -1,0 +1,341 @@
+//! Codes and links per creator (issue #17): the code pattern and discount, the landing page, a
+//! code per creator (generated, or typed and checked against the whole workspace), the UTM link
+//! with its four parts editable, and the codes as a CSV for the shop. The rules are the domain's
+//! (`campaign::attribution`); this file only renders them.
+
+use leptos::prelude::*;
+
+use crate::domain::campaign::attribution::{
+    codes_csv, generate_codes, set_code, utm_link, utm_parts, validate_landing_url, DEFAULT_PATTERN,
+};
+use crate::domain::campaign::record::Campaign;
+use crate::domain::creator::record::Creator;
+use crate::domain::text::format::{date_stamp, plural, trimmed};
+use crate::domain::text::number::parse_amount;
+use crate::ui::app::clock::now_ms;
+use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::state::CampaignsStore;
+use crate::ui::widgets::fields::TextField;
+use crate::ui::widgets::files::download_text;
+use crate::ui::widgets::section::{Depth, Section};
+
+/// The link of a creator, or why there is none yet.
+fn link_of(c: &Campaign, m: &Creator) -> Result<String, String> {
+    utm_link(&c.attribution.landing_url, &utm_parts(c, m)).map_err(|e| {
+        let s = e.to_string();
+        let mut chars = s.chars();
+        chars
+            .next()
+            .map(|f| f.to_uppercase().collect::<String>() + chars.as_str())
+            .unwrap_or_default()
+    })
+}
+
+/// A file-name-safe form of the campaign's name.
+fn file_part(name: &str) -> String {
+    let s: String = name
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    s.trim_matches('-').to_lowercase()
+}
+
+#[component]
+pub fn CodesView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
+    let creators = shortlisted();
+    let id =
+        move || campaign.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+    let first = campaign.get_untracked().unwrap_or_default();
+    let members = Memo::new(move |_| {
+        let all = creators.get();
+        campaign.with(|c| {
+            c.as_ref()
+                .map(|c| c.members(&all).0.into_iter().cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let pattern = RwSignal::new(first.attribution.pattern.clone());
+    let percent = RwSignal::new(trimmed(first.attribution.percent, 2));
+    let percent_error = Signal::derive(move || {
+        let t = percent.get();
+        match parse_amount(&t) {
+            Ok(p) if (0.0..=100.0).contains(&p) => None,
+            Ok(_) => Some("The discount must be between 0 and 100%.".to_string()),
+            Err(e) => Some(e.to_string()),
+        }
+    });
+    let landing = RwSignal::new(first.attribution.landing_url.clone());
+    let landing_error = Signal::derive(move || {
+        validate_landing_url(&landing.get())
+            .err()
+            .map(|e| format!("Landing page: {e}"))
+    });
+    let status = RwSignal::new(None::<String>);
+
+    let generate = move |replace: bool| {
+        let cid = id();
+        let all = creators.get_untracked();
+        let codes = store
+            .campaigns
+            .with_untracked(|cs| generate_codes(cs, &cid, &all, replace));
+        let n = codes.len();
+        store.edit(&cid, move |c| {
+            for (creator, code) in codes {
+                c.attribution.creators.entry(creator).or_default().code = code;
+            }
+        });
+        status.set(Some(if n == 0 {
+            "Every creator already has a code.".to_string()
+        } else {
+            format!("{} made from the pattern.", plural(n, "code", "codes"))
+        }));
+    };
+    let download = move |_| {
+        let all = creators.get_untracked();
+        let Some(c) = campaign.get_untracked() else {
+            return;
+        };
+        let csv = codes_csv(&c, &all, |m| link_of(&c, m).unwrap_or_default());
+        let name = format!(
+            "microscope-codes-{}-{}.csv",
+            file_part(&c.name),
+            date_stamp(now_ms())
+        );
+        status.set(Some(
+            match download_text(&name, "text/csv;charset=utf-8", &csv) {
+                Ok(()) => format!("Downloaded {name}."),
+                Err(e) => format!("The file could not be made: {e}"),
+            },
+        ));
+    };
+
+    let rows = move || {
+        let list = members.get();
+        if list.is_empty() {
+            return view! { <p class="muted">"Add creators to the campaign above to give them codes and links."</p> }
+                .into_any();
+        }
+        let c = campaign.get().unwrap_or_default();
+        let body = list
+            .into_iter()
+            .enumerate()
+            .map(|(i, m)| code_row(i, &c, m, store, creators))
+            .collect_view();
+        view! {
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Codes and links">
+                <table class="campaign-codes">
+                    <caption>"Discount code and link per creator"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Creator"</th>
+                            <th scope="col">"Discount code"</th>
+                            <th scope="col">"Link (UTM)"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+
+    view! {
+        <Section
+            id="campaign-codes-title"
+            class="subpanel campaign-codes-part"
+            depth=Depth::Part
+            title="Codes and links"
+            intro="Give each creator a discount code and a tracked link, so the shop's orders can be credited to them. Codes are unique across all your campaigns; letter case doesn't matter."
+        >
+            <form class="fields campaign-form" on:submit=|ev| ev.prevent_default()>
+                <TextField
+                    id="codes-pattern"
+                    label="Code pattern"
+                    value=pattern
+                    no_spellcheck=true
+                    help=format!(
+                        "{{handle}}, {{percent}} and {{campaign}} are filled in per creator: {DEFAULT_PATTERN} gives e.g. ANNFIT15. A code already used anywhere in the workspace gets -2, -3…",
+                    )
+                    on_input=move |v: String| {
+                        let p = v.trim().to_string();
+                        store.edit(&id(), move |c| c.attribution.pattern = p);
+                    }
+                />
+                <TextField
+                    id="codes-percent"
+                    label="Discount (%)"
+                    value=percent
+                    inputmode="decimal"
+                    error=percent_error
+                    help="What the codes give off, for the pattern and the shop's import file."
+                    on_input=move |v: String| {
+                        if let Ok(p) = parse_amount(&v) {
+                            if (0.0..=100.0).contains(&p) {
+                                store.edit(&id(), move |c| c.attribution.percent = p);
+                            }
+                        }
+                    }
+                />
+                <TextField
+                    id="codes-landing"
+                    label="Landing page"
+                    value=landing
+                    kind="url"
+                    no_spellcheck=true
+                    placeholder="https://shop.example/spring"
+                    error=landing_error
+                    help="The page the links lead to (http or https). Each creator's link adds utm_source (platform), utm_medium=influencer, utm_campaign and utm_content (handle)."
+                    on_input=move |v: String| {
+                        if let Ok(u) = validate_landing_url(&v) {
+                            let u = u.unwrap_or_default();
+                            store.edit(&id(), move |c| c.attribution.landing_url = u);
+                        }
+                    }
+                />
+            </form>
+            <div class="button-row campaign-form">
+                <button type="button" class="button" on:click=move |_| generate(false)>
+                    "Generate missing codes"
+                </button>
+                <button type="button" class="button secondary" on:click=move |_| generate(true)>
+                    "Remake all codes from the pattern"
+                </button>
+                <button type="button" class="button secondary" on:click=download>
+                    "Download codes for the shop (CSV)"
+                </button>
+            </div>
+            <p class="status campaign-form" role="status">
+                {move || status.get()}
+            </p>
+            {rows}
+        </Section>
+    }
+}
+
+/// One creator's row: the code (checked on change) and the link with its editable parts.
+fn code_row(
+    i: usize,
+    c: &Campaign,
+    m: Creator,
+    store: CampaignsStore,
+    creators: Signal<Vec<Creator>>,
+) -> impl IntoView {
+    let campaign_id = c.id.clone();
+    let creator_id = m.id.clone();
+    let code = c.attribution.code_of(&m.id).to_string();
+    let error = RwSignal::new(None::<String>);
+    let input_id = format!("code-{i}");
+    let error_id = format!("code-{i}-error");
+    let link = link_of(c, &m);
+    let parts = utm_parts(c, &m);
+    let defaults = {
+        let mut bare = c.clone();
+        bare.attribution.creators.remove(&m.id);
+        utm_parts(&bare, &m)
+    };
+    let on_code = {
+        let (campaign_id, creator_id) = (campaign_id.clone(), creator_id.clone());
+        move |ev: leptos::ev::Event| {
+            let typed = event_target_value(&ev);
+            let all = creators.get_untracked();
+            let checked = if typed.trim().is_empty() {
+                Ok(String::new())
+            } else {
+                store
+                    .campaigns
+                    .with_untracked(|cs| set_code(cs, &all, &campaign_id, &creator_id, &typed))
+            };
+            match checked {
+                Ok(code) => {
+                    error.set(None);
+                    let who = creator_id.clone();
+                    store.edit(&campaign_id, move |c| {
+                        c.attribution.creators.entry(who).or_default().code = code;
+                    });
+                }
+                Err(e) => error.set(Some(format!("Not saved: {e}"))),
+            }
+        }
+    };
+    let part_fields = [
+        ("source", parts.source, defaults.source),
+        ("medium", parts.medium, defaults.medium),
+        ("campaign", parts.campaign, defaults.campaign),
+        ("content", parts.content, defaults.content),
+    ]
+    .into_iter()
+    .map(|(part, value, default)| {
+        let field_id = format!("utm-{i}-{part}");
+        let (campaign_id, creator_id) = (campaign_id.clone(), creator_id.clone());
+        let shown = if value == default {
+            String::new()
+        } else {
+            value
+        };
+        view! {
+            <div class="field">
+                <label for=field_id.clone()>{format!("utm_{part}")}</label>
+                <input
+                    id=field_id
+                    type="text"
+                    spellcheck="false"
+                    value=shown
+                    placeholder=default.clone()
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev).trim().to_string();
+                        let v = (!v.is_empty() && v != default).then_some(v);
+                        let who = creator_id.clone();
+                        store
+                            .edit(
+                                &campaign_id,
+                                move |c| {
+                                    let e = c.attribution.creators.entry(who).or_default();
+                                    match part {
+                                        "source" => e.utm.source = v,
+                                        "medium" => e.utm.medium = v,
+                                        "campaign" => e.utm.campaign = v,
+                                        _ => e.utm.content = v,
+                                    }
+                                },
+                            );
+                    }
+                />
+            </div>
+        }
+    })
+    .collect_view();
+    view! {
+        <tr>
+            <th scope="row">{m.name.clone()}</th>
+            <td>
+                <label class="visually-hidden" for=input_id.clone()>
+                    {format!("Discount code of {}", m.name)}
+                </label>
+                <input
+                    id=input_id
+                    class="code-input"
+                    type="text"
+                    spellcheck="false"
+                    autocomplete="off"
+                    value=code
+                    placeholder="no code yet"
+                    aria-describedby=error_id.clone()
+                    aria-invalid=move || error.get().is_some().to_string()
+                    on:change=on_code
+                />
+                <p id=error_id class="error" role="alert">
+                    {move || error.get()}
+                </p>
+            </td>
+            <td>
+                {match link {
+                    Ok(l) => view! { <code class="utm-link">{l}</code> }.into_any(),
+                    Err(why) => view! { <span class="muted">{why}</span> }.into_any(),
+                }} <details>
+                    <summary>{format!("Link parts of {}", m.name)}</summary>
+                    <div class="fields utm-parts">{part_fields}</div>
+                </details>
+            </td>
+        </tr>
+    }
+}

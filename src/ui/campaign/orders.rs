@@ -1,0 +1,645 @@
+//! The shop's orders (issue #17): an orders export (Shopify's, or any CSV with a code, an amount
+//! and a date column) read in time slices with a progress bar so the page stays responsive, a
+//! preview with the columns it found (each one changeable, a missing one named), the imported
+//! files (importing one again replaces it), the attribution window and the exchange rates.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::domain::campaign::attribution::{attribute, Role, DEFAULT_WINDOW_DAYS};
+use crate::domain::io::csv_import::{
+    OrdersImportError, OrdersPreview, OrdersSession, Progress, MAX_ORDER_BYTES,
+};
+use crate::domain::text::choice::Choice;
+use crate::domain::text::format::{group_thousands, money, plural};
+use crate::domain::text::number::parse_optional_amount;
+use crate::ui::app::clock::{now_ms, performance};
+use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::state::CampaignsStore;
+use crate::ui::widgets::fields::TextField;
+use crate::ui::widgets::files::{chosen_file, read_bytes};
+use crate::ui::widgets::section::{Depth, Section};
+
+/// Rows read between two looks at the clock: well under a millisecond.
+const BATCH_ROWS: usize = 500;
+/// Work per turn of the event loop before the browser paints the bar and handles a click.
+const SLICE_MS: f64 = 20.0;
+/// Orders shown in the preview.
+const PREVIEW_ORDERS: usize = 5;
+
+/// The slice for this turn: [`SLICE_MS`] unless the page sets `window.__microscopeImportSliceMs`
+/// (the end-to-end test does, to prove the import yields between slices on any machine).
+fn slice_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| {
+            web_sys::js_sys::Reflect::get(
+                &w,
+                &wasm_bindgen::JsValue::from_str("__microscopeImportSliceMs"),
+            )
+            .ok()
+        })
+        .and_then(|v| v.as_f64())
+        .unwrap_or(SLICE_MS)
+}
+
+/// Runs `f` in a task of its own once the browser has done what is pending (input, a paint when
+/// one is due): a message the page posts to itself. `setTimeout(0)` would do the same, but nested
+/// timers wait at least 4 ms, which over the ~50 slices of a 50,000-order file idles ~200 ms.
+fn next_task(f: impl FnOnce() + 'static) {
+    let Ok(channel) = web_sys::MessageChannel::new() else {
+        set_timeout(f, Duration::ZERO);
+        return;
+    };
+    let port = channel.port1();
+    let sender = channel.port2();
+    // The closure holds the channel, so it lives until the message arrives.
+    let run = Closure::once_into_js(move || {
+        let _keep = &channel;
+        f();
+    });
+    port.set_onmessage(Some(run.unchecked_ref()));
+    if sender.post_message(&JsValue::NULL).is_err() {
+        port.set_onmessage(None);
+    }
+}
+
+/// The import's signals, copied into each scheduled slice.
+#[derive(Clone, Copy)]
+struct Importer {
+    store: CampaignsStore,
+    campaign: CampaignMemo,
+    session: StoredValue<Option<OrdersSession>>,
+    preview: RwSignal<Option<OrdersPreview>>,
+    progress: RwSignal<Option<Progress>>,
+    report: RwSignal<Option<String>>,
+    error: RwSignal<Option<String>>,
+    cancelled: StoredValue<bool>,
+}
+
+impl Importer {
+    fn start(self, session: Result<OrdersSession, OrdersImportError>) {
+        self.error.set(None);
+        self.report.set(None);
+        self.progress.set(None);
+        match session {
+            Err(e) => {
+                self.session.set_value(None);
+                self.preview.set(None);
+                self.error.set(Some(e.to_string()));
+            }
+            Ok(s) => {
+                self.preview.set(Some(s.preview(PREVIEW_ORDERS)));
+                self.session.set_value(Some(s));
+            }
+        }
+    }
+
+    fn remap(self, index: usize, role: Option<Role>) {
+        let p = self
+            .session
+            .try_update_value(|s| {
+                s.as_mut().map(|s| {
+                    let _ = s.remap(index, role);
+                    s.preview(PREVIEW_ORDERS)
+                })
+            })
+            .flatten();
+        if p.is_some() {
+            self.preview.set(p);
+        }
+    }
+
+    fn cancel(self) {
+        self.cancelled.set_value(true);
+        self.session.set_value(None);
+        self.preview.set(None);
+        self.progress.set(None);
+    }
+
+    fn run(self) {
+        let ready = self
+            .session
+            .with_value(|s| s.as_ref().map(OrdersSession::ready));
+        if let Some(Err(e)) = ready {
+            self.error.set(Some(e.to_string()));
+            return;
+        }
+        self.cancelled.set_value(false);
+        self.preview.set(None);
+        let first = self
+            .session
+            .with_value(|s| s.as_ref().map(OrdersSession::progress));
+        self.progress.set(first);
+        set_timeout(move || self.chunk(), Duration::ZERO);
+    }
+
+    /// Reads for one time slice, then lets the browser paint before the next.
+    fn chunk(self) {
+        if self.cancelled.try_get_value() != Some(false) {
+            return;
+        }
+        let clock = performance();
+        let started = clock.as_ref().map(|p| p.now());
+        let slice = slice_ms();
+        let in_slice = |_: &Progress| match (&clock, started) {
+            (Some(p), Some(t)) => p.now() - t < slice,
+            _ => false,
+        };
+        let Some(Some(progress)) = self
+            .session
+            .try_update_value(|s| s.as_mut().map(|s| s.step_while(BATCH_ROWS, in_slice)))
+        else {
+            return;
+        };
+        self.progress.set(Some(progress));
+        if progress.finished {
+            next_task(move || self.finish());
+        } else {
+            next_task(move || self.chunk());
+        }
+    }
+
+    /// Sorts the orders out against the campaign's codes and stores the file's summary.
+    fn finish(self) {
+        if self.cancelled.try_get_value() != Some(false) {
+            return;
+        }
+        let Some(Some(session)) = self.session.try_update_value(Option::take) else {
+            return;
+        };
+        let Some(c) = self.campaign.get_untracked() else {
+            return;
+        };
+        let codes = c.attribution.code_keys(&c.creators);
+        let file = session.finish(&codes, now_ms());
+        let mut summary = format!(
+            "Imported “{}”: {}, {}; {} with a creator's code, {} with other codes, {} without a code.",
+            file.name,
+            plural(file.rows, "row", "rows"),
+            plural(file.orders, "order", "orders"),
+            group_thousands(file.matched.len() as u64),
+            group_thousands(file.unmatched.iter().map(|u| u.orders).sum::<usize>() as u64),
+            group_thousands(file.without_code as u64),
+        );
+        if file.unreadable_count > 0 {
+            summary.push_str(&format!(
+                " {} could not be read and are not counted (listed under the results).",
+                plural(file.unreadable_count, "order", "orders")
+            ));
+        }
+        if codes.is_empty() {
+            summary.push_str(" No creator has a code yet, so no order could be credited: generate the codes above, then import the file again.");
+        }
+        let mut outcome = Ok(false);
+        self.store.edit(&c.id, |k| {
+            outcome = k.attribution.import_file(file);
+        });
+        self.progress.set(None);
+        match outcome {
+            Ok(replaced) => {
+                if replaced {
+                    summary.push_str(" It replaced the earlier import of the same file.");
+                }
+                self.report.set(Some(summary));
+            }
+            Err(e) => self.error.set(Some(format!("Not imported: {e}"))),
+        }
+    }
+}
+
+/// "Column 3 “Total”".
+fn column_name(index: usize, header: &str) -> String {
+    format!(
+        "Column {} “{}”",
+        index + 1,
+        if header.is_empty() {
+            "(no header)"
+        } else {
+            header
+        }
+    )
+}
+
+#[component]
+pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
+    let creators = shortlisted();
+    let importer = Importer {
+        store,
+        campaign,
+        session: StoredValue::new(None),
+        preview: RwSignal::new(None),
+        progress: RwSignal::new(None),
+        report: RwSignal::new(None),
+        error: RwSignal::new(None),
+        cancelled: StoredValue::new(false),
+    };
+    let id =
+        move || campaign.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+    let reading = RwSignal::new(None::<String>);
+    let first = campaign.get_untracked().unwrap_or_default();
+    let window = RwSignal::new(first.attribution.window_days.to_string());
+    let window_error = Signal::derive(move || {
+        let t = window.get();
+        match t.trim().parse::<u32>() {
+            Ok(d) if d <= 365 => None,
+            _ => Some(format!(
+                "Write a whole number of days from 0 to 365 (the default is {DEFAULT_WINDOW_DAYS})."
+            )),
+        }
+    });
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = chosen_file(&input) else {
+            return;
+        };
+        if file.size() > MAX_ORDER_BYTES as f64 {
+            importer.start(Err(OrdersImportError::TooLarge {
+                bytes: file.size() as usize,
+            }));
+            return;
+        }
+        let name = file.name();
+        reading.set(Some(name.clone()));
+        leptos::task::spawn_local(async move {
+            let bytes = read_bytes(&file).await;
+            reading.set(None);
+            match bytes {
+                Ok(bytes) => importer.start(OrdersSession::from_file(&name, bytes)),
+                Err(e) => importer.error.set(Some(format!("“{name}”: {e}"))),
+            }
+        });
+    };
+
+    let preview_view = move || {
+        importer.preview.get().map(|p| {
+            let mapping = p
+                .columns
+                .headers
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| {
+                    // Shopify's 70-odd columns: show the ones read, plus every one when a
+                    // required column is missing, so it can be chosen.
+                    !p.missing.is_empty() || p.columns.role_of(*i).is_some()
+                })
+                .map(|(index, header)| {
+                    let current = p.columns.role_of(index);
+                    let select_id = format!("orders-map-{index}");
+                    view! {
+                        <tr>
+                            <td>{(index + 1).to_string()}</td>
+                            <th scope="row">{header.clone()}</th>
+                            <td>
+                                <label class="visually-hidden" for=select_id.clone()>
+                                    {format!("{} is read as", column_name(index, header))}
+                                </label>
+                                <select
+                                    id=select_id
+                                    on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        importer.remap(index, Role::parse(&v));
+                                    }
+                                >
+                                    <option value="" selected=current.is_none()>
+                                        "Not used"
+                                    </option>
+                                    {Role::ALL
+                                        .iter()
+                                        .map(|r| {
+                                            view! {
+                                                <option value=r.id() selected=current == Some(*r)>
+                                                    {r.label()}
+                                                </option>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </select>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let orders = p
+                .orders
+                .iter()
+                .map(|o| {
+                    let total = match &o.total {
+                        Ok(t) => money(Some(*t), ""),
+                        Err(e) => format!("unreadable: {e}"),
+                    };
+                    let date = match &o.date {
+                        Ok(d) => d.to_string(),
+                        Err(e) => format!("unreadable: {e}"),
+                    };
+                    view! {
+                        <tr>
+                            <td>{o.line.to_string()}</td>
+                            <td>{o.key.clone()}</td>
+                            <td>
+                                {if o.codes.is_empty() {
+                                    "none".to_string()
+                                } else {
+                                    o.codes.clone()
+                                }}
+                            </td>
+                            <td>{total}</td>
+                            <td>{o.currency.clone()}</td>
+                            <td>{date}</td>
+                            <td>{format!("{:?}", o.state).to_lowercase()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let blocked = !p.missing.is_empty();
+            let total = p.total_rows;
+            view! {
+                <div class="import-preview orders-preview">
+                    <h5>"Preview: nothing is saved yet"</h5>
+                    <p>
+                        {format!(
+                            "{}Separator: {}. {} to read.",
+                            if p.columns.shopify { "A Shopify orders export. " } else { "" },
+                            p.delimiter.label(),
+                            plural(total, "row", "rows"),
+                        )}
+                    </p>
+                    {p
+                        .encoding
+                        .map(|e| view! { <p>{format!("Encoding read: {}.", e.label())}</p> })}
+                    {p
+                        .encoding_warning
+                        .clone()
+                        .map(|w| {
+                            view! {
+                                <p class="notice" role="note">
+                                    {w}
+                                </p>
+                            }
+                        })}
+                    {p
+                        .missing
+                        .iter()
+                        .map(|m| {
+                            view! {
+                                <p class="error" role="alert">
+                                    {m.clone()}
+                                </p>
+                            }
+                        })
+                        .collect_view()}
+                    <div
+                        class="table-scroll"
+                        tabindex="0"
+                        role="region"
+                        aria-label="Orders columns"
+                    >
+                        <table>
+                            <caption>"Which column gives what"</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"#"</th>
+                                    <th scope="col">"Header in the file"</th>
+                                    <th scope="col">"Read as"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{mapping}</tbody>
+                        </table>
+                    </div>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="First orders">
+                        <table>
+                            <caption>
+                                {format!(
+                                    "The first {} orders, as they will be read",
+                                    p.orders.len(),
+                                )}
+                            </caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Line"</th>
+                                    <th scope="col">"Order"</th>
+                                    <th scope="col">"Code"</th>
+                                    <th scope="col">"Total"</th>
+                                    <th scope="col">"Currency"</th>
+                                    <th scope="col">"Date"</th>
+                                    <th scope="col">"State"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{orders}</tbody>
+                        </table>
+                    </div>
+                    <div class="button-row">
+                        <button type="button" disabled=blocked on:click=move |_| importer.run()>
+                            {format!("Import {}", plural(total, "row", "rows"))}
+                        </button>
+                        <button type="button" class="secondary" on:click=move |_| importer.cancel()>
+                            "Cancel"
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    };
+
+    let progress_view = move || {
+        importer.progress.get().map(|p| {
+            let percent = (p.fraction() * 100.0).round();
+            view! {
+                <div class="import-progress">
+                    <label for="orders-progress">
+                        {format!(
+                            "Reading orders: {} of about {} rows",
+                            group_thousands(p.done_rows as u64),
+                            group_thousands(p.total_rows as u64),
+                        )}
+                    </label>
+                    <progress id="orders-progress" max="100" value=percent.to_string()>
+                        {format!("{percent}%")}
+                    </progress>
+                    <button type="button" class="secondary" on:click=move |_| importer.cancel()>
+                        "Stop reading"
+                    </button>
+                </div>
+            }
+        })
+    };
+
+    let files_view = move || {
+        let files = campaign.with(|c| {
+            c.as_ref()
+                .map(|c| c.attribution.files.clone())
+                .unwrap_or_default()
+        });
+        (!files.is_empty()).then(|| {
+            let rows = files
+                .into_iter()
+                .map(|f| {
+                    let name = f.name.clone();
+                    let label = format!("Remove “{}” and its orders", f.name);
+                    view! {
+                        <tr>
+                            <th scope="row">{f.name.clone()}</th>
+                            <td>{crate::domain::text::format::date_stamp(f.imported_at)}</td>
+                            <td>{group_thousands(f.rows as u64)}</td>
+                            <td>{group_thousands(f.orders as u64)}</td>
+                            <td>{group_thousands(f.matched.len() as u64)}</td>
+                            <td>
+                                <button
+                                    type="button"
+                                    class="button secondary"
+                                    aria-label=label
+                                    on:click=move |_| {
+                                        let n = name.clone();
+                                        store.edit(&id(), move |c| c.attribution.remove_file(&n));
+                                    }
+                                >
+                                    "Remove"
+                                </button>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div
+                    class="table-scroll"
+                    tabindex="0"
+                    role="region"
+                    aria-label="Imported orders files"
+                >
+                    <table class="orders-files">
+                        <caption>
+                            "Imported orders files (importing a file of the same name again replaces it)"
+                        </caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"File"</th>
+                                <th scope="col">"Imported"</th>
+                                <th scope="col">"Rows"</th>
+                                <th scope="col">"Orders"</th>
+                                <th scope="col">"With a creator's code"</th>
+                                <th scope="col">"Remove"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+        })
+    };
+
+    // Currencies that need a rate: in stored orders without one, creators paid in another
+    // currency, and those with a rate already.
+    let rate_currencies = Memo::new(move |_| {
+        let all = creators.get();
+        campaign.with(|c| {
+            let Some(c) = c.as_ref() else {
+                return Vec::new();
+            };
+            let mut list: Vec<String> = attribute(c).excluded.no_rate.keys().cloned().collect();
+            for m in c.members(&all).0 {
+                if let Some(cur) = m.currency.as_ref().filter(|x| **x != c.currency) {
+                    list.push(cur.clone());
+                }
+            }
+            list.extend(c.attribution.rates.iter().map(|r| r.currency.clone()));
+            list.sort();
+            list.dedup();
+            list
+        })
+    });
+    let rates_view = move || {
+        let list = rate_currencies.get();
+        let base =
+            campaign.with_untracked(|c| c.as_ref().map(|c| c.currency.clone()).unwrap_or_default());
+        (!list.is_empty()).then(|| {
+            list.into_iter()
+                .map(|cur| {
+                    let start = campaign.with_untracked(|c| {
+                        c.as_ref()
+                            .and_then(|c| c.attribution.rate_of(&cur))
+                            .map(|r| r.to_string())
+                            .unwrap_or_default()
+                    });
+                    let text = RwSignal::new(start);
+                    let error = Signal::derive(move || {
+                        parse_optional_amount(&text.get()).err().map(|e| e.to_string())
+                    });
+                    let cur2 = cur.clone();
+                    view! {
+                        <TextField
+                            id=format!("rate-{cur}")
+                            label=format!("1 {cur} in {base}")
+                            value=text
+                            inputmode="decimal"
+                            error=error
+                            help=format!(
+                                "Typed by you (no rate is fetched: the app works offline). Empty: orders and prices in {cur} are not counted, and listed.",
+                            )
+                            on_input=move |v: String| {
+                                if let Ok(r) = parse_optional_amount(&v) {
+                                    let r = r.filter(|r| *r > 0.0);
+                                    let c = cur2.clone();
+                                    store.edit(&id(), move |k| k.attribution.set_rate(&c, r));
+                                }
+                            }
+                        />
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    view! {
+        <Section
+            id="campaign-orders-title"
+            class="subpanel campaign-orders"
+            depth=Depth::Part
+            title="Orders from the shop"
+            intro="Import the shop's orders export (Shopify: Orders › Export › CSV), or any orders CSV with a discount code, an amount and a date column. Orders are credited to the creator whose code they used; the file stays on this device."
+        >
+            <form class="fields campaign-form" on:submit=|ev| ev.prevent_default()>
+                <div class="field">
+                    <label for="orders-file">"Orders file (CSV)"</label>
+                    <input
+                        id="orders-file"
+                        type="file"
+                        accept=".csv,.tsv,.txt,text/csv,text/plain"
+                        on:change=on_file
+                    />
+                </div>
+                <TextField
+                    id="orders-window"
+                    label="Attribution window (days after the end)"
+                    value=window
+                    inputmode="numeric"
+                    error=window_error
+                    help="Orders placed from the start date to this many days after the end date count (both days included); later ones are listed as outside the window."
+                    on_input=move |v: String| {
+                        if let Ok(d) = v.trim().parse::<u32>() {
+                            if d <= 365 {
+                                store.edit(&id(), move |c| c.attribution.window_days = d);
+                            }
+                        }
+                    }
+                />
+                {rates_view}
+            </form>
+            <p class="status campaign-form" role="status">
+                {move || reading.get().map(|n| format!("Reading “{n}”…"))}
+            </p>
+            <p class="error campaign-form" role="alert">
+                {move || importer.error.get()}
+            </p>
+            {preview_view}
+            {progress_view}
+            <p class="status orders-summary" role="status">
+                {move || importer.report.get()}
+            </p>
+            {files_view}
+        </Section>
+    }
+}
