@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::domain::campaign::attribution::Attribution;
-use crate::domain::campaign::calendar::Deliverables;
-use crate::domain::campaign::pricing::Pricing;
+use crate::domain::campaign::calendar::{DeliverableError, Deliverables};
+use crate::domain::campaign::pricing::{Pricing, PricingError};
 use crate::domain::creator::platform::Platform;
 use crate::domain::creator::record::{
     normalize_currency, normalize_tags, shorten, trim, Creator, CreatorError,
@@ -267,6 +267,10 @@ pub enum CampaignError {
     LongCreatorId(String),
     #[error("the campaign has {0} results; more than {MAX_RESULTS} is more than any campaign records by hand.")]
     TooManyResults(usize),
+    #[error("{0}")]
+    Pricing(#[from] PricingError),
+    #[error("{0}")]
+    Deliverables(#[from] DeliverableError),
 }
 
 fn result_who(creator: &str) -> String {
@@ -452,6 +456,8 @@ impl Campaign {
             }
         }
         self.notes = trim(&self.notes).to_string();
+        self.pricing = std::mem::take(&mut self.pricing).checked()?;
+        self.deliverables = std::mem::take(&mut self.deliverables).checked()?;
         if !self.created_at.is_finite() {
             self.created_at = 0.0;
         }
