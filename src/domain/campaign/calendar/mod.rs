@@ -30,6 +30,17 @@ impl Deliverables {
         *self == Deliverables::default()
     }
 
+    /// Adds the deliverables of `other` (another version of the same campaign, from a restored
+    /// workspace file) that this one lacks, matched by id: this version's state and dates win
+    /// for the ones both have, and nothing either side added is lost.
+    pub fn absorb(&mut self, other: &Deliverables) {
+        for d in &other.items {
+            if !self.items.iter().any(|x| x.id == d.id) {
+                self.items.push(d.clone());
+            }
+        }
+    }
+
     /// Checked and normalised (see `item::checked`).
     pub fn checked(self) -> Result<Deliverables, DeliverableError> {
         Ok(Deliverables {

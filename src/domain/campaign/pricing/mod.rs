@@ -130,6 +130,25 @@ impl Pricing {
             .map(|q| q.amount)
     }
 
+    /// Adds what `other` (another version of the same campaign, from a restored workspace file)
+    /// holds and this one lacks: quotes for other creators, terms never touched here, the rate.
+    /// This version's values win where both have one.
+    pub fn absorb(&mut self, other: &Pricing) {
+        for q in &other.quotes {
+            if self.quote(&q.creator_id).is_none() {
+                self.quotes.push(q.clone());
+            }
+        }
+        for t in &other.terms {
+            if !self.terms.iter().any(|x| x.term == t.term) {
+                self.terms.push(*t);
+            }
+        }
+        self.terms
+            .sort_by_key(|t| Term::ALL.iter().position(|x| *x == t.term));
+        self.usd_rate = self.usd_rate.or(other.usd_rate);
+    }
+
     /// Checks what came from outside: percentages within 0–1,000% and in order, each term and
     /// each creator's quote once, amounts usable, the rate positive, assumptions in range.
     pub fn checked(mut self) -> Result<Pricing, PricingError> {
