@@ -2,14 +2,18 @@
 //! open campaign, each a component reading the same `inputs` (the campaign and the shortlist):
 //! `recommendations`, assigned `creators` with the budget plan, the `checklist`, `tracking` of
 //! results, and the two documents, the `brief` and the `vetting` record, which `document` renders
-//! from their typed blocks and downloads as Markdown.
+//! from their typed blocks and downloads as Markdown; the money and dates of issue #17: the fair
+//! `pricing` check, `reach` estimates and the deliverables `calendar` (with its overdue banner).
 
 pub mod brief;
+pub mod calendar;
 pub mod checklist;
 pub mod creators;
 pub mod document;
 pub mod inputs;
 pub mod panel;
+pub mod pricing;
+pub mod reach;
 pub mod recommendations;
 pub mod results;
 pub mod tracking;
