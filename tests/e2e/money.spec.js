@@ -93,14 +93,15 @@ test("deal terms and a quote move the price check; an edited assumption moves th
 
   // Usage rights (+50–200%): $975–5,850, midpoint $3,412.50; 3,000 ÷ 3,412.5 = 0.88.
   await page.getByRole("checkbox", { name: "Usage rights" }).check();
-  await expect(ann).toContainText("CPM-based (estimate): $975.00–$5,850 per post with the terms (+50–200% for usage rights (+50–200%))");
+  await expect(ann).toContainText("CPM-based (estimate): $975.00–$5,850 per post with the terms (+50–200%)");
   await expect(ann).toContainText("The quote is 0.88x the CPM-based estimate ($3,413, the midpoint of $975.00–$5,850) and within that range.");
   // Its high end edited to +100%: $975–3,900, midpoint $2,437.50; 3,000 ÷ 2,437.5 = 1.2.
   await page.locator("#campaign-term-usage-rights-high").fill("100");
   await expect(ann).toContainText("The quote is 1.2x the CPM-based estimate ($2,438, the midpoint of $975.00–$3,900) and within that range.");
   // Rush on top (+25–50%): the terms add up to +75–150%: $650 × 1.75 to $1,950 × 2.5.
   await page.getByRole("checkbox", { name: "Rush" }).check();
-  await expect(ann).toContainText("$1,138–$4,875 per post with the terms (+75–150% for usage rights (+50–100%) and rush (+25–50%))");
+  await expect(ann).toContainText("$1,138–$4,875 per post with the terms (+75–150%)");
+  await expect(pricing.locator(".campaign-terms-total")).toHaveText("Terms in the estimates: +75–150% for usage rights (+50–100%) and rush (+25–50%).");
   // "From" above "to" is refused, naming both; nothing changes.
   await page.locator("#campaign-term-rush-low").fill("80");
   await expect(page.locator("#campaign-term-rush-error")).toHaveText("“From” (80%) is above “to” (50%).");

@@ -422,7 +422,7 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                             })
                     }}
                 </td>
-                <td class="help">
+                <td class="cal-note">
                     {move || item.with(|d| d.as_ref().map(|d| d.note.clone()).unwrap_or_default())}
                 </td>
                 <td>

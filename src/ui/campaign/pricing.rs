@@ -152,7 +152,7 @@ fn estimate_line(
             } else {
                 format!(
                     " with the terms ({}), {} before them",
-                    uplift.label(),
+                    pct_range(uplift.low_pct, uplift.high_pct),
                     usd_span(e.base)
                 )
             };
@@ -326,6 +326,23 @@ pub fn PricingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVi
             <fieldset class="field campaign-terms">
                 <legend>"Deal terms, added to the base fee (tick those the deal includes)"</legend>
                 {Term::ALL.into_iter().map(|t| term_row(t, campaign, store)).collect_view()}
+                <p class="figure campaign-terms-total" role="status">
+                    {move || {
+                        campaign
+                            .with(|c| {
+                                c.as_ref()
+                                    .map(|c| {
+                                        let u = Uplift::of(&c.pricing.terms);
+                                        if u.is_none() {
+                                            "No deal terms ticked: the estimates are base fees."
+                                                .to_string()
+                                        } else {
+                                            format!("Terms in the estimates: {}.", u.label())
+                                        }
+                                    })
+                            })
+                    }}
+                </p>
             </fieldset>
             <Show when=move || currency.get() != "USD">
                 <TextField

@@ -191,7 +191,7 @@ pub fn ReachView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView
                                                     <th scope="row">{r.name.clone()}</th>
                                                     <td>{count_label(r.reach)}</td>
                                                     <td>{impressions}</td>
-                                                    <td class="help">{how}</td>
+                                                    <td class="reach-how">{how}</td>
                                                     <td>
                                                         {r
                                                             .actual_views
