@@ -118,7 +118,7 @@ pub fn compare(quote_usd: f64, estimate: Span, what: &str) -> String {
     };
     let range = estimate.label("$");
     let mid_label = money(Some(mid), "$");
-    if !(mid > 0.0) {
+    if mid.is_nan() || mid <= 0.0 {
         return format!("The quote can't be set against {what} ({range}), which is zero.");
     }
     let ratio = quote_usd / mid;

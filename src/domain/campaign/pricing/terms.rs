@@ -204,7 +204,8 @@ mod tests {
             high_pct: Some(99.0),
         };
         // (settings, low %, high %, low $, high $, label)
-        let cases: [(Vec<TermSetting>, f64, f64, f64, f64, &str); 4] = [
+        type Case = (Vec<TermSetting>, f64, f64, f64, f64, &'static str);
+        let cases: [Case; 4] = [
             (vec![], 0.0, 0.0, 100.0, 500.0, "no deal terms ticked"),
             (
                 vec![on(Term::UsageRights)],
