@@ -84,7 +84,7 @@ fn local_date(days: i32) -> String {
 /// A keydown of `key` on `target`, bubbling, as the browser sends it (built through the page's
 /// own constructor: the crate does not enable web-sys's `KeyboardEventInit`).
 fn press(target: &web_sys::Element, key: &str) {
-    let ctor: js_sys::Function = js_sys::Reflect::get(&window(), &"KeyboardEvent".into())
+    let ctor: js_sys::Function = js_sys::Reflect::get(&support::window(), &"KeyboardEvent".into())
         .unwrap()
         .unchecked_into();
     let init = js_sys::Object::new();
