@@ -2,6 +2,9 @@
 //! them, so a change here is a data migration. Lives at the domain root because it names enums of
 //! every area (an area may only import the areas below it).
 
+use crate::domain::campaign::calendar::item::{Kind as DeliverableKind, State as DeliverableState};
+use crate::domain::campaign::pricing::reach::Assumption;
+use crate::domain::campaign::pricing::terms::Term;
 use crate::domain::campaign::record::Goal;
 use crate::domain::campaign::tracking::Metric;
 use crate::domain::creator::record::Status;
@@ -136,6 +139,34 @@ fn ids_are_stable_unique_and_read_back() {
     check::<Verdict>(
         "Verdict",
         &["far-below", "below", "in-line", "above", "far-above"],
+    );
+    check::<DeliverableKind>(
+        "DeliverableKind",
+        &[
+            "draft-due",
+            "approval",
+            "go-live",
+            "usage-rights-end",
+            "custom",
+        ],
+    );
+    check::<DeliverableState>(
+        "DeliverableState",
+        &["planned", "submitted", "approved", "live", "done"],
+    );
+    check::<Term>(
+        "Term",
+        &["usage-rights", "exclusivity", "whitelisting", "rush"],
+    );
+    check::<Assumption>(
+        "Assumption",
+        &[
+            "youtube-unique-viewers",
+            "tiktok-unique-viewers",
+            "instagram-feed-reach",
+            "feed-impressions-per-reach",
+            "story-impressions-per-reach",
+        ],
     );
 }
 

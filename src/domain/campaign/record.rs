@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::domain::campaign::attribution::{Attribution, AttributionError};
-use crate::domain::campaign::calendar::Deliverables;
-use crate::domain::campaign::pricing::Pricing;
+use crate::domain::campaign::calendar::{DeliverableError, Deliverables};
+use crate::domain::campaign::pricing::{Pricing, PricingError};
 use crate::domain::creator::platform::Platform;
 use crate::domain::creator::record::{
     normalize_currency, normalize_tags, shorten, trim, Creator, CreatorError,
@@ -269,6 +269,10 @@ pub enum CampaignError {
     TooManyResults(usize),
     #[error("codes and orders: {0}")]
     Attribution(#[from] AttributionError),
+    #[error("{0}")]
+    Pricing(#[from] PricingError),
+    #[error("{0}")]
+    Deliverables(#[from] DeliverableError),
 }
 
 fn result_who(creator: &str) -> String {
@@ -455,6 +459,8 @@ impl Campaign {
         }
         self.notes = trim(&self.notes).to_string();
         self.attribution = std::mem::take(&mut self.attribution).checked()?;
+        self.pricing = std::mem::take(&mut self.pricing).checked()?;
+        self.deliverables = std::mem::take(&mut self.deliverables).checked()?;
         if !self.created_at.is_finite() {
             self.created_at = 0.0;
         }

@@ -7,11 +7,8 @@
 //! column per custom field under its own header (a header twice when a creator has it twice).
 //! The dossier's posts, follower history, samples and audience travel in the JSON workspace file.
 //!
-//! Formula injection: a cell starting with `=` `+` `-` `@` tab or CR would be run as a formula by a
-//! spreadsheet (a creator named "=HYPERLINK(...)" could exfiltrate data when the file is opened).
-//! Such a cell gets a leading apostrophe, which spreadsheets treat as "this is text". A cell
-//! already starting with an apostrophe gets one more, so the importer can remove exactly one
-//! (`csv_import::unneutralise`) and names like "-Ann-", "@handle" or "'Tis" round-trip unchanged.
+//! Cells are written by `text::csv` (shared with the campaign's exports): quoting, and the
+//! formula-injection guard (a leading apostrophe the importer removes, `csv_import::unneutralise`).
 
 use std::borrow::Cow;
 
@@ -20,6 +17,7 @@ use crate::domain::creator::record::Creator;
 use crate::domain::io::csv_import::{
     reported_header, reported_text, target_for_header, Delimiter, Field, Target,
 };
+use crate::domain::text::csv::write_row;
 
 /// A column the caller adds after the standard ones (e.g. the engagement rate under the chosen
 /// formula). The importer ignores unknown columns, so adding one never breaks a round trip.
@@ -96,45 +94,6 @@ fn custom_columns(creators: &[Creator]) -> Vec<(String, usize)> {
     out
 }
 
-fn write_row<I, S>(out: &mut String, delimiter: char, cells: I)
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<str>,
-{
-    for (i, value) in cells.into_iter().enumerate() {
-        if i > 0 {
-            out.push(delimiter);
-        }
-        push_cell(out, &neutralise(value.as_ref()), delimiter);
-    }
-    out.push_str("\r\n");
-}
-
-/// The apostrophe guard described in the module comment.
-pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) {
-        Cow::Owned(format!("'{cell}"))
-    } else {
-        Cow::Borrowed(cell)
-    }
-}
-
-/// RFC 4180: quoted when the cell holds the delimiter, a quote or a line break; quotes doubled.
-fn push_cell(out: &mut String, cell: &str, delimiter: char) {
-    if cell.contains([delimiter, '"', '\r', '\n']) {
-        out.push('"');
-        for ch in cell.chars() {
-            if ch == '"' {
-                out.push('"');
-            }
-            out.push(ch);
-        }
-        out.push('"');
-    } else {
-        out.push_str(cell);
-    }
-}
-
 fn cell(c: &Creator, field: Field) -> Cow<'_, str> {
     let amount = |v: Option<f64>| Cow::Owned(v.map(format_amount).unwrap_or_default());
     match field {
@@ -194,6 +153,7 @@ mod tests {
     use crate::domain::creator::metrics::PostMetrics;
     use crate::domain::creator::platform::Platform;
     use crate::domain::creator::record::Status;
+    use crate::domain::text::csv::{neutralise, push_cell};
 
     fn creator(name: &str) -> Creator {
         Creator::new("c1".into(), name, 0.0)

@@ -742,6 +742,100 @@ mod tests {
         assert_eq!(old.file.workspace.thresholds, None);
     }
 
+    /// Issue #17: a campaign's price checks (terms, quotes, rate, reach assumptions) and its
+    /// deliverables calendar survive the workspace file and a restore, merged or replaced.
+    #[test]
+    fn pricing_and_deliverables_survive_export_and_restore() {
+        use crate::domain::campaign::calendar::item::{Deliverable, Kind, State};
+        use crate::domain::campaign::pricing::reach::Assumption;
+        use crate::domain::campaign::pricing::terms::Term;
+        use crate::domain::io::workspace::merge::{restore, Choices, StoreChoice};
+        use crate::domain::text::date::Date;
+        let deliverable = |id: &str, kind: Kind, day: u8, state: State| Deliverable {
+            id: id.into(),
+            creator_id: "c1".into(),
+            kind,
+            title: String::new(),
+            date: Date::new(2026, 5, day),
+            state,
+            note: "Reel, 30 s; link in bio, \"ANN10\"".into(),
+        };
+        let mut k = Campaign::new("k1".into(), "Spring launch", 5.0);
+        k.creators.push("c1".into());
+        k.pricing.set_term(Term::UsageRights, |s| {
+            s.on = true;
+            s.high_pct = Some(150.0);
+        });
+        k.pricing.set_term(Term::Rush, |s| s.on = true);
+        k.pricing.set_quote("c1", Some(460.0));
+        k.pricing.usd_rate = Some(0.92);
+        k.pricing.reach.set(Assumption::InstagramReach, Some(0.2));
+        k.deliverables.items = vec![
+            deliverable("d1", Kind::DraftDue, 1, State::Submitted),
+            deliverable("d2", Kind::GoLive, 8, State::Approved),
+        ];
+        k.updated_at = 20.0;
+        let Ok(k) = k.checked() else {
+            panic!("a usable campaign");
+        };
+        let workspace = Workspace {
+            creators: vec![ann()],
+            campaigns: vec![k.clone()],
+            ..Workspace::default()
+        };
+        let Ok(json) = WorkspaceFile::new(workspace.clone(), 9.0).to_json() else {
+            panic!("write failed");
+        };
+        let Ok(back) = import_workspace(&json) else {
+            panic!("must open");
+        };
+        assert_eq!(back.file.workspace, workspace);
+        assert!(back.dropped_campaigns.is_empty());
+
+        // Restored into a browser that holds an older version of the campaign, with a
+        // deliverable and a quote of its own: the newer file wins, the older side's additions stay.
+        let mut older = k.clone();
+        older.updated_at = 10.0;
+        older.pricing = Default::default();
+        older.pricing.set_quote("c2", Some(99.0));
+        older.deliverables.items = vec![
+            deliverable("d1", Kind::DraftDue, 1, State::Planned),
+            deliverable("d9", Kind::Custom, 20, State::Planned),
+        ];
+        older.deliverables.items[1].title = "Wrap-up call".into();
+        let here = Workspace {
+            creators: vec![ann()],
+            campaigns: vec![older],
+            ..Workspace::default()
+        };
+        let (merged, _) = restore(&here, &back.file.workspace, Choices::default());
+        let m = &merged.campaigns[0];
+        let states: Vec<(&str, State)> = m
+            .deliverables
+            .items
+            .iter()
+            .map(|d| (d.id.as_str(), d.state))
+            .collect();
+        assert_eq!(
+            states,
+            vec![
+                ("d1", State::Submitted),
+                ("d2", State::Approved),
+                ("d9", State::Planned)
+            ]
+        );
+        assert_eq!(m.pricing.quote("c1"), Some(460.0));
+        assert_eq!(m.pricing.quote("c2"), Some(99.0));
+        assert_eq!(m.pricing.reach, k.pricing.reach);
+        assert!(m.clone().checked().is_ok());
+        let replace = Choices {
+            campaigns: StoreChoice::Replace,
+            ..Choices::default()
+        };
+        let (replaced, _) = restore(&here, &back.file.workspace, replace);
+        assert_eq!(replaced.campaigns, vec![k]);
+    }
+
     #[test]
     fn bad_campaigns_and_thresholds_are_reported_by_store() {
         let text = r#"{"app":"microscope","version":2,"creators":[{"id":"c1","name":"Ann"}],

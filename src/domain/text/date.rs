@@ -201,6 +201,25 @@ impl Date {
     pub fn days_until(self, later: Date) -> i64 {
         later.day_number() - self.day_number()
     }
+
+    /// The day of the week, 0 for Monday to 6 for Sunday (ISO 8601 weeks start on Monday):
+    /// 1970-01-01 was a Thursday.
+    pub fn weekday(self) -> u8 {
+        (self.day_number() + 3).rem_euclid(7) as u8
+    }
+
+    /// Days in this date's month.
+    pub fn days_in_month(self) -> u8 {
+        days_in_month(self.year, self.month)
+    }
+}
+
+/// "January" for 1 … "December" for 12; "" for anything else.
+pub fn month_name(month: u8) -> &'static str {
+    MONTHS
+        .get(usize::from(month).wrapping_sub(1))
+        .copied()
+        .unwrap_or("")
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use crate::ui::campaign::inputs::CampaignMemo;
 use crate::ui::widgets::files::download_text;
 
 /// "spring-launch" from "Spring launch!" for file names.
-fn slug(name: &str) -> String {
+pub fn slug(name: &str) -> String {
     let s: String = name
         .chars()
         .map(|ch| {

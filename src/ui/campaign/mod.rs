@@ -3,9 +3,11 @@
 //! `recommendations`, assigned `creators` with the budget plan, the `checklist`, `tracking` of
 //! results, and the two documents, the `brief` and the `vetting` record, which `document` renders
 //! from their typed blocks and downloads as Markdown; results in money (issue #17): `codes` and
-//! links per creator, the shop's `orders` imported in slices, and `roi` (revenue, ROAS, CPA).
+//! links per creator, the shop's `orders` imported in slices, `roi` (revenue, ROAS, CPA), the fair
+//! `pricing` check, `reach` estimates and the deliverables `calendar` (with its overdue banner).
 
 pub mod brief;
+pub mod calendar;
 pub mod checklist;
 pub mod codes;
 pub mod creators;
@@ -13,6 +15,8 @@ pub mod document;
 pub mod inputs;
 pub mod orders;
 pub mod panel;
+pub mod pricing;
+pub mod reach;
 pub mod recommendations;
 pub mod results;
 pub mod roi;

@@ -9,11 +9,14 @@ use crate::domain::text::format::group_thousands;
 use crate::domain::text::number::parse_optional_amount;
 use crate::domain::Platform;
 use crate::ui::campaign::brief::BriefView;
+use crate::ui::campaign::calendar::{CalendarView, OverdueBanner};
 use crate::ui::campaign::checklist::ChecklistView;
 use crate::ui::campaign::codes::CodesView;
 use crate::ui::campaign::creators::CreatorsView;
 use crate::ui::campaign::inputs::set_member;
 use crate::ui::campaign::orders::OrdersView;
+use crate::ui::campaign::pricing::PricingView;
+use crate::ui::campaign::reach::ReachView;
 use crate::ui::campaign::recommendations::RecommendationsView;
 use crate::ui::campaign::roi::RoiView;
 use crate::ui::campaign::tracking::TrackingView;
@@ -395,11 +398,16 @@ fn CampaignEditor(store: CampaignsStore, id: String) -> impl IntoView {
                     </div>
                 </Show>
             </form>
+            // Late deliverables first: what needs chasing today.
+            <OverdueBanner campaign=campaign />
             <RecommendationsView campaign=campaign />
             <CreatorsView campaign=campaign store=store />
+            <PricingView campaign=campaign store=store />
+            <ReachView campaign=campaign store=store />
             // After the plan and before the checklist: what to settle with these creators first.
             <CampaignWarnings campaign=campaign />
             <ChecklistView campaign=campaign store=store />
+            <CalendarView campaign=campaign store=store />
             <TrackingView campaign=campaign store=store />
             <CodesView campaign=campaign store=store />
             <RoiView campaign=campaign />

@@ -1,15 +1,50 @@
-//! Deliverables calendar (issue #17): dated deliverables per creator in a campaign, a month view,
-//! `.ics` (RFC 5545) and CSV export, overdue warnings. Kept in `Campaign::deliverables`.
+//! Deliverables calendar (issue #17): dated deliverables per creator in a campaign, kept in
+//! `Campaign::deliverables`.
+//!
+//! `item` is one deliverable (kind, title, date, state, note) and the checks every stored or
+//! imported one goes through; `overdue` says which are late on the `today` the caller passes (the
+//! UI's local date); `month` lays a month out in Monday-first weeks for the month view; `ics`
+//! writes the RFC 5545 file calendar apps import and `csv` the spreadsheet.
+
+pub(crate) mod csv;
+pub(crate) mod ics;
+pub(crate) mod item;
+pub(crate) mod month;
+pub(crate) mod overdue;
 
 use serde::{Deserialize, Serialize};
 
-/// Every deliverable of a campaign; an empty one is not written to storage.
+pub use item::{Deliverable, DeliverableError};
+
+/// Every deliverable of a campaign, in the order the user added them; an empty one is not
+/// written to storage.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
-pub struct Deliverables {}
+pub struct Deliverables {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Deliverable>,
+}
 
 impl Deliverables {
     pub fn is_empty(&self) -> bool {
         *self == Deliverables::default()
+    }
+
+    /// Adds the deliverables of `other` (another version of the same campaign, from a restored
+    /// workspace file) that this one lacks, matched by id: this version's state and dates win
+    /// for the ones both have, and nothing either side added is lost.
+    pub fn absorb(&mut self, other: &Deliverables) {
+        for d in &other.items {
+            if !self.items.iter().any(|x| x.id == d.id) {
+                self.items.push(d.clone());
+            }
+        }
+    }
+
+    /// Checked and normalised (see `item::checked`).
+    pub fn checked(self) -> Result<Deliverables, DeliverableError> {
+        Ok(Deliverables {
+            items: item::checked(self.items)?,
+        })
     }
 }

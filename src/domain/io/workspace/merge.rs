@@ -178,6 +178,8 @@ impl Mergeable for Campaign {
     }
     fn absorb(&mut self, other: &Self) {
         union(&mut self.results, &other.results, |r| r.date);
+        self.deliverables.absorb(&other.deliverables);
+        self.pricing.absorb(&other.pricing);
         for id in &other.creators {
             if !self.creators.contains(id) {
                 self.creators.push(id.clone());
