@@ -8,18 +8,15 @@ pub mod ui;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use ui::app::lazy::lazy_view;
+use ui::app::sections;
 use ui::app::shell::{hash_section, Footer, Nav, Section};
-use ui::campaign::panel::CampaignPanel;
 use ui::check::panel::CheckPanel;
-use ui::dossier::{hash_creator, DossierPage};
-use ui::risks::panel::RisksPanel;
-use ui::shortlist::panel::ShortlistPanel;
+use ui::dossier::hash_creator;
 use ui::state::lazy::Lazy;
 use ui::state::workspace::Stores;
 use ui::state::{CampaignsStore, SettingsStore, ShortlistStore, ThresholdsStore};
 use ui::workspace::file_sync::FileSync;
-use ui::workspace::panel::WorkspacePanel;
-use ui::workspace::share::SharedLink;
 
 /// The app below index.html's static header: section navigation, the current section's panel,
 /// the Workspace panel (export, import, keep in a file), a shared link's view, footer.
@@ -44,16 +41,33 @@ pub fn App() -> impl IntoView {
     view! {
         <Nav current=section />
         <main id="main">
+            // Check is in the main module; the other sections and the dossier are downloaded
+            // the first time they are shown (`ui::app::sections`).
             {move || match (dossier.get(), section.get()) {
-                (Some(id), _) => view! { <DossierPage id=id /> }.into_any(),
+                (Some(id), _) => {
+                    lazy_view(
+                            "dossier",
+                            "the creator's dossier",
+                            move || sections::dossier_page(id.clone()),
+                        )
+                        .into_any()
+                }
                 (None, Section::Check) => view! { <CheckPanel /> }.into_any(),
-                (None, Section::Shortlist) => view! { <ShortlistPanel /> }.into_any(),
-                (None, Section::Campaign) => view! { <CampaignPanel /> }.into_any(),
-                (None, Section::Risks) => view! { <RisksPanel /> }.into_any(),
+                (None, Section::Shortlist) => {
+                    lazy_view("shortlist", "the Shortlist", sections::shortlist_section)
+                        .into_any()
+                }
+                (None, Section::Campaign) => {
+                    lazy_view("campaign", "the Campaign section", sections::campaign_section)
+                        .into_any()
+                }
+                (None, Section::Risks) => {
+                    lazy_view("risks", "the Risks section", sections::risks_section).into_any()
+                }
             }}
         </main>
-        <WorkspacePanel />
-        <SharedLink />
+        {lazy_view("workspace", "the Workspace panel", sections::workspace_panel)}
+        {lazy_view("shared", "the shared link", sections::shared_link)}
         <Footer />
     }
 }

@@ -10,8 +10,9 @@ use crate::domain::creator::tier::TIERS;
 use crate::domain::engine::averages::average_posts;
 use crate::domain::{Platform, Tier};
 use crate::ui::app::clock::{now_ms, today};
+use crate::ui::app::lazy::lazy_view;
+use crate::ui::app::sections;
 use crate::ui::check::economics::{CadenceView, CostView};
-use crate::ui::check::engagement::EngagementView;
 use crate::ui::check::form::{CheckForm, EntryMode};
 use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::state::ids::next_id;
@@ -68,11 +69,6 @@ pub fn CheckPanel() -> impl IntoView {
     let days_error = Signal::derive(move || form.cadence().err().filter(|e| e.starts_with("Days")));
     let price_error = Signal::derive(move || form.parsed_price().err().map(|e| e.to_string()));
     let sponsored_error = Signal::derive(move || form.parsed_sponsored().err());
-    let thresholds = thresholds_signal();
-    let risk = Memo::new(move |_| {
-        let sponsored = form.parsed_sponsored().ok().flatten();
-        thresholds.with(|t| check_form_risk(&form.input(), sponsored, t))
-    });
     let pasted = move || form.pasted_posts();
 
     let add = move |_| {
@@ -276,22 +272,14 @@ pub fn CheckPanel() -> impl IntoView {
                 </table>
             </details>
 
-            <EngagementView form=form analysis=analysis />
+            {lazy_view(
+                "check-engagement",
+                "the engagement results",
+                move || sections::check_engagement(form, analysis),
+            )}
             <CadenceView analysis=analysis />
             <CostView analysis=analysis />
-            <Section
-                id="check-risks-title"
-                class="subpanel creator-risks"
-                depth=Depth::Tool
-                title="Risks for this creator"
-            >
-                <p class="help">
-                    "Warnings from the numbers above, against the risk thresholds (adjust them under "
-                    <a href="#risks">"Risks"</a>
-                    "). Each one says what was seen, why it matters and what to do."
-                </p>
-                <CreatorWarnings risk=risk />
-            </Section>
+            {lazy_view("check-risks", "the risk warnings", move || sections::check_risks(form))}
 
             <div class="actions">
                 <button type="button" on:click=add disabled=shortlist.is_none()>
@@ -313,6 +301,32 @@ pub fn CheckPanel() -> impl IntoView {
                     }}
                 </p>
             </div>
+        </Section>
+    }
+}
+
+/// The warnings the form's numbers raise against the risk thresholds (their own module in the
+/// release build, `ui::app::sections::check_risks`).
+#[component]
+pub fn CheckRisks(form: CheckForm) -> impl IntoView {
+    let thresholds = thresholds_signal();
+    let risk = Memo::new(move |_| {
+        let sponsored = form.parsed_sponsored().ok().flatten();
+        thresholds.with(|t| check_form_risk(&form.input(), sponsored, t))
+    });
+    view! {
+        <Section
+            id="check-risks-title"
+            class="subpanel creator-risks"
+            depth=Depth::Tool
+            title="Risks for this creator"
+        >
+            <p class="help">
+                "Warnings from the numbers above, against the risk thresholds (adjust them under "
+                <a href="#risks">"Risks"</a>
+                "). Each one says what was seen, why it matters and what to do."
+            </p>
+            <CreatorWarnings risk=risk />
         </Section>
     }
 }
