@@ -56,6 +56,36 @@ function run(command, args, { capture = false } = {}) {
   });
 }
 
+/** The module without its debug custom sections ("name", "producers", ".debug_*"), which the
+ *  browser never needs; "target_features" stays (wasm-opt reads which features to allow from it).
+ *  Every other section is copied byte for byte. */
+function stripCustomSections(bytes) {
+  const parts = [bytes.subarray(0, 8)]; // magic and version
+  const leb = (at) => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return [value, at];
+    }
+  };
+  let at = 8;
+  while (at < bytes.length) {
+    const start = at;
+    const id = bytes[at++];
+    const [size, body] = leb(at);
+    at = body + size;
+    if (id === 0) {
+      const [length, text] = leb(body);
+      const name = bytes.subarray(text, text + length).toString("utf8");
+      if (name === "name" || name === "producers" || name.startsWith(".debug")) continue;
+    }
+    parts.push(bytes.subarray(start, at));
+  }
+  if (at !== bytes.length) fail("a module's sections do not add up (not a wasm file?)");
+  return Buffer.concat(parts);
+}
+
 const started = Date.now();
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "microscope-wasm-"));
 try {
@@ -96,13 +126,21 @@ try {
   // ---- 4. wasm-opt -----------------------------------------------------------------------------
   const modules = fs.readdirSync(outDir).filter((n) => n.endsWith(".wasm")).sort();
   if (release) {
+    // wasm-opt (binaryen.js on node) takes a second or two just to start: modules under 4 KB,
+    // most of the shared ones, only lose their custom sections (names, producers).
+    const queue = [];
+    for (const name of modules) {
+      const file = path.join(outDir, name);
+      fs.writeFileSync(file, stripCustomSections(fs.readFileSync(file)));
+      if (name === `${BIN}_bg.wasm` || fs.statSync(file).size >= 4096) queue.push(name);
+    }
     // The main module first (the longest), the others beside it: two at a time.
-    const queue = [`${BIN}_bg.wasm`, ...modules.filter((n) => n !== `${BIN}_bg.wasm`)];
+    queue.sort((a, b) => (b === `${BIN}_bg.wasm`) - (a === `${BIN}_bg.wasm`));
     const optimise = async () => {
       for (let name = queue.shift(); name; name = queue.shift()) {
         const file = path.join(outDir, name);
         const extra = name === `${BIN}_bg.wasm` ? ["--reorder-functions-by-name"] : [];
-        await run("wasm-opt", ["-Oz", ...extra, "--strip-debug", "--strip-producers", file, "-o", file]);
+        await run("wasm-opt", ["-Oz", ...extra, file, "-o", file]);
       }
     };
     await Promise.all([optimise(), optimise()]);

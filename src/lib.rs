@@ -14,9 +14,9 @@ use ui::app::shell::{hash_section, Footer, Nav, Section};
 use ui::check::panel::CheckPanel;
 use ui::dossier::hash_creator;
 use ui::state::lazy::Lazy;
-use ui::state::workspace::Stores;
 use ui::state::{CampaignsStore, SettingsStore, ShortlistStore, ThresholdsStore};
 use ui::workspace::file_sync::FileSync;
+use ui::workspace::share::shared_fragment;
 
 /// The app below index.html's static header: section navigation, the current section's panel,
 /// the Workspace panel (export, import, keep in a file), a shared link's view, footer.
@@ -36,8 +36,18 @@ pub fn App() -> impl IntoView {
     provide_context(ThresholdsStore::load());
     // The formula picked last, the currency new campaigns start in, the notices dismissed.
     provide_context(SettingsStore::load());
-    // The workspace file on disk, when the user keeps one, follows every store.
-    provide_context(FileSync::new(Stores::here()));
+    // The workspace file on disk, when the user keeps one, follows every store: the binding is
+    // created by the Workspace panel's module when it loads (`FileSync::here`), under this owner.
+    provide_context(Lazy::<FileSync>::new());
+    // A shared link (`#share=...`) is opened by a module of its own, fetched only once the
+    // address holds one (at start, or a link pasted into this tab); it then follows the address.
+    let shared = RwSignal::new(shared_fragment().is_some());
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        if !shared.get_untracked() && shared_fragment().is_some() {
+            shared.set(true);
+        }
+    });
+    on_cleanup(move || handle.remove());
     view! {
         <Nav current=section />
         <main id="main">
@@ -67,7 +77,9 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         {lazy_view("workspace", "the Workspace panel", sections::workspace_panel)}
-        {lazy_view("shared", "the shared link", sections::shared_link)}
+        {move || {
+            shared.get().then(|| lazy_view("shared", "the shared link", sections::shared_link))
+        }}
         <Footer />
     }
 }
