@@ -8,13 +8,13 @@ pub mod ui;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use ui::app::lazy::lazy_view;
+use ui::app::lazy::{self, lazy_view};
 use ui::app::sections;
 use ui::app::shell::{hash_section, Footer, Nav, Section};
 use ui::check::panel::CheckPanel;
 use ui::dossier::hash_creator;
 use ui::state::lazy::Lazy;
-use ui::state::{CampaignsStore, SettingsStore, ShortlistStore, ThresholdsStore};
+use ui::state::{CampaignsStore, SettingsStore, ThresholdsStore};
 use ui::workspace::file_sync::FileSync;
 use ui::workspace::share::shared_fragment;
 
@@ -27,7 +27,9 @@ pub fn App() -> impl IntoView {
     let dossier = hash_creator();
     // The stores are loaded once for the whole app and follow other tabs' saves from then on:
     // the check panel adds to the shortlist, the shortlist panel shows it, campaigns pick from it.
-    provide_context(ShortlistStore::load());
+    // The shortlist store is loaded by the first part that needs it (`sections::with_shortlist`),
+    // under this owner; the first screen (Check) does not read it.
+    lazy::set_app_owner();
     // The campaigns only on the first visit to Campaign (the first screen does not need them),
     // then for the page, under this owner: `CampaignsStore::from_context`.
     provide_context(Lazy::<CampaignsStore>::new());
@@ -58,30 +60,65 @@ pub fn App() -> impl IntoView {
                     lazy_view(
                             "dossier",
                             "the creator's dossier",
-                            move || sections::dossier_page(id.clone()),
+                            move || sections::with_shortlist(sections::dossier_page(id.clone())),
                         )
                         .into_any()
                 }
                 (None, Section::Check) => view! { <CheckPanel /> }.into_any(),
+                // "#creator/<id>" also names the Shortlist (for the navigation): the dossier's own
+                // signal follows a moment later, so the Shortlist is not fetched meanwhile.
+                (None, Section::Shortlist) if names_creator() => ().into_any(),
                 (None, Section::Shortlist) => {
-                    lazy_view("shortlist", "the Shortlist", sections::shortlist_section)
+                    lazy_view(
+                            "shortlist",
+                            "the Shortlist",
+                            || sections::with_shortlist(sections::shortlist_section()),
+                        )
                         .into_any()
                 }
                 (None, Section::Campaign) => {
-                    lazy_view("campaign", "the Campaign section", sections::campaign_section)
+                    lazy_view(
+                            "campaign",
+                            "the Campaign section",
+                            || sections::with_shortlist(sections::campaign_section()),
+                        )
                         .into_any()
                 }
                 (None, Section::Risks) => {
-                    lazy_view("risks", "the Risks section", sections::risks_section).into_any()
+                    lazy_view(
+                            "risks",
+                            "the Risks section",
+                            || sections::with_shortlist(sections::risks_section()),
+                        )
+                        .into_any()
                 }
             }}
         </main>
-        {lazy_view("workspace", "the Workspace panel", sections::workspace_panel)}
+        {lazy_view(
+            "workspace",
+            "the Workspace panel",
+            || sections::with_shortlist(sections::workspace_panel()),
+        )}
         {move || {
-            shared.get().then(|| lazy_view("shared", "the shared link", sections::shared_link))
+            shared
+                .get()
+                .then(|| {
+                    lazy_view(
+                        "shared",
+                        "the shared link",
+                        || sections::with_shortlist(sections::shared_link()),
+                    )
+                })
         }}
         <Footer />
     }
+}
+
+/// Whether the address is a creator's dossier ("#creator/<id>").
+fn names_creator() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .is_some_and(|h| h.starts_with("#creator/"))
 }
 
 /// Mounts the app into index.html's `#app` (the page body if it is missing; called once from

@@ -1,8 +1,9 @@
-//! Parts of the app whose code is downloaded the first time they are shown: `split_view!` declares
-//! one, `LazyView` shows it (a loading line, then the part, or a message with Retry when the
-//! download fails).
+//! Parts of the app whose code is downloaded the first time they are needed: `split_fn!` declares
+//! one (`split_view!` for a view), `lazy_view` shows a view (a loading line, then the part, or a
+//! message with Retry when the download fails), and `app_owner` is where page-wide things a part
+//! loads (the shortlist store) are provided.
 //!
-//! With the `split` feature (the build `scripts/build-wasm.mjs` runs for trunk) a `split_view!`
+//! With the `split` feature (the build `scripts/build-wasm.mjs` runs for trunk) a `split_fn!`
 //! function is a `wasm_split` split point: its body, and whatever only it reaches, is cut out of
 //! the main module into a wasm module of its own that is fetched and linked on the first call.
 //! The split is `fallible`: a download that fails (offline before the first visit, a deploy in
@@ -27,32 +28,52 @@ impl From<wasm_split_helpers::SplitLoaderError> for ChunkError {
     }
 }
 
-/// Declares `async fn $name(args) -> Result<AnyView, ChunkError>` that builds `$body`; in the
-/// split build its code is the wasm module `$module` (functions naming the same module share it).
+/// `in $module: fn $name(args) -> $ret => $body` declares `async fn $name(args) -> Result<$ret,
+/// ChunkError>` that returns `$body`; in the split build its code is the wasm module `$module` (functions naming the same module share it).
 /// Arguments must be owned values (they cross into the other module by value).
-macro_rules! split_view {
-    ($(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) in $module:ident => $body:expr) => {
+macro_rules! split_fn {
+    ($(#[$meta:meta])* in $module:ident: $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty => $body:expr) => {
         $(#[$meta])*
         #[cfg(feature = "split")]
         #[::wasm_split_helpers::wasm_split($module, fallible)]
-        $vis fn $name($($arg: $ty),*) -> Result<
-            ::leptos::prelude::AnyView,
-            $crate::ui::app::lazy::ChunkError,
-        > {
+        $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::app::lazy::ChunkError> {
             Ok($body)
         }
 
         $(#[$meta])*
         #[cfg(not(feature = "split"))]
-        $vis async fn $name($($arg: $ty),*) -> Result<
-            ::leptos::prelude::AnyView,
-            $crate::ui::app::lazy::ChunkError,
-        > {
+        $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::app::lazy::ChunkError> {
             Ok($body)
         }
     };
 }
+pub(crate) use split_fn;
+
+/// `split_fn!` for a view: `async fn $name(args) -> Result<AnyView, ChunkError>`.
+macro_rules! split_view {
+    ($(#[$meta:meta])* in $module:ident: $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) => $body:expr) => {
+        $crate::ui::app::lazy::split_fn! {
+            $(#[$meta])* in $module: $vis fn $name($($arg: $ty),*) -> ::leptos::prelude::AnyView => $body
+        }
+    };
+}
 pub(crate) use split_view;
+
+thread_local! {
+    /// `App`'s reactive owner: what a part loads for the whole page (the shortlist store) is
+    /// created and provided as context there, so it outlives the part and every later part sees it.
+    static APP: std::cell::RefCell<Option<Owner>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Records the current owner as `App`'s (called once, by `App`).
+pub fn set_app_owner() {
+    APP.with(|app| *app.borrow_mut() = Owner::current());
+}
+
+/// `App`'s owner; the current one outside `App` (a test that mounts one panel).
+pub fn app_owner() -> Option<Owner> {
+    APP.with(|app| app.borrow().clone()).or_else(Owner::current)
+}
 
 /// Marks `microscope:load:<part>` (asked for) or `microscope:ready:<part>` (shown) for
 /// `make bench`; failing to mark changes nothing.
@@ -108,7 +129,7 @@ fn PartFailed(label: &'static str, attempt: RwSignal<u32>) -> impl IntoView {
         }
     };
     view! {
-        <section class="part-failed" role="alert" aria-labelledby="part-failed-title">
+        <section class="panel part-failed" role="alert" aria-labelledby="part-failed-title">
             <h2 id="part-failed-title">"Could not load " {label}</h2>
             <p>
                 "Microscope downloads this part the first time you open it, and the download failed: "

@@ -17,7 +17,7 @@ use crate::ui::check::form::{CheckForm, EntryMode};
 use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::state::ids::next_id;
 use crate::ui::state::settings::SettingsExt;
-use crate::ui::state::{SettingsStore, ShortlistStore};
+use crate::ui::state::SettingsStore;
 use crate::ui::widgets::fields::{ChoiceSelect, TextField};
 use crate::ui::widgets::number_field::{AverageFields, NumberField};
 use crate::ui::widgets::section::{Depth, Section};
@@ -60,8 +60,8 @@ pub fn CheckPanel() -> impl IntoView {
         Signal::derive(move || form.parsed_followers().err().map(|e| e.to_string()));
     let tier = move || form.parsed_followers().ok().map(Tier::for_followers);
     let noun = move || form.platform.get().audience_noun();
-    let shortlist = use_context::<ShortlistStore>();
-    let added = RwSignal::new(None::<String>);
+    // Ok(name) once added; Err when the shortlist's module could not be downloaded.
+    let added = RwSignal::new(None::<Result<String, String>>);
 
     // The cadence error names its field ("Posts: ..." or "Days: ..."): show it under that field.
     let cadence_error =
@@ -71,15 +71,17 @@ pub fn CheckPanel() -> impl IntoView {
     let sponsored_error = Signal::derive(move || form.parsed_sponsored().err());
     let pasted = move || form.pasted_posts();
 
+    // The shortlist store is downloaded and loaded on first use (`sections::add_to_shortlist`):
+    // this screen does not need it before the first "Add".
     let add = move |_| {
-        let Some(state) = shortlist else {
-            return;
-        };
-        let id = next_id();
-        let creator = creator_from_form(&form, id);
+        let creator = creator_from_form(&form, next_id());
         let name = creator.name.clone();
-        state.add(creator);
-        added.set(Some(name));
+        leptos::task::spawn_local(async move {
+            let result = sections::add_to_shortlist(creator).await;
+            added.set(Some(result.map(|()| name).map_err(|_| {
+                "The shortlist could not be loaded: this device may be offline. Try again, or reload the page.".to_string()
+            })));
+        });
     };
 
     view! {
@@ -282,21 +284,25 @@ pub fn CheckPanel() -> impl IntoView {
             {lazy_view("check-risks", "the risk warnings", move || sections::check_risks(form))}
 
             <div class="actions">
-                <button type="button" on:click=add disabled=shortlist.is_none()>
+                <button type="button" on:click=add>
                     "Add to shortlist"
                 </button>
                 <p class="status" role="status">
                     {move || {
                         added
                             .get()
-                            .map(|name| {
-                                view! {
-                                    "Added “"
-                                    {name}
-                                    "” to the "
-                                    <a href="#shortlist">"shortlist"</a>
-                                    "."
+                            .map(|result| match result {
+                                Ok(name) => {
+                                    view! {
+                                        "Added “"
+                                        {name}
+                                        "” to the "
+                                        <a href="#shortlist">"shortlist"</a>
+                                        "."
+                                    }
+                                        .into_any()
                                 }
+                                Err(why) => view! { <span class="error">{why}</span> }.into_any(),
                             })
                     }}
                 </p>
