@@ -50,11 +50,13 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
+    // Check is in the main module; the other sections and the dossier are downloaded the first time
+    // they are shown (`ui::app::sections`). "#creator/<id>" also names the Shortlist (for the
+    // navigation): the dossier's own signal follows a moment later, so the Shortlist is not
+    // fetched meanwhile (`names_creator`).
     view! {
         <Nav current=section />
         <main id="main">
-            // Check is in the main module; the other sections and the dossier are downloaded
-            // the first time they are shown (`ui::app::sections`).
             {move || match (dossier.get(), section.get()) {
                 (Some(id), _) => {
                     lazy_view(
@@ -65,8 +67,6 @@ pub fn App() -> impl IntoView {
                         .into_any()
                 }
                 (None, Section::Check) => view! { <CheckPanel /> }.into_any(),
-                // "#creator/<id>" also names the Shortlist (for the navigation): the dossier's own
-                // signal follows a moment later, so the Shortlist is not fetched meanwhile.
                 (None, Section::Shortlist) if names_creator() => ().into_any(),
                 (None, Section::Shortlist) => {
                     lazy_view(

@@ -98,7 +98,9 @@ where
         <Suspense fallback=move || {
             view! {
                 <p class="part-loading" role="status">
-                    "Loading " {label} "…"
+                    "Loading "
+                    {label}
+                    "…"
                 </p>
             }
         }>
