@@ -1,23 +1,24 @@
 // Trunk's post_build hook (Trunk.toml runs `node scripts/post-build.mjs`): finishes the build in
 // trunk's staging folder.
-//  1. index.html: computes the sha256 of trunk's inline module loader script and writes it into the
-//     Content-Security-Policy meta (the first element of <head>), so a stale hash cannot ship.
-//     Fails the build unless the page has exactly the inline scripts expected, no inline style or
-//     event-handler attributes, and a policy that names no remote origin.
-//     Drops trunk's <link rel="preload"> of the wasm and <link rel="modulepreload"> of its JS: the
-//     loader script fetches both at once anyway, and a download started before the first paint
-//     makes Lighthouse's simulated phone wait for all 1.4 MB before it counts the static header as
-//     painted (LCP 8.8 s instead of 1.5 s). The cost: no SRI check on the same-origin JS glue, which
-//     only the same host that serves index.html could change. The loader itself waits for the
-//     first frame before it starts the wasm download, for the same reason.
+//  1. index.html: points the loader script (index.html's one inline module script) at the glue and
+//     main module that scripts/build-wasm.mjs built under content-hashed names, computes the
+//     loader's sha256 and writes it into the Content-Security-Policy meta (the first element of
+//     <head>), so a stale hash cannot ship. Fails the build unless the page has exactly the inline
+//     scripts expected, no inline style or event-handler attributes, no preload links, and a policy
+//     that names no remote origin. The glue has no SRI check: only the host that serves index.html
+//     could change it.
 //  2. sw.js: writes the list of files to precache, with their integrity hashes, and a version
-//     derived from those hashes. Files under lexicon/ are left out: they are cached on first use.
+//     derived from those hashes. Every wasm module is in it, those of sections never opened too,
+//     so after one visit every section works offline; a deploy that changes any module changes
+//     the version, so the update notice covers them. Files under lexicon/ are left out: they are
+//     cached on first use.
 // Under `trunk serve` (its autoreload script is inline and rewritten per request, so it cannot be
 // hashed) the policy allows inline scripts and the service worker is switched off.
 // Uses node, which the release build already needs for wasm-opt (npm binaryen, scripts/tools).
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 
 // Trunk passes the staging folder and the profile in its environment.
 const stagingDir = process.env.TRUNK_STAGING_DIR;
@@ -58,7 +59,7 @@ const inline = scripts.filter((m) => !/\bsrc\s*=/i.test(m[1]));
 const loaders = inline.filter(
   (m) =>
     /\btype\s*=\s*["']?module/i.test(m[1]) &&
-    /^\s*import init\b[^;]*from '[^']+\.js';/.test(m[2]) &&
+    /^\s*import init\b[^;]*from "[^"]+\.js";/.test(m[2]) &&
     m[2].includes("TrunkApplicationStarted"),
 );
 const autoreload = inline.filter((m) => m[2].includes(".well-known/trunk/ws"));
@@ -72,34 +73,24 @@ if (unexpected.length > 0) {
 }
 const serving = autoreload.length > 0;
 
-// The loader starts the wasm download only after the static header's first paint has been
-// presented, so that paint never waits behind the 1.4 MB download on a busy phone; Lighthouse's
-// simulated phone otherwise counts the header as painted only after the whole download (LCP 9 s,
-// score 66 instead of 98, depending on which came first in its unthrottled run). One animation
-// frame was not enough: the paint is presented after the frame's callbacks have run. A hidden tab
-// paints nothing and a browser without paint timing can't tell: they start at once. At most
-// 200 ms are waited.
-const INIT_CALL = "const wasm = await init(";
-const PAINT_FIRST = [
-  "await new Promise((resolve) => {",
-  "  setTimeout(resolve, 200);",
-  "  const types = (self.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];",
-  "  if (document.visibilityState === \"hidden\" || !types.includes(\"paint\")) return resolve();",
-  "  new PerformanceObserver((list, observer) => {",
-  "    if (list.getEntriesByName(\"first-contentful-paint\").length > 0) {",
-  "      observer.disconnect();",
-  "      resolve();",
-  "    }",
-  "  }).observe({ type: \"paint\", buffered: true });",
-  "});",
-  "",
-].join("\n");
-if (!serving) {
+// The loader (index.html) imports "./microscope.js" and starts "./microscope_bg.wasm":
+// scripts/build-wasm.mjs (trunk's build hook) wrote them under content-hashed names and said which
+// in .wasm-build.json. The names go in before the hash is taken.
+const manifestPath = path.join(stagingDir, ".wasm-build.json");
+if (!fs.existsSync(manifestPath)) {
+  fail("the build hook wrote no .wasm-build.json (is scripts/build-wasm.mjs a build-stage hook in Trunk.toml?)");
+}
+const wasmBuild = JSON.parse(fs.readFileSync(manifestPath, "utf8"));
+fs.rmSync(manifestPath);
+{
   const loader = loaders[0];
-  if (loader[2].split(INIT_CALL).length !== 2) {
-    fail(`trunk's loader script no longer has exactly one "${INIT_CALL}" (did trunk change?)`);
+  let text = loader[2];
+  for (const [placeholder, file] of [["./microscope.js", wasmBuild.glue], ["./microscope_bg.wasm", wasmBuild.wasm]]) {
+    if (text.split(`"${placeholder}"`).length !== 2) {
+      fail(`the loader script in index.html must name "${placeholder}" exactly once`);
+    }
+    text = text.replace(`"${placeholder}"`, () => `"./${file}"`);
   }
-  const text = loader[2].replace(INIT_CALL, PAINT_FIRST + INIT_CALL);
   html = html.replace(loader[0], () => loader[0].replace(loader[2], () => text));
   loader[2] = text;
 }
@@ -142,15 +133,11 @@ const newScriptSrc = serving
   : scriptSrc.replace(CSP_PLACEHOLDER, loaderHash);
 const newPolicy = policy.replace(scriptSrc, newScriptSrc);
 html = html.replace(head[1], head[1].replace(policy, newPolicy));
-const preloads = [
-  ["the wasm's <link rel=preload>", /<link\b[^>]*\brel="preload"[^>]*\.wasm"[^>]*>\s*/gi],
-  ["the JS glue's <link rel=modulepreload>", /<link\b[^>]*\brel="modulepreload"[^>]*\.js"[^>]*>\s*/gi],
-];
-for (const [what, pattern] of preloads) {
-  if (!serving && (html.match(pattern) || []).length !== 1) {
-    fail(`expected exactly one of trunk's ${what} in index.html (did trunk change?)`);
-  }
-  html = html.replace(pattern, "");
+// The loader fetches the glue and the main module itself once the header is painted: a preload
+// started before the first paint would make Lighthouse's simulated phone wait for the download
+// before it counts the header as painted. Trunk's rust pipeline (skipped) would have added them.
+if (/<link\b[^>]*\brel="(?:preload|modulepreload)"/i.test(html)) {
+  fail("index.html has a <link rel=preload/modulepreload>; the loader fetches what it needs after the first paint");
 }
 fs.writeFileSync(htmlPath, html);
 
@@ -195,4 +182,8 @@ if (serving) {
 } else {
   console.log(`post-build: ${profile} build; CSP loader hash ${loaderHash}`);
   console.log(`post-build: service worker ${version} precaches ${precache.length} files (${kb} KB)`);
+}
+const gz = (file) => zlib.gzipSync(fs.readFileSync(path.join(stagingDir, file)), { level: 9 }).length;
+for (const { file } of wasmBuild.files.filter((f) => f.file.endsWith(".wasm"))) {
+  console.log(`post-build:   ${file.padEnd(48)} ${(gz(file) / 1024).toFixed(1).padStart(7)} KB gzip`);
 }

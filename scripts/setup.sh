@@ -64,6 +64,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbg_version" ] \
   cargo install wasm-bindgen-cli --version "$wbg_version" --force
 fi
 
+# 4b. wasm-split-cli, which cuts the release wasm into a main module and modules loaded on first
+#     use (scripts/build-wasm.mjs). --locked: its own lockfile builds on Rust 1.95. The binary has
+#     no --version: cargo's list of installed packages says which one is there.
+if ! command -v wasm-split-cli >/dev/null \
+  || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
+fi
+
 # 5. The build tools' npm packages (scripts/tools): wasm-opt from binaryen@132, and Lighthouse
 #    unless only the build is wanted.
 if [ "$build_only" = 1 ]; then
@@ -79,7 +88,7 @@ if [ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version 132 (version_132)"
 fi
 
 if [ "$build_only" = 1 ]; then
-  say "ready to build (trunk $TRUNK_VERSION, wasm-bindgen $wbg_version, wasm-opt 132)"
+  say "ready to build (trunk $TRUNK_VERSION, wasm-bindgen $wbg_version, wasm-split $WASM_SPLIT_VERSION, wasm-opt 132)"
   exit 0
 fi
 
@@ -99,4 +108,4 @@ fi
 # 8. The end-to-end suite's npm packages (tests/e2e): Playwright, axe-core, PapaParse.
 npm_install tests/e2e
 
-say "ready (trunk $TRUNK_VERSION, wasm-bindgen $wbg_version, wasm-opt 132, leptosfmt $LEPTOSFMT_VERSION, $(/usr/bin/chromium --version 2>/dev/null | head -n1))"
+say "ready (trunk $TRUNK_VERSION, wasm-bindgen $wbg_version, wasm-split $WASM_SPLIT_VERSION, wasm-opt 132, leptosfmt $LEPTOSFMT_VERSION, $(/usr/bin/chromium --version 2>/dev/null | head -n1))"

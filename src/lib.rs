@@ -8,18 +8,15 @@ pub mod ui;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use ui::app::lazy::{self, lazy_view};
+use ui::app::sections;
 use ui::app::shell::{hash_section, Footer, Nav, Section};
-use ui::campaign::panel::CampaignPanel;
 use ui::check::panel::CheckPanel;
-use ui::dossier::{hash_creator, DossierPage};
-use ui::risks::panel::RisksPanel;
-use ui::shortlist::panel::ShortlistPanel;
+use ui::dossier::hash_creator;
 use ui::state::lazy::Lazy;
-use ui::state::workspace::Stores;
-use ui::state::{CampaignsStore, SettingsStore, ShortlistStore, ThresholdsStore};
+use ui::state::{CampaignsStore, SettingsStore, ThresholdsStore};
 use ui::workspace::file_sync::FileSync;
-use ui::workspace::panel::WorkspacePanel;
-use ui::workspace::share::SharedLink;
+use ui::workspace::share::shared_fragment;
 
 /// The app below index.html's static header: section navigation, the current section's panel,
 /// the Workspace panel (export, import, keep in a file), a shared link's view, footer.
@@ -30,7 +27,9 @@ pub fn App() -> impl IntoView {
     let dossier = hash_creator();
     // The stores are loaded once for the whole app and follow other tabs' saves from then on:
     // the check panel adds to the shortlist, the shortlist panel shows it, campaigns pick from it.
-    provide_context(ShortlistStore::load());
+    // The shortlist store is loaded by the first part that needs it (`sections::with_shortlist`),
+    // under this owner; the first screen (Check) does not read it.
+    lazy::set_app_owner();
     // The campaigns only on the first visit to Campaign (the first screen does not need them),
     // then for the page, under this owner: `CampaignsStore::from_context`.
     provide_context(Lazy::<CampaignsStore>::new());
@@ -39,23 +38,87 @@ pub fn App() -> impl IntoView {
     provide_context(ThresholdsStore::load());
     // The formula picked last, the currency new campaigns start in, the notices dismissed.
     provide_context(SettingsStore::load());
-    // The workspace file on disk, when the user keeps one, follows every store.
-    provide_context(FileSync::new(Stores::here()));
+    // The workspace file on disk, when the user keeps one, follows every store: the binding is
+    // created by the Workspace panel's module when it loads (`FileSync::here`), under this owner.
+    provide_context(Lazy::<FileSync>::new());
+    // A shared link (`#share=...`) is opened by a module of its own, fetched only once the
+    // address holds one (at start, or a link pasted into this tab); it then follows the address.
+    let shared = RwSignal::new(shared_fragment().is_some());
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        if !shared.get_untracked() && shared_fragment().is_some() {
+            shared.set(true);
+        }
+    });
+    on_cleanup(move || handle.remove());
+    // Check is in the main module; the other sections and the dossier are downloaded the first time
+    // they are shown (`ui::app::sections`). "#creator/<id>" also names the Shortlist (for the
+    // navigation): the dossier's own signal follows a moment later, so the Shortlist is not
+    // fetched meanwhile (`names_creator`).
     view! {
         <Nav current=section />
         <main id="main">
             {move || match (dossier.get(), section.get()) {
-                (Some(id), _) => view! { <DossierPage id=id /> }.into_any(),
+                (Some(id), _) => {
+                    lazy_view(
+                            "dossier",
+                            "the creator's dossier",
+                            move || sections::with_shortlist(sections::dossier_page(id.clone())),
+                        )
+                        .into_any()
+                }
                 (None, Section::Check) => view! { <CheckPanel /> }.into_any(),
-                (None, Section::Shortlist) => view! { <ShortlistPanel /> }.into_any(),
-                (None, Section::Campaign) => view! { <CampaignPanel /> }.into_any(),
-                (None, Section::Risks) => view! { <RisksPanel /> }.into_any(),
+                (None, Section::Shortlist) if names_creator() => ().into_any(),
+                (None, Section::Shortlist) => {
+                    lazy_view(
+                            "shortlist",
+                            "the Shortlist",
+                            || sections::with_shortlist(sections::shortlist_section()),
+                        )
+                        .into_any()
+                }
+                (None, Section::Campaign) => {
+                    lazy_view(
+                            "campaign",
+                            "the Campaign section",
+                            || sections::with_shortlist(sections::campaign_section()),
+                        )
+                        .into_any()
+                }
+                (None, Section::Risks) => {
+                    lazy_view(
+                            "risks",
+                            "the Risks section",
+                            || sections::with_shortlist(sections::risks_section()),
+                        )
+                        .into_any()
+                }
             }}
         </main>
-        <WorkspacePanel />
-        <SharedLink />
+        {lazy_view(
+            "workspace",
+            "the Workspace panel",
+            || sections::with_shortlist(sections::workspace_panel()),
+        )}
+        {move || {
+            shared
+                .get()
+                .then(|| {
+                    lazy_view(
+                        "shared",
+                        "the shared link",
+                        || sections::with_shortlist(sections::shared_link()),
+                    )
+                })
+        }}
         <Footer />
     }
+}
+
+/// Whether the address is a creator's dossier ("#creator/<id>").
+fn names_creator() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .is_some_and(|h| h.starts_with("#creator/"))
 }
 
 /// Mounts the app into index.html's `#app` (the page body if it is missing; called once from

@@ -220,6 +220,19 @@ test("a new version waits for the user's Reload, then replaces the old one", asy
     await expect(notice).toBeVisible({ timeout: 20_000 });
     // Nothing reloads by itself: what the user typed is still there.
     await expect(followers).toHaveValue("45K");
+    // The waiting version has every wasm module in its cache, those of sections never opened too
+    // (the build is split: scripts/build-wasm.mjs), so the reload it offers works offline.
+    const waitingModules = await page.evaluate(async () => {
+      const name = (await caches.keys()).find((n) => n.includes(" precache ") && n.endsWith("next"));
+      const cache = name && (await caches.open(name));
+      return cache ? (await cache.keys()).map((r) => r.url.split("/").pop()).filter((u) => u.endsWith(".wasm")).sort() : [];
+    });
+    expect(waitingModules).toEqual(fs.readdirSync(root).filter((f) => f.endsWith(".wasm")).sort());
+    // Meanwhile this page keeps its own version: a section never opened loads from the old cache.
+    await page.getByRole("link", { name: "Risks" }).click();
+    await expect(page.locator("#main").getByRole("heading", { level: 2, name: "Risks", exact: true })).toBeVisible();
+    await page.getByRole("link", { name: "Check a creator" }).click();
+    await followers.fill("45K");
     // The rest of the page has its own axe checks (check.spec.js); this one looks at the notice.
     const axe = await new AxeBuilder({ page }).include("#update-notice").analyze();
     const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

@@ -1,6 +1,9 @@
 //! The page frame: section navigation and footer (`shell`), the visible panic message (`panic`),
-//! and the one browser clock (`clock`) every timing uses.
+//! the one browser clock (`clock`) every timing uses, and the parts whose code is downloaded on
+//! first use (`lazy`: how one is declared and shown; `sections`: which ones).
 
 pub mod clock;
+pub mod lazy;
 pub mod panic;
+pub mod sections;
 pub mod shell;

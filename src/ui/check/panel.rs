@@ -10,13 +10,14 @@ use crate::domain::creator::tier::TIERS;
 use crate::domain::engine::averages::average_posts;
 use crate::domain::{Platform, Tier};
 use crate::ui::app::clock::{now_ms, today};
+use crate::ui::app::lazy::lazy_view;
+use crate::ui::app::sections;
 use crate::ui::check::economics::{CadenceView, CostView};
-use crate::ui::check::engagement::EngagementView;
 use crate::ui::check::form::{CheckForm, EntryMode};
 use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::state::ids::next_id;
 use crate::ui::state::settings::SettingsExt;
-use crate::ui::state::{SettingsStore, ShortlistStore};
+use crate::ui::state::SettingsStore;
 use crate::ui::widgets::fields::{ChoiceSelect, TextField};
 use crate::ui::widgets::number_field::{AverageFields, NumberField};
 use crate::ui::widgets::section::{Depth, Section};
@@ -60,8 +61,8 @@ pub fn CheckPanel() -> impl IntoView {
         Signal::derive(move || form.parsed_followers().err().map(|e| e.to_string()));
     let tier = move || form.parsed_followers().ok().map(Tier::for_followers);
     let noun = move || form.platform.get().audience_noun();
-    let shortlist = use_context::<ShortlistStore>();
-    let added = RwSignal::new(None::<String>);
+    // Ok(name) once added; Err when the shortlist's module could not be downloaded.
+    let added = RwSignal::new(None::<Result<String, String>>);
 
     // The cadence error names its field ("Posts: ..." or "Days: ..."): show it under that field.
     let cadence_error =
@@ -69,22 +70,19 @@ pub fn CheckPanel() -> impl IntoView {
     let days_error = Signal::derive(move || form.cadence().err().filter(|e| e.starts_with("Days")));
     let price_error = Signal::derive(move || form.parsed_price().err().map(|e| e.to_string()));
     let sponsored_error = Signal::derive(move || form.parsed_sponsored().err());
-    let thresholds = thresholds_signal();
-    let risk = Memo::new(move |_| {
-        let sponsored = form.parsed_sponsored().ok().flatten();
-        thresholds.with(|t| check_form_risk(&form.input(), sponsored, t))
-    });
     let pasted = move || form.pasted_posts();
 
+    // The shortlist store is downloaded and loaded on first use (`sections::add_to_shortlist`):
+    // this screen does not need it before the first "Add".
     let add = move |_| {
-        let Some(state) = shortlist else {
-            return;
-        };
-        let id = next_id();
-        let creator = creator_from_form(&form, id);
+        let creator = creator_from_form(&form, next_id());
         let name = creator.name.clone();
-        state.add(creator);
-        added.set(Some(name));
+        leptos::task::spawn_local(async move {
+            let result = sections::add_to_shortlist(creator).await;
+            added.set(Some(result.map(|()| name).map_err(|_| {
+                "The shortlist could not be loaded: this device may be offline. Try again, or reload the page.".to_string()
+            })));
+        });
     };
 
     view! {
@@ -272,43 +270,65 @@ pub fn CheckPanel() -> impl IntoView {
                 </table>
             </details>
 
-            <EngagementView form=form analysis=analysis />
+            {lazy_view(
+                "check-engagement",
+                "the engagement results",
+                move || sections::check_engagement(form, analysis),
+            )}
             <CadenceView analysis=analysis />
             <CostView analysis=analysis />
-            <Section
-                id="check-risks-title"
-                class="subpanel creator-risks"
-                depth=Depth::Tool
-                title="Risks for this creator"
-            >
-                <p class="help">
-                    "Warnings from the numbers above, against the risk thresholds (adjust them under "
-                    <a href="#risks">"Risks"</a>
-                    "). Each one says what was seen, why it matters and what to do."
-                </p>
-                <CreatorWarnings risk=risk />
-            </Section>
+            {lazy_view("check-risks", "the risk warnings", move || sections::check_risks(form))}
 
             <div class="actions">
-                <button type="button" on:click=add disabled=shortlist.is_none()>
+                <button type="button" on:click=add>
                     "Add to shortlist"
                 </button>
                 <p class="status" role="status">
                     {move || {
                         added
                             .get()
-                            .map(|name| {
-                                view! {
-                                    "Added “"
-                                    {name}
-                                    "” to the "
-                                    <a href="#shortlist">"shortlist"</a>
-                                    "."
+                            .map(|result| match result {
+                                Ok(name) => {
+                                    view! {
+                                        "Added “"
+                                        {name}
+                                        "” to the "
+                                        <a href="#shortlist">"shortlist"</a>
+                                        "."
+                                    }
+                                        .into_any()
                                 }
+                                Err(why) => view! { <span class="error">{why}</span> }.into_any(),
                             })
                     }}
                 </p>
             </div>
+        </Section>
+    }
+}
+
+/// The warnings the form's numbers raise against the risk thresholds (their own module in the
+/// release build, `ui::app::sections::check_risks`).
+#[component]
+pub fn CheckRisks(form: CheckForm) -> impl IntoView {
+    let thresholds = thresholds_signal();
+    let risk = Memo::new(move |_| {
+        let sponsored = form.parsed_sponsored().ok().flatten();
+        thresholds.with(|t| check_form_risk(&form.input(), sponsored, t))
+    });
+    view! {
+        <Section
+            id="check-risks-title"
+            class="subpanel creator-risks"
+            depth=Depth::Tool
+            title="Risks for this creator"
+        >
+            <p class="help">
+                "Warnings from the numbers above, against the risk thresholds (adjust them under "
+                <a href="#risks">"Risks"</a>
+                "). Each one says what was seen, why it matters and what to do."
+            </p>
+            <CreatorWarnings risk=risk />
         </Section>
     }
 }

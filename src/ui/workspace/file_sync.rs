@@ -12,6 +12,7 @@ use crate::domain::io::workspace::merge::Choices;
 use crate::domain::io::workspace::{import_workspace, WorkspaceFile};
 use crate::storage::file::{self, FileError, FileHandle};
 use crate::ui::app::clock::now_ms;
+use crate::ui::state::lazy::Lazy;
 use crate::ui::state::workspace::Stores;
 use crate::ui::workspace::export::file_name;
 use crate::ui::workspace::rules::{
@@ -38,7 +39,7 @@ struct Book {
     again: bool,
 }
 
-/// The page's file binding, provided as context by `App`. Cheap to copy.
+/// The page's file binding (`FileSync::here`). Cheap to copy.
 #[derive(Clone, Copy)]
 pub struct FileSync {
     stores: Stores,
@@ -89,6 +90,14 @@ impl FileSync {
             pagehide.remove();
         });
         this
+    }
+
+    /// The page's binding: created on first use (the Workspace panel asks as soon as its module
+    /// has loaded) under `App`'s owner through the `Lazy` handle `App` provides, so it lives as
+    /// long as the page; `None` outside `App`. Kept out of `App` itself so that its code (the
+    /// workspace file's writer and merge) is not in the main wasm module.
+    pub fn here() -> Option<FileSync> {
+        use_context::<Lazy<FileSync>>().map(|lazy| lazy.get(|| FileSync::new(Stores::here())))
     }
 
     fn name(&self) -> Option<String> {

@@ -20,7 +20,7 @@ pub const NO_FILE_API: &str = "This browser (Firefox and Safari among them) can'
 /// can't keep a file (the export buttons beside it are the way out there).
 #[component]
 pub fn SaveToFileButton(#[prop(optional)] label: Option<&'static str>) -> impl IntoView {
-    let sync = use_context::<FileSync>().filter(|_| file::supported());
+    let sync = FileSync::here().filter(|_| file::supported());
     let label = label.unwrap_or("Save to a file…");
     sync.map(|sync| {
         view! {
@@ -34,7 +34,7 @@ pub fn SaveToFileButton(#[prop(optional)] label: Option<&'static str>) -> impl I
 #[component]
 pub fn WorkspacePanel() -> impl IntoView {
     let stores = Stores::here();
-    let sync = use_context::<FileSync>();
+    let sync = FileSync::here();
     let supported = file::supported() && sync.is_some();
     let pending = RwSignal::new_local(None::<Pending>);
     let outcome = RwSignal::new(None::<Outcome>);

@@ -138,7 +138,7 @@ pub fn CopyLinkButton(
 }
 
 /// The fragment's link text, when the address holds a shared item.
-fn shared_fragment() -> Option<String> {
+pub fn shared_fragment() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
     hash.strip_prefix('#')?
         .strip_prefix(FRAGMENT_KEY)
