@@ -179,6 +179,11 @@ impl RiskReport {
     pub fn by_id(&self, id: &str) -> Option<&Warning> {
         self.warnings.iter().find(|w| w.id == id)
     }
+
+    /// The warnings `keep` accepts, in the report's order: what one tool shows of it.
+    pub fn warnings_where(self, keep: impl Fn(&Warning) -> bool) -> Vec<Warning> {
+        self.warnings.into_iter().filter(|w| keep(w)).collect()
+    }
 }
 
 /// An engagement rate with the benchmark of the same formula (never compare across formulas).

@@ -8,6 +8,7 @@ use crate::domain::creator::dossier::SnapshotSource;
 use crate::domain::creator::record::Creator;
 use crate::domain::creator::tier::TIERS;
 use crate::domain::engine::averages::average_posts;
+use crate::domain::text::format::plural;
 use crate::domain::{Platform, Tier};
 use crate::ui::app::clock::{now_ms, today};
 use crate::ui::app::lazy::lazy_view;
@@ -162,9 +163,8 @@ pub fn CheckPanel() -> impl IntoView {
                                         {move || {
                                             let p = pasted();
                                             format!(
-                                                "{} post{} read. Columns: views, likes, comments, shares, dislikes, saves, impressions, reach, or name them in a first line. Separate with tabs, semicolons or spaces.",
-                                                p.posts.len(),
-                                                if p.posts.len() == 1 { "" } else { "s" },
+                                                "{} read. Columns: views, likes, comments, shares, dislikes, saves, impressions, reach, or name them in a first line. Separate with tabs, semicolons or spaces.",
+                                                plural(p.posts.len(), "post", "posts"),
                                             )
                                         }}
                                     </p>

@@ -59,11 +59,7 @@ pub fn AudienceFitTool(thresholds: RwSignal<Thresholds>, target: Option<Target>)
             brand_categories: brand.get(),
             ..RiskInput::default()
         };
-        assess(&input, &thresholds.get())
-            .warnings
-            .into_iter()
-            .filter(|w| w.kind == RiskKind::AudienceFit)
-            .collect::<Vec<_>>()
+        assess(&input, &thresholds.get()).warnings_where(|w| w.kind == RiskKind::AudienceFit)
     };
 
     let result = move || {

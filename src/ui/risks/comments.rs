@@ -83,22 +83,14 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>, target: Option<Target>) ->
             dislike_ratio: ratio.get(),
             ..RiskInput::default()
         };
-        assess(&input, &thresholds.get())
-            .warnings
-            .into_iter()
-            .filter(|w| w.kind == RiskKind::HateWatching)
-            .collect::<Vec<_>>()
+        assess(&input, &thresholds.get()).warnings_where(|w| w.kind == RiskKind::HateWatching)
     };
     let generic_warnings = move || {
         let input = RiskInput {
             generic_comments: Some(generic.get()),
             ..RiskInput::default()
         };
-        assess(&input, &thresholds.get())
-            .warnings
-            .into_iter()
-            .filter(|w| w.id == "generic-comments")
-            .collect::<Vec<_>>()
+        assess(&input, &thresholds.get()).warnings_where(|w| w.id == "generic-comments")
     };
 
     let sentiment_result = move || match status.get() {
