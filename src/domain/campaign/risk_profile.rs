@@ -1264,6 +1264,28 @@ mod tests {
             "{:?}",
             ids(&r)
         );
+        // Regression: the campaign feed re-checked a stored caption without the ticks saved with
+        // it, so a country the check did not cover was judged as if no paid-partnership label
+        // was on. "#ad" with the label meets the EU rule; checked for the US only, then fed an
+        // EU campaign, it must meet there too.
+        let mut ticked = tiktok("Ida", 0.085);
+        let mut check = caption("2026-11-02", "#ad new trail shoes", &[("us", "meets")]);
+        check.post_settings.paid_partnership_label = true;
+        ticked.caption_checks.push(check.clone());
+        let r = creator_risk(&ticked, Formula::default(), Some(&eu), &t, today());
+        assert!(
+            r.report.by_id("disclosure-not-met").is_none(),
+            "{:?}",
+            ids(&r)
+        );
+        check.post_settings.paid_partnership_label = false;
+        ticked.caption_checks[0] = check;
+        let r = creator_risk(&ticked, Formula::default(), Some(&eu), &t, today());
+        assert!(
+            r.report.by_id("disclosure-not-met").is_some(),
+            "{:?}",
+            ids(&r)
+        );
         toggled.caption_checks[0].verdicts[0].verdict = "missing".into();
         let r = creator_risk(&toggled, Formula::default(), Some(&eu), &t, today());
         let w = r.report.by_id("disclosure-not-met");

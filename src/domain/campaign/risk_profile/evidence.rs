@@ -10,7 +10,7 @@ use crate::domain::campaign::record::Campaign;
 use crate::domain::creator::dossier::{age_text, is_stale, CaptionCheck, CommentSample};
 use crate::domain::creator::record::Creator;
 use crate::domain::risk::comments::{summarise_generic, GenericSummary};
-use crate::domain::risk::disclosure::{check, DisclosureInput, Jurisdiction, Verdict};
+use crate::domain::risk::disclosure::{check, Jurisdiction, Verdict};
 use crate::domain::risk::rules::{
     sponsored_comparison, Evidence, RiskInput, RiskKind, RiskReport, Severity, SponsoredComparison,
     Warning,
@@ -356,10 +356,9 @@ fn disclosure_results(
     caption: &CaptionCheck,
     targets: &[Jurisdiction],
 ) -> Vec<crate::domain::risk::disclosure::JurisdictionResult> {
-    let input = DisclosureInput {
-        caption: caption.caption.clone(),
-        ..DisclosureInput::default()
-    };
+    // The ticks saved with the check (paid-partnership label, retouched images, virtual persona)
+    // go back in, so a country it did not cover is judged with them too.
+    let input = caption.disclosure_input();
     targets
         .iter()
         .map(|&j| {
@@ -372,7 +371,7 @@ fn disclosure_results(
             if let Some(v) = stored.filter(|v| *v != result.verdict) {
                 result.verdict = v;
                 result.explanation = format!(
-                    "{} (the verdict saved with the caption check of {}, which knew settings the caption alone does not show, such as the platform's paid-partnership label).",
+                    "{} (the verdict saved with the caption check of {}; the caption checked again with its saved ticks gives another, so the rules changed since or the stored check was edited).",
                     v.label(),
                     caption.date
                 );
