@@ -503,9 +503,20 @@ fn write_parts(
 ) -> Result<String, SaveError> {
     let k = key(kind);
     let prefix = part_prefix(kind);
+    // Parts no sweep may touch before the new index is written: those the index this save
+    // replaces names, and those the stored index names (the same, except for "Start fresh").
+    let mut named = prev.clone();
+    if let Some(stored) = storage
+        .get_item(&k)
+        .ok()
+        .flatten()
+        .and_then(|t| parts::read_index(&t, kind))
+    {
+        named.parts.extend(stored.parts);
+    }
     if !SWEPT.with(|s| s.replace(true)) {
         // Once a page: parts a crashed save left behind take room nobody will give back.
-        sweep(storage, &prefix, &prev, false);
+        sweep(storage, &prefix, &named, false);
     }
     let ids: Vec<&str> = (0..list.count()).map(|i| list.id(i)).collect();
     let steps = PART_IDS.with(|known| {
@@ -520,7 +531,7 @@ fn write_parts(
     let mut result = write_steps(storage, kind, list, &prev, &steps, &prefix);
     if matches!(result, Err(SaveError::Quota(_))) {
         // Room taken by parts nobody names (a crash, a save cut short) is given back, once.
-        sweep(storage, &prefix, &prev, true);
+        sweep(storage, &prefix, &named, true);
         result = write_steps(storage, kind, list, &prev, &steps, &prefix);
     }
     let (index, written) = result?;
