@@ -10,6 +10,7 @@ use crate::domain::creator::record::Creator;
 use crate::domain::engine::engagement::Formula;
 use crate::domain::risk::rules::{NotChecked, Severity};
 use crate::domain::risk::thresholds::Thresholds;
+use crate::domain::text::date::Date;
 use crate::ui::app::clock::today;
 use crate::ui::state::{ShortlistStore, ThresholdsStore};
 use crate::ui::widgets::section::{Depth, Section};
@@ -33,6 +34,60 @@ fn look(summary: &RiskSummary) -> (&'static str, &'static str) {
         None if summary.unchecked() => ("risk-badge sev-none", "–"),
         None => ("risk-badge sev-clear", "✓"),
     }
+}
+
+/// What the badge shows for `c`, worked out once per version of the creator.
+///
+/// Why a cache: the shortlist's rows are positions, so a sort or a filter hands every visible
+/// row another creator and each row's memo runs the risk rules again (measured 17 ms of a
+/// 5,000-dossier sort for 50 rows, 81 µs a dossier). Entries are keyed by the whole creator
+/// (compared, not hashed: a creator edited in any field misses), and dropped when the formula,
+/// the thresholds or the day change.
+fn badge_info(c: &Creator, formula: Formula, t: &Thresholds, today: Date) -> BadgeInfo {
+    BADGES.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let context = (formula, *t, today);
+        if cache.context != Some(context) || cache.entries.len() >= BADGE_CACHE_MAX {
+            cache.context = Some(context);
+            cache.entries.clear();
+        }
+        if let Some((seen, info)) = cache.entries.get(&c.id) {
+            if seen == c {
+                return info.clone();
+            }
+        }
+        let risk = creator_risk(c, formula, None, t, today);
+        let titles = risk
+            .report
+            .warnings
+            .iter()
+            .map(|w| format!("{}: {}", w.severity.label(), w.title))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let info = BadgeInfo {
+            name: c.name.clone(),
+            summary: risk.summary(),
+            titles,
+        };
+        cache
+            .entries
+            .insert(c.id.clone(), (c.clone(), info.clone()));
+        info
+    })
+}
+
+/// More badges than a user pages through in a session; past it the cache starts again, so a
+/// huge list cannot hold a second copy of itself.
+const BADGE_CACHE_MAX: usize = 1_000;
+
+#[derive(Default)]
+struct BadgeCache {
+    context: Option<(Formula, Thresholds, Date)>,
+    entries: std::collections::HashMap<String, (Creator, BadgeInfo)>,
+}
+
+thread_local! {
+    static BADGES: std::cell::RefCell<BadgeCache> = std::cell::RefCell::new(BadgeCache::default());
 }
 
 /// "High risk · 2 warnings", "No warnings", "Not checked".
@@ -79,21 +134,7 @@ pub fn RiskBadge(
         thresholds.with(|t| {
             creator.with(|c| {
                 c.as_ref()
-                    .map(|c| {
-                        let risk = creator_risk(c, formula, None, t, today());
-                        let titles = risk
-                            .report
-                            .warnings
-                            .iter()
-                            .map(|w| format!("{}: {}", w.severity.label(), w.title))
-                            .collect::<Vec<_>>()
-                            .join("\n");
-                        BadgeInfo {
-                            name: c.name.clone(),
-                            summary: risk.summary(),
-                            titles,
-                        }
-                    })
+                    .map(|c| badge_info(c, formula, t, today()))
                     .unwrap_or_default()
             })
         })
