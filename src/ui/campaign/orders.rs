@@ -6,8 +6,6 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::campaign::attribution::{attribute, Role, DEFAULT_WINDOW_DAYS};
 use crate::domain::io::csv_import::{
@@ -43,27 +41,6 @@ fn slice_ms() -> f64 {
         })
         .and_then(|v| v.as_f64())
         .unwrap_or(SLICE_MS)
-}
-
-/// Runs `f` in a task of its own once the browser has done what is pending (input, a paint when
-/// one is due): a message the page posts to itself. `setTimeout(0)` would do the same, but nested
-/// timers wait at least 4 ms, which over the ~50 slices of a 50,000-order file idles ~200 ms.
-fn next_task(f: impl FnOnce() + 'static) {
-    let Ok(channel) = web_sys::MessageChannel::new() else {
-        set_timeout(f, Duration::ZERO);
-        return;
-    };
-    let port = channel.port1();
-    let sender = channel.port2();
-    // The closure holds the channel, so it lives until the message arrives.
-    let run = Closure::once_into_js(move || {
-        let _keep = &channel;
-        f();
-    });
-    port.set_onmessage(Some(run.unchecked_ref()));
-    if sender.post_message(&JsValue::NULL).is_err() {
-        port.set_onmessage(None);
-    }
 }
 
 /// The import's signals, copied into each scheduled slice.
@@ -155,10 +132,13 @@ impl Importer {
             return;
         };
         self.progress.set(Some(progress));
+        // A timer, not a posted message: a chain of messages would starve the page's painting
+        // and its other tasks (the progress bar would never show), at the cost of the 4 ms a
+        // nested timer waits.
         if progress.finished {
-            next_task(move || self.finish());
+            set_timeout(move || self.finish(), Duration::ZERO);
         } else {
-            next_task(move || self.chunk());
+            set_timeout(move || self.chunk(), Duration::ZERO);
         }
     }
 

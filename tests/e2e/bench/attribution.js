@@ -106,7 +106,13 @@ async function attributionBench(browser, base, row, runs = 5) {
     await page.evaluate((t) => {
       window.__orders = t;
     }, text);
-    results.push(await page.evaluate(importInPage));
+    const r = await page.evaluate(importInPage);
+    // What the campaign keeps of it (the save runs on pagehide at once).
+    r.stored = await page.evaluate(() => {
+      window.dispatchEvent(new Event("pagehide"));
+      return (localStorage.getItem("microscope.campaigns") || "").length;
+    });
+    results.push(r);
     await context.close();
   }
   const total = median(results.map((r) => r.total));
@@ -118,6 +124,7 @@ async function attributionBench(browser, base, row, runs = 5) {
   row(`attribution: ${ORDERS.toLocaleString("en-US")} Shopify orders (${rowsInFile.toLocaleString("en-US")} rows, ${mb} MB), file to results`, `${total.toFixed(0)} ms`, "1,000 ms", total <= 1000);
   row("  of which: after Import (sliced read, attribution, results)", `${run.toFixed(0)} ms`, "(info)", true);
   row("  longest gap between frames while importing (median of 5)", `${gap.toFixed(0)} ms`, "100 ms", gap <= 100);
+  row("  stored campaigns after the import (characters)", results[0].stored.toLocaleString("en-US"), "(info)", true);
 }
 
 module.exports = { attributionBench };

@@ -20,7 +20,7 @@ pub enum OrderState {
     /// A "Cancelled at" date, or a status saying cancelled.
     #[serde(rename = "cancelled")]
     Cancelled,
-    /// Financial status "voided" (the payment was never taken) or "failed".
+    /// Financial status "voided" (the payment was never taken), "expired" or "failed".
     #[serde(rename = "voided")]
     Voided,
 }

@@ -254,7 +254,8 @@ fn read_date(cell: &str) -> Result<Date, String> {
 /// What a status cell says.
 fn read_status(cell: &str) -> OrderState {
     let s = cell.to_ascii_lowercase();
-    if s.contains("void") || s.contains("fail") {
+    // Shopify's "expired": an authorisation that lapsed, so no payment was taken.
+    if s.contains("void") || s.contains("fail") || s.contains("expire") {
         OrderState::Voided
     } else if s.contains("cancel") {
         OrderState::Cancelled
@@ -635,6 +636,7 @@ mod tests {
             "#4,,voided,,,USD,,,,50.00,ANN15,,2025-03-04,,,,,,",
             "#5,,paid,,,USD,,,,50.00,ANN15,,2025-03-04,,,,,2025-03-05 10:00:00 -0500,",
             "#6,,pending,,,USD,,,,50.00,ANN15,,2025-03-04,,,,,,",
+            "#7,,expired,,,USD,,,,50.00,ANN15,,2025-03-04,,,,,,",
         ];
         let f = read(SHOPIFY, &rows, &["ANN15"]);
         let got: Vec<(&str, OrderState, f64)> = f
@@ -651,6 +653,7 @@ mod tests {
                 ("#4", OrderState::Voided, 50.0),
                 ("#5", OrderState::Cancelled, 50.0),
                 ("#6", OrderState::Counted, 50.0),
+                ("#7", OrderState::Voided, 50.0),
             ]
         );
     }
