@@ -314,6 +314,12 @@ test("deliverables: month view, keyboard, overdue warning, list, .ics read back 
   await expect(list.getByRole("row").nth(1)).toContainText("overdue 3 days");
   await calendar.screenshot({ path: testInfo.outputPath("calendar-list-1280.png") });
   await expectNoSeriousA11yViolations(page);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await calendar.getByRole("button", { name: "Month" }).click();
+  await expect(lateCell).toContainText("(overdue)");
+  await expectNoSeriousA11yViolations(page);
+  await page.emulateMedia({ colorScheme: "light" });
+  await calendar.getByRole("button", { name: "List" }).click();
   await list.getByLabel(`State of Ann: Draft due on ${late}`).selectOption({ label: "Submitted" });
   await expect(warning).toHaveCount(0);
   await expect(list.getByRole("row").nth(1)).not.toContainText("overdue");
