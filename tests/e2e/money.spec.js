@@ -73,6 +73,7 @@ function localDate(days) {
 const compact = (iso) => iso.replaceAll("-", "");
 
 test("deal terms and a quote move the price check; an edited assumption moves the reach; reload keeps them", async ({ page }, testInfo) => {
+  test.slow();
   const errors = await openCampaign(page, "Price check");
   const pricing = page.getByRole("region", { name: "Fair price" });
   await expect(pricing).toContainText("correlated at 0.56");
@@ -166,6 +167,9 @@ test("deal terms and a quote move the price check; an edited assumption moves th
 });
 
 test("deliverables: month view, keyboard, overdue warning, list, .ics read back by ical.js, CSV, reload", async ({ page }, testInfo) => {
+  // A long journey with four accessibility scans: three times the default bound, for a loaded
+  // 2-core machine (a bound on how long conditions may take, not a delay).
+  test.slow();
   const errors = await openCampaign(page, "Launch; spring, 2026");
   const calendar = page.getByRole("region", { name: "Deliverables calendar" });
   const late = localDate(-3);
