@@ -301,6 +301,9 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                                     class:today=cell.is_today
                                     class:late=late
                                     on:click=move |_| focus.set(date)
+                                    // However the cell got focus (Tab, a click, a script), the
+                                    // keys move from it.
+                                    on:focus=move |_| focus.set(date)
                                 >
                                     <span class="cal-num" aria-hidden="true">
                                         {date.day()}
