@@ -166,6 +166,22 @@ async fn an_overdue_deliverable_is_warned_until_its_state_moves_on() {
     .await;
     let text = text_of(&root, ".cal-list");
     assert!(text.contains(&soon), "{text}");
+
+    // A note longer than stored data allows is refused in the form, so a reload never meets a
+    // campaign it must drop.
+    type_into(&root, "#deliverable-date", &soon);
+    type_area(&root, "#deliverable-note", &"x".repeat(2_001));
+    let form = find(&root, "#deliverable-date")
+        .closest("form")
+        .unwrap()
+        .unwrap();
+    fire(&form, "submit");
+    until("the note refused", || {
+        text_if(&root, "#deliverable-error").ends_with("the note is longer than 2,000 characters.")
+    })
+    .await;
+    flush_saves();
+    assert!(!stored().contains("xxxxxxxxxx"), "{}", stored());
 }
 
 #[wasm_bindgen_test]

@@ -73,6 +73,7 @@ function localDate(days) {
 const compact = (iso) => iso.replaceAll("-", "");
 
 test("deal terms and a quote move the price check; an edited assumption moves the reach; reload keeps them", async ({ page }, testInfo) => {
+  test.slow();
   const errors = await openCampaign(page, "Price check");
   const pricing = page.getByRole("region", { name: "Fair price" });
   await expect(pricing).toContainText("correlated at 0.56");
@@ -166,6 +167,9 @@ test("deal terms and a quote move the price check; an edited assumption moves th
 });
 
 test("deliverables: month view, keyboard, overdue warning, list, .ics read back by ical.js, CSV, reload", async ({ page }, testInfo) => {
+  // A long journey with four accessibility scans: three times the default bound, for a loaded
+  // 2-core machine (a bound on how long conditions may take, not a delay).
+  test.slow();
   const errors = await openCampaign(page, "Launch; spring, 2026");
   const calendar = page.getByRole("region", { name: "Deliverables calendar" });
   const late = localDate(-3);
@@ -314,6 +318,12 @@ test("deliverables: month view, keyboard, overdue warning, list, .ics read back 
   await expect(list.getByRole("row").nth(1)).toContainText("overdue 3 days");
   await calendar.screenshot({ path: testInfo.outputPath("calendar-list-1280.png") });
   await expectNoSeriousA11yViolations(page);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await calendar.getByRole("button", { name: "Month" }).click();
+  await expect(lateCell).toContainText("(overdue)");
+  await expectNoSeriousA11yViolations(page);
+  await page.emulateMedia({ colorScheme: "light" });
+  await calendar.getByRole("button", { name: "List" }).click();
   await list.getByLabel(`State of Ann: Draft due on ${late}`).selectOption({ label: "Submitted" });
   await expect(warning).toHaveCount(0);
   await expect(list.getByRole("row").nth(1)).not.toContainText("overdue");

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::domain::campaign::calendar::csv::deliverables_csv;
 use crate::domain::campaign::calendar::ics::ics;
-use crate::domain::campaign::calendar::item::{Deliverable, Kind, State};
+use crate::domain::campaign::calendar::item::{checked, Deliverable, Kind, State};
 use crate::domain::campaign::calendar::month::{month_grid, Month, WEEKDAYS};
 use crate::domain::campaign::calendar::overdue::overdue;
 use crate::domain::text::date::{month_name, Date};
@@ -198,6 +198,14 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
             state: state.get_untracked(),
             note: note.get_untracked().trim().to_string(),
         };
+        // The checks stored data goes through, so nothing is saved that a reload would refuse
+        // (a pasted essay as the note).
+        let mut would_be = items.get_untracked();
+        would_be.push(d.clone());
+        if let Err(e) = checked(would_be) {
+            form_error.set(Some(e.to_string()));
+            return;
+        }
         form_error.set(None);
         store.edit(&id(), move |c| c.deliverables.items.push(d));
         title.set(String::new());
@@ -293,6 +301,9 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                                     class:today=cell.is_today
                                     class:late=late
                                     on:click=move |_| focus.set(date)
+                                    // However the cell got focus (Tab, a click, a script), the
+                                    // keys move from it.
+                                    on:focus=move |_| focus.set(date)
                                 >
                                     <span class="cal-num" aria-hidden="true">
                                         {date.day()}
