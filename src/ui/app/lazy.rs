@@ -87,7 +87,8 @@ fn mark(what: &str, part: &str) {
 /// page: later calls resolve at once), then the view; if the download fails, a message with
 /// Retry (which calls `load` again) and Reload, never a blank panel or the panic screen.
 /// `part` names it in the User Timing marks.
-pub fn lazy_view<F, Fut>(part: &'static str, label: &'static str, load: F) -> impl IntoView
+#[cfg(feature = "split")]
+pub fn lazy_view<F, Fut>(part: &'static str, label: &'static str, load: F) -> AnyView
 where
     F: Fn() -> Fut + Clone + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, ChunkError>> + Send + 'static,
@@ -119,6 +120,30 @@ where
                 })
             }}
         </Suspense>
+    }
+    .into_any()
+}
+
+/// Without the `split` feature every part is in the one module and `load` is ready at once: the
+/// view is built here and now, as it was before the split, with no `<Suspense>` in between.
+#[cfg(not(feature = "split"))]
+pub fn lazy_view<F, Fut>(part: &'static str, label: &'static str, load: F) -> AnyView
+where
+    F: Fn() -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, ChunkError>> + Send + 'static,
+{
+    use std::task::{Context, Poll, Waker};
+    mark("load", part);
+    let future = std::pin::pin!(load());
+    match future.poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(Ok(view)) => {
+            mark("ready", part);
+            view
+        }
+        // Not reached: nothing in an unsplit part waits.
+        Poll::Ready(Err(ChunkError)) | Poll::Pending => {
+            view! { <PartFailed label attempt=RwSignal::new(0) /> }.into_any()
+        }
     }
 }
 

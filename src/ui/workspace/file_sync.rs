@@ -96,8 +96,11 @@ impl FileSync {
     /// has loaded) under `App`'s owner through the `Lazy` handle `App` provides, so it lives as
     /// long as the page; `None` outside `App`. Kept out of `App` itself so that its code (the
     /// workspace file's writer and merge) is not in the main wasm module.
+    /// A binding provided as it is (a test that mounts the panel alone) comes first.
     pub fn here() -> Option<FileSync> {
-        use_context::<Lazy<FileSync>>().map(|lazy| lazy.get(|| FileSync::new(Stores::here())))
+        use_context::<FileSync>().or_else(|| {
+            use_context::<Lazy<FileSync>>().map(|lazy| lazy.get(|| FileSync::new(Stores::here())))
+        })
     }
 
     fn name(&self) -> Option<String> {
