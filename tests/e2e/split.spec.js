@@ -82,6 +82,8 @@ test("a module that fails to download shows a message with Retry, which works on
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
   await openApp(page);
+  // The first screen's own parts (the Workspace panel) are in before the network goes.
+  await expect(page.getByRole("heading", { level: 2, name: "Workspace" })).toBeVisible();
   await context.setOffline(true);
   await page.getByRole("link", { name: "Campaign" }).click();
   const failed = page.getByRole("alert").filter({ hasText: "Could not load the Campaign section" });
@@ -102,7 +104,7 @@ test("a module that fails to download shows a message with Retry, which works on
   await expect(sectionHeading(page, "Campaign")).toHaveCount(0);
 
   await context.setOffline(false);
-  await page.getByRole("button", { name: "Retry" }).click();
+  await failed.getByRole("button", { name: "Retry" }).click();
   await expect(sectionHeading(page, "Campaign")).toBeVisible();
   await expect(page.getByRole("alert").filter({ hasText: "Could not load" })).toHaveCount(0);
   await expect(page.locator("#fatal")).toBeHidden();
