@@ -454,12 +454,18 @@ impl ImportSession {
                 continue;
             }
             self.done_rows += 1;
-            match self.builder.build(&cells, meta, self.cursor.line) {
-                Ok(c) => self.creators.push(c),
-                Err(reason) => self.rejected.push(RejectedRow {
+            // Built where it stays (see `RowBuilder::build_into`).
+            self.creators.push(Creator::default());
+            let built = match self.creators.last_mut() {
+                Some(c) => self.builder.build_into(&cells, meta, self.cursor.line, c),
+                None => Ok(()),
+            };
+            if let Err(reason) = built {
+                self.creators.pop();
+                self.rejected.push(RejectedRow {
                     line: meta.line,
                     reason,
-                }),
+                });
             }
         }
         if self.cursor.pos >= self.text.len() {
