@@ -41,6 +41,9 @@ fn slice_ms() -> f64 {
         .unwrap_or(SLICE_MS)
 }
 
+/// A slice of the import waiting for its turn.
+type Task = Box<dyn FnOnce()>;
+
 /// Runs `f` in a task of its own once the browser has had its turn (painted the progress bar if
 /// a frame was due, handled a click on "Stop the import"). The task comes from a message posted
 /// on a `MessageChannel`: a zero timeout nested in timeouts waits at least 4 ms from the fifth
@@ -52,7 +55,7 @@ fn next_turn(f: impl FnOnce() + 'static) {
         Err(_) => return set_timeout(f, Duration::ZERO),
     };
     // Shared with the handler, so that `f` can still run by a timeout if posting fails.
-    let task: Rc<Cell<Option<Box<dyn FnOnce()>>>> = Rc::new(Cell::new(Some(Box::new(f))));
+    let task: Rc<Cell<Option<Task>>> = Rc::new(Cell::new(Some(Box::new(f))));
     let port = channel.port1();
     // The handler holds the channel, so both ports live until the message has arrived; it is
     // freed once called.
