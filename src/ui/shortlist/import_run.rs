@@ -79,6 +79,10 @@ fn next_turn(f: impl FnOnce() + 'static) {
     }
 }
 
+/// Rows parsed for the import before the preview shows (see `ImportSession::read_ahead`): a few
+/// milliseconds, after which the browser optimises the parser while the preview is drawn.
+const READ_AHEAD_ROWS: usize = 3_000;
+
 /// Rows shown in the preview.
 const PREVIEW_ROWS: usize = 5;
 
@@ -113,7 +117,8 @@ impl Importer {
                 self.preview.set(None);
                 self.error.set(Some(e.to_string()));
             }
-            Ok(s) => {
+            Ok(mut s) => {
+                s.read_ahead(READ_AHEAD_ROWS);
                 self.preview.set(Some(s.preview(PREVIEW_ROWS)));
                 self.session.set_value(Some(s));
             }

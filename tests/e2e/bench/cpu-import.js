@@ -37,7 +37,11 @@ function appImport() {
     transfer.items.add(new File([window.__csv], "creators.csv", { type: "text/csv" }));
     input.files = transfer.files;
     let clicked = false;
+    window.__slices = [];
     const observer = new MutationObserver(() => {
+      const label = document.querySelector("label[for='import-progress']");
+      const m = label && label.textContent.match(/^Importing: ([\d,]+)/);
+      if (m) window.__slices.push([performance.now(), Number(m[1].replace(/,/g, ""))]);
       if (!clicked) {
         const button = [...document.querySelectorAll(".import-preview button")].find((b) => /^Import /.test(b.textContent));
         if (button) {
@@ -129,6 +133,12 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
       await papa();
     }
     const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+    if (process.env.SLICES) {
+      // Rows parsed per slice: shows how long the browser ran the slower first code.
+      const slices = await page.evaluate(() => window.__slices);
+      const rates = slices.slice(1).map(([t, n], j) => `${n - slices[j][1]}/${(t - slices[j][0]).toFixed(0)}ms`);
+      console.error(`    rows per slice: ${rates.join(" ")}`);
+    }
     const r = { app: window_(events, "app"), papa: window_(events, "papa") };
     console.error(
       `  run ${i + 1}: app ${r.app.wall.toFixed(0)} ms (cpu ${r.app.cpu.toFixed(0)}), PapaParse ${r.papa.wall.toFixed(0)} ms (cpu ${r.papa.cpu.toFixed(0)}); ratio ${(r.app.wall / r.papa.wall).toFixed(2)} (cpu ${(r.app.cpu / r.papa.cpu).toFixed(2)})`,

@@ -56,6 +56,10 @@ pub(super) struct RowBuilder {
     pub(super) source: String,
     /// The import's date, for reported figures and the follower history.
     pub(super) today: Option<Date>,
+    /// How many columns are kept as custom fields, and how many give reported figures: the
+    /// room a row's lists of them are made with.
+    pub(super) custom_columns: usize,
+    pub(super) reported_columns: usize,
 }
 
 /// How the bare numbers of an engagement-rate column are read: "0.1185" as a fraction (11.85%,
@@ -225,10 +229,12 @@ pub fn is_link(v: &str) -> bool {
         head.get(..p.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
     };
-    starts("http://")
-        || starts("https://")
-        || starts("www.")
-        || (v.contains('/') && platform_from_url(v).is_some())
+    let prefixed = match head.first() {
+        Some(b'h' | b'H') => starts("http://") || starts("https://"),
+        Some(b'w' | b'W') => starts("www."),
+        _ => false,
+    };
+    prefixed || (v.bytes().any(|b| b == b'/') && platform_from_url(v).is_some())
 }
 
 /// The handle in a profile link: "ann.fit" from https://www.instagram.com/ann.fit/, "ann" from
@@ -303,6 +309,16 @@ fn push_link(links: &mut Vec<String>, profile: Option<&str>, url: String) {
 }
 
 impl RowBuilder {
+    /// Sets the columns' targets (see [`Column::of`]).
+    pub(super) fn set_map(&mut self, map: Vec<Column>) {
+        self.custom_columns = map.iter().filter(|c| c.target == Target::Custom).count();
+        self.reported_columns = map
+            .iter()
+            .filter(|c| c.also_reported.is_some() || matches!(c.target, Target::Reported(_)))
+            .count();
+        self.map = map;
+    }
+
     /// One row to a creator, or the reason it is rejected (without the line number).
     pub(super) fn build(
         &mut self,
@@ -369,6 +385,9 @@ impl RowBuilder {
                 continue;
             }
             if let Some(kind) = col.also_reported {
+                if c.reported.is_empty() {
+                    c.reported.reserve_exact(self.reported_columns);
+                }
                 c.reported.push(ReportedFigure {
                     kind,
                     value: v.to_string(),
@@ -391,6 +410,9 @@ impl RowBuilder {
                     continue;
                 }
                 Target::Reported(kind) => {
+                    if c.reported.is_empty() {
+                        c.reported.reserve_exact(self.reported_columns);
+                    }
                     reported_figures(
                         kind,
                         v,
@@ -402,6 +424,10 @@ impl RowBuilder {
                     continue;
                 }
                 Target::Custom => {
+                    if c.custom.is_empty() {
+                        // One allocation of the right size, not a vector grown from four.
+                        c.custom.reserve_exact(self.custom_columns);
+                    }
                     c.custom.push(CustomField {
                         name: col.custom_name.clone(),
                         value: v.to_string(),
@@ -537,11 +563,12 @@ impl RowBuilder {
             c.platform = c.profile_url.as_deref().and_then(platform_from_url);
         }
         if let (Some(count), Some(date)) = (c.followers, self.today) {
-            c.follower_history.push(FollowerSnapshot {
+            c.follower_history = vec![FollowerSnapshot {
                 date,
                 count,
                 source: SnapshotSource::Import,
-            });
+            }]
+            .into();
         }
         c.id = match id {
             Some(given) => {
