@@ -38,7 +38,13 @@ struct Exact {
 
 impl Exact {
     fn as_f64(self) -> f64 {
-        self.mantissa as f64 / 10f64.powi(self.decimals as i32)
+        // The same value: both conversions round to nearest. The 64-bit one is an instruction in
+        // wasm, the 128-bit one a software routine (seen in profiles of the risk badges).
+        let mantissa = match u64::try_from(self.mantissa) {
+            Ok(m) => m as f64,
+            Err(_) => self.mantissa as f64,
+        };
+        mantissa / 10f64.powi(self.decimals as i32)
     }
     fn is_whole(self) -> bool {
         self.mantissa.is_multiple_of(10u128.pow(self.decimals))
@@ -55,6 +61,18 @@ impl Exact {
 /// With a unit, the value is rounded ("1.2345K" is 1,235) because people abbreviate; without a
 /// unit a fraction is refused, since "12.5" followers is a typo rather than an abbreviation.
 pub fn parse_count(input: &str) -> Result<u64, NumberError> {
+    // The forms sheets write most, read without the general parser (see the fast paths below).
+    if let Some(n) = plain_count(input)
+        .or_else(|| grouped_count(input))
+        .or_else(|| compact_count(input))
+    {
+        return Ok(n);
+    }
+    parse_count_general(input)
+}
+
+/// [`parse_count`] without its fast paths: the one authority they are tested against.
+fn parse_count_general(input: &str) -> Result<u64, NumberError> {
     let (exact, had_suffix) = parse_exact(input)?;
     if !had_suffix && !exact.is_whole() {
         return Err(NumberError::NotWhole(input.trim().to_string()));
@@ -69,6 +87,14 @@ pub fn parse_count(input: &str) -> Result<u64, NumberError> {
 /// Parses a non-negative amount that may have a fraction: an average per post, a price.
 /// A leading or trailing currency sign or code ($, €, £, USD, EUR...) is ignored.
 pub fn parse_amount(input: &str) -> Result<f64, NumberError> {
+    if let Some(x) = plain_decimal(input) {
+        return Ok(x);
+    }
+    parse_amount_general(input)
+}
+
+/// [`parse_amount`] without its fast path: the one authority it is tested against.
+fn parse_amount_general(input: &str) -> Result<f64, NumberError> {
     let stripped = strip_currency(input.trim());
     let (exact, _) = parse_exact(stripped).map_err(|e| match e {
         // Report the user's own text, not our stripped copy.
@@ -274,21 +300,23 @@ fn split_separators(numeric: &str, has_suffix: bool) -> Option<(String, String)>
     Some((int_digits, frac_part.to_string()))
 }
 
-// The CSV import's fast paths. A measured optimisation (commit 4c6bcba: with time-sliced chunks,
-// 100,000 rows 1090 -> 770 ms): the forms sheets write most are read without the general parser,
-// which stays the one authority; property tests below check both give the same value.
+// The fast paths. A measured optimisation (commit 4c6bcba: with time-sliced chunks, 100,000 rows
+// 1090 -> 770 ms): the forms sheets write most are read without the general parser, which stays
+// the one authority; property tests below check both give the same value. Since issue 19 every
+// caller gets them (`parse_count` and `parse_amount` try them first): the risk badges of a
+// shortlist page parse the reported figures with them too.
 
 /// Whole counts, with fast paths for the forms sheets write most ("45000", "45,000", "12.5K");
 /// anything else, and every error, is left to `parse_count`.
 pub(crate) fn parse_count_fast(v: &str) -> Result<u64, NumberError> {
-    // A leading apostrophe is how spreadsheets mark a number stored as text.
-    let v = v.strip_prefix('\'').unwrap_or(v);
-    match plain_count(v)
-        .or_else(|| grouped_count(v))
-        .or_else(|| compact_count(v))
-    {
-        Some(n) => Ok(n),
-        None => parse_count(v),
+    parse_count(without_text_mark(v))
+}
+
+/// A leading apostrophe is how spreadsheets mark a number stored as text.
+fn without_text_mark(v: &str) -> &str {
+    match v.as_bytes().first() {
+        Some(b'\'') => v.get(1..).unwrap_or(v),
+        _ => v,
     }
 }
 
@@ -366,11 +394,7 @@ fn compact_count(v: &str) -> Option<u64> {
 }
 
 pub(crate) fn parse_amount_fast(v: &str) -> Result<f64, NumberError> {
-    let v = v.strip_prefix('\'').unwrap_or(v);
-    if let Some(x) = plain_decimal(v) {
-        return Ok(x);
-    }
-    parse_amount(v)
+    parse_amount(without_text_mark(v))
 }
 
 /// "1234" or "1234.5": the form exports write, read without the general parser. Computed exactly as
@@ -613,7 +637,7 @@ mod fast_tests {
                 .or_else(|| compact_count(text));
             assert_eq!(fast, *want, "{text:?}");
             if let Some(n) = want {
-                assert_eq!(parse_count(text), Ok(*n), "{text:?}");
+                assert_eq!(parse_count_general(text), Ok(*n), "{text:?}");
             }
         }
     }
@@ -629,10 +653,10 @@ mod fast_props {
         #[test]
         fn fast_number_path_agrees_with_the_parser(s in "[0-9]{1,11}(\\.[0-9]{1,6})?") {
             if let Some(fast) = plain_decimal(&s) {
-                prop_assert_eq!(Ok(fast), parse_amount(&s));
+                prop_assert_eq!(Ok(fast), parse_amount_general(&s));
             }
             if let Ok(n) = parse_count_fast(&s) {
-                prop_assert_eq!(Ok(n), parse_count(&s));
+                prop_assert_eq!(Ok(n), parse_count_general(&s));
             }
         }
 
@@ -642,9 +666,9 @@ mod fast_props {
         ) {
             let fast = plain_count(&s).or_else(|| grouped_count(&s)).or_else(|| compact_count(&s));
             if let Some(n) = fast {
-                prop_assert_eq!(Ok(n), parse_count(&s));
+                prop_assert_eq!(Ok(n), parse_count_general(&s));
             }
-            prop_assert_eq!(parse_count_fast(&s), parse_count(&s));
+            prop_assert_eq!(parse_count_fast(&s), parse_count_general(&s));
         }
     }
 }

@@ -187,6 +187,10 @@ async function importBench(browser, base, row, runs = 5) {
   console.error(`  app import (ms): ${app.map((r) => `${r.total.toFixed(0)} (preview ${r.preview.toFixed(0)} + run ${r.run.toFixed(0)})`).join(", ")}`);
   console.error(`  app: ${summary}`);
   console.error(`  PapaParse 5.7.1 parse (ms): ${papa.map((r) => r.total.toFixed(0)).join(", ")}; ${papa[0].rows} rows, ${papa[0].errors} errors`);
+  // Each page's own ratio: both importers ran there back to back, so a busy machine (other
+  // processes taking the CPU for a while) moves both figures of a page more than their ratio.
+  const ratios = app.map((r, i) => r.total / papa[i].total);
+  console.error(`  ratio per page: ${ratios.map((r) => r.toFixed(2)).join(", ")}; median ${median(ratios).toFixed(2)}`);
   const mb = (Buffer.byteLength(text) / 1e6).toFixed(1);
   row(`import 100,000 rows (${mb} MB): app, file to report`, `${a.toFixed(0)} ms`, "(info)", true);
   row("import 100,000 rows: PapaParse 5.7.1 parse alone, same page", `${p.toFixed(0)} ms`, "(info)", true);

@@ -604,8 +604,14 @@ mod tests {
             let mut cursor = Cursor { pos: 0, line: 1 };
             let mut cells = Vec::new();
             let mut got: Vec<Vec<String>> = Vec::new();
-            while read_record(text, &mut cursor, b',', &mut cells).is_some() {
+            let mut slow = cursor;
+            let mut slow_cells = Vec::new();
+            while let Some(meta) = read_record(text, &mut cursor, b',', &mut cells) {
                 got.push(cells.iter().map(|c| c.to_string()).collect());
+                // The byte-by-byte reader agrees, cell for cell.
+                let slow_meta = read_record_byte_by_byte(text, &mut slow, b',', &mut slow_cells);
+                assert_eq!(slow_meta, Some(meta), "{text:?}");
+                assert_eq!((slow, &slow_cells), (cursor, &cells), "{text:?}");
             }
             let want: Vec<Vec<String>> = want
                 .iter()

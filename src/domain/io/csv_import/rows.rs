@@ -56,6 +56,10 @@ pub(super) struct RowBuilder {
     pub(super) source: String,
     /// The import's date, for reported figures and the follower history.
     pub(super) today: Option<Date>,
+    /// How many columns are kept as custom fields, and how many give reported figures: the
+    /// room a row's lists of them are made with.
+    pub(super) custom_columns: usize,
+    pub(super) reported_columns: usize,
 }
 
 /// How the bare numbers of an engagement-rate column are read: "0.1185" as a fraction (11.85%,
@@ -225,10 +229,12 @@ pub fn is_link(v: &str) -> bool {
         head.get(..p.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
     };
-    starts("http://")
-        || starts("https://")
-        || starts("www.")
-        || (v.contains('/') && platform_from_url(v).is_some())
+    let prefixed = match head.first() {
+        Some(b'h' | b'H') => starts("http://") || starts("https://"),
+        Some(b'w' | b'W') => starts("www."),
+        _ => false,
+    };
+    prefixed || (v.bytes().any(|b| b == b'/') && platform_from_url(v).is_some())
 }
 
 /// The handle in a profile link: "ann.fit" from https://www.instagram.com/ann.fit/, "ann" from
@@ -303,6 +309,16 @@ fn push_link(links: &mut Vec<String>, profile: Option<&str>, url: String) {
 }
 
 impl RowBuilder {
+    /// Sets the columns' targets (see [`Column::of`]).
+    pub(super) fn set_map(&mut self, map: Vec<Column>) {
+        self.custom_columns = map.iter().filter(|c| c.target == Target::Custom).count();
+        self.reported_columns = map
+            .iter()
+            .filter(|c| c.also_reported.is_some() || matches!(c.target, Target::Reported(_)))
+            .count();
+        self.map = map;
+    }
+
     /// One row to a creator, or the reason it is rejected (without the line number).
     pub(super) fn build(
         &mut self,
@@ -310,6 +326,22 @@ impl RowBuilder {
         meta: RecordMeta,
         line_after: usize,
     ) -> Result<Creator, String> {
+        let mut c = Creator::default();
+        self.build_into(cells, meta, line_after, &mut c)?;
+        Ok(c)
+    }
+
+    /// [`RowBuilder::build`] into `c`, a `Creator::default()` already where it is to stay (the
+    /// import's list): a creator is some 600 bytes, and moving each one from the stack to the
+    /// result and on into the list cost more than some of its cells (issue 19). On an error `c`
+    /// is left half-built, for the caller to drop.
+    pub(super) fn build_into(
+        &mut self,
+        cells: &[Cow<str>],
+        meta: RecordMeta,
+        line_after: usize,
+        c: &mut Creator,
+    ) -> Result<(), String> {
         if meta.unclosed_quote {
             let lines = line_after.saturating_sub(meta.line) + 1;
             return Err(format!(
@@ -336,11 +368,8 @@ impl RowBuilder {
                 ));
             }
         }
-        let mut c = Creator {
-            created_at: self.now_ms,
-            updated_at: self.now_ms,
-            ..Creator::default()
-        };
+        c.created_at = self.now_ms;
+        c.updated_at = self.now_ms;
         let mut id: Option<&str> = None;
         let mut currency: Option<String> = None;
         let mut price_currency: Option<&'static str> = None;
@@ -356,6 +385,9 @@ impl RowBuilder {
                 continue;
             }
             if let Some(kind) = col.also_reported {
+                if c.reported.is_empty() {
+                    c.reported.reserve_exact(self.reported_columns);
+                }
                 c.reported.push(ReportedFigure {
                     kind,
                     value: v.to_string(),
@@ -378,6 +410,9 @@ impl RowBuilder {
                     continue;
                 }
                 Target::Reported(kind) => {
+                    if c.reported.is_empty() {
+                        c.reported.reserve_exact(self.reported_columns);
+                    }
                     reported_figures(
                         kind,
                         v,
@@ -389,6 +424,10 @@ impl RowBuilder {
                     continue;
                 }
                 Target::Custom => {
+                    if c.custom.is_empty() {
+                        // One allocation of the right size, not a vector grown from four.
+                        c.custom.reserve_exact(self.custom_columns);
+                    }
                     c.custom.push(CustomField {
                         name: col.custom_name.clone(),
                         value: v.to_string(),
@@ -524,11 +563,12 @@ impl RowBuilder {
             c.platform = c.profile_url.as_deref().and_then(platform_from_url);
         }
         if let (Some(count), Some(date)) = (c.followers, self.today) {
-            c.follower_history.push(FollowerSnapshot {
+            c.follower_history = vec![FollowerSnapshot {
                 date,
                 count,
                 source: SnapshotSource::Import,
-            });
+            }]
+            .into();
         }
         c.id = match id {
             Some(given) => {
@@ -544,9 +584,10 @@ impl RowBuilder {
             None => self.ids.next_id(),
         };
         if shaped {
-            return c.checked().map_err(|e| e.to_string());
+            *c = std::mem::take(c).checked().map_err(|e| e.to_string())?;
+            return Ok(());
         }
-        settled(c)
+        settle(c)
     }
 }
 
@@ -557,7 +598,7 @@ impl RowBuilder {
 /// and the id's length. (A row with a link made by adding "https://" still goes through
 /// `checked`: see `shaped_link`.) A property test (`checked_changes_nothing_the_import_built`) holds
 /// `checked()` to change nothing on what this returns.
-fn settled(mut c: Creator) -> Result<Creator, String> {
+fn settle(c: &mut Creator) -> Result<(), String> {
     for text in [
         &mut c.id,
         &mut c.name,
@@ -580,7 +621,7 @@ fn settled(mut c: Creator) -> Result<Creator, String> {
     if c.name.is_empty() {
         return error(CreatorError::NoName);
     }
-    Ok(c)
+    Ok(())
 }
 
 #[cfg(test)]
