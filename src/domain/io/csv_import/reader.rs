@@ -376,9 +376,7 @@ pub fn unneutralise(cell: &str) -> &str {
 mod tests {
     use super::*;
 
-    /// The reader before the 8-bytes-a-step scan (issue 19), kept to check the fast one against
-    /// (by the native-only property test below, so not built for wasm).
-    #[cfg(not(target_arch = "wasm32"))]
+    /// The reader before the 8-bytes-a-step scan (issue 19), kept to check the fast one against.
     pub(super) fn read_record_byte_by_byte<'a>(
         text: &'a str,
         cursor: &mut Cursor,
