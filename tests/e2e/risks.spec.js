@@ -134,8 +134,12 @@ test.describe("without the word list", () => {
 
   test("offline before first use says so; a missing file is named; generic comments still work", async ({ page, context }) => {
     await openApp(page, "#risks");
+    // The Risks module itself is fetched on first navigation (issue 19): wait until it is shown,
+    // so that only the word list is missing once the network is gone.
+    const comments = page.getByLabel("Comments (one per line)");
+    await expect(comments).toBeVisible();
     await context.setOffline(true);
-    await page.getByLabel("Comments (one per line)").fill("Nice\nThis is awful");
+    await comments.fill("Nice\nThis is awful");
     const sentiment = page.getByRole("region", { name: "Comment sentiment (hate-watching)" });
     await expect(sentiment.getByRole("alert")).toContainText("You are offline");
     await expect(page.getByRole("region", { name: "Generic comments" })).toContainText("1 of 2 comments (50%) are generic");
@@ -354,7 +358,8 @@ test("the caption checker's ticks are saved with the check and shown in the doss
   await expect
     .poll(async () => {
       await flushSaves(page);
-      const c = await page.evaluate(() => JSON.parse(localStorage.getItem("microscope.shortlist")).data.find((x) => x.id === "r1"));
+      // The shortlist is kept in parts (storage format 4): read it through storedList.
+      const c = JSON.parse(await storedList(page)).data.find((x) => x.id === "r1");
       return (c.caption_checks || []).map((k) => k.post_settings);
     })
     .toEqual([{ paid_partnership_label: true, virtual_persona: true }]);
