@@ -118,6 +118,39 @@ test("export in one browser, restore into an empty one: creator, campaign with i
   await fresh.close();
 });
 
+test("a restore that gives one discount code to two creators says so, in the report and at the codes, and renames neither", async ({ page }) => {
+  const errors = await openSeeded(page, "#campaign");
+  // Here: Ann holds ANN15 in Spring launch. The file: a teammate's Autumn campaign gave Bob "ann15".
+  await page.evaluate(
+    ([creators, campaigns]) => {
+      const put = (kind, version, data) =>
+        localStorage.setItem(`microscope.${kind}`, JSON.stringify({ app: "microscope", kind, version, data }));
+      put("shortlist", 3, creators);
+      put("campaigns", 2, campaigns);
+    },
+    [[ann], [{ ...spring, attribution: { creators: { c1: { code: "ANN15" } } } }]],
+  );
+  await page.reload();
+  const bob = { ...ann, id: "c2", name: "Bob" };
+  const autumn = { ...spring, id: "k2", name: "Autumn", creators: ["c2"], checklist: [], results: [], attribution: { creators: { c2: { code: "ann15" } } } };
+  const file = JSON.stringify({ app: "microscope", version: 2, exported_at: stamp, creators: [bob], campaigns: [autumn] });
+  await page.getByLabel("Import workspace (.json)").setInputFiles({ name: "teammate.json", mimeType: "application/json", buffer: Buffer.from(file) });
+  const dialog = page.getByRole("dialog", { name: "Restore a workspace file" });
+  await dialog.getByRole("button", { name: "Restore" }).click();
+  await expect(dialog).toBeHidden();
+  const said = "Discount code “ANN15” is held by “Ann” in “Spring launch” and by “Bob” in “Autumn”; a shop credits each order to one code, so change all but one of them.";
+  await expect(page.getByRole("region", { name: "Workspace" }).getByRole("status")).toContainText(`Campaigns, to check: ${said}`);
+  // At the codes of either campaign, until one code changes.
+  await expect(page.getByRole("heading", { level: 3, name: "Spring launch" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: said })).toBeVisible();
+  // Neither code was renamed.
+  await flushSaves(page);
+  const stored = await page.evaluate(() => localStorage.getItem("microscope.campaigns"));
+  expect(stored).toContain('"code":"ANN15"');
+  expect(stored).toContain('"code":"ann15"');
+  expect(errors).toEqual([]);
+});
+
 test("a file from a newer version is refused and nothing changes", async ({ page }) => {
   const errors = await openSeeded(page, "#shortlist");
   const before = await storedList(page);

@@ -13,7 +13,7 @@ use crate::domain::risk::comments::GenericSummary;
 use crate::domain::risk::disclosure::{Jurisdiction, JurisdictionResult};
 use crate::domain::risk::sentiment::SentimentSummary;
 use crate::domain::text::choice::choices;
-use crate::domain::text::format::percent;
+use crate::domain::text::format::{capitalise, percent};
 
 mod geography;
 mod history;
@@ -315,14 +315,6 @@ fn not_checked(report: &mut RiskReport, kind: RiskKind, reason: &str) {
         kind,
         reason: reason.to_string(),
     });
-}
-
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

@@ -89,6 +89,16 @@ pub fn clip(s: &str, max: usize) -> String {
     }
 }
 
+/// The text with its first letter in upper case, for a sentence made to follow a prefix
+/// ("discount code …") shown on its own.
+pub fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
 /// A count with its noun, thousands grouped: "1 creator", "0 creators", "1,200 rows".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!(

@@ -6,11 +6,12 @@
 use leptos::prelude::*;
 
 use crate::domain::campaign::attribution::{
-    codes_csv, generate_codes, set_code, utm_link, utm_parts, validate_landing_url, DEFAULT_PATTERN,
+    codes_csv, generate_codes, set_code, shared_codes, utm_link, utm_parts, validate_landing_url,
+    DEFAULT_PATTERN,
 };
 use crate::domain::campaign::record::Campaign;
 use crate::domain::creator::record::Creator;
-use crate::domain::text::format::{date_stamp, plural, trimmed};
+use crate::domain::text::format::{capitalise, date_stamp, plural, trimmed};
 use crate::domain::text::number::parse_amount;
 use crate::ui::app::clock::now_ms;
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
@@ -21,14 +22,7 @@ use crate::ui::widgets::section::{Depth, Section};
 
 /// The link of a creator, or why there is none yet.
 fn link_of(c: &Campaign, m: &Creator) -> Result<String, String> {
-    utm_link(&c.attribution.landing_url, &utm_parts(c, m)).map_err(|e| {
-        let s = e.to_string();
-        let mut chars = s.chars();
-        chars
-            .next()
-            .map(|f| f.to_uppercase().collect::<String>() + chars.as_str())
-            .unwrap_or_default()
-    })
+    utm_link(&c.attribution.landing_url, &utm_parts(c, m)).map_err(|e| capitalise(&e.to_string()))
 }
 
 /// A file-name-safe form of the campaign's name.
@@ -107,6 +101,27 @@ pub fn CodesView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView
                 Err(e) => format!("The file could not be made: {e}"),
             },
         ));
+    };
+
+    // A restored or merged workspace can bring a code to two creators (the app never makes one):
+    // said here, where the codes are changed, until one of them is.
+    let shared = move || {
+        let all = creators.get();
+        let cid = campaign.with(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+        let lines: Vec<String> = store.campaigns.with(|cs| {
+            shared_codes(cs)
+                .into_iter()
+                .filter(|s| s.holders.iter().any(|h| h.campaign_id == cid))
+                .map(|s| capitalise(&s.sentence(&all)))
+                .collect()
+        });
+        (!lines.is_empty()).then(|| {
+            view! {
+                <div class="notice warn" role="alert">
+                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
     };
 
     let rows = move || {
@@ -207,6 +222,7 @@ pub fn CodesView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView
             <p class="status campaign-form" role="status">
                 {move || status.get()}
             </p>
+            {shared}
             {rows}
         </Section>
     }

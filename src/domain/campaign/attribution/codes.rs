@@ -306,6 +306,75 @@ pub fn codes_csv(
     out
 }
 
+/// A code that more than one creator slot (campaign, creator) holds. The app never gives out such a
+/// code, but a restored or merged workspace file can bring one (two teammates who each generated
+/// "ANN15" for a different creator). It is listed, never renamed silently: a creator may already
+/// be handing it out, so the user chooses which code changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedCode {
+    /// The code as the first holder typed it.
+    pub code: String,
+    /// Every slot holding it, in campaign order, then by creator id.
+    pub holders: Vec<CodeOwner>,
+}
+
+impl SharedCode {
+    /// "discount code “ANN15” is held by “Ann” in “Launch” and by “Bob” in “Spring”; ..."
+    pub fn sentence(&self, creators: &[Creator]) -> String {
+        let names: Vec<String> = self
+            .holders
+            .iter()
+            .map(|h| {
+                let who = creators.iter().find(|c| c.id == h.creator_id).map_or_else(
+                    || format!("creator id “{}”", shorten(&h.creator_id, 40)),
+                    |c| format!("“{}”", shorten(&c.name, 40)),
+                );
+                format!("{who} in “{}”", shorten(&h.campaign_name, 60))
+            })
+            .collect();
+        format!(
+            "discount code “{}” is held by {}; a shop credits each order to one code, so change all but one of them.",
+            shorten(&self.code, 50),
+            names.join(" and by ")
+        )
+    }
+}
+
+/// Every code held by more than one (campaign, creator) slot of `campaigns`, by [`code_key`], in
+/// the order the codes first appear.
+pub fn shared_codes(campaigns: &[Campaign]) -> Vec<SharedCode> {
+    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    let mut found: Vec<SharedCode> = Vec::new();
+    for c in campaigns {
+        for (creator_id, code) in &c.attribution.creators {
+            if code.code.trim().is_empty() {
+                continue;
+            }
+            let holder = CodeOwner {
+                campaign_id: c.id.clone(),
+                campaign_name: c.name.clone(),
+                creator_id: creator_id.clone(),
+            };
+            match by_key.get(&code_key(&code.code)) {
+                Some(&i) => {
+                    if let Some(shared) = found.get_mut(i) {
+                        shared.holders.push(holder);
+                    }
+                }
+                None => {
+                    by_key.insert(code_key(&code.code), found.len());
+                    found.push(SharedCode {
+                        code: code.code.trim().to_string(),
+                        holders: vec![holder],
+                    });
+                }
+            }
+        }
+    }
+    found.retain(|s| s.holders.len() > 1);
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -462,6 +531,52 @@ mod tests {
             "\u{feff}Title,Command,Code,Value Type,Value,Starts At,Ends At,Creator,Platform,Link\r\n\
              \"Spring – Ann, \"\"the\"\" fit\",NEW,ANN15,percentage,15,2025-03-01,2025-04-30,\"Ann, \"\"the\"\" fit\",TikTok,https://shop.example/?utm_content=a\r\n\
              Spring – =Bo,NEW,BO15,percentage,15,2025-03-01,2025-04-30,'=Bo,Instagram,https://shop.example/?utm_content=b\r\n"
+        );
+    }
+
+    /// Issue 17: a restored workspace can bring one code to two creators; it is listed with both
+    /// holders, in any letter case, and a code held once (or empty) is not.
+    #[test]
+    fn shared_codes_are_found_across_campaigns() {
+        let ann = creator("a", "Ann", None);
+        let bob = creator("b", "Bob", None);
+        let launch = with_code(campaign("c1", "Launch", &["a"]), "a", "ANN15");
+        let spring = with_code(campaign("c2", "Spring", &["b"]), "b", "ann15");
+        let spring_b = with_code(campaign("c2", "Spring", &["b"]), "b", "BOB15");
+        let empty = with_code(campaign("c3", "Fall", &["a"]), "a", " ");
+        // (campaigns, shared codes with their holders' creator ids)
+        type Want<'a> = &'a [(&'a str, &'a [&'a str])];
+        let cases: [(&[Campaign], Want); 4] = [
+            (&[launch.clone(), spring.clone()], &[("ANN15", &["a", "b"])]),
+            (&[launch.clone(), spring_b], &[]),
+            (&[launch.clone(), empty], &[]),
+            (&[], &[]),
+        ];
+        for (campaigns, want) in cases {
+            let got: Vec<(String, Vec<String>)> = shared_codes(campaigns)
+                .into_iter()
+                .map(|s| {
+                    (
+                        s.code,
+                        s.holders.into_iter().map(|h| h.creator_id).collect(),
+                    )
+                })
+                .collect();
+            let want: Vec<(String, Vec<String>)> = want
+                .iter()
+                .map(|(code, ids)| {
+                    (
+                        code.to_string(),
+                        ids.iter().map(|i| i.to_string()).collect(),
+                    )
+                })
+                .collect();
+            assert_eq!(got, want);
+        }
+        let shared = shared_codes(&[launch, spring]);
+        assert_eq!(
+            shared.first().map(|s| s.sentence(&[ann, bob])).as_deref(),
+            Some("discount code “ANN15” is held by “Ann” in “Launch” and by “Bob” in “Spring”; a shop credits each order to one code, so change all but one of them.")
         );
     }
 }

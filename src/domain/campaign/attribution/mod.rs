@@ -48,8 +48,8 @@ use crate::domain::creator::record::{normalize_currency, shorten};
 
 pub use attribute::attribute;
 pub use codes::{
-    code_key, codes_csv, generate_codes, set_code, validate_code, CodeError, DEFAULT_PATTERN,
-    DEFAULT_PERCENT,
+    code_key, codes_csv, generate_codes, set_code, shared_codes, validate_code, CodeError,
+    SharedCode, DEFAULT_PATTERN, DEFAULT_PERCENT,
 };
 pub use links::{utm_link, utm_parts, validate_landing_url, LinkError};
 pub use orders::OrdersFile;

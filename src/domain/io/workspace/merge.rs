@@ -2,11 +2,13 @@
 //! keep what is here. Merge matches records by id, keeps the newer `updated_at`, and never loses a
 //! dated entry of either side (a post, a comment sample, a tracked result): those are unioned.
 
+use crate::domain::campaign::attribution::{shared_codes, SharedCode};
 use crate::domain::campaign::record::Campaign;
 use crate::domain::creator::dossier::Entries;
 use crate::domain::creator::record::Creator;
 use crate::domain::io::workspace::Workspace;
 use crate::domain::text::date::Date;
+use crate::domain::text::format::capitalise;
 
 /// What to do with one store of the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -47,6 +49,10 @@ pub struct MergeReport {
     pub campaigns: StoreReport,
     pub thresholds_changed: bool,
     pub settings_changed: bool,
+    /// Discount codes the restore left with two creators (issue 17: codes are unique in the
+    /// workspace), one sentence each naming the holders. They are reported, not renamed: a creator
+    /// may already be handing the code out, so the user picks which one changes.
+    pub shared_codes: Vec<String>,
 }
 
 impl StoreReport {
@@ -90,6 +96,11 @@ impl MergeReport {
                     .map(|c| format!("{store}, conflict resolved: {c}")),
             );
         }
+        out.extend(
+            self.shared_codes
+                .iter()
+                .map(|c| format!("Campaigns, to check: {}", capitalise(c))),
+        );
         out
     }
 
@@ -309,6 +320,13 @@ pub fn restore(
         }
     };
     report.settings_changed = settings != current.settings;
+    // Only what this restore brought: a code already shared here was reported when it arrived.
+    let before: Vec<SharedCode> = shared_codes(&current.campaigns);
+    report.shared_codes = shared_codes(&campaigns)
+        .into_iter()
+        .filter(|s| !before.contains(s))
+        .map(|s| s.sentence(&creators))
+        .collect();
     (
         Workspace {
             creators,
@@ -497,5 +515,64 @@ mod tests {
         }
         let (ws, _) = restore(&here, &file, Choices::default());
         assert_eq!(ws.creators[0].follower_history.len(), 1);
+    }
+
+    /// Issue 17: a restore that gives one discount code to two creators (two teammates each
+    /// generated "ANN15") says so, naming both, and renames neither; a code that was already
+    /// shared before the restore is not reported again, and "Keep" brings nothing.
+    #[test]
+    fn restore_reports_codes_it_leaves_shared() {
+        use crate::domain::campaign::attribution::CreatorCode;
+        let coded = |id: &str, name: &str, creator: &str, code: &str| {
+            let mut c = Campaign::new(id.into(), name, 1.0);
+            c.creators = vec![creator.to_string()];
+            c.attribution.creators.insert(
+                creator.into(),
+                CreatorCode {
+                    code: code.into(),
+                    ..CreatorCode::default()
+                },
+            );
+            c
+        };
+        let here = Workspace {
+            creators: vec![creator("a", "Ann", NOV_1), creator("b", "Bob", NOV_1)],
+            campaigns: vec![coded("c1", "Launch", "a", "ANN15")],
+            ..Workspace::default()
+        };
+        let file = Workspace {
+            campaigns: vec![coded("c2", "Spring", "b", "ann15")],
+            ..Workspace::default()
+        };
+        let want = "Campaigns, to check: Discount code “ANN15” is held by “Ann” in “Launch” and by “Bob” in “Spring”; a shop credits each order to one code, so change all but one of them.";
+        // (choices, lines about shared codes)
+        let keep = Choices {
+            campaigns: StoreChoice::Keep,
+            ..Choices::default()
+        };
+        for (choices, shared) in [(Choices::default(), vec![want]), (keep, vec![])] {
+            let (ws, report) = restore(&here, &file, choices);
+            let lines = report.lines();
+            let got: Vec<&str> = lines
+                .iter()
+                .map(String::as_str)
+                .filter(|l| l.contains("to check"))
+                .collect();
+            assert_eq!(got, shared, "{choices:?}");
+            // Neither code was renamed.
+            let codes: Vec<&str> = ws
+                .campaigns
+                .iter()
+                .flat_map(|c| c.attribution.creators.values().map(|k| k.code.as_str()))
+                .collect();
+            assert!(
+                codes.iter().all(|c| c.eq_ignore_ascii_case("ANN15")),
+                "{codes:?}"
+            );
+        }
+        // Already shared here: restoring the same file again reports nothing new.
+        let (merged, _) = restore(&here, &file, Choices::default());
+        let (_, again) = restore(&merged, &file, Choices::default());
+        assert!(again.shared_codes.is_empty(), "{:?}", again.shared_codes);
     }
 }
