@@ -118,7 +118,7 @@ test("export in one browser, restore into an empty one: creator, campaign with i
   await fresh.close();
 });
 
-test("a restore that gives one discount code to two creators says so, in the report and at the codes, and renames neither", async ({ page }) => {
+test("a restore that gives one discount code to two creators says so, in the report and at the codes, and renames neither", async ({ page }, testInfo) => {
   const errors = await openSeeded(page, "#campaign");
   // Here: Ann holds ANN15 in Spring launch. The file: a teammate's Autumn campaign gave Bob "ann15".
   await page.evaluate(
@@ -142,7 +142,10 @@ test("a restore that gives one discount code to two creators says so, in the rep
   await expect(page.getByRole("region", { name: "Workspace" }).getByRole("status")).toContainText(`Campaigns, to check: ${said}`);
   // At the codes of either campaign, until one code changes.
   await expect(page.getByRole("heading", { level: 3, name: "Spring launch" })).toBeVisible();
-  await expect(page.getByRole("alert").filter({ hasText: said })).toBeVisible();
+  const alert = page.getByRole("alert").filter({ hasText: said });
+  await expect(alert).toBeVisible();
+  await alert.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath("shared-code.png") });
   // Neither code was renamed.
   await flushSaves(page);
   const stored = await page.evaluate(() => localStorage.getItem("microscope.campaigns"));
