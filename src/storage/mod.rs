@@ -317,6 +317,28 @@ fn still_what_this_tab_wrote(key: &str, stored: &JsValue, last_seen: Option<&str
     })
 }
 
+/// Fails with `SaveError::Conflict` unless the text stored under `k` is still `last_seen` (what
+/// this tab loaded or last wrote): another tab saved since, and writing now would lose its change.
+fn still_last_seen(
+    storage: &web_sys::Storage,
+    k: &str,
+    last_seen: Option<&str>,
+) -> Result<(), SaveError> {
+    let stored = storage
+        .unchecked_ref::<JsStorage>()
+        .get_item_js(k)
+        .map_err(|e| SaveError::Unavailable(js_error_text(&e)))?;
+    // The usual case (this tab wrote last) is settled in JS; otherwise the stored text is read
+    // into Rust and compared in full, exactly as strict either way.
+    if !still_what_this_tab_wrote(k, &stored, last_seen) {
+        let stored = stored.as_string();
+        if stored.as_deref() != last_seen {
+            return Err(SaveError::Conflict { stored });
+        }
+    }
+    Ok(())
+}
+
 /// Saves `data` if the stored text is still `last_seen` (what this tab loaded or last wrote).
 /// Returns the new stored text, to pass as `last_seen` next time.
 pub fn save<T: Serialize + ?Sized>(
@@ -328,18 +350,7 @@ pub fn save<T: Serialize + ?Sized>(
     let k = key(kind);
     // The check against other tabs reads the stored value back: part of what a save costs.
     let timing = SaveTiming::start(&k);
-    let stored = storage
-        .unchecked_ref::<JsStorage>()
-        .get_item_js(&k)
-        .map_err(|e| SaveError::Unavailable(js_error_text(&e)))?;
-    // The usual case (this tab wrote last) is settled in JS; otherwise the stored text is read
-    // into Rust and compared in full, exactly as strict either way.
-    if !still_what_this_tab_wrote(&k, &stored, last_seen) {
-        let stored = stored.as_string();
-        if stored.as_deref() != last_seen {
-            return Err(SaveError::Conflict { stored });
-        }
-    }
+    still_last_seen(&storage, &k, last_seen)?;
     let text = envelope::encode(kind, data).map_err(|e| SaveError::Encode(e.to_string()))?;
     write_raw(&storage, &k, &text)?;
     timing.end();
@@ -413,16 +424,7 @@ pub fn save_list(
     let k = key(kind);
     // The check against other tabs reads the stored value back: part of what a save costs.
     let timing = SaveTiming::start(&k);
-    let stored = storage
-        .unchecked_ref::<JsStorage>()
-        .get_item_js(&k)
-        .map_err(|e| SaveError::Unavailable(js_error_text(&e)))?;
-    if !still_what_this_tab_wrote(&k, &stored, last_seen) {
-        let stored = stored.as_string();
-        if stored.as_deref() != last_seen {
-            return Err(SaveError::Conflict { stored });
-        }
-    }
+    still_last_seen(&storage, &k, last_seen)?;
     let text = match kind.layout {
         Layout::Whole => {
             let text = whole_text(kind, list)?;

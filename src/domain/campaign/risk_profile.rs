@@ -663,16 +663,6 @@ mod tests {
         c
     }
 
-    fn metrics(views: f64, likes: f64, comments: f64, shares: f64) -> PostMetrics {
-        PostMetrics {
-            views: Some(views),
-            likes: Some(likes),
-            comments: Some(comments),
-            shares: Some(shares),
-            ..PostMetrics::default()
-        }
-    }
-
     /// The check form with a TikTok micro creator's numbers.
     fn form(metrics: PostMetrics, formula: Formula) -> AnalysisInput {
         AnalysisInput {
@@ -702,7 +692,7 @@ mod tests {
     fn tiktok(name: &str, rate: f64) -> Creator {
         let mut c = creator(name, Some(Platform::TikTok), Some(45_000));
         let interactions = rate * 130_000.0;
-        c.metrics = metrics(
+        c.metrics = PostMetrics::counts(
             130_000.0,
             interactions * 0.9,
             interactions * 0.05,
@@ -973,7 +963,7 @@ mod tests {
             let input = AnalysisInput {
                 platform: Platform::TikTok,
                 followers: Some(45_000),
-                posts: vec![metrics(130_000.0, 9_500.0, 850.0, 700.0)],
+                posts: vec![PostMetrics::counts(130_000.0, 9_500.0, 850.0, 700.0)],
                 formula: Formula::SourceViews,
                 cadence: Some(PostCount::Count {
                     posts: *posts,
@@ -1481,7 +1471,7 @@ mod tests {
         let odd = [0.0, f64::NAN, f64::INFINITY, -5.0, 1e12];
         for v in odd {
             let mut c = creator("Odd", Some(Platform::Instagram), Some(0));
-            c.metrics = metrics(v, v, v, v);
+            c.metrics = PostMetrics::counts(v, v, v, v);
             c.posts_per_week = Some(v);
             let r = creator_risk(&c, Formula::Followers, None, &t, today());
             for w in &r.report.warnings {

@@ -511,6 +511,17 @@ mod tests {
         c
     }
 
+    /// `workspace` written to a file (at time 9) and that file opened again.
+    fn exported_and_opened(workspace: &Workspace) -> WorkspaceImport {
+        let Ok(json) = WorkspaceFile::new(workspace.clone(), 9.0).to_json() else {
+            panic!("write failed");
+        };
+        let Ok(back) = import_workspace(&json) else {
+            panic!("must open");
+        };
+        back
+    }
+
     #[test]
     fn round_trip_keeps_unknown_fields() {
         let mut file = WorkspaceFile::new(
@@ -722,12 +733,7 @@ mod tests {
                 ..Settings::default()
             },
         };
-        let Ok(json) = WorkspaceFile::new(workspace.clone(), 9.0).to_json() else {
-            panic!("write failed");
-        };
-        let Ok(back) = import_workspace(&json) else {
-            panic!("must open");
-        };
+        let back = exported_and_opened(&workspace);
         assert_eq!(back.file.workspace, workspace);
         assert_eq!(
             workspace.counts().sentence(),
@@ -783,12 +789,7 @@ mod tests {
             campaigns: vec![k.clone()],
             ..Workspace::default()
         };
-        let Ok(json) = WorkspaceFile::new(workspace.clone(), 9.0).to_json() else {
-            panic!("write failed");
-        };
-        let Ok(back) = import_workspace(&json) else {
-            panic!("must open");
-        };
+        let back = exported_and_opened(&workspace);
         assert_eq!(back.file.workspace, workspace);
         assert!(back.dropped_campaigns.is_empty());
 
