@@ -81,20 +81,11 @@ pub struct CreatorRisk {
 
 impl CreatorRisk {
     pub fn summary(&self) -> RiskSummary {
-        let count = |s: Severity| {
-            self.report
-                .warnings
-                .iter()
-                .filter(|w| w.severity == s)
-                .count()
-        };
-        RiskSummary {
-            high: count(Severity::High),
-            caution: count(Severity::Caution),
-            info: count(Severity::Info),
-            checked: self.checked.len(),
-            not_checked: self.report.not_checked.len(),
-        }
+        RiskSummary::counting(
+            self.report.warnings.iter().map(|w| w.severity),
+            self.checked.len(),
+            self.report.not_checked.len(),
+        )
     }
 }
 
@@ -111,6 +102,28 @@ pub struct RiskSummary {
 }
 
 impl RiskSummary {
+    /// Warnings of `severities` counted by level, with how many risks were `checked` and how
+    /// many checks could not run.
+    fn counting(
+        severities: impl Iterator<Item = Severity>,
+        checked: usize,
+        not_checked: usize,
+    ) -> RiskSummary {
+        let mut summary = RiskSummary {
+            checked,
+            not_checked,
+            ..RiskSummary::default()
+        };
+        for severity in severities {
+            match severity {
+                Severity::High => summary.high += 1,
+                Severity::Caution => summary.caution += 1,
+                Severity::Info => summary.info += 1,
+            }
+        }
+        summary
+    }
+
     pub fn total(&self) -> usize {
         self.high + self.caution + self.info
     }
@@ -464,7 +477,7 @@ fn profile(
                 Ok(b) => {
                     input.cadence = Some(CadenceInput {
                         posts_per_week: per_week,
-                        benchmark_per_week: b.per_week,
+                        benchmark_per_week: b.value,
                         benchmark_source: format!(
                             "{} {}, {}",
                             b.platform.name(),
@@ -567,19 +580,11 @@ pub struct CampaignRisks {
 
 impl CampaignRisks {
     pub fn summary(&self) -> RiskSummary {
-        let count = |s: Severity| {
-            self.warnings
-                .iter()
-                .filter(|w| w.warning.severity == s)
-                .count()
-        };
-        RiskSummary {
-            high: count(Severity::High),
-            caution: count(Severity::Caution),
-            info: count(Severity::Info),
-            checked: usize::from(!self.warnings.is_empty() || !self.clear.is_empty()),
-            not_checked: self.gaps.iter().map(|g| g.not_checked.len()).sum(),
-        }
+        RiskSummary::counting(
+            self.warnings.iter().map(|w| w.warning.severity),
+            usize::from(!self.warnings.is_empty() || !self.clear.is_empty()),
+            self.gaps.iter().map(|g| g.not_checked.len()).sum(),
+        )
     }
 }
 

@@ -511,6 +511,14 @@ mod tests {
         c
     }
 
+    /// As many `lines` as `starts`, each starting with its own.
+    fn assert_starts(lines: &[String], starts: &[&str]) {
+        assert_eq!(lines.len(), starts.len(), "{lines:#?}");
+        for (got, want) in lines.iter().zip(starts) {
+            assert!(got.starts_with(want), "{got:?} should start with {want:?}");
+        }
+    }
+
     /// `workspace` written to a file (at time 9) and that file opened again.
     fn exported_and_opened(workspace: &Workspace) -> WorkspaceImport {
         let Ok(json) = WorkspaceFile::new(workspace.clone(), 9.0).to_json() else {
@@ -704,10 +712,7 @@ mod tests {
             "record 6 (Ann again): its id “c1” is already used by record 1",
             "record 7 (Dee): it could not be read (unknown variant `maybe`",
         ];
-        assert_eq!(reports.len(), want_starts.len(), "{reports:#?}");
-        for (got, want) in reports.iter().zip(want_starts) {
-            assert!(got.starts_with(want), "{got:?} should start with {want:?}");
-        }
+        assert_starts(&reports, &want_starts);
         assert_eq!(result.file.exported_at, 5.0);
     }
 
@@ -856,10 +861,7 @@ mod tests {
             "Risk thresholds: not used,",
             "Settings: not used, they could not be read",
         ];
-        assert_eq!(report.len(), starts.len(), "{report:#?}");
-        for (line, start) in report.iter().zip(starts) {
-            assert!(line.starts_with(start), "{report:?}");
-        }
+        assert_starts(&report, &starts);
     }
 
     /// One fixture per older format, each opened as today's: what loads, what is reported.
