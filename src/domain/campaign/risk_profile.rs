@@ -660,6 +660,7 @@ mod tests {
         SnapshotSource,
     };
     use crate::domain::engine::cadence::CadenceInput as PostCount;
+    use crate::domain::text::date::day;
 
     fn creator(name: &str, platform: Option<Platform>, followers: Option<u64>) -> Creator {
         let mut c = Creator::new(format!("id-{}", name.to_lowercase()), name, 0.0);
@@ -683,10 +684,6 @@ mod tests {
     /// The day the tests' evidence is aged on.
     fn today() -> Date {
         day("2026-12-06")
-    }
-
-    fn day(s: &str) -> Date {
-        Date::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
     }
 
     fn ids(r: &CreatorRisk) -> Vec<&str> {

@@ -213,10 +213,7 @@ pub fn per_week_label(per_week: Option<f64>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(s: &str) -> Date {
-        Date::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
-    }
+    use crate::domain::text::date::day as d;
 
     #[test]
     fn dates_parse_and_refuse() {

@@ -475,6 +475,19 @@ fn unique_records<T: Record>(
 }
 
 #[cfg(test)]
+impl WorkspaceImport {
+    /// `file` opened with nothing dropped or reported.
+    fn clean(file: WorkspaceFile) -> WorkspaceImport {
+        WorkspaceImport {
+            file,
+            dropped: vec![],
+            dropped_campaigns: vec![],
+            problems: vec![],
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::campaign::record::Goal;
@@ -548,15 +561,7 @@ mod tests {
         };
         assert!(json.contains("\"app\": \"microscope\""), "{json}");
         let back = import_workspace(&json);
-        assert_eq!(
-            back,
-            Ok(WorkspaceImport {
-                file,
-                dropped: vec![],
-                dropped_campaigns: vec![],
-                problems: vec![],
-            })
-        );
+        assert_eq!(back, Ok(WorkspaceImport::clean(file)));
     }
 
     /// Issue #17: a campaign's codes, links, window, rates and imported orders travel in the
@@ -1175,15 +1180,7 @@ pub(crate) mod props {
         let json = file.to_json();
         prop_assert!(json.is_ok());
         let back = import_workspace(&json.unwrap_or_default());
-        prop_assert_eq!(
-            back,
-            Ok(WorkspaceImport {
-                file,
-                dropped: vec![],
-                dropped_campaigns: vec![],
-                problems: vec![],
-            })
-        );
+        prop_assert_eq!(back, Ok(WorkspaceImport::clean(file)));
         Ok(())
     }
 
