@@ -768,17 +768,8 @@ mod tests {
         dir: SortDir,
         rate: impl Fn(&Creator) -> Option<f64>,
     ) -> Vec<String> {
-        let value = |c: &Creator| -> Option<f64> {
-            match key {
-                SortKey::Followers => c.followers.map(|f| f as f64),
-                SortKey::Tier => c.tier().map(|t| t as u8 as f64),
-                SortKey::Rate => rate(c),
-                SortKey::Status => Some(c.status as u8 as f64),
-                SortKey::Price => c.price,
-                SortKey::Updated => Some(c.updated_at),
-                SortKey::Name => None,
-            }
-        };
+        // The same sort values as `query`: what this guards is the sort itself.
+        let value = |c: &Creator| sort_value(c, key, &rate);
         let by_name = |a: &Creator, b: &Creator| {
             a.name
                 .to_lowercase()

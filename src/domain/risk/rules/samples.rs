@@ -20,6 +20,11 @@ fn on_sample(mut w: Warning, total: usize, t: &Thresholds) -> Warning {
     w
 }
 
+/// "12 of 20 (60%)": `n` comments of a sample of `total`, `share` of it.
+fn part_of(n: usize, total: usize, share: f64) -> String {
+    format!("{n} of {total} ({})", pct0(share))
+}
+
 pub(super) fn generic_comment_rule(input: &RiskInput, t: &Thresholds, report: &mut RiskReport) {
     let Some(summary) = input.generic_comments.as_ref().filter(|s| s.total > 0) else {
         not_checked(
@@ -43,7 +48,7 @@ pub(super) fn generic_comment_rule(input: &RiskInput, t: &Thresholds, report: &m
     let mut evidence = vec![
         ev(
             "Generic comments",
-            format!("{} of {} ({})", summary.generic, summary.total, pct0(share)),
+            part_of(summary.generic, summary.total, share),
         ),
         ev(
             "By kind",
@@ -88,10 +93,7 @@ pub(super) fn hate_watching_rules(input: &RiskInput, t: &Thresholds, report: &mu
             };
             if let Some(base) = base {
                 let mut evidence = vec![
-                    ev(
-                        "Negative comments",
-                        format!("{} of {} ({})", s.negative, s.total, pct0(share)),
-                    ),
+                    ev("Negative comments", part_of(s.negative, s.total, share)),
                     ev(
                         "Positive / neutral",
                         format!("{} / {}", s.positive, s.neutral),
