@@ -3,8 +3,9 @@
 use plotters::style::text_anchor::HPos;
 use plotters::style::{Color, RGBColor, WHITE};
 
-use super::canvas::{self, Font, ACCENT, GRID, HIGHLIGHT, INK, LABEL, MUTED, SMALL, TITLE};
-use super::values::{finite, nice_axis, show, tick, Unit};
+use super::bar_layout::{in_brackets, BarLayout, Frame};
+use super::canvas::{self, Font, ACCENT, HIGHLIGHT, INK, LABEL, MUTED, SMALL};
+use super::values::{finite, show, tick, Unit};
 use super::Chart;
 
 /// What a bar stands for; the creator's bar is highlighted.
@@ -38,6 +39,13 @@ pub struct Reference {
 const WIDTH: f64 = 640.0;
 const ROW: f64 = 44.0;
 const TOP: f64 = 62.0;
+const FRAME: Frame = Frame {
+    width: WIDTH,
+    top: TOP,
+    row: ROW,
+    right: 64.0,
+    column_max: 230.0,
+};
 
 /// Bars for each rate with name, source and value; an optional dashed reference line.
 pub fn rate_vs_benchmarks(title: &str, bars: &[RateBar], reference: Option<&Reference>) -> Chart {
@@ -47,38 +55,18 @@ pub fn rate_vs_benchmarks(title: &str, bars: &[RateBar], reference: Option<&Refe
         .filter_map(|b| finite(b.rate))
         .chain(reference.map(|r| r.rate))
         .fold(0.0, f64::max);
-    let (top, step) = nice_axis(max);
+    let layout = BarLayout::new(
+        FRAME,
+        max,
+        bars.iter().map(|b| (b.label.as_str(), b.source.as_str())),
+    );
+    let (column, x0, bottom) = (layout.column, layout.x0, layout.bottom);
     let names = LABEL.bold();
-    let column = bars
-        .iter()
-        .map(|b| names.width(&b.label).max(SMALL.width(&b.source)))
-        .fold(0.0, f64::max)
-        .clamp(110.0, 230.0);
-    let x0 = 16.0 + column + 12.0;
-    let x1 = WIDTH - 64.0;
-    let scale = |v: f64| x0 + (x1 - x0) * (v.max(0.0) / top).min(1.0);
-    let bottom = TOP + ROW * bars.len() as f64;
-    let height = bottom + 34.0;
 
-    let svg = canvas::draw(WIDTH as u32, height as u32, title, |c| {
-        c.text(&TITLE.fit(title, WIDTH - 32.0), 16.0, 22.0, TITLE);
-        // Ticks only where there is something to measure.
-        if max > 0.0 {
-            let ticks = (top / step).round() as usize;
-            for i in 0..=ticks {
-                let v = step * i as f64;
-                let x = scale(v);
-                c.line((x, TOP - 6.0), (x, bottom), GRID, 1);
-                c.text(
-                    &tick(v, &Unit::Percent),
-                    x,
-                    bottom + 14.0,
-                    SMALL.anchor(HPos::Center),
-                );
-            }
-        }
+    let svg = layout.draw(title, |c| {
+        layout.value_grid(c, &Unit::Percent);
         for (i, bar) in bars.iter().enumerate() {
-            let mid = TOP + ROW * i as f64 + ROW / 2.0;
+            let mid = layout.row_top(i) + ROW / 2.0;
             let (fill, font) = match bar.kind {
                 BarKind::Creator => (HIGHLIGHT, names),
                 BarKind::Benchmark => (MUTED, LABEL),
@@ -91,12 +79,12 @@ pub fn rate_vs_benchmarks(title: &str, bars: &[RateBar], reference: Option<&Refe
                 c.text(&value, x0 + 4.0, mid, LABEL.color(MUTED));
                 continue;
             };
-            let end = scale(rate);
+            let end = layout.scale(rate);
             c.rect(x0, mid - 9.0, end, mid + 9.0, fill.to_rgba());
             value_label(c, &value, end, x0, mid, font);
         }
         if let Some(r) = reference {
-            let x = scale(r.rate);
+            let x = layout.scale(r.rate);
             c.dashed((x, TOP - 8.0), (x, bottom), ACCENT, 2);
             let text = format!("{} {}", tick(r.rate, &Unit::Percent), r.label);
             let font = SMALL.color(ACCENT).bold();
@@ -119,11 +107,7 @@ pub fn rate_vs_benchmarks(title: &str, bars: &[RateBar], reference: Option<&Refe
     let items: Vec<String> = bars
         .iter()
         .map(|b| {
-            let source = if b.source.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", b.source)
-            };
+            let source = in_brackets(&b.source);
             format!("{} {}{source}", b.label, show(b.rate, &Unit::Percent))
         })
         .collect();

@@ -17,14 +17,7 @@ pub struct DatedValue {
     pub value: Option<f64>,
 }
 
-const PLOT: Plot = Plot {
-    w: 640.0,
-    h: 300.0,
-    left: 66.0,
-    right: 640.0 - 36.0,
-    top: 48.0,
-    bottom: 300.0 - 44.0,
-};
+const PLOT: Plot = Plot::inset(640.0, 300.0, 66.0, 36.0, 48.0, 44.0);
 
 /// `what` over time ("views per post", "followers"): one point per dated value, joined in date
 /// order; values not known are left out of the line and said in the text alternative.

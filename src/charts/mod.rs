@@ -7,6 +7,7 @@
 //! CSP blocks and which would make native tests and the wasm build lay out differently. So the
 //! charts draw straight onto the SVG backend with our own width estimate (see `canvas`).
 
+mod bar_layout;
 mod bars;
 mod canvas;
 mod compare;

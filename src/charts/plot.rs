@@ -18,6 +18,19 @@ pub(crate) struct Plot {
 }
 
 impl Plot {
+    /// A chart `w` × `h` whose plot area leaves `left`, `right`, `top` and `bottom` around it (for
+    /// the value axis, the x axis's labels, the title and the legend).
+    pub const fn inset(w: f64, h: f64, left: f64, right: f64, top: f64, bottom: f64) -> Plot {
+        Plot {
+            w,
+            h,
+            left,
+            right: w - right,
+            top,
+            bottom: h - bottom,
+        }
+    }
+
     /// Draws the chart titled `title`: `paint` adds what is its own.
     pub fn draw(&self, title: &str, paint: impl FnOnce(&mut Canvas)) -> String {
         canvas::draw(self.w as u32, self.h as u32, title, |c| {

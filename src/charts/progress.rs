@@ -24,14 +24,7 @@ pub struct DayValue {
     pub value: Option<f64>,
 }
 
-const PLOT: Plot = Plot {
-    w: 640.0,
-    h: 340.0,
-    left: 66.0,
-    right: 640.0 - 28.0,
-    top: 64.0,
-    bottom: 340.0 - 46.0,
-};
+const PLOT: Plot = Plot::inset(640.0, 340.0, 66.0, 28.0, 64.0, 46.0);
 const BEHIND: RGBColor = RGBColor(220, 38, 38);
 const AHEAD: RGBColor = RGBColor(22, 163, 74);
 

@@ -1,11 +1,11 @@
 //! Revenue against spend per creator (issue #17): two horizontal bars each, on one money axis,
 //! with the ROAS named beside them; unknown amounts print "n/a" and draw no bar.
 
-use plotters::style::text_anchor::HPos;
 use plotters::style::Color;
 
-use super::canvas::{self, GRID, HIGHLIGHT, INK, LABEL, MUTED, SMALL, TITLE};
-use super::values::{finite, nice_axis, show, tick, Unit};
+use super::bar_layout::{in_brackets, BarLayout, Frame};
+use super::canvas::{HIGHLIGHT, INK, LABEL, MUTED, SMALL};
+use super::values::{finite, show, Unit};
 use super::Chart;
 
 /// One creator's row.
@@ -18,9 +18,13 @@ pub struct MoneyRow {
     pub note: String,
 }
 
-const WIDTH: f64 = 640.0;
-const ROW: f64 = 52.0;
-const TOP: f64 = 70.0;
+const FRAME: Frame = Frame {
+    width: 640.0,
+    top: 70.0,
+    row: 52.0,
+    right: 80.0,
+    column_max: 200.0,
+};
 
 /// Revenue (filled) and spend (grey) bars per row, in `currency` (its symbol, e.g. "$").
 pub fn revenue_vs_spend(title: &str, rows: &[MoneyRow], symbol: &str) -> Chart {
@@ -31,42 +35,23 @@ pub fn revenue_vs_spend(title: &str, rows: &[MoneyRow], symbol: &str) -> Chart {
         .flatten()
         .filter(|v| *v >= 0.0)
         .fold(0.0, f64::max);
-    let (top, step) = nice_axis(max);
+    let layout = BarLayout::new(
+        FRAME,
+        max,
+        rows.iter().map(|r| (r.label.as_str(), r.note.as_str())),
+    );
+    let (column, x0) = (layout.column, layout.x0);
     let names = LABEL.bold();
-    let column = rows
-        .iter()
-        .map(|r| names.width(&r.label).max(SMALL.width(&r.note)))
-        .fold(0.0, f64::max)
-        .clamp(110.0, 200.0);
-    let x0 = 16.0 + column + 12.0;
-    let x1 = WIDTH - 80.0;
-    let scale = |v: f64| x0 + (x1 - x0) * (v.max(0.0) / top).min(1.0);
-    let bottom = TOP + ROW * rows.len() as f64;
-    let height = bottom + 34.0;
 
-    let svg = canvas::draw(WIDTH as u32, height as u32, title, |c| {
-        c.text(&TITLE.fit(title, WIDTH - 32.0), 16.0, 22.0, TITLE);
+    let svg = layout.draw(title, |c| {
         // Legend.
         c.rect(16.0, 40.0, 28.0, 50.0, HIGHLIGHT.to_rgba());
         c.text("revenue", 32.0, 45.0, SMALL);
         c.rect(96.0, 40.0, 108.0, 50.0, MUTED.mix(0.45));
         c.text("spend", 112.0, 45.0, SMALL);
-        if max > 0.0 {
-            let ticks = (top / step).round() as usize;
-            for i in 0..=ticks {
-                let v = step * i as f64;
-                let x = scale(v);
-                c.line((x, TOP - 6.0), (x, bottom), GRID, 1);
-                c.text(
-                    &tick(v, &unit),
-                    x,
-                    bottom + 14.0,
-                    SMALL.anchor(HPos::Center),
-                );
-            }
-        }
+        layout.value_grid(c, &unit);
         for (i, r) in rows.iter().enumerate() {
-            let y = TOP + ROW * i as f64;
+            let y = layout.row_top(i);
             c.text(&names.fit(&r.label, column), 16.0, y + 16.0, names);
             c.text(&SMALL.fit(&r.note, column), 16.0, y + 32.0, SMALL);
             for (value, fill, mid) in [
@@ -76,7 +61,7 @@ pub fn revenue_vs_spend(title: &str, rows: &[MoneyRow], symbol: &str) -> Chart {
                 let text = show(value, &unit);
                 match finite(value).filter(|v| *v >= 0.0) {
                     Some(v) => {
-                        let end = scale(v);
+                        let end = layout.scale(v);
                         c.rect(x0, mid - 7.0, end.max(x0 + 1.0), mid + 7.0, fill);
                         c.text(&text, end + 6.0, mid, SMALL.color(INK));
                     }
@@ -89,11 +74,7 @@ pub fn revenue_vs_spend(title: &str, rows: &[MoneyRow], symbol: &str) -> Chart {
     let items: Vec<String> = rows
         .iter()
         .map(|r| {
-            let note = if r.note.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", r.note)
-            };
+            let note = in_brackets(&r.note);
             format!(
                 "{}: revenue {}, spend {}{note}",
                 r.label,

@@ -744,26 +744,29 @@ mod tests {
         assert_eq!(again, value);
     }
 
+    /// A stored shortlist of format `format` (a fixture) as it loads: every record kept, migrated
+    /// from `format`. Returns the creators and the fixture's stored records, as JSON.
+    fn load_fixture(raw: &str, format: u32) -> (Vec<Creator>, serde_json::Value) {
+        let (value, dropped, from) = loaded(decode_list::<Creator>(Some(raw), &SHORTLIST));
+        assert_eq!(from, Some(format));
+        assert!(dropped.is_empty(), "{dropped:?}");
+        let Ok(serde_json::Value::Object(old)) = serde_json::from_str::<serde_json::Value>(raw)
+        else {
+            panic!("fixture");
+        };
+        (value, old.get("data").cloned().unwrap_or_default())
+    }
+
     /// Regression for the dossier release: a shortlist stored by the build before dossiers
     /// (format 2, `tests/fixtures/stored-shortlist-v2.json`) must load with every field it had,
     /// and gain a first follower-history entry from its count.
     #[test]
     fn migration_from_v2_keeps_every_field() {
         let raw = include_str!("../../tests/fixtures/stored-shortlist-v2.json");
-        let (value, dropped, from) = loaded(decode_list::<Creator>(Some(raw), &SHORTLIST));
-        assert_eq!(from, Some(2));
-        assert!(dropped.is_empty(), "{dropped:?}");
+        let (value, old_records) = load_fixture(raw, 2);
         assert_eq!(value.len(), 3);
         // Every field of the stored JSON is still there, with the same value.
-        let Ok(serde_json::Value::Object(old)) = serde_json::from_str::<serde_json::Value>(raw)
-        else {
-            panic!("fixture");
-        };
-        let old_records = old
-            .get("data")
-            .and_then(|d| d.as_array())
-            .cloned()
-            .unwrap_or_default();
+        let old_records = old_records.as_array().cloned().unwrap_or_default();
         for (old, new) in old_records.iter().zip(&value) {
             let new_json = serde_json::to_value(new).unwrap_or_default();
             let Some(fields) = old.as_object() else {
@@ -803,14 +806,7 @@ mod tests {
     #[test]
     fn migration_from_v3_keeps_every_field() {
         let raw = include_str!("../../tests/fixtures/stored-shortlist-v3.json");
-        let (value, dropped, from) = loaded(decode_list::<Creator>(Some(raw), &SHORTLIST));
-        assert_eq!(from, Some(3));
-        assert!(dropped.is_empty(), "{dropped:?}");
-        let Ok(serde_json::Value::Object(old)) = serde_json::from_str::<serde_json::Value>(raw)
-        else {
-            panic!("fixture");
-        };
-        let old_records = old.get("data").cloned().unwrap_or_default();
+        let (value, old_records) = load_fixture(raw, 3);
         // Version 3 records are version 4 records: the JSON is the same, field for field.
         assert_eq!(
             serde_json::to_value(&value).unwrap_or_default(),

@@ -317,6 +317,28 @@ fn still_what_this_tab_wrote(key: &str, stored: &JsValue, last_seen: Option<&str
     })
 }
 
+/// Fails with `SaveError::Conflict` unless the text stored under `k` is still `last_seen` (what
+/// this tab loaded or last wrote): another tab saved since, and writing now would lose its change.
+fn still_last_seen(
+    storage: &web_sys::Storage,
+    k: &str,
+    last_seen: Option<&str>,
+) -> Result<(), SaveError> {
+    let stored = storage
+        .unchecked_ref::<JsStorage>()
+        .get_item_js(k)
+        .map_err(|e| SaveError::Unavailable(js_error_text(&e)))?;
+    // The usual case (this tab wrote last) is settled in JS; otherwise the stored text is read
+    // into Rust and compared in full, exactly as strict either way.
+    if !still_what_this_tab_wrote(k, &stored, last_seen) {
+        let stored = stored.as_string();
+        if stored.as_deref() != last_seen {
+            return Err(SaveError::Conflict { stored });
+        }
+    }
+    Ok(())
+}
+
 /// Saves `data` if the stored text is still `last_seen` (what this tab loaded or last wrote).
 /// Returns the new stored text, to pass as `last_seen` next time.
 pub fn save<T: Serialize + ?Sized>(
@@ -324,36 +346,54 @@ pub fn save<T: Serialize + ?Sized>(
     data: &T,
     last_seen: Option<&str>,
 ) -> Result<String, SaveError> {
-    let storage = local_storage().map_err(SaveError::Unavailable)?;
-    let k = key(kind);
-    // The check against other tabs reads the stored value back: part of what a save costs.
-    let timing = SaveTiming::start(&k);
-    let stored = storage
-        .unchecked_ref::<JsStorage>()
-        .get_item_js(&k)
-        .map_err(|e| SaveError::Unavailable(js_error_text(&e)))?;
-    // The usual case (this tab wrote last) is settled in JS; otherwise the stored text is read
-    // into Rust and compared in full, exactly as strict either way.
-    if !still_what_this_tab_wrote(&k, &stored, last_seen) {
-        let stored = stored.as_string();
-        if stored.as_deref() != last_seen {
-            return Err(SaveError::Conflict { stored });
-        }
-    }
-    let text = envelope::encode(kind, data).map_err(|e| SaveError::Encode(e.to_string()))?;
-    write_raw(&storage, &k, &text)?;
-    timing.end();
-    Ok(text)
+    timed_write(kind, Guard::IfStill(last_seen), |storage, k| {
+        write_envelope(storage, k, kind, data)
+    })
 }
 
 /// Replaces whatever is stored, after the user chose to (start fresh, restore an import).
 pub fn overwrite<T: Serialize + ?Sized>(kind: &Kind, data: &T) -> Result<String, SaveError> {
+    timed_write(kind, Guard::Replace, |storage, k| {
+        write_envelope(storage, k, kind, data)
+    })
+}
+
+/// Whether a write first makes sure no other tab saved since this tab last read.
+enum Guard<'a> {
+    /// Only if the stored text is still this (what this tab loaded or last wrote).
+    IfStill(Option<&'a str>),
+    /// Whatever is stored: the user chose to replace it.
+    Replace,
+}
+
+/// One timed save of `kind`: after the `guard`'s check, `write` gets the storage and the kind's
+/// key and returns the new stored text.
+fn timed_write(
+    kind: &Kind,
+    guard: Guard,
+    write: impl FnOnce(&web_sys::Storage, &str) -> Result<String, SaveError>,
+) -> Result<String, SaveError> {
     let storage = local_storage().map_err(SaveError::Unavailable)?;
     let k = key(kind);
+    // The check against other tabs reads the stored value back: part of what a save costs.
     let timing = SaveTiming::start(&k);
-    let text = envelope::encode(kind, data).map_err(|e| SaveError::Encode(e.to_string()))?;
-    write_raw(&storage, &k, &text)?;
+    if let Guard::IfStill(last_seen) = guard {
+        still_last_seen(&storage, &k, last_seen)?;
+    }
+    let text = write(&storage, &k)?;
     timing.end();
+    Ok(text)
+}
+
+/// Writes `data` whole, as one envelope.
+fn write_envelope<T: Serialize + ?Sized>(
+    storage: &web_sys::Storage,
+    k: &str,
+    kind: &Kind,
+    data: &T,
+) -> Result<String, SaveError> {
+    let text = envelope::encode(kind, data).map_err(|e| SaveError::Encode(e.to_string()))?;
+    write_raw(storage, k, &text)?;
     Ok(text)
 }
 
@@ -409,70 +449,53 @@ pub fn save_list(
     list: &dyn ListSource,
     last_seen: Option<&str>,
 ) -> Result<String, SaveError> {
-    let storage = local_storage().map_err(SaveError::Unavailable)?;
-    let k = key(kind);
-    // The check against other tabs reads the stored value back: part of what a save costs.
-    let timing = SaveTiming::start(&k);
-    let stored = storage
-        .unchecked_ref::<JsStorage>()
-        .get_item_js(&k)
-        .map_err(|e| SaveError::Unavailable(js_error_text(&e)))?;
-    if !still_what_this_tab_wrote(&k, &stored, last_seen) {
-        let stored = stored.as_string();
-        if stored.as_deref() != last_seen {
-            return Err(SaveError::Conflict { stored });
-        }
-    }
-    let text = match kind.layout {
-        Layout::Whole => {
-            let text = whole_text(kind, list)?;
-            write_raw(&storage, &k, &text)?;
-            text
-        }
-        Layout::Parts { per_part } => {
-            let prev = last_seen.and_then(|t| parts::read_index(t, kind));
-            // A list still stored whole (before parts) needs room for both while its parts are
-            // written; when that room is missing it is written whole again, in place (one write:
-            // as safe as before parts), and a later save tries parts again.
-            let whole_before = last_seen.is_some() && prev.is_none();
-            match write_parts(
-                &storage,
-                kind,
-                list,
-                prev.unwrap_or_default(),
-                per_part,
-                false,
-            ) {
-                Err(SaveError::Quota(_)) if whole_before => {
-                    let text = whole_text(kind, list)?;
-                    write_raw(&storage, &k, &text)?;
-                    text
+    timed_write(kind, Guard::IfStill(last_seen), |storage, k| {
+        match kind.layout {
+            Layout::Whole => write_whole_list(storage, k, kind, list),
+            Layout::Parts { per_part } => {
+                let prev = last_seen.and_then(|t| parts::read_index(t, kind));
+                // A list still stored whole (before parts) needs room for both while its parts
+                // are written; when that room is missing it is written whole again, in place (one
+                // write: as safe as before parts), and a later save tries parts again.
+                let whole_before = last_seen.is_some() && prev.is_none();
+                match write_parts(
+                    storage,
+                    kind,
+                    list,
+                    prev.unwrap_or_default(),
+                    per_part,
+                    false,
+                ) {
+                    Err(SaveError::Quota(_)) if whole_before => {
+                        write_whole_list(storage, k, kind, list)
+                    }
+                    written => written,
                 }
-                written => written?,
             }
         }
-    };
-    timing.end();
-    Ok(text)
+    })
 }
 
 /// Replaces whatever list is stored, after the user chose to ("Start fresh"): every part of the
 /// list is written anew and every other part removed, unreadable ones included.
 pub fn overwrite_list(kind: &Kind, list: &dyn ListSource) -> Result<String, SaveError> {
-    let storage = local_storage().map_err(SaveError::Unavailable)?;
-    let k = key(kind);
-    let timing = SaveTiming::start(&k);
-    let text = match kind.layout {
-        Layout::Whole => {
-            let text = whole_text(kind, list)?;
-            write_raw(&storage, &k, &text)?;
-            text
-        }
+    timed_write(kind, Guard::Replace, |storage, k| match kind.layout {
+        Layout::Whole => write_whole_list(storage, k, kind, list),
         Layout::Parts { per_part } => {
-            write_parts(&storage, kind, list, Index::default(), per_part, true)?
+            write_parts(storage, kind, list, Index::default(), per_part, true)
         }
-    };
-    timing.end();
+    })
+}
+
+/// Writes `list` whole under `k`, as one envelope.
+fn write_whole_list(
+    storage: &web_sys::Storage,
+    k: &str,
+    kind: &Kind,
+    list: &dyn ListSource,
+) -> Result<String, SaveError> {
+    let text = whole_text(kind, list)?;
+    write_raw(storage, k, &text)?;
     Ok(text)
 }
 

@@ -587,6 +587,7 @@ mod tests {
     use super::*;
     use crate::domain::campaign::record::Goal;
     use crate::domain::creator::metrics::PostMetrics;
+    use crate::domain::creator::platform::Platform::{TikTok, YouTube};
 
     fn creator(
         id: &str,
@@ -608,6 +609,25 @@ mod tests {
         c
     }
 
+    /// A creator whose views, likes and price are all known.
+    fn known(
+        id: &str,
+        platform: Platform,
+        followers: u64,
+        views: f64,
+        likes: f64,
+        price: f64,
+    ) -> Creator {
+        creator(
+            id,
+            platform,
+            followers,
+            Some(views),
+            Some(likes),
+            Some(price),
+        )
+    }
+
     fn campaign(goal: Goal, budget: Option<f64>, ids: &[&str]) -> Campaign {
         let mut c = Campaign::new("k".into(), "K", 0.0);
         c.goal = goal;
@@ -619,30 +639,9 @@ mod tests {
     #[test]
     fn plan_explains_picks_and_non_picks() {
         let creators = vec![
-            creator(
-                "a",
-                Platform::TikTok,
-                45_000,
-                Some(100_000.0),
-                Some(8_100.0),
-                Some(300.0),
-            ),
-            creator(
-                "b",
-                Platform::TikTok,
-                30_000,
-                Some(50_000.0),
-                Some(5_000.0),
-                Some(100.0),
-            ),
-            creator(
-                "c",
-                Platform::YouTube,
-                60_000,
-                Some(40_000.0),
-                Some(1_000.0),
-                Some(900.0),
-            ),
+            known("a", TikTok, 45_000, 100_000.0, 8_100.0, 300.0),
+            known("b", TikTok, 30_000, 50_000.0, 5_000.0, 100.0),
+            known("c", YouTube, 60_000, 40_000.0, 1_000.0, 900.0),
             creator("d", Platform::Instagram, 20_000, None, None, Some(5_000.0)),
         ];
         let c = campaign(
@@ -698,22 +697,8 @@ mod tests {
     #[test]
     fn edge_cases() {
         let creators = vec![
-            creator(
-                "a",
-                Platform::TikTok,
-                45_000,
-                Some(100_000.0),
-                Some(8_000.0),
-                Some(300.0),
-            ),
-            creator(
-                "gift",
-                Platform::TikTok,
-                5_000,
-                Some(3_000.0),
-                Some(300.0),
-                Some(0.0),
-            ),
+            known("a", TikTok, 45_000, 100_000.0, 8_000.0, 300.0),
+            known("gift", TikTok, 5_000, 3_000.0, 300.0, 0.0),
         ];
         // No budget.
         assert_eq!(

@@ -18,42 +18,24 @@ use crate::domain::engine::benchmark::{find, rule_of_thumb, Benchmark, Scope};
 use crate::domain::engine::cadence::cadence_benchmark;
 use crate::domain::engine::cost::{cpm_range, price_range};
 use crate::domain::engine::engagement::Formula;
+use crate::domain::engine::published::PublishedFigure;
 use crate::domain::text::format::{compact, money};
 
-/// A published figure of typical views per post, where the source article gives one.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TypicalViews {
-    pub platform: Platform,
-    pub tier: Tier,
-    pub views: f64,
-    /// As the source words it: "over 11M".
-    pub wording: &'static str,
-    pub source: &'static str,
-    pub year: u16,
-    pub note: &'static str,
-}
-
-impl TypicalViews {
-    pub fn citation(&self) -> String {
-        format!("{}, {}", self.source, self.year)
-    }
-}
-
 /// Views per post from the source article (DOMAIN.md §2). The only two it publishes.
-pub static TYPICAL_VIEWS: [TypicalViews; 2] = [
-    TypicalViews {
+pub static TYPICAL_VIEWS: [PublishedFigure; 2] = [
+    PublishedFigure {
         platform: Platform::YouTube,
         tier: Tier::Micro,
-        views: 11_000_000.0,
+        value: 11_000_000.0,
         wording: "over 11M",
         source: "CreatorDB",
         year: 2026,
         note: "The source article's average for micro YouTubers, about 100× TikTok. An average: a few viral channels can lift it far above a typical channel.",
     },
-    TypicalViews {
+    PublishedFigure {
         platform: Platform::TikTok,
         tier: Tier::Micro,
-        views: 130_000.0,
+        value: 130_000.0,
         wording: "about 130K",
         source: "CreatorDB",
         year: 2026,
@@ -62,10 +44,8 @@ pub static TYPICAL_VIEWS: [TypicalViews; 2] = [
 ];
 
 /// The typical views per post of a platform and tier, when published.
-pub fn typical_views(platform: Platform, tier: Tier) -> Option<&'static TypicalViews> {
-    TYPICAL_VIEWS
-        .iter()
-        .find(|t| t.platform == platform && t.tier == tier)
+pub fn typical_views(platform: Platform, tier: Tier) -> Option<&'static PublishedFigure> {
+    PublishedFigure::find(&TYPICAL_VIEWS, platform, tier)
 }
 
 /// One reason behind a recommendation.
@@ -288,11 +268,11 @@ fn evidence(
                 None => gaps.push(format!("No published price range for {what}.")),
             }
             if let Ok(b) = cadence_benchmark(platform, tier) {
-                let points = if b.per_week >= 2.0 { 1 } else { 0 };
+                let points = if b.value >= 2.0 { 1 } else { 0 };
                 let posts = format!(
                     "{} {} a week",
                     b.wording,
-                    if b.per_week == 1.0 { "post" } else { "posts" }
+                    if b.value == 1.0 { "post" } else { "posts" }
                 );
                 reasons.push(Reason {
                     text: format!(
@@ -374,7 +354,7 @@ fn engagement_reason(platform: Platform, tier: Tier, high: i32, low: i32) -> Opt
 
 fn views_reason(platform: Platform, tier: Tier) -> Option<Reason> {
     let t = typical_views(platform, tier)?;
-    let points = if t.views >= 1_000_000.0 { 3 } else { 2 };
+    let points = if t.value >= 1_000_000.0 { 3 } else { 2 };
     Some(Reason {
         text: format!(
             "The average {} {} creator gets {} views per post, per the source article.{}",
@@ -398,8 +378,8 @@ fn cpm_reason(platform: Platform, tier: Tier) -> Option<Reason> {
     let t = typical_views(platform, tier)?;
     let price = price_range(platform, tier).ok()?;
     let ads = cpm_range(platform);
-    let low = price.low / t.views * 1000.0;
-    let high = price.high / t.views * 1000.0;
+    let low = price.low / t.value * 1000.0;
+    let high = price.high / t.value * 1000.0;
     if !(low.is_finite() && high.is_finite()) {
         return None;
     }

@@ -81,20 +81,11 @@ pub struct CreatorRisk {
 
 impl CreatorRisk {
     pub fn summary(&self) -> RiskSummary {
-        let count = |s: Severity| {
-            self.report
-                .warnings
-                .iter()
-                .filter(|w| w.severity == s)
-                .count()
-        };
-        RiskSummary {
-            high: count(Severity::High),
-            caution: count(Severity::Caution),
-            info: count(Severity::Info),
-            checked: self.checked.len(),
-            not_checked: self.report.not_checked.len(),
-        }
+        RiskSummary::counting(
+            self.report.warnings.iter().map(|w| w.severity),
+            self.checked.len(),
+            self.report.not_checked.len(),
+        )
     }
 }
 
@@ -111,6 +102,28 @@ pub struct RiskSummary {
 }
 
 impl RiskSummary {
+    /// Warnings of `severities` counted by level, with how many risks were `checked` and how
+    /// many checks could not run.
+    fn counting(
+        severities: impl Iterator<Item = Severity>,
+        checked: usize,
+        not_checked: usize,
+    ) -> RiskSummary {
+        let mut summary = RiskSummary {
+            checked,
+            not_checked,
+            ..RiskSummary::default()
+        };
+        for severity in severities {
+            match severity {
+                Severity::High => summary.high += 1,
+                Severity::Caution => summary.caution += 1,
+                Severity::Info => summary.info += 1,
+            }
+        }
+        summary
+    }
+
     pub fn total(&self) -> usize {
         self.high + self.caution + self.info
     }
@@ -464,7 +477,7 @@ fn profile(
                 Ok(b) => {
                     input.cadence = Some(CadenceInput {
                         posts_per_week: per_week,
-                        benchmark_per_week: b.per_week,
+                        benchmark_per_week: b.value,
                         benchmark_source: format!(
                             "{} {}, {}",
                             b.platform.name(),
@@ -567,19 +580,11 @@ pub struct CampaignRisks {
 
 impl CampaignRisks {
     pub fn summary(&self) -> RiskSummary {
-        let count = |s: Severity| {
-            self.warnings
-                .iter()
-                .filter(|w| w.warning.severity == s)
-                .count()
-        };
-        RiskSummary {
-            high: count(Severity::High),
-            caution: count(Severity::Caution),
-            info: count(Severity::Info),
-            checked: usize::from(!self.warnings.is_empty() || !self.clear.is_empty()),
-            not_checked: self.gaps.iter().map(|g| g.not_checked.len()).sum(),
-        }
+        RiskSummary::counting(
+            self.warnings.iter().map(|w| w.warning.severity),
+            usize::from(!self.warnings.is_empty() || !self.clear.is_empty()),
+            self.gaps.iter().map(|g| g.not_checked.len()).sum(),
+        )
     }
 }
 
@@ -655,22 +660,13 @@ mod tests {
         SnapshotSource,
     };
     use crate::domain::engine::cadence::CadenceInput as PostCount;
+    use crate::domain::text::date::day;
 
     fn creator(name: &str, platform: Option<Platform>, followers: Option<u64>) -> Creator {
         let mut c = Creator::new(format!("id-{}", name.to_lowercase()), name, 0.0);
         c.platform = platform;
         c.followers = followers;
         c
-    }
-
-    fn metrics(views: f64, likes: f64, comments: f64, shares: f64) -> PostMetrics {
-        PostMetrics {
-            views: Some(views),
-            likes: Some(likes),
-            comments: Some(comments),
-            shares: Some(shares),
-            ..PostMetrics::default()
-        }
     }
 
     /// The check form with a TikTok micro creator's numbers.
@@ -690,10 +686,6 @@ mod tests {
         day("2026-12-06")
     }
 
-    fn day(s: &str) -> Date {
-        Date::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
-    }
-
     fn ids(r: &CreatorRisk) -> Vec<&str> {
         r.report.warnings.iter().map(|w| w.id.as_str()).collect()
     }
@@ -702,7 +694,7 @@ mod tests {
     fn tiktok(name: &str, rate: f64) -> Creator {
         let mut c = creator(name, Some(Platform::TikTok), Some(45_000));
         let interactions = rate * 130_000.0;
-        c.metrics = metrics(
+        c.metrics = PostMetrics::counts(
             130_000.0,
             interactions * 0.9,
             interactions * 0.05,
@@ -973,7 +965,7 @@ mod tests {
             let input = AnalysisInput {
                 platform: Platform::TikTok,
                 followers: Some(45_000),
-                posts: vec![metrics(130_000.0, 9_500.0, 850.0, 700.0)],
+                posts: vec![PostMetrics::counts(130_000.0, 9_500.0, 850.0, 700.0)],
                 formula: Formula::SourceViews,
                 cadence: Some(PostCount::Count {
                     posts: *posts,
@@ -1481,7 +1473,7 @@ mod tests {
         let odd = [0.0, f64::NAN, f64::INFINITY, -5.0, 1e12];
         for v in odd {
             let mut c = creator("Odd", Some(Platform::Instagram), Some(0));
-            c.metrics = metrics(v, v, v, v);
+            c.metrics = PostMetrics::counts(v, v, v, v);
             c.posts_per_week = Some(v);
             let r = creator_risk(&c, Formula::Followers, None, &t, today());
             for w in &r.report.warnings {

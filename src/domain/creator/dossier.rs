@@ -501,10 +501,7 @@ pub const STALE_AFTER_DAYS: u32 = 90;
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(s: &str) -> Date {
-        Date::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
-    }
+    use crate::domain::text::date::day;
 
     #[test]
     fn entries_drop_only_the_bad_entry() {

@@ -49,11 +49,8 @@ impl Creator {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::text::date::day;
     use SnapshotSource::{Check, Edit, Import, Typed};
-
-    fn day(s: &str) -> Date {
-        Date::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
-    }
 
     fn snap(date: &str, count: u64, source: SnapshotSource) -> FollowerSnapshot {
         FollowerSnapshot {

@@ -80,10 +80,7 @@ mod tests {
     use super::*;
     use crate::domain::creator::dossier::SnapshotSource;
     use crate::domain::creator::metrics::PostMetrics;
-
-    fn day(s: &str) -> Date {
-        Date::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
-    }
+    use crate::domain::text::date::day;
 
     fn snap(date: &str, count: u64) -> FollowerSnapshot {
         FollowerSnapshot {

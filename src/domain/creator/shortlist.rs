@@ -713,6 +713,15 @@ mod tests {
         Shortlist::new(vec![a, b, c, d])
     }
 
+    /// The names a search for `text` finds, by name.
+    fn find(list: &Shortlist, text: &str) -> Vec<String> {
+        let f = Filter {
+            text: text.into(),
+            ..Filter::default()
+        };
+        names(list, &list.query(&f, SortKey::Name, SortDir::Asc, |_| None))
+    }
+
     fn names(list: &Shortlist, idx: &[usize]) -> Vec<String> {
         idx.iter()
             .filter_map(|&i| list.creators().get(i))
@@ -730,34 +739,20 @@ mod tests {
             _ => None,
         };
         let all = Filter::default();
+        use SortDir::{Asc, Desc};
+        use SortKey as K;
         let cases: &[(SortKey, SortDir, &[&str])] = &[
-            (SortKey::Name, SortDir::Asc, &["adam", "Bo", "Mia", "Zoe"]),
-            (SortKey::Name, SortDir::Desc, &["Zoe", "Mia", "Bo", "adam"]),
-            (
-                SortKey::Followers,
-                SortDir::Asc,
-                &["adam", "Zoe", "Mia", "Bo"],
-            ),
-            (
-                SortKey::Followers,
-                SortDir::Desc,
-                &["Mia", "Zoe", "adam", "Bo"],
-            ),
-            (SortKey::Tier, SortDir::Desc, &["Mia", "Zoe", "adam", "Bo"]),
+            (K::Name, Asc, &["adam", "Bo", "Mia", "Zoe"]),
+            (K::Name, Desc, &["Zoe", "Mia", "Bo", "adam"]),
+            (K::Followers, Asc, &["adam", "Zoe", "Mia", "Bo"]),
+            (K::Followers, Desc, &["Mia", "Zoe", "adam", "Bo"]),
+            (K::Tier, Desc, &["Mia", "Zoe", "adam", "Bo"]),
             // NaN from the caller counts as n/a: last.
-            (SortKey::Rate, SortDir::Desc, &["Zoe", "adam", "Bo", "Mia"]),
-            (SortKey::Rate, SortDir::Asc, &["adam", "Zoe", "Bo", "Mia"]),
-            (SortKey::Price, SortDir::Asc, &["Zoe", "Mia", "adam", "Bo"]),
-            (
-                SortKey::Status,
-                SortDir::Desc,
-                &["adam", "Bo", "Mia", "Zoe"],
-            ),
-            (
-                SortKey::Updated,
-                SortDir::Desc,
-                &["Zoe", "Mia", "adam", "Bo"],
-            ),
+            (K::Rate, Desc, &["Zoe", "adam", "Bo", "Mia"]),
+            (K::Rate, Asc, &["adam", "Zoe", "Bo", "Mia"]),
+            (K::Price, Asc, &["Zoe", "Mia", "adam", "Bo"]),
+            (K::Status, Desc, &["adam", "Bo", "Mia", "Zoe"]),
+            (K::Updated, Desc, &["Zoe", "Mia", "adam", "Bo"]),
         ];
         for (key, dir, want) in cases {
             let got = names(&list, &list.query(&all, *key, *dir, rate));
@@ -773,17 +768,8 @@ mod tests {
         dir: SortDir,
         rate: impl Fn(&Creator) -> Option<f64>,
     ) -> Vec<String> {
-        let value = |c: &Creator| -> Option<f64> {
-            match key {
-                SortKey::Followers => c.followers.map(|f| f as f64),
-                SortKey::Tier => c.tier().map(|t| t as u8 as f64),
-                SortKey::Rate => rate(c),
-                SortKey::Status => Some(c.status as u8 as f64),
-                SortKey::Price => c.price,
-                SortKey::Updated => Some(c.updated_at),
-                SortKey::Name => None,
-            }
-        };
+        // The same sort values as `query`: what this guards is the sort itself.
+        let value = |c: &Creator| sort_value(c, key, &rate);
         let by_name = |a: &Creator, b: &Creator| {
             a.name
                 .to_lowercase()
@@ -1046,13 +1032,6 @@ mod tests {
         b.notes = "now on tiktok".into();
         assert!(list.upsert(b));
         assert_eq!(list.len(), 4);
-        let find = |list: &Shortlist, text: &str| {
-            let f = Filter {
-                text: text.into(),
-                ..Filter::default()
-            };
-            names(list, &list.query(&f, SortKey::Name, SortDir::Asc, |_| None))
-        };
         assert_eq!(find(&list, "smith"), vec!["Adam Smith"]);
         assert!(
             find(&list, "vegan").is_empty(),
@@ -1147,13 +1126,6 @@ mod tests {
             list.get("x").map(|c| (c.name.as_str(), c.created_at)),
             Some(("Xena", 1.0))
         );
-        let find = |list: &Shortlist, text: &str| {
-            let f = Filter {
-                text: text.into(),
-                ..Filter::default()
-            };
-            names(list, &list.query(&f, SortKey::Name, SortDir::Asc, |_| None))
-        };
         assert_eq!(find(&list, "recipes"), vec!["Xena"]);
         assert_eq!(find(&list, "élodie café"), vec!["ÉLODIE Durand"]);
         assert!(find(&list, "xavi").is_empty());

@@ -8,6 +8,7 @@ use crate::domain::creator::platform::Platform;
 use crate::domain::creator::tier::Tier;
 use crate::domain::engine::benchmark::Verdict;
 use crate::domain::engine::engagement::ratio;
+use crate::domain::engine::published::PublishedFigure;
 pub(crate) use crate::domain::text::date::Date;
 #[cfg(test)]
 use crate::domain::text::date::DateError;
@@ -96,58 +97,39 @@ impl CadenceInput {
     }
 }
 
-/// A published posting frequency.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CadenceBenchmark {
-    pub platform: Platform,
-    pub tier: Tier,
-    pub per_week: f64,
-    /// As the source words it: "almost 3".
-    pub wording: &'static str,
-    pub source: &'static str,
-    pub year: u16,
-    pub note: &'static str,
-}
-
-impl CadenceBenchmark {
-    pub fn citation(&self) -> String {
-        format!("{}, {}", self.source, self.year)
-    }
-}
-
 /// Posting frequencies from the source article (CreatorDB micro-influencer article, 2026).
-pub static CADENCE_BENCHMARKS: [CadenceBenchmark; 4] = [
-    CadenceBenchmark {
+pub static CADENCE_BENCHMARKS: [PublishedFigure; 4] = [
+    PublishedFigure {
         platform: Platform::YouTube,
         tier: Tier::Micro,
-        per_week: 3.0,
+        value: 3.0,
         wording: "almost 3",
         source: "CreatorDB",
         year: 2026,
         note: "Micro YouTubers post almost 3 videos a week.",
     },
-    CadenceBenchmark {
+    PublishedFigure {
         platform: Platform::TikTok,
         tier: Tier::Micro,
-        per_week: 1.0,
+        value: 1.0,
         wording: "about 1",
         source: "CreatorDB",
         year: 2026,
         note: "Micro TikTokers post about once a week, 50% more often than the 1K–10K bracket.",
     },
-    CadenceBenchmark {
+    PublishedFigure {
         platform: Platform::TikTok,
         tier: Tier::Nano,
-        per_week: 1.0 / 1.5,
+        value: 1.0 / 1.5,
         wording: "about 0.67",
         source: "CreatorDB",
         year: 2026,
         note: "Derived: micro TikTokers post 50% more than nano ones, so nano ≈ 1 ÷ 1.5 ≈ 0.67 a week.",
     },
-    CadenceBenchmark {
+    PublishedFigure {
         platform: Platform::Instagram,
         tier: Tier::Micro,
-        per_week: 1.2,
+        value: 1.2,
         wording: "1.2",
         source: "CreatorDB",
         year: 2026,
@@ -172,10 +154,8 @@ fn tier_word(tier: Tier) -> String {
 pub fn cadence_benchmark(
     platform: Platform,
     tier: Tier,
-) -> Result<&'static CadenceBenchmark, NoCadenceBenchmark> {
-    CADENCE_BENCHMARKS
-        .iter()
-        .find(|b| b.platform == platform && b.tier == tier)
+) -> Result<&'static PublishedFigure, NoCadenceBenchmark> {
+    PublishedFigure::find(&CADENCE_BENCHMARKS, platform, tier)
         .ok_or(NoCadenceBenchmark::Missing { platform, tier })
 }
 
@@ -183,15 +163,15 @@ pub fn cadence_benchmark(
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CadenceComparison {
     pub per_week: Option<f64>,
-    pub benchmark: &'static CadenceBenchmark,
+    pub benchmark: &'static PublishedFigure,
     pub ratio: Option<f64>,
     pub verdict: Option<Verdict>,
 }
 
 impl CadenceComparison {
-    pub fn new(per_week: Option<f64>, benchmark: &'static CadenceBenchmark) -> CadenceComparison {
+    pub fn new(per_week: Option<f64>, benchmark: &'static PublishedFigure) -> CadenceComparison {
         let per_week = per_week.filter(|v| v.is_finite() && *v >= 0.0);
-        let r = per_week.and_then(|v| ratio(v, benchmark.per_week));
+        let r = per_week.and_then(|v| ratio(v, benchmark.value));
         CadenceComparison {
             per_week,
             benchmark,
@@ -233,10 +213,7 @@ pub fn per_week_label(per_week: Option<f64>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(s: &str) -> Date {
-        Date::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
-    }
+    use crate::domain::text::date::day as d;
 
     #[test]
     fn dates_parse_and_refuse() {

@@ -1,6 +1,7 @@
 //! The numbers engine, built on `creator`: engagement by four labelled formulas (`engagement`,
 //! over a post's number fields in `field`), sourced benchmarks to compare against (`benchmark`),
-//! posting cadence (`cadence`), cost and earned media value (`cost`), and `analysis`, which runs
+//! posting cadence (`cadence`; its published frequencies, like the typical views campaigns cite,
+//! are `published` figures), cost and earned media value (`cost`), and `analysis`, which runs
 //! them all over one creator's figures for the Check section; `averages` turns several pasted
 //! posts into the averages per post a creator keeps. Risk and campaign read its figures; it knows
 //! neither.
@@ -12,3 +13,4 @@ pub(crate) mod cadence;
 pub(crate) mod cost;
 pub(crate) mod engagement;
 pub(crate) mod field;
+pub(crate) mod published;

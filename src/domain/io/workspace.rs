@@ -475,6 +475,19 @@ fn unique_records<T: Record>(
 }
 
 #[cfg(test)]
+impl WorkspaceImport {
+    /// `file` opened with nothing dropped or reported.
+    fn clean(file: WorkspaceFile) -> WorkspaceImport {
+        WorkspaceImport {
+            file,
+            dropped: vec![],
+            dropped_campaigns: vec![],
+            problems: vec![],
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::campaign::record::Goal;
@@ -511,6 +524,25 @@ mod tests {
         c
     }
 
+    /// As many `lines` as `starts`, each starting with its own.
+    fn assert_starts(lines: &[String], starts: &[&str]) {
+        assert_eq!(lines.len(), starts.len(), "{lines:#?}");
+        for (got, want) in lines.iter().zip(starts) {
+            assert!(got.starts_with(want), "{got:?} should start with {want:?}");
+        }
+    }
+
+    /// `workspace` written to a file (at time 9) and that file opened again.
+    fn exported_and_opened(workspace: &Workspace) -> WorkspaceImport {
+        let Ok(json) = WorkspaceFile::new(workspace.clone(), 9.0).to_json() else {
+            panic!("write failed");
+        };
+        let Ok(back) = import_workspace(&json) else {
+            panic!("must open");
+        };
+        back
+    }
+
     #[test]
     fn round_trip_keeps_unknown_fields() {
         let mut file = WorkspaceFile::new(
@@ -529,15 +561,7 @@ mod tests {
         };
         assert!(json.contains("\"app\": \"microscope\""), "{json}");
         let back = import_workspace(&json);
-        assert_eq!(
-            back,
-            Ok(WorkspaceImport {
-                file,
-                dropped: vec![],
-                dropped_campaigns: vec![],
-                problems: vec![],
-            })
-        );
+        assert_eq!(back, Ok(WorkspaceImport::clean(file)));
     }
 
     /// Issue #17: a campaign's codes, links, window, rates and imported orders travel in the
@@ -693,10 +717,7 @@ mod tests {
             "record 6 (Ann again): its id “c1” is already used by record 1",
             "record 7 (Dee): it could not be read (unknown variant `maybe`",
         ];
-        assert_eq!(reports.len(), want_starts.len(), "{reports:#?}");
-        for (got, want) in reports.iter().zip(want_starts) {
-            assert!(got.starts_with(want), "{got:?} should start with {want:?}");
-        }
+        assert_starts(&reports, &want_starts);
         assert_eq!(result.file.exported_at, 5.0);
     }
 
@@ -722,12 +743,7 @@ mod tests {
                 ..Settings::default()
             },
         };
-        let Ok(json) = WorkspaceFile::new(workspace.clone(), 9.0).to_json() else {
-            panic!("write failed");
-        };
-        let Ok(back) = import_workspace(&json) else {
-            panic!("must open");
-        };
+        let back = exported_and_opened(&workspace);
         assert_eq!(back.file.workspace, workspace);
         assert_eq!(
             workspace.counts().sentence(),
@@ -783,12 +799,7 @@ mod tests {
             campaigns: vec![k.clone()],
             ..Workspace::default()
         };
-        let Ok(json) = WorkspaceFile::new(workspace.clone(), 9.0).to_json() else {
-            panic!("write failed");
-        };
-        let Ok(back) = import_workspace(&json) else {
-            panic!("must open");
-        };
+        let back = exported_and_opened(&workspace);
         assert_eq!(back.file.workspace, workspace);
         assert!(back.dropped_campaigns.is_empty());
 
@@ -855,10 +866,7 @@ mod tests {
             "Risk thresholds: not used,",
             "Settings: not used, they could not be read",
         ];
-        assert_eq!(report.len(), starts.len(), "{report:#?}");
-        for (line, start) in report.iter().zip(starts) {
-            assert!(line.starts_with(start), "{report:?}");
-        }
+        assert_starts(&report, &starts);
     }
 
     /// One fixture per older format, each opened as today's: what loads, what is reported.
@@ -1172,15 +1180,7 @@ pub(crate) mod props {
         let json = file.to_json();
         prop_assert!(json.is_ok());
         let back = import_workspace(&json.unwrap_or_default());
-        prop_assert_eq!(
-            back,
-            Ok(WorkspaceImport {
-                file,
-                dropped: vec![],
-                dropped_campaigns: vec![],
-                problems: vec![],
-            })
-        );
+        prop_assert_eq!(back, Ok(WorkspaceImport::clean(file)));
         Ok(())
     }
 

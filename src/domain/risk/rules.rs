@@ -325,6 +325,19 @@ mod tests {
     use crate::domain::risk::sentiment::{summarise_comments, Lexicon};
     use crate::domain::risk::thresholds::ThresholdInfo;
 
+    /// The severity of warning `id` on `input`; `None` when it does not fire.
+    fn severity_of(input: &RiskInput, t: &Thresholds, id: &str) -> Option<Severity> {
+        assess(input, t).by_id(id).map(|w| w.severity)
+    }
+
+    /// Warning `id` on `input`, which must fire.
+    fn fired(input: &RiskInput, t: &Thresholds, id: &str) -> Warning {
+        assess(input, t)
+            .by_id(id)
+            .cloned()
+            .unwrap_or_else(|| panic!("warning expected"))
+    }
+
     fn ids(report: &RiskReport) -> Vec<&str> {
         report.warnings.iter().map(|w| w.id.as_str()).collect()
     }
@@ -370,19 +383,13 @@ mod tests {
                 "rate {rate} vs {bench:?}"
             );
         }
-        let report = assess(
-            &RiskInput {
-                engagement: engagement(0.20, Some(0.085)),
-                platform: Some(Platform::TikTok),
-                tier: Some(Tier::Micro),
-                ..RiskInput::default()
-            },
-            &t,
-        );
-        let w = report
-            .by_id("engagement-far-above-benchmark")
-            .cloned()
-            .unwrap_or_else(|| panic!("warning expected"));
+        let input = RiskInput {
+            engagement: engagement(0.20, Some(0.085)),
+            platform: Some(Platform::TikTok),
+            tier: Some(Tier::Micro),
+            ..RiskInput::default()
+        };
+        let w = fired(&input, &t, "engagement-far-above-benchmark");
         assert_eq!(w.severity, Severity::High);
         assert!(
             w.evidence.iter().any(|e| e.value == "20.0%"),
@@ -505,22 +512,14 @@ mod tests {
                 generic_comments: Some(summarise_generic(sample)),
                 ..RiskInput::default()
             };
-            let report = assess(&input, &t);
-            assert_eq!(
-                report.by_id("generic-comments").map(|w| w.severity),
-                *want,
-                "{sample:?}"
-            );
+            let got = severity_of(&input, &t, "generic-comments");
+            assert_eq!(got, *want, "{sample:?}");
         }
         let input = RiskInput {
             generic_comments: Some(summarise_generic(&bought)),
             ..RiskInput::default()
         };
-        let report = assess(&input, &t);
-        let w = report
-            .by_id("generic-comments")
-            .cloned()
-            .unwrap_or_else(|| panic!("warning expected"));
+        let w = fired(&input, &t, "generic-comments");
         assert_eq!(
             w.evidence.first().map(|e| e.value.as_str()),
             Some("12 of 20 (60%)")
@@ -629,22 +628,15 @@ mod tests {
                 brand_categories: s(brand),
                 ..RiskInput::default()
             };
-            let report = assess(&input, &t);
-            assert_eq!(
-                report.by_id("audience-fit-low").map(|w| w.severity),
-                *want,
-                "{audience:?} {brand:?}"
-            );
+            let got = severity_of(&input, &t, "audience-fit-low");
+            assert_eq!(got, *want, "{audience:?} {brand:?}");
         }
         let input = RiskInput {
             audience_tags: s(&["#Workouts", "cars"]),
             brand_categories: s(&["fitness", "food", "beauty"]),
             ..RiskInput::default()
         };
-        let w = assess(&input, &t)
-            .by_id("audience-fit-low")
-            .cloned()
-            .unwrap_or_else(|| panic!("warning expected"));
+        let w = fired(&input, &t, "audience-fit-low");
         let evidence: Vec<(&str, &str)> = w
             .evidence
             .iter()

@@ -175,11 +175,7 @@ mod tests {
     use crate::domain::creator::metrics::PostMetrics;
     use crate::domain::creator::platform::Platform;
     use crate::domain::risk::thresholds::Thresholds;
-    use crate::domain::text::date::Date;
-
-    fn day(s: &str) -> Date {
-        Date::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
-    }
+    use crate::domain::text::date::day;
 
     #[test]
     fn vetting_record_lists_the_stored_evidence_and_its_age() {

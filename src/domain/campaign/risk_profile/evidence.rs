@@ -167,18 +167,6 @@ fn share_text(n: usize, total: usize) -> String {
     format!("{n} ({})", percent(share, 0))
 }
 
-fn country_name(id: &str) -> String {
-    Jurisdiction::parse(id)
-        .map(|j| j.name().to_string())
-        .unwrap_or_else(|| id.to_string())
-}
-
-fn verdict_label(id: &str) -> String {
-    Verdict::from_id(id)
-        .map(|v| v.label().to_lowercase())
-        .unwrap_or_else(|| id.to_string())
-}
-
 fn item(
     kind: EvidenceKind,
     date: Option<Date>,
@@ -228,11 +216,11 @@ pub fn evidence_of(creator: &Creator, today: Date, thresholds: &Thresholds) -> V
             .verdicts
             .iter()
             .map(|v| {
-                format!(
-                    "{}: {}",
-                    country_name(&v.country),
-                    verdict_label(&v.verdict)
-                )
+                // As `CountryVerdict::readable`, the verdict in lower case inside a sentence.
+                let verdict = v
+                    .verdict()
+                    .map_or_else(|| v.verdict.clone(), |x| x.label().to_lowercase());
+                format!("{}: {verdict}", v.country_name())
             })
             .collect();
         let summary = if verdicts.is_empty() {

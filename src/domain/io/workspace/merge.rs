@@ -259,6 +259,28 @@ pub fn merge_records<T: Mergeable>(current: &[T], incoming: &[T]) -> (Vec<T>, St
     (out, report)
 }
 
+/// One list store as `choice` restores it: kept, replaced by the file's records (all of them
+/// added), or merged record by record; `report` says what changed.
+fn restore_list<T: Mergeable>(
+    choice: StoreChoice,
+    current: &[T],
+    file: &[T],
+    report: &mut StoreReport,
+) -> Vec<T> {
+    match choice {
+        StoreChoice::Keep => current.to_vec(),
+        StoreChoice::Replace => {
+            report.added = file.len();
+            file.to_vec()
+        }
+        StoreChoice::Merge => {
+            let (list, r) = merge_records(current, file);
+            *report = r;
+            list
+        }
+    }
+}
+
 /// Applies `file` to `current` with the user's `choices`; returns the new workspace and what
 /// changed. Pure: the caller saves each store (and nothing when an error stops it earlier).
 pub fn restore(
@@ -267,30 +289,18 @@ pub fn restore(
     choices: Choices,
 ) -> (Workspace, MergeReport) {
     let mut report = MergeReport::default();
-    let creators = match choices.creators {
-        StoreChoice::Keep => current.creators.clone(),
-        StoreChoice::Replace => {
-            report.creators.added = file.creators.len();
-            file.creators.clone()
-        }
-        StoreChoice::Merge => {
-            let (list, r) = merge_records(&current.creators, &file.creators);
-            report.creators = r;
-            list
-        }
-    };
-    let campaigns = match choices.campaigns {
-        StoreChoice::Keep => current.campaigns.clone(),
-        StoreChoice::Replace => {
-            report.campaigns.added = file.campaigns.len();
-            file.campaigns.clone()
-        }
-        StoreChoice::Merge => {
-            let (list, r) = merge_records(&current.campaigns, &file.campaigns);
-            report.campaigns = r;
-            list
-        }
-    };
+    let creators = restore_list(
+        choices.creators,
+        &current.creators,
+        &file.creators,
+        &mut report.creators,
+    );
+    let campaigns = restore_list(
+        choices.campaigns,
+        &current.campaigns,
+        &file.campaigns,
+        &mut report.campaigns,
+    );
     let thresholds = match (choices.thresholds, file.thresholds) {
         (StoreChoice::Keep, _) => current.thresholds,
         (StoreChoice::Replace, t) => t,
@@ -342,10 +352,7 @@ pub fn restore(
 mod tests {
     use super::*;
     use crate::domain::creator::dossier::{CommentSample, FollowerSnapshot, SnapshotSource};
-
-    fn day(s: &str) -> Date {
-        Date::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
-    }
+    use crate::domain::text::date::day;
 
     fn creator(id: &str, name: &str, updated: f64) -> Creator {
         let mut c = Creator::new(id.into(), name, 1.0);

@@ -198,10 +198,7 @@ pub(super) mod tests {
     use super::*;
     use crate::domain::creator::dossier::{FollowerSnapshot, SnapshotSource};
     use crate::domain::creator::metrics::PostMetrics;
-
-    pub(super) fn day(s: &str) -> Date {
-        Date::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
-    }
+    pub(super) use crate::domain::text::date::day;
 
     /// A date `n` weeks after 2026-01-05.
     pub(super) fn week(n: i64) -> Date {

@@ -7,22 +7,22 @@ use crate::domain::risk::sentiment::ENGLISH_ONLY_NOTE;
 
 use super::*;
 
-/// A sample smaller than the minimum cannot carry more than information.
-pub(super) fn sample_severity(severity: Severity, total: usize, t: &Thresholds) -> Severity {
+/// `w` judged on a pasted sample of `total` comments: a sample smaller than the minimum cannot
+/// carry more than information, and the warning's why says so.
+fn on_sample(mut w: Warning, total: usize, t: &Thresholds) -> Warning {
     if (total as f64) < t.min_comment_sample {
-        Severity::Info
-    } else {
-        severity
-    }
-}
-
-pub(super) fn small_sample_note(total: usize, t: &Thresholds) -> Option<String> {
-    ((total as f64) < t.min_comment_sample).then(|| {
-        format!(
+        w.severity = Severity::Info;
+        w.why.push_str(&format!(
             " Only {total} comments were pasted; with fewer than {} this is a hint, not a finding. Paste more to be sure.",
             format_value(ThresholdUnit::Count, t.min_comment_sample)
-        )
-    })
+        ));
+    }
+    w
+}
+
+/// "12 of 20 (60%)": `n` comments of a sample of `total`, `share` of it.
+fn part_of(n: usize, total: usize, share: f64) -> String {
+    format!("{n} of {total} ({})", pct0(share))
 }
 
 pub(super) fn generic_comment_rule(input: &RiskInput, t: &Thresholds, report: &mut RiskReport) {
@@ -48,7 +48,7 @@ pub(super) fn generic_comment_rule(input: &RiskInput, t: &Thresholds, report: &m
     let mut evidence = vec![
         ev(
             "Generic comments",
-            format!("{} of {} ({})", summary.generic, summary.total, pct0(share)),
+            part_of(summary.generic, summary.total, share),
         ),
         ev(
             "By kind",
@@ -62,25 +62,21 @@ pub(super) fn generic_comment_rule(input: &RiskInput, t: &Thresholds, report: &m
     if !examples.is_empty() {
         evidence.push(ev("Examples", examples.join(", ")));
     }
-    let mut why = format!(
+    let why = format!(
         "{} generic comments or more is a published sign of bought engagement or comment pods. {NORMAL_SHARE_NOTE}",
         pct0(t.generic_comment_share)
     );
-    if let Some(note) = small_sample_note(summary.total, t) {
-        why.push_str(&note);
-    }
-    report.warnings.push(
-        Warning::new(
-            "generic-comments",
-            RiskKind::BoughtEngagement,
-            sample_severity(Severity::High, summary.total, t),
-            format!("{} of comments are generic", pct0(share)),
-        )
-        .evidence(evidence)
-        .why(why)
-        .action("Read comments on several posts: real fans mention the content. Ask for audience insights or run an audit tool before paying.")
-        .threshold("generic_comment_share"),
-    );
+    let warning = Warning::new(
+        "generic-comments",
+        RiskKind::BoughtEngagement,
+        Severity::High,
+        format!("{} of comments are generic", pct0(share)),
+    )
+    .evidence(evidence)
+    .why(why)
+    .action("Read comments on several posts: real fans mention the content. Ask for audience insights or run an audit tool before paying.")
+    .threshold("generic_comment_share");
+    report.warnings.push(on_sample(warning, summary.total, t));
 }
 
 pub(super) fn hate_watching_rules(input: &RiskInput, t: &Thresholds, report: &mut RiskReport) {
@@ -97,10 +93,7 @@ pub(super) fn hate_watching_rules(input: &RiskInput, t: &Thresholds, report: &mu
             };
             if let Some(base) = base {
                 let mut evidence = vec![
-                    ev(
-                        "Negative comments",
-                        format!("{} of {} ({})", s.negative, s.total, pct0(share)),
-                    ),
+                    ev("Negative comments", part_of(s.negative, s.total, share)),
                     ev(
                         "Positive / neutral",
                         format!("{} / {}", s.positive, s.neutral),
@@ -118,29 +111,25 @@ pub(super) fn hate_watching_rules(input: &RiskInput, t: &Thresholds, report: &mu
                         format!("{} ({})", s.unrecognised, pct0(u)),
                     ));
                 }
-                let mut why = format!(
+                let why = format!(
                     "A following built on negative attention (hate-watching) puts your brand next to mockery and anger. {} or more negative comments is the warning level. {ENGLISH_ONLY_NOTE}",
                     pct0(t.negative_comment_share)
                 );
-                if let Some(note) = small_sample_note(s.total, t) {
-                    why.push_str(&note);
-                }
-                report.warnings.push(
-                    Warning::new(
-                        "negative-comments",
-                        RiskKind::HateWatching,
-                        sample_severity(base, s.total, t),
-                        format!("{} of comments are negative", pct0(share)),
-                    )
-                    .evidence(evidence)
-                    .why(why)
-                    .action("Read the most negative comments: if the anger is aimed at the creator (not at a topic they cover), pick another creator or ask how they would handle it under a sponsored post.")
-                    .threshold(if base == Severity::High {
-                        "negative_comment_share_high"
-                    } else {
-                        "negative_comment_share"
-                    }),
-                );
+                let warning = Warning::new(
+                    "negative-comments",
+                    RiskKind::HateWatching,
+                    base,
+                    format!("{} of comments are negative", pct0(share)),
+                )
+                .evidence(evidence)
+                .why(why)
+                .action("Read the most negative comments: if the anger is aimed at the creator (not at a topic they cover), pick another creator or ask how they would handle it under a sponsored post.")
+                .threshold(if base == Severity::High {
+                    "negative_comment_share_high"
+                } else {
+                    "negative_comment_share"
+                });
+                report.warnings.push(on_sample(warning, s.total, t));
             }
         }
     }
