@@ -17,39 +17,13 @@ use crate::domain::text::date::{month_name, Date};
 use crate::domain::text::format::plural;
 use crate::ui::app::clock::{now_ms, today};
 use crate::ui::campaign::document::slug;
-use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::campaign::inputs::{creator_names, shortlisted, CampaignMemo};
 use crate::ui::state::ids::next_id;
 use crate::ui::state::CampaignsStore;
-use crate::ui::widgets::fields::{ChoiceSelect, TextField};
+use crate::ui::widgets::fields::{ChoiceSelect, CreatorSelect, TextField};
 use crate::ui::widgets::files::{download_outcome, download_text};
 use crate::ui::widgets::section::{Depth, Section};
-
-/// The campaign's creators as (id, name), in campaign order; an id no longer on the shortlist
-/// shows as itself.
-fn creator_names(
-    creators: Signal<Vec<crate::domain::Creator>>,
-    campaign: CampaignMemo,
-) -> Memo<Vec<(String, String)>> {
-    Memo::new(move |_| {
-        let all = creators.get();
-        campaign.with(|c| {
-            c.as_ref()
-                .map(|c| {
-                    c.creators
-                        .iter()
-                        .map(|id| {
-                            let name = all
-                                .iter()
-                                .find(|x| &x.id == id)
-                                .map_or_else(|| id.clone(), |x| x.name.clone());
-                            (id.clone(), name)
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
-        })
-    })
-}
+use crate::ui::widgets::table::column_heads_and_actions;
 
 fn name_in(names: &[(String, String)], id: &str) -> String {
     if id.is_empty() {
@@ -497,31 +471,13 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                 on:submit=add
                 aria-label="Add a deliverable"
             >
-                <div class="field">
-                    <label for="deliverable-creator">"Creator"</label>
-                    <select
-                        id="deliverable-creator"
-                        on:change=move |ev| who.set(event_target_value(&ev))
-                    >
-                        <option value="" selected=move || who.get().is_empty()>
-                            "Whole campaign"
-                        </option>
-                        {move || {
-                            names
-                                .get()
-                                .into_iter()
-                                .map(|(cid, name)| {
-                                    let cid2 = cid.clone();
-                                    view! {
-                                        <option value=cid selected=move || who.get() == cid2>
-                                            {name}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </div>
+                <CreatorSelect
+                    id="deliverable-creator"
+                    label="Creator"
+                    options=names
+                    chosen=who
+                    none=("", "Whole campaign")
+                />
                 <ChoiceSelect
                     id="deliverable-kind"
                     label="Deliverable"
@@ -659,18 +615,9 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                 >
                     <table class="money-table cal-list">
                         <caption>"Deliverables by date"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Date"</th>
-                                <th scope="col">"Creator"</th>
-                                <th scope="col">"Deliverable"</th>
-                                <th scope="col">"State"</th>
-                                <th scope="col">"Note"</th>
-                                <th scope="col">
-                                    <span class="visually-hidden">"Actions"</span>
-                                </th>
-                            </tr>
-                        </thead>
+                        {column_heads_and_actions(
+                            &["Date", "Creator", "Deliverable", "State", "Note"],
+                        )}
                         <tbody>
                             <For each=move || sorted_ids.get() key=|i| i.clone() let:did>
                                 {list_row(did)}

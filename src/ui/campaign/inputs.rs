@@ -26,3 +26,30 @@ pub fn shortlisted() -> Signal<Vec<Creator>> {
             .unwrap_or_default()
     })
 }
+
+/// The campaign's creators as (id, name), in campaign order, for its selects and lists; an id no
+/// longer on the shortlist shows as itself.
+pub fn creator_names(
+    creators: Signal<Vec<Creator>>,
+    campaign: CampaignMemo,
+) -> Memo<Vec<(String, String)>> {
+    Memo::new(move |_| {
+        let all = creators.get();
+        campaign.with(|c| {
+            c.as_ref()
+                .map(|c| {
+                    c.creators
+                        .iter()
+                        .map(|id| {
+                            let name = all
+                                .iter()
+                                .find(|x| &x.id == id)
+                                .map_or_else(|| id.clone(), |x| x.name.clone());
+                            (id.clone(), name)
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    })
+}

@@ -11,6 +11,7 @@ use crate::domain::text::format::{group_thousands, plural, trimmed};
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::table::column_heads;
 
 /// Unreadable rows listed on the page.
 const SHOWN_UNREADABLE: usize = 50;
@@ -197,18 +198,9 @@ pub fn RoiView(campaign: CampaignMemo) -> impl IntoView {
             <div class="table-scroll" tabindex="0" role="region" aria-label="Results in money">
                 <table class="campaign-roi">
                     <caption>"Orders and revenue per creator"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Creator"</th>
-                            <th scope="col">"Code"</th>
-                            <th scope="col">"Orders"</th>
-                            <th scope="col">"Revenue"</th>
-                            <th scope="col">"AOV"</th>
-                            <th scope="col">"Spend"</th>
-                            <th scope="col">"ROAS"</th>
-                            <th scope="col">"CPA"</th>
-                        </tr>
-                    </thead>
+                    {column_heads(
+                        &["Creator", "Code", "Orders", "Revenue", "AOV", "Spend", "ROAS", "CPA"],
+                    )}
                     <tbody>{rows}</tbody>
                     <tfoot>
                         <tr>

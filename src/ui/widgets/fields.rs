@@ -1,6 +1,6 @@
-//! Labelled form fields shared by the sections: a select over a choice enum, a text field (one
-//! line or several) and a checkbox, each with its optional help line and inline error, so every
-//! form labels, describes and marks its fields the same way.
+//! Labelled form fields shared by the sections: a select over a choice enum, a select of
+//! creators, a text field (one line or several) and a checkbox, each with its optional help line
+//! and inline error, so every form labels, describes and marks its fields the same way.
 
 use leptos::prelude::*;
 
@@ -75,6 +75,50 @@ where
                         </p>
                     }
                 })}
+        </div>
+    }
+}
+
+/// A labelled `<select>` of creators: first the option `none` (its value and text: "whole
+/// campaign", "choose one"…), then one per (id, name) of `options`; `chosen` holds the value picked.
+/// The markup is the `ChoiceSelect`'s, over creators instead of a choice enum.
+#[component]
+pub fn CreatorSelect(
+    id: &'static str,
+    label: &'static str,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    chosen: RwSignal<String>,
+    /// The first option's value and text.
+    none: (&'static str, &'static str),
+    /// A class added to the field's own ("field").
+    #[prop(optional)]
+    class: Option<&'static str>,
+) -> impl IntoView {
+    let class = class.map_or_else(|| "field".to_string(), |c| format!("field {c}"));
+    let (none_value, none_text) = none;
+    let creators = move || {
+        options
+            .get()
+            .into_iter()
+            .map(|(cid, name)| {
+                let cid2 = cid.clone();
+                view! {
+                    <option value=cid selected=move || chosen.get() == cid2>
+                        {name}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class=class>
+            <label for=id>{label}</label>
+            <select id=id on:change=move |ev| chosen.set(event_target_value(&ev))>
+                <option value=none_value selected=move || chosen.get() == none_value>
+                    {none_text}
+                </option>
+                {creators}
+            </select>
         </div>
     }
 }
