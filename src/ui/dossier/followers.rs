@@ -10,7 +10,7 @@ use crate::domain::creator::record::Creator;
 use crate::domain::creator::series::followers_over_time;
 use crate::domain::text::date::Date;
 use crate::domain::text::number::parse_count;
-use crate::ui::dossier::store::{chart_points, dated, form_end, number_text, Dossier, Part};
+use crate::ui::dossier::store::{chart_points, dated, number_text, Dossier, EditForm, Part};
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::widgets::fields::TextField;
 
@@ -116,29 +116,25 @@ pub(super) fn FollowersPart(dossier: Dossier) -> impl IntoView {
                 />
                 <p class="chart-alt">{move || chart.with(|c| c.alt.clone())}</p>
             </Show>
-            <form class="dossier-form" on:submit=add novalidate>
-                <fieldset>
-                    <legend>"Add a follower count"</legend>
-                    <div class="fields">
-                        <TextField
-                            id="dossier-history-date"
-                            label="Counted on"
-                            value=date
-                            kind="date"
-                            error=Signal::derive(move || date_error.get())
-                        />
-                        <TextField
-                            id="dossier-history-count"
-                            label="Follower count"
-                            value=count
-                            inputmode="decimal"
-                            no_spellcheck=true
-                            error=Signal::derive(move || count_error.get())
-                        />
-                    </div>
-                    {form_end("Add count", None, note)}
-                </fieldset>
-            </form>
+            <EditForm on_submit=add submit="Add count" legend="Add a follower count" note=note>
+                <div class="fields">
+                    <TextField
+                        id="dossier-history-date"
+                        label="Counted on"
+                        value=date
+                        kind="date"
+                        error=Signal::derive(move || date_error.get())
+                    />
+                    <TextField
+                        id="dossier-history-count"
+                        label="Follower count"
+                        value=count
+                        inputmode="decimal"
+                        no_spellcheck=true
+                        error=Signal::derive(move || count_error.get())
+                    />
+                </div>
+            </EditForm>
         </Part>
     }
 }

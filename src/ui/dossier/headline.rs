@@ -12,7 +12,7 @@ use crate::domain::engine::engagement::{self, Field, Formula};
 use crate::domain::text::date::Date;
 use crate::domain::text::format::{money, percent, plural};
 use crate::domain::text::number::{parse_count, parse_optional_amount};
-use crate::ui::dossier::store::{averaged_posts, fact, form_end, number_text, Dossier, Part};
+use crate::ui::dossier::store::{averaged_posts, fact, number_text, Dossier, EditForm, Part};
 use crate::ui::widgets::number_field::{average_label, AverageFields, NumberField, AVERAGE_COUNT};
 
 #[component]
@@ -151,15 +151,16 @@ fn Averages(dossier: Dossier) -> impl IntoView {
     view! {
         {table}
         <Show when=move || from_posts.get().is_none()>
-            <form class="dossier-form" on:submit=save novalidate>
-                <fieldset>
-                    <legend>"Averages per post (when you have no posts to enter)"</legend>
-                    <div class="fields">
-                        <AverageFields prefix="dossier" values=values />
-                    </div>
-                    {form_end("Save averages", None, message)}
-                </fieldset>
-            </form>
+            <EditForm
+                on_submit=save
+                submit="Save averages"
+                legend="Averages per post (when you have no posts to enter)"
+                note=message
+            >
+                <div class="fields">
+                    <AverageFields prefix="dossier" values=values />
+                </div>
+            </EditForm>
         </Show>
     }
 }
@@ -195,21 +196,22 @@ fn FollowerUpdate(dossier: Dossier) -> impl IntoView {
         }
     };
     view! {
-        <form class="dossier-form" on:submit=save novalidate>
-            <fieldset>
-                <legend>"Update the follower count"</legend>
-                <div class="fields">
-                    <NumberField
-                        id="dossier-followers-today"
-                        label="Followers today"
-                        help="The count you see on the profile now; it is added to the follower history with today's date."
-                            .to_string()
-                        value=text
-                        error=Signal::derive(move || error.get())
-                    />
-                </div>
-                {form_end("Update followers", None, note)}
-            </fieldset>
-        </form>
+        <EditForm
+            on_submit=save
+            submit="Update followers"
+            legend="Update the follower count"
+            note=note
+        >
+            <div class="fields">
+                <NumberField
+                    id="dossier-followers-today"
+                    label="Followers today"
+                    help="The count you see on the profile now; it is added to the follower history with today's date."
+                        .to_string()
+                    value=text
+                    error=Signal::derive(move || error.get())
+                />
+            </div>
+        </EditForm>
     }
 }

@@ -158,15 +158,22 @@ pub(super) fn Part(
     }
 }
 
-/// The end of a part's form: its submit button, then the problem that stopped the save (role
-/// alert, when the form shows one here rather than under a field) and what happened (role status).
-pub(super) fn form_end(
-    label: &'static str,
-    error: Option<RwSignal<Option<String>>>,
+/// A part's form (`dossier-form`, checked by the app rather than the browser): the fields, in a
+/// fieldset when there is a `legend`, then the submit button, the problem that stopped the save
+/// (role alert, when the form shows one here rather than under a field) and what happened (role
+/// status).
+#[component]
+pub(super) fn EditForm(
+    #[prop(into)] on_submit: Callback<leptos::ev::SubmitEvent>,
+    /// The submit button's label.
+    submit: &'static str,
+    #[prop(optional)] legend: Option<&'static str>,
+    #[prop(optional)] error: Option<RwSignal<Option<String>>>,
     note: RwSignal<Option<String>>,
+    children: Children,
 ) -> impl IntoView {
-    view! {
-        <button type="submit">{label}</button>
+    let end = view! {
+        <button type="submit">{submit}</button>
         {error
             .map(|e| {
                 view! {
@@ -178,6 +185,25 @@ pub(super) fn form_end(
         <p class="form-note" role="status">
             {move || note.get()}
         </p>
+    };
+    let inside = match legend {
+        Some(legend) => view! {
+            <fieldset>
+                <legend>{legend}</legend>
+                {children()}
+                {end}
+            </fieldset>
+        }
+        .into_any(),
+        None => view! {
+            {children()}
+            {end}
+        }.into_any(),
+    };
+    view! {
+        <form class="dossier-form" on:submit=move |ev| on_submit.run(ev) novalidate>
+            {inside}
+        </form>
     }
 }
 
