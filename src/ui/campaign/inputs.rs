@@ -53,3 +53,19 @@ pub fn creator_names(
         })
     })
 }
+
+/// What `make` draws from the open campaign and the shortlisted creators, kept up to date; none
+/// while the campaign is being deleted.
+pub fn from_campaign<T>(
+    campaign: CampaignMemo,
+    make: impl Fn(&Campaign, &[Creator]) -> T + Send + Sync + 'static,
+) -> Memo<Option<T>>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    let creators = shortlisted();
+    Memo::new(move |_| {
+        let all = creators.get();
+        campaign.with(|c| c.as_ref().map(|c| make(c, &all)))
+    })
+}

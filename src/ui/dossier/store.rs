@@ -198,7 +198,8 @@ pub(super) fn EditForm(
         None => view! {
             {children()}
             {end}
-        }.into_any(),
+        }
+        .into_any(),
     };
     view! {
         <form class="dossier-form" on:submit=move |ev| on_submit.run(ev) novalidate>
