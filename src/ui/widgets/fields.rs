@@ -1,5 +1,5 @@
-//! Labelled form fields shared by the sections: a select over a choice enum, a select of
-//! creators, a text field (one line or several) and a checkbox, each with its optional help line
+//! Labelled form fields shared by the sections: a select over a choice enum (one
+//! of them or none), a select of creators, a text field (one line or several) and a checkbox, each with its optional help line
 //! and inline error, so every form labels, describes and marks its fields the same way.
 
 use leptos::prelude::*;
@@ -75,6 +75,47 @@ where
                         </p>
                     }
                 })}
+        </div>
+    }
+}
+
+/// A labelled `<select>` over the values `choices` of `T` after a first option for none (value
+/// "", text `none`: "All tiers", "Not set"…): a filter, or a choice that may stay unmade.
+#[component]
+pub fn OptionalChoiceSelect<T>(
+    id: &'static str,
+    label: &'static str,
+    choices: &'static [T],
+    /// The first option's text.
+    none: &'static str,
+    #[prop(into)] value: Signal<Option<T>>,
+    /// Gets the value the user picked, `None` for the first option.
+    #[prop(into)]
+    on_pick: Callback<Option<T>>,
+    /// A class added to the field's own ("field").
+    #[prop(optional)]
+    class: Option<&'static str>,
+) -> impl IntoView
+where
+    T: Choice + Send + Sync,
+{
+    let class = class.map_or_else(|| "field".to_string(), |c| format!("field {c}"));
+    view! {
+        <div class=class>
+            <label for=id>{label}</label>
+            <select
+                id=id
+                on:change=move |ev| {
+                    let picked = event_target_value(&ev);
+                    let picked = if picked.is_empty() { None } else { T::parse(&picked) };
+                    on_pick.try_run(picked);
+                }
+            >
+                <option value="" prop:selected=move || value.get().is_none()>
+                    {none}
+                </option>
+                {choice_options(choices, move |c: T| value.get() == Some(c))}
+            </select>
         </div>
     }
 }
