@@ -123,9 +123,7 @@ pub(super) fn AudiencePart(dossier: Dossier) -> impl IntoView {
     fill();
     let error = RwSignal::new(None::<String>);
     let note = RwSignal::new(None::<String>);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        note.set(None);
+    let save = move |()| {
         let date_text = date.get_untracked();
         let built = (|| {
             let day = if date_text.trim().is_empty() {

@@ -33,9 +33,7 @@ pub(super) fn ContactPart(dossier: Dossier) -> impl IntoView {
     let email_error = RwSignal::new(None::<String>);
     let links_error = RwSignal::new(None::<String>);
     let note = RwSignal::new(None::<String>);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        note.set(None);
+    let save = move |()| {
         let checked_email = check_email(&email.get_untracked()).map_err(|e| e.to_string());
         let mut checked_links = Vec::new();
         let mut link_problem = None;

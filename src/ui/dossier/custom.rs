@@ -33,9 +33,7 @@ pub(super) fn CustomPart(dossier: Dossier) -> impl IntoView {
     fill();
     let error = RwSignal::new(None::<String>);
     let note = RwSignal::new(None::<String>);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        note.set(None);
+    let save = move |()| {
         let mut fields = Vec::new();
         for (i, (name, value)) in pairs.values().into_iter().enumerate() {
             if name.trim().is_empty() {

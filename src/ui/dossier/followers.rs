@@ -27,9 +27,7 @@ pub(super) fn FollowersPart(dossier: Dossier) -> impl IntoView {
     let date_error = RwSignal::new(None::<String>);
     let count_error = RwSignal::new(None::<String>);
     let note = RwSignal::new(None::<String>);
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        note.set(None);
+    let add = move |()| {
         let day = Date::parse(&date.get_untracked())
             .map_err(|e| format!("Date: {e}"))
             .and_then(|d| {

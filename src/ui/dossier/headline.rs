@@ -126,8 +126,7 @@ fn Averages(dossier: Dossier) -> impl IntoView {
     };
     fill();
     let message = RwSignal::new(None::<String>);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let save = move |()| {
         let mut parsed = Vec::with_capacity(6);
         let mut bad = Vec::new();
         for (f, text) in Field::ALL.into_iter().zip(values) {
@@ -171,9 +170,7 @@ fn FollowerUpdate(dossier: Dossier) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let note = RwSignal::new(None::<String>);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        note.set(None);
+    let save = move |()| {
         let count = match parse_count(&text.get_untracked()) {
             Ok(n) => n,
             Err(e) => {

@@ -161,10 +161,10 @@ pub(super) fn Part(
 /// A part's form (`dossier-form`, checked by the app rather than the browser): the fields, in a
 /// fieldset when there is a `legend`, then the submit button, the problem that stopped the save
 /// (role alert, when the form shows one here rather than under a field) and what happened (role
-/// status).
+/// status). Submitting clears what happened last, then calls `on_submit`.
 #[component]
 pub(super) fn EditForm(
-    #[prop(into)] on_submit: Callback<leptos::ev::SubmitEvent>,
+    #[prop(into)] on_submit: Callback<()>,
     /// The submit button's label.
     submit: &'static str,
     #[prop(optional)] legend: Option<&'static str>,
@@ -202,7 +202,15 @@ pub(super) fn EditForm(
         .into_any(),
     };
     view! {
-        <form class="dossier-form" on:submit=move |ev| on_submit.run(ev) novalidate>
+        <form
+            class="dossier-form"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                note.set(None);
+                on_submit.run(());
+            }
+            novalidate
+        >
             {inside}
         </form>
     }
