@@ -528,22 +528,21 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                 </button>
             </form>
             <div class="button-row cal-modes" role="group" aria-label="Show the deliverables as">
-                <button
-                    type="button"
-                    class="button"
-                    aria-pressed=move || (mode.get() == Mode::Month).to_string()
-                    on:click=move |_| mode.set(Mode::Month)
-                >
-                    "Month"
-                </button>
-                <button
-                    type="button"
-                    class="button"
-                    aria-pressed=move || (mode.get() == Mode::List).to_string()
-                    on:click=move |_| mode.set(Mode::List)
-                >
-                    "List"
-                </button>
+                {[(Mode::Month, "Month"), (Mode::List, "List")]
+                    .into_iter()
+                    .map(|(m, label)| {
+                        view! {
+                            <button
+                                type="button"
+                                class="button"
+                                aria-pressed=move || (mode.get() == m).to_string()
+                                on:click=move |_| mode.set(m)
+                            >
+                                {label}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
             </div>
             <Show when=move || mode.get() == Mode::Month>
                 <div class="cal-month">
