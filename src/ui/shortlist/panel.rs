@@ -22,7 +22,7 @@ use crate::ui::shortlist::transfer::ExportBar;
 use crate::ui::state::ids::next_id;
 use crate::ui::state::settings::SettingsExt;
 use crate::ui::state::{SettingsStore, ShortlistStore};
-use crate::ui::widgets::fields::OptionalChoiceSelect;
+use crate::ui::widgets::fields::{ChoiceSelect, OptionalChoiceSelect, TextField};
 use crate::ui::widgets::section::{Depth, Section};
 use crate::ui::workspace::usage::StorageUsage;
 
@@ -153,20 +153,15 @@ pub fn ShortlistPanel() -> impl IntoView {
 
     let filters = view! {
         <div class="shortlist-filters" role="search" aria-label="Filter the shortlist">
-            <div class="field grow">
-                <label for="filter-text">"Search"</label>
-                <input
-                    id="filter-text"
-                    type="search"
-                    autocomplete="off"
-                    placeholder="Name, notes or tags"
-                    prop:value=move || v.text.get()
-                    on:input=move |ev| {
-                        v.text.set(event_target_value(&ev));
-                        v.page.set(0);
-                    }
-                />
-            </div>
+            <TextField
+                id="filter-text"
+                label="Search"
+                value=v.text
+                kind="search"
+                placeholder="Name, notes or tags"
+                class="grow"
+                on_input=move |_| v.page.set(0)
+            />
             <OptionalChoiceSelect
                 id="filter-tier"
                 label="Tier"
@@ -233,32 +228,19 @@ pub fn ShortlistPanel() -> impl IntoView {
                     }}
                 </select>
             </div>
-            <div class="field">
-                <label for="filter-formula">"Engagement formula"</label>
-                <select
-                    id="filter-formula"
-                    aria-describedby="filter-formula-help"
-                    on:change=move |ev| {
-                        if let Some(f) = Formula::parse(&event_target_value(&ev)) {
-                            v.formula.set(f);
-                            if let Some(s) = settings {
-                                s.set_formula(f);
-                            }
-                        }
+            <ChoiceSelect
+                id="filter-formula"
+                label="Engagement formula"
+                choices=&Formula::ALL
+                value=v.formula
+                on_pick=move |f: Formula| {
+                    v.formula.set(f);
+                    if let Some(s) = settings {
+                        s.set_formula(f);
                     }
-                >
-                    {Formula::ALL
-                        .into_iter()
-                        .map(|f| {
-                            view! {
-                                <option value=f.id() prop:selected=move || v.formula.get() == f>
-                                    {f.name()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+                }
+                described_by="filter-formula-help"
+            />
             <div class="field end">
                 <button type="button" class="secondary" on:click=move |_| v.clear_filters()>
                     "Clear filters"

@@ -46,19 +46,23 @@ pub fn ChoiceSelect<T>(
     /// A class added to the field's own ("field").
     #[prop(optional)]
     class: Option<&'static str>,
+    /// The id of a help line placed elsewhere (a row of filters shows it under the row).
+    #[prop(optional)]
+    described_by: Option<&'static str>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView
 where
     T: Choice + Send + Sync,
 {
     let help_id = children.is_some().then(|| format!("{id}-help"));
+    let described = help_id.clone().or(described_by.map(str::to_string));
     let class = class.map_or_else(|| "field".to_string(), |c| format!("field {c}"));
     view! {
         <div class=class>
             <label for=id>{label}</label>
             <select
                 id=id
-                aria-describedby=help_id.clone()
+                aria-describedby=described
                 on:change=move |ev| {
                     if let Some(c) = T::parse(&event_target_value(&ev)) {
                         on_pick.try_run(c);
@@ -199,7 +203,11 @@ pub fn TextField(
     /// Called when the user leaves a changed field.
     #[prop(optional, into)]
     on_change: Option<Callback<String>>,
+    /// A class added to the field's own ("field").
+    #[prop(optional)]
+    class: Option<&'static str>,
 ) -> impl IntoView {
+    let class = class.map_or_else(|| "field".to_string(), |c| format!("field {c}"));
     let help_id = help.map(|_| format!("{id}-help"));
     let error_id = error.map(|_| format!("{id}-error"));
     let described = [help_id.clone(), error_id.clone()]
@@ -260,7 +268,7 @@ pub fn TextField(
         }
     };
     view! {
-        <div class="field">
+        <div class=class>
             <label for=id>{move || label.get()}</label>
             {field}
             {help
