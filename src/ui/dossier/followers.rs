@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use crate::charts::{over_time, Chart, Unit};
 use crate::domain::creator::dossier::{FollowerSnapshot, SnapshotSource};
-use crate::domain::creator::record::Creator;
 use crate::domain::creator::series::followers_over_time;
 use crate::domain::text::date::Date;
 use crate::domain::text::number::parse_count;
@@ -44,16 +43,8 @@ pub(super) fn FollowersPart(dossier: Dossier) -> impl IntoView {
         let (Ok(day), Ok(n)) = (day, n) else {
             return;
         };
-        let edit = |c: &mut Creator| {
-            c.note_followers(n, day, SnapshotSource::Typed);
-            Ok(())
-        };
-        if dossier.save_and_say(
-            edit,
-            &format!("Follower count for {day} saved."),
-            note,
-            note,
-        ) {
+        let done = format!("Follower count for {day} saved.");
+        if dossier.save_followers(n, day, SnapshotSource::Typed, &done, note, note) {
             count.set(String::new());
         }
     };

@@ -179,16 +179,8 @@ fn FollowerUpdate(dossier: Dossier) -> impl IntoView {
             }
         };
         let today = dossier.today;
-        let edit = |c: &mut Creator| {
-            c.note_followers(count, today, SnapshotSource::Edit);
-            Ok(())
-        };
-        if dossier.save_and_say(
-            edit,
-            &format!("Followers updated, dated {today}."),
-            note,
-            error,
-        ) {
+        let done = format!("Followers updated, dated {today}.");
+        if dossier.save_followers(count, today, SnapshotSource::Edit, &done, note, error) {
             text.set(String::new());
         }
     };

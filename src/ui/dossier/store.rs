@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::creator::dossier::age_text;
+use crate::domain::creator::dossier::SnapshotSource;
 use crate::domain::creator::record::Creator;
 use crate::domain::engine::averages::derive_from_posts;
 use crate::domain::text::date::Date;
@@ -86,6 +87,24 @@ impl Dossier {
                 false
             }
         }
+    }
+
+    /// Records `count` followers on `day` in the history (and as the creator's count when it is
+    /// the newest), then says how it went, as [`Dossier::save_and_say`].
+    pub fn save_followers(
+        &self,
+        count: u64,
+        day: Date,
+        source: SnapshotSource,
+        done: &str,
+        note: RwSignal<Option<String>>,
+        error: RwSignal<Option<String>>,
+    ) -> bool {
+        let edit = |c: &mut Creator| {
+            c.note_followers(count, day, source);
+            Ok(())
+        };
+        self.save_and_say(edit, done, note, error)
     }
 }
 

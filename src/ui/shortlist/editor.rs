@@ -23,7 +23,7 @@ use crate::ui::dossier::dossier_href;
 use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::shortlist::imported::ImportedDetails;
 use crate::ui::state::ShortlistStore;
-use crate::ui::widgets::fields::{ChoiceSelect, OptionalChoiceSelect, TextField};
+use crate::ui::widgets::fields::{ChoiceSelect, FieldGroup, OptionalChoiceSelect, TextField};
 use crate::ui::widgets::number_field::{average_label, AverageFields, NumberField, AVERAGE_COUNT};
 use crate::ui::workspace::share::CopyLinkButton;
 
@@ -505,42 +505,39 @@ pub fn CreatorEditor(
                         }
                     }}
                 </fieldset>
-                <fieldset>
-                    <legend>"Cadence, price and experience"</legend>
-                    <div class="fields">
-                        <NumberField
-                            id="edit-per-week"
-                            label="Posts per week"
-                            help="How often the creator posts, e.g. 1.5.".to_string()
-                            value=form.per_week
-                            error=amount_error(form.per_week)
-                        />
-                        <NumberField
-                            id="edit-price"
-                            label="Price per post"
-                            help="What the creator charges per post.".to_string()
-                            value=form.price
-                            error=amount_error(form.price)
-                            placeholder="e.g. $250"
-                        />
-                        <TextField
-                            id="edit-currency"
-                            label="Currency"
-                            value=form.currency
-                            no_spellcheck=true
-                            placeholder="USD"
-                            help="A code such as USD, EUR or GBP; empty means US dollars."
-                            error=currency_error
-                        />
-                        <NumberField
-                            id="edit-sponsored"
-                            label="Past sponsored posts"
-                            help="Few or none: plan an approval step (see Risks).".to_string()
-                            value=form.sponsored
-                            error=sponsored_error
-                        />
-                    </div>
-                </fieldset>
+                <FieldGroup legend="Cadence, price and experience">
+                    <NumberField
+                        id="edit-per-week"
+                        label="Posts per week"
+                        help="How often the creator posts, e.g. 1.5.".to_string()
+                        value=form.per_week
+                        error=amount_error(form.per_week)
+                    />
+                    <NumberField
+                        id="edit-price"
+                        label="Price per post"
+                        help="What the creator charges per post.".to_string()
+                        value=form.price
+                        error=amount_error(form.price)
+                        placeholder="e.g. $250"
+                    />
+                    <TextField
+                        id="edit-currency"
+                        label="Currency"
+                        value=form.currency
+                        no_spellcheck=true
+                        placeholder="USD"
+                        help="A code such as USD, EUR or GBP; empty means US dollars."
+                        error=currency_error
+                    />
+                    <NumberField
+                        id="edit-sponsored"
+                        label="Past sponsored posts"
+                        help="Few or none: plan an approval step (see Risks).".to_string()
+                        value=form.sponsored
+                        error=sponsored_error
+                    />
+                </FieldGroup>
                 {move || editing.get().map(|creator| view! { <ImportedDetails creator /> })}
                 <details class="editor-risks" node_ref=risks_ref>
                     <summary>"Risks for this creator: " {risk_count}</summary>

@@ -1,6 +1,7 @@
-//! Labelled form fields shared by the sections: a select over a choice enum (one
-//! of them or none), a select of creators, a text field (one line or several) and a checkbox, each with its optional help line
-//! and inline error, so every form labels, describes and marks its fields the same way.
+//! Labelled form fields shared by the sections: a select over a choice enum (one of them or
+//! none), a select of creators, a text field (one line or several), a checkbox, and a group of
+//! fields under a legend; each field with its optional help line and inline error, so every form
+//! labels, describes and marks its fields the same way.
 
 use leptos::prelude::*;
 
@@ -288,6 +289,17 @@ pub fn TextField(
                     }
                 })}
         </div>
+    }
+}
+
+/// A fieldset of fields laid out as a grid (`div.fields`) under its legend.
+#[component]
+pub fn FieldGroup(legend: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <fieldset>
+            <legend>{legend}</legend>
+            <div class="fields">{children()}</div>
+        </fieldset>
     }
 }
 
