@@ -30,6 +30,33 @@ where
         .collect_view()
 }
 
+/// The markup every select here shares: `div.field` (plus `class`), its label, the `<select>`
+/// holding `options` (the value the user picks goes to `picked`), then the help line if any.
+fn select_field(
+    id: &'static str,
+    label: &'static str,
+    class: Option<&'static str>,
+    described: Option<String>,
+    picked: impl Fn(String) + 'static,
+    options: impl IntoView + 'static,
+    help: Option<AnyView>,
+) -> impl IntoView {
+    let class = class.map_or_else(|| "field".to_string(), |c| format!("field {c}"));
+    view! {
+        <div class=class>
+            <label for=id>{label}</label>
+            <select
+                id=id
+                aria-describedby=described
+                on:change=move |ev| picked(event_target_value(&ev))
+            >
+                {options}
+            </select>
+            {help}
+        </div>
+    }
+}
+
 /// A labelled `<select>` over the values `choices` of `T` (usually all of them, `T::ALL`).
 /// Children, when given, are the help line under it (`{id}-help`, named by `aria-describedby`).
 ///
@@ -57,31 +84,21 @@ where
 {
     let help_id = children.is_some().then(|| format!("{id}-help"));
     let described = help_id.clone().or(described_by.map(str::to_string));
-    let class = class.map_or_else(|| "field".to_string(), |c| format!("field {c}"));
-    view! {
-        <div class=class>
-            <label for=id>{label}</label>
-            <select
-                id=id
-                aria-describedby=described
-                on:change=move |ev| {
-                    if let Some(c) = T::parse(&event_target_value(&ev)) {
-                        on_pick.try_run(c);
-                    }
-                }
-            >
-                {choice_options(choices, move |c: T| value.get() == c)}
-            </select>
-            {children
-                .map(|help| {
-                    view! {
-                        <p id=help_id class="help">
-                            {help()}
-                        </p>
-                    }
-                })}
-        </div>
-    }
+    let help = children.map(|help| {
+        view! {
+            <p id=help_id class="help">
+                {help()}
+            </p>
+        }
+        .into_any()
+    });
+    let picked = move |text: String| {
+        if let Some(c) = T::parse(&text) {
+            on_pick.try_run(c);
+        }
+    };
+    let options = choice_options(choices, move |c: T| value.get() == c);
+    select_field(id, label, class, described, picked, options, help)
 }
 
 /// A labelled `<select>` over the values `choices` of `T` after a first option for none (value
@@ -104,30 +121,24 @@ pub fn OptionalChoiceSelect<T>(
 where
     T: Choice + Send + Sync,
 {
-    let class = class.map_or_else(|| "field".to_string(), |c| format!("field {c}"));
-    view! {
-        <div class=class>
-            <label for=id>{label}</label>
-            <select
-                id=id
-                on:change=move |ev| {
-                    let picked = event_target_value(&ev);
-                    let picked = if picked.is_empty() { None } else { T::parse(&picked) };
-                    on_pick.try_run(picked);
-                }
-            >
-                <option value="" prop:selected=move || value.get().is_none()>
-                    {none}
-                </option>
-                {choice_options(choices, move |c: T| value.get() == Some(c))}
-            </select>
-        </div>
-    }
+    let picked = move |text: String| {
+        on_pick.try_run(if text.is_empty() {
+            None
+        } else {
+            T::parse(&text)
+        });
+    };
+    let options = view! {
+        <option value="" prop:selected=move || value.get().is_none()>
+            {none}
+        </option>
+        {choice_options(choices, move |c: T| value.get() == Some(c))}
+    };
+    select_field(id, label, class, None, picked, options, None)
 }
 
 /// A labelled `<select>` of creators: first the option `none` (its value and text: "whole
 /// campaign", "choose one"…), then one per (id, name) of `options`; `chosen` holds the value picked.
-/// The markup is the `ChoiceSelect`'s, over creators instead of a choice enum.
 #[component]
 pub fn CreatorSelect(
     id: &'static str,
@@ -140,7 +151,6 @@ pub fn CreatorSelect(
     #[prop(optional)]
     class: Option<&'static str>,
 ) -> impl IntoView {
-    let class = class.map_or_else(|| "field".to_string(), |c| format!("field {c}"));
     let (none_value, none_text) = none;
     let creators = move || {
         options
@@ -156,17 +166,21 @@ pub fn CreatorSelect(
             })
             .collect_view()
     };
-    view! {
-        <div class=class>
-            <label for=id>{label}</label>
-            <select id=id on:change=move |ev| chosen.set(event_target_value(&ev))>
-                <option value=none_value selected=move || chosen.get() == none_value>
-                    {none_text}
-                </option>
-                {creators}
-            </select>
-        </div>
-    }
+    let options = view! {
+        <option value=none_value selected=move || chosen.get() == none_value>
+            {none_text}
+        </option>
+        {creators}
+    };
+    select_field(
+        id,
+        label,
+        class,
+        None,
+        move |text| chosen.set(text),
+        options,
+        None,
+    )
 }
 
 /// A labelled text field bound to `value`: `<input>`, or `<textarea>` with `rows`. The help line
