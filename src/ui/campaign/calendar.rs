@@ -17,7 +17,7 @@ use crate::domain::text::date::{month_name, Date};
 use crate::domain::text::format::plural;
 use crate::ui::app::clock::{now_ms, today};
 use crate::ui::campaign::document::slug;
-use crate::ui::campaign::inputs::{creator_names, shortlisted, CampaignMemo};
+use crate::ui::campaign::inputs::{creator_names, shortlisted, typed_date, CampaignMemo};
 use crate::ui::state::ids::next_id;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::{ChoiceSelect, CreatorSelect, TextField};
@@ -148,12 +148,8 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
     let form_error = RwSignal::new(None::<String>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let date = match Date::parse(&date_text.get_untracked()) {
-            Ok(d) => d,
-            Err(e) => {
-                form_error.set(Some(format!("Date: {e}")));
-                return;
-            }
+        let Some(date) = typed_date(date_text, form_error) else {
+            return;
         };
         let k = kind.get_untracked();
         let t = title.get_untracked().trim().to_string();

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::campaign::record::Campaign;
 use crate::domain::creator::record::Creator;
+use crate::domain::text::date::Date;
 use crate::ui::state::ShortlistStore;
 
 /// The open campaign, or none while it is being deleted.
@@ -68,4 +69,16 @@ where
         let all = creators.get();
         campaign.with(|c| c.as_ref().map(|c| make(c, &all)))
     })
+}
+
+/// The date typed in `text`, or none with the reason ("Date: …") in `error`: the first check of a
+/// form that adds a dated entry.
+pub fn typed_date(text: RwSignal<String>, error: RwSignal<Option<String>>) -> Option<Date> {
+    match Date::parse(&text.get_untracked()) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            error.set(Some(format!("Date: {e}")));
+            None
+        }
+    }
 }

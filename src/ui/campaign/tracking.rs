@@ -14,7 +14,7 @@ use crate::domain::campaign::tracking::{
 use crate::domain::engine::cadence::Date;
 use crate::domain::text::format::{compact, group_thousands, percent};
 use crate::domain::text::number::{parse_optional_amount, NumberError};
-use crate::ui::campaign::inputs::{creator_names, shortlisted, CampaignMemo};
+use crate::ui::campaign::inputs::{creator_names, shortlisted, typed_date, CampaignMemo};
 use crate::ui::campaign::results::ResultsTable;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::chart_image::ChartImage;
@@ -183,12 +183,8 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
 
     let add_result = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let date = match Date::parse(&result_date.get_untracked()) {
-            Ok(d) => d,
-            Err(e) => {
-                result_error.set(Some(format!("Date: {e}")));
-                return;
-            }
+        let Some(date) = typed_date(result_date, result_error) else {
+            return;
         };
         let who = result_creator.get_untracked();
         let known = options.with_untracked(|o| o.iter().any(|(i, _)| *i == who));
