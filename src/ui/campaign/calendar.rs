@@ -622,22 +622,21 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                 </Show>
             </Show>
             <div class="button-row campaign-form">
-                <button
-                    type="button"
-                    class="button"
-                    disabled=empty
-                    on:click=move |_| download("ics")
-                >
-                    "Download .ics (calendar)"
-                </button>
-                <button
-                    type="button"
-                    class="button"
-                    disabled=empty
-                    on:click=move |_| download("csv")
-                >
-                    "Download CSV"
-                </button>
+                {[("ics", "Download .ics (calendar)"), ("csv", "Download CSV")]
+                    .into_iter()
+                    .map(|(ext, label)| {
+                        view! {
+                            <button
+                                type="button"
+                                class="button"
+                                disabled=empty
+                                on:click=move |_| download(ext)
+                            >
+                                {label}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
             </div>
             <p class="status campaign-form" role="status">
                 {move || download_outcome(outcome.get())}
