@@ -12,7 +12,8 @@ use crate::domain::text::number::parse_optional_amount;
 /// required field that starts empty is not shown as wrong before anyone touched it.
 ///
 /// The help line is `help` (a `<p>`), or the children when the help runs to several paragraphs
-/// (a `<div>`); either way it is `{id}-help`, and the error `{id}-error`.
+/// (a `<div>`); either way it is `{id}-help`, and the error `{id}-error`. A help of paragraphs
+/// comes after the error, which would otherwise show far below its field.
 #[component]
 pub fn NumberField(
     #[prop(into)] id: String,
@@ -42,19 +43,30 @@ pub fn NumberField(
         }
     };
     let shown = Signal::derive(move || if touched.get() { error.get() } else { None });
-    let help = match children {
-        Some(paragraphs) => view! {
-            <div id=help_id.clone() class="help">
-                {paragraphs()}
-            </div>
-        }
-        .into_any(),
-        None => view! {
-            <p id=help_id.clone() class="help">
-                {move || help.map(|h| h.get())}
-            </p>
-        }
-        .into_any(),
+    let error_line = view! {
+        <p id=error_id.clone() class="error" role="alert">
+            {move || shown.get()}
+        </p>
+    };
+    let (before, after) = match children {
+        Some(paragraphs) => (
+            error_line.into_any(),
+            view! {
+                <div id=help_id.clone() class="help">
+                    {paragraphs()}
+                </div>
+            }
+            .into_any(),
+        ),
+        None => (
+            view! {
+                <p id=help_id.clone() class="help">
+                    {move || help.map(|h| h.get())}
+                </p>
+            }
+            .into_any(),
+            error_line.into_any(),
+        ),
     };
     view! {
         <div class=class>
@@ -79,10 +91,8 @@ pub fn NumberField(
                 }
                 on:blur=move |_| touch()
             />
-            {help}
-            <p id=error_id class="error" role="alert">
-                {move || shown.get()}
-            </p>
+            {before}
+            {after}
         </div>
     }
 }
