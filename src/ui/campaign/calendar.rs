@@ -17,39 +17,13 @@ use crate::domain::text::date::{month_name, Date};
 use crate::domain::text::format::plural;
 use crate::ui::app::clock::{now_ms, today};
 use crate::ui::campaign::document::slug;
-use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::campaign::inputs::{creator_names, shortlisted, typed_date, CampaignMemo};
 use crate::ui::state::ids::next_id;
 use crate::ui::state::CampaignsStore;
-use crate::ui::widgets::fields::{ChoiceSelect, TextField};
+use crate::ui::widgets::fields::{ChoiceSelect, CreatorSelect, TextField};
 use crate::ui::widgets::files::{download_outcome, download_text};
 use crate::ui::widgets::section::{Depth, Section};
-
-/// The campaign's creators as (id, name), in campaign order; an id no longer on the shortlist
-/// shows as itself.
-fn creator_names(
-    creators: Signal<Vec<crate::domain::Creator>>,
-    campaign: CampaignMemo,
-) -> Memo<Vec<(String, String)>> {
-    Memo::new(move |_| {
-        let all = creators.get();
-        campaign.with(|c| {
-            c.as_ref()
-                .map(|c| {
-                    c.creators
-                        .iter()
-                        .map(|id| {
-                            let name = all
-                                .iter()
-                                .find(|x| &x.id == id)
-                                .map_or_else(|| id.clone(), |x| x.name.clone());
-                            (id.clone(), name)
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
-        })
-    })
-}
+use crate::ui::widgets::table::column_heads_and_actions;
 
 fn name_in(names: &[(String, String)], id: &str) -> String {
     if id.is_empty() {
@@ -174,12 +148,8 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
     let form_error = RwSignal::new(None::<String>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let date = match Date::parse(&date_text.get_untracked()) {
-            Ok(d) => d,
-            Err(e) => {
-                form_error.set(Some(format!("Date: {e}")));
-                return;
-            }
+        let Some(date) = typed_date(date_text, form_error) else {
+            return;
         };
         let k = kind.get_untracked();
         let t = title.get_untracked().trim().to_string();
@@ -497,31 +467,13 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                 on:submit=add
                 aria-label="Add a deliverable"
             >
-                <div class="field">
-                    <label for="deliverable-creator">"Creator"</label>
-                    <select
-                        id="deliverable-creator"
-                        on:change=move |ev| who.set(event_target_value(&ev))
-                    >
-                        <option value="" selected=move || who.get().is_empty()>
-                            "Whole campaign"
-                        </option>
-                        {move || {
-                            names
-                                .get()
-                                .into_iter()
-                                .map(|(cid, name)| {
-                                    let cid2 = cid.clone();
-                                    view! {
-                                        <option value=cid selected=move || who.get() == cid2>
-                                            {name}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </div>
+                <CreatorSelect
+                    id="deliverable-creator"
+                    label="Creator"
+                    options=names
+                    chosen=who
+                    none=("", "Whole campaign")
+                />
                 <ChoiceSelect
                     id="deliverable-kind"
                     label="Deliverable"
@@ -572,22 +524,21 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                 </button>
             </form>
             <div class="button-row cal-modes" role="group" aria-label="Show the deliverables as">
-                <button
-                    type="button"
-                    class="button"
-                    aria-pressed=move || (mode.get() == Mode::Month).to_string()
-                    on:click=move |_| mode.set(Mode::Month)
-                >
-                    "Month"
-                </button>
-                <button
-                    type="button"
-                    class="button"
-                    aria-pressed=move || (mode.get() == Mode::List).to_string()
-                    on:click=move |_| mode.set(Mode::List)
-                >
-                    "List"
-                </button>
+                {[(Mode::Month, "Month"), (Mode::List, "List")]
+                    .into_iter()
+                    .map(|(m, label)| {
+                        view! {
+                            <button
+                                type="button"
+                                class="button"
+                                aria-pressed=move || (mode.get() == m).to_string()
+                                on:click=move |_| mode.set(m)
+                            >
+                                {label}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
             </div>
             <Show when=move || mode.get() == Mode::Month>
                 <div class="cal-month">
@@ -659,18 +610,9 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                 >
                     <table class="money-table cal-list">
                         <caption>"Deliverables by date"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Date"</th>
-                                <th scope="col">"Creator"</th>
-                                <th scope="col">"Deliverable"</th>
-                                <th scope="col">"State"</th>
-                                <th scope="col">"Note"</th>
-                                <th scope="col">
-                                    <span class="visually-hidden">"Actions"</span>
-                                </th>
-                            </tr>
-                        </thead>
+                        {column_heads_and_actions(
+                            &["Date", "Creator", "Deliverable", "State", "Note"],
+                        )}
                         <tbody>
                             <For each=move || sorted_ids.get() key=|i| i.clone() let:did>
                                 {list_row(did)}
@@ -680,22 +622,21 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                 </Show>
             </Show>
             <div class="button-row campaign-form">
-                <button
-                    type="button"
-                    class="button"
-                    disabled=empty
-                    on:click=move |_| download("ics")
-                >
-                    "Download .ics (calendar)"
-                </button>
-                <button
-                    type="button"
-                    class="button"
-                    disabled=empty
-                    on:click=move |_| download("csv")
-                >
-                    "Download CSV"
-                </button>
+                {[("ics", "Download .ics (calendar)"), ("csv", "Download CSV")]
+                    .into_iter()
+                    .map(|(ext, label)| {
+                        view! {
+                            <button
+                                type="button"
+                                class="button"
+                                disabled=empty
+                                on:click=move |_| download(ext)
+                            >
+                                {label}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
             </div>
             <p class="status campaign-form" role="status">
                 {move || download_outcome(outcome.get())}

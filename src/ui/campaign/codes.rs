@@ -19,6 +19,7 @@ use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::files::download_text;
 use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::table::column_heads;
 
 /// The link of a creator, or why there is none yet.
 fn link_of(c: &Campaign, m: &Creator) -> Result<String, String> {
@@ -140,13 +141,7 @@ pub fn CodesView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView
             <div class="table-scroll" tabindex="0" role="region" aria-label="Codes and links">
                 <table class="campaign-codes">
                     <caption>"Discount code and link per creator"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Creator"</th>
-                            <th scope="col">"Discount code"</th>
-                            <th scope="col">"Link (UTM)"</th>
-                        </tr>
-                    </thead>
+                    {column_heads(&["Creator", "Discount code", "Link (UTM)"])}
                     <tbody>{body}</tbody>
                 </table>
             </div>

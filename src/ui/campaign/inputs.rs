@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::campaign::record::Campaign;
 use crate::domain::creator::record::Creator;
+use crate::domain::text::date::Date;
 use crate::ui::state::ShortlistStore;
 
 /// The open campaign, or none while it is being deleted.
@@ -25,4 +26,59 @@ pub fn shortlisted() -> Signal<Vec<Creator>> {
             .map(|s| s.list.with(|l| l.creators().to_vec()))
             .unwrap_or_default()
     })
+}
+
+/// The campaign's creators as (id, name), in campaign order, for its selects and lists; an id no
+/// longer on the shortlist shows as itself.
+pub fn creator_names(
+    creators: Signal<Vec<Creator>>,
+    campaign: CampaignMemo,
+) -> Memo<Vec<(String, String)>> {
+    Memo::new(move |_| {
+        let all = creators.get();
+        campaign.with(|c| {
+            c.as_ref()
+                .map(|c| {
+                    c.creators
+                        .iter()
+                        .map(|id| {
+                            let name = all
+                                .iter()
+                                .find(|x| &x.id == id)
+                                .map_or_else(|| id.clone(), |x| x.name.clone());
+                            (id.clone(), name)
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    })
+}
+
+/// What `make` draws from the open campaign and the shortlisted creators, kept up to date; none
+/// while the campaign is being deleted.
+pub fn from_campaign<T>(
+    campaign: CampaignMemo,
+    make: impl Fn(&Campaign, &[Creator]) -> T + Send + Sync + 'static,
+) -> Memo<Option<T>>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    let creators = shortlisted();
+    Memo::new(move |_| {
+        let all = creators.get();
+        campaign.with(|c| c.as_ref().map(|c| make(c, &all)))
+    })
+}
+
+/// The date typed in `text`, or none with the reason ("Date: …") in `error`: the first check of a
+/// form that adds a dated entry.
+pub fn typed_date(text: RwSignal<String>, error: RwSignal<Option<String>>) -> Option<Date> {
+    match Date::parse(&text.get_untracked()) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            error.set(Some(format!("Date: {e}")));
+            None
+        }
+    }
 }

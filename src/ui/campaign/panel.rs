@@ -62,14 +62,7 @@ pub fn CampaignPanel() -> impl IntoView {
             intro_class="campaign-form"
         >
             <div class="campaign-banners campaign-form">
-                <StoredDataBanner
-                    problem=store.problem
-                    what="campaigns"
-                    was="were"
-                    items="campaigns"
-                    start_fresh=move |_| store.start_fresh()
-                    dismiss=move |_| store.dismiss_problem()
-                />
+                <StoredDataBanner store=*store />
                 {move || {
                     store
                         .save_error

@@ -11,7 +11,7 @@ use crate::domain::campaign::pricing::terms::{pct_range, Term, Uplift, TERMS_SOU
 use crate::domain::campaign::pricing::FEES_NOTE;
 use crate::domain::text::format::{money, trimmed};
 use crate::domain::text::number::parse_optional_amount;
-use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::campaign::inputs::{from_campaign, CampaignMemo};
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::section::{Depth, Section};
@@ -95,33 +95,9 @@ fn term_row(term: Term, campaign: CampaignMemo, store: CampaignsStore) -> impl I
             </div>
             <div class="campaign-term-pct">
                 <label for=low_id.clone()>"from +"</label>
-                <input
-                    id=low_id
-                    type="text"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    size="5"
-                    aria-describedby=described.clone()
-                    prop:value=move || low_text.get()
-                    on:input=move |ev| {
-                        low_text.set(event_target_value(&ev));
-                        apply();
-                    }
-                />
+                {percent_input(low_id, low_text, described.clone(), apply)}
                 <label for=high_id.clone()>"% to +"</label>
-                <input
-                    id=high_id
-                    type="text"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    size="5"
-                    aria-describedby=described
-                    prop:value=move || high_text.get()
-                    on:input=move |ev| {
-                        high_text.set(event_target_value(&ev));
-                        apply();
-                    }
-                />
+                {percent_input(high_id, high_text, described, apply)}
                 <span aria-hidden="true">"%"</span>
             </div>
             <p id=help_id class="help">
@@ -278,13 +254,33 @@ fn creator_card(
     }
 }
 
+/// One end of a term's range, in percent: a short text box that applies the range as typed.
+fn percent_input(
+    id: String,
+    text: RwSignal<String>,
+    described: String,
+    apply: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    view! {
+        <input
+            id=id
+            type="text"
+            inputmode="decimal"
+            autocomplete="off"
+            size="5"
+            aria-describedby=described
+            prop:value=move || text.get()
+            on:input=move |ev| {
+                text.set(event_target_value(&ev));
+                apply();
+            }
+        />
+    }
+}
+
 #[component]
 pub fn PricingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
-    let creators = shortlisted();
-    let plan = Memo::new(move |_| {
-        let all = creators.get();
-        campaign.with(|c| c.as_ref().map(|c| plan_price(c, &all)))
-    });
+    let plan = from_campaign(campaign, plan_price);
     let id =
         move || campaign.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
     let member_ids = Memo::new(move |_| {

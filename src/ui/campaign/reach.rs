@@ -9,9 +9,10 @@ use crate::domain::campaign::pricing::reach::{plan_reach, Assumption, Unit};
 use crate::domain::campaign::record::count_label;
 use crate::domain::text::format::{compact, trimmed};
 use crate::domain::text::number::parse_optional_amount;
-use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::campaign::inputs::{from_campaign, CampaignMemo};
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::table::column_heads;
 
 /// The field's text for a value: a share as a percentage ("68"), a multiplier as is ("1.5").
 fn shown(a: Assumption, v: f64) -> String {
@@ -116,11 +117,7 @@ fn assumption_field(a: Assumption, campaign: CampaignMemo, store: CampaignsStore
 
 #[component]
 pub fn ReachView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
-    let creators = shortlisted();
-    let plan = Memo::new(move |_| {
-        let all = creators.get();
-        campaign.with(|c| c.as_ref().map(|c| plan_reach(c, &all, &c.pricing.reach)))
-    });
+    let plan = from_campaign(campaign, |c, all| plan_reach(c, all, &c.pricing.reach));
     view! {
         <Section
             id="campaign-reach-title"
@@ -155,15 +152,15 @@ pub fn ReachView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView
                                 <caption>
                                     "Estimated reach and impressions per creator (one post)"
                                 </caption>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">"Creator"</th>
-                                        <th scope="col">"Reach (estimate)"</th>
-                                        <th scope="col">"Impressions (estimate)"</th>
-                                        <th scope="col">"How it was estimated"</th>
-                                        <th scope="col">"Actual views (entered in tracking)"</th>
-                                    </tr>
-                                </thead>
+                                {column_heads(
+                                    &[
+                                        "Creator",
+                                        "Reach (estimate)",
+                                        "Impressions (estimate)",
+                                        "How it was estimated",
+                                        "Actual views (entered in tracking)",
+                                    ],
+                                )}
                                 <tbody>
                                     {p
                                         .rows

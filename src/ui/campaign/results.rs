@@ -7,6 +7,7 @@ use crate::domain::campaign::record::count_label;
 use crate::domain::campaign::tracking::UNTIED;
 use crate::ui::campaign::inputs::CampaignMemo;
 use crate::ui::state::CampaignsStore;
+use crate::ui::widgets::table::column_heads_and_actions;
 
 /// The posted results, newest first by entry, each with who posted it (changeable: results
 /// from before creators were recorded can be assigned) and a Remove button.
@@ -30,19 +31,9 @@ pub fn ResultsTable(
         Some(view! {
             <table class="campaign-results">
                 <caption>"Posted results"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Date"</th>
-                        <th scope="col">"Posted by"</th>
-                        <th scope="col">"Views"</th>
-                        <th scope="col">"Interactions"</th>
-                        <th scope="col">"Clicks"</th>
-                        <th scope="col">"Conversions"</th>
-                        <th scope="col">
-                            <span class="visually-hidden">"Actions"</span>
-                        </th>
-                    </tr>
-                </thead>
+                {column_heads_and_actions(
+                    &["Date", "Posted by", "Views", "Interactions", "Clicks", "Conversions"],
+                )}
                 <tbody>
                     {list
                         .into_iter()

@@ -8,9 +8,10 @@ use crate::charts::{revenue_vs_spend, Chart, MoneyRow};
 use crate::domain::campaign::attribution::{results, Results, Spend};
 use crate::domain::campaign::record::{currency_symbol, money_in};
 use crate::domain::text::format::{group_thousands, plural, trimmed};
-use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::campaign::inputs::{from_campaign, CampaignMemo};
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::table::column_heads;
 
 /// Unreadable rows listed on the page.
 const SHOWN_UNREADABLE: usize = 50;
@@ -67,31 +68,17 @@ fn chart_of(r: &Results) -> Chart {
 /// The sentence listing orders left out, by reason.
 fn excluded_sentence(r: &Results) -> String {
     let e = &r.attributed.excluded;
-    let mut parts = Vec::new();
-    if e.cancelled > 0 {
-        parts.push(format!(
-            "{} cancelled or voided",
-            group_thousands(e.cancelled as u64)
-        ));
-    }
-    if e.refunded > 0 {
-        parts.push(format!(
-            "{} refunded in full",
-            group_thousands(e.refunded as u64)
-        ));
-    }
-    if e.before_start > 0 {
-        parts.push(format!(
-            "{} placed before the start",
-            group_thousands(e.before_start as u64)
-        ));
-    }
-    if e.after_window > 0 {
-        parts.push(format!(
-            "{} placed after the window",
-            group_thousands(e.after_window as u64)
-        ));
-    }
+    let counts = [
+        (e.cancelled, "cancelled or voided"),
+        (e.refunded, "refunded in full"),
+        (e.before_start, "placed before the start"),
+        (e.after_window, "placed after the window"),
+    ];
+    let mut parts: Vec<String> = counts
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, why)| format!("{} {why}", group_thousands(n as u64)))
+        .collect();
     for (cur, n) in &e.no_rate {
         parts.push(format!(
             "{} in {cur}, which has no exchange rate (type one under “Orders from the shop” to count them)",
@@ -114,11 +101,7 @@ fn excluded_sentence(r: &Results) -> String {
 
 #[component]
 pub fn RoiView(campaign: CampaignMemo) -> impl IntoView {
-    let creators = shortlisted();
-    let res = Memo::new(move |_| {
-        let all = creators.get();
-        campaign.with(|c| c.as_ref().map(|c| results(c, &all)))
-    });
+    let res = from_campaign(campaign, results);
     let any_files = Memo::new(move |_| {
         campaign.with(|c| c.as_ref().is_some_and(|c| !c.attribution.files.is_empty()))
     });
@@ -197,18 +180,9 @@ pub fn RoiView(campaign: CampaignMemo) -> impl IntoView {
             <div class="table-scroll" tabindex="0" role="region" aria-label="Results in money">
                 <table class="campaign-roi">
                     <caption>"Orders and revenue per creator"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Creator"</th>
-                            <th scope="col">"Code"</th>
-                            <th scope="col">"Orders"</th>
-                            <th scope="col">"Revenue"</th>
-                            <th scope="col">"AOV"</th>
-                            <th scope="col">"Spend"</th>
-                            <th scope="col">"ROAS"</th>
-                            <th scope="col">"CPA"</th>
-                        </tr>
-                    </thead>
+                    {column_heads(
+                        &["Creator", "Code", "Orders", "Revenue", "AOV", "Spend", "ROAS", "CPA"],
+                    )}
                     <tbody>{rows}</tbody>
                     <tfoot>
                         <tr>

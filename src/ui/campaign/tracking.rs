@@ -6,20 +6,19 @@ use leptos::prelude::*;
 
 use crate::charts::{actual_vs_target, DayValue, Goal as ChartGoal, Unit};
 use crate::domain::campaign::budget::plan;
-use crate::domain::campaign::record::{count_label, Campaign, PostResult};
+use crate::domain::campaign::record::{count_label, PostResult};
 use crate::domain::campaign::tracking::{
     forecasts_from_plan, headline_metric, per_creator, track, track_creator, CreatorForecast,
     Metric, Tracking,
 };
-use crate::domain::creator::record::Creator;
 use crate::domain::engine::cadence::Date;
 use crate::domain::text::format::{compact, group_thousands, percent};
 use crate::domain::text::number::{parse_optional_amount, NumberError};
-use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::campaign::inputs::{creator_names, shortlisted, typed_date, CampaignMemo};
 use crate::ui::campaign::results::ResultsTable;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::chart_image::ChartImage;
-use crate::ui::widgets::fields::TextField;
+use crate::ui::widgets::fields::{CreatorSelect, TextField};
 use crate::ui::widgets::section::{Depth, Section};
 
 /// The chart's "everyone" choice; any other value is a creator id.
@@ -82,42 +81,6 @@ fn date_field(
     }
 }
 
-/// The campaign's creators as (id, name) for the selects, in campaign order; ids no longer on
-/// the shortlist show as themselves.
-fn creator_options(c: &Campaign, all: &[Creator]) -> Vec<(String, String)> {
-    c.creators
-        .iter()
-        .map(|id| {
-            let name = all
-                .iter()
-                .find(|x| &x.id == id)
-                .map_or_else(|| id.clone(), |x| x.name.clone());
-            (id.clone(), name)
-        })
-        .collect()
-}
-
-/// One `<option>` per creator of `options` (value = id), the one `chosen` names selected.
-fn creator_option_views(
-    options: Memo<Vec<(String, String)>>,
-    chosen: RwSignal<String>,
-) -> impl IntoView {
-    move || {
-        options
-            .get()
-            .into_iter()
-            .map(|(cid, name)| {
-                let cid2 = cid.clone();
-                view! {
-                    <option value=cid selected=move || chosen.get() == cid2>
-                        {name}
-                    </option>
-                }
-            })
-            .collect_view()
-    }
-}
-
 /// The drawn chart for a tracking result.
 fn chart_of(t: &Tracking, title: &str) -> Option<crate::charts::Chart> {
     let days = t.days?;
@@ -161,14 +124,7 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
     let result_error = RwSignal::new(None::<String>);
     let shown = RwSignal::new(ALL.to_string());
 
-    let options = Memo::new(move |_| {
-        let all = creators.get();
-        campaign.with(|c| {
-            c.as_ref()
-                .map(|c| creator_options(c, &all))
-                .unwrap_or_default()
-        })
-    });
+    let options = creator_names(creators, campaign);
     let forecasts = Memo::new(move |_| {
         let all = creators.get();
         let m = metric.get();
@@ -227,12 +183,8 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
 
     let add_result = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let date = match Date::parse(&result_date.get_untracked()) {
-            Ok(d) => d,
-            Err(e) => {
-                result_error.set(Some(format!("Date: {e}")));
-                return;
-            }
+        let Some(date) = typed_date(result_date, result_error) else {
+            return;
         };
         let who = result_creator.get_untracked();
         let known = options.with_untracked(|o| o.iter().any(|(i, _)| *i == who));
@@ -339,18 +291,13 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                 on:submit=add_result
                 aria-label="Add a posted result"
             >
-                <div class="field">
-                    <label for="campaign-result-creator">"Posted by"</label>
-                    <select
-                        id="campaign-result-creator"
-                        on:change=move |ev| result_creator.set(event_target_value(&ev))
-                    >
-                        <option value="" selected=move || result_creator.get().is_empty()>
-                            "Choose a creator"
-                        </option>
-                        {creator_option_views(options, result_creator)}
-                    </select>
-                </div>
+                <CreatorSelect
+                    id="campaign-result-creator"
+                    label="Posted by"
+                    options=options
+                    chosen=result_creator
+                    none=("", "Choose a creator")
+                />
                 <TextField
                     id="campaign-result-date"
                     label="Result date"
@@ -462,18 +409,14 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                     },
                 )
             }}
-            <div class="field campaign-form">
-                <label for="campaign-chart-who">"Show on the chart"</label>
-                <select
-                    id="campaign-chart-who"
-                    on:change=move |ev| shown.set(event_target_value(&ev))
-                >
-                    <option value=ALL selected=move || shown.get() == ALL>
-                        "All creators (total)"
-                    </option>
-                    {creator_option_views(options, shown)}
-                </select>
-            </div>
+            <CreatorSelect
+                id="campaign-chart-who"
+                label="Show on the chart"
+                options=options
+                chosen=shown
+                none=(ALL, "All creators (total)")
+                class="campaign-form"
+            />
             {move || {
                 chart
                     .get()

@@ -19,7 +19,7 @@ use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::state::ids::next_id;
 use crate::ui::state::settings::SettingsExt;
 use crate::ui::state::SettingsStore;
-use crate::ui::widgets::fields::{ChoiceSelect, TextField};
+use crate::ui::widgets::fields::{ChoiceSelect, FieldGroup, TextField};
 use crate::ui::widgets::number_field::{AverageFields, NumberField};
 use crate::ui::widgets::section::{Depth, Section};
 use crate::ui::widgets::table::column_heads;
@@ -95,33 +95,30 @@ pub fn CheckPanel() -> impl IntoView {
             intro="Paste numbers as you see them: 45,000, 45 000, 12.5K or 1.2M all work. Results update as you type."
         >
             <form class="check-form" on:submit=|ev| ev.prevent_default()>
-                <fieldset>
-                    <legend>"Creator"</legend>
-                    <div class="fields">
-                        <TextField
-                            id="check-name"
-                            label="Name or handle"
-                            value=form.name
-                            placeholder="@handle"
-                        />
-                        <ChoiceSelect
-                            id="check-platform"
-                            label="Platform"
-                            choices=&Platform::ALL
-                            value=form.platform
-                            on_pick=move |p: Platform| form.platform.set(p)
-                        />
-                        <NumberField
-                            id="check-followers"
-                            label="Followers"
-                            help=Signal::derive(move || format!("The account's {} count.", noun()))
-                            value=form.followers
-                            error=followers_error
-                            placeholder="e.g. 45K"
-                            after_touch=true
-                        />
-                    </div>
-                </fieldset>
+                <FieldGroup legend="Creator">
+                    <TextField
+                        id="check-name"
+                        label="Name or handle"
+                        value=form.name
+                        placeholder="@handle"
+                    />
+                    <ChoiceSelect
+                        id="check-platform"
+                        label="Platform"
+                        choices=&Platform::ALL
+                        value=form.platform
+                        on_pick=move |p: Platform| form.platform.set(p)
+                    />
+                    <NumberField
+                        id="check-followers"
+                        label="Followers"
+                        help=Signal::derive(move || format!("The account's {} count.", noun()))
+                        value=form.followers
+                        error=followers_error
+                        placeholder="e.g. 45K"
+                        after_touch=true
+                    />
+                </FieldGroup>
 
                 <fieldset>
                     <legend>"Recent posts"</legend>
@@ -187,42 +184,39 @@ pub fn CheckPanel() -> impl IntoView {
                     </Show>
                 </fieldset>
 
-                <fieldset>
-                    <legend>"Cadence, price and experience"</legend>
-                    <div class="fields">
-                        <NumberField
-                            id="check-post-count"
-                            label="Posts published"
-                            help="How many posts in the period below.".to_string()
-                            value=form.posts_count
-                            error=cadence_error
-                        />
-                        <NumberField
-                            id="check-days"
-                            label="In the last (days)"
-                            help="The period, in days.".to_string()
-                            value=form.days
-                            error=days_error
-                        />
-                        <NumberField
-                            id="check-price"
-                            label="Price per post (optional)"
-                            help="What the creator charges, in US dollars. Leave empty for an estimate."
-                                .to_string()
-                            value=form.price
-                            error=price_error
-                            placeholder="e.g. $250"
-                        />
-                        <NumberField
-                            id="check-sponsored"
-                            label="Past sponsored posts (optional)"
-                            help="How many sponsored posts you found on the profile; few or none calls for an approval step."
-                                .to_string()
-                            value=form.sponsored
-                            error=sponsored_error
-                        />
-                    </div>
-                </fieldset>
+                <FieldGroup legend="Cadence, price and experience">
+                    <NumberField
+                        id="check-post-count"
+                        label="Posts published"
+                        help="How many posts in the period below.".to_string()
+                        value=form.posts_count
+                        error=cadence_error
+                    />
+                    <NumberField
+                        id="check-days"
+                        label="In the last (days)"
+                        help="The period, in days.".to_string()
+                        value=form.days
+                        error=days_error
+                    />
+                    <NumberField
+                        id="check-price"
+                        label="Price per post (optional)"
+                        help="What the creator charges, in US dollars. Leave empty for an estimate."
+                            .to_string()
+                        value=form.price
+                        error=price_error
+                        placeholder="e.g. $250"
+                    />
+                    <NumberField
+                        id="check-sponsored"
+                        label="Past sponsored posts (optional)"
+                        help="How many sponsored posts you found on the profile; few or none calls for an approval step."
+                            .to_string()
+                        value=form.sponsored
+                        error=sponsored_error
+                    />
+                </FieldGroup>
             </form>
 
             <div class="result" aria-live="polite">

@@ -10,7 +10,7 @@ use crate::domain::text::date::Date;
 use crate::domain::text::format::trimmed;
 use crate::domain::text::number::parse_amount;
 use crate::ui::dossier::rows::{PairRows, Pairs, RowLabels};
-use crate::ui::dossier::store::{dated, fact, form_end, Dossier, Part};
+use crate::ui::dossier::store::{dated, fact, Dossier, EditForm, Part};
 use crate::ui::widgets::fields::TextField;
 
 /// A share as typed: "42", "42%" or "42.5 %" (percent), into 0.42.
@@ -123,9 +123,7 @@ pub(super) fn AudiencePart(dossier: Dossier) -> impl IntoView {
     fill();
     let error = RwSignal::new(None::<String>);
     let note = RwSignal::new(None::<String>);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        note.set(None);
+    let save = move |()| {
         let date_text = date.get_untracked();
         let built = (|| {
             let day = if date_text.trim().is_empty() {
@@ -183,7 +181,7 @@ pub(super) fn AudiencePart(dossier: Dossier) -> impl IntoView {
             intro="As the creator's insights screen shows it: a name and a percentage per row."
         >
             {shown}
-            <form class="dossier-form" on:submit=save novalidate>
+            <EditForm on_submit=save submit="Save audience" error=error note=note>
                 <TextField
                     id="dossier-audience-date"
                     label="Audience read on"
@@ -197,8 +195,7 @@ pub(super) fn AudiencePart(dossier: Dossier) -> impl IntoView {
                         view! { <PairRows pairs=rows id=g.id legend=g.legend labels=g.labels /> }
                     })
                     .collect_view()}
-                {form_end("Save audience", Some(error), note)}
-            </form>
+            </EditForm>
         </Part>
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::creator::dossier::check_email;
 use crate::domain::creator::record::{validate_profile_url, Creator};
-use crate::ui::dossier::store::{fact, form_end, Dossier, Part};
+use crate::ui::dossier::store::{fact, Dossier, EditForm, Part};
 use crate::ui::widgets::fields::TextField;
 
 /// The href for a stored link: only http and https (stored data may have been edited by hand).
@@ -33,9 +33,7 @@ pub(super) fn ContactPart(dossier: Dossier) -> impl IntoView {
     let email_error = RwSignal::new(None::<String>);
     let links_error = RwSignal::new(None::<String>);
     let note = RwSignal::new(None::<String>);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        note.set(None);
+    let save = move |()| {
         let checked_email = check_email(&email.get_untracked()).map_err(|e| e.to_string());
         let mut checked_links = Vec::new();
         let mut link_problem = None;
@@ -107,32 +105,28 @@ pub(super) fn ContactPart(dossier: Dossier) -> impl IntoView {
     view! {
         <Part id="dossier-contact-title" title="Contact">
             {shown}
-            <form class="dossier-form" on:submit=save novalidate>
-                <fieldset>
-                    <legend>"Edit the contact"</legend>
-                    <div class="fields">
-                        <TextField
-                            id="dossier-email"
-                            label="Email"
-                            value=email
-                            kind="email"
-                            no_spellcheck=true
-                            error=Signal::derive(move || email_error.get())
-                        />
-                        <TextField id="dossier-location" label="Location" value=location />
-                        <TextField id="dossier-language" label="Language" value=language />
-                    </div>
+            <EditForm on_submit=save submit="Save contact" legend="Edit the contact" note=note>
+                <div class="fields">
                     <TextField
-                        id="dossier-links"
-                        label="Other links (one per line)"
-                        value=links
-                        rows=3
-                        help="Other profiles and pages; only http:// and https:// links are kept."
-                        error=Signal::derive(move || links_error.get())
+                        id="dossier-email"
+                        label="Email"
+                        value=email
+                        kind="email"
+                        no_spellcheck=true
+                        error=Signal::derive(move || email_error.get())
                     />
-                    {form_end("Save contact", None, note)}
-                </fieldset>
-            </form>
+                    <TextField id="dossier-location" label="Location" value=location />
+                    <TextField id="dossier-language" label="Language" value=language />
+                </div>
+                <TextField
+                    id="dossier-links"
+                    label="Other links (one per line)"
+                    value=links
+                    rows=3
+                    help="Other profiles and pages; only http:// and https:// links are kept."
+                    error=Signal::derive(move || links_error.get())
+                />
+            </EditForm>
         </Part>
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::domain::creator::dossier::CustomField;
 use crate::domain::creator::record::Creator;
 use crate::ui::dossier::rows::{PairRows, Pairs, RowLabels};
-use crate::ui::dossier::store::{fact, form_end, Dossier, Part};
+use crate::ui::dossier::store::{fact, Dossier, EditForm, Part};
 
 const LABELS: RowLabels = RowLabels {
     name: "Name of field {n}",
@@ -33,9 +33,7 @@ pub(super) fn CustomPart(dossier: Dossier) -> impl IntoView {
     fill();
     let error = RwSignal::new(None::<String>);
     let note = RwSignal::new(None::<String>);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        note.set(None);
+    let save = move |()| {
         let mut fields = Vec::new();
         for (i, (name, value)) in pairs.values().into_iter().enumerate() {
             if name.trim().is_empty() {
@@ -79,15 +77,14 @@ pub(super) fn CustomPart(dossier: Dossier) -> impl IntoView {
             intro="Columns of imported files that Microscope has no field for, and anything else worth keeping."
         >
             {shown}
-            <form class="dossier-form" on:submit=save novalidate>
+            <EditForm on_submit=save submit="Save custom fields" error=error note=note>
                 <PairRows
                     pairs=pairs
                     id="dossier-custom"
                     legend="Edit the custom fields"
                     labels=LABELS
                 />
-                {form_end("Save custom fields", Some(error), note)}
-            </form>
+            </EditForm>
         </Part>
     }
 }

@@ -6,11 +6,10 @@ use leptos::prelude::*;
 
 use crate::charts::{over_time, Chart, Unit};
 use crate::domain::creator::dossier::{FollowerSnapshot, SnapshotSource};
-use crate::domain::creator::record::Creator;
 use crate::domain::creator::series::followers_over_time;
 use crate::domain::text::date::Date;
 use crate::domain::text::number::parse_count;
-use crate::ui::dossier::store::{chart_points, dated, form_end, number_text, Dossier, Part};
+use crate::ui::dossier::store::{chart_points, dated, number_text, Dossier, EditForm, Part};
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::widgets::fields::TextField;
 
@@ -27,9 +26,7 @@ pub(super) fn FollowersPart(dossier: Dossier) -> impl IntoView {
     let date_error = RwSignal::new(None::<String>);
     let count_error = RwSignal::new(None::<String>);
     let note = RwSignal::new(None::<String>);
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        note.set(None);
+    let add = move |()| {
         let day = Date::parse(&date.get_untracked())
             .map_err(|e| format!("Date: {e}"))
             .and_then(|d| {
@@ -46,16 +43,8 @@ pub(super) fn FollowersPart(dossier: Dossier) -> impl IntoView {
         let (Ok(day), Ok(n)) = (day, n) else {
             return;
         };
-        let edit = |c: &mut Creator| {
-            c.note_followers(n, day, SnapshotSource::Typed);
-            Ok(())
-        };
-        if dossier.save_and_say(
-            edit,
-            &format!("Follower count for {day} saved."),
-            note,
-            note,
-        ) {
+        let done = format!("Follower count for {day} saved.");
+        if dossier.save_followers(n, day, SnapshotSource::Typed, &done, note, note) {
             count.set(String::new());
         }
     };
@@ -116,29 +105,25 @@ pub(super) fn FollowersPart(dossier: Dossier) -> impl IntoView {
                 />
                 <p class="chart-alt">{move || chart.with(|c| c.alt.clone())}</p>
             </Show>
-            <form class="dossier-form" on:submit=add novalidate>
-                <fieldset>
-                    <legend>"Add a follower count"</legend>
-                    <div class="fields">
-                        <TextField
-                            id="dossier-history-date"
-                            label="Counted on"
-                            value=date
-                            kind="date"
-                            error=Signal::derive(move || date_error.get())
-                        />
-                        <TextField
-                            id="dossier-history-count"
-                            label="Follower count"
-                            value=count
-                            inputmode="decimal"
-                            no_spellcheck=true
-                            error=Signal::derive(move || count_error.get())
-                        />
-                    </div>
-                    {form_end("Add count", None, note)}
-                </fieldset>
-            </form>
+            <EditForm on_submit=add submit="Add count" legend="Add a follower count" note=note>
+                <div class="fields">
+                    <TextField
+                        id="dossier-history-date"
+                        label="Counted on"
+                        value=date
+                        kind="date"
+                        error=Signal::derive(move || date_error.get())
+                    />
+                    <TextField
+                        id="dossier-history-count"
+                        label="Follower count"
+                        value=count
+                        inputmode="decimal"
+                        no_spellcheck=true
+                        error=Signal::derive(move || count_error.get())
+                    />
+                </div>
+            </EditForm>
         </Part>
     }
 }

@@ -12,7 +12,7 @@ use crate::domain::engine::engagement::{self, Field, Formula};
 use crate::domain::text::date::Date;
 use crate::domain::text::format::{money, percent, plural};
 use crate::domain::text::number::{parse_count, parse_optional_amount};
-use crate::ui::dossier::store::{averaged_posts, fact, form_end, number_text, Dossier, Part};
+use crate::ui::dossier::store::{averaged_posts, fact, number_text, Dossier, EditForm, Part};
 use crate::ui::widgets::number_field::{average_label, AverageFields, NumberField, AVERAGE_COUNT};
 
 #[component]
@@ -126,8 +126,7 @@ fn Averages(dossier: Dossier) -> impl IntoView {
     };
     fill();
     let message = RwSignal::new(None::<String>);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let save = move |()| {
         let mut parsed = Vec::with_capacity(6);
         let mut bad = Vec::new();
         for (f, text) in Field::ALL.into_iter().zip(values) {
@@ -151,15 +150,16 @@ fn Averages(dossier: Dossier) -> impl IntoView {
     view! {
         {table}
         <Show when=move || from_posts.get().is_none()>
-            <form class="dossier-form" on:submit=save novalidate>
-                <fieldset>
-                    <legend>"Averages per post (when you have no posts to enter)"</legend>
-                    <div class="fields">
-                        <AverageFields prefix="dossier" values=values />
-                    </div>
-                    {form_end("Save averages", None, message)}
-                </fieldset>
-            </form>
+            <EditForm
+                on_submit=save
+                submit="Save averages"
+                legend="Averages per post (when you have no posts to enter)"
+                note=message
+            >
+                <div class="fields">
+                    <AverageFields prefix="dossier" values=values />
+                </div>
+            </EditForm>
         </Show>
     }
 }
@@ -170,9 +170,7 @@ fn FollowerUpdate(dossier: Dossier) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let note = RwSignal::new(None::<String>);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        note.set(None);
+    let save = move |()| {
         let count = match parse_count(&text.get_untracked()) {
             Ok(n) => n,
             Err(e) => {
@@ -181,35 +179,28 @@ fn FollowerUpdate(dossier: Dossier) -> impl IntoView {
             }
         };
         let today = dossier.today;
-        let edit = |c: &mut Creator| {
-            c.note_followers(count, today, SnapshotSource::Edit);
-            Ok(())
-        };
-        if dossier.save_and_say(
-            edit,
-            &format!("Followers updated, dated {today}."),
-            note,
-            error,
-        ) {
+        let done = format!("Followers updated, dated {today}.");
+        if dossier.save_followers(count, today, SnapshotSource::Edit, &done, note, error) {
             text.set(String::new());
         }
     };
     view! {
-        <form class="dossier-form" on:submit=save novalidate>
-            <fieldset>
-                <legend>"Update the follower count"</legend>
-                <div class="fields">
-                    <NumberField
-                        id="dossier-followers-today"
-                        label="Followers today"
-                        help="The count you see on the profile now; it is added to the follower history with today's date."
-                            .to_string()
-                        value=text
-                        error=Signal::derive(move || error.get())
-                    />
-                </div>
-                {form_end("Update followers", None, note)}
-            </fieldset>
-        </form>
+        <EditForm
+            on_submit=save
+            submit="Update followers"
+            legend="Update the follower count"
+            note=note
+        >
+            <div class="fields">
+                <NumberField
+                    id="dossier-followers-today"
+                    label="Followers today"
+                    help="The count you see on the profile now; it is added to the follower history with today's date."
+                        .to_string()
+                    value=text
+                    error=Signal::derive(move || error.get())
+                />
+            </div>
+        </EditForm>
     }
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::creator::dossier::age_text;
+use crate::domain::creator::dossier::SnapshotSource;
 use crate::domain::creator::record::Creator;
 use crate::domain::engine::averages::derive_from_posts;
 use crate::domain::text::date::Date;
@@ -87,6 +88,24 @@ impl Dossier {
             }
         }
     }
+
+    /// Records `count` followers on `day` in the history (and as the creator's count when it is
+    /// the newest), then says how it went, as [`Dossier::save_and_say`].
+    pub fn save_followers(
+        &self,
+        count: u64,
+        day: Date,
+        source: SnapshotSource,
+        done: &str,
+        note: RwSignal<Option<String>>,
+        error: RwSignal<Option<String>>,
+    ) -> bool {
+        let edit = |c: &mut Creator| {
+            c.note_followers(count, day, source);
+            Ok(())
+        };
+        self.save_and_say(edit, done, note, error)
+    }
 }
 
 /// A number as the dossier shows it (and its forms read back): "12,500", "1,347.5", "n/a" when
@@ -158,15 +177,22 @@ pub(super) fn Part(
     }
 }
 
-/// The end of a part's form: its submit button, then the problem that stopped the save (role
-/// alert, when the form shows one here rather than under a field) and what happened (role status).
-pub(super) fn form_end(
-    label: &'static str,
-    error: Option<RwSignal<Option<String>>>,
+/// A part's form (`dossier-form`, checked by the app rather than the browser): the fields, in a
+/// fieldset when there is a `legend`, then the submit button, the problem that stopped the save
+/// (role alert, when the form shows one here rather than under a field) and what happened (role
+/// status). Submitting clears what happened last, then calls `on_submit`.
+#[component]
+pub(super) fn EditForm(
+    #[prop(into)] on_submit: Callback<()>,
+    /// The submit button's label.
+    submit: &'static str,
+    #[prop(optional)] legend: Option<&'static str>,
+    #[prop(optional)] error: Option<RwSignal<Option<String>>>,
     note: RwSignal<Option<String>>,
+    children: Children,
 ) -> impl IntoView {
-    view! {
-        <button type="submit">{label}</button>
+    let end = view! {
+        <button type="submit">{submit}</button>
         {error
             .map(|e| {
                 view! {
@@ -178,6 +204,34 @@ pub(super) fn form_end(
         <p class="form-note" role="status">
             {move || note.get()}
         </p>
+    };
+    let inside = match legend {
+        Some(legend) => view! {
+            <fieldset>
+                <legend>{legend}</legend>
+                {children()}
+                {end}
+            </fieldset>
+        }
+        .into_any(),
+        None => view! {
+            {children()}
+            {end}
+        }
+        .into_any(),
+    };
+    view! {
+        <form
+            class="dossier-form"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                note.set(None);
+                on_submit.run(());
+            }
+            novalidate
+        >
+            {inside}
+        </form>
     }
 }
 

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::risk::thresholds::{ThresholdInfo, ThresholdUnit, Thresholds, THRESHOLDS};
 use crate::ui::state::thresholds::ThresholdsStore;
 use crate::ui::state::value::Notice;
+use crate::ui::widgets::number_field::NumberField;
 use crate::ui::widgets::section::{Depth, Section};
 
 /// The value as typed in its field: "30" for 30%, "2" for 2×, "20" for a count.
@@ -110,42 +111,27 @@ pub fn RiskThresholds(state: ThresholdsStore) -> impl IntoView {
             .map(|(index, f)| {
                 let info = f.info;
                 let id = format!("threshold-{}", info.key.replace('_', "-"));
-                let help_id = format!("{id}-help");
-                let error_id = format!("{id}-error");
                 let (text, error) = (f.text, f.error);
-                let for_id = id.clone();
                 view! {
-                    <div class="field threshold-field">
-                        <label for=for_id>
-                            {format!("{} ({})", info.label, unit_word(info.unit))}
-                        </label>
-                        <input
-                            id=id
-                            type="text"
-                            inputmode="decimal"
-                            autocomplete="off"
-                            spellcheck="false"
-                            aria-describedby=format!("{help_id} {error_id}")
-                            aria-invalid=move || error.get().is_some().then_some("true")
-                            prop:value=move || text.get()
-                            on:input=move |ev| edit(index, event_target_value(&ev))
-                        />
-                        <p class="error" id=error_id role="alert">
-                            {move || error.get()}
+                    <NumberField
+                        id=id
+                        label=format!("{} ({})", info.label, unit_word(info.unit))
+                        value=text
+                        error=error
+                        class="threshold-field"
+                        on_input=move |text: String| edit(index, text)
+                    >
+                        <p>{info.explanation}</p>
+                        <p>
+                            {format!(
+                                "Default {}; allowed {} to {}. Source: {}.",
+                                info.format(info.default),
+                                info.format(info.min),
+                                info.format(info.max),
+                                info.source,
+                            )}
                         </p>
-                        <div id=help_id class="help">
-                            <p>{info.explanation}</p>
-                            <p>
-                                {format!(
-                                    "Default {}; allowed {} to {}. Source: {}.",
-                                    info.format(info.default),
-                                    info.format(info.min),
-                                    info.format(info.max),
-                                    info.source,
-                                )}
-                            </p>
-                        </div>
-                    </div>
+                    </NumberField>
                 }
             })
             .collect_view()

@@ -86,12 +86,7 @@ pub fn StorageBanners(#[prop(into)] formula: Signal<Formula>) -> impl IntoView {
     view! {
         <div class="shortlist-banners">
             <StoredDataBanner
-                problem=state.problem
-                what="shortlist"
-                was="was"
-                items="creators"
-                start_fresh=move |_| state.start_fresh()
-                dismiss=move |_| state.dismiss_problem()
+                store=*state
                 export=Callback::new(move |_| {
                     message.set(Some(Export::Workspace.download(stores, Formula::default())))
                 })

@@ -23,7 +23,7 @@ use crate::ui::dossier::dossier_href;
 use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::shortlist::imported::ImportedDetails;
 use crate::ui::state::ShortlistStore;
-use crate::ui::widgets::fields::{choice_options, TextField};
+use crate::ui::widgets::fields::{ChoiceSelect, FieldGroup, OptionalChoiceSelect, TextField};
 use crate::ui::widgets::number_field::{average_label, AverageFields, NumberField, AVERAGE_COUNT};
 use crate::ui::workspace::share::CopyLinkButton;
 
@@ -382,6 +382,14 @@ pub fn CreatorEditor(
         save(false);
     };
 
+    // The form holds ids as text; the selects read and write them as choices.
+    let platform = Signal::derive(move || form.platform.with(|p| Platform::parse(p)));
+    let pick_platform = move |p: Option<Platform>| {
+        form.platform
+            .set(p.map(Platform::id).unwrap_or_default().to_string());
+    };
+    let status = Signal::derive(move || form.status.with(|s| Status::parse(s)).unwrap_or_default());
+
     view! {
         <dialog
             class="modal creator-editor"
@@ -418,36 +426,21 @@ pub fn CreatorEditor(
                             help="Only http:// and https:// links are kept."
                             error=url_error
                         />
-                        <div class="field">
-                            <label for="edit-platform">"Platform"</label>
-                            <select
-                                id="edit-platform"
-                                on:change=move |ev| form.platform.set(event_target_value(&ev))
-                            >
-                                <option
-                                    value=""
-                                    prop:selected=move || form.platform.with(String::is_empty)
-                                >
-                                    "Not set"
-                                </option>
-                                {choice_options(
-                                    &Platform::ALL,
-                                    move |p: Platform| { form.platform.with(|v| v == p.id()) },
-                                )}
-                            </select>
-                        </div>
-                        <div class="field">
-                            <label for="edit-status">"Status"</label>
-                            <select
-                                id="edit-status"
-                                on:change=move |ev| form.status.set(event_target_value(&ev))
-                            >
-                                {choice_options(
-                                    &Status::ALL,
-                                    move |s: Status| form.status.with(|v| v == s.id()),
-                                )}
-                            </select>
-                        </div>
+                        <OptionalChoiceSelect
+                            id="edit-platform"
+                            label="Platform"
+                            choices=&Platform::ALL
+                            none="Not set"
+                            value=platform
+                            on_pick=pick_platform
+                        />
+                        <ChoiceSelect
+                            id="edit-status"
+                            label="Status"
+                            choices=&Status::ALL
+                            value=status
+                            on_pick=move |s: Status| form.status.set(s.id().to_string())
+                        />
                         <NumberField
                             id="edit-followers"
                             label="Followers"
@@ -512,42 +505,39 @@ pub fn CreatorEditor(
                         }
                     }}
                 </fieldset>
-                <fieldset>
-                    <legend>"Cadence, price and experience"</legend>
-                    <div class="fields">
-                        <NumberField
-                            id="edit-per-week"
-                            label="Posts per week"
-                            help="How often the creator posts, e.g. 1.5.".to_string()
-                            value=form.per_week
-                            error=amount_error(form.per_week)
-                        />
-                        <NumberField
-                            id="edit-price"
-                            label="Price per post"
-                            help="What the creator charges per post.".to_string()
-                            value=form.price
-                            error=amount_error(form.price)
-                            placeholder="e.g. $250"
-                        />
-                        <TextField
-                            id="edit-currency"
-                            label="Currency"
-                            value=form.currency
-                            no_spellcheck=true
-                            placeholder="USD"
-                            help="A code such as USD, EUR or GBP; empty means US dollars."
-                            error=currency_error
-                        />
-                        <NumberField
-                            id="edit-sponsored"
-                            label="Past sponsored posts"
-                            help="Few or none: plan an approval step (see Risks).".to_string()
-                            value=form.sponsored
-                            error=sponsored_error
-                        />
-                    </div>
-                </fieldset>
+                <FieldGroup legend="Cadence, price and experience">
+                    <NumberField
+                        id="edit-per-week"
+                        label="Posts per week"
+                        help="How often the creator posts, e.g. 1.5.".to_string()
+                        value=form.per_week
+                        error=amount_error(form.per_week)
+                    />
+                    <NumberField
+                        id="edit-price"
+                        label="Price per post"
+                        help="What the creator charges per post.".to_string()
+                        value=form.price
+                        error=amount_error(form.price)
+                        placeholder="e.g. $250"
+                    />
+                    <TextField
+                        id="edit-currency"
+                        label="Currency"
+                        value=form.currency
+                        no_spellcheck=true
+                        placeholder="USD"
+                        help="A code such as USD, EUR or GBP; empty means US dollars."
+                        error=currency_error
+                    />
+                    <NumberField
+                        id="edit-sponsored"
+                        label="Past sponsored posts"
+                        help="Few or none: plan an approval step (see Risks).".to_string()
+                        value=form.sponsored
+                        error=sponsored_error
+                    />
+                </FieldGroup>
                 {move || editing.get().map(|creator| view! { <ImportedDetails creator /> })}
                 <details class="editor-risks" node_ref=risks_ref>
                     <summary>"Risks for this creator: " {risk_count}</summary>

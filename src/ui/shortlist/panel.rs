@@ -22,8 +22,20 @@ use crate::ui::shortlist::transfer::ExportBar;
 use crate::ui::state::ids::next_id;
 use crate::ui::state::settings::SettingsExt;
 use crate::ui::state::{SettingsStore, ShortlistStore};
+use crate::ui::widgets::fields::{ChoiceSelect, OptionalChoiceSelect, TextField};
 use crate::ui::widgets::section::{Depth, Section};
 use crate::ui::workspace::usage::StorageUsage;
+
+/// Sets a filter and goes back to the first page.
+fn set_filter<T: Send + Sync + 'static>(
+    v: View,
+    filter: RwSignal<Option<T>>,
+) -> Callback<Option<T>> {
+    Callback::new(move |picked| {
+        filter.set(picked);
+        v.page.set(0);
+    })
+}
 
 #[component]
 pub fn ShortlistPanel() -> impl IntoView {
@@ -141,99 +153,39 @@ pub fn ShortlistPanel() -> impl IntoView {
 
     let filters = view! {
         <div class="shortlist-filters" role="search" aria-label="Filter the shortlist">
-            <div class="field grow">
-                <label for="filter-text">"Search"</label>
-                <input
-                    id="filter-text"
-                    type="search"
-                    autocomplete="off"
-                    placeholder="Name, notes or tags"
-                    prop:value=move || v.text.get()
-                    on:input=move |ev| {
-                        v.text.set(event_target_value(&ev));
-                        v.page.set(0);
-                    }
-                />
-            </div>
-            <div class="field">
-                <label for="filter-tier">"Tier"</label>
-                <select
-                    id="filter-tier"
-                    on:change=move |ev| {
-                        v.tier.set(Tier::parse(&event_target_value(&ev)));
-                        v.page.set(0);
-                    }
-                >
-                    <option value="" prop:selected=move || v.tier.get().is_none()>
-                        "All tiers"
-                    </option>
-                    {Tier::ALL
-                        .into_iter()
-                        .map(|t| {
-                            view! {
-                                <option value=t.id() prop:selected=move || v.tier.get() == Some(t)>
-                                    {t.name()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-platform">"Platform"</label>
-                <select
-                    id="filter-platform"
-                    on:change=move |ev| {
-                        v.platform.set(Platform::parse(&event_target_value(&ev)));
-                        v.page.set(0);
-                    }
-                >
-                    <option value="" prop:selected=move || v.platform.get().is_none()>
-                        "All platforms"
-                    </option>
-                    {Platform::ALL
-                        .into_iter()
-                        .map(|p| {
-                            view! {
-                                <option
-                                    value=p.id()
-                                    prop:selected=move || v.platform.get() == Some(p)
-                                >
-                                    {p.name()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-status">"Status"</label>
-                <select
-                    id="filter-status"
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        v.status.set(if value.is_empty() { None } else { Status::parse(&value) });
-                        v.page.set(0);
-                    }
-                >
-                    <option value="" prop:selected=move || v.status.get().is_none()>
-                        "All statuses"
-                    </option>
-                    {Status::ALL
-                        .into_iter()
-                        .map(|s| {
-                            view! {
-                                <option
-                                    value=s.id()
-                                    prop:selected=move || v.status.get() == Some(s)
-                                >
-                                    {s.label()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <TextField
+                id="filter-text"
+                label="Search"
+                value=v.text
+                kind="search"
+                placeholder="Name, notes or tags"
+                class="grow"
+                on_input=move |_| v.page.set(0)
+            />
+            <OptionalChoiceSelect
+                id="filter-tier"
+                label="Tier"
+                choices=&Tier::ALL
+                none="All tiers"
+                value=v.tier
+                on_pick=set_filter(v, v.tier)
+            />
+            <OptionalChoiceSelect
+                id="filter-platform"
+                label="Platform"
+                choices=&Platform::ALL
+                none="All platforms"
+                value=v.platform
+                on_pick=set_filter(v, v.platform)
+            />
+            <OptionalChoiceSelect
+                id="filter-status"
+                label="Status"
+                choices=&Status::ALL
+                none="All statuses"
+                value=v.status
+                on_pick=set_filter(v, v.status)
+            />
             <div class="field">
                 <label for="filter-tag">"Tag"</label>
                 <select
@@ -276,32 +228,19 @@ pub fn ShortlistPanel() -> impl IntoView {
                     }}
                 </select>
             </div>
-            <div class="field">
-                <label for="filter-formula">"Engagement formula"</label>
-                <select
-                    id="filter-formula"
-                    aria-describedby="filter-formula-help"
-                    on:change=move |ev| {
-                        if let Some(f) = Formula::parse(&event_target_value(&ev)) {
-                            v.formula.set(f);
-                            if let Some(s) = settings {
-                                s.set_formula(f);
-                            }
-                        }
+            <ChoiceSelect
+                id="filter-formula"
+                label="Engagement formula"
+                choices=&Formula::ALL
+                value=v.formula
+                on_pick=move |f: Formula| {
+                    v.formula.set(f);
+                    if let Some(s) = settings {
+                        s.set_formula(f);
                     }
-                >
-                    {Formula::ALL
-                        .into_iter()
-                        .map(|f| {
-                            view! {
-                                <option value=f.id() prop:selected=move || v.formula.get() == f>
-                                    {f.name()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+                }
+                described_by="filter-formula-help"
+            />
             <div class="field end">
                 <button type="button" class="secondary" on:click=move |_| v.clear_filters()>
                     "Clear filters"

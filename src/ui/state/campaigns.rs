@@ -15,7 +15,7 @@ use crate::storage::envelope::{Load, CAMPAIGNS};
 use crate::ui::app::clock::now_ms;
 use crate::ui::state::ids::next_id;
 use crate::ui::state::lazy::Lazy;
-use crate::ui::state::list::{ListSpec, ListStore, Records};
+use crate::ui::state::list::{ListNames, ListSpec, ListStore, Records};
 use crate::ui::state::persisted::SaveWords;
 
 static SPEC: ListSpec = ListSpec {
@@ -27,6 +27,11 @@ static SPEC: ListSpec = ListSpec {
     },
     sync_note: "Campaigns were changed in another tab; this page now includes those changes.",
     ask_persistence: false,
+    names: ListNames {
+        what: "campaigns",
+        was: "were",
+        items: "campaigns",
+    },
 };
 
 impl Records for Vec<Campaign> {

@@ -30,6 +30,20 @@ pub struct ListSpec {
     pub sync_note: &'static str,
     /// Ask the browser not to evict the site's storage once the list first holds something.
     pub ask_persistence: bool,
+    /// How the banner of unreadable stored data names the list.
+    pub names: ListNames,
+}
+
+/// A list's names in its stored-data banner ("Your saved {what} {was} not loaded", "Some saved
+/// {items} could not be loaded"); `what` also makes the banner's ids unique on the page.
+#[derive(Debug)]
+pub struct ListNames {
+    /// The list: "shortlist".
+    pub what: &'static str,
+    /// Its verb: "was", "were".
+    pub was: &'static str,
+    /// What it holds: "creators".
+    pub items: &'static str,
 }
 
 /// A collection of stored records, as the list store keeps it in a signal.

@@ -9,9 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::creator::record::normalize_currency;
 use crate::domain::engine::engagement::Formula;
 use crate::domain::io::workspace::{Record, Settings};
-use crate::storage::envelope::Kind;
-use crate::ui::state::persisted::SaveWords;
-use crate::ui::state::value::{Setting, ValueStore};
+use crate::ui::state::value::{newtype_setting, ValueStore};
 
 /// Where the settings are kept (`microscope.settings`).
 pub use crate::storage::envelope::SETTINGS as SETTINGS_KIND;
@@ -33,23 +31,7 @@ impl Record for StoredSettings {
     }
 }
 
-impl Setting for StoredSettings {
-    type Value = Settings;
-    const KIND: &'static Kind = &SETTINGS_KIND;
-    const WORDS: &'static SaveWords = &SaveWords {
-        subject: "Your settings",
-        quota: "They apply until you close this page.",
-        other: "They apply until you close this page.",
-    };
-
-    fn stored(value: Settings) -> StoredSettings {
-        StoredSettings(value)
-    }
-
-    fn value(self) -> Settings {
-        self.0
-    }
-}
+newtype_setting!(StoredSettings, Settings, &SETTINGS_KIND, "Your settings");
 
 /// Reading and changing one setting at a time.
 pub trait SettingsExt {

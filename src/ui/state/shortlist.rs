@@ -14,7 +14,7 @@ use crate::domain::creator::shortlist::{keep_creation_time, MergeSummary, Shortl
 use crate::storage;
 use crate::storage::envelope::{Load, SHORTLIST};
 use crate::ui::app::clock::now_ms;
-use crate::ui::state::list::{ListSpec, ListStore, Records};
+use crate::ui::state::list::{ListNames, ListSpec, ListStore, Records};
 use crate::ui::state::persisted::SaveWords;
 
 /// Set once the first-run notice about browser storage has been dismissed.
@@ -29,6 +29,11 @@ static SPEC: ListSpec = ListSpec {
     },
     sync_note: "The shortlist was updated in another tab; this list now includes those changes.",
     ask_persistence: true,
+    names: ListNames {
+        what: "shortlist",
+        was: "was",
+        items: "creators",
+    },
 };
 
 /// Saved as the list of creators, in parts (`storage::parts`); each creator's JSON is kept by the

@@ -10,9 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::io::workspace::Record;
 use crate::domain::risk::thresholds::Thresholds;
-use crate::storage::envelope::Kind;
-use crate::ui::state::persisted::SaveWords;
-use crate::ui::state::value::{Setting, ValueStore};
+use crate::ui::state::value::{newtype_setting, ValueStore};
 
 /// Where the thresholds are kept (`microscope.risk-thresholds`); every `Kind` lives in
 /// `src/storage`.
@@ -39,23 +37,12 @@ impl Record for StoredThresholds {
     }
 }
 
-impl Setting for StoredThresholds {
-    type Value = Thresholds;
-    const KIND: &'static Kind = &THRESHOLDS_KIND;
-    const WORDS: &'static SaveWords = &SaveWords {
-        subject: "Your risk thresholds",
-        quota: "They apply until you close this page.",
-        other: "They apply until you close this page.",
-    };
-
-    fn stored(value: Thresholds) -> StoredThresholds {
-        StoredThresholds(value)
-    }
-
-    fn value(self) -> Thresholds {
-        self.0
-    }
-}
+newtype_setting!(
+    StoredThresholds,
+    Thresholds,
+    &THRESHOLDS_KIND,
+    "Your risk thresholds"
+);
 
 #[cfg(test)]
 mod tests {

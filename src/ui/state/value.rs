@@ -24,6 +24,33 @@ pub trait Setting: Record + Serialize + Send + Sync + 'static {
     fn value(self) -> Self::Value;
 }
 
+/// Implements `Setting` for a stored form that is a newtype over its value (`$stored(pub $value)`),
+/// kept under `$kind`. A failed save reads "{$subject} could not be saved: …", and the value still
+/// applies until the page closes.
+macro_rules! newtype_setting {
+    ($stored:ident, $value:ty, $kind:expr, $subject:literal) => {
+        impl $crate::ui::state::value::Setting for $stored {
+            type Value = $value;
+            const KIND: &'static $crate::storage::envelope::Kind = $kind;
+            const WORDS: &'static $crate::ui::state::persisted::SaveWords =
+                &$crate::ui::state::persisted::SaveWords {
+                    subject: $subject,
+                    quota: "They apply until you close this page.",
+                    other: "They apply until you close this page.",
+                };
+
+            fn stored(value: $value) -> $stored {
+                $stored(value)
+            }
+
+            fn value(self) -> $value {
+                self.0
+            }
+        }
+    };
+}
+pub(crate) use newtype_setting;
+
 /// What to tell the user about loading and saving.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {

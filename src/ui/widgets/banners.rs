@@ -3,24 +3,24 @@
 
 use leptos::prelude::*;
 
+use crate::ui::state::list::{ListNames, ListStore, Records};
 use crate::ui::state::StoreProblem;
 use crate::ui::widgets::files::{download_outcome, download_stored};
 
 /// The banner for a stored list (the shortlist, campaigns) that could not be used: what happened,
-/// the stored text as a download, and "Start fresh" only after an explicit confirmation. `what`
-/// names the list ("shortlist"), `was` its verb ("was", "were"), `items` what it holds
-/// ("creators"); `export`, when given, offers the workspace export while nothing can be saved.
-/// The ids are derived from `what`, so each list's banner is unique on the page.
+/// the stored text as a download, and "Start fresh" only after an explicit confirmation, worded
+/// with the list's names (`ListNames`); `export`, when given, offers the workspace export while
+/// nothing can be saved. The ids are derived from the list's `what`, so each list's banner is
+/// unique on the page.
 #[component]
-pub fn StoredDataBanner(
-    problem: RwSignal<Option<StoreProblem>>,
-    what: &'static str,
-    was: &'static str,
-    items: &'static str,
-    #[prop(into)] start_fresh: Callback<()>,
-    #[prop(into)] dismiss: Callback<()>,
+pub fn StoredDataBanner<C: Records>(
+    store: ListStore<C>,
     #[prop(optional)] export: Option<Callback<()>>,
 ) -> impl IntoView {
+    let ListNames { what, was, items } = C::SPEC.names;
+    let problem = store.problem;
+    let start_fresh = move || store.start_fresh();
+    let dismiss = move || store.dismiss_problem();
     let confirming = RwSignal::new(false);
     let message = RwSignal::new(None::<Result<String, String>>);
     let start_fresh_ref = NodeRef::<leptos::html::Button>::new();
@@ -86,7 +86,7 @@ pub fn StoredDataBanner(
                 ),
                 StoreProblem::Dropped { .. } => Some(
                     view! {
-                        <button type="button" class="secondary" on:click=move |_| dismiss.run(())>
+                        <button type="button" class="secondary" on:click=move |_| dismiss()>
                             "Dismiss"
                         </button>
                     }
@@ -148,7 +148,7 @@ pub fn StoredDataBanner(
                             class="danger"
                             on:click=move |_| {
                                 confirming.set(false);
-                                start_fresh.run(());
+                                start_fresh();
                             }
                         >
                             "Yes, replace the stored data"

@@ -1,6 +1,7 @@
-//! Labelled form fields shared by the sections: a select over a choice enum, a text field (one
-//! line or several) and a checkbox, each with its optional help line and inline error, so every
-//! form labels, describes and marks its fields the same way.
+//! Labelled form fields shared by the sections: a select over a choice enum (one of them or
+//! none), a select of creators, a text field (one line or several), a checkbox, and a group of
+//! fields under a legend; each field with its optional help line and inline error, so every form
+//! labels, describes and marks its fields the same way.
 
 use leptos::prelude::*;
 
@@ -29,6 +30,33 @@ where
         .collect_view()
 }
 
+/// The markup every select here shares: `div.field` (plus `class`), its label, the `<select>`
+/// holding `options` (the value the user picks goes to `picked`), then the help line if any.
+fn select_field(
+    id: &'static str,
+    label: &'static str,
+    class: Option<&'static str>,
+    described: Option<String>,
+    picked: impl Fn(String) + 'static,
+    options: impl IntoView + 'static,
+    help: Option<AnyView>,
+) -> impl IntoView {
+    let class = class.map_or_else(|| "field".to_string(), |c| format!("field {c}"));
+    view! {
+        <div class=class>
+            <label for=id>{label}</label>
+            <select
+                id=id
+                aria-describedby=described
+                on:change=move |ev| picked(event_target_value(&ev))
+            >
+                {options}
+            </select>
+            {help}
+        </div>
+    }
+}
+
 /// A labelled `<select>` over the values `choices` of `T` (usually all of them, `T::ALL`).
 /// Children, when given, are the help line under it (`{id}-help`, named by `aria-describedby`).
 ///
@@ -46,37 +74,113 @@ pub fn ChoiceSelect<T>(
     /// A class added to the field's own ("field").
     #[prop(optional)]
     class: Option<&'static str>,
+    /// The id of a help line placed elsewhere (a row of filters shows it under the row).
+    #[prop(optional)]
+    described_by: Option<&'static str>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView
 where
     T: Choice + Send + Sync,
 {
     let help_id = children.is_some().then(|| format!("{id}-help"));
-    let class = class.map_or_else(|| "field".to_string(), |c| format!("field {c}"));
-    view! {
-        <div class=class>
-            <label for=id>{label}</label>
-            <select
-                id=id
-                aria-describedby=help_id.clone()
-                on:change=move |ev| {
-                    if let Some(c) = T::parse(&event_target_value(&ev)) {
-                        on_pick.try_run(c);
-                    }
+    let described = help_id.clone().or(described_by.map(str::to_string));
+    let help = children.map(|help| {
+        view! {
+            <p id=help_id class="help">
+                {help()}
+            </p>
+        }
+        .into_any()
+    });
+    let picked = move |text: String| {
+        if let Some(c) = T::parse(&text) {
+            on_pick.try_run(c);
+        }
+    };
+    let options = choice_options(choices, move |c: T| value.get() == c);
+    select_field(id, label, class, described, picked, options, help)
+}
+
+/// A labelled `<select>` over the values `choices` of `T` after a first option for none (value
+/// "", text `none`: "All tiers", "Not set"…): a filter, or a choice that may stay unmade.
+#[component]
+pub fn OptionalChoiceSelect<T>(
+    id: &'static str,
+    label: &'static str,
+    choices: &'static [T],
+    /// The first option's text.
+    none: &'static str,
+    #[prop(into)] value: Signal<Option<T>>,
+    /// Gets the value the user picked, `None` for the first option.
+    #[prop(into)]
+    on_pick: Callback<Option<T>>,
+    /// A class added to the field's own ("field").
+    #[prop(optional)]
+    class: Option<&'static str>,
+) -> impl IntoView
+where
+    T: Choice + Send + Sync,
+{
+    let picked = move |text: String| {
+        on_pick.try_run(if text.is_empty() {
+            None
+        } else {
+            T::parse(&text)
+        });
+    };
+    let options = view! {
+        <option value="" prop:selected=move || value.get().is_none()>
+            {none}
+        </option>
+        {choice_options(choices, move |c: T| value.get() == Some(c))}
+    };
+    select_field(id, label, class, None, picked, options, None)
+}
+
+/// A labelled `<select>` of creators: first the option `none` (its value and text: "whole
+/// campaign", "choose one"…), then one per (id, name) of `options`; `chosen` holds the value picked.
+#[component]
+pub fn CreatorSelect(
+    id: &'static str,
+    label: &'static str,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    chosen: RwSignal<String>,
+    /// The first option's value and text.
+    none: (&'static str, &'static str),
+    /// A class added to the field's own ("field").
+    #[prop(optional)]
+    class: Option<&'static str>,
+) -> impl IntoView {
+    let (none_value, none_text) = none;
+    let creators = move || {
+        options
+            .get()
+            .into_iter()
+            .map(|(cid, name)| {
+                let cid2 = cid.clone();
+                view! {
+                    <option value=cid selected=move || chosen.get() == cid2>
+                        {name}
+                    </option>
                 }
-            >
-                {choice_options(choices, move |c: T| value.get() == c)}
-            </select>
-            {children
-                .map(|help| {
-                    view! {
-                        <p id=help_id class="help">
-                            {help()}
-                        </p>
-                    }
-                })}
-        </div>
-    }
+            })
+            .collect_view()
+    };
+    let options = view! {
+        <option value=none_value selected=move || chosen.get() == none_value>
+            {none_text}
+        </option>
+        {creators}
+    };
+    select_field(
+        id,
+        label,
+        class,
+        None,
+        move |text| chosen.set(text),
+        options,
+        None,
+    )
 }
 
 /// A labelled text field bound to `value`: `<input>`, or `<textarea>` with `rows`. The help line
@@ -114,7 +218,11 @@ pub fn TextField(
     /// Called when the user leaves a changed field.
     #[prop(optional, into)]
     on_change: Option<Callback<String>>,
+    /// A class added to the field's own ("field").
+    #[prop(optional)]
+    class: Option<&'static str>,
 ) -> impl IntoView {
+    let class = class.map_or_else(|| "field".to_string(), |c| format!("field {c}"));
     let help_id = help.map(|_| format!("{id}-help"));
     let error_id = error.map(|_| format!("{id}-error"));
     let described = [help_id.clone(), error_id.clone()]
@@ -175,7 +283,7 @@ pub fn TextField(
         }
     };
     view! {
-        <div class="field">
+        <div class=class>
             <label for=id>{move || label.get()}</label>
             {field}
             {help
@@ -195,6 +303,17 @@ pub fn TextField(
                     }
                 })}
         </div>
+    }
+}
+
+/// A fieldset of fields laid out as a grid (`div.fields`) under its legend.
+#[component]
+pub fn FieldGroup(legend: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <fieldset>
+            <legend>{legend}</legend>
+            <div class="fields">{children()}</div>
+        </fieldset>
     }
 }
 

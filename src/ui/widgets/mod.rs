@@ -1,6 +1,7 @@
-//! Widgets shared by every section: titled sections, labelled fields (text, number, choice select),
-//! chart images, modal dialogs that follow a condition, a print button, table heads, warning cards, a creator's stored evidence, the banner of a stored list that could not be used, and file
-//! download and reading. Nothing here imports a section.
+//! Widgets shared by every section: titled sections, labelled fields (text, number, a select of
+//! choices or of creators, groups of fields), chart images, modal dialogs that follow a condition,
+//! a print button, table heads, warning cards, a creator's stored evidence, the banner of a stored
+//! list that could not be used, and file download and reading. Nothing here imports a section.
 
 pub mod banners;
 pub mod chart_image;

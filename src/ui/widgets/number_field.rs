@@ -10,18 +10,30 @@ use crate::domain::text::number::parse_optional_amount;
 ///
 /// With `after_touch`, the error waits until the user has typed in the field or left it: a
 /// required field that starts empty is not shown as wrong before anyone touched it.
+///
+/// The help line is `help` (a `<p>`), or the children when the help runs to several paragraphs
+/// (a `<div>`); either way it is `{id}-help`, and the error `{id}-error`. A help of paragraphs
+/// comes after the error, which would otherwise show far below its field.
 #[component]
 pub fn NumberField(
     #[prop(into)] id: String,
     #[prop(into)] label: String,
-    #[prop(into)] help: Signal<String>,
+    #[prop(optional, into)] help: Option<Signal<String>>,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] placeholder: &'static str,
     #[prop(optional)] after_touch: bool,
+    /// A class added to the field's own ("field").
+    #[prop(optional)]
+    class: Option<&'static str>,
+    /// Called with the text after `value` took it.
+    #[prop(optional, into)]
+    on_input: Option<Callback<String>>,
+    #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let help_id = format!("{id}-help");
     let error_id = format!("{id}-error");
+    let class = class.map_or_else(|| "field".to_string(), |c| format!("field {c}"));
     let touched = RwSignal::new(!after_touch);
     // `try_`: leaving the section removes a focused field, and the browser fires its blur after
     // the component was disposed; a plain get/set there panicked the whole app.
@@ -31,8 +43,33 @@ pub fn NumberField(
         }
     };
     let shown = Signal::derive(move || if touched.get() { error.get() } else { None });
+    let error_line = view! {
+        <p id=error_id.clone() class="error" role="alert">
+            {move || shown.get()}
+        </p>
+    };
+    let (before, after) = match children {
+        Some(paragraphs) => (
+            error_line.into_any(),
+            view! {
+                <div id=help_id.clone() class="help">
+                    {paragraphs()}
+                </div>
+            }
+            .into_any(),
+        ),
+        None => (
+            view! {
+                <p id=help_id.clone() class="help">
+                    {move || help.map(|h| h.get())}
+                </p>
+            }
+            .into_any(),
+            error_line.into_any(),
+        ),
+    };
     view! {
-        <div class="field">
+        <div class=class>
             <label for=id.clone()>{label}</label>
             <input
                 id=id
@@ -46,16 +83,16 @@ pub fn NumberField(
                 prop:value=move || value.get()
                 on:input=move |ev| {
                     touch();
-                    value.set(event_target_value(&ev));
+                    let text = event_target_value(&ev);
+                    value.set(text.clone());
+                    if let Some(f) = on_input {
+                        f.try_run(text);
+                    }
                 }
                 on:blur=move |_| touch()
             />
-            <p id=help_id class="help">
-                {move || help.get()}
-            </p>
-            <p id=error_id class="error" role="alert">
-                {move || shown.get()}
-            </p>
+            {before}
+            {after}
         </div>
     }
 }
