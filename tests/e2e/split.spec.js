@@ -99,11 +99,11 @@ test("after one visit, every section works offline, those never opened too", asy
   await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Check a creator" }).click();
   await fillSeed(page);
   await expect(page.getByTestId("engagement-rate")).toHaveText("8.50% (1 post)");
-  await expect(page.getByRole("region", { name: "Risks for this creator" }).locator(".part-loading")).toHaveCount(0);
+  await expect(page.getByText(/estimate: \$25\.00–\$125\.00 per post for TikTok micro/)).toBeVisible();
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export workspace (JSON)" }).click();
   await download;
-  await expect(page.getByRole("region", { name: "Workspace" }).getByRole("status")).toContainText("Exported 0 creators");
+  await expect(page.getByRole("region", { name: "Workspace" }).getByRole("status")).toContainText("Exported ");
   // The dossier page (#creator/<id>), never opened either.
   await page.goto("./#creator/nobody");
   await expect(page.getByRole("heading", { name: "Creator not found" })).toBeVisible();
@@ -220,7 +220,9 @@ test("what is typed while Check's results are on their way shows in them when th
   held.release();
   await expect(page.getByTestId("engagement-rate")).toHaveText("8.50% (1 post)");
   await expect(page.getByLabel("Average shares")).toHaveValue("700");
-  await expect(page.getByRole("region", { name: "Risks for this creator" }).locator(".part-loading")).toHaveCount(0);
+  // The cost estimate (same module) has the follower count typed first.
+  await expect(page.getByText(/estimate: \$25\.00–\$125\.00 per post for TikTok micro/)).toBeVisible();
+  await expect(page.locator(".part-loading")).toHaveCount(0);
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -304,7 +306,7 @@ test("Check's results that fail to download show a message with Retry, which wor
   const failed = page.getByRole("alert").filter({ hasText: "Could not load the engagement results" });
   await expect(failed).toBeVisible();
   await expect(failed.getByRole("button", { name: "Retry" })).toBeVisible();
-  await expect(page.getByRole("alert").filter({ hasText: "Could not load the risk warnings" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Could not load the cadence, cost and risk warnings" })).toBeVisible();
   await expect(page.locator("#fatal")).toBeHidden();
   await expectNoSeriousA11yViolations(page);
   await context.setOffline(false);
