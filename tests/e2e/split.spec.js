@@ -298,6 +298,26 @@ test("the Workspace panel's buttons open the pickers at the click and work once 
   await context.close();
 });
 
+// Regression: a file chosen before the panel's module arrived set the restore dialog's content
+// while the dialog was not yet in the page, and the dialog never opened.
+test("a workspace file chosen while the panel's module is on its way opens the restore dialog when it arrives", async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const held = await holdModule(page, "workspace");
+  const errors = await openApp(page);
+  const file = JSON.stringify({ app: "microscope", version: 2, exported_at: 1, creators: [], campaigns: [] });
+  await page.getByLabel("Import workspace (.json)").setInputFiles({ name: "team.json", mimeType: "application/json", buffer: Buffer.from(file) });
+  await held.asked;
+  await expect(page.getByText("Loading the Workspace panel…")).toBeVisible();
+  held.release();
+  const dialog = page.getByRole("dialog", { name: "Restore a workspace file" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test("Check's results that fail to download show a message with Retry, which works once the network is back", async ({ browser }) => {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
