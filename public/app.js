@@ -28,7 +28,41 @@
     hadController = true;
   });
 
-  window.addEventListener("load", () => {
+  // The worker's install fetches every file of the build (its precache, about a megabyte): it
+  // starts once the page has loaded, the app has mounted (the `microscope:mounted` mark; 10 s at
+  // most, should the app never mount) and the browser is idle, so it never competes with the
+  // first screen's downloads and paint.
+  window.addEventListener("load", () => afterMount(whenIdle(register)));
+
+  /** Runs `next` once the app set its `microscope:mounted` mark, or after 10 s. */
+  function afterMount(next) {
+    const marked = () => performance.getEntriesByName("microscope:mounted").length > 0;
+    const types = (self.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+    if (marked() || !types.includes("mark")) {
+      next();
+      return;
+    }
+    let done = false;
+    const go = () => {
+      if (!done) {
+        done = true;
+        observer.disconnect();
+        next();
+      }
+    };
+    const observer = new PerformanceObserver(() => {
+      if (marked()) go();
+    });
+    observer.observe({ type: "mark" });
+    setTimeout(go, 10000);
+  }
+
+  /** `next` wrapped to run when the browser is idle (at most 5 s later; at once without idle callbacks). */
+  function whenIdle(next) {
+    return () => ("requestIdleCallback" in window ? requestIdleCallback(next, { timeout: 5000 }) : setTimeout(next, 0));
+  }
+
+  function register() {
     ensureRegion();
     navigator.serviceWorker
       .register(workerUrl.href)
@@ -69,7 +103,7 @@
         // Private windows and file:// pages have no service workers; the app works without one.
         console.warn("Microscope works online only here: the offline copy could not be set up.", error);
       });
-  });
+  }
 
   /** An empty live region, in the page before any message goes into it, so it gets announced. */
   function ensureRegion() {

@@ -16,6 +16,7 @@ use ui::dossier::hash_creator;
 use ui::state::lazy::Lazy;
 use ui::state::{CampaignsStore, SettingsStore, ThresholdsStore};
 use ui::workspace::file_sync::FileSync;
+use ui::workspace::panel::WorkspacePanel;
 use ui::workspace::share::shared_fragment;
 
 /// The app below index.html's static header: section navigation, the current section's panel,
@@ -40,6 +41,8 @@ pub fn App() -> impl IntoView {
     provide_context(SettingsStore::load());
     // The workspace file on disk, when the user keeps one, follows every store: the binding is
     // created by the Workspace panel's module when it loads (`FileSync::here`), under this owner.
+    // The panel's heading and buttons are drawn at once; what they do is fetched on the first
+    // interaction with it (`ui::workspace::panel`).
     provide_context(Lazy::<FileSync>::new());
     // A shared link (`#share=...`) is opened by a module of its own, fetched only once the
     // address holds one (at start, or a link pasted into this tab); it then follows the address.
@@ -94,11 +97,7 @@ pub fn App() -> impl IntoView {
                 }
             }}
         </main>
-        {lazy_view(
-            "workspace",
-            "the Workspace panel",
-            || sections::with_shortlist(sections::workspace_panel()),
-        )}
+        <WorkspacePanel />
         {move || {
             shared
                 .get()

@@ -115,7 +115,7 @@ where
                             mark("ready", part);
                             view
                         }
-                        Err(ChunkError) => view! { <PartFailed label attempt /> }.into_any(),
+                        Err(ChunkError) => view! { <PartFailed part label attempt /> }.into_any(),
                     }
                 })
             }}
@@ -142,22 +142,25 @@ where
         }
         // Not reached: nothing in an unsplit part waits.
         Poll::Ready(Err(ChunkError)) | Poll::Pending => {
-            view! { <PartFailed label attempt=RwSignal::new(0) /> }.into_any()
+            view! { <PartFailed part label attempt=RwSignal::new(0) /> }.into_any()
         }
     }
 }
 
-/// What a part that could not be downloaded shows instead of itself.
+/// What a part that could not be downloaded shows instead of itself (`part` keeps its heading's
+/// id unique: Check's results and warnings can fail together).
 #[component]
-fn PartFailed(label: &'static str, attempt: RwSignal<u32>) -> impl IntoView {
+fn PartFailed(part: &'static str, label: &'static str, attempt: RwSignal<u32>) -> impl IntoView {
+    let title = format!("part-failed-{part}");
+    let labelled_by = title.clone();
     let reload = |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.location().reload();
         }
     };
     view! {
-        <section class="panel part-failed" role="alert" aria-labelledby="part-failed-title">
-            <h2 id="part-failed-title">"Could not load " {label}</h2>
+        <section class="panel part-failed" role="alert" aria-labelledby=labelled_by>
+            <h2 id=title>"Could not load " {label}</h2>
             <p>
                 "Microscope downloads this part the first time you open it, and the download failed: "
                 "this device may be offline, or a new version of Microscope was published since this page was opened. "

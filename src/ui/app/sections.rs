@@ -12,23 +12,27 @@
 //! migrations, merge) is a large part of the code, and the first screen does not need it. It is
 //! loaded once per page under `App`'s owner ([`provide_shortlist`]) before any part that uses it
 //! is built ([`with_shortlist`]), and when Check adds a creator ([`add_to_shortlist`]).
+//!
+//! Check's results (engagement, cadence, cost, warnings) are one module, `check_results`, fetched
+//! on the form's first input: the analysis itself is made there, so the engine's tables are not
+//! in the main module either.
 
 use std::future::Future;
 
 use leptos::prelude::*;
 
-use crate::domain::creator::record::Creator;
-use crate::domain::engine::analysis::Analysis;
 use crate::ui::app::lazy::{app_owner, split_fn, split_view, ChunkError};
 use crate::ui::campaign::panel::CampaignPanel;
+use crate::ui::check::economics::{CadenceView, CostView};
 use crate::ui::check::engagement::EngagementView;
 use crate::ui::check::form::CheckForm;
-use crate::ui::check::panel::CheckRisks;
+use crate::ui::check::panel::{creator_from_form, CheckRisks};
 use crate::ui::dossier::DossierPage;
 use crate::ui::risks::panel::RisksPanel;
 use crate::ui::shortlist::panel::ShortlistPanel;
+use crate::ui::state::ids::next_id;
 use crate::ui::state::ShortlistStore;
-use crate::ui::workspace::panel::WorkspacePanel;
+use crate::ui::workspace::panel::{Shell, WorkspaceLive};
 use crate::ui::workspace::share::SharedLink;
 
 /// Loads the shortlist store and provides it on `App`'s owner, once per page.
@@ -50,12 +54,16 @@ split_fn! {
 }
 
 split_fn! {
-    /// Check's "Add to shortlist": loads the store if needed and adds `creator`.
-    in shortlist_store: pub fn add_to_shortlist(creator: Creator) -> () => {
+    /// Check's "Add to shortlist": loads the store if needed and adds the creator `form` describes
+    /// (made here, so the creator record's code is not in the main module).
+    in shortlist_store: pub fn add_to_shortlist(form: CheckForm) -> String => {
         provide_store();
+        let creator = creator_from_form(&form, next_id());
+        let name = creator.name.clone();
         if let Some(store) = app_owner().and_then(|o| o.with(use_context::<ShortlistStore>)) {
             store.add(creator);
         }
+        name
     }
 }
 
@@ -88,18 +96,29 @@ split_view! {
 }
 
 split_view! {
-    /// Check's engagement results: rate, benchmarks and the chart (plotters).
-    in check_results: pub fn check_engagement(form: CheckForm, analysis: Memo<Analysis>) => view! { <EngagementView form=form analysis=analysis /> }.into_any()
+    /// Check's engagement results: rate, benchmarks and the chart (plotters), fetched on the
+    /// form's first input. The analysis (the engine's tables) is made here, not in the main module.
+    in check_results: pub fn check_engagement(form: CheckForm) => view! { <EngagementView form=form analysis=form.analysis() /> }.into_any()
 }
 
 split_view! {
-    /// Check's risk warnings (the risk rules).
-    in check_results: pub fn check_risks(form: CheckForm) => view! { <CheckRisks form=form /> }.into_any()
+    /// Check's posting cadence, cost and risk warnings (the risk rules), fetched with the
+    /// engagement results.
+    in check_results: pub fn check_details(form: CheckForm) => {
+        let analysis = form.analysis();
+        view! {
+            <CadenceView analysis=analysis />
+            <CostView analysis=analysis />
+            <CheckRisks form=form />
+        }
+        .into_any()
+    }
 }
 
 split_view! {
-    /// The Workspace panel under every section (export, import, keep in a file).
-    in workspace: pub fn workspace_panel() => view! { <WorkspacePanel /> }.into_any()
+    /// What the Workspace panel's buttons do (export, import, keep in a file), fetched on the first
+    /// interaction with the panel; its heading and buttons are in the main module.
+    in workspace: pub fn workspace_live(shell: Shell) => view! { <WorkspaceLive shell=shell /> }.into_any()
 }
 
 split_view! {

@@ -1,5 +1,6 @@
-//! Engagement results: the formula switch, the rate, the benchmark range with each figure under
-//! it, and the chart.
+//! Engagement results: the formula switch (`FormulaPick`, in the main module), then the rate, the
+//! benchmark range with each figure under it, and the chart (`EngagementView`, fetched on the
+//! form's first input).
 
 use leptos::prelude::*;
 
@@ -16,7 +17,6 @@ use crate::ui::state::settings::SettingsExt;
 use crate::ui::state::SettingsStore;
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::widgets::fields::ChoiceSelect;
-use crate::ui::widgets::section::{Depth, Section};
 
 /// The bars: the creator, every benchmark for its platform and tier under the chosen formula, and
 /// the first one of each other platform for the same tier (same formula only: never mixed).
@@ -84,11 +84,39 @@ fn chart(analysis: &Analysis, formula: Formula, followers: Option<u64>) -> Chart
     )
 }
 
+/// The formula switch at the top of the Engagement part. In the main module, so that a formula
+/// can be picked before the results' module is fetched (`CheckPanel`).
 #[component]
-pub fn EngagementView(form: CheckForm, analysis: Memo<Analysis>) -> impl IntoView {
+pub fn FormulaPick(form: CheckForm) -> impl IntoView {
     let formula = form.formula;
     // A pick is kept as the setting "formula picked last" (the shortlist starts with it too).
     let settings = use_context::<SettingsStore>();
+    view! {
+        <ChoiceSelect
+            id="check-formula"
+            label="Engagement formula"
+            choices=&Formula::ALL
+            class="formula-field"
+            value=formula
+            on_pick=move |f: Formula| {
+                formula.set(f);
+                if let Some(settings) = settings {
+                    settings.set_formula(f);
+                }
+            }
+        >
+            <code>{move || formula.get().expression()}</code>
+            " "
+            {move || formula.get().explanation()}
+        </ChoiceSelect>
+    }
+}
+
+/// The results under `FormulaPick`: the rate, the benchmark range with each figure, the chart
+/// (the `check_results` module).
+#[component]
+pub fn EngagementView(form: CheckForm, analysis: Memo<Analysis>) -> impl IntoView {
+    let formula = form.formula;
     let rate_line = move || {
         analysis.with(|a| {
             let e = &a.engagement;
@@ -192,45 +220,26 @@ pub fn EngagementView(form: CheckForm, analysis: Memo<Analysis>) -> impl IntoVie
     });
 
     view! {
-        <Section id="engagement-title" class="subpanel" depth=Depth::Tool title="Engagement">
-            <ChoiceSelect
-                id="check-formula"
-                label="Engagement formula"
-                choices=&Formula::ALL
-                class="formula-field"
-                value=formula
-                on_pick=move |f: Formula| {
-                    formula.set(f);
-                    if let Some(settings) = settings {
-                        settings.set_formula(f);
-                    }
-                }
-            >
-                <code>{move || formula.get().expression()}</code>
-                " "
-                {move || formula.get().explanation()}
-            </ChoiceSelect>
-            <p class="figure">
-                <span class="figure-label">"Engagement rate: "</span>
-                <strong data-testid="engagement-rate">{rate_line}</strong>
-            </p>
-            <p class="help">{median_line}</p>
-            <p class="help">{missing}</p>
-            <h4>"Compared with benchmarks"</h4>
-            {range}
-            <ul class="comparisons">{comparisons}</ul>
-            <p class="help" data-testid="richer-formulas">
-                {richer}
-            </p>
-            <p class="help">{conventions}</p>
-            <p class="help">"Context, never compared with the creator's rate:"</p>
-            <ul class="help context-figures">{context}</ul>
-            <p class="help">{rule}</p>
-            <p class="help">{verdict_bands()}</p>
-            <ChartImage
-                chart=chart_signal
-                caption="The creator's rate against published benchmarks for the same formula."
-            />
-        </Section>
+        <p class="figure">
+            <span class="figure-label">"Engagement rate: "</span>
+            <strong data-testid="engagement-rate">{rate_line}</strong>
+        </p>
+        <p class="help">{median_line}</p>
+        <p class="help">{missing}</p>
+        <h4>"Compared with benchmarks"</h4>
+        {range}
+        <ul class="comparisons">{comparisons}</ul>
+        <p class="help" data-testid="richer-formulas">
+            {richer}
+        </p>
+        <p class="help">{conventions}</p>
+        <p class="help">"Context, never compared with the creator's rate:"</p>
+        <ul class="help context-figures">{context}</ul>
+        <p class="help">{rule}</p>
+        <p class="help">{verdict_bands()}</p>
+        <ChartImage
+            chart=chart_signal
+            caption="The creator's rate against published benchmarks for the same formula."
+        />
     }
 }

@@ -40,6 +40,9 @@ pub struct CheckForm {
     pub sponsored: RwSignal<String>,
 }
 
+/// The form's period, in days, before anything is typed.
+const DAYS_AT_START: &str = "30";
+
 impl CheckForm {
     pub fn new() -> CheckForm {
         CheckForm {
@@ -51,10 +54,31 @@ impl CheckForm {
             pasted: RwSignal::new(String::new()),
             formula: RwSignal::new(Formula::default()),
             posts_count: RwSignal::new(String::new()),
-            days: RwSignal::new("30".to_string()),
+            days: RwSignal::new(DAYS_AT_START.to_string()),
             price: RwSignal::new(String::new()),
             sponsored: RwSignal::new(String::new()),
         }
+    }
+
+    /// Whether anything was typed or picked since the form was new (`formula` is the one it
+    /// started with): the results, and their module, follow from the first input on.
+    pub fn has_input(&self, formula: Formula) -> bool {
+        let typed = |text: &RwSignal<String>| text.with(|t| !t.is_empty());
+        [
+            self.name,
+            self.followers,
+            self.pasted,
+            self.posts_count,
+            self.price,
+            self.sponsored,
+        ]
+        .iter()
+        .chain(self.metrics.iter())
+        .any(typed)
+            || self.days.with(|d| d != DAYS_AT_START)
+            || self.platform.get() != Platform::TikTok
+            || self.mode.get() != EntryMode::Averages
+            || self.formula.get() != formula
     }
 
     pub fn metric_text(&self, field: Field) -> RwSignal<String> {

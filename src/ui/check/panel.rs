@@ -13,10 +13,9 @@ use crate::domain::{Platform, Tier};
 use crate::ui::app::clock::{now_ms, today};
 use crate::ui::app::lazy::lazy_view;
 use crate::ui::app::sections;
-use crate::ui::check::economics::{CadenceView, CostView};
+use crate::ui::check::engagement::FormulaPick;
 use crate::ui::check::form::{CheckForm, EntryMode};
 use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
-use crate::ui::state::ids::next_id;
 use crate::ui::state::settings::SettingsExt;
 use crate::ui::state::SettingsStore;
 use crate::ui::widgets::fields::{ChoiceSelect, FieldGroup, TextField};
@@ -24,8 +23,9 @@ use crate::ui::widgets::number_field::{AverageFields, NumberField};
 use crate::ui::widgets::section::{Depth, Section};
 use crate::ui::widgets::table::column_heads;
 
-/// The creator as the form describes it, for the shortlist.
-fn creator_from_form(form: &CheckForm, id: String) -> Creator {
+/// The creator as the form describes it, for the shortlist (run in the shortlist store's module:
+/// `sections::add_to_shortlist`).
+pub fn creator_from_form(form: &CheckForm, id: String) -> Creator {
     let input = form.input();
     let name = form.name.get();
     let name = if name.trim().is_empty() {
@@ -56,7 +56,13 @@ pub fn CheckPanel() -> impl IntoView {
     if let Some(settings) = use_context::<SettingsStore>() {
         form.formula.set(settings.formula());
     }
-    let analysis = form.analysis();
+    // The engagement results and risk warnings are a module of their own (`check_results`),
+    // fetched on the first input: a first visit that only looks does not download them. What was
+    // typed meanwhile is in `form` (this module), so the results show it when they arrive.
+    let formula_at_start = form.formula.get_untracked();
+    let started = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || form.has_input(formula_at_start)
+    });
     // Shown only once the field was touched (NumberField's `after_touch`): it starts empty.
     let followers_error =
         Signal::derive(move || form.parsed_followers().err().map(|e| e.to_string()));
@@ -76,11 +82,9 @@ pub fn CheckPanel() -> impl IntoView {
     // The shortlist store is downloaded and loaded on first use (`sections::add_to_shortlist`):
     // this screen does not need it before the first "Add".
     let add = move |_| {
-        let creator = creator_from_form(&form, next_id());
-        let name = creator.name.clone();
         leptos::task::spawn_local(async move {
-            let result = sections::add_to_shortlist(creator).await;
-            added.set(Some(result.map(|()| name).map_err(|_| {
+            let result = sections::add_to_shortlist(form).await;
+            added.set(Some(result.map_err(|_| {
                 "The shortlist could not be loaded: this device may be offline. Try again, or reload the page.".to_string()
             })));
         });
@@ -264,14 +268,36 @@ pub fn CheckPanel() -> impl IntoView {
                 </table>
             </details>
 
-            {lazy_view(
-                "check-engagement",
-                "the engagement results",
-                move || sections::check_engagement(form, analysis),
-            )}
-            <CadenceView analysis=analysis />
-            <CostView analysis=analysis />
-            {lazy_view("check-risks", "the risk warnings", move || sections::check_risks(form))}
+            <Section id="engagement-title" class="subpanel" depth=Depth::Tool title="Engagement">
+                <FormulaPick form=form />
+                {move || {
+                    if started.get() {
+                        lazy_view(
+                            "check-engagement",
+                            "the engagement results",
+                            move || sections::check_engagement(form),
+                        )
+                    } else {
+                        view! {
+                            <p class="placeholder">
+                                "Enter the creator's numbers to compare their engagement rate with published benchmarks."
+                            </p>
+                        }
+                            .into_any()
+                    }
+                }}
+            </Section>
+            {move || {
+                if started.get() {
+                    lazy_view(
+                        "check-details",
+                        "the cadence, cost and risk warnings",
+                        move || sections::check_details(form),
+                    )
+                } else {
+                    view! { <WaitingForInput /> }.into_any()
+                }
+            }}
 
             <div class="actions">
                 <button type="button" on:click=add>
@@ -301,8 +327,36 @@ pub fn CheckPanel() -> impl IntoView {
     }
 }
 
+/// Cadence, cost and risks before the first input: what to enter (the results' module is
+/// fetched on the first input, `sections::check_details`).
+#[component]
+fn WaitingForInput() -> impl IntoView {
+    view! {
+        <Section id="cadence-title" class="subpanel" depth=Depth::Tool title="Posting cadence">
+            <p class="placeholder">
+                "Enter how many posts the creator made in a period to compare their posting cadence."
+            </p>
+        </Section>
+        <Section id="cost-title" class="subpanel" depth=Depth::Tool title="Cost">
+            <p class="placeholder">
+                "Enter the price you were quoted, or the follower count for an estimate."
+            </p>
+        </Section>
+        <Section
+            id="check-risks-title"
+            class="subpanel creator-risks"
+            depth=Depth::Tool
+            title="Risks for this creator"
+        >
+            <p class="placeholder">
+                "Enter the creator's numbers to see the warnings they raise against the risk thresholds."
+            </p>
+        </Section>
+    }
+}
+
 /// The warnings the form's numbers raise against the risk thresholds (their own module in the
-/// release build, `ui::app::sections::check_risks`).
+/// release build, `ui::app::sections::check_details`).
 #[component]
 pub fn CheckRisks(form: CheckForm) -> impl IntoView {
     let thresholds = thresholds_signal();

@@ -11,12 +11,21 @@ pub fn modal_while(
     open: impl Fn() -> bool + 'static,
     on_open: impl Fn() + 'static,
 ) {
+    // A dialog built before it is put into the page (a part loaded on first use, inside
+    // `<Suspense>`, opened by a request made while it downloaded) cannot be shown yet: the next
+    // frame tries again.
+    let retry = Trigger::new();
     Effect::new(move |_| {
+        retry.track();
         let open = open();
         let Some(dialog) = dialog_ref.get() else {
             return;
         };
         if open && !dialog.open() {
+            if !dialog.is_connected() {
+                request_animation_frame(move || retry.notify());
+                return;
+            }
             on_open();
             let _ = dialog.show_modal();
         } else if !open && dialog.open() {

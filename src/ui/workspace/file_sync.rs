@@ -19,6 +19,11 @@ use crate::ui::workspace::rules::{
     merged_note, next_step, paused_note, Known, Step, FILE_SAVE_DELAY,
 };
 
+/// What the panel says when the save picker failed (not when it was closed).
+pub fn chosen_error(e: &FileError) -> String {
+    format!("The file could not be chosen: {e}.")
+}
+
 /// Where the binding stands, as the Workspace panel shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Binding {
@@ -178,15 +183,20 @@ impl FileSync {
     pub fn save_to_file(&self) {
         let this = *self;
         spawn_local(async move {
-            let handle = match file::pick_save(&file_name(now_ms())).await {
-                Ok(h) => h,
-                Err(FileError::Cancelled) => return,
-                Err(e) => {
-                    this.note
-                        .set(Some(format!("The file could not be chosen: {e}.")));
-                    return;
-                }
-            };
+            match file::pick_save(&file_name(now_ms())).await {
+                Ok(handle) => this.save_to_handle(handle),
+                Err(FileError::Cancelled) => {}
+                Err(e) => this.note.set(Some(chosen_error(&e))),
+            }
+        });
+    }
+
+    /// Writes the workspace to `handle`, a file the user picked (the Workspace panel asks the
+    /// picker itself, while the click's user activation lasts, then hands the file over here);
+    /// later changes follow.
+    pub fn save_to_handle(&self, handle: FileHandle) {
+        let this = *self;
+        spawn_local(async move {
             let workspace = this.stores.current();
             let text = match WorkspaceFile::new(workspace.clone(), now_ms()).to_json() {
                 Ok(t) => t,
