@@ -3,8 +3,6 @@
 //! preview with the columns it found (each one changeable, a missing one named), the imported
 //! files (importing one again replaces it), the attribution window and the exchange rates.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
 use crate::domain::campaign::attribution::{attribute, Role, DEFAULT_WINDOW_DAYS};
@@ -14,7 +12,8 @@ use crate::domain::io::csv_import::{
 use crate::domain::text::choice::Choice;
 use crate::domain::text::format::{group_thousands, money, plural};
 use crate::domain::text::number::parse_optional_amount;
-use crate::ui::app::clock::{now_ms, performance};
+use crate::ui::app::clock::now_ms;
+use crate::ui::app::slices::{run_in_slices, Slice};
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::TextField;
@@ -23,25 +22,8 @@ use crate::ui::widgets::section::{Depth, Section};
 
 /// Rows read between two looks at the clock: well under a millisecond.
 const BATCH_ROWS: usize = 500;
-/// Work per turn of the event loop before the browser paints the bar and handles a click.
-const SLICE_MS: f64 = 20.0;
 /// Orders shown in the preview.
 const PREVIEW_ORDERS: usize = 5;
-
-/// The slice for this turn: [`SLICE_MS`] unless the page sets `window.__microscopeImportSliceMs`
-/// (the end-to-end test does, to prove the import yields between slices on any machine).
-fn slice_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| {
-            web_sys::js_sys::Reflect::get(
-                &w,
-                &wasm_bindgen::JsValue::from_str("__microscopeImportSliceMs"),
-            )
-            .ok()
-        })
-        .and_then(|v| v.as_f64())
-        .unwrap_or(SLICE_MS)
-}
 
 /// The import's signals, copied into each scheduled slice.
 #[derive(Clone, Copy)]
@@ -110,35 +92,26 @@ impl Importer {
             .session
             .with_value(|s| s.as_ref().map(OrdersSession::progress));
         self.progress.set(first);
-        set_timeout(move || self.chunk(), Duration::ZERO);
+        // The bar shows before any reading, and full before the long last step.
+        run_in_slices(move |in_slice| self.slice(in_slice), move || self.finish());
     }
 
-    /// Reads for one time slice, then lets the browser paint before the next.
-    fn chunk(self) {
+    /// Reads for one time slice.
+    fn slice(self, in_slice: &dyn Fn() -> bool) -> Slice {
         if self.cancelled.try_get_value() != Some(false) {
-            return;
+            return Slice::Stopped;
         }
-        let clock = performance();
-        let started = clock.as_ref().map(|p| p.now());
-        let slice = slice_ms();
-        let in_slice = |_: &Progress| match (&clock, started) {
-            (Some(p), Some(t)) => p.now() - t < slice,
-            _ => false,
-        };
         let Some(Some(progress)) = self
             .session
-            .try_update_value(|s| s.as_mut().map(|s| s.step_while(BATCH_ROWS, in_slice)))
+            .try_update_value(|s| s.as_mut().map(|s| s.step_while(BATCH_ROWS, |_| in_slice())))
         else {
-            return;
+            return Slice::Stopped;
         };
         self.progress.set(Some(progress));
-        // A timer, not a posted message: a chain of messages would starve the page's painting
-        // and its other tasks (the progress bar would never show), at the cost of the 4 ms a
-        // nested timer waits.
         if progress.finished {
-            set_timeout(move || self.finish(), Duration::ZERO);
+            Slice::Done
         } else {
-            set_timeout(move || self.chunk(), Duration::ZERO);
+            Slice::More
         }
     }
 

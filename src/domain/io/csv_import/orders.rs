@@ -18,7 +18,7 @@ use crate::domain::io::encoding::{decode, Encoding, EncodingError};
 use crate::domain::text::format::group_thousands;
 
 use super::reader::{
-    count_rows, detect_delimiter, is_empty_record, looks_binary, read_record, sep_line,
+    count_rows, detect_delimiter, looks_binary, read_record, read_record_wanted, sep_line,
     skip_blank_lines, unneutralise, Cursor,
 };
 use super::{Delimiter, Progress};
@@ -187,16 +187,21 @@ impl OrdersSession {
     /// The first `n` orders, read as the import will read them; nothing is consumed.
     pub fn preview(&self, n: usize) -> OrdersPreview {
         let mut reader = OrdersReader::new(self.columns().clone());
+        let wanted = self.columns().wanted();
         let mut cursor = self.data_start;
         let mut cells: Vec<Cow<str>> = Vec::new();
         let mut rows = 0;
         while rows < PREVIEW_ROWS {
-            let Some(meta) =
-                read_record(&self.text, &mut cursor, self.delimiter.byte(), &mut cells)
-            else {
+            let Some((meta, blank)) = read_record_wanted(
+                &self.text,
+                &mut cursor,
+                self.delimiter.byte(),
+                &wanted,
+                &mut cells,
+            ) else {
                 break;
             };
-            if is_empty_record(&cells) {
+            if blank {
                 continue;
             }
             rows += 1;
@@ -225,20 +230,23 @@ impl OrdersSession {
     /// Reads up to `max_rows` more lines.
     pub fn step(&mut self, max_rows: usize) -> Progress {
         self.started = true;
+        // Only the cells the attribution reads are built (8 of a Shopify export's 79 columns).
+        let wanted = self.columns().wanted();
         let mut cells: Vec<Cow<str>> = Vec::new();
         let mut handled = 0;
         while handled < max_rows && !self.finished {
-            let Some(meta) = read_record(
+            let Some((meta, blank)) = read_record_wanted(
                 &self.text,
                 &mut self.cursor,
                 self.delimiter.byte(),
+                &wanted,
                 &mut cells,
             ) else {
                 self.finished = true;
                 break;
             };
             handled += 1;
-            if is_empty_record(&cells) {
+            if blank {
                 continue;
             }
             self.done_rows += 1;

@@ -1,0 +1,169 @@
+//! Long work in time slices (the creator and the orders imports): one slice per turn of the event
+//! loop, turns chained by posted messages, and a frame let through whenever one is due, so the
+//! progress bar paints and a click on "Stop" is handled while the work runs.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::ui::app::clock::performance;
+
+/// Work per turn of the event loop. Fixed row counts (2,000 rows, 50 turns for 100,000) spent
+/// more time in the browser's minimum timer delay and in redraws than the parsing needed.
+const SLICE_MS: f64 = 20.0;
+/// A page may set `window.__microscopeImportSliceMs` (a number) to replace [`SLICE_MS`]. Only the
+/// end-to-end tests do (0: one batch per turn), so that they prove the imports yield between
+/// slices however fast the machine parses (with 20 ms slices, how many counts showed depended on
+/// the CPU: an Intel Xeon showed one).
+const SLICE_MS_OVERRIDE: &str = "__microscopeImportSliceMs";
+/// After this long without an animation frame the next slice waits for one (a frame at 60 Hz):
+/// slices shorter than a frame run back to back, longer ones let every frame through.
+const FRAME_MS: f64 = 16.0;
+/// A page in a background tab gets no animation frames: the wait for one ends after this long,
+/// so the work goes on (at the pace of the browser's timers there) instead of stalling.
+const FRAME_WAIT_MAX: Duration = Duration::from_millis(100);
+
+/// What one slice of work says when it ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slice {
+    /// More to do: the next slice comes in a later turn.
+    More,
+    /// Finished: the closing step runs in a turn of its own, after a frame.
+    Done,
+    /// Cancelled or gone: nothing more runs.
+    Stopped,
+}
+
+/// The time slice for this turn, in ms: [`SLICE_MS`] unless the page overrides it (see
+/// [`SLICE_MS_OVERRIDE`]).
+fn slice_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| {
+            web_sys::js_sys::Reflect::get(&w, &wasm_bindgen::JsValue::from_str(SLICE_MS_OVERRIDE))
+                .ok()
+        })
+        .and_then(|v| v.as_f64())
+        .unwrap_or(SLICE_MS)
+}
+
+/// Runs `work` one slice per turn until it returns [`Slice::Done`] (then `finish`, in a turn of
+/// its own) or [`Slice::Stopped`]. `work` gets `in_slice`, which says whether this turn has time
+/// left (look at it every few hundred rows). The first slice comes after a frame, so the progress
+/// bar shows before any work; so does `finish`, so the full bar shows before the long last step.
+pub fn run_in_slices(
+    work: impl FnMut(&dyn Fn() -> bool) -> Slice + 'static,
+    finish: impl FnOnce() + 'static,
+) {
+    let runner = Rc::new(Runner {
+        work: std::cell::RefCell::new(Box::new(work)),
+        finish: Cell::new(Some(Box::new(finish))),
+        last_frame: Cell::new(f64::NEG_INFINITY),
+    });
+    after_frame(runner.clone(), move || Runner::slice(runner));
+}
+
+/// A task waiting for its turn.
+type Task = Box<dyn FnOnce()>;
+type Work = Box<dyn FnMut(&dyn Fn() -> bool) -> Slice>;
+
+struct Runner {
+    work: std::cell::RefCell<Work>,
+    finish: Cell<Option<Task>>,
+    /// When the last animation frame this run saw began (`performance.now()`).
+    last_frame: Cell<f64>,
+}
+
+impl Runner {
+    fn slice(runner: Rc<Runner>) {
+        // Without a clock (not in a browser) each slice is one batch.
+        let clock = performance();
+        let started = clock.as_ref().map(|p| p.now());
+        let slice = slice_ms();
+        let in_slice = || match (&clock, started) {
+            (Some(p), Some(t)) => p.now() - t < slice,
+            _ => false,
+        };
+        let outcome = match runner.work.try_borrow_mut() {
+            Ok(mut work) => work(&in_slice),
+            Err(_) => Slice::Stopped,
+        };
+        match outcome {
+            Slice::Stopped => {}
+            Slice::Done => {
+                if let Some(finish) = runner.finish.take() {
+                    after_frame(runner, finish);
+                }
+            }
+            Slice::More => {
+                let now = clock.as_ref().map(|p| p.now()).unwrap_or_default();
+                let next = runner.clone();
+                if now - runner.last_frame.get() >= FRAME_MS {
+                    after_frame(runner, move || Runner::slice(next));
+                } else {
+                    next_turn(move || Runner::slice(next));
+                }
+            }
+        }
+    }
+}
+
+/// Runs `f` in a task of its own right after the next animation frame (the page painted), or
+/// after [`FRAME_WAIT_MAX`] where no frame comes (a background tab).
+fn after_frame(runner: Rc<Runner>, f: impl FnOnce() + 'static) {
+    let task: Rc<Cell<Option<Task>>> = Rc::new(Cell::new(Some(Box::new(f))));
+    let (on_frame, on_timer) = (task.clone(), task);
+    request_animation_frame(move || {
+        if let Some(p) = performance() {
+            runner.last_frame.set(p.now());
+        }
+        // The frame's style, layout and paint follow this callback; the work comes after them.
+        if let Some(f) = on_frame.take() {
+            next_turn(f);
+        }
+    });
+    set_timeout(
+        move || {
+            if let Some(f) = on_timer.take() {
+                f();
+            }
+        },
+        FRAME_WAIT_MAX,
+    );
+}
+
+/// Runs `f` in a task of its own once the browser has had its turn. The task comes from a message
+/// posted on a `MessageChannel`: a zero timeout nested in timeouts waits at least 4 ms from the
+/// fifth on (the HTML standard's clamp), and the 16 turns of a 100,000-row import waited 64 ms in
+/// all (issue 19). Falls back to a timeout where the channel can't be made.
+pub fn next_turn(f: impl FnOnce() + 'static) {
+    let channel = match web_sys::MessageChannel::new() {
+        Ok(channel) => channel,
+        Err(_) => return set_timeout(f, Duration::ZERO),
+    };
+    // Shared with the handler, so that `f` can still run by a timeout if posting fails.
+    let task: Rc<Cell<Option<Task>>> = Rc::new(Cell::new(Some(Box::new(f))));
+    let port = channel.port1();
+    // The handler holds the channel, so both ports live until the message has arrived; it is
+    // freed once called.
+    let (held, pending) = (channel.clone(), task.clone());
+    let run = wasm_bindgen::closure::Closure::once_into_js(move || {
+        held.port1().close();
+        if let Some(f) = pending.take() {
+            f();
+        }
+    });
+    port.set_onmessage(Some(run.unchecked_ref()));
+    if channel
+        .port2()
+        .post_message(&wasm_bindgen::JsValue::NULL)
+        .is_err()
+    {
+        port.set_onmessage(None);
+        if let Some(f) = task.take() {
+            set_timeout(f, Duration::ZERO);
+        }
+    }
+}
