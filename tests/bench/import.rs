@@ -6,7 +6,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use microscope::domain::io::csv_import::{ImportSession, OrdersSession};
+use microscope::domain::io::csv_import::{ImportSession, OrdersSession, Steps};
 
 const ROWS: usize = 100_000;
 

@@ -9,6 +9,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::domain::io::csv_import::{Progress, Steps};
 use crate::ui::app::clock::performance;
 
 /// Work per turn of the event loop. Fixed row counts (2,000 rows, 50 turns for 100,000) spent
@@ -63,6 +64,32 @@ pub fn run_in_slices(
         last_frame: Cell::new(f64::NEG_INFINITY),
     });
     after_frame(runner.clone(), move || Runner::slice(runner));
+}
+
+/// One slice of a CSV import's reading, the same for both imports: batches of `batch` rows while
+/// `in_slice` allows; nothing when the import was cancelled or its session is gone; the progress
+/// shown; [`Slice::Done`] once the whole text is read.
+pub fn read_slice<S: Steps + Send + Sync + 'static>(
+    session: StoredValue<Option<S>>,
+    cancelled: StoredValue<bool>,
+    progress: RwSignal<Option<Progress>>,
+    batch: usize,
+    in_slice: &dyn Fn() -> bool,
+) -> Slice {
+    if cancelled.try_get_value() != Some(false) {
+        return Slice::Stopped;
+    }
+    let Some(Some(p)) =
+        session.try_update_value(|s| s.as_mut().map(|s| s.step_while(batch, |_| in_slice())))
+    else {
+        return Slice::Stopped;
+    };
+    progress.set(Some(p));
+    if p.finished {
+        Slice::Done
+    } else {
+        Slice::More
+    }
 }
 
 /// A task waiting for its turn.

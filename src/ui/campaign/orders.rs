@@ -13,7 +13,7 @@ use crate::domain::text::choice::Choice;
 use crate::domain::text::format::{group_thousands, money, plural};
 use crate::domain::text::number::parse_optional_amount;
 use crate::ui::app::clock::now_ms;
-use crate::ui::app::slices::{run_in_slices, Slice};
+use crate::ui::app::slices::{read_slice, run_in_slices};
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::TextField;
@@ -93,26 +93,18 @@ impl Importer {
             .with_value(|s| s.as_ref().map(OrdersSession::progress));
         self.progress.set(first);
         // The bar shows before any reading, and full before the long last step.
-        run_in_slices(move |in_slice| self.slice(in_slice), move || self.finish());
-    }
-
-    /// Reads for one time slice.
-    fn slice(self, in_slice: &dyn Fn() -> bool) -> Slice {
-        if self.cancelled.try_get_value() != Some(false) {
-            return Slice::Stopped;
-        }
-        let Some(Some(progress)) = self
-            .session
-            .try_update_value(|s| s.as_mut().map(|s| s.step_while(BATCH_ROWS, |_| in_slice())))
-        else {
-            return Slice::Stopped;
-        };
-        self.progress.set(Some(progress));
-        if progress.finished {
-            Slice::Done
-        } else {
-            Slice::More
-        }
+        run_in_slices(
+            move |in_slice| {
+                read_slice(
+                    self.session,
+                    self.cancelled,
+                    self.progress,
+                    BATCH_ROWS,
+                    in_slice,
+                )
+            },
+            move || self.finish(),
+        );
     }
 
     /// Sorts the orders out against the campaign's codes and stores the file's summary.

@@ -8,7 +8,7 @@ use crate::domain::io::csv_import::{
     merge_imported, ImportError, ImportSession, Preview, Progress, RejectedRow, Target,
 };
 use crate::domain::text::format::{group_thousands, plural};
-use crate::ui::app::slices::{run_in_slices, Slice};
+use crate::ui::app::slices::{read_slice, run_in_slices};
 use crate::ui::state::ShortlistStore;
 
 /// Rows parsed between two looks at the clock: well under a millisecond of work.
@@ -102,26 +102,18 @@ impl Importer {
         // The progress bar shows before any parsing, however quick the whole import turns out
         // to be; adding the creators to the shortlist and redrawing it is one long step of its
         // own, after the full bar has shown (`run_in_slices`).
-        run_in_slices(move |in_slice| self.slice(in_slice), move || self.merge());
-    }
-
-    /// Parses for one time slice.
-    fn slice(self, in_slice: &dyn Fn() -> bool) -> Slice {
-        if self.cancelled.try_get_value() != Some(false) {
-            return Slice::Stopped;
-        }
-        let Some(Some(progress)) = self
-            .session
-            .try_update_value(|s| s.as_mut().map(|s| s.step_while(BATCH_ROWS, |_| in_slice())))
-        else {
-            return Slice::Stopped;
-        };
-        self.progress.set(Some(progress));
-        if progress.finished {
-            Slice::Done
-        } else {
-            Slice::More
-        }
+        run_in_slices(
+            move |in_slice| {
+                read_slice(
+                    self.session,
+                    self.cancelled,
+                    self.progress,
+                    BATCH_ROWS,
+                    in_slice,
+                )
+            },
+            move || self.merge(),
+        );
     }
 
     /// Adds the parsed creators to the shortlist and shows the report.

@@ -21,7 +21,7 @@ use super::reader::{
     count_rows, detect_delimiter, looks_binary, read_record, read_record_wanted, sep_line,
     skip_blank_lines, unneutralise, Cursor,
 };
-use super::{Delimiter, Progress};
+use super::{Delimiter, Progress, Steps};
 
 /// A shop's export is larger than a creator list: 50,000 orders with line items and addresses
 /// take about 30 MB.
@@ -227,8 +227,29 @@ impl OrdersSession {
         }
     }
 
+    pub fn progress(&self) -> Progress {
+        Progress::of(
+            &self.text,
+            self.start,
+            self.cursor.pos,
+            (self.done_rows, self.total_rows),
+            self.finished,
+        )
+    }
+
+    /// Reads whatever is left and sorts the orders out against the campaign's codes (upper
+    /// case); `now_ms` dates the import.
+    pub fn finish(mut self, codes: &HashSet<String>, now_ms: f64) -> OrdersFile {
+        while !self.finished {
+            self.step(usize::MAX);
+        }
+        self.reader.finish(&self.name, now_ms, codes)
+    }
+}
+
+impl Steps for OrdersSession {
     /// Reads up to `max_rows` more lines.
-    pub fn step(&mut self, max_rows: usize) -> Progress {
+    fn step(&mut self, max_rows: usize) -> Progress {
         self.started = true;
         // Only the cells the attribution reads are built (8 of a Shopify export's 79 columns).
         let wanted = self.columns().wanted();
@@ -256,40 +277,6 @@ impl OrdersSession {
             self.finished = true;
         }
         self.progress()
-    }
-
-    /// Reads batches of `batch` lines while `keep_going` says so (the page passes a clock
-    /// check), or until the text ends.
-    pub fn step_while(
-        &mut self,
-        batch: usize,
-        mut keep_going: impl FnMut(&Progress) -> bool,
-    ) -> Progress {
-        loop {
-            let p = self.step(batch.max(1));
-            if p.finished || !keep_going(&p) {
-                return p;
-            }
-        }
-    }
-
-    pub fn progress(&self) -> Progress {
-        Progress {
-            done_rows: self.done_rows,
-            total_rows: self.total_rows,
-            consumed_bytes: self.cursor.pos.saturating_sub(self.start),
-            total_bytes: self.text.len().saturating_sub(self.start),
-            finished: self.finished,
-        }
-    }
-
-    /// Reads whatever is left and sorts the orders out against the campaign's codes (upper
-    /// case); `now_ms` dates the import.
-    pub fn finish(mut self, codes: &HashSet<String>, now_ms: f64) -> OrdersFile {
-        while !self.finished {
-            self.step(usize::MAX);
-        }
-        self.reader.finish(&self.name, now_ms, codes)
     }
 }
 

@@ -253,13 +253,9 @@ pub(super) fn read_record<'a>(
     loop {
         let (cell, end) = cell_at(text, i, cursor, delimiter, &mut unclosed_quote);
         cells.push(cell);
-        match after_cell(text.as_bytes(), end, cursor) {
-            After::Next(next) => i = next,
-            After::End => break,
-            After::EndAfterDelimiter => {
-                cells.push(Cow::Borrowed(""));
-                break;
-            }
+        match next_cell(text.as_bytes(), end, cursor, cells) {
+            Some(next) => i = next,
+            None => break,
         }
     }
     Some(RecordMeta {
@@ -483,6 +479,25 @@ fn skip_rest(bytes: &[u8], mut i: usize, cursor: &mut Cursor, delimiter: u8, unc
     }
 }
 
+/// After a cell of a record whose every cell is kept: where the next cell starts, or `None` at
+/// the end of the record (an empty last cell added after a delimiter that ends the text).
+#[inline(always)]
+fn next_cell(
+    bytes: &[u8],
+    end: usize,
+    cursor: &mut Cursor,
+    cells: &mut Vec<Cow<str>>,
+) -> Option<usize> {
+    match after_cell(bytes, end, cursor) {
+        After::Next(next) => Some(next),
+        After::End => None,
+        After::EndAfterDelimiter => {
+            cells.push(Cow::Borrowed(""));
+            None
+        }
+    }
+}
+
 /// What follows a cell.
 enum After {
     /// A delimiter: the next cell starts here.
@@ -644,13 +659,9 @@ mod tests {
                 cells.push(Cow::Borrowed(slice(start, i)));
             }
             // What ends a cell is shared with the fast reader: the scans differ, not this.
-            match after_cell(bytes, i, cursor) {
-                After::Next(next) => i = next,
-                After::End => break,
-                After::EndAfterDelimiter => {
-                    cells.push(Cow::Borrowed(""));
-                    break;
-                }
+            match next_cell(bytes, i, cursor, cells) {
+                Some(next) => i = next,
+                None => break,
             }
         }
         Some(RecordMeta {
