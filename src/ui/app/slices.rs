@@ -1,6 +1,7 @@
 //! Long work in time slices (the creator and the orders imports): one slice per turn of the event
 //! loop, turns chained by posted messages, and a frame let through whenever one is due, so the
-//! progress bar paints and a click on "Stop" is handled while the work runs.
+//! progress bar paints and a click on "Stop" is handled while the work runs; and the progress bar
+//! and preview buttons both imports show.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -10,6 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::io::csv_import::{Progress, Steps};
+use crate::domain::text::format::{group_thousands, plural};
 use crate::ui::app::clock::performance;
 
 /// Work per turn of the event loop. Fixed row counts (2,000 rows, 50 turns for 100,000) spent
@@ -192,5 +194,55 @@ pub fn next_turn(f: impl FnOnce() + 'static) {
         if let Some(f) = task.take() {
             set_timeout(f, Duration::ZERO);
         }
+    }
+}
+
+/// The progress bar of an import running in slices, with its count and its Stop button (the
+/// creator and the orders imports: `id` names the bar, `what` starts the count, "Importing").
+#[component]
+pub fn ImportProgress(
+    progress: Progress,
+    id: &'static str,
+    what: &'static str,
+    stop: &'static str,
+    on_stop: impl Fn() + 'static,
+) -> impl IntoView {
+    let percent = (progress.fraction() * 100.0).round();
+    view! {
+        <div class="import-progress">
+            <label for=id>
+                {format!(
+                    "{what}: {} of about {} rows",
+                    group_thousands(progress.done_rows as u64),
+                    group_thousands(progress.total_rows as u64),
+                )}
+            </label>
+            <progress id=id max="100" value=percent.to_string()>
+                {format!("{percent}%")}
+            </progress>
+            <button type="button" class="secondary" on:click=move |_| on_stop()>
+                {stop}
+            </button>
+        </div>
+    }
+}
+
+/// The preview's "Import N rows" and "Cancel" buttons (Import disabled while `blocked`).
+#[component]
+pub fn ImportButtons(
+    rows: usize,
+    blocked: bool,
+    on_import: impl Fn() + 'static,
+    on_cancel: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="button-row">
+            <button type="button" disabled=blocked on:click=move |_| on_import()>
+                {format!("Import {}", plural(rows, "row", "rows"))}
+            </button>
+            <button type="button" class="secondary" on:click=move |_| on_cancel()>
+                "Cancel"
+            </button>
+        </div>
     }
 }

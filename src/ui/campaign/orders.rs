@@ -14,6 +14,7 @@ use crate::domain::text::format::{group_thousands, money, plural};
 use crate::domain::text::number::parse_optional_amount;
 use crate::ui::app::clock::now_ms;
 use crate::ui::app::slices::{read_slice, run_in_slices};
+use crate::ui::app::slices::{ImportButtons, ImportProgress};
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::TextField;
@@ -376,14 +377,12 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
                             <tbody>{orders}</tbody>
                         </table>
                     </div>
-                    <div class="button-row">
-                        <button type="button" disabled=blocked on:click=move |_| importer.run()>
-                            {format!("Import {}", plural(total, "row", "rows"))}
-                        </button>
-                        <button type="button" class="secondary" on:click=move |_| importer.cancel()>
-                            "Cancel"
-                        </button>
-                    </div>
+                    <ImportButtons
+                        rows=total
+                        blocked=blocked
+                        on_import=move || importer.run()
+                        on_cancel=move || importer.cancel()
+                    />
                 </div>
             }
         })
@@ -391,23 +390,14 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
 
     let progress_view = move || {
         importer.progress.get().map(|p| {
-            let percent = (p.fraction() * 100.0).round();
             view! {
-                <div class="import-progress">
-                    <label for="orders-progress">
-                        {format!(
-                            "Reading orders: {} of about {} rows",
-                            group_thousands(p.done_rows as u64),
-                            group_thousands(p.total_rows as u64),
-                        )}
-                    </label>
-                    <progress id="orders-progress" max="100" value=percent.to_string()>
-                        {format!("{percent}%")}
-                    </progress>
-                    <button type="button" class="secondary" on:click=move |_| importer.cancel()>
-                        "Stop reading"
-                    </button>
-                </div>
+                <ImportProgress
+                    progress=p
+                    id="orders-progress"
+                    what="Reading orders"
+                    stop="Stop reading"
+                    on_stop=move || importer.cancel()
+                />
             }
         })
     };
