@@ -3,7 +3,7 @@
 //! progress bar paints and a click on "Stop" is handled while the work runs; and the progress bar
 //! and preview buttons both imports show.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -61,11 +61,15 @@ pub fn run_in_slices(
     finish: impl FnOnce() + 'static,
 ) {
     let runner = Rc::new(Runner {
-        work: std::cell::RefCell::new(Box::new(work)),
+        work: RefCell::new(Box::new(work)),
         finish: Cell::new(Some(Box::new(finish))),
         last_frame: Cell::new(f64::NEG_INFINITY),
+        frame_requested: Cell::new(false),
+        waiting: Cell::new(None),
+        waits: Cell::new(0),
     });
-    after_frame(runner.clone(), move || Runner::slice(runner));
+    let first = runner.clone();
+    Runner::after_frame(&runner, Box::new(move || Runner::slice(first)));
 }
 
 /// One slice of a CSV import's reading, the same for both imports: batches of `batch` rows while
@@ -99,14 +103,24 @@ type Task = Box<dyn FnOnce()>;
 type Work = Box<dyn FnMut(&dyn Fn() -> bool) -> Slice>;
 
 struct Runner {
-    work: std::cell::RefCell<Work>,
+    work: RefCell<Work>,
     finish: Cell<Option<Task>>,
     /// When the last animation frame this run saw began (`performance.now()`).
     last_frame: Cell<f64>,
+    /// An animation frame is requested and has not come yet.
+    frame_requested: Cell<bool>,
+    /// What runs once that frame has come (or the wait for it has timed out).
+    waiting: Cell<Option<Task>>,
+    /// How many waits for a frame this run has started (see [`Runner::after_frame`]).
+    waits: Cell<u32>,
 }
 
 impl Runner {
     fn slice(runner: Rc<Runner>) {
+        // The frame is asked for as the slice starts, so the browser has it due when the slice
+        // ends and paints at once; asked for at the end, it came at the next vsync, up to a frame
+        // of idle time per slice.
+        Runner::request_frame(&runner);
         // Without a clock (not in a browser) each slice is one batch.
         let clock = performance();
         let started = clock.as_ref().map(|p| p.now());
@@ -123,44 +137,60 @@ impl Runner {
             Slice::Stopped => {}
             Slice::Done => {
                 if let Some(finish) = runner.finish.take() {
-                    after_frame(runner, finish);
+                    Runner::after_frame(&runner, finish);
                 }
             }
             Slice::More => {
                 let now = clock.as_ref().map(|p| p.now()).unwrap_or_default();
                 let next = runner.clone();
                 if now - runner.last_frame.get() >= FRAME_MS {
-                    after_frame(runner, move || Runner::slice(next));
+                    Runner::after_frame(&runner, Box::new(move || Runner::slice(next)));
                 } else {
                     next_turn(move || Runner::slice(next));
                 }
             }
         }
     }
-}
 
-/// Runs `f` in a task of its own right after the next animation frame (the page painted), or
-/// after [`FRAME_WAIT_MAX`] where no frame comes (a background tab).
-fn after_frame(runner: Rc<Runner>, f: impl FnOnce() + 'static) {
-    let task: Rc<Cell<Option<Task>>> = Rc::new(Cell::new(Some(Box::new(f))));
-    let (on_frame, on_timer) = (task.clone(), task);
-    request_animation_frame(move || {
-        if let Some(p) = performance() {
-            runner.last_frame.set(p.now());
+    /// Asks for an animation frame unless one is on its way; when it comes, it notes the time
+    /// and lets the waiting task run after the frame's style, layout and paint.
+    fn request_frame(runner: &Rc<Runner>) {
+        if runner.frame_requested.replace(true) {
+            return;
         }
-        // The frame's style, layout and paint follow this callback; the work comes after them.
-        if let Some(f) = on_frame.take() {
-            next_turn(f);
-        }
-    });
-    set_timeout(
-        move || {
-            if let Some(f) = on_timer.take() {
-                f();
+        let r = runner.clone();
+        request_animation_frame(move || {
+            r.frame_requested.set(false);
+            if let Some(p) = performance() {
+                r.last_frame.set(p.now());
             }
-        },
-        FRAME_WAIT_MAX,
-    );
+            if let Some(f) = r.waiting.take() {
+                next_turn(f);
+            }
+        });
+    }
+
+    /// Runs `f` in a task of its own right after the next animation frame (the page painted), or
+    /// after [`FRAME_WAIT_MAX`] where no frame comes (a background tab).
+    fn after_frame(runner: &Rc<Runner>, f: Task) {
+        runner.waiting.set(Some(f));
+        Runner::request_frame(runner);
+        // Only this wait's own timer may end it: an earlier one firing late must not let a later
+        // slice skip its frame.
+        let wait = runner.waits.get().wrapping_add(1);
+        runner.waits.set(wait);
+        let r = runner.clone();
+        set_timeout(
+            move || {
+                if r.waits.get() == wait {
+                    if let Some(f) = r.waiting.take() {
+                        f();
+                    }
+                }
+            },
+            FRAME_WAIT_MAX,
+        );
+    }
 }
 
 /// Runs `f` in a task of its own once the browser has had its turn. The task comes from a message
