@@ -17,10 +17,7 @@ use crate::domain::campaign::attribution::{
 use crate::domain::io::encoding::{decode, Encoding, EncodingError};
 use crate::domain::text::format::group_thousands;
 
-use super::reader::{
-    count_rows, detect_delimiter, looks_binary, read_record, read_record_wanted, sep_line,
-    skip_blank_lines, unneutralise, Cursor,
-};
+use super::reader::{open, read_record_wanted, Cursor, Opening, Unopened};
 use super::{Delimiter, Progress, Steps};
 
 /// A shop's export is larger than a creator list: 50,000 orders with line items and addresses
@@ -108,35 +105,18 @@ impl OrdersSession {
         if text.len() > MAX_ORDER_BYTES {
             return Err(OrdersImportError::TooLarge { bytes: text.len() });
         }
-        let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        if looks_binary(text.get(start..).unwrap_or("")) {
-            return Err(OrdersImportError::NotText);
-        }
-        let mut cursor = Cursor {
-            pos: start,
-            line: 1,
-        };
-        skip_blank_lines(&text, &mut cursor);
-        if cursor.pos >= text.len() {
-            return Err(OrdersImportError::Empty);
-        }
-        let delimiter = match sep_line(&text, &mut cursor) {
-            Some(d) => d,
-            None => detect_delimiter(text.get(cursor.pos..).unwrap_or("")),
-        };
-        skip_blank_lines(&text, &mut cursor);
-        let mut cells: Vec<Cow<str>> = Vec::new();
-        match read_record(&text, &mut cursor, delimiter.byte(), &mut cells) {
-            None => return Err(OrdersImportError::Empty),
-            Some(meta) if meta.unclosed_quote => return Err(OrdersImportError::HeaderQuote),
-            Some(_) => {}
-        }
-        let headers: Vec<String> = cells
-            .iter()
-            .map(|c| unneutralise(c.trim()).to_string())
-            .collect();
+        let Opening {
+            start,
+            cursor,
+            delimiter,
+            headers,
+            total_rows,
+        } = open(&text).map_err(|e| match e {
+            Unopened::NotText => OrdersImportError::NotText,
+            Unopened::Empty => OrdersImportError::Empty,
+            Unopened::HeaderQuote => OrdersImportError::HeaderQuote,
+        })?;
         let columns = map_columns(&headers);
-        let total_rows = count_rows(text.get(cursor.pos..).unwrap_or(""), delimiter.byte());
         if total_rows > MAX_ORDER_ROWS {
             return Err(OrdersImportError::TooManyRows { rows: total_rows });
         }

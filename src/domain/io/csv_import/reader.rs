@@ -45,6 +45,69 @@ pub(super) fn skip_blank_lines(text: &str, cursor: &mut Cursor) {
     cursor.pos = if i >= bytes.len() { i } else { line_start };
 }
 
+/// Where a CSV text's data starts, as both imports (creators, orders) open it.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Opening {
+    /// The data's first byte after a byte-order mark.
+    pub(super) start: usize,
+    /// Just after the header row.
+    pub(super) cursor: Cursor,
+    pub(super) delimiter: Delimiter,
+    /// The header row's cells, trimmed, formula marks removed.
+    pub(super) headers: Vec<String>,
+    /// Records after the header ([`count_rows`]).
+    pub(super) total_rows: usize,
+}
+
+/// Why a text can't be opened as CSV; each import words it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Unopened {
+    NotText,
+    Empty,
+    /// The header row opens a quote it never closes (every row would vanish into it).
+    HeaderQuote,
+}
+
+/// Opens a CSV text: skips a byte-order mark and blank lines, takes the delimiter from Excel's
+/// "sep=;" first line or else from the header, reads the header row and counts the rows after it.
+pub(super) fn open(text: &str) -> Result<Opening, Unopened> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    if looks_binary(text.get(start..).unwrap_or("")) {
+        return Err(Unopened::NotText);
+    }
+    let mut cursor = Cursor {
+        pos: start,
+        line: 1,
+    };
+    skip_blank_lines(text, &mut cursor);
+    if cursor.pos >= text.len() {
+        return Err(Unopened::Empty);
+    }
+    let delimiter = match sep_line(text, &mut cursor) {
+        Some(d) => d,
+        None => detect_delimiter(text.get(cursor.pos..).unwrap_or("")),
+    };
+    skip_blank_lines(text, &mut cursor);
+    let mut cells: Vec<Cow<str>> = Vec::new();
+    match read_record(text, &mut cursor, delimiter.byte(), &mut cells) {
+        None => return Err(Unopened::Empty),
+        Some(meta) if meta.unclosed_quote => return Err(Unopened::HeaderQuote),
+        Some(_) => {}
+    }
+    let headers = cells
+        .iter()
+        .map(|c| unneutralise(c.trim()).to_string())
+        .collect();
+    let total_rows = count_rows(text.get(cursor.pos..).unwrap_or(""), delimiter.byte());
+    Ok(Opening {
+        start,
+        cursor,
+        delimiter,
+        headers,
+        total_rows,
+    })
+}
+
 /// Consumes a first line "sep=X" and returns its delimiter.
 pub(super) fn sep_line(text: &str, cursor: &mut Cursor) -> Option<Delimiter> {
     let rest = text.get(cursor.pos..)?;

@@ -11,10 +11,7 @@ use crate::domain::io::encoding::{decode, Encoding, EncodingError};
 use crate::domain::text::date::Date;
 use crate::domain::text::format::group_thousands;
 
-use super::reader::{
-    count_rows, detect_delimiter, is_empty_record, looks_binary, read_record, sep_line,
-    skip_blank_lines, unneutralise, Cursor,
-};
+use super::reader::{is_empty_record, open, read_record, unneutralise, Cursor, Opening, Unopened};
 use super::rows::{read_rate, Column, RateScale, RowBuilder};
 use super::{has_name_source, map_headers, ColumnMapping, Delimiter, Target};
 
@@ -284,38 +281,19 @@ impl ImportSession {
         if text.len() > MAX_BYTES {
             return Err(ImportError::TooLarge { bytes: text.len() });
         }
-        let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        let body = text.get(start..).unwrap_or("");
-        if looks_binary(body) {
-            return Err(ImportError::NotText);
-        }
-        let mut cursor = Cursor {
-            pos: start,
-            line: 1,
-        };
-        skip_blank_lines(&text, &mut cursor);
-        if cursor.pos >= text.len() {
-            return Err(ImportError::Empty);
-        }
-        // Excel's "sep=;" first line names the delimiter.
-        let delimiter = match sep_line(&text, &mut cursor) {
-            Some(d) => d,
-            None => detect_delimiter(text.get(cursor.pos..).unwrap_or("")),
-        };
-        skip_blank_lines(&text, &mut cursor);
-        let mut cells: Vec<Cow<str>> = Vec::new();
-        match read_record(&text, &mut cursor, delimiter.byte(), &mut cells) {
-            None => return Err(ImportError::Empty),
+        let Opening {
+            start,
+            cursor,
+            delimiter,
+            headers,
+            total_rows,
+        } = open(&text).map_err(|e| match e {
+            Unopened::NotText => ImportError::NotText,
+            Unopened::Empty => ImportError::Empty,
             // Otherwise every row would vanish into the header without a word.
-            Some(meta) if meta.unclosed_quote => return Err(ImportError::HeaderQuote),
-            Some(_) => {}
-        }
-        let headers: Vec<String> = cells
-            .iter()
-            .map(|c| unneutralise(c.trim()).to_string())
-            .collect();
+            Unopened::HeaderQuote => ImportError::HeaderQuote,
+        })?;
         let mut columns = map_headers(&headers);
-        let total_rows = count_rows(text.get(cursor.pos..).unwrap_or(""), delimiter.byte());
         if total_rows > MAX_ROWS {
             return Err(ImportError::TooManyRows { rows: total_rows });
         }
