@@ -6,7 +6,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use microscope::domain::io::csv_import::ImportSession;
+use microscope::domain::io::csv_import::{ImportSession, OrdersSession, Steps};
 
 const ROWS: usize = 100_000;
 
@@ -46,6 +46,9 @@ fn generate() -> String {
 }
 
 fn main() {
+    if let Ok(path) = std::env::var("BENCH_ORDERS") {
+        return orders(&path);
+    }
     let text = match std::env::var("BENCH_CSV") {
         Ok(path) => match std::fs::read_to_string(&path) {
             Ok(text) => text,
@@ -108,5 +111,61 @@ fn main() {
         median(&mut opening) * 1000.0,
         median(&mut previews) * 1000.0,
         median(&mut parsing) * 1000.0,
+    );
+}
+
+/// `BENCH_ORDERS=path`: the orders import (issue #17's attribution bench) of that file, natively,
+/// in the page's slices: opening (decoding check, header, row count), the preview, the rows, and
+/// sorting the orders out.
+fn orders(path: &str) {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("orders: cannot read BENCH_ORDERS={path}");
+        std::process::exit(1);
+    };
+    let codes: std::collections::HashSet<String> = ["ANNFIT15", "BOCOOKS15"]
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let (mut opening, mut previews, mut rows, mut finishing) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut matched = 0;
+    for _ in 0..5 {
+        let copy = black_box(text.clone());
+        let start = Instant::now();
+        let Ok(mut session) = OrdersSession::from_text("orders.csv", copy) else {
+            eprintln!("orders: the file was refused");
+            std::process::exit(1);
+        };
+        let opened = Instant::now();
+        black_box(session.preview(5));
+        let previewed = Instant::now();
+        loop {
+            let slice = Instant::now();
+            let p = session.step_while(500, |_| slice.elapsed().as_secs_f64() < 0.020);
+            if p.finished {
+                break;
+            }
+        }
+        let read = Instant::now();
+        let file = session.finish(&codes, 0.0);
+        let end = Instant::now();
+        matched = file.matched.len();
+        black_box(file);
+        opening.push((opened - start).as_secs_f64());
+        previews.push((previewed - opened).as_secs_f64());
+        rows.push((read - previewed).as_secs_f64());
+        finishing.push((end - read).as_secs_f64());
+    }
+    let median = |xs: &mut Vec<f64>| {
+        xs.sort_by(f64::total_cmp);
+        xs.get(xs.len() / 2).copied().unwrap_or(0.0) * 1000.0
+    };
+    println!(
+        "orders: {:.1} MB; open {:.1} ms, preview {:.2} ms, rows {:.1} ms, finish {:.1} ms (medians of 5); {matched} matched",
+        text.len() as f64 / 1e6,
+        median(&mut opening),
+        median(&mut previews),
+        median(&mut rows),
+        median(&mut finishing),
     );
 }

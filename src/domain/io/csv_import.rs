@@ -32,7 +32,7 @@ pub use reader::unneutralise;
 pub(crate) use rows::reported_text;
 pub use rows::{is_link, name_from_link, read_rate, RateScale};
 pub use session::{
-    ImportError, ImportReport, ImportSession, Preview, PreviewRow, Progress, RejectedRow,
+    ImportError, ImportReport, ImportSession, Preview, PreviewRow, Progress, RejectedRow, Steps,
     MAX_BYTES, MAX_ROWS,
 };
 

@@ -3,8 +3,6 @@
 //! preview with the columns it found (each one changeable, a missing one named), the imported
 //! files (importing one again replaces it), the attribution window and the exchange rates.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
 use crate::domain::campaign::attribution::{attribute, Role, DEFAULT_WINDOW_DAYS};
@@ -14,7 +12,9 @@ use crate::domain::io::csv_import::{
 use crate::domain::text::choice::Choice;
 use crate::domain::text::format::{group_thousands, money, plural};
 use crate::domain::text::number::parse_optional_amount;
-use crate::ui::app::clock::{now_ms, performance};
+use crate::ui::app::clock::now_ms;
+use crate::ui::app::slices::{read_slice, run_in_slices};
+use crate::ui::app::slices::{ImportButtons, ImportProgress};
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::TextField;
@@ -23,25 +23,8 @@ use crate::ui::widgets::section::{Depth, Section};
 
 /// Rows read between two looks at the clock: well under a millisecond.
 const BATCH_ROWS: usize = 500;
-/// Work per turn of the event loop before the browser paints the bar and handles a click.
-const SLICE_MS: f64 = 20.0;
 /// Orders shown in the preview.
 const PREVIEW_ORDERS: usize = 5;
-
-/// The slice for this turn: [`SLICE_MS`] unless the page sets `window.__microscopeImportSliceMs`
-/// (the end-to-end test does, to prove the import yields between slices on any machine).
-fn slice_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| {
-            web_sys::js_sys::Reflect::get(
-                &w,
-                &wasm_bindgen::JsValue::from_str("__microscopeImportSliceMs"),
-            )
-            .ok()
-        })
-        .and_then(|v| v.as_f64())
-        .unwrap_or(SLICE_MS)
-}
 
 /// The import's signals, copied into each scheduled slice.
 #[derive(Clone, Copy)]
@@ -110,36 +93,19 @@ impl Importer {
             .session
             .with_value(|s| s.as_ref().map(OrdersSession::progress));
         self.progress.set(first);
-        set_timeout(move || self.chunk(), Duration::ZERO);
-    }
-
-    /// Reads for one time slice, then lets the browser paint before the next.
-    fn chunk(self) {
-        if self.cancelled.try_get_value() != Some(false) {
-            return;
-        }
-        let clock = performance();
-        let started = clock.as_ref().map(|p| p.now());
-        let slice = slice_ms();
-        let in_slice = |_: &Progress| match (&clock, started) {
-            (Some(p), Some(t)) => p.now() - t < slice,
-            _ => false,
-        };
-        let Some(Some(progress)) = self
-            .session
-            .try_update_value(|s| s.as_mut().map(|s| s.step_while(BATCH_ROWS, in_slice)))
-        else {
-            return;
-        };
-        self.progress.set(Some(progress));
-        // A timer, not a posted message: a chain of messages would starve the page's painting
-        // and its other tasks (the progress bar would never show), at the cost of the 4 ms a
-        // nested timer waits.
-        if progress.finished {
-            set_timeout(move || self.finish(), Duration::ZERO);
-        } else {
-            set_timeout(move || self.chunk(), Duration::ZERO);
-        }
+        // The bar shows before any reading, and full before the long last step.
+        run_in_slices(
+            move |in_slice| {
+                read_slice(
+                    self.session,
+                    self.cancelled,
+                    self.progress,
+                    BATCH_ROWS,
+                    in_slice,
+                )
+            },
+            move || self.finish(),
+        );
     }
 
     /// Sorts the orders out against the campaign's codes and stores the file's summary.
@@ -411,14 +377,12 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
                             <tbody>{orders}</tbody>
                         </table>
                     </div>
-                    <div class="button-row">
-                        <button type="button" disabled=blocked on:click=move |_| importer.run()>
-                            {format!("Import {}", plural(total, "row", "rows"))}
-                        </button>
-                        <button type="button" class="secondary" on:click=move |_| importer.cancel()>
-                            "Cancel"
-                        </button>
-                    </div>
+                    <ImportButtons
+                        rows=total
+                        blocked=blocked
+                        on_import=move || importer.run()
+                        on_cancel=move || importer.cancel()
+                    />
                 </div>
             }
         })
@@ -426,23 +390,14 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
 
     let progress_view = move || {
         importer.progress.get().map(|p| {
-            let percent = (p.fraction() * 100.0).round();
             view! {
-                <div class="import-progress">
-                    <label for="orders-progress">
-                        {format!(
-                            "Reading orders: {} of about {} rows",
-                            group_thousands(p.done_rows as u64),
-                            group_thousands(p.total_rows as u64),
-                        )}
-                    </label>
-                    <progress id="orders-progress" max="100" value=percent.to_string()>
-                        {format!("{percent}%")}
-                    </progress>
-                    <button type="button" class="secondary" on:click=move |_| importer.cancel()>
-                        "Stop reading"
-                    </button>
-                </div>
+                <ImportProgress
+                    progress=p
+                    id="orders-progress"
+                    what="Reading orders"
+                    stop="Stop reading"
+                    on_stop=move || importer.cancel()
+                />
             }
         })
     };

@@ -16,6 +16,7 @@ use crate::domain::text::format::date_stamp;
 use crate::domain::text::format::{group_thousands, plural};
 use crate::storage;
 use crate::ui::app::clock::now_ms;
+use crate::ui::app::slices::{ImportButtons, ImportProgress};
 use crate::ui::shortlist::format::count_label;
 use crate::ui::shortlist::import_run::Importer;
 use crate::ui::state::ShortlistStore;
@@ -339,14 +340,12 @@ pub fn CsvImport() -> impl IntoView {
                             <tbody>{rows}</tbody>
                         </table>
                     </div>
-                    <div class="button-row">
-                        <button type="button" disabled=blocked on:click=move |_| importer.run()>
-                            {format!("Import {}", plural(total, "row", "rows"))}
-                        </button>
-                        <button type="button" class="secondary" on:click=move |_| importer.cancel()>
-                            "Cancel"
-                        </button>
-                    </div>
+                    <ImportButtons
+                        rows=total
+                        blocked=blocked
+                        on_import=move || importer.run()
+                        on_cancel=move || importer.cancel()
+                    />
                 </div>
             }
         })
@@ -354,23 +353,14 @@ pub fn CsvImport() -> impl IntoView {
 
     let progress_view = move || {
         importer.progress.get().map(|p| {
-            let percent = (p.fraction() * 100.0).round();
             view! {
-                <div class="import-progress">
-                    <label for="import-progress">
-                        {format!(
-                            "Importing: {} of about {} rows",
-                            group_thousands(p.done_rows as u64),
-                            group_thousands(p.total_rows as u64),
-                        )}
-                    </label>
-                    <progress id="import-progress" max="100" value=percent.to_string()>
-                        {format!("{percent}%")}
-                    </progress>
-                    <button type="button" class="secondary" on:click=move |_| importer.cancel()>
-                        "Stop the import"
-                    </button>
-                </div>
+                <ImportProgress
+                    progress=p
+                    id="import-progress"
+                    what="Importing"
+                    stop="Stop the import"
+                    on_stop=move || importer.cancel()
+                />
             }
         })
     };

@@ -168,6 +168,18 @@ impl OrderColumns {
         }
     }
 
+    /// Which columns the reader needs (by index, up to the last one that gives a role): the
+    /// tokenizer builds only these cells.
+    pub fn wanted(&self) -> Vec<bool> {
+        let mut wanted = vec![false; self.roles.values().max().map_or(0, |m| m + 1)];
+        for &i in self.roles.values() {
+            if let Some(w) = wanted.get_mut(i) {
+                *w = true;
+            }
+        }
+        wanted
+    }
+
     /// The required roles no column gives.
     pub fn missing(&self) -> Vec<Role> {
         Role::REQUIRED

@@ -17,11 +17,8 @@ use crate::domain::campaign::attribution::{
 use crate::domain::io::encoding::{decode, Encoding, EncodingError};
 use crate::domain::text::format::group_thousands;
 
-use super::reader::{
-    count_rows, detect_delimiter, is_empty_record, looks_binary, read_record, sep_line,
-    skip_blank_lines, unneutralise, Cursor,
-};
-use super::{Delimiter, Progress};
+use super::reader::{open, read_record_wanted, Cursor, Opening, Unopened};
+use super::{Delimiter, Progress, Steps};
 
 /// A shop's export is larger than a creator list: 50,000 orders with line items and addresses
 /// take about 30 MB.
@@ -108,35 +105,18 @@ impl OrdersSession {
         if text.len() > MAX_ORDER_BYTES {
             return Err(OrdersImportError::TooLarge { bytes: text.len() });
         }
-        let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        if looks_binary(text.get(start..).unwrap_or("")) {
-            return Err(OrdersImportError::NotText);
-        }
-        let mut cursor = Cursor {
-            pos: start,
-            line: 1,
-        };
-        skip_blank_lines(&text, &mut cursor);
-        if cursor.pos >= text.len() {
-            return Err(OrdersImportError::Empty);
-        }
-        let delimiter = match sep_line(&text, &mut cursor) {
-            Some(d) => d,
-            None => detect_delimiter(text.get(cursor.pos..).unwrap_or("")),
-        };
-        skip_blank_lines(&text, &mut cursor);
-        let mut cells: Vec<Cow<str>> = Vec::new();
-        match read_record(&text, &mut cursor, delimiter.byte(), &mut cells) {
-            None => return Err(OrdersImportError::Empty),
-            Some(meta) if meta.unclosed_quote => return Err(OrdersImportError::HeaderQuote),
-            Some(_) => {}
-        }
-        let headers: Vec<String> = cells
-            .iter()
-            .map(|c| unneutralise(c.trim()).to_string())
-            .collect();
+        let Opening {
+            start,
+            cursor,
+            delimiter,
+            headers,
+            total_rows,
+        } = open(&text).map_err(|e| match e {
+            Unopened::NotText => OrdersImportError::NotText,
+            Unopened::Empty => OrdersImportError::Empty,
+            Unopened::HeaderQuote => OrdersImportError::HeaderQuote,
+        })?;
         let columns = map_columns(&headers);
-        let total_rows = count_rows(text.get(cursor.pos..).unwrap_or(""), delimiter.byte());
         if total_rows > MAX_ORDER_ROWS {
             return Err(OrdersImportError::TooManyRows { rows: total_rows });
         }
@@ -187,16 +167,21 @@ impl OrdersSession {
     /// The first `n` orders, read as the import will read them; nothing is consumed.
     pub fn preview(&self, n: usize) -> OrdersPreview {
         let mut reader = OrdersReader::new(self.columns().clone());
+        let wanted = self.columns().wanted();
         let mut cursor = self.data_start;
         let mut cells: Vec<Cow<str>> = Vec::new();
         let mut rows = 0;
         while rows < PREVIEW_ROWS {
-            let Some(meta) =
-                read_record(&self.text, &mut cursor, self.delimiter.byte(), &mut cells)
-            else {
+            let Some((meta, blank)) = read_record_wanted(
+                &self.text,
+                &mut cursor,
+                self.delimiter.byte(),
+                &wanted,
+                &mut cells,
+            ) else {
                 break;
             };
-            if is_empty_record(&cells) {
+            if blank {
                 continue;
             }
             rows += 1;
@@ -222,57 +207,14 @@ impl OrdersSession {
         }
     }
 
-    /// Reads up to `max_rows` more lines.
-    pub fn step(&mut self, max_rows: usize) -> Progress {
-        self.started = true;
-        let mut cells: Vec<Cow<str>> = Vec::new();
-        let mut handled = 0;
-        while handled < max_rows && !self.finished {
-            let Some(meta) = read_record(
-                &self.text,
-                &mut self.cursor,
-                self.delimiter.byte(),
-                &mut cells,
-            ) else {
-                self.finished = true;
-                break;
-            };
-            handled += 1;
-            if is_empty_record(&cells) {
-                continue;
-            }
-            self.done_rows += 1;
-            self.reader.row(meta.line, &cells);
-        }
-        if self.cursor.pos >= self.text.len() {
-            self.finished = true;
-        }
-        self.progress()
-    }
-
-    /// Reads batches of `batch` lines while `keep_going` says so (the page passes a clock
-    /// check), or until the text ends.
-    pub fn step_while(
-        &mut self,
-        batch: usize,
-        mut keep_going: impl FnMut(&Progress) -> bool,
-    ) -> Progress {
-        loop {
-            let p = self.step(batch.max(1));
-            if p.finished || !keep_going(&p) {
-                return p;
-            }
-        }
-    }
-
     pub fn progress(&self) -> Progress {
-        Progress {
-            done_rows: self.done_rows,
-            total_rows: self.total_rows,
-            consumed_bytes: self.cursor.pos.saturating_sub(self.start),
-            total_bytes: self.text.len().saturating_sub(self.start),
-            finished: self.finished,
-        }
+        Progress::of(
+            &self.text,
+            self.start,
+            self.cursor.pos,
+            (self.done_rows, self.total_rows),
+            self.finished,
+        )
     }
 
     /// Reads whatever is left and sorts the orders out against the campaign's codes (upper
@@ -282,6 +224,39 @@ impl OrdersSession {
             self.step(usize::MAX);
         }
         self.reader.finish(&self.name, now_ms, codes)
+    }
+}
+
+impl Steps for OrdersSession {
+    /// Reads up to `max_rows` more lines.
+    fn step(&mut self, max_rows: usize) -> Progress {
+        self.started = true;
+        // Only the cells the attribution reads are built (8 of a Shopify export's 79 columns).
+        let wanted = self.columns().wanted();
+        let mut cells: Vec<Cow<str>> = Vec::new();
+        let mut handled = 0;
+        while handled < max_rows && !self.finished {
+            let Some((meta, blank)) = read_record_wanted(
+                &self.text,
+                &mut self.cursor,
+                self.delimiter.byte(),
+                &wanted,
+                &mut cells,
+            ) else {
+                self.finished = true;
+                break;
+            };
+            handled += 1;
+            if blank {
+                continue;
+            }
+            self.done_rows += 1;
+            self.reader.row(meta.line, &cells);
+        }
+        if self.cursor.pos >= self.text.len() {
+            self.finished = true;
+        }
+        self.progress()
     }
 }
 

@@ -45,6 +45,69 @@ pub(super) fn skip_blank_lines(text: &str, cursor: &mut Cursor) {
     cursor.pos = if i >= bytes.len() { i } else { line_start };
 }
 
+/// Where a CSV text's data starts, as both imports (creators, orders) open it.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Opening {
+    /// The data's first byte after a byte-order mark.
+    pub(super) start: usize,
+    /// Just after the header row.
+    pub(super) cursor: Cursor,
+    pub(super) delimiter: Delimiter,
+    /// The header row's cells, trimmed, formula marks removed.
+    pub(super) headers: Vec<String>,
+    /// Records after the header ([`count_rows`]).
+    pub(super) total_rows: usize,
+}
+
+/// Why a text can't be opened as CSV; each import words it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Unopened {
+    NotText,
+    Empty,
+    /// The header row opens a quote it never closes (every row would vanish into it).
+    HeaderQuote,
+}
+
+/// Opens a CSV text: skips a byte-order mark and blank lines, takes the delimiter from Excel's
+/// "sep=;" first line or else from the header, reads the header row and counts the rows after it.
+pub(super) fn open(text: &str) -> Result<Opening, Unopened> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    if looks_binary(text.get(start..).unwrap_or("")) {
+        return Err(Unopened::NotText);
+    }
+    let mut cursor = Cursor {
+        pos: start,
+        line: 1,
+    };
+    skip_blank_lines(text, &mut cursor);
+    if cursor.pos >= text.len() {
+        return Err(Unopened::Empty);
+    }
+    let delimiter = match sep_line(text, &mut cursor) {
+        Some(d) => d,
+        None => detect_delimiter(text.get(cursor.pos..).unwrap_or("")),
+    };
+    skip_blank_lines(text, &mut cursor);
+    let mut cells: Vec<Cow<str>> = Vec::new();
+    match read_record(text, &mut cursor, delimiter.byte(), &mut cells) {
+        None => return Err(Unopened::Empty),
+        Some(meta) if meta.unclosed_quote => return Err(Unopened::HeaderQuote),
+        Some(_) => {}
+    }
+    let headers = cells
+        .iter()
+        .map(|c| unneutralise(c.trim()).to_string())
+        .collect();
+    let total_rows = count_rows(text.get(cursor.pos..).unwrap_or(""), delimiter.byte());
+    Ok(Opening {
+        start,
+        cursor,
+        delimiter,
+        headers,
+        total_rows,
+    })
+}
+
 /// Consumes a first line "sep=X" and returns its delimiter.
 pub(super) fn sep_line(text: &str, cursor: &mut Cursor) -> Option<Delimiter> {
     let rest = text.get(cursor.pos..)?;
@@ -243,118 +306,306 @@ pub(super) fn read_record<'a>(
     delimiter: u8,
     cells: &mut Vec<Cow<'a, str>>,
 ) -> Option<RecordMeta> {
-    let bytes = text.as_bytes();
-    let len = bytes.len();
-    if cursor.pos >= len {
+    if cursor.pos >= text.len() {
         return None;
     }
     cells.clear();
-    let meta_line = cursor.line;
+    let line = cursor.line;
     let mut unclosed_quote = false;
     let mut i = cursor.pos;
-    // Every index used to slice below sits on an ASCII byte or at the end, so on a char boundary.
-    let slice = |a: usize, b: usize| text.get(a..b).unwrap_or("");
     loop {
-        if bytes.get(i) == Some(&b'"') {
-            i += 1;
-            let mut seg = i;
-            let mut owned: Option<String> = None;
-            loop {
-                i = find3(bytes, i, b'"', b'\n', b'\r');
-                match bytes.get(i) {
-                    None => {
-                        unclosed_quote = true;
-                        let piece = slice(seg, len);
-                        cells.push(match owned.take() {
-                            Some(mut s) => {
-                                s.push_str(piece);
-                                Cow::Owned(s)
-                            }
-                            None => Cow::Borrowed(piece),
-                        });
-                        cursor.pos = len;
-                        return Some(RecordMeta {
-                            line: meta_line,
-                            unclosed_quote,
-                        });
-                    }
-                    Some(b'"') => {
-                        if bytes.get(i + 1) == Some(&b'"') {
-                            owned
-                                .get_or_insert_with(String::new)
-                                .push_str(slice(seg, i + 1));
-                            i += 2;
-                            seg = i;
-                        } else {
-                            let piece = slice(seg, i);
-                            i += 1;
-                            let tail_start = i;
-                            i = find3(bytes, i, delimiter, b'\n', b'\r');
-                            let tail = slice(tail_start, i);
-                            cells.push(match owned.take() {
-                                None if tail.is_empty() => Cow::Borrowed(piece),
-                                other => {
-                                    let mut s = other.unwrap_or_default();
-                                    s.push_str(piece);
-                                    s.push_str(tail);
-                                    Cow::Owned(s)
-                                }
-                            });
-                            break;
-                        }
-                    }
-                    Some(b'\n') => {
-                        cursor.line += 1;
-                        i += 1;
-                    }
-                    Some(_) => {
-                        // A lone CR ends a line; in CRLF the LF counts it.
-                        if bytes.get(i + 1) != Some(&b'\n') {
-                            cursor.line += 1;
-                        }
-                        i += 1;
-                    }
-                }
-            }
-        } else {
-            let start = i;
-            i = find3(bytes, i, delimiter, b'\n', b'\r');
-            cells.push(Cow::Borrowed(slice(start, i)));
-        }
-        match bytes.get(i) {
-            None => {
-                cursor.pos = len;
-                break;
-            }
-            Some(b'\n') => {
-                cursor.line += 1;
-                cursor.pos = i + 1;
-                break;
-            }
-            Some(b'\r') => {
-                i += 1;
-                if bytes.get(i) == Some(&b'\n') {
-                    i += 1;
-                }
-                cursor.line += 1;
-                cursor.pos = i;
-                break;
-            }
-            Some(_) => {
-                // A delimiter: another cell follows, even if the text ends here.
-                i += 1;
-                if i >= len {
-                    cells.push(Cow::Borrowed(""));
-                    cursor.pos = len;
-                    break;
-                }
-            }
+        let (cell, end) = cell_at(text, i, cursor, delimiter, &mut unclosed_quote);
+        cells.push(cell);
+        match next_cell(text.as_bytes(), end, cursor, cells) {
+            Some(next) => i = next,
+            None => break,
         }
     }
     Some(RecordMeta {
-        line: meta_line,
+        line,
         unclosed_quote,
     })
+}
+
+/// Reads one record like [`read_record`], but builds only the cells `wanted` marks (by column):
+/// the others are skipped without being unescaped or copied, and everything after the last
+/// wanted column is skipped in steps of 8 bytes, delimiters and all, once the record is known
+/// not to be blank. `cells` gets one entry per column up to the last wanted one (an empty one
+/// for a column not wanted), fewer when the record is shorter. Returns the record's facts and
+/// whether it is blank ([`is_empty_record`] of all its cells, read or not).
+///
+/// An orders export has 79 columns and the attribution reads 8 of them (issue #17's
+/// performance budget); the property test checks it against [`read_record`].
+pub(super) fn read_record_wanted<'a>(
+    text: &'a str,
+    cursor: &mut Cursor,
+    delimiter: u8,
+    wanted: &[bool],
+    cells: &mut Vec<Cow<'a, str>>,
+) -> Option<(RecordMeta, bool)> {
+    let bytes = text.as_bytes();
+    if cursor.pos >= bytes.len() {
+        return None;
+    }
+    cells.clear();
+    let line = cursor.line;
+    let mut unclosed_quote = false;
+    let mut blank = true;
+    let mut i = cursor.pos;
+    let mut column = 0;
+    loop {
+        let want = wanted.get(column).copied();
+        if want.is_none() && !blank {
+            skip_rest(bytes, i, cursor, delimiter, &mut unclosed_quote);
+            break;
+        }
+        let end = if want == Some(true) || blank {
+            let (cell, end) = cell_at(text, i, cursor, delimiter, &mut unclosed_quote);
+            blank = blank && trim(&cell).is_empty();
+            if want.is_some() {
+                cells.push(if want == Some(true) {
+                    cell
+                } else {
+                    Cow::Borrowed("")
+                });
+            }
+            end
+        } else {
+            cells.push(Cow::Borrowed(""));
+            skip_cell(bytes, i, cursor, delimiter, &mut unclosed_quote)
+        };
+        match after_cell(bytes, end, cursor) {
+            After::Next(next) => {
+                i = next;
+                column += 1;
+            }
+            After::End => break,
+            After::EndAfterDelimiter => {
+                if column + 1 < wanted.len() {
+                    cells.push(Cow::Borrowed(""));
+                }
+                break;
+            }
+        }
+    }
+    Some((
+        RecordMeta {
+            line,
+            unclosed_quote,
+        },
+        blank,
+    ))
+}
+
+/// The cell starting at `i`, and where it ends (a delimiter, a line break or the end of the
+/// text). Line breaks inside quotes move `cursor.line`; a quote never closed sets `unclosed`
+/// and the cell runs to the end.
+#[inline(always)]
+fn cell_at<'a>(
+    text: &'a str,
+    mut i: usize,
+    cursor: &mut Cursor,
+    delimiter: u8,
+    unclosed: &mut bool,
+) -> (Cow<'a, str>, usize) {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    // Every index used to slice below sits on an ASCII byte or at the end, so on a char boundary.
+    let slice = |a: usize, b: usize| text.get(a..b).unwrap_or("");
+    if bytes.get(i) != Some(&b'"') {
+        let start = i;
+        i = find3(bytes, i, delimiter, b'\n', b'\r');
+        return (Cow::Borrowed(slice(start, i)), i);
+    }
+    i += 1;
+    let mut seg = i;
+    let mut owned: Option<String> = None;
+    loop {
+        i = find3(bytes, i, b'"', b'\n', b'\r');
+        match bytes.get(i) {
+            None => {
+                *unclosed = true;
+                let piece = slice(seg, len);
+                let cell = match owned.take() {
+                    Some(mut s) => {
+                        s.push_str(piece);
+                        Cow::Owned(s)
+                    }
+                    None => Cow::Borrowed(piece),
+                };
+                return (cell, len);
+            }
+            Some(b'"') if bytes.get(i + 1) == Some(&b'"') => {
+                owned
+                    .get_or_insert_with(String::new)
+                    .push_str(slice(seg, i + 1));
+                i += 2;
+                seg = i;
+            }
+            Some(b'"') => {
+                let piece = slice(seg, i);
+                i += 1;
+                let tail_start = i;
+                i = find3(bytes, i, delimiter, b'\n', b'\r');
+                let tail = slice(tail_start, i);
+                let cell = match owned.take() {
+                    None if tail.is_empty() => Cow::Borrowed(piece),
+                    other => {
+                        let mut s = other.unwrap_or_default();
+                        s.push_str(piece);
+                        s.push_str(tail);
+                        Cow::Owned(s)
+                    }
+                };
+                return (cell, i);
+            }
+            Some(b) => {
+                line_break_in_quotes(bytes, i, *b, cursor);
+                i += 1;
+            }
+        }
+    }
+}
+
+/// A line break inside quotes at `i`: a lone CR ends a line; in CRLF the LF counts it.
+#[inline(always)]
+fn line_break_in_quotes(bytes: &[u8], i: usize, b: u8, cursor: &mut Cursor) {
+    if b == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+        cursor.line += 1;
+    }
+}
+
+/// Where the cell starting at `i` ends, as [`cell_at`] finds it, without building it.
+#[inline(always)]
+fn skip_cell(
+    bytes: &[u8],
+    mut i: usize,
+    cursor: &mut Cursor,
+    delimiter: u8,
+    unclosed: &mut bool,
+) -> usize {
+    if bytes.get(i) == Some(&b'"') {
+        i = skip_quoted(bytes, i + 1, cursor, unclosed);
+    }
+    find3(bytes, i, delimiter, b'\n', b'\r')
+}
+
+/// From just inside an opening quote to just after its closing quote (`""` pairs skipped, line
+/// breaks counted); the end of the text when it never closes.
+#[inline(always)]
+fn skip_quoted(bytes: &[u8], mut i: usize, cursor: &mut Cursor, unclosed: &mut bool) -> usize {
+    loop {
+        i = find3(bytes, i, b'"', b'\n', b'\r');
+        match bytes.get(i) {
+            None => {
+                *unclosed = true;
+                return bytes.len();
+            }
+            Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
+            Some(b'"') => return i + 1,
+            Some(&b) => {
+                line_break_in_quotes(bytes, i, b, cursor);
+                i += 1;
+            }
+        }
+    }
+}
+
+/// Skips the rest of a record from the start of a cell at `i` and moves the cursor past it.
+/// Only quotes and line breaks are looked at: a quote right after a delimiter (or at `i`) opens
+/// a quoted cell, skipped to its closing quote; any other quote is an ordinary character; the
+/// first line break outside quotes ends the record. The same end as [`read_record`] finds.
+fn skip_rest(bytes: &[u8], mut i: usize, cursor: &mut Cursor, delimiter: u8, unclosed: &mut bool) {
+    let mut cell_start = i;
+    loop {
+        i = find3(bytes, i, b'"', b'\n', b'\r');
+        match bytes.get(i) {
+            None => {
+                cursor.pos = bytes.len();
+                return;
+            }
+            Some(b'"') => {
+                let opens = i == cell_start
+                    || i.checked_sub(1).and_then(|j| bytes.get(j)) == Some(&delimiter);
+                i = if opens {
+                    skip_quoted(bytes, i + 1, cursor, unclosed)
+                } else {
+                    i + 1
+                };
+                cell_start = usize::MAX;
+            }
+            Some(_) => {
+                let _ = after_cell(bytes, i, cursor);
+                return;
+            }
+        }
+    }
+}
+
+/// After a cell of a record whose every cell is kept: where the next cell starts, or `None` at
+/// the end of the record (an empty last cell added after a delimiter that ends the text).
+#[inline(always)]
+fn next_cell(
+    bytes: &[u8],
+    end: usize,
+    cursor: &mut Cursor,
+    cells: &mut Vec<Cow<str>>,
+) -> Option<usize> {
+    match after_cell(bytes, end, cursor) {
+        After::Next(next) => Some(next),
+        After::End => None,
+        After::EndAfterDelimiter => {
+            cells.push(Cow::Borrowed(""));
+            None
+        }
+    }
+}
+
+/// What follows a cell.
+enum After {
+    /// A delimiter: the next cell starts here.
+    Next(usize),
+    /// The record ended (a line break or the end of the text); the cursor is past it.
+    End,
+    /// A delimiter was the text's last byte: one more, empty, cell ends the record.
+    EndAfterDelimiter,
+}
+
+/// The byte at `i` ends a cell: a delimiter, a line break (CRLF, LF or a lone CR) or the end.
+/// At the end of the record, moves the cursor past it.
+#[inline(always)]
+fn after_cell(bytes: &[u8], mut i: usize, cursor: &mut Cursor) -> After {
+    let len = bytes.len();
+    match bytes.get(i) {
+        None => {
+            cursor.pos = len;
+            After::End
+        }
+        Some(b'\n') => {
+            cursor.line += 1;
+            cursor.pos = i + 1;
+            After::End
+        }
+        Some(b'\r') => {
+            i += 1;
+            if bytes.get(i) == Some(&b'\n') {
+                i += 1;
+            }
+            cursor.line += 1;
+            cursor.pos = i;
+            After::End
+        }
+        Some(_) => {
+            // A delimiter: another cell follows, even if the text ends here.
+            i += 1;
+            if i >= len {
+                cursor.pos = len;
+                After::EndAfterDelimiter
+            } else {
+                After::Next(i)
+            }
+        }
+    }
 }
 
 pub(super) fn is_empty_record(cells: &[Cow<str>]) -> bool {
@@ -470,34 +721,10 @@ mod tests {
                 }
                 cells.push(Cow::Borrowed(slice(start, i)));
             }
-            match bytes.get(i) {
-                None => {
-                    cursor.pos = len;
-                    break;
-                }
-                Some(b'\n') => {
-                    cursor.line += 1;
-                    cursor.pos = i + 1;
-                    break;
-                }
-                Some(b'\r') => {
-                    i += 1;
-                    if bytes.get(i) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    cursor.line += 1;
-                    cursor.pos = i;
-                    break;
-                }
-                Some(_) => {
-                    // A delimiter: another cell follows, even if the text ends here.
-                    i += 1;
-                    if i >= len {
-                        cells.push(Cow::Borrowed(""));
-                        cursor.pos = len;
-                        break;
-                    }
-                }
+            // What ends a cell is shared with the fast reader: the scans differ, not this.
+            match next_cell(bytes, i, cursor, cells) {
+                Some(next) => i = next,
+                None => break,
             }
         }
         Some(RecordMeta {
@@ -657,6 +884,35 @@ mod props {
                     if got.is_none() {
                         break;
                     }
+                }
+            }
+        }
+
+        /// Issue #17: reading only the wanted columns gives, for each of them, the cell
+        /// [`read_record`] gives, an empty cell for the others, the same record ends, line numbers
+        /// and unclosed-quote flags, and whether the record is blank, on the same tricky text.
+        #[test]
+        fn reading_wanted_columns_agrees_with_the_full_reader(
+            s in "(\"|\"\"|,|;|\t|\r\n|\r|\n| |é|€|[a-h]{1,12}|'=x){0,60}",
+            wanted in proptest::collection::vec(any::<bool>(), 0..8),
+        ) {
+            for d in [b',', b';', b'\t'] {
+                let (mut part, mut full) = (Cursor { pos: 0, line: 1 }, Cursor { pos: 0, line: 1 });
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                loop {
+                    let got = read_record_wanted(&s, &mut part, d, &wanted, &mut a);
+                    let want = read_record(&s, &mut full, d, &mut b);
+                    prop_assert_eq!(got.map(|g| g.0), want);
+                    prop_assert_eq!(part, full);
+                    let Some((_, blank)) = got else { break };
+                    prop_assert_eq!(blank, is_empty_record(&b));
+                    let expected: Vec<Cow<str>> = b
+                        .iter()
+                        .take(wanted.len())
+                        .enumerate()
+                        .map(|(i, c)| if wanted[i] { c.clone() } else { Cow::Borrowed("") })
+                        .collect();
+                    prop_assert_eq!(&a, &expected);
                 }
             }
         }

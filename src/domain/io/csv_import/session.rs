@@ -11,10 +11,7 @@ use crate::domain::io::encoding::{decode, Encoding, EncodingError};
 use crate::domain::text::date::Date;
 use crate::domain::text::format::group_thousands;
 
-use super::reader::{
-    count_rows, detect_delimiter, is_empty_record, looks_binary, read_record, sep_line,
-    skip_blank_lines, unneutralise, Cursor,
-};
+use super::reader::{is_empty_record, open, read_record, unneutralise, Cursor, Opening, Unopened};
 use super::rows::{read_rate, Column, RateScale, RowBuilder};
 use super::{has_name_source, map_headers, ColumnMapping, Delimiter, Target};
 
@@ -81,12 +78,56 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// Where a reading of `text` stands: `done_rows` of `total_rows`, the cursor at byte `pos`,
+    /// the data starting at byte `start` (after a byte-order mark).
+    pub(super) fn of(
+        text: &str,
+        start: usize,
+        pos: usize,
+        (done_rows, total_rows): (usize, usize),
+        finished: bool,
+    ) -> Progress {
+        Progress {
+            done_rows,
+            total_rows,
+            consumed_bytes: pos.saturating_sub(start),
+            total_bytes: text.len().saturating_sub(start),
+            finished,
+        }
+    }
+
     /// Share done, 0.0 to 1.0.
     pub fn fraction(&self) -> f64 {
         if self.finished || self.total_bytes == 0 {
             1.0
         } else {
             (self.consumed_bytes as f64 / self.total_bytes as f64).clamp(0.0, 1.0)
+        }
+    }
+}
+
+/// A file read in steps between frames (the creator import, [`ImportSession`], and the orders
+/// import, `OrdersSession`): each says how to read up to a number of rows, the rest is shared.
+pub trait Steps {
+    /// Reads up to `max_rows` more lines.
+    fn step(&mut self, max_rows: usize) -> Progress;
+
+    /// Reads batches of `batch` lines while `keep_going` (asked after each batch with the
+    /// progress so far) says so, or until the text ends: the page passes a clock check, so each
+    /// turn of the event loop does about the same amount of work on a fast or a slow device.
+    fn step_while(
+        &mut self,
+        batch: usize,
+        mut keep_going: impl FnMut(&Progress) -> bool,
+    ) -> Progress
+    where
+        Self: Sized,
+    {
+        loop {
+            let p = self.step(batch.max(1));
+            if p.finished || !keep_going(&p) {
+                return p;
+            }
         }
     }
 }
@@ -240,38 +281,19 @@ impl ImportSession {
         if text.len() > MAX_BYTES {
             return Err(ImportError::TooLarge { bytes: text.len() });
         }
-        let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        let body = text.get(start..).unwrap_or("");
-        if looks_binary(body) {
-            return Err(ImportError::NotText);
-        }
-        let mut cursor = Cursor {
-            pos: start,
-            line: 1,
-        };
-        skip_blank_lines(&text, &mut cursor);
-        if cursor.pos >= text.len() {
-            return Err(ImportError::Empty);
-        }
-        // Excel's "sep=;" first line names the delimiter.
-        let delimiter = match sep_line(&text, &mut cursor) {
-            Some(d) => d,
-            None => detect_delimiter(text.get(cursor.pos..).unwrap_or("")),
-        };
-        skip_blank_lines(&text, &mut cursor);
-        let mut cells: Vec<Cow<str>> = Vec::new();
-        match read_record(&text, &mut cursor, delimiter.byte(), &mut cells) {
-            None => return Err(ImportError::Empty),
+        let Opening {
+            start,
+            cursor,
+            delimiter,
+            headers,
+            total_rows,
+        } = open(&text).map_err(|e| match e {
+            Unopened::NotText => ImportError::NotText,
+            Unopened::Empty => ImportError::Empty,
             // Otherwise every row would vanish into the header without a word.
-            Some(meta) if meta.unclosed_quote => return Err(ImportError::HeaderQuote),
-            Some(_) => {}
-        }
-        let headers: Vec<String> = cells
-            .iter()
-            .map(|c| unneutralise(c.trim()).to_string())
-            .collect();
+            Unopened::HeaderQuote => ImportError::HeaderQuote,
+        })?;
         let mut columns = map_headers(&headers);
-        let total_rows = count_rows(text.get(cursor.pos..).unwrap_or(""), delimiter.byte());
         if total_rows > MAX_ROWS {
             return Err(ImportError::TooManyRows { rows: total_rows });
         }
@@ -456,12 +478,6 @@ impl ImportSession {
         self.parse(rows)
     }
 
-    /// Parses up to `max_rows` more lines (about 2,000 keeps a frame short in the browser).
-    pub fn step(&mut self, max_rows: usize) -> Progress {
-        self.started = true;
-        self.parse(max_rows)
-    }
-
     fn parse(&mut self, max_rows: usize) -> Progress {
         if self.creators.capacity() == 0 {
             // Growing 100,000 creators by doubling copies them several times over; the count is known.
@@ -505,30 +521,14 @@ impl ImportSession {
         self.progress()
     }
 
-    /// Parses batches of `batch` lines while `keep_going` (asked after each batch with the progress
-    /// so far) says so, or until the text ends: the page passes a clock check, so each turn of the
-    /// event loop does about the same amount of work on a fast or a slow device.
-    pub fn step_while(
-        &mut self,
-        batch: usize,
-        mut keep_going: impl FnMut(&Progress) -> bool,
-    ) -> Progress {
-        loop {
-            let p = self.step(batch.max(1));
-            if p.finished || !keep_going(&p) {
-                return p;
-            }
-        }
-    }
-
     pub fn progress(&self) -> Progress {
-        Progress {
-            done_rows: self.done_rows,
-            total_rows: self.total_rows,
-            consumed_bytes: self.cursor.pos.saturating_sub(self.start),
-            total_bytes: self.text.len().saturating_sub(self.start),
-            finished: self.finished,
-        }
+        Progress::of(
+            &self.text,
+            self.start,
+            self.cursor.pos,
+            (self.done_rows, self.total_rows),
+            self.finished,
+        )
     }
 
     /// Parses whatever is left and returns the result.
@@ -582,6 +582,14 @@ fn set_scales(text: &str, from: Cursor, delimiter: Delimiter, columns: &mut [Col
         } else {
             RateScale::Percent
         };
+    }
+}
+
+impl Steps for ImportSession {
+    /// Parses up to `max_rows` more lines (about 2,000 keeps a frame short in the browser).
+    fn step(&mut self, max_rows: usize) -> Progress {
+        self.started = true;
+        self.parse(max_rows)
     }
 }
 
