@@ -1,7 +1,7 @@
 //! The deliverables calendar of a campaign: a form to add one (creator, kind, date, state,
 //! note), a month view (a keyboard-navigable grid: arrows, Home/End, Page Up/Down, Enter puts
-//! the day in the form) or a list (state changeable, removable), downloads as `.ics` and CSV,
-//! and `OverdueBanner`, the warning at the top of the campaign. Today is the browser's local
+//! the day in the form) or a list (state changeable, removable), downloads as `.ics` and CSV
+//! (the warning at the top of the campaign is `overdue::OverdueBanner`). Today is the browser's local
 //! date (`app::clock::today`); the domain (`campaign::calendar`) decides what is overdue and
 //! writes the files.
 
@@ -12,7 +12,6 @@ use crate::domain::campaign::calendar::csv::deliverables_csv;
 use crate::domain::campaign::calendar::ics::ics;
 use crate::domain::campaign::calendar::item::{checked, Deliverable, Kind, State};
 use crate::domain::campaign::calendar::month::{month_grid, Month, WEEKDAYS};
-use crate::domain::campaign::calendar::overdue::overdue;
 use crate::domain::text::date::{month_name, Date};
 use crate::domain::text::format::plural;
 use crate::ui::app::clock::{now_ms, today};
@@ -25,7 +24,8 @@ use crate::ui::widgets::files::{download_outcome, download_text};
 use crate::ui::widgets::section::{Depth, Section};
 use crate::ui::widgets::table::column_heads_and_actions;
 
-fn name_in(names: &[(String, String)], id: &str) -> String {
+/// The creator's name for `id` in `names`, "Whole campaign" for none.
+pub(super) fn name_in(names: &[(String, String)], id: &str) -> String {
     if id.is_empty() {
         return "Whole campaign".to_string();
     }
@@ -65,51 +65,6 @@ fn focus_day_cell(d: Date) {
             let _ = el.focus();
         }
     });
-}
-
-/// The warning at the top of the campaign: every overdue deliverable, oldest first.
-#[component]
-pub fn OverdueBanner(campaign: CampaignMemo) -> impl IntoView {
-    let creators = shortlisted();
-    let names = creator_names(creators, campaign);
-    let day = today();
-    move || {
-        let list = names.get();
-        campaign.with(|c| {
-            let c = c.as_ref()?;
-            let late = overdue(&c.deliverables.items, day);
-            if late.is_empty() {
-                return None;
-            }
-            let lines: Vec<String> = late
-                .iter()
-                .map(|o| {
-                    o.sentence(&if o.item.creator_id.is_empty() {
-                        String::new()
-                    } else {
-                        name_in(&list, &o.item.creator_id)
-                    })
-                })
-                .collect();
-            Some(view! {
-                <div class="banner warn campaign-overdue campaign-form" role="alert">
-                    <p class="banner-title">
-                        <strong>
-                            {format!(
-                                "{} overdue",
-                                plural(lines.len(), "deliverable", "deliverables"),
-                            )}
-                        </strong>
-                        {format!(" (today is {day}, your device's date)")}
-                    </p>
-                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                    <p>
-                        "Update their state in the deliverables calendar below once they are done."
-                    </p>
-                </div>
-            })
-        })
-    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

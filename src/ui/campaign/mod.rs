@@ -4,7 +4,7 @@
 //! results, and the two documents, the `brief` and the `vetting` record, which `document` renders
 //! from their typed blocks and downloads as Markdown; results in money (issue #17): `codes` and
 //! links per creator, the shop's `orders` imported in slices, `roi` (revenue, ROAS, CPA), the fair
-//! `pricing` check, `reach` estimates and the deliverables `calendar` (with its overdue banner).
+//! `pricing` check, `reach` estimates and the deliverables `calendar` (with its `overdue` banner).
 
 pub mod brief;
 pub mod calendar;
@@ -14,6 +14,7 @@ pub mod creators;
 pub mod document;
 pub mod inputs;
 pub mod orders;
+pub mod overdue;
 pub mod panel;
 pub mod pricing;
 pub mod reach;
