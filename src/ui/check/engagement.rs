@@ -153,10 +153,18 @@ pub fn EngagementView(form: CheckForm, analysis: Memo<Analysis>) -> impl IntoVie
                 Scope::Tier => "for this account's size, under this formula",
                 _ => "over every account size (no figure for this size under this formula): context, not a tier norm",
             };
+            // Outside the range is not yet "below" or "above": the verdict under it allows a
+            // margin around its figure, so say so instead of seeming to contradict it.
             let position = r.position(a.engagement.rate).map(|p| match p {
-                RangePosition::Below => "This creator's rate is below every figure in the range.",
-                RangePosition::Within => "This creator's rate is within the range.",
-                RangePosition::Above => "This creator's rate is above every figure in the range.",
+                RangePosition::Below => format!(
+                    "This creator's rate is below every figure in the range; the verdict counts {} as in line.",
+                    Verdict::InLine.range_label()
+                ),
+                RangePosition::Within => "This creator's rate is within the range.".to_string(),
+                RangePosition::Above => format!(
+                    "This creator's rate is above every figure in the range; the verdict counts {} as in line.",
+                    Verdict::InLine.range_label()
+                ),
             });
             Some(view! {
                 <p class="figure" data-testid="benchmark-range">
