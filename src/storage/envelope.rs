@@ -68,11 +68,14 @@ pub enum Layout {
 /// data (too new) instead of saving it back without the dossier. Version 4: the same records,
 /// kept in parts of 64 under an index (`storage::parts`), so a save writes only the part that
 /// changed; a version-4 tab reads a list stored whole (versions 1 to 4) and writes it in parts,
-/// and a version-3 tab finds the index too new and leaves it alone.
+/// and a version-3 tab finds the index too new and leaves it alone. Version 5: the same records
+/// and index, each part's text compressed (`storage::packed`), so that 5,000 dossiers fit the
+/// browser's storage; a version-5 tab reads version-4 parts (and writes them compressed at its
+/// next save), and a version-4 tab finds the index too new and leaves it alone.
 pub const SHORTLIST: Kind = Kind {
     key: "shortlist",
     label: "shortlist",
-    version: 4,
+    version: 5,
     migrations: &[
         Migration {
             from: 1,
@@ -85,6 +88,10 @@ pub const SHORTLIST: Kind = Kind {
         Migration {
             from: 3,
             migrate: shortlist_v3_to_v4,
+        },
+        Migration {
+            from: 4,
+            migrate: shortlist_v4_to_v5,
         },
     ],
     layout: Layout::Parts { per_part: 64 },
@@ -144,6 +151,9 @@ pub enum Corrupt {
     NotAList,
     #[error("its data could not be read: {0}")]
     Unreadable(String),
+    /// A part stored compressed (`storage::packed`) that does not unpack.
+    #[error("{0}")]
+    Packed(String),
     /// One part of a list kept in parts (`storage::parts`); the others are left alone too.
     #[error("its part “{key}” could not be read: {reason}")]
     Part { key: String, reason: Box<Corrupt> },
@@ -430,6 +440,11 @@ pub fn shortlist_v3_to_v4(record: Value) -> Result<Value, String> {
     Ok(record)
 }
 
+/// Shortlist record, version 4 to 5: the records are unchanged; version 5 compresses the parts.
+pub fn shortlist_v4_to_v5(record: Value) -> Result<Value, String> {
+    Ok(record)
+}
+
 /// Shortlist record, version 2 to 3: the follower count becomes the first entry of the follower
 /// history, dated by the record's last change (the best date known for it). Everything else is
 /// unchanged: version 3 only adds fields.
@@ -610,7 +625,7 @@ mod tests {
         let Ok(raw) = encode(&SHORTLIST, &list) else {
             panic!("encode");
         };
-        assert!(raw.starts_with(r#"{"app":"microscope","kind":"shortlist","version":4,"data":[{"#));
+        assert!(raw.starts_with(r#"{"app":"microscope","kind":"shortlist","version":5,"data":[{"#));
         let (value, dropped, from) = loaded(decode_list::<Creator>(Some(&raw), &SHORTLIST));
         assert_eq!(value, list);
         assert!(dropped.is_empty());
@@ -644,8 +659,8 @@ mod tests {
                 "Corrupt(NotAList)",
             ),
             (
-                Some("{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":5,\"data\":\"whatever\"}"),
-                "TooNew(5)",
+                Some("{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":6,\"data\":\"whatever\"}"),
+                "TooNew(6)",
             ),
             (
                 Some("{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":99999999999,\"data\":[]}"),
@@ -660,13 +675,13 @@ mod tests {
 
     #[test]
     fn corrupt_and_too_new_keep_the_raw_text() {
-        let raw = "{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":5,\"data\":[]}";
+        let raw = "{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":6,\"data\":[]}";
         let load = decode_list::<Creator>(Some(raw), &SHORTLIST);
         assert_eq!(
             load.message(&SHORTLIST).unwrap_or_default(),
-            "Your saved shortlist was written by a newer Microscope (format 5; this one reads up to 4). Update the app, or export from the newer one as CSV."
+            "Your saved shortlist was written by a newer Microscope (format 6; this one reads up to 5). Update the app, or export from the newer one as CSV."
         );
-        assert!(matches!(load, Load::TooNew { found: 5, supported: 4, raw: r } if r == raw));
+        assert!(matches!(load, Load::TooNew { found: 6, supported: 5, raw: r } if r == raw));
         let load = decode_list::<Creator>(Some("not json"), &SHORTLIST);
         assert!(matches!(&load, Load::Corrupt { raw, .. } if raw == "not json"));
         let msg = load.message(&SHORTLIST).unwrap_or_default();
@@ -892,7 +907,7 @@ mod tests {
     #[test]
     fn records_failing_checks_are_dropped_on_the_fast_path_too() {
         // Every record parses, so the direct path reads them; the checks still drop two.
-        let raw = r#"{"app":"microscope","kind":"shortlist","version":4,"data":[
+        let raw = r#"{"app":"microscope","kind":"shortlist","version":5,"data":[
             {"id":"c1","name":"Ann","tags":["Vegan","vegan"]},
             {"id":"c2","name":"Bo","profile_url":"data:text/html,hi"},
             {"id":"c3","name":" "},

@@ -9,6 +9,7 @@
 
 pub mod envelope;
 pub mod file;
+pub mod packed;
 pub mod parts;
 mod site;
 
@@ -140,6 +141,8 @@ fn load_parts<T: Record + Keyed>(
     let mut migrated_from = None;
     let mut missing = false;
     let mut known = Vec::with_capacity(index.parts.len());
+    // Parts stored before compression (version 4): the next save writes them anew, compressed.
+    let mut plain = Vec::new();
     // Records before this part in the stored list: a report counts in the whole list.
     let mut offset = 0;
     for part in &index.parts {
@@ -149,6 +152,23 @@ fn load_parts<T: Record + Keyed>(
                 let reason = js_error_text(&e);
                 return (Load::Unavailable { reason }, false);
             }
+        };
+        let text = match text.map(unpacked) {
+            Some(Err(reason)) => {
+                let reason = Corrupt::Part {
+                    key: part.key.clone(),
+                    reason: Box::new(reason),
+                };
+                let raw = dump(storage, kind);
+                return (Load::Corrupt { reason, raw }, false);
+            }
+            Some(Ok((text, was_packed))) => {
+                if !was_packed {
+                    plain.push(part.key.clone());
+                }
+                Some(text)
+            }
+            None => None,
         };
         let load = text
             .as_deref()
@@ -212,6 +232,7 @@ fn load_parts<T: Record + Keyed>(
         ids.retain(|k, _| named.contains(k.as_str()));
         ids.extend(known);
     });
+    PLAIN_PARTS.with(|p| *p.borrow_mut() = plain.into_iter().collect());
     let load = Load::Loaded {
         value,
         dropped,
@@ -220,8 +241,21 @@ fn load_parts<T: Record + Keyed>(
     (load, missing)
 }
 
+/// A part's stored text as JSON text: unpacked when it is compressed (`packed`), as stored when it
+/// is not (parts of version 4). Also says whether it was compressed.
+fn unpacked(text: String) -> Result<(String, bool), Corrupt> {
+    if packed::is_packed(&text) {
+        packed::unpack(&text)
+            .map(|t| (t, true))
+            .map_err(|e| Corrupt::Packed(e.to_string()))
+    } else {
+        Ok((text, false))
+    }
+}
+
 /// Every stored key of `kind` (its index and every part, orphans included) with its text, as one
-/// JSON object: what the user downloads when part of a list could not be read.
+/// JSON object: what the user downloads when part of a list could not be read. Compressed parts
+/// are written out unpacked, so the file reads as JSON; one that does not unpack is kept as stored.
 fn dump(storage: &web_sys::Storage, kind: &Kind) -> String {
     let main = key(kind);
     let prefix = part_prefix(kind);
@@ -229,6 +263,10 @@ fn dump(storage: &web_sys::Storage, kind: &Kind) -> String {
     for k in keys(storage) {
         if k == main || k.starts_with(&prefix) {
             if let Ok(Some(text)) = storage.get_item(&k) {
+                let text = match unpacked(text.clone()) {
+                    Ok((plain, _)) => plain,
+                    Err(_) => text,
+                };
                 all.insert(k, serde_json::Value::String(text));
             }
         }
@@ -414,6 +452,8 @@ thread_local! {
     /// The ids each part holds, for the parts this page read or wrote: a part is never written
     /// twice under one name, so what it holds is known for good.
     static PART_IDS: RefCell<HashMap<String, Vec<String>>> = RefCell::new(HashMap::new());
+    /// The parts this page read stored plain, before compression (version 4).
+    static PLAIN_PARTS: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
     /// This page's part of a part's name (with the time and a counter, unique across tabs).
     static TOKEN: String = {
         // Six base-36 digits: 36^6 = 2,176,782,336 tokens.
@@ -544,20 +584,35 @@ fn write_parts(
         sweep(storage, &prefix, &named, false);
     }
     let ids: Vec<&str> = (0..list.count()).map(|i| list.id(i)).collect();
-    let steps = PART_IDS.with(|known| {
-        let known = known.borrow();
-        let prev: Vec<Option<&[String]>> = prev
-            .parts
-            .iter()
-            .map(|p| known.get(&p.key).map(Vec::as_slice))
-            .collect();
-        parts::plan(&prev, &ids, &|i| list.changed(i), per_part)
-    });
-    let mut result = write_steps(storage, kind, list, &prev, &steps, &prefix);
+    // `upgrade`: parts stored before compression are not kept but written anew, compressed.
+    let steps = |upgrade: bool| {
+        PART_IDS.with(|known| {
+            let known = known.borrow();
+            PLAIN_PARTS.with(|plain| {
+                let plain = plain.borrow();
+                let prev: Vec<Option<&[String]>> = prev
+                    .parts
+                    .iter()
+                    .map(|p| {
+                        let stale = upgrade && plain.contains(&p.key);
+                        known.get(&p.key).filter(|_| !stale).map(Vec::as_slice)
+                    })
+                    .collect();
+                parts::plan(&prev, &ids, &|i| list.changed(i), per_part)
+            })
+        })
+    };
+    let upgrade = PLAIN_PARTS.with(|p| !p.borrow().is_empty());
+    let mut result = write_steps(storage, kind, list, &prev, &steps(upgrade), &prefix);
     if matches!(result, Err(SaveError::Quota(_))) {
         // Room taken by parts nobody names (a crash, a save cut short) is given back, once.
         sweep(storage, &prefix, &named, true);
-        result = write_steps(storage, kind, list, &prev, &steps, &prefix);
+        result = write_steps(storage, kind, list, &prev, &steps(upgrade), &prefix);
+    }
+    if upgrade && matches!(result, Err(SaveError::Quota(_))) {
+        // A full storage may not hold the compressed copy beside the old parts: write only what
+        // changed, as before, and compress the rest as it changes.
+        result = write_steps(storage, kind, list, &prev, &steps(false), &prefix);
     }
     let (index, written) = result?;
     let text = envelope::encode(kind, &index).map_err(|e| SaveError::Encode(e.to_string()))?;
@@ -584,6 +639,7 @@ fn write_parts(
         }
         known.extend(written);
     });
+    PLAIN_PARTS.with(|plain| plain.borrow_mut().retain(|k| named.contains(k.as_str())));
     Ok(text)
 }
 
@@ -624,7 +680,7 @@ fn write_steps(
                 }
                 text.push_str(parts::PART_CLOSING);
                 let part = new_part_key(prefix);
-                if let Err(e) = set_text(storage, &part, &text) {
+                if let Err(e) = set_text(storage, &part, &packed::pack(&text)) {
                     remove_parts(storage, written.iter().map(|(k, _)| k.as_str()));
                     return Err(e);
                 }

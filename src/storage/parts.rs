@@ -30,6 +30,10 @@ use crate::domain::io::workspace::APP_ID;
 
 use super::envelope::Kind;
 
+/// The first version of the shortlist kept in parts under this index (version 5 compresses the
+/// parts, the index is the same).
+pub const FIRST_PARTS_VERSION: u64 = 4;
+
 /// One part as the index names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartRef {
@@ -45,8 +49,10 @@ pub struct Index {
     pub parts: Vec<PartRef>,
 }
 
-/// Reads `raw` as an index of `kind` at its current version. `None` for anything else (a list
-/// stored whole, another version, not JSON): the careful decoder then says what it is.
+/// Reads `raw` as an index of `kind` at a version that keeps the list in parts with this index
+/// ([`FIRST_PARTS_VERSION`] to the current one; the parts say their own version and migrate as
+/// they load). `None` for anything else (a list stored whole, a newer version, not JSON): the
+/// careful decoder then says what it is.
 pub fn read_index(raw: &str, kind: &Kind) -> Option<Index> {
     #[derive(Deserialize)]
     struct Stored {
@@ -56,8 +62,10 @@ pub fn read_index(raw: &str, kind: &Kind) -> Option<Index> {
         data: Index,
     }
     let stored: Stored = serde_json::from_str(raw).ok()?;
-    (stored.app == APP_ID && stored.kind == kind.key && stored.version == u64::from(kind.version))
-        .then_some(stored.data)
+    (stored.app == APP_ID
+        && stored.kind == kind.key
+        && (FIRST_PARTS_VERSION..=u64::from(kind.version)).contains(&stored.version))
+    .then_some(stored.data)
 }
 
 /// The opening of a part's text, before its records: the same envelope a whole list has, so a
@@ -339,13 +347,22 @@ mod tests {
                     }],
                 }),
             ),
-            // A list stored whole, an older or newer index, another kind: not an index.
+            // Version 5 compresses the parts; its index is version 4's.
+            (
+                r#"{"app":"microscope","kind":"shortlist","version":5,"data":{"parts":[]}}"#,
+                Some(Index { parts: vec![] }),
+            ),
+            // A list stored whole, an index before parts or newer, another kind: not an index.
             (
                 r#"{"app":"microscope","kind":"shortlist","version":4,"data":[]}"#,
                 None,
             ),
             (
-                r#"{"app":"microscope","kind":"shortlist","version":5,"data":{"parts":[]}}"#,
+                r#"{"app":"microscope","kind":"shortlist","version":3,"data":{"parts":[]}}"#,
+                None,
+            ),
+            (
+                r#"{"app":"microscope","kind":"shortlist","version":6,"data":{"parts":[]}}"#,
                 None,
             ),
             (
@@ -363,7 +380,7 @@ mod tests {
         );
         assert_eq!(
             part,
-            r#"{"app":"microscope","kind":"shortlist","version":4,"data":[{"id":"a","name":"Ann"}]}"#
+            r#"{"app":"microscope","kind":"shortlist","version":5,"data":[{"id":"a","name":"Ann"}]}"#
         );
     }
 }

@@ -36,6 +36,12 @@ pub fn stored_list(key: &str) -> Option<String> {
             .get_item(part["key"].as_str().unwrap())
             .unwrap()
             .unwrap_or_else(|| panic!("the index names {part} but it is not stored"));
+        // Parts of format 5 are stored compressed (src/storage/packed.rs).
+        let text = if microscope::storage::packed::is_packed(&text) {
+            microscope::storage::packed::unpack(&text).unwrap()
+        } else {
+            text
+        };
         // A part is `{"app":…,"data":[records]}`: its records are the text inside the brackets.
         let start = text.find("\"data\":[").unwrap() + "\"data\":[".len();
         let inner = &text[start..text.len() - "]}".len()];
