@@ -73,6 +73,17 @@ pub fn pack(text: &str) -> String {
     out
 }
 
+/// About how many characters each of `records` (their JSON texts) takes stored in a compressed
+/// part together: what an import's preview measures its rows by. `None` without records. A few
+/// records compress less well than a part of 64, so this errs on the large side.
+pub fn units_per_record(records: &[String]) -> Option<usize> {
+    if records.is_empty() {
+        return None;
+    }
+    let text = format!("[{}]", records.join(","));
+    Some(pack(&text).chars().count().div_ceil(records.len()))
+}
+
 /// The character for a 15-bit group.
 fn unit(group: u32) -> char {
     // 32 + (0..=0x7FFF) is below the surrogates (U+D800), so always a char.
@@ -160,6 +171,22 @@ mod tests {
             packed.chars().count(),
             text.chars().count()
         );
+    }
+
+    #[test]
+    fn a_preview_measures_its_records_packed() {
+        let records: Vec<String> = (0..10)
+            .map(|i| {
+                format!(
+                    r#"{{"id":"c{i}","name":"Creator {i}","platform":"TikTok","followers":{}}}"#,
+                    1000 + i
+                )
+            })
+            .collect();
+        let each = units_per_record(&records).unwrap_or(0);
+        let plain = records.iter().map(String::len).sum::<usize>() / records.len();
+        assert!(each > 0 && each < plain, "{each} of {plain}");
+        assert_eq!(units_per_record(&[]), None);
     }
 
     #[test]

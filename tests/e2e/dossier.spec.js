@@ -206,3 +206,41 @@ test("a full dossier shows every part with dates and has no serious accessibilit
   }
   expect(errors).toEqual([]);
 });
+
+// Issue 15 (5,000 dossiers did not fit the browser's storage: about 1,590 creators with 30 posts
+// each did, and the save of the rest failed): the shortlist's parts are stored compressed (format
+// 5), so the bench's 5,000 dossiers, restored from a workspace file, are all kept and read back.
+test("5,000 creators with 30 posts and 5 follower counts each are kept in the browser's storage", async ({ page }) => {
+  test.setTimeout(180_000);
+  const { records } = require("./bench/workloads");
+  const creators = records(5000, 30, 5);
+  const file = JSON.stringify({ app: "microscope", version: 2, exported_at: 1764547200000, creators });
+  const errors = await openApp(page, "#shortlist");
+  await page.getByLabel("Import workspace (.json)").setInputFiles({ name: "dossiers.json", mimeType: "application/json", buffer: Buffer.from(file) });
+  const dialog = page.getByRole("dialog", { name: "Restore a workspace file" });
+  await dialog.getByRole("button", { name: "Restore", exact: true }).click({ timeout: 60_000 });
+  const kept = page.getByText("5,000 creators, kept in this browser.");
+  await expect(kept).toBeVisible({ timeout: 60_000 });
+  await flushSaves(page);
+  const stored = JSON.parse(await storedList(page, KEY));
+  expect(stored.version).toBe(5);
+  expect(stored.data).toHaveLength(5000);
+  expect(stored.data[4999].posts).toHaveLength(30);
+  expect(stored.data[4999].follower_history).toHaveLength(5);
+  // What it takes, counted as the browser counts it against the site's quota (UTF-16 units).
+  const units = await page.evaluate((k) => {
+    let n = 0;
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (key === k || key.startsWith(`${k}.part.`)) n += key.length + localStorage.getItem(key).length;
+    }
+    return n;
+  }, KEY);
+  expect(units).toBeLessThan(5_242_880 / 2);
+  await expect(page.getByRole("alert").filter({ hasText: /full|not saved|could not be saved/i })).toHaveCount(0);
+
+  await page.reload();
+  await expect(kept).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("alert").filter({ hasText: /could not be read|not loaded|full/i })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -65,10 +65,32 @@ const OTHER = [
 /**
  * The list stored under `key` as one envelope, as a list stored whole reads: a list kept in parts
  * (an index whose data names its parts, src/storage/parts.rs) is put together from its parts in
- * order. Anything else (nothing, unreadable text, a list stored whole) is returned as stored.
+ * order, each unpacked when it is stored compressed (format 5, src/storage/packed.rs: raw deflate,
+ * 15 bits a character; unpacked here with the browser's own DecompressionStream, so the test does
+ * not trust the app's decoder). Anything else (nothing, unreadable text, a list stored whole) is
+ * returned as stored.
  */
 function storedList(page, key = "microscope.shortlist") {
-  return page.evaluate((k) => {
+  return page.evaluate(async (k) => {
+    const PREFIX = "deflate15:";
+    const unpack = async (text) => {
+      if (!text.startsWith(PREFIX)) return text;
+      const bytes = [];
+      let acc = 0;
+      let bits = 0;
+      for (let i = PREFIX.length + 1; i < text.length; i++) {
+        acc = (acc << 15) | (text.charCodeAt(i) - 32);
+        bits += 15;
+        while (bits >= 8) {
+          bits -= 8;
+          bytes.push((acc >>> bits) & 255);
+        }
+        acc &= (1 << bits) - 1;
+      }
+      bytes.length -= Number(text[PREFIX.length]);
+      const stream = new Blob([new Uint8Array(bytes)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+      return new Response(stream).text();
+    };
     const raw = localStorage.getItem(k);
     let index;
     try {
@@ -78,7 +100,8 @@ function storedList(page, key = "microscope.shortlist") {
     }
     const parts = index && index.data && index.data.parts;
     if (!Array.isArray(parts)) return raw;
-    const data = parts.flatMap((p) => JSON.parse(localStorage.getItem(p.key)).data);
+    const data = [];
+    for (const p of parts) data.push(...JSON.parse(await unpack(localStorage.getItem(p.key))).data);
     return JSON.stringify({ app: index.app, kind: index.kind, version: index.version, data });
   }, key);
 }

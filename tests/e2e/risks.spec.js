@@ -358,7 +358,7 @@ test("the caption checker's ticks are saved with the check and shown in the doss
   await expect
     .poll(async () => {
       await flushSaves(page);
-      // The shortlist is kept in parts (storage format 4): read it through storedList.
+      // The shortlist is kept in parts (storage format 5, each part compressed): read it through storedList.
       const c = JSON.parse(await storedList(page)).data.find((x) => x.id === "r1");
       return (c.caption_checks || []).map((k) => k.post_settings);
     })

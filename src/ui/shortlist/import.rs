@@ -225,7 +225,15 @@ pub fn CsvImport() -> impl IntoView {
                 .collect_view();
             let total = p.total_rows;
             let custom = p.custom_columns();
-            let per_creator = p.stored_chars_per_creator().unwrap_or(CHARS_PER_CREATOR);
+            // Measured on the previewed creators as the shortlist stores them: compressed.
+            let previewed: Vec<String> = p
+                .rows
+                .iter()
+                .filter_map(|r| r.result.as_ref().ok())
+                .filter_map(|c| serde_json::to_string(c).ok())
+                .collect();
+            let per_creator =
+                storage::packed::units_per_record(&previewed).unwrap_or(CHARS_PER_CREATOR);
             let name_column = p.columns.iter().find(|c| c.target == Target::Field(Field::Name));
             let name_index = name_column.map(|c| c.index);
             let name_options = p

@@ -321,4 +321,4 @@ async function shortlistBench(browser, base, row, runs = 9, { n = 5000, dossier 
   await context.close();
 }
 
-module.exports = { importBench, shortlistBench, envelope, inParts };
+module.exports = { importBench, shortlistBench, envelope, inParts, records };
