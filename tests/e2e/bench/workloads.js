@@ -3,6 +3,7 @@
 //! it (the app's own "microscope:save:<key>" User Timing measures). Used by page.js.
 "use strict";
 const path = require("path");
+const zlib = require("zlib");
 const { creatorCsv } = require("./csv");
 
 const KEY = "microscope.shortlist";
@@ -71,8 +72,34 @@ function envelope(n, posts = 0, snapshots = 0) {
   return JSON.stringify({ app: "microscope", kind: "shortlist", version: 3, data: records(n, posts, snapshots) });
 }
 
-/// The same shortlist as the app stores it now (src/storage/parts.rs): parts of 64 creators, each
-/// under its own key, and the index under KEY naming them. Returns [[key, text], ...].
+/// `text` as the app stores a part (src/storage/packed.rs, format 5): raw deflate at level 1,
+/// packed 15 bits a character (32 + each group), after "deflate15:" and the count of padding
+/// bytes to drop. Node's zlib writes the same stream format the app's miniz_oxide reads.
+function pack(text) {
+  const bytes = zlib.deflateRawSync(Buffer.from(text, "utf8"), { level: 1 });
+  const chars = Math.ceil((bytes.length * 8) / 15);
+  const extra = Math.floor((chars * 15) / 8) - bytes.length;
+  const codes = [];
+  let acc = 0;
+  let bits = 0;
+  for (const b of bytes) {
+    acc = (acc << 8) | b;
+    bits += 8;
+    if (bits >= 15) {
+      bits -= 15;
+      codes.push(32 + ((acc >>> bits) & 0x7fff));
+      acc &= (1 << bits) - 1;
+    }
+  }
+  if (bits > 0) codes.push(32 + ((acc << (15 - bits)) & 0x7fff));
+  let out = `deflate15:${extra}`;
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192));
+  return out;
+}
+
+/// The same shortlist as the app stores it now (src/storage/parts.rs, packed.rs): parts of 64
+/// creators, each compressed under its own key, and the index under KEY naming them. Returns
+/// [[key, text], ...].
 function inParts(n, posts = 0, snapshots = 0) {
   const data = records(n, posts, snapshots);
   const entries = [];
@@ -80,10 +107,10 @@ function inParts(n, posts = 0, snapshots = 0) {
   for (let start = 0; start < data.length; start += 64) {
     const key = `${KEY}.part.bench-${start / 64}`;
     const chunk = data.slice(start, start + 64);
-    entries.push([key, JSON.stringify({ app: "microscope", kind: "shortlist", version: 4, data: chunk })]);
+    entries.push([key, pack(JSON.stringify({ app: "microscope", kind: "shortlist", version: 5, data: chunk }))]);
     parts.push({ key, count: chunk.length });
   }
-  entries.push([KEY, JSON.stringify({ app: "microscope", kind: "shortlist", version: 4, data: { parts } })]);
+  entries.push([KEY, JSON.stringify({ app: "microscope", kind: "shortlist", version: 5, data: { parts } })]);
   return entries;
 }
 
@@ -237,26 +264,6 @@ function controlToPaint([name, i]) {
 
 const CONTROLS = ["sort", "filter", "search"];
 
-/// A Storage in page memory with no quota, installed as `window.localStorage` before the app
-/// loads: 5,000 dossiers with 30 posts each (about 16 M characters) are more than Chromium's
-/// localStorage holds (5.24 M characters per site, measured), so the 5,000-dossier rows measure
-/// the app's work on such a shortlist, not the browser's storage: their save figures exclude the
-/// disk write. The 1,400-dossier row (4.7 M characters, what fits) saves to the real storage.
-function memoryStorage() {
-  const map = new Map();
-  const storage = {
-    getItem: (k) => (map.has(k) ? map.get(k) : null),
-    setItem: (k, v) => void map.set(k, String(v)),
-    removeItem: (k) => void map.delete(k),
-    clear: () => map.clear(),
-    key: (i) => [...map.keys()][i] ?? null,
-    get length() {
-      return map.size;
-    },
-  };
-  Object.defineProperty(window, "localStorage", { value: storage, configurable: true });
-}
-
 /// In the page: changes one creator's status and waits for the debounced save's measure.
 function saveOnce([measure, n]) {
   return new Promise((resolve, reject) => {
@@ -277,25 +284,15 @@ function saveOnce([measure, n]) {
 
 /// Issue 8 items 4 and 5, issue 15's dossiers: a shortlist of `n` creators (stored in parts, as
 /// the app keeps it), sorted, filtered, searched (`controls`) and saved. `dossier`: 30 posts and 5
-/// follower counts each; `memory`: in the page-memory storage above.
-async function shortlistBench(browser, base, row, runs = 9, { n = 5000, dossier = false, memory = false, controls = true } = {}) {
+/// follower counts each.
+async function shortlistBench(browser, base, row, runs = 9, { n = 5000, dossier = false, controls = true } = {}) {
   const count = n.toLocaleString("en-US");
   const label = dossier ? `shortlist ${count} with 30 posts and 5 follower counts each` : `shortlist ${count}`;
   const stored = inParts(n, dossier ? 30 : 0, dossier ? 5 : 0);
-  let context, page;
-  if (memory) {
-    context = await browser.newContext({ serviceWorkers: "block" });
-    page = await context.newPage();
-    await page.addInitScript(memoryStorage);
-    await page.addInitScript((entries) => entries.forEach(([k, v]) => window.localStorage.setItem(k, v)), stored);
-    await page.goto(`${base}/#shortlist`);
-    await page.locator("#shortlist-title").waitFor();
-  } else {
-    ({ context, page } = await openShortlist(browser, base, stored));
-  }
+  const { context, page } = await openShortlist(browser, base, stored);
   await page.getByText(`${count} creators, kept in this browser.`).waitFor();
   const before = await page.evaluate(storedShortlistChars, KEY);
-  console.error(`  ${label}: stored ${(before / 1e6).toFixed(2)} M characters in ${stored.length - 1} parts and the index, ${Math.round(before / n)} per creator${memory ? " (page memory)" : ""}`);
+  console.error(`  ${label}: stored ${(before / 1e6).toFixed(2)} M characters in ${stored.length - 1} parts and the index, ${Math.round(before / n)} per creator`);
   for (const name of controls ? CONTROLS : []) {
     const times = [];
     let unchanged = 0;
@@ -315,9 +312,8 @@ async function shortlistBench(browser, base, row, runs = 9, { n = 5000, dossier 
   const after = await page.evaluate(storedShortlistChars, KEY);
   console.error(`  ${label}: save (${(after / 1e6).toFixed(2)} M chars stored), ms: ${saves.map((t) => t.toFixed(1)).join(", ")}`);
   const s = median(saves);
-  const where = memory ? "page memory, no disk write" : "localStorage";
-  row(`${label}: save to ${where} (median of ${runs})`, `${s.toFixed(1)} ms`, "20 ms", s <= 20);
-  if (dossier && !memory) row(`${label}: stored size per creator (measured)`, `${Math.round(after / n)} characters`, "(info)", true);
+  row(`${label}: save to localStorage (median of ${runs})`, `${s.toFixed(1)} ms`, "20 ms", s <= 20);
+  if (dossier) row(`${label}: stored size per creator (measured)`, `${Math.round(after / n)} characters`, "(info)", true);
   await context.close();
 }
 
