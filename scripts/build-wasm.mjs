@@ -29,6 +29,20 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+import { groupModules } from "./wasm-group.mjs";
+
+// What the app fetches at once (src/ui/app/sections.rs): `with_shortlist` downloads the shortlist
+// store's module together with every part's but Check's results; Check's "Add to shortlist" needs
+// the store alone. The grouping (scripts/wasm-group.mjs) keeps each of these loads to a few files.
+const STORE = "shortlist_store";
+const WITHOUT_STORE = ["check_results"];
+function loadsOf(splits) {
+  for (const name of [STORE, ...WITHOUT_STORE]) {
+    if (!splits.includes(name)) fail(`no split point is named ${name}: update loadsOf in scripts/build-wasm.mjs`);
+  }
+  return splits.map((s) => (s === STORE || WITHOUT_STORE.includes(s) ? [s] : [s, STORE]));
+}
+
 const stagingDir = process.env.TRUNK_STAGING_DIR;
 const release = (process.env.TRUNK_PROFILE || "release") === "release";
 const split = process.env.MICROSCOPE_SPLIT ? process.env.MICROSCOPE_SPLIT === "1" : release;
@@ -121,6 +135,23 @@ try {
     for (const name of fs.readdirSync(splitDir)) {
       if (name !== `${BIN}.wasm`) fs.copyFileSync(path.join(splitDir, name), path.join(outDir, name));
     }
+  }
+
+  // ---- 3b. fewer, larger split modules ---------------------------------------------------------
+  if (split) {
+    const loaderFile = path.join(outDir, "__wasm_split.js");
+    const wasm = new Map(
+      fs
+        .readdirSync(outDir)
+        .filter((n) => n.endsWith(".wasm") && n !== `${BIN}_bg.wasm`)
+        .map((n) => [n, fs.readFileSync(path.join(outDir, n))]),
+    );
+    const grouped = groupModules(fs.readFileSync(loaderFile, "utf8"), wasm, loadsOf);
+    for (const name of wasm.keys()) fs.rmSync(path.join(outDir, name));
+    for (const [name, bytes] of grouped.files) fs.writeFileSync(path.join(outDir, name), bytes);
+    fs.writeFileSync(loaderFile, grouped.js);
+    console.log(`build-wasm: ${wasm.size} split modules grouped into ${grouped.files.size}:`);
+    for (const g of grouped.groups) console.log(`build-wasm:   ${g.file} (${g.parts.length} modules) for ${g.splits.join(", ")}`);
   }
 
   // ---- 4. wasm-opt -----------------------------------------------------------------------------
