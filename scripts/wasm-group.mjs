@@ -66,20 +66,26 @@ export function readLoader(js) {
 }
 
 /**
- * Groups `modules` (`{ file, bytes, splits: [split points needing it] }`) for `loads` (arrays of
- * split points fetched at once). Returns arrays of files.
+ * Groups `modules` (`{ file, bytes, splits: [split points needing it], own: split point | undefined }`)
+ * for `loads` (arrays of split points fetched at once). Returns arrays of files.
  */
 export function planGroups(modules, loads, { fileMs = FILE_MS, kbMs = KB_MS } = {}) {
   const needs = (m, load) => m.splits.some((s) => load.includes(s));
+  // A split point's own module (`own`: the code only it reaches) is never merged with another's:
+  // a section never fetches another section's own code, and each file keeps a split point's name.
+  const ownOf = (m) => (m.own ? [m.own] : []);
   // 1. Modules needed by the same loads.
   const bySignature = new Map();
   for (const m of modules) {
     const signature = loads.map((l) => (needs(m, l) ? 1 : 0)).join("");
     if (!signature.includes("1")) throw new Error(`no load fetches ${m.file}`);
-    if (!bySignature.has(signature)) bySignature.set(signature, { files: [], bytes: 0, used: signature.split("").map(Number) });
-    const g = bySignature.get(signature);
+    // Two split points' own modules never have the same signature: each is needed by its loads.
+    const key = m.own ? `${signature} ${m.own}` : signature;
+    if (!bySignature.has(key)) bySignature.set(key, { files: [], bytes: 0, own: [], used: signature.split("").map(Number) });
+    const g = bySignature.get(key);
     g.files.push(m.file);
     g.bytes += m.bytes;
+    g.own.push(...ownOf(m));
   }
   let groups = [...bySignature.values()];
   const cost = (gs) =>
@@ -95,7 +101,13 @@ export function planGroups(modules, loads, { fileMs = FILE_MS, kbMs = KB_MS } = 
       for (let j = i + 1; j < groups.length; j++) {
         const a = groups[i];
         const b = groups[j];
-        const merged = { files: [...a.files, ...b.files], bytes: a.bytes + b.bytes, used: a.used.map((u, l) => u | b.used[l]) };
+        if (a.own.length > 0 && b.own.length > 0) continue;
+        const merged = {
+          files: [...a.files, ...b.files],
+          bytes: a.bytes + b.bytes,
+          own: [...a.own, ...b.own],
+          used: a.used.map((u, l) => u | b.used[l]),
+        };
         const next = groups.filter((g) => g !== a && g !== b).concat([merged]);
         const gain = now - cost(next);
         if (gain > 1e-9 && (!best || gain > best.gain)) best = { gain, next };
@@ -127,7 +139,8 @@ export function groupModules(js, wasm, loadsOf, options) {
   }
   const modules = [...owners].map(([file, splits]) => {
     if (!wasm.has(file)) throw new Error(`the loader fetches ${file}, which wasm-split did not write`);
-    return { file, splits, bytes: wasm.get(file).length };
+    const own = loader.splits.find((s) => s.file === file)?.name;
+    return { file, splits, own, bytes: wasm.get(file).length };
   });
   const loads = loadsOf(loader.splits.map((s) => s.name));
   const plan = planGroups(modules, loads, options);
@@ -135,8 +148,9 @@ export function groupModules(js, wasm, loadsOf, options) {
   const files = new Map();
   const groups = plan.map((group, k) => {
     const splits = [...new Set(group.flatMap((f) => splitOf.get(f)))].sort();
-    const own = group.filter((f) => f.startsWith("split_"));
-    // A group holding one split point's own module is named after it; the others are numbered.
+    // A group holding a split point's own module keeps its name (split_<name>.wasm); the others
+    // are numbered.
+    const own = group.filter((f) => modules.find((m) => m.file === f).own);
     const file = own.length === 1 ? own[0] : `shared_${k}.wasm`;
     const order = [...group].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
     const bytes = order.length === 1 ? wasm.get(order[0]) : mergeModules(order.map((f) => ({ label: f, bytes: wasm.get(f) })));

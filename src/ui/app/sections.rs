@@ -8,6 +8,10 @@
 //! share one file. To make another part lazy, add a function here and show it
 //! with `lazy::lazy_view` (docs/ARCHITECTURE.md, "Code on first use").
 //!
+//! The parts that read the shortlist are declared with `store_part!` and shown through
+//! [`with_shortlist`]: the store's module and the part's are downloaded at the same time, and the
+//! part is built once the store is provided.
+//!
 //! The shortlist store is one of them: reading and decoding the stored creators (their dossiers,
 //! migrations, merge) is a large part of the code, and the first screen does not need it. It is
 //! loaded once per page under `App`'s owner ([`provide_shortlist`]) before any part that uses it
