@@ -11,9 +11,12 @@
 //     store; build-wasm.mjs says which). No load fetches a byte more than before.
 //  2. Then, greedily, the two groups whose merging lowers the estimated time of all loads the
 //     most are merged, as long as one does: each file a load fetches costs FILE_MS, each KB of
-//     wasm it did not need before costs KB_MS (measured on 127.0.0.1, docs/PERFORMANCE.md
-//     "Session 8: sections").
-// The main module is never touched: the first visit is the same.
+//     wasm it did not need before costs KB_MS (estimates; what they gave on 127.0.0.1 is in
+//     docs/PERFORMANCE.md, "Session 8: sections"). A split point's own module is never merged
+//     with another's, so a section never fetches another section's own code.
+// Whatever the grouping, every split point's loader fetches every group holding something it
+// needs: the costs only decide how fast, never whether the code is there. The main module is
+// never touched: the first visit is the same.
 
 import { mergeModules } from "./wasm-merge.mjs";
 
