@@ -11,6 +11,9 @@
 //     __wasm_split.js, which fetches and links them.
 //  3. wasm-bindgen --target web --keep-lld-exports on the main module: without the flag the
 //     function table export the other modules link against is dropped (LinkError on first load).
+//  3b. The split modules grouped into a few files (scripts/wasm-group.mjs, merged by
+//     scripts/wasm-merge.mjs) and __wasm_split.js rewritten to fetch them: wasm-split-cli writes
+//     a module per set of split points sharing code, dozens of small files a section would fetch.
 //  4. wasm-opt -Oz (binaryen 132, scripts/tools) on every module; the main one with its functions
 //     sorted by name, as trunk's pipeline did (about 19 KB less gzip).
 //  5. One build id for every file, derived from all of their contents, in every file name
