@@ -11,6 +11,9 @@
 //     __wasm_split.js, which fetches and links them.
 //  3. wasm-bindgen --target web --keep-lld-exports on the main module: without the flag the
 //     function table export the other modules link against is dropped (LinkError on first load).
+//  3b. The split modules grouped into a few files (scripts/wasm-group.mjs, merged by
+//     scripts/wasm-merge.mjs) and __wasm_split.js rewritten to fetch them: wasm-split-cli writes
+//     a module per set of split points sharing code, dozens of small files a section would fetch.
 //  4. wasm-opt -Oz (binaryen 132, scripts/tools) on every module; the main one with its functions
 //     sorted by name, as trunk's pipeline did (about 19 KB less gzip).
 //  5. One build id for every file, derived from all of their contents, in every file name
@@ -28,6 +31,20 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
+import { groupModules } from "./wasm-group.mjs";
+
+// What the app fetches at once (src/ui/app/sections.rs): `with_shortlist` downloads the shortlist
+// store's module together with every part's but Check's results; Check's "Add to shortlist" needs
+// the store alone. The grouping (scripts/wasm-group.mjs) keeps each of these loads to a few files.
+const STORE = "shortlist_store";
+const WITHOUT_STORE = ["check_results"];
+function loadsOf(splits) {
+  for (const name of [STORE, ...WITHOUT_STORE]) {
+    if (!splits.includes(name)) fail(`no split point is named ${name}: update loadsOf in scripts/build-wasm.mjs`);
+  }
+  return splits.map((s) => (s === STORE || WITHOUT_STORE.includes(s) ? [s] : [s, STORE]));
+}
 
 const stagingDir = process.env.TRUNK_STAGING_DIR;
 const release = (process.env.TRUNK_PROFILE || "release") === "release";
@@ -121,6 +138,23 @@ try {
     for (const name of fs.readdirSync(splitDir)) {
       if (name !== `${BIN}.wasm`) fs.copyFileSync(path.join(splitDir, name), path.join(outDir, name));
     }
+  }
+
+  // ---- 3b. fewer, larger split modules ---------------------------------------------------------
+  if (split) {
+    const loaderFile = path.join(outDir, "__wasm_split.js");
+    const wasm = new Map(
+      fs
+        .readdirSync(outDir)
+        .filter((n) => n.endsWith(".wasm") && n !== `${BIN}_bg.wasm`)
+        .map((n) => [n, fs.readFileSync(path.join(outDir, n))]),
+    );
+    const grouped = groupModules(fs.readFileSync(loaderFile, "utf8"), wasm, loadsOf);
+    for (const name of wasm.keys()) fs.rmSync(path.join(outDir, name));
+    for (const [name, bytes] of grouped.files) fs.writeFileSync(path.join(outDir, name), bytes);
+    fs.writeFileSync(loaderFile, grouped.js);
+    console.log(`build-wasm: ${wasm.size} split modules grouped into ${grouped.files.size}:`);
+    for (const g of grouped.groups) console.log(`build-wasm:   ${g.file} (${g.parts.length} modules) for ${g.splits.join(", ")}`);
   }
 
   // ---- 4. wasm-opt -----------------------------------------------------------------------------

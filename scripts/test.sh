@@ -65,6 +65,8 @@ leptosfmt_check() {
 step domain-purity purity_self_test
 step fmt cargo fmt --all -- --check
 step leptosfmt leptosfmt_check
+# The release build's own scripts: merging the split modules (scripts/wasm-merge.mjs).
+step build-scripts node --test scripts/wasm-merge.test.mjs
 step clippy-host cargo clippy --locked --all-targets -- -D warnings
 step clippy-wasm cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
 step native-tests cargo test --locked --no-fail-fast

@@ -1,7 +1,8 @@
 //! End-to-end: sections on first use. The release build is split (scripts/build-wasm.mjs): a first
 //! visit fetches the main module only; Check's results arrive on the form's first input, the
 //! Workspace panel's module on the first interaction with it (its file pickers still open at the
-//! click), the shortlist store when a part first needs it; each other section's module arrives on first navigation;
+//! click), the shortlist store when a part first needs it; each other section's module arrives on first navigation,
+//! downloaded at the same time as the store's;
 //! after one visit the service worker has every module, so sections never opened work offline; a
 //! module that fails to download shows a message with Retry, never a blank panel or the panic
 //! screen, and Retry works once the network is back.
@@ -110,6 +111,24 @@ test("after one visit, every section works offline, those never opened too", asy
   await expect(page.locator(".part-failed")).toHaveCount(0);
   await context.setOffline(false);
   expect(errors).toEqual([]);
+});
+
+// Regression (session 8): a section waited for the shortlist store's download to end before its
+// own started, two downloads end to end. Now both are requested at once.
+test("a section's module is requested while the shortlist store's is still on its way", async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const held = await holdModule(page, "shortlist_store");
+  const errors = await openApp(page);
+  const campaign = page.waitForRequest((r) => r.url().endsWith(`/${moduleOf("campaign_section")}`));
+  await page.getByRole("link", { name: "Campaign" }).click();
+  await held.asked;
+  await campaign;
+  await expect(page.getByText("Loading the Campaign section…")).toBeVisible();
+  held.release();
+  await expect(sectionHeading(page, "Campaign")).toBeVisible();
+  expect(errors).toEqual([]);
+  await context.close();
 });
 
 test("a module that fails to download shows a message with Retry, which works once the network is back", async ({

@@ -31,6 +31,9 @@ impl From<wasm_split_helpers::SplitLoaderError> for ChunkError {
 /// `in $module: fn $name(args) -> $ret => $body` declares `async fn $name(args) -> Result<$ret,
 /// ChunkError>` that returns `$body`; in the split build its code is the wasm module `$module` (functions naming the same module share it).
 /// Arguments must be owned values (they cross into the other module by value).
+/// `in $module, preload $preload: ...` also declares `async fn $preload()`, which downloads the
+/// module without calling anything in it (`Err` if that fails; always `Ok` without the split), so
+/// a caller can fetch it while it waits for something else (`sections::with_shortlist`).
 macro_rules! split_fn {
     ($(#[$meta:meta])* in $module:ident: $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty => $body:expr) => {
         $(#[$meta])*
@@ -44,6 +47,26 @@ macro_rules! split_fn {
         #[cfg(not(feature = "split"))]
         $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::app::lazy::ChunkError> {
             Ok($body)
+        }
+    };
+    ($(#[$meta:meta])* in $module:ident, preload $preload:ident: $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty => $body:expr) => {
+        $(#[$meta])*
+        #[cfg(feature = "split")]
+        #[::wasm_split_helpers::wasm_split($module, fallible, preload($preload))]
+        $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::app::lazy::ChunkError> {
+            Ok($body)
+        }
+
+        $(#[$meta])*
+        #[cfg(not(feature = "split"))]
+        $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::app::lazy::ChunkError> {
+            Ok($body)
+        }
+
+        /// Without the split there is nothing to download.
+        #[cfg(not(feature = "split"))]
+        $vis async fn $preload() -> Result<(), $crate::ui::app::lazy::ChunkError> {
+            Ok(())
         }
     };
 }

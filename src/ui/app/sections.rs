@@ -8,6 +8,10 @@
 //! share one file. To make another part lazy, add a function here and show it
 //! with `lazy::lazy_view` (docs/ARCHITECTURE.md, "Code on first use").
 //!
+//! The parts that read the shortlist are declared with `store_part!` and shown through
+//! [`with_shortlist`]: the store's module and the part's are downloaded at the same time, and the
+//! part is built once the store is provided.
+//!
 //! The shortlist store is one of them: reading and decoding the stored creators (their dossiers,
 //! migrations, merge) is a large part of the code, and the first screen does not need it. It is
 //! loaded once per page under `App`'s owner ([`provide_shortlist`]) before any part that uses it
@@ -17,7 +21,9 @@
 //! on the form's first input: the analysis itself is made there, so the engine's tables are not
 //! in the main module either.
 
-use std::future::Future;
+use std::future::{poll_fn, Future};
+use std::pin::pin;
+use std::task::Poll;
 
 use leptos::prelude::*;
 
@@ -67,30 +73,105 @@ split_fn! {
     }
 }
 
-/// `part` once the shortlist store is provided: every part but Check's own views uses it.
-pub async fn with_shortlist(
-    part: impl Future<Output = Result<AnyView, ChunkError>>,
-) -> Result<AnyView, ChunkError> {
-    provide_shortlist().await?;
-    part.await
+/// A part that needs the shortlist store, as [`with_shortlist`] takes it: the download of its
+/// module (`code`) and the part itself (`view`, which builds it, and is not polled until the
+/// store is provided). Made by the functions `store_part!` declares.
+pub struct Part<C, V> {
+    code: C,
+    view: V,
 }
 
-split_view! {
+/// `part` once the shortlist store is provided: every part but Check's own views uses it. The
+/// store's module and the part's are downloaded at the same time (one after the other, the
+/// section waited for both downloads end to end); the part is built once both are in.
+pub async fn with_shortlist<C, V>(part: Part<C, V>) -> Result<AnyView, ChunkError>
+where
+    C: Future<Output = Result<(), ChunkError>>,
+    V: Future<Output = Result<AnyView, ChunkError>>,
+{
+    let (store, code) = both(provide_shortlist(), part.code).await;
+    store?;
+    code?;
+    part.view.await
+}
+
+/// Waits for two futures at once and returns both outputs.
+async fn both<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+    let mut a = pin!(a);
+    let mut b = pin!(b);
+    let (mut out_a, mut out_b) = (None, None);
+    poll_fn(|cx| {
+        if out_a.is_none() {
+            if let Poll::Ready(v) = a.as_mut().poll(cx) {
+                out_a = Some(v);
+            }
+        }
+        if out_b.is_none() {
+            if let Poll::Ready(v) = b.as_mut().poll(cx) {
+                out_b = Some(v);
+            }
+        }
+        match (out_a.take(), out_b.take()) {
+            (Some(x), Some(y)) => Poll::Ready((x, y)),
+            (x, y) => {
+                (out_a, out_b) = (x, y);
+                Poll::Pending
+            }
+        }
+    })
+    .await
+}
+
+/// A split point's `preload` as a `ChunkError` result (its error is the splitter's in the split
+/// build).
+async fn code_of<E>(preload: impl Future<Output = Result<(), E>>) -> Result<(), ChunkError>
+where
+    ChunkError: From<E>,
+{
+    preload.await.map_err(ChunkError::from)
+}
+
+/// `in $module: pub fn $name(args) => $body` declares a part that needs the shortlist store:
+/// `$name(args)` returns its [`Part`] for [`with_shortlist`]; the split point is `$name::$name`
+/// (the view `$body`), and `$name::code` downloads its module.
+macro_rules! store_part {
+    ($(#[$meta:meta])* in $module:ident: pub fn $name:ident($($arg:ident: $ty:ty),* $(,)?) => $body:expr) => {
+        #[doc(hidden)]
+        pub mod $name {
+            use super::*;
+            $crate::ui::app::lazy::split_fn! {
+                $(#[$meta])* in $module, preload code: pub fn $name($($arg: $ty),*) -> AnyView => $body
+            }
+        }
+
+        $(#[$meta])*
+        pub fn $name(
+            $($arg: $ty),*
+        ) -> Part<
+            impl Future<Output = Result<(), ChunkError>> + Send,
+            impl Future<Output = Result<AnyView, ChunkError>> + Send,
+        > {
+            Part { code: code_of($name::code()), view: $name::$name($($arg),*) }
+        }
+    };
+}
+
+store_part! {
     /// The Shortlist section (table, import, export, editor, compare).
     in shortlist_section: pub fn shortlist_section() => view! { <ShortlistPanel /> }.into_any()
 }
 
-split_view! {
+store_part! {
     /// The Campaign section (plan, brief, vetting, tracking, results).
     in campaign_section: pub fn campaign_section() => view! { <CampaignPanel /> }.into_any()
 }
 
-split_view! {
+store_part! {
     /// The Risks section (the tools, the thresholds editor).
     in risks_section: pub fn risks_section() => view! { <RisksPanel /> }.into_any()
 }
 
-split_view! {
+store_part! {
     /// A creator's dossier page (`#creator/<id>`).
     in dossier_page: pub fn dossier_page(id: String) => view! { <DossierPage id=id /> }.into_any()
 }
@@ -115,13 +196,13 @@ split_view! {
     }
 }
 
-split_view! {
+store_part! {
     /// What the Workspace panel's buttons do (export, import, keep in a file), fetched on the first
     /// interaction with the panel; its heading and buttons are in the main module.
     in workspace: pub fn workspace_live(shell: Shell) => view! { <WorkspaceLive shell=shell /> }.into_any()
 }
 
-split_view! {
+store_part! {
     /// The dialog that opens a shared link (`#share=...`).
     in workspace: pub fn shared_link() => view! { <SharedLink /> }.into_any()
 }

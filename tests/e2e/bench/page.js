@@ -106,7 +106,9 @@ async function sizes(port) {
   const modules = fs.readdirSync(dist).filter((f) => f.endsWith(".wasm"));
   const all = modules.reduce((sum, f) => sum + gzipOf(f), 0);
   row(`whole build's wasm: ${modules.length} modules, precached in the background, gzip`, kb(all), "(info)", true);
-  for (const f of modules.filter((f) => f.startsWith("split_")).sort()) {
+  // split_<name>: a split point's own code (with shared code only its loads need); shared_<n>: code
+  // several split points share, grouped by scripts/wasm-group.mjs.
+  for (const f of modules.filter((f) => /^(split|shared)_/.test(f)).sort()) {
     row(`  module ${f.replace(/-[0-9a-f]{16}/, "")}, gzip`, kb(gzipOf(f)), "(info)", true);
   }
   const lazyDir = path.join(dist, "lexicon");
@@ -150,8 +152,9 @@ async function precache(port) {
 }
 
 /// The parts loaded on first navigation (src/ui/app/sections.rs): from setting the address to the
-/// part's `microscope:ready:<part>` mark, cold (a fresh context: nothing cached, no worker), median
-/// of 5, with the modules each one fetched (gzip).
+/// part's `microscope:ready:<part>` mark, cold (a fresh context: nothing cached, no worker, nothing
+/// fetched ahead: no pointer over a link before), median of 5, with the modules each one fetched
+/// (gzip).
 /// Check's results (typed into the form) and the Workspace panel (a pointer over it) are timed
 /// the same way from the event that fetches them.
 const PARTS = [
