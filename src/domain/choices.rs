@@ -14,6 +14,7 @@ use crate::domain::io::csv_import::Field as CsvField;
 use crate::domain::risk::comments::GenericKind;
 use crate::domain::risk::disclosure::Jurisdiction;
 use crate::domain::risk::rules::RiskKind;
+use crate::domain::testing::check_cases;
 use crate::domain::text::choice::Choice;
 use crate::domain::{Platform, Tier};
 
@@ -179,9 +180,7 @@ fn the_default_parse_trims_and_ignores_case_only() {
         ("belownano", None),
         ("", None),
     ];
-    for (s, want) in cases {
-        assert_eq!(Tier::parse(s), want, "{s:?}");
-    }
+    check_cases(cases, Tier::parse);
 }
 
 #[test]

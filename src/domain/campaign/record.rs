@@ -17,7 +17,7 @@ use crate::domain::creator::record::{
 };
 use crate::domain::engine::cadence::Date;
 use crate::domain::risk::disclosure::Jurisdiction;
-use crate::domain::text::choice::choices;
+use crate::domain::text::choice::{choices, fold_key};
 use crate::domain::text::format::compact;
 use crate::domain::text::number::MAX_VALUE;
 
@@ -78,15 +78,8 @@ impl Goal {
 
     /// Reads an id or a label, case-insensitively and ignoring spaces and dashes.
     pub fn parse(s: &str) -> Option<Goal> {
-        let key: String = s
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        Goal::ALL.into_iter().find(|g| {
-            let id: String = g.id().chars().filter(|c| c.is_alphanumeric()).collect();
-            key == id
-        })
+        let key = fold_key(s);
+        Goal::ALL.into_iter().find(|g| fold_key(g.id()) == key)
     }
 
     /// Views for reach and content (more eyes on each piece), engagements for engagement and
@@ -564,6 +557,7 @@ impl ChecklistState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::check_cases;
 
     fn spring() -> Campaign {
         let mut c = Campaign::new("k1".into(), " Spring launch ", 5.0);
@@ -592,9 +586,7 @@ mod tests {
             (Goal::Conversions, Objective::Engagements),
             (Goal::ContentCreation, Objective::Views),
         ];
-        for (g, o) in cases {
-            assert_eq!(g.objective(), o);
-        }
+        check_cases(cases, |g| g.objective());
         assert_eq!(Goal::parse("Content Creation"), Some(Goal::ContentCreation));
         assert_eq!(Goal::parse("sales"), None);
     }

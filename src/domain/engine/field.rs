@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::creator::metrics::PostMetrics;
 use crate::domain::creator::platform::Platform;
-use crate::domain::text::choice::Choice;
+use crate::domain::text::choice::{fold_key, Choice};
 
 /// A number field of a post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -91,12 +91,7 @@ impl Field {
 
     /// Reads a column name as people write it in a header ("Views", "plays", "hearts", "favorites").
     pub fn parse(s: &str) -> Option<Field> {
-        let key: String = s
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        match key.as_str() {
+        match fold_key(s).as_str() {
             "views" | "view" | "plays" | "play" | "viewcount" | "videoviews" => Some(Field::Views),
             "likes" | "like" | "hearts" | "heart" | "reactions" => Some(Field::Likes),
             "comments" | "comment" | "replies" => Some(Field::Comments),
@@ -199,6 +194,7 @@ impl FieldSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::check_cases;
 
     #[test]
     fn field_names_parse() {
@@ -213,9 +209,7 @@ mod tests {
             ("dislikes", Some(Field::Dislikes)),
             ("date", None),
         ];
-        for (s, want) in cases {
-            assert_eq!(Field::parse(s), want, "{s}");
-        }
+        check_cases(cases, Field::parse);
         for f in Field::ALL {
             assert_eq!(Field::parse(f.name()), Some(f));
         }

@@ -136,6 +136,7 @@ impl CaptionCheck {
 mod tests {
     use super::*;
     use crate::domain::risk::comments::summarise_generic;
+    use crate::domain::testing::check_cases;
 
     #[test]
     fn counts_become_summaries() {
@@ -208,9 +209,7 @@ mod tests {
             // Ids of a newer build are shown as stored rather than hidden.
             (v("xx", "unclear"), "xx: unclear"),
         ];
-        for (stored, shown) in cases {
-            assert_eq!(stored.readable(), shown);
-        }
+        check_cases(cases, |stored| stored.readable());
     }
 
     #[test]
@@ -234,8 +233,6 @@ mod tests {
                 "5 comments: sentiment not scored (the word list was not loaded when it was saved). 1 generic (20%).",
             ),
         ];
-        for (c, want) in cases {
-            assert_eq!(c.summary(), want);
-        }
+        check_cases(cases, |c| c.summary());
     }
 }

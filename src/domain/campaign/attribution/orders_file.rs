@@ -12,7 +12,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::domain::creator::record::{normalize_currency, shorten};
-use crate::domain::text::choice::choices;
+use crate::domain::text::choice::{choices, fold_key};
 use crate::domain::text::date::Date;
 use crate::domain::text::number::parse_amount;
 
@@ -130,14 +130,6 @@ impl Role {
     }
 }
 
-/// Lower case, letters and digits only: "Discount Code" and "discount_code" are one header.
-fn header_key(h: &str) -> String {
-    h.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// Which column gives each role (by index), and the headers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrderColumns {
@@ -194,7 +186,7 @@ impl OrderColumns {
 /// its best alias. In a Shopify export `Name` is the order (filled on every row of it); in other
 /// files a bare "name" is usually a customer, so it only counts there when no order column exists.
 pub fn map_columns(headers: &[String]) -> OrderColumns {
-    let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
+    let keys: Vec<String> = headers.iter().map(|h| fold_key(h)).collect();
     let shopify = keys.iter().any(|k| k == "financialstatus")
         && keys.iter().any(|k| k.starts_with("lineitem"));
     let mut roles = HashMap::new();
@@ -440,35 +432,12 @@ impl OrdersReader {
                     });
                 }
             };
-            let total = match &o.total {
-                Some(Ok(t)) => *t,
-                Some(Err(e)) => {
-                    unreadable(e.clone(), &mut file);
+            let (total, date, refunded) = match o.numbers() {
+                Ok(cells) => cells,
+                Err(reason) => {
+                    unreadable(reason, &mut file);
                     continue;
                 }
-                None => {
-                    unreadable("no total.".to_string(), &mut file);
-                    continue;
-                }
-            };
-            let date = match &o.date {
-                Some(Ok(d)) => *d,
-                Some(Err(e)) => {
-                    unreadable(e.clone(), &mut file);
-                    continue;
-                }
-                None => {
-                    unreadable("no date.".to_string(), &mut file);
-                    continue;
-                }
-            };
-            let refunded = match &o.refunded {
-                Some(Ok(r)) => *r,
-                Some(Err(e)) => {
-                    unreadable(e.clone(), &mut file);
-                    continue;
-                }
-                None => 0.0,
             };
             // Shopify lists several codes of one order as "A, B": the first that is a
             // creator's wins, so the order is credited once.
@@ -520,6 +489,18 @@ impl OrdersReader {
         unmatched.truncate(MAX_UNMATCHED_KEPT);
         file.unmatched = unmatched;
         file
+    }
+}
+
+impl Pending {
+    /// The total, date and refunded amount, or why the order can't be counted: the first
+    /// unreadable cell in that order, or a missing total or date (no refund is 0).
+    fn numbers(&self) -> Result<(f64, Date, f64), String> {
+        Ok((
+            self.total.clone().transpose()?.ok_or("no total.")?,
+            self.date.clone().transpose()?.ok_or("no date.")?,
+            self.refunded.clone().transpose()?.unwrap_or(0.0),
+        ))
     }
 }
 

@@ -7,6 +7,7 @@
 
 use crate::domain::creator::dossier::Share;
 use crate::domain::risk::disclosure::Jurisdiction;
+use crate::domain::text::choice::fold_key;
 
 use super::*;
 
@@ -54,17 +55,10 @@ const ALIASES: [(&str, Jurisdiction); 8] = [
     ("thenetherlands", Jurisdiction::Eu),
 ];
 
-fn fold(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// The jurisdictions a country of the audience belongs to: its own, and the European Union for
 /// a member state.
 pub(super) fn jurisdictions_of(country: &str) -> Vec<Jurisdiction> {
-    let key = fold(country);
+    let key = fold_key(country);
     let mut out: Vec<Jurisdiction> = Vec::new();
     if let Some(j) = Jurisdiction::parse(&key)
         .or_else(|| ALIASES.iter().find(|(a, _)| *a == key).map(|(_, j)| *j))
