@@ -293,6 +293,15 @@ fn usable(v: f64) -> bool {
     v.is_finite() && v >= 0.0 && v <= MAX_VALUE as f64
 }
 
+/// The first named number that is set but not usable, to name in the error.
+fn first_unusable<const N: usize>(
+    fields: [(&'static str, Option<f64>); N],
+) -> Option<(&'static str, f64)> {
+    fields
+        .into_iter()
+        .find_map(|(field, value)| value.filter(|v| !usable(*v)).map(|v| (field, v)))
+}
+
 fn dedup_in_order<T: Clone + Ord>(items: &mut Vec<T>) {
     let mut seen = BTreeSet::new();
     items.retain(|x| seen.insert(x.clone()));
@@ -419,35 +428,31 @@ impl Campaign {
         self.creators = creators;
         self.checklist = std::mem::take(&mut self.checklist).cleaned();
         let t = &self.targets;
-        for (field, value) in [
+        if let Some((field, value)) = first_unusable([
             ("views", t.views),
             ("engagements", t.engagements),
             ("clicks", t.clicks),
             ("conversions", t.conversions),
-        ] {
-            if let Some(v) = value.filter(|v| !usable(*v)) {
-                return Err(CampaignError::Target { field, value: v });
-            }
+        ]) {
+            return Err(CampaignError::Target { field, value });
         }
         if self.results.len() > MAX_RESULTS {
             return Err(CampaignError::TooManyResults(self.results.len()));
         }
         for (i, r) in self.results.iter_mut().enumerate() {
             r.creator_id = trim(&r.creator_id).to_string();
-            for (field, value) in [
+            if let Some((field, value)) = first_unusable([
                 ("views", r.views),
                 ("interactions", r.interactions),
                 ("clicks", r.clicks),
                 ("conversions", r.conversions),
-            ] {
-                if let Some(v) = value.filter(|v| !usable(*v)) {
-                    return Err(CampaignError::ResultNumber {
-                        index: i + 1,
-                        creator: r.creator_id.clone(),
-                        field,
-                        value: v,
-                    });
-                }
+            ]) {
+                return Err(CampaignError::ResultNumber {
+                    index: i + 1,
+                    creator: r.creator_id.clone(),
+                    field,
+                    value,
+                });
             }
         }
         self.notes = trim(&self.notes).to_string();

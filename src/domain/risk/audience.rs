@@ -459,8 +459,6 @@ mod tests {
             ("beauty/skincare", &["beauty", "skincare"]),
             ("  ,, ;", &[]),
         ];
-        for (text, want) in cases {
-            assert_eq!(parse_tags(text), strings(want), "{text:?}");
-        }
+        check_cases(cases.iter().copied(), parse_tags);
     }
 }

@@ -307,6 +307,13 @@ pub struct OrdersReader {
     rows: usize,
 }
 
+/// Sets an order's field from a non-empty cell, unless an earlier row set it.
+fn fill<T>(slot: &mut Option<T>, text: &str, read: impl FnOnce(&str) -> T) {
+    if slot.is_none() && !text.is_empty() {
+        *slot = Some(read(text));
+    }
+}
+
 fn cell<S: AsRef<str>>(cells: &[S], index: Option<usize>) -> &str {
     index
         .and_then(|i| cells.get(i))
@@ -359,30 +366,24 @@ impl OrdersReader {
         let Some(o) = self.orders.get_mut(index) else {
             return;
         };
-        let code = cell(cells, c.index(Role::Code));
-        if o.codes.is_empty() && !code.is_empty() {
-            o.codes = code.to_string();
+        // An order's other rows (its further line items) leave what its first row gave.
+        let given = |role| cell(cells, c.index(role));
+        if o.codes.is_empty() {
+            o.codes = given(Role::Code).to_string();
         }
-        let total = cell(cells, c.index(Role::Total));
-        if o.total.is_none() && !total.is_empty() {
-            o.total = Some(read_amount(total).map_err(|e| format!("total: {e}")));
+        fill(&mut o.total, given(Role::Total), |t| {
+            read_amount(t).map_err(|e| format!("total: {e}"))
+        });
+        fill(&mut o.date, given(Role::Date), |d| {
+            read_date(d).map_err(|e| format!("date: {e}"))
+        });
+        fill(&mut o.state, given(Role::Status), read_status);
+        if o.currency.is_empty() {
+            o.currency = given(Role::Currency).to_string();
         }
-        let date = cell(cells, c.index(Role::Date));
-        if o.date.is_none() && !date.is_empty() {
-            o.date = Some(read_date(date).map_err(|e| format!("date: {e}")));
-        }
-        let status = cell(cells, c.index(Role::Status));
-        if o.state.is_none() && !status.is_empty() {
-            o.state = Some(read_status(status));
-        }
-        let currency = cell(cells, c.index(Role::Currency));
-        if o.currency.is_empty() && !currency.is_empty() {
-            o.currency = currency.to_string();
-        }
-        let refunded = cell(cells, c.index(Role::Refunded));
-        if o.refunded.is_none() && !refunded.is_empty() {
-            o.refunded = Some(read_amount(refunded).map_err(|e| format!("refunded amount: {e}")));
-        }
+        fill(&mut o.refunded, given(Role::Refunded), |r| {
+            read_amount(r).map_err(|e| format!("refunded amount: {e}"))
+        });
         if !cell(cells, c.index(Role::Cancelled)).is_empty() {
             o.cancelled = true;
         }

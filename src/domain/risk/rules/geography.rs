@@ -158,6 +158,7 @@ pub(super) fn country_rule(input: &RiskInput, t: &Thresholds, report: &mut RiskR
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::check_cases;
 
     fn shares(list: &[(&str, f64)]) -> Vec<Share> {
         list.iter()
@@ -185,9 +186,7 @@ mod tests {
             ("India", &[India]),
             ("Mexico", &[]),
         ];
-        for (name, want) in cases {
-            assert_eq!(jurisdictions_of(name), *want, "{name}");
-        }
+        check_cases(cases.iter().copied(), jurisdictions_of);
     }
 
     #[test]
