@@ -510,16 +510,11 @@ fn push_base36(out: &mut String, mut n: u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::check_cases;
+    use crate::domain::testing::{check_cases, check_choice_ids};
 
     #[test]
     fn status_ids_labels_and_synonyms() {
-        for s in Status::ALL {
-            assert_eq!(Status::parse(s.id()), Some(s));
-            assert_eq!(Status::parse(s.label()), Some(s));
-            let json = serde_json::to_string(&s).unwrap_or_default();
-            assert_eq!(json, format!("\"{}\"", s.id()));
-        }
+        check_choice_ids::<Status>();
         let cases = [
             ("", Some(Status::Prospect)),
             ("Reached out", Some(Status::Contacted)),
