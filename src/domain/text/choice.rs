@@ -59,34 +59,18 @@ pub(crate) fn fold_key(s: &str) -> String {
 /// ```
 ///
 /// Add `parse = Metric::parse_words` after the method names to have `Choice::parse` use the
-/// type's own parser instead of the default.
+/// type's own parser instead of the default. Where the id is also what people read (a post's
+/// counts: "views", "likes"), name one method and give one string a value:
+/// `choices! { Field, name; Views => "views"; ... }`.
 macro_rules! choices {
-    (
-        $ty:ident, $id_fn:ident, $label_fn:ident $(, parse = $parse:path)?;
-        $($variant:ident => $id:literal, $label:literal;)+
-    ) => {
-        impl $ty {
-            /// Every value, in display order.
-            pub const ALL: [$ty; {
-                let variants: &[&str] = &[$(stringify!($variant)),+];
-                variants.len()
-            }] = [$($ty::$variant),+];
-
-            /// The stable id, for storage and form values: never change one.
-            pub fn $id_fn(self) -> &'static str {
-                match self {
-                    $($ty::$variant => $id,)+
-                }
-            }
-
-            /// The name shown to people.
-            pub fn $label_fn(self) -> &'static str {
-                match self {
-                    $($ty::$variant => $label,)+
-                }
-            }
-        }
-
+    (@all $ty:ident; $($variant:ident)+) => {
+        /// Every value, in display order.
+        pub const ALL: [$ty; {
+            let variants: &[&str] = &[$(stringify!($variant)),+];
+            variants.len()
+        }] = [$($ty::$variant),+];
+    };
+    (@choice $ty:ident, $id_fn:ident, $label_fn:ident $(, $parse:path)?) => {
         impl $crate::domain::text::choice::Choice for $ty {
             const ALL: &'static [Self] = &<$ty>::ALL;
 
@@ -104,6 +88,47 @@ macro_rules! choices {
                 }
             )?
         }
+    };
+    (
+        $ty:ident, $id_fn:ident, $label_fn:ident $(, parse = $parse:path)?;
+        $($variant:ident => $id:literal, $label:literal;)+
+    ) => {
+        impl $ty {
+            $crate::domain::text::choice::choices!(@all $ty; $($variant)+);
+
+            /// The stable id, for storage and form values: never change one.
+            pub fn $id_fn(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $id,)+
+                }
+            }
+
+            /// The name shown to people.
+            pub fn $label_fn(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $label,)+
+                }
+            }
+        }
+
+        $crate::domain::text::choice::choices!(@choice $ty, $id_fn, $label_fn $(, $parse)?);
+    };
+    (
+        $ty:ident, $id_fn:ident $(, parse = $parse:path)?;
+        $($variant:ident => $id:literal;)+
+    ) => {
+        impl $ty {
+            $crate::domain::text::choice::choices!(@all $ty; $($variant)+);
+
+            /// The stable id, also the name shown to people: never change one.
+            pub fn $id_fn(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $id,)+
+                }
+            }
+        }
+
+        $crate::domain::text::choice::choices!(@choice $ty, $id_fn, $id_fn $(, $parse)?);
     };
 }
 
