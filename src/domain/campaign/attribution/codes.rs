@@ -397,13 +397,9 @@ mod tests {
     }
 
     fn with_code(mut c: Campaign, creator: &str, code: &str) -> Campaign {
-        c.attribution.creators.insert(
-            creator.into(),
-            CreatorCode {
-                code: code.into(),
-                ..CreatorCode::default()
-            },
-        );
+        c.attribution
+            .creators
+            .insert(creator.into(), CreatorCode::new(code));
         c
     }
 
