@@ -63,12 +63,21 @@ pub(crate) fn fold_key(s: &str) -> String {
 /// counts: "views", "likes"), name one method and give one string a value:
 /// `choices! { Field, name; Views => "views"; ... }`.
 macro_rules! choices {
-    (@all $ty:ident; $($variant:ident)+) => {
-        /// Every value, in display order.
-        pub const ALL: [$ty; {
-            let variants: &[&str] = &[$(stringify!($variant)),+];
-            variants.len()
-        }] = [$($ty::$variant),+];
+    (@ids $ty:ident, $id_fn:ident; $($variant:ident => $id:literal)+) => {
+        impl $ty {
+            /// Every value, in display order.
+            pub const ALL: [$ty; {
+                let variants: &[&str] = &[$(stringify!($variant)),+];
+                variants.len()
+            }] = [$($ty::$variant),+];
+
+            /// The stable id, for storage and form values: never change one.
+            pub fn $id_fn(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $id,)+
+                }
+            }
+        }
     };
     (@choice $ty:ident, $id_fn:ident, $label_fn:ident $(, $parse:path)?) => {
         impl $crate::domain::text::choice::Choice for $ty {
@@ -93,16 +102,9 @@ macro_rules! choices {
         $ty:ident, $id_fn:ident, $label_fn:ident $(, parse = $parse:path)?;
         $($variant:ident => $id:literal, $label:literal;)+
     ) => {
+        $crate::domain::text::choice::choices!(@ids $ty, $id_fn; $($variant => $id)+);
+
         impl $ty {
-            $crate::domain::text::choice::choices!(@all $ty; $($variant)+);
-
-            /// The stable id, for storage and form values: never change one.
-            pub fn $id_fn(self) -> &'static str {
-                match self {
-                    $($ty::$variant => $id,)+
-                }
-            }
-
             /// The name shown to people.
             pub fn $label_fn(self) -> &'static str {
                 match self {
@@ -113,21 +115,12 @@ macro_rules! choices {
 
         $crate::domain::text::choice::choices!(@choice $ty, $id_fn, $label_fn $(, $parse)?);
     };
+    // The id is also the label.
     (
         $ty:ident, $id_fn:ident $(, parse = $parse:path)?;
         $($variant:ident => $id:literal;)+
     ) => {
-        impl $ty {
-            $crate::domain::text::choice::choices!(@all $ty; $($variant)+);
-
-            /// The stable id, also the name shown to people: never change one.
-            pub fn $id_fn(self) -> &'static str {
-                match self {
-                    $($ty::$variant => $id,)+
-                }
-            }
-        }
-
+        $crate::domain::text::choice::choices!(@ids $ty, $id_fn; $($variant => $id)+);
         $crate::domain::text::choice::choices!(@choice $ty, $id_fn, $id_fn $(, $parse)?);
     };
 }
