@@ -119,10 +119,7 @@ fn better(metric: &Metric) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn creators(names: &[&str]) -> Vec<String> {
-        names.iter().map(|n| n.to_string()).collect()
-    }
+    use crate::domain::testing::strings;
 
     #[test]
     fn alt_lists_every_value_per_metric() {
@@ -141,7 +138,7 @@ mod tests {
                 values: vec![Some(0.12), None],
             },
         ];
-        let chart = compare_creators("Compare", &creators(&["Ana", "Ben", "Cy"]), &metrics);
+        let chart = compare_creators("Compare", &strings(&["Ana", "Ben", "Cy"]), &metrics);
         assert_eq!(
             chart.alt,
             "Compare: Engagement rate (higher is better): Ana 8.2%, Ben 3.1%, Cy n/a; \
@@ -162,8 +159,8 @@ mod tests {
         };
         let cases: [(Vec<String>, Vec<Metric>); 3] = [
             (vec![], vec![]),
-            (creators(&["A"]), vec![]),
-            (creators(&["A", "B", "C", "D", "E"]), vec![zero]),
+            (strings(&["A"]), vec![]),
+            (strings(&["A", "B", "C", "D", "E"]), vec![zero]),
         ];
         for (who, metrics) in cases {
             let chart = compare_creators("t", &who, &metrics);

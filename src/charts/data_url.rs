@@ -23,6 +23,7 @@ pub fn svg_data_url(svg: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::check_cases;
 
     #[test]
     fn encodes_what_would_break_the_url() {
@@ -33,9 +34,7 @@ mod tests {
             ("é…\n", "data:image/svg+xml,%C3%A9%E2%80%A6%0A"),
             ("a&b+c?d", "data:image/svg+xml,a%26b%2Bc%3Fd"),
         ];
-        for (svg, want) in cases {
-            assert_eq!(svg_data_url(svg), want);
-        }
+        check_cases(cases, svg_data_url);
     }
 
     #[test]

@@ -218,6 +218,7 @@ fn alt_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::check_cases;
 
     fn goal(total: f64, days: u32) -> Goal {
         Goal {
@@ -259,9 +260,7 @@ mod tests {
                  day 0 0, day 7 3K, day 10 n/a, day 14 6K.",
             ),
         ];
-        for (g, want) in cases {
-            assert_eq!(actual_vs_target("Views", &g, &actual, &[]).alt, want);
-        }
+        check_cases(cases, |g| actual_vs_target("Views", &g, &actual, &[]).alt);
     }
 
     #[test]

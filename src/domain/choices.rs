@@ -12,8 +12,9 @@ use crate::domain::engine::benchmark::Verdict;
 use crate::domain::engine::engagement::{Field as PostField, Formula};
 use crate::domain::io::csv_import::Field as CsvField;
 use crate::domain::risk::comments::GenericKind;
-use crate::domain::risk::disclosure::Jurisdiction;
+use crate::domain::risk::disclosure::{Jurisdiction, Verdict as CaptionVerdict};
 use crate::domain::risk::rules::RiskKind;
+use crate::domain::testing::check_cases;
 use crate::domain::text::choice::Choice;
 use crate::domain::{Platform, Tier};
 
@@ -140,6 +141,7 @@ fn ids_are_stable_unique_and_read_back() {
         "Verdict",
         &["far-below", "below", "in-line", "above", "far-above"],
     );
+    check::<CaptionVerdict>("CaptionVerdict", &["meets", "missing", "weak", "misplaced"]);
     check::<DeliverableKind>(
         "DeliverableKind",
         &[
@@ -179,9 +181,7 @@ fn the_default_parse_trims_and_ignores_case_only() {
         ("belownano", None),
         ("", None),
     ];
-    for (s, want) in cases {
-        assert_eq!(Tier::parse(s), want, "{s:?}");
-    }
+    check_cases(cases, Tier::parse);
 }
 
 #[test]

@@ -10,6 +10,8 @@
 
 #[cfg(test)]
 mod choices;
+#[cfg(test)]
+pub(crate) mod testing;
 
 pub(crate) mod campaign;
 pub(crate) mod creator;

@@ -588,6 +588,8 @@ mod tests {
     use crate::domain::campaign::record::Goal;
     use crate::domain::creator::metrics::PostMetrics;
     use crate::domain::creator::platform::Platform::{TikTok, YouTube};
+    use crate::domain::testing::check_cases;
+    use crate::domain::testing::strings;
 
     fn creator(
         id: &str,
@@ -632,7 +634,7 @@ mod tests {
         let mut c = Campaign::new("k".into(), "K", 0.0);
         c.goal = goal;
         c.budget = budget;
-        c.creators = ids.iter().map(|s| s.to_string()).collect();
+        c.creators = strings(ids);
         c
     }
 
@@ -895,8 +897,6 @@ mod tests {
             (21, "21st best value"),
             (112, "112th best value"),
         ];
-        for (n, want) in cases {
-            assert_eq!(value_rank_label(n), want);
-        }
+        check_cases(cases, value_rank_label);
     }
 }

@@ -297,6 +297,7 @@ fn step_note(id: &str, campaign: &Campaign) -> Option<String> {
 mod tests {
     use super::*;
     use crate::domain::campaign::record::ChecklistState;
+    use crate::domain::testing::strings;
 
     fn creator(id: &str, sponsored: Option<u32>, status: Status) -> Creator {
         let mut c = Creator::new(id.into(), &format!("Name {id}"), 0.0);
@@ -307,8 +308,8 @@ mod tests {
 
     fn campaign(countries: &[&str], creators: &[&str]) -> Campaign {
         let mut c = Campaign::new("k".into(), "K", 0.0);
-        c.countries = countries.iter().map(|s| s.to_string()).collect();
-        c.creators = creators.iter().map(|s| s.to_string()).collect();
+        c.countries = strings(countries);
+        c.creators = strings(creators);
         c
     }
 

@@ -17,7 +17,7 @@ use crate::domain::creator::record::{
 };
 use crate::domain::engine::cadence::Date;
 use crate::domain::risk::disclosure::Jurisdiction;
-use crate::domain::text::choice::choices;
+use crate::domain::text::choice::{choices, fold_key};
 use crate::domain::text::format::compact;
 use crate::domain::text::number::MAX_VALUE;
 
@@ -78,15 +78,8 @@ impl Goal {
 
     /// Reads an id or a label, case-insensitively and ignoring spaces and dashes.
     pub fn parse(s: &str) -> Option<Goal> {
-        let key: String = s
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        Goal::ALL.into_iter().find(|g| {
-            let id: String = g.id().chars().filter(|c| c.is_alphanumeric()).collect();
-            key == id
-        })
+        let key = fold_key(s);
+        Goal::ALL.into_iter().find(|g| fold_key(g.id()) == key)
     }
 
     /// Views for reach and content (more eyes on each piece), engagements for engagement and
@@ -300,6 +293,15 @@ fn usable(v: f64) -> bool {
     v.is_finite() && v >= 0.0 && v <= MAX_VALUE as f64
 }
 
+/// The first named number that is set but not usable, to name in the error.
+fn first_unusable<const N: usize>(
+    fields: [(&'static str, Option<f64>); N],
+) -> Option<(&'static str, f64)> {
+    fields
+        .into_iter()
+        .find_map(|(field, value)| value.filter(|v| !usable(*v)).map(|v| (field, v)))
+}
+
 fn dedup_in_order<T: Clone + Ord>(items: &mut Vec<T>) {
     let mut seen = BTreeSet::new();
     items.retain(|x| seen.insert(x.clone()));
@@ -426,35 +428,31 @@ impl Campaign {
         self.creators = creators;
         self.checklist = std::mem::take(&mut self.checklist).cleaned();
         let t = &self.targets;
-        for (field, value) in [
+        if let Some((field, value)) = first_unusable([
             ("views", t.views),
             ("engagements", t.engagements),
             ("clicks", t.clicks),
             ("conversions", t.conversions),
-        ] {
-            if let Some(v) = value.filter(|v| !usable(*v)) {
-                return Err(CampaignError::Target { field, value: v });
-            }
+        ]) {
+            return Err(CampaignError::Target { field, value });
         }
         if self.results.len() > MAX_RESULTS {
             return Err(CampaignError::TooManyResults(self.results.len()));
         }
         for (i, r) in self.results.iter_mut().enumerate() {
             r.creator_id = trim(&r.creator_id).to_string();
-            for (field, value) in [
+            if let Some((field, value)) = first_unusable([
                 ("views", r.views),
                 ("interactions", r.interactions),
                 ("clicks", r.clicks),
                 ("conversions", r.conversions),
-            ] {
-                if let Some(v) = value.filter(|v| !usable(*v)) {
-                    return Err(CampaignError::ResultNumber {
-                        index: i + 1,
-                        creator: r.creator_id.clone(),
-                        field,
-                        value: v,
-                    });
-                }
+            ]) {
+                return Err(CampaignError::ResultNumber {
+                    index: i + 1,
+                    creator: r.creator_id.clone(),
+                    field,
+                    value,
+                });
             }
         }
         self.notes = trim(&self.notes).to_string();
@@ -564,6 +562,7 @@ impl ChecklistState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::{check_cases, check_choice_ids};
 
     fn spring() -> Campaign {
         let mut c = Campaign::new("k1".into(), " Spring launch ", 5.0);
@@ -579,12 +578,9 @@ mod tests {
 
     #[test]
     fn goals_have_ids_labels_and_objectives() {
+        check_choice_ids::<Goal>();
         for g in Goal::ALL {
-            assert_eq!(Goal::parse(g.id()), Some(g));
-            assert_eq!(Goal::parse(g.label()), Some(g));
             assert!(!g.explanation().is_empty());
-            let json = serde_json::to_string(&g).unwrap_or_default();
-            assert_eq!(json, format!("\"{}\"", g.id()));
         }
         let cases = [
             (Goal::Awareness, Objective::Views),
@@ -592,9 +588,7 @@ mod tests {
             (Goal::Conversions, Objective::Engagements),
             (Goal::ContentCreation, Objective::Views),
         ];
-        for (g, o) in cases {
-            assert_eq!(g.objective(), o);
-        }
+        check_cases(cases, |g| g.objective());
         assert_eq!(Goal::parse("Content Creation"), Some(Goal::ContentCreation));
         assert_eq!(Goal::parse("sales"), None);
     }

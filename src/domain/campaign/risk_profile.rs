@@ -660,6 +660,7 @@ mod tests {
         SnapshotSource,
     };
     use crate::domain::engine::cadence::CadenceInput as PostCount;
+    use crate::domain::testing::strings;
     use crate::domain::text::date::day;
 
     fn creator(name: &str, platform: Option<Platform>, followers: Option<u64>) -> Creator {
@@ -927,8 +928,8 @@ mod tests {
             (&["makeup", "style"], &["beauty", "fashion"], None),
         ];
         for (tags, cats, want) in cases {
-            c.tags = tags.iter().map(|s| s.to_string()).collect();
-            beauty.brand_categories = cats.iter().map(|s| s.to_string()).collect();
+            c.tags = strings(tags);
+            beauty.brand_categories = strings(cats);
             let r = creator_risk(&c, Formula::default(), Some(&beauty), &t, today());
             let reason = r
                 .report

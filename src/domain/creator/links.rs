@@ -115,6 +115,7 @@ pub fn platform_from_url(url: &str) -> Option<Platform> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::check_cases;
 
     #[test]
     fn profile_links() {
@@ -181,8 +182,6 @@ mod tests {
             ("https://notinstagram.com/ann", None),
             ("https://example.com", None),
         ];
-        for (url, want) in cases {
-            assert_eq!(platform_from_url(url), want, "{url}");
-        }
+        check_cases(cases, platform_from_url);
     }
 }

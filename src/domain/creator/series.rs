@@ -80,6 +80,7 @@ mod tests {
     use super::*;
     use crate::domain::creator::dossier::SnapshotSource;
     use crate::domain::creator::metrics::PostMetrics;
+    use crate::domain::testing::check_cases;
     use crate::domain::text::date::day;
 
     fn snap(date: &str, count: u64) -> FollowerSnapshot {
@@ -157,9 +158,7 @@ mod tests {
             ("2026-01-11", Some(200.0)),
             ("2026-03-01", Some(300.0)),
         ];
-        for (date, want) in cases {
-            assert_eq!(value_nearest(&series, day(date)), want, "{date}");
-        }
+        check_cases(cases, |date| value_nearest(&series, day(date)));
         assert_eq!(value_nearest(&[], day("2026-01-01")), None);
     }
 }

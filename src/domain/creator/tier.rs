@@ -148,6 +148,7 @@ impl Choice for Tier {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::check_cases;
 
     #[test]
     fn every_boundary() {
@@ -164,9 +165,7 @@ mod tests {
             (1_000_000, Tier::Mega),
             (u64::MAX, Tier::Mega),
         ];
-        for (followers, want) in cases {
-            assert_eq!(Tier::for_followers(followers), want, "{followers}");
-        }
+        check_cases(cases, Tier::for_followers);
     }
 
     #[test]
@@ -197,9 +196,7 @@ mod tests {
             (Tier::Macro, "Macro: 100,000 to 999,999 followers"),
             (Tier::Mega, "Mega: 1,000,000 followers or more"),
         ];
-        for (tier, want) in cases {
-            assert_eq!(tier.headline("followers"), want);
-        }
+        check_cases(cases, |tier| tier.headline("followers"));
         assert_eq!(
             Tier::Micro.headline("subscribers"),
             "Micro: 10,000 to 99,999 subscribers"

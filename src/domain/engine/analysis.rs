@@ -522,13 +522,7 @@ mod tests {
 
     #[test]
     fn pasted_rows_in_every_separator() {
-        let want = PostMetrics {
-            views: Some(12_500.0),
-            likes: Some(1_000.0),
-            comments: Some(45.0),
-            shares: Some(3.0),
-            ..Default::default()
-        };
+        let want = PostMetrics::counts(12_500.0, 1_000.0, 45.0, 3.0);
         let cases = [
             "12500\t1000\t45\t3",
             "12.5K, 1,000, 45, 3",

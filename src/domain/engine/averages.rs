@@ -40,6 +40,7 @@ pub fn derive_from_posts(creator: &mut Creator) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::domain::creator::dossier::Post;
+    use crate::domain::testing::check_cases;
 
     fn post(views: Option<f64>, likes: Option<f64>, dislikes: Option<f64>) -> PostMetrics {
         PostMetrics {
@@ -83,9 +84,7 @@ mod tests {
                 post(Some(50.0), None, None),
             ),
         ];
-        for (posts, want) in cases {
-            assert_eq!(average_posts(&posts), want, "{posts:?}");
-        }
+        check_cases(cases, |posts| average_posts(&posts));
     }
 
     #[test]

@@ -213,6 +213,7 @@ pub fn per_week_label(per_week: Option<f64>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::check_cases;
     use crate::domain::text::date::day as d;
 
     #[test]
@@ -288,9 +289,7 @@ mod tests {
             ("2024-02-29", 19_782),
             ("2025-01-01", 20_089),
         ];
-        for (s, want) in cases {
-            assert_eq!(d(s).day_number(), want, "{s}");
-        }
+        check_cases(cases, |s| d(s).day_number());
     }
 
     #[test]
@@ -364,9 +363,7 @@ mod tests {
                 Ok(2.0),
             ),
         ];
-        for (input, want) in cases {
-            assert_eq!(input.per_week(), want, "{input:?}");
-        }
+        check_cases(cases, |input| input.per_week());
     }
 
     #[test]

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::creator::metrics::PostMetrics;
 use crate::domain::creator::platform::Platform;
-use crate::domain::text::choice::Choice;
+use crate::domain::text::choice::{choices, fold_key};
 
 /// A number field of a post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -23,33 +23,21 @@ pub enum Field {
     Reach,
 }
 
+// In the order of `PostMetrics`, which is also the default column order of pasted rows. A post's
+// counts have no separate label: the lower-case name serves as both.
+choices! {
+    Field, name, parse = Field::parse;
+    Views => "views";
+    Likes => "likes";
+    Comments => "comments";
+    Shares => "shares";
+    Dislikes => "dislikes";
+    Saves => "saves";
+    Impressions => "impressions";
+    Reach => "reach";
+}
+
 impl Field {
-    /// In the order of `PostMetrics`, which is also the default column order of pasted rows.
-    pub const ALL: [Field; 8] = [
-        Field::Views,
-        Field::Likes,
-        Field::Comments,
-        Field::Shares,
-        Field::Dislikes,
-        Field::Saves,
-        Field::Impressions,
-        Field::Reach,
-    ];
-
-    /// Lower-case name, also the stable id ("views", "likes"...).
-    pub fn name(self) -> &'static str {
-        match self {
-            Field::Views => "views",
-            Field::Likes => "likes",
-            Field::Comments => "comments",
-            Field::Shares => "shares",
-            Field::Dislikes => "dislikes",
-            Field::Saves => "saves",
-            Field::Impressions => "impressions",
-            Field::Reach => "reach",
-        }
-    }
-
     /// The value as entered; a negative or non-finite stored value counts as not entered, so a
     /// corrupted record can never produce a negative or NaN rate.
     pub fn get(self, post: &PostMetrics) -> Option<f64> {
@@ -91,12 +79,7 @@ impl Field {
 
     /// Reads a column name as people write it in a header ("Views", "plays", "hearts", "favorites").
     pub fn parse(s: &str) -> Option<Field> {
-        let key: String = s
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        match key.as_str() {
+        match fold_key(s).as_str() {
             "views" | "view" | "plays" | "play" | "viewcount" | "videoviews" => Some(Field::Views),
             "likes" | "like" | "hearts" | "heart" | "reactions" => Some(Field::Likes),
             "comments" | "comment" | "replies" => Some(Field::Comments),
@@ -109,23 +92,6 @@ impl Field {
             "reach" | "reached" | "accountsreached" => Some(Field::Reach),
             _ => None,
         }
-    }
-}
-
-/// A post's counts have no separate label: the lower-case name serves as both.
-impl Choice for Field {
-    const ALL: &'static [Self] = &Field::ALL;
-
-    fn id(self) -> &'static str {
-        self.name()
-    }
-
-    fn label(self) -> &'static str {
-        self.name()
-    }
-
-    fn parse(s: &str) -> Option<Self> {
-        Field::parse(s)
     }
 }
 
@@ -199,6 +165,7 @@ impl FieldSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::check_cases;
 
     #[test]
     fn field_names_parse() {
@@ -213,9 +180,7 @@ mod tests {
             ("dislikes", Some(Field::Dislikes)),
             ("date", None),
         ];
-        for (s, want) in cases {
-            assert_eq!(Field::parse(s), want, "{s}");
-        }
+        check_cases(cases, Field::parse);
         for f in Field::ALL {
             assert_eq!(Field::parse(f.name()), Some(f));
         }

@@ -153,6 +153,7 @@ mod tests {
     use crate::domain::creator::metrics::PostMetrics;
     use crate::domain::creator::platform::Platform;
     use crate::domain::creator::record::Status;
+    use crate::domain::testing::check_cases;
     use crate::domain::text::csv::{neutralise, push_cell};
 
     fn creator(name: &str) -> Creator {
@@ -218,9 +219,7 @@ mod tests {
             ("a=b", "a=b"),
             ("", ""),
         ];
-        for (cell, want) in cases {
-            assert_eq!(neutralise(cell), want, "{cell:?}");
-        }
+        check_cases(cases, neutralise);
         let mut c = creator("=cmd|' /C calc'!A0");
         c.notes = "-2+3".into();
         let csv = export_csv(&[c], Delimiter::Comma, &[]);
@@ -242,9 +241,7 @@ mod tests {
             (f64::NAN, ""),
             (f64::INFINITY, ""),
         ];
-        for (v, want) in cases {
-            assert_eq!(format_amount(v), want, "{v}");
-        }
+        check_cases(cases, format_amount);
     }
 
     #[test]

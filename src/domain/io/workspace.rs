@@ -569,7 +569,7 @@ mod tests {
     #[test]
     fn attribution_round_trips() {
         use crate::domain::campaign::attribution::{
-            CreatorCode, OrderState, OrdersFile, StoredOrder, UnreadableRow, UtmParts,
+            CreatorCode, OrderState, OrdersFile, StoredOrder, UnreadableRow,
         };
         use crate::domain::text::date::Date;
         let mut k = Campaign::new("k1".into(), "Spring", 1.0);
@@ -580,13 +580,7 @@ mod tests {
         a.landing_url = "https://shop.example/spring".into();
         a.creators.insert(
             "c1".into(),
-            CreatorCode {
-                code: "SPRING-ANN".into(),
-                utm: UtmParts {
-                    content: Some("ann story".into()),
-                    ..UtmParts::default()
-                },
-            },
+            CreatorCode::with_content("SPRING-ANN", "ann story"),
         );
         a.window_days = 14;
         a.set_rate("EUR", Some(1.08));

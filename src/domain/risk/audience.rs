@@ -309,10 +309,8 @@ fn fold_char(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn strings(items: &[&str]) -> Vec<String> {
-        items.iter().map(|s| s.to_string()).collect()
-    }
+    use crate::domain::testing::check_cases;
+    use crate::domain::testing::strings;
 
     #[test]
     fn match_keys() {
@@ -335,9 +333,7 @@ mod tests {
             ("  ", ""),
             ("美食", "美食"),
         ];
-        for (tag, key) in cases {
-            assert_eq!(normalise_tag(tag), key, "{tag:?}");
-        }
+        check_cases(cases, normalise_tag);
     }
 
     #[test]
@@ -463,8 +459,6 @@ mod tests {
             ("beauty/skincare", &["beauty", "skincare"]),
             ("  ,, ;", &[]),
         ];
-        for (text, want) in cases {
-            assert_eq!(parse_tags(text), strings(want), "{text:?}");
-        }
+        check_cases(cases.iter().copied(), parse_tags);
     }
 }

@@ -15,7 +15,7 @@ mod caption;
 mod judge;
 mod rules;
 
-use crate::domain::text::choice::choices;
+use crate::domain::text::choice::{choices, fold_key};
 use caption::*;
 
 /// Shown with every result.
@@ -120,20 +120,11 @@ impl Jurisdiction {
 
     /// Reads an id or a name ("us", "US", "germany", "de").
     pub fn parse(s: &str) -> Option<Jurisdiction> {
-        let key: String = s
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-            .to_lowercase();
-        Jurisdiction::ALL.iter().copied().find(|j| {
-            key == j.id()
-                || key
-                    == j.name()
-                        .chars()
-                        .filter(|c| c.is_alphanumeric())
-                        .collect::<String>()
-                        .to_lowercase()
-        })
+        let key = fold_key(s);
+        Jurisdiction::ALL
+            .iter()
+            .copied()
+            .find(|j| key == j.id() || key == fold_key(j.name()))
     }
 
     /// The laws, codes and guides the rule comes from, each with its date.

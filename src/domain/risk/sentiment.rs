@@ -261,6 +261,7 @@ fn share(part: usize, total: usize) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::check_cases;
 
     /// A few real VADER entries, enough to exercise every rule without the full file.
     const FIXTURE: &str = "good\t1.9\nhorrible\t-2.5\ngreat\t3.1\nbad\t-2.5\nlove\t3.2\nno\t-1.2\nhate\t-2.7\n:)\t2.0\nfunny\t1.9\n";
@@ -420,10 +421,9 @@ mod tests {
             ("💀💀💀", Polarity::Neutral),
             ("wow😂", Polarity::Positive),
         ];
-        for (text, want) in cases {
-            let c = score(&lex, text).compound;
-            assert_eq!(Polarity::of(c), *want, "{text:?} scored {c}");
-        }
+        check_cases(cases.iter().copied(), |text| {
+            Polarity::of(score(&lex, text).compound)
+        });
     }
 
     #[test]
@@ -437,9 +437,7 @@ mod tests {
             (-1.0, Polarity::Negative),
             (1.0, Polarity::Positive),
         ];
-        for (c, want) in cases {
-            assert_eq!(Polarity::of(c), want, "{c}");
-        }
+        check_cases(cases, Polarity::of);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::domain::creator::dossier::{CaptionCheck, CountryVerdict, SampleCounts
 use crate::domain::risk::comments::GenericSummary;
 use crate::domain::risk::disclosure::{DisclosureInput, Jurisdiction, Verdict};
 use crate::domain::risk::sentiment::SentimentSummary;
+use crate::domain::text::choice::{choices, exact};
 use crate::domain::text::format::{group_thousands, percent, plural};
 
 impl SentimentSummary {
@@ -45,27 +46,19 @@ impl GenericSummary {
     }
 }
 
+// The ids a caption check stores (`CountryVerdict::verdict`).
+choices! {
+    Verdict, id;
+    Meets => "meets";
+    Missing => "missing";
+    Weak => "weak";
+    Misplaced => "misplaced";
+}
+
 impl Verdict {
-    pub const ALL: [Verdict; 4] = [
-        Verdict::Meets,
-        Verdict::Missing,
-        Verdict::Weak,
-        Verdict::Misplaced,
-    ];
-
-    /// The id a caption check stores (`CountryVerdict::verdict`).
-    pub fn id(self) -> &'static str {
-        match self {
-            Verdict::Meets => "meets",
-            Verdict::Missing => "missing",
-            Verdict::Weak => "weak",
-            Verdict::Misplaced => "misplaced",
-        }
-    }
-
-    /// Reads a stored id back.
+    /// Reads a stored id back, exactly as written.
     pub fn from_id(id: &str) -> Option<Verdict> {
-        Verdict::ALL.into_iter().find(|v| v.id() == id)
+        exact(id)
     }
 }
 
@@ -136,6 +129,7 @@ impl CaptionCheck {
 mod tests {
     use super::*;
     use crate::domain::risk::comments::summarise_generic;
+    use crate::domain::testing::check_cases;
 
     #[test]
     fn counts_become_summaries() {
@@ -208,9 +202,7 @@ mod tests {
             // Ids of a newer build are shown as stored rather than hidden.
             (v("xx", "unclear"), "xx: unclear"),
         ];
-        for (stored, shown) in cases {
-            assert_eq!(stored.readable(), shown);
-        }
+        check_cases(cases, |stored| stored.readable());
     }
 
     #[test]
@@ -234,8 +226,6 @@ mod tests {
                 "5 comments: sentiment not scored (the word list was not loaded when it was saved). 1 generic (20%).",
             ),
         ];
-        for (c, want) in cases {
-            assert_eq!(c.summary(), want);
-        }
+        check_cases(cases, |c| c.summary());
     }
 }

@@ -360,6 +360,7 @@ impl Thresholds {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::check_cases;
 
     #[test]
     fn not_whole_quotes_the_value_as_typed() {
@@ -383,9 +384,7 @@ mod tests {
             (t.min_sponsored_posts, 3.0),
             (t.min_follower_credibility, 0.75),
         ];
-        for (got, want) in cases {
-            assert_eq!(got, want);
-        }
+        check_cases(cases, |got| got);
         assert_eq!(t.validate(), Ok(()));
         for info in THRESHOLDS {
             assert_eq!(t.get(info.key), Some(info.default), "{}", info.key);

@@ -27,6 +27,25 @@ pub trait Choice: Copy + Eq + 'static {
     }
 }
 
+/// The value whose id or label is exactly `s`: what the app itself writes (exports, stored
+/// rows), matched without allocating, which matters on a 100,000-row import. Parsers with words
+/// of their own try this first, then [`fold_key`].
+pub(crate) fn exact<T: Choice>(s: &str) -> Option<T> {
+    T::ALL
+        .iter()
+        .copied()
+        .find(|c| c.id() == s || c.label() == s)
+}
+
+/// Lower case, letters and digits only: "Tik Tok", "tik-tok" and "TIKTOK" are one key, and so
+/// are the headers "Avg. Views" and "avg_views". The key aliases and headers are matched by.
+pub(crate) fn fold_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Writes a choice enum's value table once: `ALL`, the id method and the label method as
 /// inherent items (so callers need no import; the methods keep their established names, e.g.
 /// `name` for a platform's label), and the [`Choice`] impl on top of them.
@@ -40,12 +59,11 @@ pub trait Choice: Copy + Eq + 'static {
 /// ```
 ///
 /// Add `parse = Metric::parse_words` after the method names to have `Choice::parse` use the
-/// type's own parser instead of the default.
+/// type's own parser instead of the default. Where the id is also what people read (a post's
+/// counts: "views", "likes"), name one method and give one string a value:
+/// `choices! { Field, name; Views => "views"; ... }`.
 macro_rules! choices {
-    (
-        $ty:ident, $id_fn:ident, $label_fn:ident $(, parse = $parse:path)?;
-        $($variant:ident => $id:literal, $label:literal;)+
-    ) => {
+    (@ids $ty:ident, $id_fn:ident; $($variant:ident => $id:literal)+) => {
         impl $ty {
             /// Every value, in display order.
             pub const ALL: [$ty; {
@@ -59,15 +77,9 @@ macro_rules! choices {
                     $($ty::$variant => $id,)+
                 }
             }
-
-            /// The name shown to people.
-            pub fn $label_fn(self) -> &'static str {
-                match self {
-                    $($ty::$variant => $label,)+
-                }
-            }
         }
-
+    };
+    (@choice $ty:ident, $id_fn:ident, $label_fn:ident $(, $parse:path)?) => {
         impl $crate::domain::text::choice::Choice for $ty {
             const ALL: &'static [Self] = &<$ty>::ALL;
 
@@ -85,6 +97,31 @@ macro_rules! choices {
                 }
             )?
         }
+    };
+    (
+        $ty:ident, $id_fn:ident, $label_fn:ident $(, parse = $parse:path)?;
+        $($variant:ident => $id:literal, $label:literal;)+
+    ) => {
+        $crate::domain::text::choice::choices!(@ids $ty, $id_fn; $($variant => $id)+);
+
+        impl $ty {
+            /// The name shown to people.
+            pub fn $label_fn(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $label,)+
+                }
+            }
+        }
+
+        $crate::domain::text::choice::choices!(@choice $ty, $id_fn, $label_fn $(, $parse)?);
+    };
+    // The id is also the label.
+    (
+        $ty:ident, $id_fn:ident $(, parse = $parse:path)?;
+        $($variant:ident => $id:literal;)+
+    ) => {
+        $crate::domain::text::choice::choices!(@ids $ty, $id_fn; $($variant => $id)+);
+        $crate::domain::text::choice::choices!(@choice $ty, $id_fn, $id_fn $(, $parse)?);
     };
 }
 

@@ -118,6 +118,7 @@ pub fn date_stamp(ms: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::check_cases;
 
     #[test]
     fn grouping() {
@@ -129,9 +130,7 @@ mod tests {
             (1_000_000, "1,000,000"),
             (u64::MAX, "18,446,744,073,709,551,615"),
         ];
-        for (n, want) in cases {
-            assert_eq!(group_thousands(n), want);
-        }
+        check_cases(cases, group_thousands);
     }
 
     #[test]
@@ -146,9 +145,7 @@ mod tests {
             (f64::NAN, "n/a"),
             (f64::INFINITY, "n/a"),
         ];
-        for (n, want) in cases {
-            assert_eq!(compact(n), want, "{n}");
-        }
+        check_cases(cases, compact);
     }
 
     #[test]
@@ -176,9 +173,7 @@ mod tests {
             (2, "2 creators"),
             (1_200, "1,200 creators"),
         ];
-        for (n, want) in cases {
-            assert_eq!(plural(n, "creator", "creators"), want);
-        }
+        check_cases(cases, |n| plural(n, "creator", "creators"));
     }
 
     #[test]
@@ -205,8 +200,6 @@ mod tests {
             (1_778_716_800_000.0, "2026-05-14"),
             (f64::NAN, "1970-01-01"),
         ];
-        for (ms, want) in cases {
-            assert_eq!(date_stamp(ms), want, "{ms}");
-        }
+        check_cases(cases, date_stamp);
     }
 }

@@ -589,6 +589,7 @@ mod props {
 #[cfg(test)]
 mod fast_tests {
     use super::*;
+    use crate::domain::testing::check_cases;
 
     #[test]
     fn fast_number_path() {
@@ -606,9 +607,7 @@ mod fast_tests {
             ("", None),
             ("99999999999", None),
         ];
-        for (text, want) in cases {
-            assert_eq!(plain_decimal(text), *want, "{text:?}");
-        }
+        check_cases(cases.iter().copied(), plain_decimal);
         assert_eq!(parse_amount_fast("1.234"), Ok(1_234.0));
         let counts: &[(&str, Option<u64>)] = &[
             ("45000", Some(45_000)),

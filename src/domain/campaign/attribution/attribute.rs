@@ -200,13 +200,9 @@ mod tests {
         c.creators = vec!["ann".into(), "bo".into()];
         c.attribution.window_days = 5;
         for (id, code) in [("ann", "ANN15"), ("bo", "bo10")] {
-            c.attribution.creators.insert(
-                id.into(),
-                CreatorCode {
-                    code: code.into(),
-                    ..CreatorCode::default()
-                },
-            );
+            c.attribution
+                .creators
+                .insert(id.into(), CreatorCode::new(code));
         }
         c.attribution.files = files;
         c

@@ -380,6 +380,7 @@ mod tests {
     use super::*;
     use crate::domain::campaign::attribution::CreatorCode;
     use crate::domain::creator::platform::Platform;
+    use crate::domain::testing::strings;
     use crate::domain::text::date::Date;
 
     fn creator(id: &str, name: &str, url: Option<&str>) -> Creator {
@@ -391,18 +392,14 @@ mod tests {
 
     fn campaign(id: &str, name: &str, members: &[&str]) -> Campaign {
         let mut c = Campaign::new(id.into(), name, 0.0);
-        c.creators = members.iter().map(|m| m.to_string()).collect();
+        c.creators = strings(members);
         c
     }
 
     fn with_code(mut c: Campaign, creator: &str, code: &str) -> Campaign {
-        c.attribution.creators.insert(
-            creator.into(),
-            CreatorCode {
-                code: code.into(),
-                ..CreatorCode::default()
-            },
-        );
+        c.attribution
+            .creators
+            .insert(creator.into(), CreatorCode::new(code));
         c
     }
 
@@ -564,12 +561,7 @@ mod tests {
                 .collect();
             let want: Vec<(String, Vec<String>)> = want
                 .iter()
-                .map(|(code, ids)| {
-                    (
-                        code.to_string(),
-                        ids.iter().map(|i| i.to_string()).collect(),
-                    )
-                })
+                .map(|(code, ids)| (code.to_string(), strings(ids)))
                 .collect();
             assert_eq!(got, want);
         }

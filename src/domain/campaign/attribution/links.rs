@@ -194,6 +194,7 @@ mod tests {
     use super::*;
     use crate::domain::campaign::attribution::{CreatorCode, UtmParts};
     use crate::domain::creator::platform::Platform;
+    use crate::domain::testing::check_cases;
 
     #[test]
     fn landing_urls() {
@@ -245,9 +246,7 @@ mod tests {
             ("#?/+%", "%23%3F%2F%2B%25"),
             ("李", "%E6%9D%8E"),
         ];
-        for (input, want) in cases {
-            assert_eq!(percent_encode(input), want);
-        }
+        check_cases(cases, percent_encode);
     }
 
     fn spring() -> (Campaign, Creator) {

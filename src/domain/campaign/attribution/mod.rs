@@ -98,6 +98,28 @@ pub struct CreatorCode {
     pub utm: UtmParts,
 }
 
+#[cfg(test)]
+impl CreatorCode {
+    /// A code with the default link parts: what most tests need.
+    pub(crate) fn new(code: &str) -> CreatorCode {
+        CreatorCode {
+            code: code.into(),
+            ..CreatorCode::default()
+        }
+    }
+
+    /// A code whose link names the creator in `utm_content`, the other parts default.
+    pub(crate) fn with_content(code: &str, content: &str) -> CreatorCode {
+        CreatorCode {
+            code: code.into(),
+            utm: UtmParts {
+                content: Some(content.into()),
+                ..UtmParts::default()
+            },
+        }
+    }
+}
+
 /// An exchange rate the user typed: 1 `currency` is `rate` of the campaign's currency.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Rate {
@@ -505,13 +527,8 @@ mod tests {
             landing_url: " shop.example/spring ".into(),
             ..Attribution::default()
         };
-        a.creators.insert(
-            " c1 ".into(),
-            CreatorCode {
-                code: " ANN15 ".into(),
-                utm: UtmParts::default(),
-            },
-        );
+        a.creators
+            .insert(" c1 ".into(), CreatorCode::new(" ANN15 "));
         a.creators.insert("c2".into(), CreatorCode::default());
         a.set_rate("eur", Some(1.08));
         let a = a.checked();
@@ -542,16 +559,8 @@ mod tests {
             landing_url: "https://shop.example/".into(),
             ..Attribution::default()
         };
-        a.creators.insert(
-            "c1".into(),
-            CreatorCode {
-                code: "ANN15".into(),
-                utm: UtmParts {
-                    content: Some("ann".into()),
-                    ..UtmParts::default()
-                },
-            },
-        );
+        a.creators
+            .insert("c1".into(), CreatorCode::with_content("ANN15", "ann"));
         a.window_days = 14;
         a.set_rate("EUR", Some(1.08));
         a.files

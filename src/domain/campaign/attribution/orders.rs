@@ -180,6 +180,7 @@ impl OrdersFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::check_cases;
 
     #[test]
     fn net_after_refunds() {
@@ -195,9 +196,7 @@ mod tests {
             (o(100.0, 130.0, OrderState::Counted), 0.0),
             (o(100.0, 0.0, OrderState::Refunded), 0.0),
         ];
-        for (order, want) in cases {
-            assert_eq!(order.net(), want, "{order:?}");
-        }
+        check_cases(cases, |order| order.net());
     }
 
     #[test]

@@ -12,7 +12,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::domain::creator::record::{normalize_currency, shorten};
-use crate::domain::text::choice::choices;
+use crate::domain::text::choice::{choices, fold_key};
 use crate::domain::text::date::Date;
 use crate::domain::text::number::parse_amount;
 
@@ -130,14 +130,6 @@ impl Role {
     }
 }
 
-/// Lower case, letters and digits only: "Discount Code" and "discount_code" are one header.
-fn header_key(h: &str) -> String {
-    h.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// Which column gives each role (by index), and the headers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrderColumns {
@@ -194,7 +186,7 @@ impl OrderColumns {
 /// its best alias. In a Shopify export `Name` is the order (filled on every row of it); in other
 /// files a bare "name" is usually a customer, so it only counts there when no order column exists.
 pub fn map_columns(headers: &[String]) -> OrderColumns {
-    let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
+    let keys: Vec<String> = headers.iter().map(|h| fold_key(h)).collect();
     let shopify = keys.iter().any(|k| k == "financialstatus")
         && keys.iter().any(|k| k.starts_with("lineitem"));
     let mut roles = HashMap::new();
@@ -315,6 +307,13 @@ pub struct OrdersReader {
     rows: usize,
 }
 
+/// Sets an order's field from a non-empty cell, unless an earlier row set it.
+fn fill<T>(slot: &mut Option<T>, text: &str, read: impl FnOnce(&str) -> T) {
+    if slot.is_none() && !text.is_empty() {
+        *slot = Some(read(text));
+    }
+}
+
 fn cell<S: AsRef<str>>(cells: &[S], index: Option<usize>) -> &str {
     index
         .and_then(|i| cells.get(i))
@@ -367,30 +366,24 @@ impl OrdersReader {
         let Some(o) = self.orders.get_mut(index) else {
             return;
         };
-        let code = cell(cells, c.index(Role::Code));
-        if o.codes.is_empty() && !code.is_empty() {
-            o.codes = code.to_string();
+        // An order's other rows (its further line items) leave what its first row gave.
+        let given = |role| cell(cells, c.index(role));
+        if o.codes.is_empty() {
+            o.codes = given(Role::Code).to_string();
         }
-        let total = cell(cells, c.index(Role::Total));
-        if o.total.is_none() && !total.is_empty() {
-            o.total = Some(read_amount(total).map_err(|e| format!("total: {e}")));
+        fill(&mut o.total, given(Role::Total), |t| {
+            read_amount(t).map_err(|e| format!("total: {e}"))
+        });
+        fill(&mut o.date, given(Role::Date), |d| {
+            read_date(d).map_err(|e| format!("date: {e}"))
+        });
+        fill(&mut o.state, given(Role::Status), read_status);
+        if o.currency.is_empty() {
+            o.currency = given(Role::Currency).to_string();
         }
-        let date = cell(cells, c.index(Role::Date));
-        if o.date.is_none() && !date.is_empty() {
-            o.date = Some(read_date(date).map_err(|e| format!("date: {e}")));
-        }
-        let status = cell(cells, c.index(Role::Status));
-        if o.state.is_none() && !status.is_empty() {
-            o.state = Some(read_status(status));
-        }
-        let currency = cell(cells, c.index(Role::Currency));
-        if o.currency.is_empty() && !currency.is_empty() {
-            o.currency = currency.to_string();
-        }
-        let refunded = cell(cells, c.index(Role::Refunded));
-        if o.refunded.is_none() && !refunded.is_empty() {
-            o.refunded = Some(read_amount(refunded).map_err(|e| format!("refunded amount: {e}")));
-        }
+        fill(&mut o.refunded, given(Role::Refunded), |r| {
+            read_amount(r).map_err(|e| format!("refunded amount: {e}"))
+        });
         if !cell(cells, c.index(Role::Cancelled)).is_empty() {
             o.cancelled = true;
         }
@@ -440,35 +433,12 @@ impl OrdersReader {
                     });
                 }
             };
-            let total = match &o.total {
-                Some(Ok(t)) => *t,
-                Some(Err(e)) => {
-                    unreadable(e.clone(), &mut file);
+            let (total, date, refunded) = match o.numbers() {
+                Ok(cells) => cells,
+                Err(reason) => {
+                    unreadable(reason, &mut file);
                     continue;
                 }
-                None => {
-                    unreadable("no total.".to_string(), &mut file);
-                    continue;
-                }
-            };
-            let date = match &o.date {
-                Some(Ok(d)) => *d,
-                Some(Err(e)) => {
-                    unreadable(e.clone(), &mut file);
-                    continue;
-                }
-                None => {
-                    unreadable("no date.".to_string(), &mut file);
-                    continue;
-                }
-            };
-            let refunded = match &o.refunded {
-                Some(Ok(r)) => *r,
-                Some(Err(e)) => {
-                    unreadable(e.clone(), &mut file);
-                    continue;
-                }
-                None => 0.0,
             };
             // Shopify lists several codes of one order as "A, B": the first that is a
             // creator's wins, so the order is credited once.
@@ -520,6 +490,18 @@ impl OrdersReader {
         unmatched.truncate(MAX_UNMATCHED_KEPT);
         file.unmatched = unmatched;
         file
+    }
+}
+
+impl Pending {
+    /// The total, date and refunded amount, or why the order can't be counted: the first
+    /// unreadable cell in that order, or a missing total or date (no refund is 0).
+    fn numbers(&self) -> Result<(f64, Date, f64), String> {
+        Ok((
+            self.total.clone().transpose()?.ok_or("no total.")?,
+            self.date.clone().transpose()?.ok_or("no date.")?,
+            self.refunded.clone().transpose()?.unwrap_or(0.0),
+        ))
     }
 }
 

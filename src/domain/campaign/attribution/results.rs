@@ -163,13 +163,9 @@ mod tests {
         c.currency = "USD".into();
         c.creators = vec!["ann".into(), "bo".into(), "cy".into()];
         for (id, code) in [("ann", "ANN15"), ("bo", "BO15"), ("cy", "CY15")] {
-            c.attribution.creators.insert(
-                id.into(),
-                CreatorCode {
-                    code: code.into(),
-                    ..CreatorCode::default()
-                },
-            );
+            c.attribution
+                .creators
+                .insert(id.into(), CreatorCode::new(code));
         }
         let day = Date::new(2025, 3, 2).unwrap_or_default();
         let order = |k: &str, code: &str, total: f64| StoredOrder {

@@ -167,6 +167,7 @@ fn push_line(out: &mut String, line: &str) {
 mod tests {
     use super::*;
     use crate::domain::campaign::calendar::item::{Kind, State};
+    use crate::domain::testing::check_cases;
 
     fn folded(line: &str) -> String {
         let mut out = String::new();
@@ -185,9 +186,7 @@ mod tests {
             ("Ünïcödé 💄", "Ünïcödé 💄"),
             ("", ""),
         ];
-        for (input, want) in cases {
-            assert_eq!(escape_text(input), want, "{input:?}");
-        }
+        check_cases(cases, escape_text);
     }
 
     #[test]
@@ -228,9 +227,7 @@ mod tests {
             (1_778_198_399_999.0, "20260507T235959Z"),
             (f64::NAN, "19700101T000000Z"),
         ];
-        for (ms, want) in cases {
-            assert_eq!(utc_stamp(ms), want, "{ms}");
-        }
+        check_cases(cases, utc_stamp);
     }
 
     #[test]

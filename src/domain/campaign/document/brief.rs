@@ -319,13 +319,7 @@ mod tests {
         let mut c = Creator::new("a".into(), name, 0.0);
         c.platform = Some(Platform::TikTok);
         c.followers = Some(45_000);
-        c.metrics = PostMetrics {
-            views: Some(130_000.0),
-            likes: Some(10_000.0),
-            comments: Some(650.0),
-            shares: Some(400.0),
-            ..PostMetrics::default()
-        };
+        c.metrics = PostMetrics::counts(130_000.0, 10_000.0, 650.0, 400.0);
         c.price = Some(300.0);
         c.sponsored_posts = Some(1);
         c

@@ -122,6 +122,7 @@ pub(crate) fn write(doc: &Document) -> String {
 mod tests {
     use super::*;
     use crate::domain::campaign::document::Section;
+    use crate::domain::testing::check_cases;
 
     #[test]
     fn escaping() {
@@ -140,9 +141,7 @@ mod tests {
             ("  plain  ", "plain"),
             ("tab\there", "tab here"),
         ];
-        for (input, want) in cases {
-            assert_eq!(escape(input), want, "{input:?}");
-        }
+        check_cases(cases, escape);
     }
 
     #[test]

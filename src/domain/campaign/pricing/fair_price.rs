@@ -213,6 +213,7 @@ pub fn plan_price(campaign: &Campaign, creators: &[Creator]) -> PlanPrice {
 mod tests {
     use super::*;
     use crate::domain::campaign::pricing::terms::{Term, TermSetting};
+    use crate::domain::testing::check_cases;
 
     fn creator(platform: Platform, followers: u64, views: Option<f64>) -> Creator {
         let mut c = Creator::new("c1".into(), "Ann", 0.0);
@@ -319,31 +320,24 @@ mod tests {
         let mega = creator(Platform::Instagram, 2_000_000, None);
         let mut no_followers = creator(Platform::Instagram, 1, None);
         no_followers.followers = None;
-        assert_eq!(
-            table_estimate(&no_platform, &none).err().as_deref(),
-            Some("Set the creator's platform for an estimate.")
+        // The reason each estimate gives (an estimate given would fail with "").
+        let platform = "Set the creator's platform for an estimate.";
+        check_cases(
+            [
+                (&no_platform, platform),
+                (&mega, "No published price range for Instagram mega creators; enter the price you were quoted."),
+                (&no_followers, "Enter the follower count for a price-table estimate."),
+            ],
+            |c| table_estimate(c, &none).err().unwrap_or_default(),
         );
-        assert_eq!(
-            cpm_estimate(&no_platform, &none, &a).err().as_deref(),
-            Some("Set the creator's platform for an estimate.")
-        );
-        assert_eq!(
-            table_estimate(&mega, &none).err().as_deref(),
-            Some("No published price range for Instagram mega creators; enter the price you were quoted.")
-        );
-        assert_eq!(
-            table_estimate(&no_followers, &none).err().as_deref(),
-            Some("Enter the follower count for a price-table estimate.")
-        );
-        assert_eq!(
-            cpm_estimate(&no_followers, &none, &a).err().as_deref(),
-            Some("Enter the follower count (or a post's reach from the creator's insights) for a CPM-based estimate.")
-        );
-        assert_eq!(
-            cpm_estimate(&creator(Platform::YouTube, 5_000, None), &none, &a)
-                .err()
-                .as_deref(),
-            Some("Enter the creator's average views per post for a CPM-based estimate.")
+        let youtube = creator(Platform::YouTube, 5_000, None);
+        check_cases(
+            [
+                (&no_platform, platform),
+                (&no_followers, "Enter the follower count (or a post's reach from the creator's insights) for a CPM-based estimate."),
+                (&youtube, "Enter the creator's average views per post for a CPM-based estimate."),
+            ],
+            |c| cpm_estimate(c, &none, &a).err().unwrap_or_default(),
         );
     }
 

@@ -133,6 +133,7 @@ pub fn compare(quote_usd: f64, estimate: Span, what: &str) -> String {
 mod tests {
     use super::*;
     use crate::domain::campaign::pricing::CampaignQuote;
+    use crate::domain::testing::check_cases;
 
     #[test]
     fn comparisons_in_words() {
@@ -148,9 +149,9 @@ mod tests {
             (26.0, "The quote is 0.2x the CPM-based estimate ($130.00, the midpoint of $65.00–$195.00) and below that range."),
             (58.5, "The quote is 0.45x the CPM-based estimate ($130.00, the midpoint of $65.00–$195.00) and below that range."),
         ];
-        for (quote, want) in cases {
-            assert_eq!(compare(quote, span, "the CPM-based estimate"), want);
-        }
+        check_cases(cases, |quote| {
+            compare(quote, span, "the CPM-based estimate")
+        });
         assert_eq!(
             compare(10.0, Span::exact(0.0), "the CPM-based estimate"),
             "The quote can't be set against the CPM-based estimate ($0.00), which is zero."

@@ -7,6 +7,7 @@
 
 use crate::domain::creator::dossier::Share;
 use crate::domain::risk::disclosure::Jurisdiction;
+use crate::domain::text::choice::fold_key;
 
 use super::*;
 
@@ -54,17 +55,10 @@ const ALIASES: [(&str, Jurisdiction); 8] = [
     ("thenetherlands", Jurisdiction::Eu),
 ];
 
-fn fold(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// The jurisdictions a country of the audience belongs to: its own, and the European Union for
 /// a member state.
 pub(super) fn jurisdictions_of(country: &str) -> Vec<Jurisdiction> {
-    let key = fold(country);
+    let key = fold_key(country);
     let mut out: Vec<Jurisdiction> = Vec::new();
     if let Some(j) = Jurisdiction::parse(&key)
         .or_else(|| ALIASES.iter().find(|(a, _)| *a == key).map(|(_, j)| *j))
@@ -164,6 +158,7 @@ pub(super) fn country_rule(input: &RiskInput, t: &Thresholds, report: &mut RiskR
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::check_cases;
 
     fn shares(list: &[(&str, f64)]) -> Vec<Share> {
         list.iter()
@@ -191,9 +186,7 @@ mod tests {
             ("India", &[India]),
             ("Mexico", &[]),
         ];
-        for (name, want) in cases {
-            assert_eq!(jurisdictions_of(name), *want, "{name}");
-        }
+        check_cases(cases.iter().copied(), jurisdictions_of);
     }
 
     #[test]
