@@ -19,7 +19,7 @@ use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::files::download_text;
 use crate::ui::widgets::section::{Depth, Section};
-use crate::ui::widgets::table::column_heads;
+use crate::ui::widgets::table::ScrollTable;
 
 /// The link of a creator, or why there is none yet.
 fn link_of(c: &Campaign, m: &Creator) -> Result<String, String> {
@@ -138,13 +138,14 @@ pub fn CodesView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView
             .map(|(i, m)| code_row(i, &c, m, store, creators))
             .collect_view();
         view! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Codes and links">
-                <table class="campaign-codes">
-                    <caption>"Discount code and link per creator"</caption>
-                    {column_heads(&["Creator", "Discount code", "Link (UTM)"])}
-                    <tbody>{body}</tbody>
-                </table>
-            </div>
+            <ScrollTable
+                label="Codes and links"
+                class="campaign-codes"
+                caption="Discount code and link per creator"
+                heads=&["Creator", "Discount code", "Link (UTM)"]
+            >
+                {body}
+            </ScrollTable>
         }
         .into_any()
     };

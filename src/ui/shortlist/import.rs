@@ -10,7 +10,7 @@
 use leptos::prelude::*;
 
 use crate::domain::io::csv_import::{
-    ColumnMapping, Field, ImportError, ImportSession, RejectedRow, Target, MAX_BYTES,
+    Field, ImportError, ImportSession, RejectedRow, Target, MAX_BYTES,
 };
 use crate::domain::text::format::date_stamp;
 use crate::domain::text::format::{group_thousands, plural};
@@ -21,7 +21,9 @@ use crate::ui::shortlist::format::count_label;
 use crate::ui::shortlist::import_run::Importer;
 use crate::ui::state::ShortlistStore;
 use crate::ui::widgets::files::{chosen_file, download_text, read_bytes};
+use crate::ui::widgets::import_preview::{column_name, encoding_notes, MappingRow};
 use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::table::ScrollTable;
 use crate::ui::workspace::usage::QUOTA_UNITS;
 
 /// A stored creator's size when the preview has none to measure: a plain row (name, platform,
@@ -73,19 +75,6 @@ fn refocus(id: String) {
             let _ = el.focus();
         }
     });
-}
-
-/// "Column 2 “username”" for the name select.
-fn column_label(col: &ColumnMapping) -> String {
-    format!(
-        "Column {} “{}”",
-        col.index + 1,
-        if col.header.is_empty() {
-            "(no header)"
-        } else {
-            col.header.as_str()
-        }
-    )
 }
 
 /// "line 4: …" lines, one per rejected row, for the download.
@@ -142,8 +131,9 @@ pub fn CsvImport() -> impl IntoView {
         });
     };
 
-    let preview_view = move || {
-        importer.preview.get().map(|p| {
+    let preview_view =
+        move || {
+            importer.preview.get().map(|p| {
             let mapping = p
                 .columns
                 .iter()
@@ -151,47 +141,36 @@ pub fn CsvImport() -> impl IntoView {
                     let index = col.index;
                     let current = col.target;
                     let select_id = format!("import-map-{index}");
-                    let label = format!(
-                        "Column {} “{}” imports as",
-                        index + 1,
-                        if col.header.is_empty() { "(no header)" } else { col.header.as_str() }
-                    );
                     view! {
-                        <tr>
-                            <td>{(index + 1).to_string()}</td>
-                            <th scope="row">{col.header.clone()}</th>
-                            <td>
-                                <label class="visually-hidden" for=select_id.clone()>
-                                    {label}
-                                </label>
-                                <select
-                                    id=select_id.clone()
-                                    on:change=move |ev| {
-                                        if let Some(t) = Target::parse(&event_target_value(&ev)) {
-                                            importer.remap(index, t);
-                                        }
-                                        refocus(select_id.clone());
+                        <MappingRow
+                            index=index
+                            header=col.header.clone()
+                            id=select_id.clone()
+                            reads_as="imports as"
+                            note=col.note.clone().unwrap_or_default()
+                            on_change=move |v: String| {
+                                if let Some(t) = Target::parse(&v) {
+                                    importer.remap(index, t);
+                                }
+                                refocus(select_id.clone());
+                            }
+                        >
+                            {Target::all()
+                                .into_iter()
+                                .map(|t| {
+                                    let label = match t {
+                                        Target::Ignore => "Ignore this column".to_string(),
+                                        Target::Custom => "Keep as a custom field".to_string(),
+                                        t => t.label(),
+                                    };
+                                    view! {
+                                        <option value=t.id() selected=current == t>
+                                            {label}
+                                        </option>
                                     }
-                                >
-                                    {Target::all()
-                                        .into_iter()
-                                        .map(|t| {
-                                            let label = match t {
-                                                Target::Ignore => "Ignore this column".to_string(),
-                                                Target::Custom => "Keep as a custom field".to_string(),
-                                                t => t.label(),
-                                            };
-                                            view! {
-                                                <option value=t.id() selected=current == t>
-                                                    {label}
-                                                </option>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </select>
-                            </td>
-                            <td class="muted">{col.note.clone().unwrap_or_default()}</td>
-                        </tr>
+                                })
+                                .collect_view()}
+                        </MappingRow>
                     }
                 })
                 .collect_view();
@@ -234,7 +213,7 @@ pub fn CsvImport() -> impl IntoView {
                 .map(|col| {
                     view! {
                         <option value=col.index.to_string() selected=name_index == Some(col.index)>
-                            {column_label(col)}
+                            {column_name(col.index, &col.header)}
                         </option>
                     }
                 })
@@ -250,19 +229,7 @@ pub fn CsvImport() -> impl IntoView {
                             plural(total, "row", "rows"),
                         )}
                     </p>
-                    {p
-                        .encoding
-                        .map(|e| view! { <p>{format!("Encoding read: {}.", e.label())}</p> })}
-                    {p
-                        .encoding_warning
-                        .clone()
-                        .map(|w| {
-                            view! {
-                                <p class="notice" role="note">
-                                    {w}
-                                </p>
-                            }
-                        })}
+                    {encoding_notes(p.encoding, p.encoding_warning.clone())}
                     {p
                         .name_missing
                         .clone()
@@ -303,43 +270,20 @@ pub fn CsvImport() -> impl IntoView {
                             }
                         })}
                     {storage_warning(state.list.with_untracked(|l| l.len()), total, per_creator)}
-                    <div
-                        class="table-scroll"
-                        tabindex="0"
-                        role="region"
-                        aria-label="Column mapping"
+                    <ScrollTable
+                        label="Column mapping"
+                        caption="Which column fills which field"
+                        heads=&["#", "Header in the file", "Imports as", "Note"]
                     >
-                        <table>
-                            <caption>"Which column fills which field"</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"#"</th>
-                                    <th scope="col">"Header in the file"</th>
-                                    <th scope="col">"Imports as"</th>
-                                    <th scope="col">"Note"</th>
-                                </tr>
-                            </thead>
-                            <tbody>{mapping}</tbody>
-                        </table>
-                    </div>
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="First rows">
-                        <table>
-                            <caption>
-                                {format!("The first {} rows, as they will be read", p.rows.len())}
-                            </caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Line"</th>
-                                    <th scope="col">"Name"</th>
-                                    <th scope="col">"Platform"</th>
-                                    <th scope="col">"Followers"</th>
-                                    <th scope="col">"Status"</th>
-                                    <th scope="col">"Result"</th>
-                                </tr>
-                            </thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
+                        {mapping}
+                    </ScrollTable>
+                    <ScrollTable
+                        label="First rows"
+                        caption=format!("The first {} rows, as they will be read", p.rows.len())
+                        heads=&["Line", "Name", "Platform", "Followers", "Status", "Result"]
+                    >
+                        {rows}
+                    </ScrollTable>
                     <ImportButtons
                         rows=total
                         blocked=blocked
@@ -349,7 +293,7 @@ pub fn CsvImport() -> impl IntoView {
                 </div>
             }
         })
-    };
+        };
 
     let progress_view = move || {
         importer.progress.get().map(|p| {
