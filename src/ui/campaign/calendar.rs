@@ -21,7 +21,7 @@ use crate::ui::state::ids::next_id;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::{ChoiceSelect, CreatorSelect, TextField};
 use crate::ui::widgets::files::{download_outcome, download_text};
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::section::{placeholder, Depth, Section};
 use crate::ui::widgets::table::column_heads_and_actions;
 
 /// The creator's name for `id` in `names`, "Whole campaign" for none.
@@ -557,11 +557,7 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
             <Show when=move || mode.get() == Mode::List>
                 <Show
                     when=move || !empty()
-                    fallback=|| {
-                        view! {
-                            <p class="placeholder">"No deliverables yet: add the first above."</p>
-                        }
-                    }
+                    fallback=|| placeholder("No deliverables yet: add the first above.")
                 >
                     <table class="money-table cal-list">
                         <caption>"Deliverables by date"</caption>

@@ -9,7 +9,7 @@ use crate::domain::text::format::compact;
 use crate::ui::campaign::inputs::{set_member, shortlisted, CampaignMemo};
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::CheckBox;
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::section::{placeholder, Depth, Section};
 
 #[component]
 pub fn CreatorsView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
@@ -32,12 +32,9 @@ pub fn CreatorsView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
             {move || {
                 let list = creators.get();
                 if list.is_empty() {
-                    return view! {
-                        <p class="placeholder">
-                            "Your shortlist is empty: add creators in “Check a creator” first, then assign them here."
-                        </p>
-                    }
-                        .into_any();
+                    return placeholder(
+                        "Your shortlist is empty: add creators in “Check a creator” first, then assign them here.",
+                    );
                 }
                 view! {
                     <fieldset class="field">

@@ -14,7 +14,7 @@ use crate::domain::text::number::parse_optional_amount;
 use crate::ui::campaign::inputs::{from_campaign, CampaignMemo};
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::TextField;
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::section::{placeholder, Depth, Section};
 
 /// A percentage as typed ("50", "50%", "12.5 %"); `Ok(None)` when empty.
 fn parse_pct(text: &str) -> Result<Option<f64>, String> {
@@ -365,13 +365,9 @@ pub fn PricingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVi
             </Show>
             <Show
                 when=move || !member_ids.with(Vec::is_empty)
-                fallback=|| {
-                    view! {
-                        <p class="placeholder">
-                            "Assign creators to the campaign above to check their prices."
-                        </p>
-                    }
-                }
+                fallback=|| placeholder(
+                    "Assign creators to the campaign above to check their prices.",
+                )
             >
                 <ul class="campaign-prices">
                     <For each=move || member_ids.get() key=|id| id.clone() let:cid>

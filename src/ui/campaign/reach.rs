@@ -11,7 +11,7 @@ use crate::domain::text::format::{compact, trimmed};
 use crate::domain::text::number::parse_optional_amount;
 use crate::ui::campaign::inputs::{from_campaign, CampaignMemo};
 use crate::ui::state::CampaignsStore;
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::section::{placeholder, Depth, Section};
 use crate::ui::widgets::table::column_heads;
 
 /// The field's text for a value: a share as a percentage ("68"), a multiplier as is ("1.5").
@@ -138,12 +138,9 @@ pub fn ReachView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView
                     let p = p.as_ref()?;
                     if p.rows.is_empty() {
                         return Some(
-                            view! {
-                                <p class="placeholder">
-                                    "Assign creators to the campaign above for reach estimates."
-                                </p>
-                            }
-                                .into_any(),
+                            placeholder(
+                                "Assign creators to the campaign above for reach estimates.",
+                            ),
                         );
                     }
                     Some(
