@@ -18,7 +18,7 @@ use crate::ui::app::slices::{ImportButtons, ImportProgress};
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::TextField;
-use crate::ui::widgets::files::{chosen_file, read_bytes};
+use crate::ui::widgets::files::read_chosen_file;
 use crate::ui::widgets::import_preview::{encoding_notes, MappingRow};
 use crate::ui::widgets::section::{Depth, Section};
 use crate::ui::widgets::table::ScrollTable;
@@ -187,26 +187,14 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
     });
 
     let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = chosen_file(&input) else {
-            return;
-        };
-        if file.size() > MAX_ORDER_BYTES as f64 {
-            importer.start(Err(OrdersImportError::TooLarge {
-                bytes: file.size() as usize,
-            }));
-            return;
-        }
-        let name = file.name();
-        reading.set(Some(name.clone()));
-        leptos::task::spawn_local(async move {
-            let bytes = read_bytes(&file).await;
-            reading.set(None);
-            match bytes {
-                Ok(bytes) => importer.start(OrdersSession::from_file(&name, bytes)),
-                Err(e) => importer.error.set(Some(format!("“{name}”: {e}"))),
-            }
-        });
+        read_chosen_file(
+            &ev,
+            MAX_ORDER_BYTES,
+            reading,
+            importer.error,
+            |bytes| importer.start(Err(OrdersImportError::TooLarge { bytes })),
+            move |name, bytes| importer.start(OrdersSession::from_file(name, bytes)),
+        );
     };
 
     let preview_view = move || {
