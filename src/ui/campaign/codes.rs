@@ -14,7 +14,7 @@ use crate::domain::creator::record::Creator;
 use crate::domain::text::format::{capitalise, date_stamp, plural, trimmed};
 use crate::domain::text::number::parse_amount;
 use crate::ui::app::clock::now_ms;
-use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::campaign::inputs::{campaign_id, shortlisted, CampaignMemo};
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::files::download_text;
@@ -38,8 +38,7 @@ fn file_part(name: &str) -> String {
 #[component]
 pub fn CodesView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
     let creators = shortlisted();
-    let id =
-        move || campaign.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+    let id = campaign_id(campaign);
     let first = campaign.get_untracked().unwrap_or_default();
     let members = Memo::new(move |_| {
         let all = creators.get();

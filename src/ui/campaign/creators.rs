@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::domain::campaign::budget::plan;
 use crate::domain::campaign::record::money_in;
 use crate::domain::text::format::compact;
-use crate::ui::campaign::inputs::{set_member, shortlisted, CampaignMemo};
+use crate::ui::campaign::inputs::{campaign_id, set_member, shortlisted, CampaignMemo};
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::CheckBox;
 use crate::ui::widgets::section::{placeholder, Depth, Section};
@@ -21,7 +21,7 @@ pub fn CreatorsView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                 .map(|c| plan(c, &list).map_err(|e| e.to_string()))
         })
     });
-    let id = move || campaign.with(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+    let id = campaign_id(campaign);
     view! {
         <Section
             id="campaign-creators-title"

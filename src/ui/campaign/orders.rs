@@ -15,7 +15,7 @@ use crate::domain::text::number::parse_optional_amount;
 use crate::ui::app::clock::now_ms;
 use crate::ui::app::slices::{read_slice, run_in_slices};
 use crate::ui::app::slices::{ImportButtons, ImportProgress};
-use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::campaign::inputs::{campaign_id, shortlisted, CampaignMemo};
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::files::read_chosen_file;
@@ -171,8 +171,7 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
         error: RwSignal::new(None),
         cancelled: StoredValue::new(false),
     };
-    let id =
-        move || campaign.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+    let id = campaign_id(campaign);
     let reading = RwSignal::new(None::<String>);
     let first = campaign.get_untracked().unwrap_or_default();
     let window = RwSignal::new(first.attribution.window_days.to_string());
