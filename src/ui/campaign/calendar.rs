@@ -16,12 +16,14 @@ use crate::domain::text::date::{month_name, Date};
 use crate::domain::text::format::plural;
 use crate::ui::app::clock::{now_ms, today};
 use crate::ui::campaign::document::slug;
-use crate::ui::campaign::inputs::{creator_names, shortlisted, typed_date, CampaignMemo};
+use crate::ui::campaign::inputs::{
+    campaign_id, creator_names, shortlisted, typed_date, CampaignMemo,
+};
 use crate::ui::state::ids::next_id;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::{ChoiceSelect, CreatorSelect, TextField};
 use crate::ui::widgets::files::{download_outcome, download_text};
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::section::{placeholder, Depth, Section};
 use crate::ui::widgets::table::column_heads_and_actions;
 
 /// The creator's name for `id` in `names`, "Whole campaign" for none.
@@ -73,12 +75,20 @@ enum Mode {
     List,
 }
 
+/// A button of the month view's navigation (previous, next, this month).
+fn nav_button(label: &'static str, go: impl Fn() + 'static) -> impl IntoView {
+    view! {
+        <button type="button" class="secondary" on:click=move |_| go()>
+            {label}
+        </button>
+    }
+}
+
 #[component]
 pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
     let creators = shortlisted();
     let names = creator_names(creators, campaign);
-    let id =
-        move || campaign.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+    let id = campaign_id(campaign);
     let day = today();
     let items = Memo::new(move |_| {
         campaign.with(|c| {
@@ -498,33 +508,23 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
             <Show when=move || mode.get() == Mode::Month>
                 <div class="cal-month">
                     <div class="cal-nav">
-                        <button
-                            type="button"
-                            class="secondary"
-                            on:click=move |_| go_month(month.get_untracked().previous())
-                        >
-                            "‹ Previous month"
-                        </button>
-                        <h5 id="cal-month-label" aria-live="polite">
+                        {nav_button(
+                            "‹ Previous month",
+                            move || go_month(month.get_untracked().previous()),
+                        )} <h5 id="cal-month-label" aria-live="polite">
                             {move || month.get().label()}
                         </h5>
-                        <button
-                            type="button"
-                            class="secondary"
-                            on:click=move |_| go_month(month.get_untracked().next())
-                        >
-                            "Next month ›"
-                        </button>
-                        <button
-                            type="button"
-                            class="secondary"
-                            on:click=move |_| {
+                        {nav_button(
+                            "Next month ›",
+                            move || go_month(month.get_untracked().next()),
+                        )}
+                        {nav_button(
+                            "This month",
+                            move || {
                                 month.set(Month::of(day));
                                 focus.set(day);
-                            }
-                        >
-                            "This month"
-                        </button>
+                            },
+                        )}
                     </div>
                     <table
                         role="grid"
@@ -557,11 +557,7 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
             <Show when=move || mode.get() == Mode::List>
                 <Show
                     when=move || !empty()
-                    fallback=|| {
-                        view! {
-                            <p class="placeholder">"No deliverables yet: add the first above."</p>
-                        }
-                    }
+                    fallback=|| placeholder("No deliverables yet: add the first above.")
                 >
                     <table class="money-table cal-list">
                         <caption>"Deliverables by date"</caption>

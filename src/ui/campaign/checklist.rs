@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::campaign::checklist::{checklist, Scope};
-use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::campaign::inputs::{campaign_id, shortlisted, CampaignMemo};
 use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::section::{Depth, Section};
@@ -17,7 +17,7 @@ pub fn ChecklistView(campaign: CampaignMemo, store: CampaignsStore) -> impl Into
         let min = limits.with(|t| t.min_sponsored_posts);
         campaign.with(|c| c.as_ref().map(|c| checklist(c, &all, min)))
     });
-    let id = move || campaign.with(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+    let id = campaign_id(campaign);
     view! {
         <Section
             id="campaign-checklist-title"

@@ -14,12 +14,12 @@ use crate::domain::creator::record::Creator;
 use crate::domain::text::format::{capitalise, date_stamp, plural, trimmed};
 use crate::domain::text::number::parse_amount;
 use crate::ui::app::clock::now_ms;
-use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::campaign::inputs::{campaign_id, shortlisted, CampaignMemo};
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::files::download_text;
 use crate::ui::widgets::section::{Depth, Section};
-use crate::ui::widgets::table::column_heads;
+use crate::ui::widgets::table::ScrollTable;
 
 /// The link of a creator, or why there is none yet.
 fn link_of(c: &Campaign, m: &Creator) -> Result<String, String> {
@@ -38,8 +38,7 @@ fn file_part(name: &str) -> String {
 #[component]
 pub fn CodesView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
     let creators = shortlisted();
-    let id =
-        move || campaign.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+    let id = campaign_id(campaign);
     let first = campaign.get_untracked().unwrap_or_default();
     let members = Memo::new(move |_| {
         let all = creators.get();
@@ -138,13 +137,14 @@ pub fn CodesView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView
             .map(|(i, m)| code_row(i, &c, m, store, creators))
             .collect_view();
         view! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Codes and links">
-                <table class="campaign-codes">
-                    <caption>"Discount code and link per creator"</caption>
-                    {column_heads(&["Creator", "Discount code", "Link (UTM)"])}
-                    <tbody>{body}</tbody>
-                </table>
-            </div>
+            <ScrollTable
+                label="Codes and links"
+                class="campaign-codes"
+                caption="Discount code and link per creator"
+                heads=&["Creator", "Discount code", "Link (UTM)"]
+            >
+                {body}
+            </ScrollTable>
         }
         .into_any()
     };

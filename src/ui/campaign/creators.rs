@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use crate::domain::campaign::budget::plan;
 use crate::domain::campaign::record::money_in;
 use crate::domain::text::format::compact;
-use crate::ui::campaign::inputs::{set_member, shortlisted, CampaignMemo};
+use crate::ui::campaign::inputs::{campaign_id, set_member, shortlisted, CampaignMemo};
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::CheckBox;
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::section::{placeholder, Depth, Section};
 
 #[component]
 pub fn CreatorsView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
@@ -21,7 +21,7 @@ pub fn CreatorsView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                 .map(|c| plan(c, &list).map_err(|e| e.to_string()))
         })
     });
-    let id = move || campaign.with(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+    let id = campaign_id(campaign);
     view! {
         <Section
             id="campaign-creators-title"
@@ -32,12 +32,9 @@ pub fn CreatorsView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
             {move || {
                 let list = creators.get();
                 if list.is_empty() {
-                    return view! {
-                        <p class="placeholder">
-                            "Your shortlist is empty: add creators in “Check a creator” first, then assign them here."
-                        </p>
-                    }
-                        .into_any();
+                    return placeholder(
+                        "Your shortlist is empty: add creators in “Check a creator” first, then assign them here.",
+                    );
                 }
                 view! {
                     <fieldset class="field">

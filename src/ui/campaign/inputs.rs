@@ -10,6 +10,12 @@ use crate::ui::state::ShortlistStore;
 /// The open campaign, or none while it is being deleted.
 pub type CampaignMemo = Memo<Option<Campaign>>;
 
+/// The open campaign's id (empty while it is being deleted), read without tracking: the id a
+/// part's edits pass to `CampaignsStore::edit`.
+pub fn campaign_id(campaign: CampaignMemo) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    move || campaign.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default())
+}
+
 /// Puts `item` in `list` (at the end) or takes it out: a ticked or unticked checkbox of a list.
 pub fn set_member<T: PartialEq>(list: &mut Vec<T>, item: T, on: bool) {
     list.retain(|x| *x != item);

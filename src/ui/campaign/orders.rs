@@ -15,11 +15,13 @@ use crate::domain::text::number::parse_optional_amount;
 use crate::ui::app::clock::now_ms;
 use crate::ui::app::slices::{read_slice, run_in_slices};
 use crate::ui::app::slices::{ImportButtons, ImportProgress};
-use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::campaign::inputs::{campaign_id, shortlisted, CampaignMemo};
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::TextField;
-use crate::ui::widgets::files::{chosen_file, read_bytes};
+use crate::ui::widgets::files::read_chosen_file;
+use crate::ui::widgets::import_preview::{encoding_notes, MappingRow};
 use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::table::ScrollTable;
 
 /// Rows read between two looks at the clock: well under a millisecond.
 const BATCH_ROWS: usize = 500;
@@ -156,19 +158,6 @@ impl Importer {
     }
 }
 
-/// "Column 3 “Total”".
-fn column_name(index: usize, header: &str) -> String {
-    format!(
-        "Column {} “{}”",
-        index + 1,
-        if header.is_empty() {
-            "(no header)"
-        } else {
-            header
-        }
-    )
-}
-
 #[component]
 pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
     let creators = shortlisted();
@@ -182,8 +171,7 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
         error: RwSignal::new(None),
         cancelled: StoredValue::new(false),
     };
-    let id =
-        move || campaign.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+    let id = campaign_id(campaign);
     let reading = RwSignal::new(None::<String>);
     let first = campaign.get_untracked().unwrap_or_default();
     let window = RwSignal::new(first.attribution.window_days.to_string());
@@ -198,26 +186,14 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
     });
 
     let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = chosen_file(&input) else {
-            return;
-        };
-        if file.size() > MAX_ORDER_BYTES as f64 {
-            importer.start(Err(OrdersImportError::TooLarge {
-                bytes: file.size() as usize,
-            }));
-            return;
-        }
-        let name = file.name();
-        reading.set(Some(name.clone()));
-        leptos::task::spawn_local(async move {
-            let bytes = read_bytes(&file).await;
-            reading.set(None);
-            match bytes {
-                Ok(bytes) => importer.start(OrdersSession::from_file(&name, bytes)),
-                Err(e) => importer.error.set(Some(format!("“{name}”: {e}"))),
-            }
-        });
+        read_chosen_file(
+            &ev,
+            MAX_ORDER_BYTES,
+            reading,
+            importer.error,
+            |bytes| importer.start(Err(OrdersImportError::TooLarge { bytes })),
+            move |name, bytes| importer.start(OrdersSession::from_file(name, bytes)),
+        );
     };
 
     let preview_view = move || {
@@ -234,38 +210,28 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
                 })
                 .map(|(index, header)| {
                     let current = p.columns.role_of(index);
-                    let select_id = format!("orders-map-{index}");
                     view! {
-                        <tr>
-                            <td>{(index + 1).to_string()}</td>
-                            <th scope="row">{header.clone()}</th>
-                            <td>
-                                <label class="visually-hidden" for=select_id.clone()>
-                                    {format!("{} is read as", column_name(index, header))}
-                                </label>
-                                <select
-                                    id=select_id
-                                    on:change=move |ev| {
-                                        let v = event_target_value(&ev);
-                                        importer.remap(index, Role::parse(&v));
+                        <MappingRow
+                            index=index
+                            header=header.clone()
+                            id=format!("orders-map-{index}")
+                            reads_as="is read as"
+                            on_change=move |v: String| importer.remap(index, Role::parse(&v))
+                        >
+                            <option value="" selected=current.is_none()>
+                                "Not used"
+                            </option>
+                            {Role::ALL
+                                .iter()
+                                .map(|r| {
+                                    view! {
+                                        <option value=r.id() selected=current == Some(*r)>
+                                            {r.label()}
+                                        </option>
                                     }
-                                >
-                                    <option value="" selected=current.is_none()>
-                                        "Not used"
-                                    </option>
-                                    {Role::ALL
-                                        .iter()
-                                        .map(|r| {
-                                            view! {
-                                                <option value=r.id() selected=current == Some(*r)>
-                                                    {r.label()}
-                                                </option>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </select>
-                            </td>
-                        </tr>
+                                })
+                                .collect_view()}
+                        </MappingRow>
                     }
                 })
                 .collect_view();
@@ -313,19 +279,7 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
                             plural(total, "row", "rows"),
                         )}
                     </p>
-                    {p
-                        .encoding
-                        .map(|e| view! { <p>{format!("Encoding read: {}.", e.label())}</p> })}
-                    {p
-                        .encoding_warning
-                        .clone()
-                        .map(|w| {
-                            view! {
-                                <p class="notice" role="note">
-                                    {w}
-                                </p>
-                            }
-                        })}
+                    {encoding_notes(p.encoding, p.encoding_warning.clone())}
                     {p
                         .missing
                         .iter()
@@ -337,46 +291,20 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
                             }
                         })
                         .collect_view()}
-                    <div
-                        class="table-scroll"
-                        tabindex="0"
-                        role="region"
-                        aria-label="Orders columns"
+                    <ScrollTable
+                        label="Orders columns"
+                        caption="Which column gives what"
+                        heads=&["#", "Header in the file", "Read as"]
                     >
-                        <table>
-                            <caption>"Which column gives what"</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"#"</th>
-                                    <th scope="col">"Header in the file"</th>
-                                    <th scope="col">"Read as"</th>
-                                </tr>
-                            </thead>
-                            <tbody>{mapping}</tbody>
-                        </table>
-                    </div>
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="First orders">
-                        <table>
-                            <caption>
-                                {format!(
-                                    "The first {} orders, as they will be read",
-                                    p.orders.len(),
-                                )}
-                            </caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Line"</th>
-                                    <th scope="col">"Order"</th>
-                                    <th scope="col">"Code"</th>
-                                    <th scope="col">"Total"</th>
-                                    <th scope="col">"Currency"</th>
-                                    <th scope="col">"Date"</th>
-                                    <th scope="col">"State"</th>
-                                </tr>
-                            </thead>
-                            <tbody>{orders}</tbody>
-                        </table>
-                    </div>
+                        {mapping}
+                    </ScrollTable>
+                    <ScrollTable
+                        label="First orders"
+                        caption=format!("The first {} orders, as they will be read", p.orders.len())
+                        heads=&["Line", "Order", "Code", "Total", "Currency", "Date", "State"]
+                    >
+                        {orders}
+                    </ScrollTable>
                     <ImportButtons
                         rows=total
                         blocked=blocked
@@ -439,29 +367,14 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
                 })
                 .collect_view();
             view! {
-                <div
-                    class="table-scroll"
-                    tabindex="0"
-                    role="region"
-                    aria-label="Imported orders files"
+                <ScrollTable
+                    label="Imported orders files"
+                    class="orders-files"
+                    caption="Imported orders files (importing a file of the same name again replaces it)"
+                    heads=&["File", "Imported", "Rows", "Orders", "With a creator's code", "Remove"]
                 >
-                    <table class="orders-files">
-                        <caption>
-                            "Imported orders files (importing a file of the same name again replaces it)"
-                        </caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"File"</th>
-                                <th scope="col">"Imported"</th>
-                                <th scope="col">"Rows"</th>
-                                <th scope="col">"Orders"</th>
-                                <th scope="col">"With a creator's code"</th>
-                                <th scope="col">"Remove"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                    {rows}
+                </ScrollTable>
             }
         })
     };

@@ -11,10 +11,10 @@ use crate::domain::campaign::pricing::terms::{pct_range, Term, Uplift, TERMS_SOU
 use crate::domain::campaign::pricing::FEES_NOTE;
 use crate::domain::text::format::{money, trimmed};
 use crate::domain::text::number::parse_optional_amount;
-use crate::ui::campaign::inputs::{from_campaign, CampaignMemo};
+use crate::ui::campaign::inputs::{campaign_id, from_campaign, CampaignMemo};
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::TextField;
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::section::{placeholder, Depth, Section};
 
 /// A percentage as typed ("50", "50%", "12.5 %"); `Ok(None)` when empty.
 fn parse_pct(text: &str) -> Result<Option<f64>, String> {
@@ -24,8 +24,7 @@ fn parse_pct(text: &str) -> Result<Option<f64>, String> {
 
 /// One deal term: its checkbox, the "from" and "to" percentages and what it is.
 fn term_row(term: Term, campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
-    let id =
-        move || campaign.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+    let id = campaign_id(campaign);
     let first = campaign
         .with_untracked(|c| c.as_ref().map(|c| c.pricing.term(term)))
         .unwrap_or_default();
@@ -171,8 +170,7 @@ fn creator_card(
             })
         })
     });
-    let id =
-        move || campaign.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+    let id = campaign_id(campaign);
     let typed = campaign
         .with_untracked(|c| c.as_ref().and_then(|c| c.pricing.quote(&creator_id)))
         .map(|v| trimmed(v, 2))
@@ -281,8 +279,7 @@ fn percent_input(
 #[component]
 pub fn PricingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
     let plan = from_campaign(campaign, plan_price);
-    let id =
-        move || campaign.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+    let id = campaign_id(campaign);
     let member_ids = Memo::new(move |_| {
         plan.with(|p| {
             p.as_ref()
@@ -365,13 +362,9 @@ pub fn PricingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVi
             </Show>
             <Show
                 when=move || !member_ids.with(Vec::is_empty)
-                fallback=|| {
-                    view! {
-                        <p class="placeholder">
-                            "Assign creators to the campaign above to check their prices."
-                        </p>
-                    }
-                }
+                fallback=|| placeholder(
+                    "Assign creators to the campaign above to check their prices.",
+                )
             >
                 <ul class="campaign-prices">
                     <For each=move || member_ids.get() key=|id| id.clone() let:cid>

@@ -9,9 +9,9 @@ use crate::domain::campaign::pricing::reach::{plan_reach, Assumption, Unit};
 use crate::domain::campaign::record::count_label;
 use crate::domain::text::format::{compact, trimmed};
 use crate::domain::text::number::parse_optional_amount;
-use crate::ui::campaign::inputs::{from_campaign, CampaignMemo};
+use crate::ui::campaign::inputs::{campaign_id, from_campaign, CampaignMemo};
 use crate::ui::state::CampaignsStore;
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::section::{placeholder, Depth, Section};
 use crate::ui::widgets::table::column_heads;
 
 /// The field's text for a value: a share as a percentage ("68"), a multiplier as is ("1.5").
@@ -46,8 +46,7 @@ fn read(a: Assumption, text: &str) -> Result<Option<f64>, String> {
 }
 
 fn assumption_field(a: Assumption, campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
-    let id =
-        move || campaign.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+    let id = campaign_id(campaign);
     let start = campaign
         .with_untracked(|c| c.as_ref().map(|c| c.pricing.reach.get(a)))
         .unwrap_or(a.default_value());
@@ -138,12 +137,9 @@ pub fn ReachView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView
                     let p = p.as_ref()?;
                     if p.rows.is_empty() {
                         return Some(
-                            view! {
-                                <p class="placeholder">
-                                    "Assign creators to the campaign above for reach estimates."
-                                </p>
-                            }
-                                .into_any(),
+                            placeholder(
+                                "Assign creators to the campaign above for reach estimates.",
+                            ),
                         );
                     }
                     Some(

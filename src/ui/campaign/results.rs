@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::campaign::record::count_label;
 use crate::domain::campaign::tracking::UNTIED;
-use crate::ui::campaign::inputs::CampaignMemo;
+use crate::ui::campaign::inputs::{campaign_id, CampaignMemo};
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::table::column_heads_and_actions;
 
@@ -17,8 +17,7 @@ pub fn ResultsTable(
     store: CampaignsStore,
     options: Memo<Vec<(String, String)>>,
 ) -> impl IntoView {
-    let id =
-        move || campaign.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+    let id = campaign_id(campaign);
     let results = Memo::new(move |_| {
         campaign.with(|c| c.as_ref().map(|c| c.results.clone()).unwrap_or_default())
     });

@@ -14,7 +14,9 @@ use crate::domain::campaign::tracking::{
 use crate::domain::engine::cadence::Date;
 use crate::domain::text::format::{compact, group_thousands, percent};
 use crate::domain::text::number::{parse_optional_amount, NumberError};
-use crate::ui::campaign::inputs::{creator_names, shortlisted, typed_date, CampaignMemo};
+use crate::ui::campaign::inputs::{
+    campaign_id, creator_names, shortlisted, typed_date, CampaignMemo,
+};
 use crate::ui::campaign::results::ResultsTable;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::chart_image::ChartImage;
@@ -105,8 +107,7 @@ fn chart_of(t: &Tracking, title: &str) -> Option<crate::charts::Chart> {
 #[component]
 pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
     let creators = shortlisted();
-    let id =
-        move || campaign.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+    let id = campaign_id(campaign);
     let metric = Memo::new(move |_| {
         campaign.with(|c| c.as_ref().map(headline_metric).unwrap_or(Metric::Views))
     });

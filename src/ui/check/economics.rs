@@ -6,7 +6,7 @@ use crate::domain::engine::analysis::Analysis;
 use crate::domain::engine::cadence::per_week_label;
 use crate::domain::engine::cost::Span;
 use crate::domain::text::format::money;
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::section::{placeholder, Depth, Section};
 
 fn span(s: Option<Span>) -> String {
     match s {
@@ -19,12 +19,7 @@ fn span(s: Option<Span>) -> String {
 pub fn CadenceView(analysis: Memo<Analysis>) -> impl IntoView {
     let body = move || {
         analysis.with(|a| match &a.cadence {
-            None => view! {
-                <p class="placeholder">
-                    "Enter how many posts the creator made in a period to compare their posting cadence."
-                </p>
-            }
-            .into_any(),
+            None => placeholder("Enter how many posts the creator made in a period to compare their posting cadence."),
             Some(c) => {
                 let per_week = match &c.per_week {
                     Ok(v) => per_week_label(Some(*v)),
@@ -57,7 +52,7 @@ pub fn CadenceView(analysis: Memo<Analysis>) -> impl IntoView {
 pub fn CostView(analysis: Memo<Analysis>) -> impl IntoView {
     let body = move || {
         analysis.with(|a| match &a.cost {
-            Err(why) => view! { <p class="placeholder">{why.to_string()}</p> }.into_any(),
+            Err(why) => placeholder(why.to_string()),
             Ok(cost) => {
                 let estimate = cost.is_estimate().then_some(
                     "No price entered: this is an estimated range from published price guides, not a quote. Your own prices always beat it.",

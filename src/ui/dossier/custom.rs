@@ -7,6 +7,7 @@ use crate::domain::creator::dossier::CustomField;
 use crate::domain::creator::record::Creator;
 use crate::ui::dossier::rows::{PairRows, Pairs, RowLabels};
 use crate::ui::dossier::store::{fact, Dossier, EditForm, Part};
+use crate::ui::widgets::section::placeholder;
 
 const LABELS: RowLabels = RowLabels {
     name: "Name of field {n}",
@@ -60,7 +61,7 @@ pub(super) fn CustomPart(dossier: Dossier) -> impl IntoView {
     let shown = move || {
         dossier.with(|c| {
             if c.custom.is_empty() {
-                return view! { <p class="placeholder">"No custom fields yet."</p> }.into_any();
+                return placeholder("No custom fields yet.");
             }
             view! {
                 <dl class="dossier-facts">

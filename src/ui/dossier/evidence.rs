@@ -13,6 +13,7 @@ use crate::ui::dossier::store::{Dossier, Part};
 use crate::ui::risks::for_creator::{thresholds_signal, CreatorWarnings};
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::evidence::{Fresh, StoredEntries};
+use crate::ui::widgets::section::placeholder;
 
 #[component]
 pub(super) fn EvidencePart(dossier: Dossier) -> impl IntoView {
@@ -62,12 +63,7 @@ pub(super) fn EvidencePart(dossier: Dossier) -> impl IntoView {
                     .collect::<Vec<_>>()
             });
             if parts.is_empty() {
-                view! {
-                    <p class="placeholder">
-                        "Not in any campaign yet: a campaign's checklist items for this creator show here."
-                    </p>
-                }
-                .into_any()
+                placeholder("Not in any campaign yet: a campaign's checklist items for this creator show here.")
             } else {
                 parts.collect_view().into_any()
             }

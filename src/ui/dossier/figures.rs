@@ -8,6 +8,7 @@ use crate::domain::creator::record::Creator;
 use crate::domain::engine::engagement::{self, Formula};
 use crate::domain::text::format::{percent, plural};
 use crate::ui::dossier::store::{averaged_posts, number_text, Dossier, Part};
+use crate::ui::widgets::section::placeholder;
 
 /// What Microscope computes for a reported figure's kind, with how.
 fn computed(kind: ReportedKind, c: &Creator) -> String {
@@ -49,12 +50,7 @@ pub(super) fn FiguresPart(dossier: Dossier) -> impl IntoView {
     let list = move || {
         dossier.with(|c| {
             if c.reported.is_empty() {
-                return view! {
-                    <p class="placeholder">
-                        "No figures reported by others. An imported file's columns such as “Engagement rate” or “Avg views” are kept here."
-                    </p>
-                }
-                .into_any();
+                return placeholder("No figures reported by others. An imported file's columns such as “Engagement rate” or “Avg views” are kept here.");
             }
             view! {
                 <ul class="dossier-figures">

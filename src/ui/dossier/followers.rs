@@ -12,6 +12,7 @@ use crate::domain::text::number::parse_count;
 use crate::ui::dossier::store::{chart_points, dated, number_text, Dossier, EditForm, Part};
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::widgets::fields::TextField;
+use crate::ui::widgets::section::placeholder;
 
 fn followers_chart(history: &[FollowerSnapshot]) -> Chart {
     let points = chart_points(&followers_over_time(history));
@@ -57,12 +58,9 @@ pub(super) fn FollowersPart(dossier: Dossier) -> impl IntoView {
     let table = move || {
         history.with(|h| {
             if h.is_empty() {
-                return view! {
-                    <p class="placeholder">
-                        "No follower counts yet. Each check, edit and import adds one, dated."
-                    </p>
-                }
-                .into_any();
+                return placeholder(
+                    "No follower counts yet. Each check, edit and import adds one, dated.",
+                );
             }
             let rows = h
                 .iter()

@@ -17,7 +17,7 @@ use crate::ui::app::shell::Section as AppSection;
 use crate::ui::risks::target::{SaveNote, Target};
 use crate::ui::widgets::fields::ChoiceSelect;
 use crate::ui::widgets::number_field::NumberField;
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::section::{placeholder, Depth, Section};
 use crate::ui::widgets::warning::warning_list;
 
 /// "2.4", "2.4%" or "2,4 %" as a fraction (0.024).
@@ -402,10 +402,7 @@ pub fn AnomalyTool(thresholds: RwSignal<Thresholds>, target: Option<Target>) -> 
             <div class="risk-result">
                 {move || {
                     if !anything() {
-                        return view! {
-                            <p class="placeholder">"Enter a few numbers to check them."</p>
-                        }
-                            .into_any();
+                        return placeholder("Enter a few numbers to check them.");
                     }
                     let (warnings, missing) = report.get();
                     let none = warnings

@@ -12,7 +12,7 @@ use crate::domain::text::format::percent;
 use crate::ui::app::clock::today;
 use crate::ui::risks::target::{SaveNote, Target};
 use crate::ui::widgets::fields::TextField;
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::section::{placeholder, Depth, Section};
 use crate::ui::widgets::warning::warning_list;
 
 #[component]
@@ -65,12 +65,9 @@ pub fn AudienceFitTool(thresholds: RwSignal<Thresholds>, target: Option<Target>)
     let result = move || {
         let fit = fit.get();
         let Some(score) = fit.score else {
-            return view! {
-                <p class="placeholder">
-                    "Enter both lists to see how much of the brand's categories the audience covers."
-                </p>
-            }
-            .into_any();
+            return placeholder(
+                "Enter both lists to see how much of the brand's categories the audience covers.",
+            );
         };
         let matching = fit.matching_text();
         let list = |items: Vec<String>| {

@@ -18,7 +18,7 @@ use crate::ui::risks::lexicon::{ensure_loaded, initial_status, LexiconStatus};
 use crate::ui::risks::target::{save_as_edited, SaveNote, Target};
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::number_field::NumberField;
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::section::{placeholder, Depth, Section};
 use crate::ui::widgets::table::column_heads;
 use crate::ui::widgets::warning::warning_list;
 
@@ -94,12 +94,9 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>, target: Option<Target>) ->
     };
 
     let sentiment_result = move || match status.get() {
-        LexiconStatus::Idle => view! {
-            <p class="placeholder">
-                "Paste comments to see how many read positive, neutral or negative."
-            </p>
+        LexiconStatus::Idle => {
+            placeholder("Paste comments to see how many read positive, neutral or negative.")
         }
-        .into_any(),
         LexiconStatus::Loading => view! {
             <p class="placeholder loading">
                 "Loading the sentiment word list (about 100 KB, only the first time)…"
@@ -116,12 +113,9 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>, target: Option<Target>) ->
         }
         .into_any(),
         LexiconStatus::Ready(_) => match sentiment.get() {
-            None => view! {
-                <p class="placeholder">
-                    "Paste comments to see how many read positive, neutral or negative."
-                </p>
+            None => {
+                placeholder("Paste comments to see how many read positive, neutral or negative.")
             }
-            .into_any(),
             Some(s) => sentiment_view(s).into_any(),
         },
     };
@@ -216,12 +210,7 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>, target: Option<Target>) ->
                 {move || {
                     let g = generic.get();
                     if g.total == 0 {
-                        view! {
-                            <p class="placeholder">
-                                "Paste comments above to count the generic ones."
-                            </p>
-                        }
-                            .into_any()
+                        placeholder("Paste comments above to count the generic ones.")
                     } else {
                         generic_view(g).into_any()
                     }

@@ -15,7 +15,7 @@ use crate::ui::app::clock::today;
 use crate::ui::risks::target::{save_as_edited, SaveNote, Target};
 use crate::ui::widgets::evidence::verdict_badge;
 use crate::ui::widgets::fields::TextField;
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::section::{placeholder, Depth, Section};
 use crate::ui::widgets::table::column_heads;
 
 fn describe(found: &FoundLabel) -> String {
@@ -140,19 +140,14 @@ pub fn DisclosureChecker(target: Option<Target>) -> impl IntoView {
             ))
         })
     };
-    let results = move || {
-        match rows.get() {
-        None => view! { <p class="placeholder">"Paste the caption of a sponsored post to check its ad label."</p> }
-        .into_any(),
-        Some(rows) if rows.is_empty() => {
-            view! { <p class="placeholder">"Choose at least one country."</p> }.into_any()
-        }
+    let results = move || match rows.get() {
+        None => placeholder("Paste the caption of a sponsored post to check its ad label."),
+        Some(rows) if rows.is_empty() => placeholder("Choose at least one country."),
         Some(rows) => view! {
             {glance_table(&rows)}
             <ul class="verdicts">{rows.into_iter().map(verdict_card).collect_view()}</ul>
         }
         .into_any(),
-    }
     };
 
     view! {

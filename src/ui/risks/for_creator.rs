@@ -13,7 +13,7 @@ use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::date::Date;
 use crate::ui::app::clock::today;
 use crate::ui::state::{ShortlistStore, ThresholdsStore};
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::section::{placeholder, Depth, Section};
 use crate::ui::widgets::warning::{warning_list, WarningCard};
 
 /// The thresholds in use: the app's when it provides them as context, else loaded once here.
@@ -294,12 +294,9 @@ pub fn CampaignWarnings(
                 let s = r.summary();
                 let empty = r.warnings.is_empty() && r.clear.is_empty() && r.unchecked.is_empty();
                 if empty {
-                    return view! {
-                        <p class="placeholder">
-                            "Add creators from the shortlist to this campaign to see their risks."
-                        </p>
-                    }
-                        .into_any();
+                    return placeholder(
+                        "Add creators from the shortlist to this campaign to see their risks.",
+                    );
                 }
                 let cards = r
                     .warnings

@@ -10,7 +10,7 @@ use crate::domain::engine::analysis::analyze_creator;
 use crate::domain::engine::engagement::{self, Formula};
 use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::date::Date;
-use crate::domain::text::format::money;
+use crate::domain::text::format::{money, percent};
 use crate::ui::app::clock::today;
 use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::shortlist::format::{amount_label, count_label, currency_symbol, price_label};
@@ -43,6 +43,50 @@ struct Figures {
     status: String,
     /// "1 high risk: Engagement is 3× the benchmark"; the warnings themselves are in the editor.
     risks: String,
+}
+
+/// A row of the comparison table: the figure, how it is worked out (empty when it is as entered
+/// or counted), and how to read it off a creator's figures.
+type ComparedRow = (&'static str, String, fn(&Figures) -> String);
+
+/// The comparison table's rows, in order.
+fn compared_rows(formula: Formula) -> Vec<ComparedRow> {
+    vec![
+        ("Platform", String::new(), |f| f.platform.clone()),
+        ("Followers", String::new(), |f| f.followers.clone()),
+        ("Tier", "by followers".into(), |f| f.tier.clone()),
+        ("Engagement rate", formula.expression().to_string(), |f| {
+            percent(f.rate, 2)
+        }),
+        (
+            "Against the tier benchmark",
+            "same formula only".into(),
+            |f| f.benchmark.clone(),
+        ),
+        ("Average views per post", String::new(), |f| {
+            amount_label(f.views)
+        }),
+        ("Interactions per post", formula.counted().list(), |f| {
+            amount_label(f.interactions)
+        }),
+        ("Price per post", "as entered".into(), |f| f.price.clone()),
+        (
+            "Cost per engagement",
+            "price ÷ interactions per post".into(),
+            |f| money(f.cpe, &f.symbol),
+        ),
+        ("CPM", "price ÷ average views × 1,000".into(), |f| {
+            money(f.cpm, &f.symbol)
+        }),
+        ("Posts per week", String::new(), |f| f.per_week.clone()),
+        ("Past sponsored posts", String::new(), |f| {
+            f.sponsored.clone()
+        }),
+        ("Status", String::new(), |f| f.status.clone()),
+        ("Risks", "thresholds under Risks".into(), |f| {
+            f.risks.clone()
+        }),
+    ]
 }
 
 /// `today` ages the creator's stored evidence (passed in: the browser clock is not there in native tests).
@@ -234,81 +278,11 @@ pub fn ComparePanel(
                                         </tr>
                                     }
                                 };
-                                let col = |get: &dyn Fn(&Figures) -> String| -> Vec<String> {
-                                    all.iter().map(get).collect()
-                                };
-                                let pct = |v: Option<f64>| crate::domain::text::format::percent(
-                                    v,
-                                    2,
-                                );
-                                vec![
-                                    row(
-                                        "Platform".into(),
-                                        String::new(),
-                                        col(&|f| f.platform.clone()),
-                                    ),
-                                    row(
-                                        "Followers".into(),
-                                        String::new(),
-                                        col(&|f| f.followers.clone()),
-                                    ),
-                                    row(
-                                        "Tier".into(),
-                                        "by followers".into(),
-                                        col(&|f| f.tier.clone()),
-                                    ),
-                                    row(
-                                        "Engagement rate".into(),
-                                        formula.expression().to_string(),
-                                        col(&|f| pct(f.rate)),
-                                    ),
-                                    row(
-                                        "Against the tier benchmark".into(),
-                                        "same formula only".into(),
-                                        col(&|f| f.benchmark.clone()),
-                                    ),
-                                    row(
-                                        "Average views per post".into(),
-                                        String::new(),
-                                        col(&|f| amount_label(f.views)),
-                                    ),
-                                    row(
-                                        "Interactions per post".into(),
-                                        formula.counted().list(),
-                                        col(&|f| amount_label(f.interactions)),
-                                    ),
-                                    row(
-                                        "Price per post".into(),
-                                        "as entered".into(),
-                                        col(&|f| f.price.clone()),
-                                    ),
-                                    row(
-                                        "Cost per engagement".into(),
-                                        "price ÷ interactions per post".into(),
-                                        col(&|f| money(f.cpe, &f.symbol)),
-                                    ),
-                                    row(
-                                        "CPM".into(),
-                                        "price ÷ average views × 1,000".into(),
-                                        col(&|f| money(f.cpm, &f.symbol)),
-                                    ),
-                                    row(
-                                        "Posts per week".into(),
-                                        String::new(),
-                                        col(&|f| f.per_week.clone()),
-                                    ),
-                                    row(
-                                        "Past sponsored posts".into(),
-                                        String::new(),
-                                        col(&|f| f.sponsored.clone()),
-                                    ),
-                                    row("Status".into(), String::new(), col(&|f| f.status.clone())),
-                                    row(
-                                        "Risks".into(),
-                                        "thresholds under Risks".into(),
-                                        col(&|f| f.risks.clone()),
-                                    ),
-                                ]
+                                compared_rows(formula)
+                                    .into_iter()
+                                    .map(|(label, how, get)| {
+                                        row(label.into(), how, all.iter().map(get).collect())
+                                    })
                                     .collect_view()
                             }}
                         </tbody>
@@ -350,14 +324,14 @@ mod tests {
         c
     }
 
+    /// `c`'s figures with the default thresholds, on the epoch day.
+    fn figures_by(c: &Creator, formula: Formula) -> Figures {
+        figures(c, formula, &Thresholds::default(), Date::EPOCH)
+    }
+
     #[test]
     fn figures_carry_benchmark_and_costs() {
-        let f = figures(
-            &ann(),
-            Formula::SourceViews,
-            &Thresholds::default(),
-            Date::EPOCH,
-        );
+        let f = figures_by(&ann(), Formula::SourceViews);
         assert_eq!(f.rate.map(|r| (r * 1000.0).round()), Some(85.0));
         assert!(f.benchmark.contains("CreatorDB"), "{}", f.benchmark);
         // 110.5 / 11,050 interactions = $0.0100; 110.5 / 130,000 × 1,000 = $0.850.
@@ -365,19 +339,13 @@ mod tests {
         assert_eq!(money(f.cpm, &f.symbol), "$0.850");
         let mut none = Creator::new("b".into(), "Bo", 0.0);
         none.price = Some(f64::NAN);
-        let g = figures(
-            &none,
-            Formula::Followers,
-            &Thresholds::default(),
-            Date::EPOCH,
-        );
+        let g = figures_by(&none, Formula::Followers);
         assert_eq!((g.rate, g.cpe, g.cpm), (None, None, None));
         assert!(g.benchmark.starts_with("n/a"));
     }
 
     #[test]
     fn the_risk_cell_counts_and_names_the_warnings() {
-        let t = Thresholds::default();
         let mut bought = ann();
         // 3× the micro TikTok benchmark of 8.5% by views.
         bought.metrics.likes = Some(30_000.0);
@@ -387,27 +355,17 @@ mod tests {
             (Creator::new("n".into(), "Nil", 0.0), "Not checked"),
         ];
         for (c, want) in cases {
-            let f = figures(&c, Formula::SourceViews, &t, Date::EPOCH);
+            let f = figures_by(&c, Formula::SourceViews);
             assert!(f.risks.starts_with(want), "{}: {}", c.name, f.risks);
         }
     }
 
     #[test]
     fn costs_are_charted_only_in_one_currency() {
-        let a = figures(
-            &ann(),
-            Formula::SourceViews,
-            &Thresholds::default(),
-            Date::EPOCH,
-        );
+        let a = figures_by(&ann(), Formula::SourceViews);
         let mut b_creator = ann();
         b_creator.currency = Some("EUR".into());
-        let b = figures(
-            &b_creator,
-            Formula::SourceViews,
-            &Thresholds::default(),
-            Date::EPOCH,
-        );
+        let b = figures_by(&b_creator, Formula::SourceViews);
         assert_eq!(
             shared_symbol(&[a.clone(), a.clone()]),
             Some("$".to_string())

@@ -10,7 +10,7 @@
 use leptos::prelude::*;
 
 use crate::domain::io::csv_import::{
-    ColumnMapping, Field, ImportError, ImportSession, RejectedRow, Target, MAX_BYTES,
+    ColumnMapping, Field, ImportError, ImportSession, Preview, RejectedRow, Target, MAX_BYTES,
 };
 use crate::domain::text::format::date_stamp;
 use crate::domain::text::format::{group_thousands, plural};
@@ -20,8 +20,10 @@ use crate::ui::app::slices::{ImportButtons, ImportProgress};
 use crate::ui::shortlist::format::count_label;
 use crate::ui::shortlist::import_run::Importer;
 use crate::ui::state::ShortlistStore;
-use crate::ui::widgets::files::{chosen_file, download_text, read_bytes};
+use crate::ui::widgets::files::{download_text, read_chosen_file};
+use crate::ui::widgets::import_preview::{column_name, encoding_notes, MappingRow};
 use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::table::ScrollTable;
 use crate::ui::workspace::usage::QUOTA_UNITS;
 
 /// A stored creator's size when the preview has none to measure: a plain row (name, platform,
@@ -76,17 +78,44 @@ fn refocus(id: String) {
     });
 }
 
-/// "Column 2 “username”" for the name select.
-fn column_label(col: &ColumnMapping) -> String {
-    format!(
-        "Column {} “{}”",
-        col.index + 1,
-        if col.header.is_empty() {
-            "(no header)"
-        } else {
-            col.header.as_str()
-        }
-    )
+/// The mapping table's row for `col`: a select of the field it imports as (the columns Microscope
+/// has no field for are kept as custom fields), and the note on how it is read.
+fn mapping_row(col: &ColumnMapping, importer: Importer) -> impl IntoView {
+    let index = col.index;
+    let current = col.target;
+    let select_id = format!("import-map-{index}");
+    let options = Target::all()
+        .into_iter()
+        .map(|t| {
+            let label = match t {
+                Target::Ignore => "Ignore this column".to_string(),
+                Target::Custom => "Keep as a custom field".to_string(),
+                t => t.label(),
+            };
+            view! {
+                <option value=t.id() selected=current == t>
+                    {label}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <MappingRow
+            index=index
+            header=col.header.clone()
+            id=select_id.clone()
+            reads_as="imports as"
+            note=col.note.clone().unwrap_or_default()
+            on_change=move |v: String| {
+                if let Some(t) = Target::parse(&v) {
+                    importer.remap(index, t);
+                }
+                refocus(select_id.clone());
+            }
+        >
+            {options}
+        </MappingRow>
+    }
 }
 
 /// "line 4: …" lines, one per rejected row, for the download.
@@ -97,6 +126,145 @@ fn rejected_text(rows: &[RejectedRow]) -> String {
         out.push_str("\r\n");
     }
     out
+}
+
+/// The preview of a session: how the file was read, which column gives the names, the mapping,
+/// the first rows as they will be read, and the buttons that import or cancel.
+fn preview(p: Preview, importer: Importer) -> impl IntoView {
+    let state = importer.state;
+    let mapping = p
+        .columns
+        .iter()
+        .map(|col| mapping_row(col, importer))
+        .collect_view();
+    let rows = p
+        .rows
+        .iter()
+        .map(|row| {
+            let line = row.line.to_string();
+            match &row.result {
+                Ok(c) => view! {
+                    <tr>
+                        <td>{line}</td>
+                        <td>{c.name.clone()}</td>
+                        <td>{c.platform.map(|p| p.name()).unwrap_or("n/a")}</td>
+                        <td>{count_label(c.followers)}</td>
+                        <td>{c.status.label()}</td>
+                        <td>"will be imported"</td>
+                    </tr>
+                }
+                .into_any(),
+                Err(reason) => view! {
+                    <tr class="rejected">
+                        <td>{line}</td>
+                        <td colspan="4">"n/a"</td>
+                        <td>"will be skipped: " {reason.clone()}</td>
+                    </tr>
+                }
+                .into_any(),
+            }
+        })
+        .collect_view();
+    let total = p.total_rows;
+    let custom = p.custom_columns();
+    // Measured on the previewed creators as the shortlist stores them: compressed.
+    let previewed: Vec<String> = p
+        .rows
+        .iter()
+        .filter_map(|r| r.result.as_ref().ok())
+        .filter_map(|c| serde_json::to_string(c).ok())
+        .collect();
+    let per_creator = storage::packed::units_per_record(&previewed).unwrap_or(CHARS_PER_CREATOR);
+    let name_column = p
+        .columns
+        .iter()
+        .find(|c| c.target == Target::Field(Field::Name));
+    let name_index = name_column.map(|c| c.index);
+    let name_options = p
+        .columns
+        .iter()
+        .map(|col| {
+            view! {
+                <option value=col.index.to_string() selected=name_index == Some(col.index)>
+                    {column_name(col.index, &col.header)}
+                </option>
+            }
+        })
+        .collect_view();
+    let blocked = p.name_missing.is_some();
+    view! {
+        <div class="import-preview">
+            <h4>"Preview: nothing is saved yet"</h4>
+            <p>
+                {format!(
+                    "Separator detected: {}. {} to import.",
+                    p.delimiter.label(),
+                    plural(total, "row", "rows"),
+                )}
+            </p>
+            {encoding_notes(p.encoding, p.encoding_warning.clone())}
+            {p
+                .name_missing
+                .clone()
+                .map(|m| {
+                    view! {
+                        <p class="error" role="alert">
+                            {m}
+                        </p>
+                    }
+                })}
+            <div class="field">
+                <label for="import-name-column">"Column with the creators' names"</label>
+                <select
+                    id="import-name-column"
+                    on:change=move |ev| {
+                        if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                            importer.remap(i, Target::Field(Field::Name));
+                        }
+                        refocus("import-name-column".to_string());
+                    }
+                >
+                    <option value="" selected=name_index.is_none() disabled=true>
+                        "Choose a column"
+                    </option>
+                    {name_options}
+                </select>
+            </div>
+            {p.readings.iter().map(|r| view! { <p>{r.clone()}</p> }).collect_view()}
+            {(!custom.is_empty())
+                .then(|| {
+                    view! {
+                        <p>
+                            {format!(
+                                "Kept as custom fields, under their own headers: {}.",
+                                custom.join(", "),
+                            )}
+                        </p>
+                    }
+                })}
+            {storage_warning(state.list.with_untracked(|l| l.len()), total, per_creator)}
+            <ScrollTable
+                label="Column mapping"
+                caption="Which column fills which field"
+                heads=&["#", "Header in the file", "Imports as", "Note"]
+            >
+                {mapping}
+            </ScrollTable>
+            <ScrollTable
+                label="First rows"
+                caption=format!("The first {} rows, as they will be read", p.rows.len())
+                heads=&["Line", "Name", "Platform", "Followers", "Status", "Result"]
+            >
+                {rows}
+            </ScrollTable>
+            <ImportButtons
+                rows=total
+                blocked=blocked
+                on_import=move || importer.run()
+                on_cancel=move || importer.cancel()
+            />
+        </div>
+    }
 }
 
 #[component]
@@ -116,249 +284,22 @@ pub fn CsvImport() -> impl IntoView {
     let file_ref = NodeRef::<leptos::html::Input>::new();
 
     let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = chosen_file(&input) else {
-            return;
-        };
-        let size = file.size();
-        if size > MAX_BYTES as f64 {
-            importer.preview.set(None);
-            importer.error.set(Some(
-                ImportError::TooLarge {
-                    bytes: size as usize,
-                }
-                .to_string(),
-            ));
-            return;
-        }
-        let name = file.name();
-        reading.set(Some(name.clone()));
-        leptos::task::spawn_local(async move {
-            let bytes = read_bytes(&file).await;
-            reading.set(None);
-            match bytes {
-                Ok(bytes) => importer.start(ImportSession::from_file(&name, bytes, now_ms())),
-                Err(e) => importer.error.set(Some(format!("“{name}”: {e}"))),
-            }
-        });
+        read_chosen_file(
+            &ev,
+            MAX_BYTES,
+            reading,
+            importer.error,
+            |bytes| {
+                importer.preview.set(None);
+                importer
+                    .error
+                    .set(Some(ImportError::TooLarge { bytes }.to_string()));
+            },
+            move |name, bytes| importer.start(ImportSession::from_file(name, bytes, now_ms())),
+        );
     };
 
-    let preview_view = move || {
-        importer.preview.get().map(|p| {
-            let mapping = p
-                .columns
-                .iter()
-                .map(|col| {
-                    let index = col.index;
-                    let current = col.target;
-                    let select_id = format!("import-map-{index}");
-                    let label = format!(
-                        "Column {} “{}” imports as",
-                        index + 1,
-                        if col.header.is_empty() { "(no header)" } else { col.header.as_str() }
-                    );
-                    view! {
-                        <tr>
-                            <td>{(index + 1).to_string()}</td>
-                            <th scope="row">{col.header.clone()}</th>
-                            <td>
-                                <label class="visually-hidden" for=select_id.clone()>
-                                    {label}
-                                </label>
-                                <select
-                                    id=select_id.clone()
-                                    on:change=move |ev| {
-                                        if let Some(t) = Target::parse(&event_target_value(&ev)) {
-                                            importer.remap(index, t);
-                                        }
-                                        refocus(select_id.clone());
-                                    }
-                                >
-                                    {Target::all()
-                                        .into_iter()
-                                        .map(|t| {
-                                            let label = match t {
-                                                Target::Ignore => "Ignore this column".to_string(),
-                                                Target::Custom => "Keep as a custom field".to_string(),
-                                                t => t.label(),
-                                            };
-                                            view! {
-                                                <option value=t.id() selected=current == t>
-                                                    {label}
-                                                </option>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </select>
-                            </td>
-                            <td class="muted">{col.note.clone().unwrap_or_default()}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            let rows = p
-                .rows
-                .iter()
-                .map(|row| {
-                    let line = row.line.to_string();
-                    match &row.result {
-                        Ok(c) => view! {
-                            <tr>
-                                <td>{line}</td>
-                                <td>{c.name.clone()}</td>
-                                <td>{c.platform.map(|p| p.name()).unwrap_or("n/a")}</td>
-                                <td>{count_label(c.followers)}</td>
-                                <td>{c.status.label()}</td>
-                                <td>"will be imported"</td>
-                            </tr>
-                        }
-                        .into_any(),
-                        Err(reason) => view! {
-                            <tr class="rejected">
-                                <td>{line}</td>
-                                <td colspan="4">"n/a"</td>
-                                <td>"will be skipped: " {reason.clone()}</td>
-                            </tr>
-                        }
-                        .into_any(),
-                    }
-                })
-                .collect_view();
-            let total = p.total_rows;
-            let custom = p.custom_columns();
-            // Measured on the previewed creators as the shortlist stores them: compressed.
-            let previewed: Vec<String> = p
-                .rows
-                .iter()
-                .filter_map(|r| r.result.as_ref().ok())
-                .filter_map(|c| serde_json::to_string(c).ok())
-                .collect();
-            let per_creator =
-                storage::packed::units_per_record(&previewed).unwrap_or(CHARS_PER_CREATOR);
-            let name_column = p.columns.iter().find(|c| c.target == Target::Field(Field::Name));
-            let name_index = name_column.map(|c| c.index);
-            let name_options = p
-                .columns
-                .iter()
-                .map(|col| {
-                    view! {
-                        <option value=col.index.to_string() selected=name_index == Some(col.index)>
-                            {column_label(col)}
-                        </option>
-                    }
-                })
-                .collect_view();
-            let blocked = p.name_missing.is_some();
-            view! {
-                <div class="import-preview">
-                    <h4>"Preview: nothing is saved yet"</h4>
-                    <p>
-                        {format!(
-                            "Separator detected: {}. {} to import.",
-                            p.delimiter.label(),
-                            plural(total, "row", "rows"),
-                        )}
-                    </p>
-                    {p
-                        .encoding
-                        .map(|e| view! { <p>{format!("Encoding read: {}.", e.label())}</p> })}
-                    {p
-                        .encoding_warning
-                        .clone()
-                        .map(|w| {
-                            view! {
-                                <p class="notice" role="note">
-                                    {w}
-                                </p>
-                            }
-                        })}
-                    {p
-                        .name_missing
-                        .clone()
-                        .map(|m| {
-                            view! {
-                                <p class="error" role="alert">
-                                    {m}
-                                </p>
-                            }
-                        })}
-                    <div class="field">
-                        <label for="import-name-column">"Column with the creators' names"</label>
-                        <select
-                            id="import-name-column"
-                            on:change=move |ev| {
-                                if let Ok(i) = event_target_value(&ev).parse::<usize>() {
-                                    importer.remap(i, Target::Field(Field::Name));
-                                }
-                                refocus("import-name-column".to_string());
-                            }
-                        >
-                            <option value="" selected=name_index.is_none() disabled=true>
-                                "Choose a column"
-                            </option>
-                            {name_options}
-                        </select>
-                    </div>
-                    {p.readings.iter().map(|r| view! { <p>{r.clone()}</p> }).collect_view()}
-                    {(!custom.is_empty())
-                        .then(|| {
-                            view! {
-                                <p>
-                                    {format!(
-                                        "Kept as custom fields, under their own headers: {}.",
-                                        custom.join(", "),
-                                    )}
-                                </p>
-                            }
-                        })}
-                    {storage_warning(state.list.with_untracked(|l| l.len()), total, per_creator)}
-                    <div
-                        class="table-scroll"
-                        tabindex="0"
-                        role="region"
-                        aria-label="Column mapping"
-                    >
-                        <table>
-                            <caption>"Which column fills which field"</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"#"</th>
-                                    <th scope="col">"Header in the file"</th>
-                                    <th scope="col">"Imports as"</th>
-                                    <th scope="col">"Note"</th>
-                                </tr>
-                            </thead>
-                            <tbody>{mapping}</tbody>
-                        </table>
-                    </div>
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="First rows">
-                        <table>
-                            <caption>
-                                {format!("The first {} rows, as they will be read", p.rows.len())}
-                            </caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Line"</th>
-                                    <th scope="col">"Name"</th>
-                                    <th scope="col">"Platform"</th>
-                                    <th scope="col">"Followers"</th>
-                                    <th scope="col">"Status"</th>
-                                    <th scope="col">"Result"</th>
-                                </tr>
-                            </thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
-                    <ImportButtons
-                        rows=total
-                        blocked=blocked
-                        on_import=move || importer.run()
-                        on_cancel=move || importer.cancel()
-                    />
-                </div>
-            }
-        })
-    };
+    let preview_view = move || importer.preview.get().map(|p| preview(p, importer));
 
     let progress_view = move || {
         importer.progress.get().map(|p| {

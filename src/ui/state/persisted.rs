@@ -347,10 +347,7 @@ impl<T: Save> Persisted<T> {
         });
         // visibilitychange is fired at the document and bubbles to the window.
         let hidden = window_event_listener_untyped("visibilitychange", move |_| {
-            let hidden = web_sys::window()
-                .and_then(|w| w.document())
-                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
-            if hidden {
+            if page_hidden() {
                 this.flush();
             }
         });
@@ -385,4 +382,11 @@ pub fn flash_note(note: RwSignal<Option<String>>, text: &'static str) {
         },
         Duration::from_secs(8),
     );
+}
+/// Whether the page is hidden (another tab in front, the window minimised, the page closing):
+/// the moment to write what is pending, since the page may never come back.
+pub(crate) fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
 }

@@ -9,6 +9,7 @@ use crate::domain::creator::dossier::{age_text, is_stale, CaptionCheck, CommentS
 use crate::domain::creator::record::validate_profile_url;
 use crate::domain::risk::disclosure::Verdict;
 use crate::domain::text::date::Date;
+use crate::ui::widgets::section::placeholder;
 
 /// Today and the age in days after which evidence is stale (`Thresholds::stale_after_days`).
 #[derive(Debug, Clone, Copy)]
@@ -209,7 +210,7 @@ fn entry_list(
         {move || {
             let items = items();
             if items.is_empty() {
-                view! { <p class="placeholder">{empty}</p> }.into_any()
+                placeholder(empty)
             } else {
                 view! {
                     <ul class="evidence-list" aria-labelledby=labelled_by.clone()>

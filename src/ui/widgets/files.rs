@@ -1,9 +1,9 @@
-//! Saving text as a file the browser downloads, and reading a chosen file's text. Nothing leaves
-//! the device: the file is made from a Blob in the page.
+//! Saving text as a file the browser downloads, and reading a chosen file's text or bytes. Nothing
+//! leaves the device: the file is made from a Blob in the page.
 
 use std::time::Duration;
 
-use leptos::prelude::set_timeout;
+use leptos::prelude::{event_target, set_timeout, RwSignal, Set};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -57,6 +57,38 @@ pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
         .await
         .map_err(|_| "the file could not be read; choose it again.".to_string())?;
     Ok(web_sys::js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Reads the file chosen in the `<input type=file>` that fired `ev`, for an import: one larger
+/// than `max_bytes` is not read (`too_large` gets its size); otherwise `reading` holds its name
+/// while its bytes are read, then `read` gets the name and the bytes, or `error` says why they
+/// could not be read, naming the file.
+pub fn read_chosen_file(
+    ev: &leptos::ev::Event,
+    max_bytes: usize,
+    reading: RwSignal<Option<String>>,
+    error: RwSignal<Option<String>>,
+    too_large: impl FnOnce(usize),
+    read: impl FnOnce(&str, Vec<u8>) + 'static,
+) {
+    let input: web_sys::HtmlInputElement = event_target(ev);
+    let Some(file) = chosen_file(&input) else {
+        return;
+    };
+    if file.size() > max_bytes as f64 {
+        too_large(file.size() as usize);
+        return;
+    }
+    let name = file.name();
+    reading.set(Some(name.clone()));
+    leptos::task::spawn_local(async move {
+        let bytes = read_bytes(&file).await;
+        reading.set(None);
+        match bytes {
+            Ok(bytes) => read(&name, bytes),
+            Err(e) => error.set(Some(format!("“{name}”: {e}"))),
+        }
+    });
 }
 
 /// Reads a file as UTF-8 text, as `File.text()` does (a leading BOM dropped, each invalid sequence

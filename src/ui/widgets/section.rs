@@ -1,5 +1,6 @@
 //! A titled section: `<section>` labelled by its heading, an optional intro line, then its content.
 //! Every panel, tool and part of a panel is one, so each is named for screen readers the same way.
+//! Also the placeholder line a part shows until it has something to show.
 
 use leptos::prelude::*;
 use leptos::text_prop::TextProp;
@@ -49,4 +50,10 @@ pub fn Section(
             {children()}
         </section>
     }
+}
+
+/// The line a part shows instead of its results while there is nothing to show yet, saying what
+/// to enter or do first: one markup (`p.placeholder`), so every empty state looks alike.
+pub fn placeholder(text: impl IntoView + 'static) -> AnyView {
+    view! { <p class="placeholder">{text}</p> }.into_any()
 }

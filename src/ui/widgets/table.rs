@@ -1,5 +1,5 @@
-//! The head row of a plain data table: one column header (`scope="col"`) per name, so screen
-//! readers announce each cell with its column.
+//! Plain data tables: the head row, one column header (`scope="col"`) per name, so screen
+//! readers announce each cell with its column; and a whole captioned table in a scrolling region.
 
 use leptos::prelude::*;
 
@@ -30,5 +30,29 @@ fn heads(names: &[&'static str], actions: bool) -> impl IntoView {
         <thead>
             <tr>{cells} {actions}</tr>
         </thead>
+    }
+}
+
+/// A data table in a box that scrolls sideways on narrow screens: the box is a named region
+/// (`label`) that takes keyboard focus, so it can be scrolled without a mouse. The table (of
+/// class `class`, if given) has its caption, one header cell per name of `heads`, and the
+/// children as its body rows.
+#[component]
+pub fn ScrollTable(
+    /// The region's name, read by screen readers.
+    label: &'static str,
+    #[prop(into)] caption: String,
+    heads: &'static [&'static str],
+    #[prop(optional)] class: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=label>
+            <table class=class>
+                <caption>{caption}</caption>
+                {column_heads(heads)}
+                <tbody>{children()}</tbody>
+            </table>
+        </div>
     }
 }

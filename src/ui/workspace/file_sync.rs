@@ -13,6 +13,7 @@ use crate::domain::io::workspace::{import_workspace, WorkspaceFile};
 use crate::storage::file::{self, FileError, FileHandle};
 use crate::ui::app::clock::now_ms;
 use crate::ui::state::lazy::Lazy;
+use crate::ui::state::persisted::page_hidden;
 use crate::ui::state::workspace::Stores;
 use crate::ui::workspace::export::file_name;
 use crate::ui::workspace::rules::{
@@ -78,10 +79,7 @@ impl FileSync {
             }
         });
         let visibility = window_event_listener_untyped("visibilitychange", move |_| {
-            let hidden = web_sys::window()
-                .and_then(|w| w.document())
-                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
-            if hidden {
+            if page_hidden() {
                 this.flush();
             } else {
                 this.sync();
