@@ -1,8 +1,9 @@
 //! Where the in-page CSV import spends its time: runs the import bench's workload once under the
 //! Chromium CPU profiler and prints the functions with the most self time and the most total
 //! time. Not part of `make bench`; a tool for docs/PERFORMANCE.md ("Import speed").
-//! Usage: node profile-import.js DIST [top=40]. Build DIST with names kept for readable wasm
-//! frames (wasm-opt's -g: add it to data-wasm-opt-params for that build only).
+//! Usage: node profile-import.js DIST [top=40]; TREE=1 (MIN_MS=8) also prints the call tree.
+//! Build DIST with names kept for readable wasm frames: for that build only, have
+//! scripts/build-wasm.mjs keep the "name" custom section and pass -g to wasm-opt.
 "use strict";
 const path = require("path");
 const fs = require("fs");

@@ -254,28 +254,46 @@ pub fn name_from_link(url: &str) -> String {
     handle.trim_start_matches('@').to_string()
 }
 
-/// A platform's profile link for a bare handle.
-fn link_for_handle(platform: Platform, handle: &str) -> String {
+/// The start of a platform's profile link for a bare handle (the handle follows it).
+fn handle_link_prefix(platform: Platform) -> &'static str {
     match platform {
-        Platform::Instagram => format!("https://www.instagram.com/{handle}"),
-        Platform::TikTok => format!("https://www.tiktok.com/@{handle}"),
-        Platform::YouTube => format!("https://www.youtube.com/@{handle}"),
+        Platform::Instagram => "https://www.instagram.com/",
+        Platform::TikTok => "https://www.tiktok.com/@",
+        Platform::YouTube => "https://www.youtube.com/@",
     }
 }
 
-/// A handle cell as (name, link): a link gives its handle; a handle ("ann", "@ann") gives itself
-/// and the platform's link for it.
-fn read_handle(
-    platform: Platform,
-    v: &str,
-    what: &str,
+/// A platform's profile link for a bare handle.
+fn link_for_handle(platform: Platform, handle: &str) -> String {
+    let prefix = handle_link_prefix(platform);
+    let mut link = String::with_capacity(prefix.len() + handle.len());
+    link.push_str(prefix);
+    link.push_str(handle);
+    link
+}
+
+/// A handle cell, as it names the creator and links to them.
+enum HandleCell<'a> {
+    /// A profile link: the handle read from it, and the link as stored.
+    Link(String, String),
+    /// A handle ("ann", "@ann"): the cell as written, and the handle without its "@".
+    Handle(&'a str, &'a str),
+}
+
+/// A handle cell read: a link gives its handle; a handle ("ann", "@ann") gives itself, and the
+/// platform's link for it is made only when the row needs it (issue 19: a name and a link
+/// allocated for every row of a handle column, then mostly dropped). `what` names the column in
+/// a rejection, made only then.
+fn read_handle<'a>(
+    v: &'a str,
+    what: impl Fn() -> String,
     shaped: &mut bool,
-) -> Result<(String, String), String> {
+) -> Result<HandleCell<'a>, String> {
     if is_link(v) {
         let url = shaped_link(v, shaped)
-            .map_err(|e| format!("{what}: {e}"))?
+            .map_err(|e| format!("{}: {e}", what()))?
             .unwrap_or_default();
-        return Ok((name_from_link(&url), url));
+        return Ok(HandleCell::Link(name_from_link(&url), url));
     }
     let handle = v.trim_start_matches('@');
     let ok = !handle.is_empty()
@@ -284,11 +302,12 @@ fn read_handle(
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'));
     if !ok {
         return Err(format!(
-            "{what}: “{}” is neither a handle (letters, digits, “.”, “_”) nor a profile link.",
+            "{}: “{}” is neither a handle (letters, digits, “.”, “_”) nor a profile link.",
+            what(),
             shorten(v, 40)
         ));
     }
-    Ok((v.to_string(), link_for_handle(platform, handle)))
+    Ok(HandleCell::Handle(v, handle))
 }
 
 /// [`validate_profile_url`], noting in `shaped` when it added "https://" to the text: such a link is
@@ -536,14 +555,29 @@ impl RowBuilder {
             }
         }
         for (platform, v) in handles {
-            let what = Target::Handle(platform).label();
-            let (handle, url) = read_handle(platform, v, &what, &mut shaped)?;
+            let what = || Target::Handle(platform).label();
+            let cell = read_handle(v, what, &mut shaped)?;
             if c.name.trim().is_empty() {
-                c.name = handle;
+                c.name = match &cell {
+                    HandleCell::Link(handle, _) => handle.clone(),
+                    HandleCell::Handle(written, _) => written.to_string(),
+                };
             }
             if c.platform.is_none() {
                 c.platform = Some(platform);
             }
+            let url = match cell {
+                HandleCell::Link(_, url) => url,
+                // The profile link already is this handle's link: nothing to add.
+                HandleCell::Handle(_, handle)
+                    if c.profile_url.as_deref().is_some_and(|p| {
+                        p.strip_prefix(handle_link_prefix(platform)) == Some(handle)
+                    }) =>
+                {
+                    continue
+                }
+                HandleCell::Handle(_, handle) => link_for_handle(platform, handle),
+            };
             if c.profile_url.is_none() {
                 c.profile_url = Some(url);
             } else {

@@ -814,6 +814,48 @@ mod tests {
         );
     }
 
+    /// Issue 19: a handle's name and link are made only when the row needs them; what the row
+    /// gets must not change. (handle, profile link) -> (name, profile link, other links).
+    #[test]
+    fn handle_columns_give_name_link_and_links() {
+        let r = import(
+            "instagram,profile link\n\
+             ann,https://www.instagram.com/ann\n\
+             @bo,https://www.tiktok.com/@bo\n\
+             cy,\n\
+             https://www.instagram.com/dee/,\n\
+             bad handle!,\n",
+        );
+        let got: Vec<(&str, Option<&str>, Vec<&str>)> = r
+            .creators
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.profile_url.as_deref(),
+                    c.links.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("ann", Some("https://www.instagram.com/ann"), vec![]),
+                (
+                    "@bo",
+                    Some("https://www.tiktok.com/@bo"),
+                    vec!["https://www.instagram.com/bo"]
+                ),
+                ("cy", Some("https://www.instagram.com/cy"), vec![]),
+                ("dee", Some("https://www.instagram.com/dee/"), vec![]),
+            ]
+        );
+        assert_eq!(
+            rejected(&r),
+            vec!["line 6: Instagram handle or link: “bad handle!” is neither a handle (letters, digits, “.”, “_”) nor a profile link."]
+        );
+    }
+
     #[test]
     fn unclosed_quote_is_reported_not_swallowed_silently() {
         let r = import("name,notes\nAnn,\"oops\nBo,x\nCy,y\n");
