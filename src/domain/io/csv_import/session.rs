@@ -167,19 +167,6 @@ impl Preview {
             .map(ColumnMapping::custom_name)
             .collect()
     }
-
-    /// The average size of the previewed creators as stored (their JSON), in characters: what
-    /// the page's storage estimate goes on.
-    pub fn stored_chars_per_creator(&self) -> Option<usize> {
-        let sizes: Vec<usize> = self
-            .rows
-            .iter()
-            .filter_map(|r| r.result.as_ref().ok())
-            .filter_map(|c| serde_json::to_string(c).ok())
-            .map(|j| j.chars().count())
-            .collect();
-        (!sizes.is_empty()).then(|| sizes.iter().sum::<usize>().div_ceil(sizes.len()))
-    }
 }
 
 /// The outcome of an import.
