@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `make audit`: Lighthouse against the release build served on 127.0.0.1, in Debian's Chromium.
+# `make audit`: Lighthouse against the release build served on 127.0.0.1 as the host serves it
+# (gzip; scripts/serve-static.mjs), in Debian's Chromium.
 # Prints the performance, accessibility, best-practices and SEO scores, the main timings and every
 # audit that lost points; the full reports go to target/lighthouse/. Not part of `make test`: the
 # scores move with the machine's load, so they inform rather than gate.
@@ -37,7 +38,8 @@ port=${AUDIT_PORT:-4175}
 url="http://127.0.0.1:$port/"
 reports=target/lighthouse
 mkdir -p "$reports"
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$dist" >/dev/null 2>&1 &
+# Served as the host serves it (gzip, GitHub Pages' cache time): see scripts/serve-static.mjs.
+node scripts/serve-static.mjs "$dist" "$port" >/dev/null 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 50); do
