@@ -183,9 +183,10 @@ pub(super) fn dump(storage: &web_sys::Storage, kind: &Kind) -> String {
     for k in keys(storage) {
         if k == main || k.starts_with(&prefix) {
             if let Ok(Some(text)) = storage.get_item(&k) {
-                let text = match unpacked(text.clone()) {
-                    Ok((plain, _)) => plain,
-                    Err(_) => text,
+                let text = if packed::is_packed(&text) {
+                    packed::unpack(&text).unwrap_or(text)
+                } else {
+                    text
                 };
                 all.insert(k, serde_json::Value::String(text));
             }
