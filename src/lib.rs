@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use ui::app::lazy::{self, lazy_view};
 use ui::app::sections;
 use ui::app::shell::{hash_section, Footer, Nav, Section};
+use ui::app::slices::next_turn;
 use ui::check::panel::CheckPanel;
 use ui::dossier::hash_creator;
 use ui::state::lazy::Lazy;
@@ -53,63 +54,91 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
-    // Check is in the main module; the other sections and the dossier are downloaded the first time
-    // they are shown (`ui::app::sections`). "#creator/<id>" also names the Shortlist (for the
-    // navigation): the dossier's own signal follows a moment later, so the Shortlist is not
-    // fetched meanwhile (`names_creator`).
+    // The first screen is built in three tasks instead of one: the navigation, then the section,
+    // then the Workspace panel and the footer, each added below what is already drawn (nothing
+    // shifts). One task of ~40 ms on this machine was ~175 ms on Lighthouse's slowed phone CPU, the
+    // page's longest: input waited behind it and it was most of the Total Blocking Time (issue 19).
+    // `microscope:mounted` is marked once the last part is in (`mount`).
+    let stage = RwSignal::new(Stage::Navigation);
+    next_turn(move || {
+        stage.set(Stage::Section);
+        next_turn(move || {
+            stage.set(Stage::Whole);
+            mark("microscope:mounted");
+        });
+    });
+    let section_shown = Memo::new(move |_| stage.get() >= Stage::Section);
+    let rest_shown = Memo::new(move |_| stage.get() >= Stage::Whole);
     view! {
         <Nav current=section />
         <main id="main">
-            {move || match (dossier.get(), section.get()) {
-                (Some(id), _) => {
-                    lazy_view(
-                            "dossier",
-                            "the creator's dossier",
-                            move || sections::with_shortlist(sections::dossier_page(id.clone())),
-                        )
-                        .into_any()
-                }
-                (None, Section::Check) => view! { <CheckPanel /> }.into_any(),
-                (None, Section::Shortlist) if names_creator() => ().into_any(),
-                (None, Section::Shortlist) => {
-                    lazy_view(
-                            "shortlist",
-                            "the Shortlist",
-                            || sections::with_shortlist(sections::shortlist_section()),
-                        )
-                        .into_any()
-                }
-                (None, Section::Campaign) => {
-                    lazy_view(
-                            "campaign",
-                            "the Campaign section",
-                            || sections::with_shortlist(sections::campaign_section()),
-                        )
-                        .into_any()
-                }
-                (None, Section::Risks) => {
-                    lazy_view(
-                            "risks",
-                            "the Risks section",
-                            || sections::with_shortlist(sections::risks_section()),
-                        )
-                        .into_any()
-                }
-            }}
+            {move || section_shown.get().then(|| panel(dossier.get(), section.get()))}
         </main>
-        <WorkspacePanel />
         {move || {
-            shared
+            rest_shown
                 .get()
                 .then(|| {
-                    lazy_view(
-                        "shared",
-                        "the shared link",
-                        || sections::with_shortlist(sections::shared_link()),
-                    )
+                    view! {
+                        <WorkspacePanel />
+                        {move || {
+                            shared
+                                .get()
+                                .then(|| {
+                                    lazy_view(
+                                        "shared",
+                                        "the shared link",
+                                        || sections::with_shortlist(sections::shared_link()),
+                                    )
+                                })
+                        }}
+                        <Footer />
+                    }
                 })
         }}
-        <Footer />
+    }
+}
+
+/// The main panel: the dossier `#creator/<id>` names, else the section's. Check is in the main
+/// module; the other sections and the dossier are downloaded the first time they are shown
+/// (`ui::app::sections`). "#creator/<id>" also names the Shortlist (for the navigation): the
+/// dossier's own signal follows a moment later, so the Shortlist is not fetched meanwhile
+/// (`names_creator`).
+fn panel(dossier: Option<String>, section: Section) -> AnyView {
+    match (dossier, section) {
+        (Some(id), _) => lazy_view("dossier", "the creator's dossier", move || {
+            sections::with_shortlist(sections::dossier_page(id.clone()))
+        })
+        .into_any(),
+        (None, Section::Check) => view! { <CheckPanel /> }.into_any(),
+        (None, Section::Shortlist) if names_creator() => ().into_any(),
+        (None, Section::Shortlist) => lazy_view("shortlist", "the Shortlist", || {
+            sections::with_shortlist(sections::shortlist_section())
+        })
+        .into_any(),
+        (None, Section::Campaign) => lazy_view("campaign", "the Campaign section", || {
+            sections::with_shortlist(sections::campaign_section())
+        })
+        .into_any(),
+        (None, Section::Risks) => lazy_view("risks", "the Risks section", || {
+            sections::with_shortlist(sections::risks_section())
+        })
+        .into_any(),
+    }
+}
+
+/// How much of the first screen is built (`App`): each step in a task of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    Navigation,
+    Section,
+    Whole,
+}
+
+/// A User Timing mark for `make bench` (when the wasm started running, when the first screen was
+/// built). Failing to mark changes nothing.
+fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
     }
 }
 
@@ -123,17 +152,10 @@ fn names_creator() -> bool {
 /// Mounts the app into index.html's `#app` (the page body if it is missing; called once from
 /// `main`).
 pub fn mount() {
-    let window = web_sys::window();
-    // User Timing marks for `make bench`: when the wasm started running and when the app was
-    // mounted (interactive: its handlers are attached). Failing to mark changes nothing.
-    let mark = |name: &str| {
-        if let Some(p) = window.as_ref().and_then(|w| w.performance()) {
-            let _ = p.mark(name);
-        }
-    };
+    // `make bench` reads the time from this mark to `microscope:mounted` (set by `App` once its
+    // last part is built, a few tasks later: then its handlers are all attached).
     mark("microscope:start");
-    let target = window
-        .as_ref()
+    let target = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
@@ -142,5 +164,4 @@ pub fn mount() {
         Some(root) => leptos::mount::mount_to(root, App).forget(),
         None => leptos::mount::mount_to_body(App),
     }
-    mark("microscope:mounted");
 }
