@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::domain::creator::dossier::ReportedKind;
@@ -23,8 +24,9 @@ pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 /// Most data rows imported at once.
 pub const MAX_ROWS: usize = 200_000;
 
-/// A row that was not imported.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A row that was not imported, by its line in the file. Orders files store theirs with the
+/// campaign (`attribution::UnreadableRow` is this type).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RejectedRow {
     /// Physical line in the file where the row starts (the header is line 1 in a usual file).
     pub line: usize,
