@@ -64,7 +64,7 @@ pub fn App() -> impl IntoView {
         <main id="main">
             {move || match (dossier.get(), section.get()) {
                 (Some(id), _) => {
-                    with_shortlist(
+                    shortlist_part(
                         "dossier",
                         "the creator's dossier",
                         move || sections::dossier_page(id.clone()),
@@ -73,19 +73,19 @@ pub fn App() -> impl IntoView {
                 (None, Section::Check) => view! { <CheckPanel /> }.into_any(),
                 (None, Section::Shortlist) if names_creator() => ().into_any(),
                 (None, Section::Shortlist) => {
-                    with_shortlist("shortlist", "the Shortlist", sections::shortlist_section)
+                    shortlist_part("shortlist", "the Shortlist", sections::shortlist_section)
                 }
                 (None, Section::Campaign) => {
-                    with_shortlist("campaign", "the Campaign section", sections::campaign_section)
+                    shortlist_part("campaign", "the Campaign section", sections::campaign_section)
                 }
                 (None, Section::Risks) => {
-                    with_shortlist("risks", "the Risks section", sections::risks_section)
+                    shortlist_part("risks", "the Risks section", sections::risks_section)
                 }
             }}
         </main>
         <WorkspacePanel />
         {move || {
-            shared.get().then(|| with_shortlist("shared", "the shared link", sections::shared_link))
+            shared.get().then(|| shortlist_part("shared", "the shared link", sections::shared_link))
         }}
         <Footer />
     }
@@ -93,7 +93,7 @@ pub fn App() -> impl IntoView {
 
 /// A part that reads the shortlist (every one but Check): downloaded on first use
 /// ([`lazy_view`]), built once the shortlist store is provided ([`sections::with_shortlist`]).
-fn with_shortlist<C, V>(
+fn shortlist_part<C, V>(
     part: &'static str,
     label: &'static str,
     build: impl Fn() -> sections::Part<C, V> + Clone + Send + Sync + 'static,
