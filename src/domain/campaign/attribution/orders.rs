@@ -78,9 +78,8 @@ pub struct CodeCount {
     pub orders: usize,
 }
 
-/// A row of an orders file that could not be read: the importer's rejected row (line and
-/// reason), stored with the file.
-pub use crate::domain::io::csv_import::RejectedRow as UnreadableRow;
+/// A row of an orders file that could not be read (line and reason), stored with the file.
+pub use crate::domain::text::csv::RejectedRow as UnreadableRow;
 
 /// One imported orders file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -3,7 +3,6 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::domain::creator::dossier::ReportedKind;
@@ -24,20 +23,8 @@ pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 /// Most data rows imported at once.
 pub const MAX_ROWS: usize = 200_000;
 
-/// A row that was not imported, by its line in the file. Orders files store theirs with the
-/// campaign (`attribution::UnreadableRow` is this type).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RejectedRow {
-    /// Physical line in the file where the row starts (the header is line 1 in a usual file).
-    pub line: usize,
-    pub reason: String,
-}
-
-impl std::fmt::Display for RejectedRow {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}: {}", self.line, self.reason)
-    }
-}
+/// A row that was not imported.
+pub use crate::domain::text::csv::RejectedRow;
 
 /// Why the text can't be imported at all.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
