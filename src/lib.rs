@@ -5,10 +5,12 @@ pub mod domain;
 pub mod storage;
 pub mod ui;
 
+use std::future::Future;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use ui::app::lazy::{self, lazy_view};
+use ui::app::lazy::{self, lazy_view, ChunkError};
 use ui::app::sections;
 use ui::app::shell::{hash_section, Footer, Nav, Section};
 use ui::app::slices::next_turn;
@@ -84,10 +86,10 @@ pub fn App() -> impl IntoView {
                             shared
                                 .get()
                                 .then(|| {
-                                    lazy_view(
+                                    shortlist_part(
                                         "shared",
                                         "the shared link",
-                                        || sections::with_shortlist(sections::shared_link()),
+                                        sections::shared_link,
                                     )
                                 })
                         }}
@@ -105,25 +107,37 @@ pub fn App() -> impl IntoView {
 /// (`names_creator`).
 fn panel(dossier: Option<String>, section: Section) -> AnyView {
     match (dossier, section) {
-        (Some(id), _) => lazy_view("dossier", "the creator's dossier", move || {
-            sections::with_shortlist(sections::dossier_page(id.clone()))
-        })
-        .into_any(),
+        (Some(id), _) => shortlist_part("dossier", "the creator's dossier", move || {
+            sections::dossier_page(id.clone())
+        }),
         (None, Section::Check) => view! { <CheckPanel /> }.into_any(),
         (None, Section::Shortlist) if names_creator() => ().into_any(),
-        (None, Section::Shortlist) => lazy_view("shortlist", "the Shortlist", || {
-            sections::with_shortlist(sections::shortlist_section())
-        })
-        .into_any(),
-        (None, Section::Campaign) => lazy_view("campaign", "the Campaign section", || {
-            sections::with_shortlist(sections::campaign_section())
-        })
-        .into_any(),
-        (None, Section::Risks) => lazy_view("risks", "the Risks section", || {
-            sections::with_shortlist(sections::risks_section())
-        })
-        .into_any(),
+        (None, Section::Shortlist) => {
+            shortlist_part("shortlist", "the Shortlist", sections::shortlist_section)
+        }
+        (None, Section::Campaign) => shortlist_part(
+            "campaign",
+            "the Campaign section",
+            sections::campaign_section,
+        ),
+        (None, Section::Risks) => {
+            shortlist_part("risks", "the Risks section", sections::risks_section)
+        }
     }
+}
+
+/// A part that reads the shortlist (every one but Check): downloaded on first use
+/// ([`lazy_view`]), built once the shortlist store is provided ([`sections::with_shortlist`]).
+fn shortlist_part<C, V>(
+    part: &'static str,
+    label: &'static str,
+    build: impl Fn() -> sections::Part<C, V> + Clone + Send + Sync + 'static,
+) -> AnyView
+where
+    C: Future<Output = Result<(), ChunkError>> + Send + 'static,
+    V: Future<Output = Result<AnyView, ChunkError>> + Send + 'static,
+{
+    lazy_view(part, label, move || sections::with_shortlist(build()))
 }
 
 /// How much of the first screen is built (`App`): each step in a task of its own.

@@ -1218,12 +1218,14 @@ mod tests {
             countries: vec!["us".into(), "de".into()],
             ..Campaign::default()
         };
-        let mut c = tiktok("Gus", 0.085);
-        c.caption_checks.push(caption(
-            "2026-11-02",
-            "#ad new trail shoes",
-            &[("us", "meets")],
-        ));
+        // A creator whose "#ad" caption of 2026-11-02 is stored with these verdicts.
+        let stored_check = |name: &str, verdicts: &[(&str, &str)]| {
+            let mut c = tiktok(name, 0.085);
+            let check = caption("2026-11-02", "#ad new trail shoes", verdicts);
+            c.caption_checks.push(check);
+            c
+        };
+        let c = stored_check("Gus", &[("us", "meets")]);
         let r = creator_risk(&c, Formula::default(), Some(&camp), &t, today());
         // Checked again for Germany, which the stored check did not cover: "#ad" is weak there.
         let w = r.report.by_id("disclosure-not-met");
@@ -1245,12 +1247,7 @@ mod tests {
             countries: vec!["eu".into()],
             ..camp.clone()
         };
-        let mut toggled = tiktok("Hal", 0.085);
-        toggled.caption_checks.push(caption(
-            "2026-11-02",
-            "#ad new trail shoes",
-            &[("eu", "meets")],
-        ));
+        let mut toggled = stored_check("Hal", &[("eu", "meets")]);
         let r = creator_risk(&toggled, Formula::default(), Some(&eu), &t, today());
         assert!(
             r.report.by_id("disclosure-not-met").is_none(),

@@ -390,6 +390,7 @@ fn contains_phrase(words: &[String], phrases: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::check_cases;
 
     #[test]
     fn kinds_of_comment() {
@@ -506,14 +507,12 @@ mod tests {
     #[test]
     fn squeezing_stretched_letters() {
         let cases = [
-            ("niiiice", 1, "nice"),
-            ("goood", 2, "good"),
-            ("goood", 1, "god"),
-            ("", 1, ""),
+            (("niiiice", 1), "nice"),
+            (("goood", 2), "good"),
+            (("goood", 1), "god"),
+            (("", 1), ""),
         ];
-        for (word, keep, want) in cases {
-            assert_eq!(squeeze(word, keep), want);
-        }
+        check_cases(cases, |(word, keep)| squeeze(word, keep));
     }
 }
 

@@ -324,6 +324,7 @@ mod tests {
     use crate::domain::risk::disclosure::{check, DisclosureInput, Jurisdiction};
     use crate::domain::risk::sentiment::{summarise_comments, Lexicon};
     use crate::domain::risk::thresholds::ThresholdInfo;
+    use crate::domain::testing::check_cases;
 
     /// The severity of warning `id` on `input`; `None` when it does not fire.
     fn severity_of(input: &RiskInput, t: &Thresholds, id: &str) -> Option<Severity> {
@@ -342,6 +343,16 @@ mod tests {
         report.warnings.iter().map(|w| w.id.as_str()).collect()
     }
 
+    /// The ids of the warnings on `input` that start with `prefix`, in the report's order.
+    fn ids_starting(input: &RiskInput, t: &Thresholds, prefix: &str) -> Vec<String> {
+        let report = assess(input, t);
+        ids(&report)
+            .into_iter()
+            .filter(|id| id.starts_with(prefix))
+            .map(String::from)
+            .collect()
+    }
+
     fn engagement(rate: f64, benchmark: Option<f64>) -> Option<EngagementInput> {
         Some(EngagementInput {
             rate,
@@ -354,42 +365,33 @@ mod tests {
     #[test]
     fn engagement_anomalies() {
         let t = Thresholds::default();
-        // (rate, benchmark, expected warning id)
-        let cases: &[(f64, Option<f64>, Option<&str>)] = &[
-            (0.20, Some(0.085), Some("engagement-far-above-benchmark")),
-            (0.17, Some(0.085), None), // exactly 2× is not "more than 2×"
-            (0.09, Some(0.085), None),
-            (0.04, Some(0.085), Some("engagement-far-below-benchmark")),
-            (0.0, Some(0.085), Some("engagement-far-below-benchmark")),
-            (0.50, None, None),
-            (0.50, Some(0.0), None),
-            (f64::NAN, Some(0.085), None),
-        ];
-        for (rate, bench, want) in cases {
-            let input = RiskInput {
-                engagement: engagement(*rate, *bench),
-                platform: Some(Platform::TikTok),
-                tier: Some(Tier::Micro),
-                ..RiskInput::default()
-            };
-            let report = assess(&input, &t);
-            let got: Vec<&str> = ids(&report)
-                .into_iter()
-                .filter(|id| id.starts_with("engagement-far"))
-                .collect();
-            assert_eq!(
-                got,
-                want.iter().copied().collect::<Vec<_>>(),
-                "rate {rate} vs {bench:?}"
-            );
-        }
-        let input = RiskInput {
-            engagement: engagement(0.20, Some(0.085)),
+        let tiktok_micro = |rate: f64, benchmark: Option<f64>| RiskInput {
+            engagement: engagement(rate, benchmark),
             platform: Some(Platform::TikTok),
             tier: Some(Tier::Micro),
             ..RiskInput::default()
         };
-        let w = fired(&input, &t, "engagement-far-above-benchmark");
+        // ((rate, benchmark), expected warning ids)
+        let above: &[&str] = &["engagement-far-above-benchmark"];
+        let below: &[&str] = &["engagement-far-below-benchmark"];
+        let cases: [(_, &[&str]); 8] = [
+            ((0.20, Some(0.085)), above),
+            ((0.17, Some(0.085)), &[]), // exactly 2× is not "more than 2×"
+            ((0.09, Some(0.085)), &[]),
+            ((0.04, Some(0.085)), below),
+            ((0.0, Some(0.085)), below),
+            ((0.50, None), &[]),
+            ((0.50, Some(0.0)), &[]),
+            ((f64::NAN, Some(0.085)), &[]),
+        ];
+        check_cases(cases, |(rate, benchmark)| {
+            ids_starting(&tiktok_micro(rate, benchmark), &t, "engagement-far")
+        });
+        let w = fired(
+            &tiktok_micro(0.20, Some(0.085)),
+            &t,
+            "engagement-far-above-benchmark",
+        );
         assert_eq!(w.severity, Severity::High);
         assert!(
             w.evidence.iter().any(|e| e.value == "20.0%"),
@@ -407,73 +409,48 @@ mod tests {
     #[test]
     fn ghost_follower_minimum() {
         let t = Thresholds::default();
-        // (by followers, rate vs benchmark, expected severity)
-        type Case = (f64, Option<(f64, f64)>, Option<Severity>);
-        let cases: &[Case] = &[
-            (0.025, None, None),
-            (0.015, None, Some(Severity::Caution)),
-            (0.015, Some((0.01, 0.016)), Some(Severity::Caution)),
-            (0.006, Some((0.006, 0.0054)), Some(Severity::Info)),
+        // ((by followers, rate vs benchmark), expected severity)
+        let cases = [
+            ((0.025, None), None),
+            ((0.015, None), Some(Severity::Caution)),
+            ((0.015, Some((0.01, 0.016))), Some(Severity::Caution)),
+            ((0.006, Some((0.006, 0.0054))), Some(Severity::Info)),
         ];
-        for (by_followers, eng, want) in cases {
+        check_cases(cases, |(by_followers, eng): (f64, Option<(f64, f64)>)| {
             let input = RiskInput {
-                engagement_by_followers: Some(*by_followers),
+                engagement_by_followers: Some(by_followers),
                 engagement: eng.and_then(|(r, b)| engagement(r, Some(b))),
                 ..RiskInput::default()
             };
-            let got = assess(&input, &t)
-                .by_id("engagement-below-brand-minimum")
-                .map(|w| w.severity);
-            assert_eq!(got, *want, "{by_followers} {eng:?}");
-        }
+            severity_of(&input, &t, "engagement-below-brand-minimum")
+        });
     }
 
     #[test]
     fn likes_against_followers() {
         let t = Thresholds::default();
-        // (platform, followers, likes, usual share, expected ids)
-        type Case<'a> = (Platform, f64, f64, Option<f64>, &'a [&'a str]);
-        let cases: &[Case] = &[
-            (Platform::Instagram, 50_000.0, 2_000.0, Some(0.04), &[]),
-            (
-                Platform::Instagram,
-                50_000.0,
-                500.0,
-                Some(0.04),
-                &["likes-below-usual"],
-            ),
-            (Platform::Instagram, 50_000.0, 800.0, Some(0.04), &[]), // exactly 40%: not below
-            (
-                Platform::Instagram,
-                50_000.0,
-                60_000.0,
-                Some(0.04),
-                &["likes-above-followers"],
-            ),
-            (
-                Platform::TikTok,
-                50_000.0,
-                60_000.0,
-                None,
-                &["likes-above-followers"],
-            ),
-            (Platform::Instagram, 0.0, 10.0, Some(0.04), &[]),
+        use Platform::{Instagram, TikTok};
+        let below: &[&str] = &["likes-below-usual"];
+        let above: &[&str] = &["likes-above-followers"];
+        // ((platform, followers, likes, usual share), expected ids)
+        let cases: [(_, &[&str]); 6] = [
+            ((Instagram, 50_000.0, 2_000.0, Some(0.04)), &[]),
+            ((Instagram, 50_000.0, 500.0, Some(0.04)), below),
+            ((Instagram, 50_000.0, 800.0, Some(0.04)), &[]), // exactly 40%: not below
+            ((Instagram, 50_000.0, 60_000.0, Some(0.04)), above),
+            ((TikTok, 50_000.0, 60_000.0, None), above),
+            ((Instagram, 0.0, 10.0, Some(0.04)), &[]),
         ];
-        for (platform, followers, likes, usual, want) in cases {
+        check_cases(cases, |(platform, followers, likes, usual)| {
             let input = RiskInput {
-                platform: Some(*platform),
-                followers: Some(*followers),
-                average_likes: Some(*likes),
-                usual_like_share: *usual,
+                platform: Some(platform),
+                followers: Some(followers),
+                average_likes: Some(likes),
+                usual_like_share: usual,
                 ..RiskInput::default()
             };
-            let report = assess(&input, &t);
-            let got: Vec<&str> = ids(&report)
-                .into_iter()
-                .filter(|id| id.starts_with("likes-"))
-                .collect();
-            assert_eq!(&got, want, "{platform:?} {followers} {likes}");
-        }
+            ids_starting(&input, &t, "likes-")
+        });
         let severity = |p: Platform| {
             let input = RiskInput {
                 platform: Some(p),
@@ -502,19 +479,18 @@ mod tests {
         );
         let normal = format!("{}nice\n🔥🔥\nwow\n", specific.repeat(4));
         let tiny = "nice\n🔥🔥\nwhere?";
-        let cases: &[(&str, Option<Severity>)] = &[
-            (&bought, Some(Severity::High)),
-            (&normal, None),
+        let cases = [
+            (bought.as_str(), Some(Severity::High)),
+            (normal.as_str(), None),
             (tiny, Some(Severity::Info)),
         ];
-        for (sample, want) in cases {
+        check_cases(cases, |sample| {
             let input = RiskInput {
                 generic_comments: Some(summarise_generic(sample)),
                 ..RiskInput::default()
             };
-            let got = severity_of(&input, &t, "generic-comments");
-            assert_eq!(got, *want, "{sample:?}");
-        }
+            severity_of(&input, &t, "generic-comments")
+        });
         let input = RiskInput {
             generic_comments: Some(summarise_generic(&bought)),
             ..RiskInput::default()
@@ -544,7 +520,7 @@ mod tests {
         let happy =
             "love this so much\ngreat video\nthank you for the tips\nso helpful\nwhere is this?\n";
         // (sample, expected severity)
-        let cases: Vec<(String, Option<Severity>)> = vec![
+        let cases = [
             (hateful.repeat(4), Some(Severity::High)),
             (
                 format!("{}{}", hateful.repeat(2), happy.repeat(4)),
@@ -553,25 +529,22 @@ mod tests {
             (happy.repeat(5), None),
             (hateful.to_string(), Some(Severity::Info)), // 6 comments: too few to call it
         ];
-        for (sample, want) in &cases {
+        check_cases(cases, |sample| {
             let input = RiskInput {
-                sentiment: Some(summarise_comments(&lexicon, sample)),
+                sentiment: Some(summarise_comments(&lexicon, &sample)),
                 ..RiskInput::default()
             };
-            let report = assess(&input, &t);
-            let got = report.by_id("negative-comments").map(|w| w.severity);
-            assert_eq!(got, *want, "{sample:?}");
-            if let Some(w) = report.by_id("negative-comments") {
-                assert!(
-                    w.why.contains("English only"),
-                    "the caveat travels with the warning"
-                );
-                assert!(w
-                    .evidence
-                    .iter()
-                    .any(|e| e.label.starts_with("Negative comment (score")));
-            }
-        }
+            let w = assess(&input, &t).by_id("negative-comments").cloned()?;
+            assert!(
+                w.why.contains("English only"),
+                "the caveat travels with the warning"
+            );
+            assert!(w
+                .evidence
+                .iter()
+                .any(|e| e.label.starts_with("Negative comment (score")));
+            Some(w.severity)
+        });
     }
 
     #[test]
@@ -580,57 +553,54 @@ mod tests {
         assert_eq!(dislike_ratio(Some(750.0), Some(250.0)), Some(0.25));
         assert_eq!(dislike_ratio(Some(0.0), Some(0.0)), None);
         assert_eq!(dislike_ratio(None, Some(3.0)), None);
-        let cases: &[(Option<f64>, Option<f64>, &[&str])] = &[
-            (Some(0.25), None, &["dislikes-high"]),
-            (Some(0.05), None, &[]),
-            (None, Some(0.3), &["sponsored-engagement-drop"]),
-            (None, Some(0.9), &[]),
+        // ((dislike ratio, sponsored engagement ratio), expected ids)
+        let cases: [(_, &[&str]); 4] = [
+            ((Some(0.25), None), &["dislikes-high"]),
+            ((Some(0.05), None), &[]),
+            ((None, Some(0.3)), &["sponsored-engagement-drop"]),
+            ((None, Some(0.9)), &[]),
         ];
-        for (dislikes, sponsored, want) in cases {
+        check_cases(cases, |(dislikes, sponsored)| {
             let input = RiskInput {
-                dislike_ratio: *dislikes,
-                sponsored_engagement_ratio: *sponsored,
+                dislike_ratio: dislikes,
+                sponsored_engagement_ratio: sponsored,
                 ..RiskInput::default()
             };
             let report = assess(&input, &t);
-            let got: Vec<&str> = report
-                .warnings
-                .iter()
-                .filter(|w| w.kind == RiskKind::HateWatching)
-                .map(|w| w.id.as_str())
-                .collect();
-            assert_eq!(&got, want);
             assert!(!report
                 .not_checked
                 .iter()
                 .any(|n| n.kind == RiskKind::HateWatching));
-        }
+            report
+                .warnings_where(|w| w.kind == RiskKind::HateWatching)
+                .into_iter()
+                .map(|w| w.id)
+                .collect::<Vec<_>>()
+        });
     }
 
     #[test]
     fn audience_fit_rule() {
         let t = Thresholds::default();
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        // (audience, brand, expected severity)
-        let cases: &[(&[&str], &[&str], Option<Severity>)] = &[
-            (&["gym", "cooking"], &["fitness", "food"], None),
+        // ((audience, brand), expected severity)
+        let cases: [((&[&str], &[&str]), _); 4] = [
+            ((&["gym", "cooking"], &["fitness", "food"]), None),
             (
-                &["gym", "cars"],
-                &["fitness", "food", "beauty"],
+                (&["gym", "cars"], &["fitness", "food", "beauty"]),
                 Some(Severity::Caution),
             ),
-            (&["gaming"], &["beauty", "fashion"], Some(Severity::High)),
-            (&[], &["beauty"], None),
+            ((&["gaming"], &["beauty", "fashion"]), Some(Severity::High)),
+            ((&[], &["beauty"]), None),
         ];
-        for (audience, brand, want) in cases {
+        check_cases(cases, |(audience, brand)| {
             let input = RiskInput {
                 audience_tags: s(audience),
                 brand_categories: s(brand),
                 ..RiskInput::default()
             };
-            let got = severity_of(&input, &t, "audience-fit-low");
-            assert_eq!(got, *want, "{audience:?} {brand:?}");
-        }
+            severity_of(&input, &t, "audience-fit-low")
+        });
         let input = RiskInput {
             audience_tags: s(&["#Workouts", "cars"]),
             brand_categories: s(&["fitness", "food", "beauty"]),
@@ -656,56 +626,48 @@ mod tests {
     #[test]
     fn inexperience_links_to_the_checklist() {
         let t = Thresholds::default();
-        let cases: &[(Option<u32>, Option<&str>)] = &[
+        let cases = [
             (Some(0), Some("No past sponsored posts")),
             (Some(1), Some("Only 1 past sponsored post")),
             (Some(2), Some("Only 2 past sponsored posts")),
             (Some(3), None),
             (None, None),
         ];
-        for (n, want) in cases {
-            let report = assess(
-                &RiskInput {
-                    sponsored_posts: *n,
-                    ..RiskInput::default()
-                },
-                &t,
-            );
-            let w = report.by_id("few-sponsored-posts");
-            assert_eq!(w.map(|w| w.title.as_str()), *want, "{n:?}");
-            if let Some(w) = w {
-                assert_eq!(w.checklist_item.as_deref(), Some(APPROVAL_CHECKLIST_ID));
-                assert_eq!(w.kind, RiskKind::Inexperience);
-            }
-        }
+        check_cases(cases.map(|(n, want)| (n, want.map(String::from))), |n| {
+            let input = RiskInput {
+                sponsored_posts: n,
+                ..RiskInput::default()
+            };
+            let w = assess(&input, &t).by_id("few-sponsored-posts").cloned()?;
+            assert_eq!(w.checklist_item.as_deref(), Some(APPROVAL_CHECKLIST_ID));
+            assert_eq!(w.kind, RiskKind::Inexperience);
+            Some(w.title)
+        });
         assert_eq!(APPROVAL_CHECKLIST_ID, "approval-framework");
     }
 
     #[test]
     fn cadence_rule_cases() {
         let t = Thresholds::default();
-        let cases: &[(f64, f64, bool)] = &[
-            (1.0, 3.0, true),
-            (2.0, 3.0, false),
-            (1.5, 3.0, false),
-            (0.0, 1.0, true),
-            (1.0, 0.0, false),
+        // ((posts per week, benchmark), whether it fires)
+        let cases = [
+            ((1.0, 3.0), true),
+            ((2.0, 3.0), false),
+            ((1.5, 3.0), false),
+            ((0.0, 1.0), true),
+            ((1.0, 0.0), false),
         ];
-        for (posts, bench, want) in cases {
+        check_cases(cases, |(posts, bench)| {
             let input = RiskInput {
                 cadence: Some(CadenceInput {
-                    posts_per_week: *posts,
-                    benchmark_per_week: *bench,
+                    posts_per_week: posts,
+                    benchmark_per_week: bench,
                     benchmark_source: "CreatorDB".into(),
                 }),
                 ..RiskInput::default()
             };
-            assert_eq!(
-                assess(&input, &t).by_id("cadence-far-below").is_some(),
-                *want,
-                "{posts} vs {bench}"
-            );
-        }
+            assess(&input, &t).by_id("cadence-far-below").is_some()
+        });
     }
 
     #[test]

@@ -11,6 +11,23 @@
 
 use std::borrow::Cow;
 
+use serde::{Deserialize, Serialize};
+
+/// A row of a CSV file that was not read, by its physical line in the file (the header is line 1
+/// in a usual file) and why. The creators import reports them (`csv_import::RejectedRow`); an
+/// orders file keeps them with the campaign (`attribution::UnreadableRow`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RejectedRow {
+    pub line: usize,
+    pub reason: String,
+}
+
+impl std::fmt::Display for RejectedRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.reason)
+    }
+}
+
 /// Writes one row of `cells` (each guarded and quoted) and its CRLF.
 pub fn write_row<I, S>(out: &mut String, delimiter: char, cells: I)
 where

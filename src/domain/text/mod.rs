@@ -1,7 +1,7 @@
 //! Text in and out, the lowest area: `number` reads numbers as people type them ("45K", "1,2 M"),
 //! with the CSV import's measured fast paths beside the general parser; `format` is the one way
 //! figures are written back (thousands, percents, money, plurals); `date` reads and writes
-//! calendar dates; `csv` writes CSV cells and rows (quoting, the formula guard); `choice` is the vocabulary of choice enums (all values, stable id, label,
+//! calendar dates; `csv` writes CSV cells and rows (quoting, the formula guard) and names a row that could not be read; `choice` is the vocabulary of choice enums (all values, stable id, label,
 //! parse). Every other area parses and formats through here.
 
 pub(crate) mod choice;

@@ -380,7 +380,7 @@ mod tests {
     use super::*;
     use crate::domain::campaign::attribution::CreatorCode;
     use crate::domain::creator::platform::Platform;
-    use crate::domain::testing::strings;
+    use crate::domain::testing::{check_cases, strings};
     use crate::domain::text::date::Date;
 
     fn creator(id: &str, name: &str, url: Option<&str>) -> Creator {
@@ -444,20 +444,15 @@ mod tests {
 
     #[test]
     fn code_form() {
-        assert_eq!(validate_code(" ANN-15_x "), Ok(()));
-        assert_eq!(validate_code(""), Err(CodeError::Empty));
-        assert!(matches!(
-            validate_code("a b"),
-            Err(CodeError::Characters(_))
-        ));
-        assert!(matches!(
-            validate_code("a,b"),
-            Err(CodeError::Characters(_))
-        ));
-        assert!(matches!(
-            validate_code(&"A".repeat(41)),
-            Err(CodeError::TooLong(_))
-        ));
+        let long = "A".repeat(41);
+        let cases = [
+            (" ANN-15_x ", Ok(())),
+            ("", Err(CodeError::Empty)),
+            ("a b", Err(CodeError::Characters("a b".into()))),
+            ("a,b", Err(CodeError::Characters("a,b".into()))),
+            (&long, Err(CodeError::TooLong(long.clone()))),
+        ];
+        check_cases(cases, validate_code);
         assert_eq!(code_key(" ann15 "), "ANN15");
     }
 

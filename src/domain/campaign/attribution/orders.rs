@@ -78,18 +78,8 @@ pub struct CodeCount {
     pub orders: usize,
 }
 
-/// A row that could not be read, by its line in the file.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UnreadableRow {
-    pub line: usize,
-    pub reason: String,
-}
-
-impl std::fmt::Display for UnreadableRow {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}: {}", self.line, self.reason)
-    }
-}
+/// A row of an orders file that could not be read (line and reason), stored with the file.
+pub use crate::domain::text::csv::RejectedRow as UnreadableRow;
 
 /// One imported orders file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

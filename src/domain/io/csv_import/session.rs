@@ -24,18 +24,7 @@ pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 pub const MAX_ROWS: usize = 200_000;
 
 /// A row that was not imported.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RejectedRow {
-    /// Physical line in the file where the row starts (the header is line 1 in a usual file).
-    pub line: usize,
-    pub reason: String,
-}
-
-impl std::fmt::Display for RejectedRow {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}: {}", self.line, self.reason)
-    }
-}
+pub use crate::domain::text::csv::RejectedRow;
 
 /// Why the text can't be imported at all.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
