@@ -11,6 +11,8 @@
 #[cfg(test)]
 mod choices;
 #[cfg(test)]
+mod sparse_formats;
+#[cfg(test)]
 pub(crate) mod testing;
 
 pub(crate) mod campaign;

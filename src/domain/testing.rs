@@ -36,3 +36,16 @@ pub(crate) fn check_choice_ids<T: Choice + Debug + Serialize + DeserializeOwned>
 pub(crate) fn strings(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| s.to_string()).collect()
 }
+
+/// Each value is stored as exactly its `want` and reads back as itself: a stored format written
+/// out.
+pub(crate) fn check_json<T>(cases: impl IntoIterator<Item = (T, &'static str)>)
+where
+    T: Serialize + DeserializeOwned + PartialEq + Debug,
+{
+    for (value, want) in cases {
+        let json = serde_json::to_string(&value).unwrap_or_default();
+        assert_eq!(json, want, "{value:?}");
+        assert_eq!(serde_json::from_str::<T>(&json).ok(), Some(value), "{json}");
+    }
+}

@@ -11,6 +11,7 @@ use crate::domain::creator::record::{Creator, Status};
 use crate::domain::risk::disclosure::Jurisdiction;
 use crate::domain::risk::rules::APPROVAL_CHECKLIST_ID;
 use crate::domain::risk::thresholds::Thresholds;
+use crate::domain::text::sparse::is_default;
 
 /// One step of the source article's method (DOMAIN.md §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -277,7 +278,7 @@ pub fn checklist(campaign: &Campaign, creators: &[Creator], min_sponsored_posts:
 /// Hints on campaign steps that the campaign's own data can give.
 fn step_note(id: &str, campaign: &Campaign) -> Option<String> {
     match id {
-        "define-metrics" if campaign.targets.is_empty() => Some(
+        "define-metrics" if is_default(&campaign.targets) => Some(
             "no targets set yet: enter views, engagements, clicks or conversions to aim for".into(),
         ),
         "define-metrics" if campaign.start.is_none() || campaign.end.is_none() => {

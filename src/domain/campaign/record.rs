@@ -20,6 +20,7 @@ use crate::domain::risk::disclosure::Jurisdiction;
 use crate::domain::text::choice::{choices, fold_key};
 use crate::domain::text::format::compact;
 use crate::domain::text::number::MAX_VALUE;
+use crate::domain::text::sparse::{is_default, sparse_record};
 
 /// What the campaign is for (DOMAIN.md §4 step 1): it decides which creators and platforms fit
 /// and what the budget optimiser maximises.
@@ -92,23 +93,14 @@ impl Goal {
     }
 }
 
-/// What the campaign aims for in total. `None`: no target set.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Targets {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub views: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub engagements: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub clicks: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub conversions: Option<f64>,
-}
-
-impl Targets {
-    pub fn is_empty(&self) -> bool {
-        *self == Targets::default()
+sparse_record! {
+    /// What the campaign aims for in total. `None`: no target set.
+    #[derive(Copy)]
+    pub struct Targets {
+        pub views: Option<f64>,
+        pub engagements: Option<f64>,
+        pub clicks: Option<f64>,
+        pub conversions: Option<f64>,
     }
 }
 
@@ -185,13 +177,13 @@ pub struct Campaign {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// Codes, links and attributed orders (issue #17).
-    #[serde(skip_serializing_if = "Attribution::is_empty")]
+    #[serde(skip_serializing_if = "is_default")]
     pub attribution: Attribution,
     /// Price checks and reach assumptions (issue #17).
-    #[serde(skip_serializing_if = "Pricing::is_empty")]
+    #[serde(skip_serializing_if = "is_default")]
     pub pricing: Pricing,
     /// Dated deliverables per creator (issue #17).
-    #[serde(skip_serializing_if = "Deliverables::is_empty")]
+    #[serde(skip_serializing_if = "is_default")]
     pub deliverables: Deliverables,
     /// Milliseconds since 1970, given by the caller (the domain has no clock).
     pub created_at: f64,

@@ -21,6 +21,7 @@ use crate::domain::creator::metrics::PostMetrics;
 use crate::domain::text::choice::choices;
 use crate::domain::text::date::Date;
 use crate::domain::text::format::plural;
+use crate::domain::text::sparse::{is_default, sparse_record};
 
 /// A list kept in a creator record that reads entry by entry: an entry that cannot be read is
 /// left out and remembered (see [`Entries::take_dropped`]), so one bad post never costs the
@@ -244,24 +245,22 @@ pub struct CaptionCheck {
     pub verdicts: Vec<CountryVerdict>,
     /// What the user ticked about the post; checks saved before these were kept read as none
     /// ticked.
-    #[serde(default, skip_serializing_if = "PostSettings::is_none_ticked")]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub post_settings: PostSettings,
 }
 
-/// Facts about a post that its caption does not show and that change some countries' verdicts
-/// (DOMAIN.md §6): the caption checker's ticks, kept with the check they were ticked for.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct PostSettings {
-    /// The platform's own "Paid partnership" label is switched on.
-    #[serde(skip_serializing_if = "is_false")]
-    pub paid_partnership_label: bool,
-    /// Bodies or faces in the images are retouched or made with AI (matters in France).
-    #[serde(skip_serializing_if = "is_false")]
-    pub retouched_or_ai_images: bool,
-    /// The creator is a virtual or AI-made persona (must say so in the UK, India and Canada).
-    #[serde(skip_serializing_if = "is_false")]
-    pub virtual_persona: bool,
+sparse_record! {
+    /// Facts about a post that its caption does not show and that change some countries' verdicts
+    /// (DOMAIN.md §6): the caption checker's ticks, kept with the check they were ticked for.
+    #[derive(Copy, Eq)]
+    pub struct PostSettings {
+        /// The platform's own "Paid partnership" label is switched on.
+        pub paid_partnership_label: bool,
+        /// Bodies or faces in the images are retouched or made with AI (matters in France).
+        pub retouched_or_ai_images: bool,
+        /// The creator is a virtual or AI-made persona (must say so in the UK, India and Canada).
+        pub virtual_persona: bool,
+    }
 }
 
 impl PostSettings {
@@ -269,10 +268,6 @@ impl PostSettings {
     pub const PAID_PARTNERSHIP_LABEL: &'static str = "Paid-partnership label is switched on";
     pub const RETOUCHED_OR_AI_IMAGES: &'static str = "Images are retouched or AI-generated";
     pub const VIRTUAL_PERSONA: &'static str = "The creator is a virtual or AI-made persona";
-
-    pub fn is_none_ticked(&self) -> bool {
-        *self == PostSettings::default()
-    }
 
     /// The words of the ticked facts, in the checker's order.
     pub fn ticked(&self) -> Vec<&'static str> {
@@ -302,19 +297,15 @@ pub struct Share {
     pub share: f64,
 }
 
-/// The audience as the creator's insights show it, typed by the user. Interests are the
-/// creator's tags.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Audience {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<Date>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub countries: Vec<Share>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub ages: Vec<Share>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub genders: Vec<Share>,
+sparse_record! {
+    /// The audience as the creator's insights show it, typed by the user. Interests are the
+    /// creator's tags.
+    pub struct Audience {
+        pub date: Option<Date>,
+        pub countries: Vec<Share>,
+        pub ages: Vec<Share>,
+        pub genders: Vec<Share>,
+    }
 }
 
 impl Audience {

@@ -1,31 +1,27 @@
 //! The numbers of a post (or averages per post) as the user enters them; shared by the engine,
 //! the shortlist and the risk rules.
 
-use serde::{Deserialize, Serialize};
+use crate::domain::text::sparse::sparse_record;
 
-/// Interactions and views of one post, or averages over recent posts. `None` means "not entered",
-/// which is different from zero (a YouTube dislike count is usually unknown, not zero).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
-pub struct PostMetrics {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub views: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub likes: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub comments: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub shares: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dislikes: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub saves: Option<f64>,
-    /// From the creator's insights (a screenshot they share): times the post was shown. Optional
-    /// because only the creator can see it; the by-impressions formula needs it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub impressions: Option<f64>,
-    /// From the creator's insights: accounts that saw the post. The by-reach formula needs it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reach: Option<f64>,
+sparse_record! {
+    /// Interactions and views of one post, or averages over recent posts. `None` means "not
+    /// entered", which is different from zero (a YouTube dislike count is usually unknown, not
+    /// zero).
+    #[derive(Copy)]
+    pub struct PostMetrics {
+        pub views: Option<f64>,
+        pub likes: Option<f64>,
+        pub comments: Option<f64>,
+        pub shares: Option<f64>,
+        pub dislikes: Option<f64>,
+        pub saves: Option<f64>,
+        /// From the creator's insights (a screenshot they share): times the post was shown.
+        /// Optional because only the creator can see it; the by-impressions formula needs it.
+        pub impressions: Option<f64>,
+        /// From the creator's insights: accounts that saw the post. The by-reach formula needs
+        /// it.
+        pub reach: Option<f64>,
+    }
 }
 
 #[cfg(test)]

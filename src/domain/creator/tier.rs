@@ -218,9 +218,8 @@ mod tests {
             ("1M", Tier::Mega),
             ("1.2M", Tier::Mega),
         ];
-        for (text, want) in cases {
-            let n = parse_count(text).unwrap_or(u64::MAX);
-            assert_eq!(Tier::for_followers(n), want, "{text:?}");
-        }
+        check_cases(cases, |text| {
+            Tier::for_followers(parse_count(text).unwrap_or(u64::MAX))
+        });
     }
 }

@@ -612,6 +612,18 @@ choices! {
 }
 
 impl Verdict {
+    /// A figure set against a benchmark's value, as every comparison does it: the figure kept
+    /// only when usable (finite, not negative), its ratio to the benchmark and that ratio's
+    /// verdict.
+    pub fn against(
+        value: Option<f64>,
+        benchmark: f64,
+    ) -> (Option<f64>, Option<f64>, Option<Verdict>) {
+        let value = value.filter(|v| v.is_finite() && *v >= 0.0);
+        let ratio = value.and_then(|v| crate::domain::engine::engagement::ratio(v, benchmark));
+        (value, ratio, ratio.and_then(Verdict::from_ratio))
+    }
+
     /// The verdict for `value ÷ benchmark`; `None` for a negative or non-finite ratio.
     pub fn from_ratio(ratio: f64) -> Option<Verdict> {
         if !ratio.is_finite() || ratio < 0.0 {
@@ -687,14 +699,12 @@ impl Comparison {
         if benchmark.formula != formula {
             return None;
         }
-        let value = value.filter(|v| v.is_finite() && *v >= 0.0);
-        let ratio =
-            value.and_then(|v| crate::domain::engine::engagement::ratio(v, benchmark.value));
+        let (value, ratio, verdict) = Verdict::against(value, benchmark.value);
         Some(Comparison {
             value,
             benchmark,
             ratio,
-            verdict: ratio.and_then(Verdict::from_ratio),
+            verdict,
         })
     }
 

@@ -170,13 +170,12 @@ pub struct CadenceComparison {
 
 impl CadenceComparison {
     pub fn new(per_week: Option<f64>, benchmark: &'static PublishedFigure) -> CadenceComparison {
-        let per_week = per_week.filter(|v| v.is_finite() && *v >= 0.0);
-        let r = per_week.and_then(|v| ratio(v, benchmark.value));
+        let (per_week, ratio, verdict) = Verdict::against(per_week, benchmark.value);
         CadenceComparison {
             per_week,
             benchmark,
-            ratio: r,
-            verdict: r.and_then(Verdict::from_ratio),
+            ratio,
+            verdict,
         }
     }
 

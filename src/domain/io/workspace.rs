@@ -6,7 +6,7 @@
 //! entries this version doesn't know are kept in `extra` and written back.
 
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 use thiserror::Error;
 
@@ -15,6 +15,7 @@ use crate::domain::creator::record::{shorten, Creator};
 use crate::domain::engine::engagement::Formula;
 use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::format::plural;
+use crate::domain::text::sparse::{is_default, sparse_record};
 
 pub mod merge;
 
@@ -180,27 +181,18 @@ pub enum WorkspaceError {
     Write(String),
 }
 
-/// Choices the user made that are not records: kept so that a restored workspace looks the
-/// same. Unknown keys (a newer build's) are kept in `extra`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    /// The engagement formula picked for the shortlist and comparisons.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub formula: Option<Formula>,
-    /// The currency new campaigns and prices default to ("EUR").
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub currency: Option<String>,
-    /// Notices the user dismissed, by id.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub dismissed: Vec<String>,
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
-}
-
-impl Settings {
-    pub fn is_empty(&self) -> bool {
-        *self == Settings::default()
+sparse_record! {
+    /// Choices the user made that are not records: kept so that a restored workspace looks the
+    /// same. Unknown keys (a newer build's) are kept in `extra`.
+    pub struct Settings {
+        /// The engagement formula picked for the shortlist and comparisons.
+        pub formula: Option<Formula>,
+        /// The currency new campaigns and prices default to ("EUR").
+        pub currency: Option<String>,
+        /// Notices the user dismissed, by id.
+        pub dismissed: Vec<String>,
+        #[serde(flatten)]
+        pub extra: Map<String, Value>,
     }
 }
 
@@ -212,7 +204,7 @@ pub struct Workspace {
     /// `None` when the thresholds were never changed (the defaults apply).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thresholds: Option<Thresholds>,
-    #[serde(skip_serializing_if = "Settings::is_empty")]
+    #[serde(skip_serializing_if = "is_default")]
     pub settings: Settings,
 }
 
@@ -231,7 +223,7 @@ impl Workspace {
             creators: self.creators.len(),
             campaigns: self.campaigns.len(),
             thresholds: self.thresholds.is_some(),
-            settings: !self.settings.is_empty(),
+            settings: !is_default(&self.settings),
         }
     }
 }

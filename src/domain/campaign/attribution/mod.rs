@@ -45,6 +45,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::domain::creator::record::{normalize_currency, shorten};
+use crate::domain::text::sparse::sparse_record;
 
 pub use attribute::attribute;
 pub use codes::{
@@ -68,34 +69,24 @@ pub const MAX_STORED_ORDERS: usize = 200_000;
 /// Imported files kept per campaign.
 pub const MAX_FILES: usize = 200;
 
-/// The UTM parts a user changed for one creator; `None` keeps the convention's value.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct UtmParts {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub medium: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub campaign: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub content: Option<String>,
-}
-
-impl UtmParts {
-    pub fn is_empty(&self) -> bool {
-        *self == UtmParts::default()
+sparse_record! {
+    /// The UTM parts a user changed for one creator; `None` keeps the convention's value.
+    #[derive(Eq)]
+    pub struct UtmParts {
+        pub source: Option<String>,
+        pub medium: Option<String>,
+        pub campaign: Option<String>,
+        pub content: Option<String>,
     }
 }
 
-/// One creator's code and link parts.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct CreatorCode {
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub code: String,
-    #[serde(skip_serializing_if = "UtmParts::is_empty")]
-    pub utm: UtmParts,
+sparse_record! {
+    /// One creator's code and link parts.
+    #[derive(Eq)]
+    pub struct CreatorCode {
+        pub code: String,
+        pub utm: UtmParts,
+    }
 }
 
 #[cfg(test)]
@@ -213,10 +204,6 @@ pub enum AttributionError {
 }
 
 impl Attribution {
-    pub fn is_empty(&self) -> bool {
-        *self == Attribution::default()
-    }
-
     /// The code of a creator, empty when none is set.
     pub fn code_of(&self, creator_id: &str) -> &str {
         self.creators
@@ -415,6 +402,7 @@ impl Attribution {
 mod tests {
     use super::*;
     use crate::domain::text::date::Date;
+    use crate::domain::text::sparse::is_default;
 
     fn order(key: &str, code: &str, total: f64) -> StoredOrder {
         StoredOrder {
@@ -439,7 +427,7 @@ mod tests {
     #[test]
     fn default_is_empty_and_not_written() {
         let a = Attribution::default();
-        assert!(a.is_empty());
+        assert!(is_default(&a));
         assert_eq!(serde_json::to_string(&a).unwrap_or_default(), "{}");
         let back: Attribution = serde_json::from_str("{}").unwrap_or_else(|_| Attribution {
             window_days: 0,

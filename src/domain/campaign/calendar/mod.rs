@@ -12,24 +12,19 @@ pub(crate) mod item;
 pub(crate) mod month;
 pub(crate) mod overdue;
 
-use serde::{Deserialize, Serialize};
+use crate::domain::text::sparse::sparse_record;
 
 pub use item::{Deliverable, DeliverableError};
 
-/// Every deliverable of a campaign, in the order the user added them; an empty one is not
-/// written to storage.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Deliverables {
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub items: Vec<Deliverable>,
+sparse_record! {
+    /// Every deliverable of a campaign, in the order the user added them; an empty one is not
+    /// written to storage.
+    pub struct Deliverables {
+        pub items: Vec<Deliverable>,
+    }
 }
 
 impl Deliverables {
-    pub fn is_empty(&self) -> bool {
-        *self == Deliverables::default()
-    }
-
     /// Adds the deliverables of `other` (another version of the same campaign, from a restored
     /// workspace file) that this one lacks, matched by id: this version's state and dates win
     /// for the ones both have, and nothing either side added is lost.

@@ -19,6 +19,7 @@ use thiserror::Error;
 use crate::domain::creator::record::{shorten, trim};
 use crate::domain::text::format::trimmed;
 use crate::domain::text::number::MAX_VALUE;
+use crate::domain::text::sparse::sparse_record;
 use reach::ReachAssumptions;
 use terms::{Term, TermSetting, MAX_PCT};
 
@@ -33,25 +34,17 @@ pub struct CampaignQuote {
     pub amount: f64,
 }
 
-/// Everything pricing keeps in a campaign; an empty one is not written to storage.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Pricing {
-    /// The deal terms the user touched (ticked, or their range edited).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub terms: Vec<TermSetting>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub quotes: Vec<CampaignQuote>,
-    /// Units of the campaign's currency one US dollar buys, to set quotes against the dollar
-    /// estimates; `None` until the user gives it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub usd_rate: Option<f64>,
-    #[serde(skip_serializing_if = "reach_is_default")]
-    pub reach: ReachAssumptions,
-}
-
-fn reach_is_default(r: &ReachAssumptions) -> bool {
-    *r == ReachAssumptions::default()
+sparse_record! {
+    /// Everything pricing keeps in a campaign; an empty one is not written to storage.
+    pub struct Pricing {
+        /// The deal terms the user touched (ticked, or their range edited).
+        pub terms: Vec<TermSetting>,
+        pub quotes: Vec<CampaignQuote>,
+        /// Units of the campaign's currency one US dollar buys, to set quotes against the dollar
+        /// estimates; `None` until the user gives it.
+        pub usd_rate: Option<f64>,
+        pub reach: ReachAssumptions,
+    }
 }
 
 /// Why a campaign's pricing can't be kept; names the field and, for a quote, the creator.
@@ -80,10 +73,6 @@ pub enum PricingError {
 }
 
 impl Pricing {
-    pub fn is_empty(&self) -> bool {
-        *self == Pricing::default()
-    }
-
     /// The stored setting of a term (off, at its default range, when never touched).
     pub fn term(&self, term: Term) -> TermSetting {
         self.terms
@@ -208,6 +197,7 @@ impl Pricing {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::text::sparse::is_default;
     use reach::Assumption;
 
     #[test]
@@ -223,12 +213,12 @@ mod tests {
         assert_eq!(p.term(Term::UsageRights).pct(), (50.0, 150.0));
         p.set_term(Term::Rush, |s| s.on = false);
         p.set_term(Term::UsageRights, |s| s.high_pct = None);
-        assert!(p.is_empty());
+        assert!(is_default(&p));
         p.set_quote("c1", Some(300.0));
         p.set_quote("c1", Some(320.0));
         assert_eq!(p.quote("c1"), Some(320.0));
         p.set_quote("c1", None);
-        assert!(p.is_empty());
+        assert!(is_default(&p));
     }
 
     #[test]

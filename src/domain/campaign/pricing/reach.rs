@@ -7,13 +7,12 @@
 //! is shown beside the estimate, never mixed into it). What the creator's own insights give (a
 //! post's reach) replaces the default, and the row says so.
 
-use serde::{Deserialize, Serialize};
-
 use crate::domain::campaign::record::Campaign;
 use crate::domain::creator::platform::Platform;
 use crate::domain::creator::record::Creator;
 use crate::domain::text::choice::choices;
 use crate::domain::text::format::{group_thousands, percent, trimmed};
+use crate::domain::text::sparse::sparse_record;
 
 /// One editable assumption.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -109,21 +108,17 @@ impl Assumption {
     }
 }
 
-/// The assumptions as the user set them; `None` is the vendor default (so a stored campaign
-/// follows a corrected default instead of freezing an old one).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ReachAssumptions {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub youtube_unique: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tiktok_unique: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub instagram_reach: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub feed_impressions: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub story_impressions: Option<f64>,
+sparse_record! {
+    /// The assumptions as the user set them; `None` is the vendor default (so a stored campaign
+    /// follows a corrected default instead of freezing an old one).
+    #[derive(Copy)]
+    pub struct ReachAssumptions {
+        pub youtube_unique: Option<f64>,
+        pub tiktok_unique: Option<f64>,
+        pub instagram_reach: Option<f64>,
+        pub feed_impressions: Option<f64>,
+        pub story_impressions: Option<f64>,
+    }
 }
 
 impl ReachAssumptions {

@@ -669,13 +669,8 @@ mod tests {
             platform: Some(Platform::TikTok),
             followers: Some(45_000),
             metrics: PostMetrics {
-                views: Some(130_000.0),
-                likes: Some(9_000.0),
-                comments: Some(500.0),
-                shares: Some(300.0),
                 saves: Some(120.0),
-                dislikes: None,
-                ..PostMetrics::default()
+                ..PostMetrics::counts(130_000.0, 9_000.0, 500.0, 300.0)
             },
             posts_per_week: Some(1.5),
             price: Some(250.0),
