@@ -9,9 +9,9 @@ use crate::domain::engine::engagement::Formula;
 use crate::domain::io::share::{creator_summary, Shared};
 use crate::ui::campaign::document::{download_markdown, DocumentView};
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::campaign::part::Part;
 use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::widgets::print::PrintButton;
-use crate::ui::widgets::section::{Depth, Section};
 use crate::ui::workspace::share::CopyLinkButton;
 
 #[component]
@@ -56,12 +56,7 @@ pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
     let download =
         move |_| status.set(Some(download_markdown("brief", campaign, doc, "The brief")));
     view! {
-        <Section
-            id="campaign-brief-title"
-            class="subpanel campaign-brief"
-            depth=Depth::Part
-            title="Brief"
-        >
+        <Part id="campaign-brief-title" class="campaign-brief" title="Brief">
             <div class="actions campaign-form">
                 <PrintButton label="Print brief" class="button" status_class="campaign-form" />
                 <button type="button" class="button" on:click=download>
@@ -85,6 +80,6 @@ pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
                     {move || doc.with(|d| d.as_ref().map(Document::markdown))}
                 </pre>
             </details>
-        </Section>
+        </Part>
     }
 }

@@ -19,11 +19,12 @@ use crate::ui::campaign::document::slug;
 use crate::ui::campaign::inputs::{
     campaign_id, creator_names, shortlisted, typed_date, CampaignMemo,
 };
+use crate::ui::campaign::part::Part;
 use crate::ui::state::ids::next_id;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::{ChoiceSelect, CreatorSelect, TextField};
 use crate::ui::widgets::files::{download_outcome, download_text};
-use crate::ui::widgets::section::{placeholder, Depth, Section};
+use crate::ui::widgets::section::placeholder;
 use crate::ui::widgets::table::column_heads_and_actions;
 
 /// The creator's name for `id` in `names`, "Whole campaign" for none.
@@ -419,10 +420,9 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
     let empty = move || items.with(Vec::is_empty);
 
     view! {
-        <Section
+        <Part
             id="campaign-calendar-title"
-            class="subpanel campaign-calendar"
-            depth=Depth::Part
+            class="campaign-calendar"
             title="Deliverables calendar"
             intro="What each creator owes and when: drafts, approvals, posts going live, the end of usage rights. Download it into Google Calendar or Outlook as an .ics file."
             intro_class="campaign-form"
@@ -592,6 +592,6 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
             <p class="status campaign-form" role="status">
                 {move || download_outcome(outcome.get())}
             </p>
-        </Section>
+        </Part>
     }
 }

@@ -16,6 +16,7 @@ pub mod inputs;
 pub mod orders;
 pub mod overdue;
 pub mod panel;
+pub mod part;
 pub mod pricing;
 pub mod reach;
 pub mod recommendations;

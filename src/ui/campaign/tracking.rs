@@ -17,11 +17,11 @@ use crate::domain::text::number::{parse_optional_amount, NumberError};
 use crate::ui::campaign::inputs::{
     campaign_id, creator_names, shortlisted, typed_date, CampaignMemo,
 };
+use crate::ui::campaign::part::Part;
 use crate::ui::campaign::results::ResultsTable;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::widgets::fields::{CreatorSelect, TextField};
-use crate::ui::widgets::section::{Depth, Section};
 
 /// The chart's "everyone" choice; any other value is a creator id.
 const ALL: &str = "__all";
@@ -252,12 +252,7 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
         .collect_view();
 
     view! {
-        <Section
-            id="campaign-tracking-title"
-            class="subpanel campaign-tracking"
-            depth=Depth::Part
-            title="Tracking"
-        >
+        <Part id="campaign-tracking-title" class="campaign-tracking" title="Tracking">
             <div class="fields campaign-form">
                 {date_field(
                     "campaign-start",
@@ -431,6 +426,6 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                     })
             }}
             <ResultsTable campaign=campaign store=store options=options />
-        </Section>
+        </Part>
     }
 }

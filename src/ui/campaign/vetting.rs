@@ -10,8 +10,8 @@ use crate::domain::engine::engagement::Formula;
 use crate::ui::app::clock::today;
 use crate::ui::campaign::document::{download_markdown, DocumentView};
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::campaign::part::Part;
 use crate::ui::risks::for_creator::thresholds_signal;
-use crate::ui::widgets::section::{Depth, Section};
 
 /// The vetting record: for each of the campaign's creators, the numbers they were picked on
 /// (formula and source), the budget decision and the risk warnings seen, on the page and as a
@@ -55,10 +55,9 @@ pub fn VettingView(campaign: CampaignMemo) -> impl IntoView {
         status.set(Some(message));
     };
     view! {
-        <Section
+        <Part
             id="campaign-vetting-title"
-            class="subpanel campaign-vetting campaign-form"
-            depth=Depth::Part
+            class="campaign-vetting campaign-form"
             title="Vetting record"
             intro="Why each creator was picked (their numbers, with the formula and the published benchmark they were compared with) and the risk warnings seen. Keep it with the campaign's files."
         >
@@ -76,6 +75,6 @@ pub fn VettingView(campaign: CampaignMemo) -> impl IntoView {
                     <DocumentView doc=doc />
                 </div>
             </details>
-        </Section>
+        </Part>
     }
 }

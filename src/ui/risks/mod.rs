@@ -14,3 +14,4 @@ pub mod lexicon;
 pub mod panel;
 pub mod target;
 pub mod thresholds;
+pub mod tool;

@@ -16,11 +16,11 @@ use crate::domain::text::format::date_stamp;
 use crate::domain::text::format::{group_thousands, plural};
 use crate::storage;
 use crate::ui::app::clock::now_ms;
-use crate::ui::app::slices::{ImportButtons, ImportProgress};
+use crate::ui::app::slices::ImportButtons;
 use crate::ui::shortlist::format::count_label;
 use crate::ui::shortlist::import_run::Importer;
 use crate::ui::state::ShortlistStore;
-use crate::ui::widgets::files::{download_text, read_chosen_file};
+use crate::ui::widgets::files::download_text;
 use crate::ui::widgets::import_preview::{column_name, encoding_notes, MappingRow};
 use crate::ui::widgets::section::{Depth, Section};
 use crate::ui::widgets::table::ScrollTable;
@@ -270,25 +270,14 @@ fn preview(p: Preview, importer: Importer) -> impl IntoView {
 #[component]
 pub fn CsvImport() -> impl IntoView {
     let state = expect_context::<ShortlistStore>();
-    let importer = Importer {
-        state,
-        session: StoredValue::new(None),
-        preview: RwSignal::new(None),
-        progress: RwSignal::new(None),
-        report: RwSignal::new(None),
-        error: RwSignal::new(None),
-        cancelled: StoredValue::new(false),
-    };
+    let importer = Importer::new(state);
     let pasted = RwSignal::new(String::new());
-    let reading = RwSignal::new(None::<String>);
     let file_ref = NodeRef::<leptos::html::Input>::new();
 
     let on_file = move |ev: leptos::ev::Event| {
-        read_chosen_file(
+        importer.read_file(
             &ev,
             MAX_BYTES,
-            reading,
-            importer.error,
             |bytes| {
                 importer.preview.set(None);
                 importer
@@ -301,19 +290,7 @@ pub fn CsvImport() -> impl IntoView {
 
     let preview_view = move || importer.preview.get().map(|p| preview(p, importer));
 
-    let progress_view = move || {
-        importer.progress.get().map(|p| {
-            view! {
-                <ImportProgress
-                    progress=p
-                    id="import-progress"
-                    what="Importing"
-                    stop="Stop the import"
-                    on_stop=move || importer.cancel()
-                />
-            }
-        })
-    };
+    let progress_view = importer.progress_view("import-progress", "Importing", "Stop the import");
 
     let report_view = move || {
         importer.report.get().map(|r| {
@@ -410,7 +387,7 @@ pub fn CsvImport() -> impl IntoView {
                 </div>
             </div>
             <p class="status" role="status">
-                {move || reading.get().map(|name| format!("Reading “{name}”…"))}
+                {importer.reading_line()}
             </p>
             <p class="error" role="alert">
                 {move || importer.error.get()}

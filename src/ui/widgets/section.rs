@@ -22,7 +22,7 @@ pub enum Depth {
 pub fn Section(
     /// The heading's id, which names the section.
     id: &'static str,
-    class: &'static str,
+    #[prop(into)] class: String,
     depth: Depth,
     title: &'static str,
     #[prop(optional, into)] intro: Option<TextProp>,
@@ -50,6 +50,28 @@ pub fn Section(
             {children()}
         </section>
     }
+}
+
+/// A [`Section`] for the components that frame every part of an area alike (the campaign's parts,
+/// the risk tools, the dossier's parts) and pass on an intro they may not have.
+pub fn framed(
+    id: &'static str,
+    class: String,
+    depth: Depth,
+    title: &'static str,
+    intro: Option<TextProp>,
+    intro_class: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    Section(SectionProps {
+        id,
+        class,
+        depth,
+        title,
+        intro,
+        intro_class,
+        children,
+    })
 }
 
 /// The line a part shows instead of its results while there is nothing to show yet, saying what
