@@ -13,13 +13,12 @@ use crate::domain::text::choice::Choice;
 use crate::domain::text::format::{group_thousands, money, plural};
 use crate::domain::text::number::parse_optional_amount;
 use crate::ui::app::clock::now_ms;
-use crate::ui::app::slices::ImportButtons;
 use crate::ui::app::slices::{read_slice, run_in_slices};
 use crate::ui::campaign::inputs::{campaign_id, shortlisted, CampaignMemo};
 use crate::ui::campaign::part::Part;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::TextField;
-use crate::ui::widgets::import_preview::{encoding_notes, MappingRow};
+use crate::ui::widgets::import_preview::{FileField, MappingRow, PreviewFrame};
 use crate::ui::widgets::import_session;
 use crate::ui::widgets::table::ScrollTable;
 
@@ -156,8 +155,9 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
         );
     };
 
-    let preview_view = move || {
-        importer.preview.get().map(|p| {
+    let preview_view =
+        move || {
+            importer.preview.get().map(|p| {
             let mapping = p
                 .columns
                 .headers
@@ -226,31 +226,25 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
                     }
                 })
                 .collect_view();
-            let blocked = !p.missing.is_empty();
             let total = p.total_rows;
+            let about = format!(
+                "{}Separator: {}. {} to read.",
+                if p.columns.shopify { "A Shopify orders export. " } else { "" },
+                p.delimiter.label(),
+                plural(total, "row", "rows"),
+            );
             view! {
-                <div class="import-preview orders-preview">
-                    <h5>"Preview: nothing is saved yet"</h5>
-                    <p>
-                        {format!(
-                            "{}Separator: {}. {} to read.",
-                            if p.columns.shopify { "A Shopify orders export. " } else { "" },
-                            p.delimiter.label(),
-                            plural(total, "row", "rows"),
-                        )}
-                    </p>
-                    {encoding_notes(p.encoding, p.encoding_warning.clone())}
-                    {p
-                        .missing
-                        .iter()
-                        .map(|m| {
-                            view! {
-                                <p class="error" role="alert">
-                                    {m.clone()}
-                                </p>
-                            }
-                        })
-                        .collect_view()}
+                <PreviewFrame
+                    class="import-preview orders-preview"
+                    nested=true
+                    about=about
+                    encoding=p.encoding
+                    encoding_warning=p.encoding_warning.clone()
+                    problems=p.missing.clone()
+                    rows=total
+                    on_import=move || importer.run()
+                    on_cancel=move || importer.cancel()
+                >
                     <ScrollTable
                         label="Orders columns"
                         caption="Which column gives what"
@@ -265,18 +259,10 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
                     >
                         {orders}
                     </ScrollTable>
-                    <ImportButtons
-                        rows=total
-                        blocked=blocked
-                        on_import=move || importer.run()
-                        on_cancel=move || importer.cancel()
-                    />
-                </div>
+                </PreviewFrame>
             }
         })
-    };
-
-    let progress_view = importer.progress_view("orders-progress", "Reading orders", "Stop reading");
+        };
 
     let files_view = move || {
         let files = campaign.with(|c| {
@@ -397,15 +383,12 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
             intro="Import the shop's orders export (Shopify: Orders › Export › CSV), or any orders CSV with a discount code, an amount and a date column. Orders are credited to the creator whose code they used; the file stays on this device."
         >
             <form class="fields campaign-form" on:submit=|ev| ev.prevent_default()>
-                <div class="field">
-                    <label for="orders-file">"Orders file (CSV)"</label>
-                    <input
-                        id="orders-file"
-                        type="file"
-                        accept=".csv,.tsv,.txt,text/csv,text/plain"
-                        on:change=on_file
-                    />
-                </div>
+                <FileField
+                    id="orders-file"
+                    label="Orders file (CSV)"
+                    accept=".csv,.tsv,.txt,text/csv,text/plain"
+                    on_change=on_file
+                />
                 <TextField
                     id="orders-window"
                     label="Attribution window (days after the end)"
@@ -423,14 +406,14 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
                 />
                 {rates_view}
             </form>
-            <p class="status campaign-form" role="status">
-                {importer.reading_line()}
-            </p>
-            <p class="error campaign-form" role="alert">
-                {move || importer.error.get()}
-            </p>
-            {preview_view}
-            {progress_view}
+            {importer
+                .feedback(
+                    Some("campaign-form"),
+                    preview_view,
+                    "orders-progress",
+                    "Reading orders",
+                    "Stop reading",
+                )}
             <p class="status orders-summary" role="status">
                 {move || importer.report.get()}
             </p>

@@ -38,7 +38,7 @@ where
     S: Send + Sync + 'static,
     P: Send + Sync + 'static,
     R: Send + Sync + 'static,
-    T: Copy + 'static,
+    T: Copy + Send + Sync + 'static,
 {
     /// An import into `state` with nothing chosen yet.
     pub fn new(state: T) -> Self {
@@ -73,11 +73,6 @@ where
         }
     }
 
-    /// "Reading “name”…" while a chosen file's bytes are read.
-    pub fn reading_line(self) -> impl Fn() -> Option<String> {
-        move || self.reading.get().map(|name| format!("Reading “{name}”…"))
-    }
-
     /// `f` on the session, when there is one (and the page still is).
     pub fn with_session<X>(self, f: impl FnOnce(&mut S) -> X) -> Option<X> {
         self.session
@@ -105,19 +100,33 @@ where
         read_chosen_file(ev, max_bytes, self.reading, self.error, too_large, read);
     }
 
-    /// The progress bar while the import runs (`id` names it, `what` starts its count, `stop`
-    /// is its button, which cancels).
-    pub fn progress_view(
+    /// What the import shows under its inputs: the file being read (a status line) and what went
+    /// wrong (an alert), both with `class` added when given; then the `preview`, and the progress
+    /// bar while the import runs (`id` names it, `what` starts its count, `stop` is its button,
+    /// which cancels).
+    pub fn feedback(
         self,
+        class: Option<&'static str>,
+        preview: impl IntoView + 'static,
         id: &'static str,
         what: &'static str,
         stop: &'static str,
-    ) -> impl Fn() -> Option<AnyView> {
-        move || {
+    ) -> impl IntoView {
+        let line = move |own: &str| class.map_or_else(|| own.to_string(), |c| format!("{own} {c}"));
+        let progress = move || {
             self.progress.get().map(|p| {
                 view! { <ImportProgress progress=p id=id what=what stop=stop on_stop=move || self.cancel() /> }
-                .into_any()
             })
+        };
+        view! {
+            <p class=line("status") role="status">
+                {move || self.reading.get().map(|name| format!("Reading “{name}”…"))}
+            </p>
+            <p class=line("error") role="alert">
+                {move || self.error.get()}
+            </p>
+            {preview}
+            {progress}
         }
     }
 }
