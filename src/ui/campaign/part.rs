@@ -1,5 +1,5 @@
 //! The frame every part of the open campaign shares: a `subpanel` section under the panel's
-//! heading, so the parts look and are named alike.
+//! heading, so the parts look and are named alike; and the form that adds to a part's list.
 
 use leptos::prelude::*;
 use leptos::text_prop::TextProp;
@@ -27,4 +27,37 @@ pub fn Part(
         intro_class,
         children,
     )
+}
+
+/// A part's form that adds an entry (`class` added to `fields campaign-form`, `label` naming it):
+/// the fields, then what stopped the last try (an alert, `error_id`), then the submit button.
+/// Submitting never reloads the page; it calls `on_submit`.
+#[component]
+pub fn AddForm(
+    class: &'static str,
+    label: &'static str,
+    error_id: &'static str,
+    error: RwSignal<Option<String>>,
+    submit: &'static str,
+    on_submit: impl Fn() + 'static,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <form
+            class=format!("fields campaign-form {class}")
+            on:submit=move |ev| {
+                ev.prevent_default();
+                on_submit();
+            }
+            aria-label=label
+        >
+            {children()}
+            <p id=error_id class="error" role="alert">
+                {move || error.get()}
+            </p>
+            <button type="submit" class="button">
+                {submit}
+            </button>
+        </form>
+    }
 }

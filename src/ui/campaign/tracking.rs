@@ -17,7 +17,7 @@ use crate::domain::text::number::{parse_optional_amount, NumberError};
 use crate::ui::campaign::inputs::{
     campaign_id, creator_names, shortlisted, typed_date, CampaignMemo,
 };
-use crate::ui::campaign::part::Part;
+use crate::ui::campaign::part::{AddForm, Part};
 use crate::ui::campaign::results::ResultsTable;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::chart_image::ChartImage;
@@ -182,8 +182,7 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
         })
     });
 
-    let add_result = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let add_result = move || {
         let Some(date) = typed_date(result_date, result_error) else {
             return;
         };
@@ -282,10 +281,13 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                     }
                 />
             </div>
-            <form
-                class="fields campaign-form campaign-result-form"
-                on:submit=add_result
-                aria-label="Add a posted result"
+            <AddForm
+                class="campaign-result-form"
+                label="Add a posted result"
+                error_id="campaign-result-error"
+                error=result_error
+                submit="Add result"
+                on_submit=add_result
             >
                 <CreatorSelect
                     id="campaign-result-creator"
@@ -301,13 +303,7 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                     placeholder="2026-05-03"
                 />
                 {result_fields}
-                <p id="campaign-result-error" class="error" role="alert">
-                    {move || result_error.get()}
-                </p>
-                <button type="submit" class="button">
-                    "Add result"
-                </button>
-            </form>
+            </AddForm>
             {move || {
                 tracking
                     .get()
