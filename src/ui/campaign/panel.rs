@@ -26,7 +26,7 @@ use crate::ui::risks::for_creator::CampaignWarnings;
 use crate::ui::state::settings::SettingsExt;
 use crate::ui::state::{CampaignsStore, SettingsStore};
 use crate::ui::widgets::banners::StoredDataBanner;
-use crate::ui::widgets::fields::{CheckBox, ChoiceSelect, TextField};
+use crate::ui::widgets::fields::{pair_options, CheckBox, ChoiceSelect, TextField};
 use crate::ui::widgets::section::{Depth, Section};
 
 #[component]
@@ -219,17 +219,7 @@ fn CampaignEditor(store: CampaignsStore, id: String) -> impl IntoView {
                             edit(Box::new(move |c| c.currency = code));
                         }
                     >
-                        {currencies
-                            .into_iter()
-                            .map(|(code, label)| {
-                                let code2 = code.clone();
-                                view! {
-                                    <option value=code selected=move || currency.get() == code2>
-                                        {label}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
+                        {pair_options(currencies, currency)}
                     </select>
                     <p id="campaign-currency-help" class="help">
                         "The budget and the plan are shown in it. Creators' prices are used as entered; published price ranges are in US dollars."
