@@ -12,6 +12,7 @@ use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
 use crate::ui::campaign::part::Part;
 use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::widgets::print::PrintButton;
+use crate::ui::widgets::section::StatusLine;
 use crate::ui::workspace::share::CopyLinkButton;
 
 #[component]
@@ -64,9 +65,7 @@ pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
                 </button>
                 <CopyLinkButton item=shared name=shared_name id="brief" />
             </div>
-            <p class="status campaign-form" role="status">
-                {move || status.get()}
-            </p>
+            <StatusLine class="status campaign-form" text=status />
             <div class="campaign-brief-doc">
                 <DocumentView doc=doc />
             </div>

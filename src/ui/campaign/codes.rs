@@ -19,6 +19,7 @@ use crate::ui::campaign::part::Part;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::files::download_text;
+use crate::ui::widgets::section::StatusLine;
 use crate::ui::widgets::table::ScrollTable;
 
 /// The link of a creator, or why there is none yet.
@@ -213,9 +214,7 @@ pub fn CodesView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView
                     "Download codes for the shop (CSV)"
                 </button>
             </div>
-            <p class="status campaign-form" role="status">
-                {move || status.get()}
-            </p>
+            <StatusLine class="status campaign-form" text=status />
             {shared}
             {rows}
         </Part>

@@ -20,6 +20,7 @@ use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::import_preview::{FileField, MappingRow, PreviewFrame};
 use crate::ui::widgets::import_session;
+use crate::ui::widgets::section::StatusLine;
 use crate::ui::widgets::table::ScrollTable;
 
 /// Rows read between two looks at the clock: well under a millisecond.
@@ -414,9 +415,7 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
                     "Reading orders",
                     "Stop reading",
                 )}
-            <p class="status orders-summary" role="status">
-                {move || importer.report.get()}
-            </p>
+            <StatusLine class="status orders-summary" text=importer.report />
             {files_view}
         </Part>
     }

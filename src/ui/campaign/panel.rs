@@ -27,7 +27,7 @@ use crate::ui::state::settings::SettingsExt;
 use crate::ui::state::{CampaignsStore, SettingsStore};
 use crate::ui::widgets::banners::StoredDataBanner;
 use crate::ui::widgets::fields::{pair_options, CheckBox, ChoiceSelect, TextField};
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::section::{Depth, Section, StatusLine};
 
 #[component]
 pub fn CampaignPanel() -> impl IntoView {
@@ -77,9 +77,7 @@ pub fn CampaignPanel() -> impl IntoView {
                             }
                         })
                 }}
-                <p class="status" role="status">
-                    {move || store.sync_note.get()}
-                </p>
+                <StatusLine class="status" text=store.sync_note />
             </div>
             <nav class="campaign-list campaign-form" aria-label="Your campaigns">
                 <h3>"Your campaigns"</h3>

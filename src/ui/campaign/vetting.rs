@@ -12,6 +12,7 @@ use crate::ui::campaign::document::{download_markdown, DocumentView};
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
 use crate::ui::campaign::part::Part;
 use crate::ui::risks::for_creator::thresholds_signal;
+use crate::ui::widgets::section::StatusLine;
 
 /// The vetting record: for each of the campaign's creators, the numbers they were picked on
 /// (formula and source), the budget decision and the risk warnings seen, on the page and as a
@@ -66,9 +67,7 @@ pub fn VettingView(campaign: CampaignMemo) -> impl IntoView {
                     "Download vetting record (Markdown)"
                 </button>
             </div>
-            <p class="status" role="status">
-                {move || status.get()}
-            </p>
+            <StatusLine class="status" text=status />
             <details class="campaign-vetting-details">
                 <summary>"Show the vetting record"</summary>
                 <div class="campaign-vetting-doc" aria-label="Vetting record">

@@ -11,7 +11,7 @@ use crate::domain::text::date::Date;
 use crate::domain::text::format::{group_thousands, trimmed};
 use crate::ui::app::clock::{now_ms, today};
 use crate::ui::state::ShortlistStore;
-use crate::ui::widgets::section::{framed, Depth};
+use crate::ui::widgets::section::{framed, Depth, StatusLine};
 
 /// The dossier's creator and the way to change it; cheap to copy into every part.
 #[derive(Clone, Copy)]
@@ -188,9 +188,7 @@ pub(super) fn EditForm(
                     </p>
                 }
             })}
-        <p class="form-note" role="status">
-            {move || note.get()}
-        </p>
+        <StatusLine class="form-note" text=note />
     };
     let inside = match legend {
         Some(legend) => view! {

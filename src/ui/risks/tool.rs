@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::text_prop::TextProp;
 
-use crate::ui::widgets::section::{framed, Depth};
+use crate::ui::widgets::section::{classes, framed, Depth};
 
 /// One tool of the Risks section (`<h3>`), with its intro line when it has one; `class` is added
 /// to `risk-tool`.
@@ -17,6 +17,13 @@ pub(super) fn RiskTool(
     #[prop(optional)] class: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
-    let class = class.map_or_else(|| "risk-tool".to_string(), |c| format!("risk-tool {c}"));
-    framed(id, class, Depth::Tool, title, intro, None, children)
+    framed(
+        id,
+        classes("risk-tool", class),
+        Depth::Tool,
+        title,
+        intro,
+        None,
+        children,
+    )
 }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::domain::io::csv_import::Progress;
 use crate::ui::app::slices::ImportProgress;
 use crate::ui::widgets::files::read_chosen_file;
+use crate::ui::widgets::section::classes;
 
 /// The signals of one import: `S` its session, `P` the preview, `R` what the finished import
 /// reports, `T` where the import goes (the store it adds to).
@@ -112,17 +113,16 @@ where
         what: &'static str,
         stop: &'static str,
     ) -> impl IntoView {
-        let line = move |own: &str| class.map_or_else(|| own.to_string(), |c| format!("{own} {c}"));
         let progress = move || {
             self.progress.get().map(|p| {
                 view! { <ImportProgress progress=p id=id what=what stop=stop on_stop=move || self.cancel() /> }
             })
         };
         view! {
-            <p class=line("status") role="status">
+            <p class=classes("status", class) role="status">
                 {move || self.reading.get().map(|name| format!("Reading “{name}”…"))}
             </p>
-            <p class=line("error") role="alert">
+            <p class=classes("error", class) role="alert">
                 {move || self.error.get()}
             </p>
             {preview}
