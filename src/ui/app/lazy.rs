@@ -35,10 +35,11 @@ impl From<wasm_split_helpers::SplitLoaderError> for ChunkError {
 /// module without calling anything in it (`Err` if that fails; always `Ok` without the split), so
 /// a caller can fetch it while it waits for something else (`sections::with_shortlist`).
 macro_rules! split_fn {
-    ($(#[$meta:meta])* in $module:ident: $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty => $body:expr) => {
+    // Both forms: `$split` is what `wasm_split` is given.
+    (@both ($($split:tt)*) $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty => $body:expr) => {
         $(#[$meta])*
         #[cfg(feature = "split")]
-        #[::wasm_split_helpers::wasm_split($module, fallible)]
+        #[::wasm_split_helpers::wasm_split($($split)*)]
         $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::app::lazy::ChunkError> {
             Ok($body)
         }
@@ -49,18 +50,14 @@ macro_rules! split_fn {
             Ok($body)
         }
     };
-    ($(#[$meta:meta])* in $module:ident, preload $preload:ident: $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty => $body:expr) => {
-        $(#[$meta])*
-        #[cfg(feature = "split")]
-        #[::wasm_split_helpers::wasm_split($module, fallible, preload($preload))]
-        $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::app::lazy::ChunkError> {
-            Ok($body)
+    ($(#[$meta:meta])* in $module:ident: $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty => $body:expr) => {
+        $crate::ui::app::lazy::split_fn! {
+            @both ($module, fallible) $(#[$meta])* $vis fn $name($($arg: $ty),*) -> $ret => $body
         }
-
-        $(#[$meta])*
-        #[cfg(not(feature = "split"))]
-        $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::app::lazy::ChunkError> {
-            Ok($body)
+    };
+    ($(#[$meta:meta])* in $module:ident, preload $preload:ident: $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty => $body:expr) => {
+        $crate::ui::app::lazy::split_fn! {
+            @both ($module, fallible, preload($preload)) $(#[$meta])* $vis fn $name($($arg: $ty),*) -> $ret => $body
         }
 
         /// Without the split there is nothing to download.

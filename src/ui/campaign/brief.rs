@@ -9,9 +9,10 @@ use crate::domain::engine::engagement::Formula;
 use crate::domain::io::share::{creator_summary, Shared};
 use crate::ui::campaign::document::{download_markdown, DocumentView};
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::campaign::part::Part;
 use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::widgets::print::PrintButton;
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::section::StatusLine;
 use crate::ui::workspace::share::CopyLinkButton;
 
 #[component]
@@ -56,12 +57,7 @@ pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
     let download =
         move |_| status.set(Some(download_markdown("brief", campaign, doc, "The brief")));
     view! {
-        <Section
-            id="campaign-brief-title"
-            class="subpanel campaign-brief"
-            depth=Depth::Part
-            title="Brief"
-        >
+        <Part id="campaign-brief-title" class="campaign-brief" title="Brief">
             <div class="actions campaign-form">
                 <PrintButton label="Print brief" class="button" status_class="campaign-form" />
                 <button type="button" class="button" on:click=download>
@@ -69,9 +65,7 @@ pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
                 </button>
                 <CopyLinkButton item=shared name=shared_name id="brief" />
             </div>
-            <p class="status campaign-form" role="status">
-                {move || status.get()}
-            </p>
+            <StatusLine class="status campaign-form" text=status />
             <div class="campaign-brief-doc">
                 <DocumentView doc=doc />
             </div>
@@ -85,6 +79,6 @@ pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
                     {move || doc.with(|d| d.as_ref().map(Document::markdown))}
                 </pre>
             </details>
-        </Section>
+        </Part>
     }
 }

@@ -19,11 +19,12 @@ use crate::ui::campaign::document::slug;
 use crate::ui::campaign::inputs::{
     campaign_id, creator_names, shortlisted, typed_date, CampaignMemo,
 };
+use crate::ui::campaign::part::{AddForm, Part};
 use crate::ui::state::ids::next_id;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::{ChoiceSelect, CreatorSelect, TextField};
 use crate::ui::widgets::files::{download_outcome, download_text};
-use crate::ui::widgets::section::{placeholder, Depth, Section};
+use crate::ui::widgets::section::placeholder;
 use crate::ui::widgets::table::column_heads_and_actions;
 
 /// The creator's name for `id` in `names`, "Whole campaign" for none.
@@ -111,8 +112,7 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
     let date_text = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let form_error = RwSignal::new(None::<String>);
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let add = move || {
         let Some(date) = typed_date(date_text, form_error) else {
             return;
         };
@@ -419,18 +419,20 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
     let empty = move || items.with(Vec::is_empty);
 
     view! {
-        <Section
+        <Part
             id="campaign-calendar-title"
-            class="subpanel campaign-calendar"
-            depth=Depth::Part
+            class="campaign-calendar"
             title="Deliverables calendar"
             intro="What each creator owes and when: drafts, approvals, posts going live, the end of usage rights. Download it into Google Calendar or Outlook as an .ics file."
             intro_class="campaign-form"
         >
-            <form
-                class="fields campaign-form deliverable-form"
-                on:submit=add
-                aria-label="Add a deliverable"
+            <AddForm
+                class="deliverable-form"
+                label="Add a deliverable"
+                error_id="deliverable-error"
+                error=form_error
+                submit="Add deliverable"
+                on_submit=add
             >
                 <CreatorSelect
                     id="deliverable-creator"
@@ -481,13 +483,7 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                     on_pick=move |s: State| state.set(s)
                 />
                 <TextField id="deliverable-note" label="Note (optional)" value=note rows=2 />
-                <p id="deliverable-error" class="error" role="alert">
-                    {move || form_error.get()}
-                </p>
-                <button type="submit" class="button">
-                    "Add deliverable"
-                </button>
-            </form>
+            </AddForm>
             <div class="button-row cal-modes" role="group" aria-label="Show the deliverables as">
                 {[(Mode::Month, "Month"), (Mode::List, "List")]
                     .into_iter()
@@ -592,6 +588,6 @@ pub fn CalendarView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
             <p class="status campaign-form" role="status">
                 {move || download_outcome(outcome.get())}
             </p>
-        </Section>
+        </Part>
     }
 }

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 
 use crate::domain::campaign::checklist::{checklist, Scope};
 use crate::ui::campaign::inputs::{campaign_id, shortlisted, CampaignMemo};
+use crate::ui::campaign::part::Part;
 use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::state::CampaignsStore;
-use crate::ui::widgets::section::{Depth, Section};
 
 #[component]
 pub fn ChecklistView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
@@ -19,12 +19,7 @@ pub fn ChecklistView(campaign: CampaignMemo, store: CampaignsStore) -> impl Into
     });
     let id = campaign_id(campaign);
     view! {
-        <Section
-            id="campaign-checklist-title"
-            class="subpanel campaign-form"
-            depth=Depth::Part
-            title="Checklist"
-        >
+        <Part id="campaign-checklist-title" class="campaign-form" title="Checklist">
             {move || {
                 list.get()
                     .map(|l| {
@@ -80,6 +75,6 @@ pub fn ChecklistView(campaign: CampaignMemo, store: CampaignsStore) -> impl Into
                         }
                     })
             }}
-        </Section>
+        </Part>
     }
 }

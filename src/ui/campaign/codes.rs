@@ -15,10 +15,11 @@ use crate::domain::text::format::{capitalise, date_stamp, plural, trimmed};
 use crate::domain::text::number::parse_amount;
 use crate::ui::app::clock::now_ms;
 use crate::ui::campaign::inputs::{campaign_id, shortlisted, CampaignMemo};
+use crate::ui::campaign::part::Part;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::files::download_text;
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::section::StatusLine;
 use crate::ui::widgets::table::ScrollTable;
 
 /// The link of a creator, or why there is none yet.
@@ -150,10 +151,9 @@ pub fn CodesView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView
     };
 
     view! {
-        <Section
+        <Part
             id="campaign-codes-title"
-            class="subpanel campaign-codes-part"
-            depth=Depth::Part
+            class="campaign-codes-part"
             title="Codes and links"
             intro="Give each creator a discount code and a tracked link, so the shop's orders can be credited to them. Codes are unique across all your campaigns; letter case doesn't matter."
         >
@@ -214,12 +214,10 @@ pub fn CodesView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView
                     "Download codes for the shop (CSV)"
                 </button>
             </div>
-            <p class="status campaign-form" role="status">
-                {move || status.get()}
-            </p>
+            <StatusLine class="status campaign-form" text=status />
             {shared}
             {rows}
-        </Section>
+        </Part>
     }
 }
 

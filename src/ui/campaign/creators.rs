@@ -7,9 +7,10 @@ use crate::domain::campaign::budget::plan;
 use crate::domain::campaign::record::money_in;
 use crate::domain::text::format::compact;
 use crate::ui::campaign::inputs::{campaign_id, set_member, shortlisted, CampaignMemo};
+use crate::ui::campaign::part::Part;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::CheckBox;
-use crate::ui::widgets::section::{placeholder, Depth, Section};
+use crate::ui::widgets::section::placeholder;
 
 #[component]
 pub fn CreatorsView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
@@ -23,12 +24,7 @@ pub fn CreatorsView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
     });
     let id = campaign_id(campaign);
     view! {
-        <Section
-            id="campaign-creators-title"
-            class="subpanel campaign-form"
-            depth=Depth::Part
-            title="Creators and budget plan"
-        >
+        <Part id="campaign-creators-title" class="campaign-form" title="Creators and budget plan">
             {move || {
                 let list = creators.get();
                 if list.is_empty() {
@@ -118,6 +114,6 @@ pub fn CreatorsView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                         .into_any()
                 }
             }}
-        </Section>
+        </Part>
     }
 }

@@ -1,5 +1,6 @@
 //! The Campaign section: the campaign list and editor (`panel`), then the parts computed from the
-//! open campaign, each a component reading the same `inputs` (the campaign and the shortlist):
+//! open campaign, each a component framed by `part::Part` reading the same `inputs` (the campaign
+//! and the shortlist):
 //! `recommendations`, assigned `creators` with the budget plan, the `checklist`, `tracking` of
 //! results, and the two documents, the `brief` and the `vetting` record, which `document` renders
 //! from their typed blocks and downloads as Markdown; results in money (issue #17): `codes` and
@@ -16,6 +17,7 @@ pub mod inputs;
 pub mod orders;
 pub mod overdue;
 pub mod panel;
+pub mod part;
 pub mod pricing;
 pub mod reach;
 pub mod recommendations;

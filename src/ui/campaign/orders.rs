@@ -7,20 +7,20 @@ use leptos::prelude::*;
 
 use crate::domain::campaign::attribution::{attribute, Role, DEFAULT_WINDOW_DAYS};
 use crate::domain::io::csv_import::{
-    OrdersImportError, OrdersPreview, OrdersSession, Progress, MAX_ORDER_BYTES,
+    OrdersImportError, OrdersPreview, OrdersSession, MAX_ORDER_BYTES,
 };
 use crate::domain::text::choice::Choice;
 use crate::domain::text::format::{group_thousands, money, plural};
 use crate::domain::text::number::parse_optional_amount;
 use crate::ui::app::clock::now_ms;
 use crate::ui::app::slices::{read_slice, run_in_slices};
-use crate::ui::app::slices::{ImportButtons, ImportProgress};
 use crate::ui::campaign::inputs::{campaign_id, shortlisted, CampaignMemo};
+use crate::ui::campaign::part::Part;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::TextField;
-use crate::ui::widgets::files::read_chosen_file;
-use crate::ui::widgets::import_preview::{encoding_notes, MappingRow};
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::import_preview::{FileField, MappingRow, PreviewFrame};
+use crate::ui::widgets::import_session;
+use crate::ui::widgets::section::StatusLine;
 use crate::ui::widgets::table::ScrollTable;
 
 /// Rows read between two looks at the clock: well under a millisecond.
@@ -28,57 +28,29 @@ const BATCH_ROWS: usize = 500;
 /// Orders shown in the preview.
 const PREVIEW_ORDERS: usize = 5;
 
-/// The import's signals, copied into each scheduled slice.
+/// Where the orders go: the campaign they are credited in, and its store.
 #[derive(Clone, Copy)]
-struct Importer {
+struct Destination {
     store: CampaignsStore,
     campaign: CampaignMemo,
-    session: StoredValue<Option<OrdersSession>>,
-    preview: RwSignal<Option<OrdersPreview>>,
-    progress: RwSignal<Option<Progress>>,
-    report: RwSignal<Option<String>>,
-    error: RwSignal<Option<String>>,
-    cancelled: StoredValue<bool>,
 }
+
+/// The import's signals, copied into each scheduled slice; the report is the summary line.
+type Importer = import_session::Importer<OrdersSession, OrdersPreview, String, Destination>;
 
 impl Importer {
     fn start(self, session: Result<OrdersSession, OrdersImportError>) {
-        self.error.set(None);
-        self.report.set(None);
-        self.progress.set(None);
-        match session {
-            Err(e) => {
-                self.session.set_value(None);
-                self.preview.set(None);
-                self.error.set(Some(e.to_string()));
-            }
-            Ok(s) => {
-                self.preview.set(Some(s.preview(PREVIEW_ORDERS)));
-                self.session.set_value(Some(s));
-            }
-        }
+        self.open(session, |s| s.preview(PREVIEW_ORDERS));
     }
 
     fn remap(self, index: usize, role: Option<Role>) {
-        let p = self
-            .session
-            .try_update_value(|s| {
-                s.as_mut().map(|s| {
-                    let _ = s.remap(index, role);
-                    s.preview(PREVIEW_ORDERS)
-                })
-            })
-            .flatten();
+        let p = self.with_session(|s| {
+            let _ = s.remap(index, role);
+            s.preview(PREVIEW_ORDERS)
+        });
         if p.is_some() {
             self.preview.set(p);
         }
-    }
-
-    fn cancel(self) {
-        self.cancelled.set_value(true);
-        self.session.set_value(None);
-        self.preview.set(None);
-        self.progress.set(None);
     }
 
     fn run(self) {
@@ -118,7 +90,7 @@ impl Importer {
         let Some(Some(session)) = self.session.try_update_value(Option::take) else {
             return;
         };
-        let Some(c) = self.campaign.get_untracked() else {
+        let Some(c) = self.state.campaign.get_untracked() else {
             return;
         };
         let codes = c.attribution.code_keys(&c.creators);
@@ -142,7 +114,7 @@ impl Importer {
             summary.push_str(" No creator has a code yet, so no order could be credited: generate the codes above, then import the file again.");
         }
         let mut outcome = Ok(false);
-        self.store.edit(&c.id, |k| {
+        self.state.store.edit(&c.id, |k| {
             outcome = k.attribution.import_file(file);
         });
         self.progress.set(None);
@@ -161,18 +133,8 @@ impl Importer {
 #[component]
 pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
     let creators = shortlisted();
-    let importer = Importer {
-        store,
-        campaign,
-        session: StoredValue::new(None),
-        preview: RwSignal::new(None),
-        progress: RwSignal::new(None),
-        report: RwSignal::new(None),
-        error: RwSignal::new(None),
-        cancelled: StoredValue::new(false),
-    };
+    let importer = Importer::new(Destination { store, campaign });
     let id = campaign_id(campaign);
-    let reading = RwSignal::new(None::<String>);
     let first = campaign.get_untracked().unwrap_or_default();
     let window = RwSignal::new(first.attribution.window_days.to_string());
     let window_error = Signal::derive(move || {
@@ -186,18 +148,17 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
     });
 
     let on_file = move |ev: leptos::ev::Event| {
-        read_chosen_file(
+        importer.read_file(
             &ev,
             MAX_ORDER_BYTES,
-            reading,
-            importer.error,
             |bytes| importer.start(Err(OrdersImportError::TooLarge { bytes })),
             move |name, bytes| importer.start(OrdersSession::from_file(name, bytes)),
         );
     };
 
-    let preview_view = move || {
-        importer.preview.get().map(|p| {
+    let preview_view =
+        move || {
+            importer.preview.get().map(|p| {
             let mapping = p
                 .columns
                 .headers
@@ -266,31 +227,25 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
                     }
                 })
                 .collect_view();
-            let blocked = !p.missing.is_empty();
             let total = p.total_rows;
+            let about = format!(
+                "{}Separator: {}. {} to read.",
+                if p.columns.shopify { "A Shopify orders export. " } else { "" },
+                p.delimiter.label(),
+                plural(total, "row", "rows"),
+            );
             view! {
-                <div class="import-preview orders-preview">
-                    <h5>"Preview: nothing is saved yet"</h5>
-                    <p>
-                        {format!(
-                            "{}Separator: {}. {} to read.",
-                            if p.columns.shopify { "A Shopify orders export. " } else { "" },
-                            p.delimiter.label(),
-                            plural(total, "row", "rows"),
-                        )}
-                    </p>
-                    {encoding_notes(p.encoding, p.encoding_warning.clone())}
-                    {p
-                        .missing
-                        .iter()
-                        .map(|m| {
-                            view! {
-                                <p class="error" role="alert">
-                                    {m.clone()}
-                                </p>
-                            }
-                        })
-                        .collect_view()}
+                <PreviewFrame
+                    class="import-preview orders-preview"
+                    nested=true
+                    about=about
+                    encoding=p.encoding
+                    encoding_warning=p.encoding_warning.clone()
+                    problems=p.missing.clone()
+                    rows=total
+                    on_import=move || importer.run()
+                    on_cancel=move || importer.cancel()
+                >
                     <ScrollTable
                         label="Orders columns"
                         caption="Which column gives what"
@@ -305,30 +260,10 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
                     >
                         {orders}
                     </ScrollTable>
-                    <ImportButtons
-                        rows=total
-                        blocked=blocked
-                        on_import=move || importer.run()
-                        on_cancel=move || importer.cancel()
-                    />
-                </div>
+                </PreviewFrame>
             }
         })
-    };
-
-    let progress_view = move || {
-        importer.progress.get().map(|p| {
-            view! {
-                <ImportProgress
-                    progress=p
-                    id="orders-progress"
-                    what="Reading orders"
-                    stop="Stop reading"
-                    on_stop=move || importer.cancel()
-                />
-            }
-        })
-    };
+        };
 
     let files_view = move || {
         let files = campaign.with(|c| {
@@ -442,23 +377,19 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
     };
 
     view! {
-        <Section
+        <Part
             id="campaign-orders-title"
-            class="subpanel campaign-orders"
-            depth=Depth::Part
+            class="campaign-orders"
             title="Orders from the shop"
             intro="Import the shop's orders export (Shopify: Orders › Export › CSV), or any orders CSV with a discount code, an amount and a date column. Orders are credited to the creator whose code they used; the file stays on this device."
         >
             <form class="fields campaign-form" on:submit=|ev| ev.prevent_default()>
-                <div class="field">
-                    <label for="orders-file">"Orders file (CSV)"</label>
-                    <input
-                        id="orders-file"
-                        type="file"
-                        accept=".csv,.tsv,.txt,text/csv,text/plain"
-                        on:change=on_file
-                    />
-                </div>
+                <FileField
+                    id="orders-file"
+                    label="Orders file (CSV)"
+                    accept=".csv,.tsv,.txt,text/csv,text/plain"
+                    on_change=on_file
+                />
                 <TextField
                     id="orders-window"
                     label="Attribution window (days after the end)"
@@ -476,18 +407,16 @@ pub fn OrdersView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVie
                 />
                 {rates_view}
             </form>
-            <p class="status campaign-form" role="status">
-                {move || reading.get().map(|n| format!("Reading “{n}”…"))}
-            </p>
-            <p class="error campaign-form" role="alert">
-                {move || importer.error.get()}
-            </p>
-            {preview_view}
-            {progress_view}
-            <p class="status orders-summary" role="status">
-                {move || importer.report.get()}
-            </p>
+            {importer
+                .feedback(
+                    Some("campaign-form"),
+                    preview_view,
+                    "orders-progress",
+                    "Reading orders",
+                    "Stop reading",
+                )}
+            <StatusLine class="status orders-summary" text=importer.report />
             {files_view}
-        </Section>
+        </Part>
     }
 }

@@ -26,8 +26,8 @@ use crate::ui::risks::for_creator::CampaignWarnings;
 use crate::ui::state::settings::SettingsExt;
 use crate::ui::state::{CampaignsStore, SettingsStore};
 use crate::ui::widgets::banners::StoredDataBanner;
-use crate::ui::widgets::fields::{CheckBox, ChoiceSelect, TextField};
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::fields::{pair_options, CheckBox, ChoiceSelect, TextField};
+use crate::ui::widgets::section::{Depth, Section, StatusLine};
 
 #[component]
 pub fn CampaignPanel() -> impl IntoView {
@@ -77,9 +77,7 @@ pub fn CampaignPanel() -> impl IntoView {
                             }
                         })
                 }}
-                <p class="status" role="status">
-                    {move || store.sync_note.get()}
-                </p>
+                <StatusLine class="status" text=store.sync_note />
             </div>
             <nav class="campaign-list campaign-form" aria-label="Your campaigns">
                 <h3>"Your campaigns"</h3>
@@ -219,17 +217,7 @@ fn CampaignEditor(store: CampaignsStore, id: String) -> impl IntoView {
                             edit(Box::new(move |c| c.currency = code));
                         }
                     >
-                        {currencies
-                            .into_iter()
-                            .map(|(code, label)| {
-                                let code2 = code.clone();
-                                view! {
-                                    <option value=code selected=move || currency.get() == code2>
-                                        {label}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
+                        {pair_options(currencies, currency)}
                     </select>
                     <p id="campaign-currency-help" class="help">
                         "The budget and the plan are shown in it. Creators' prices are used as entered; published price ranges are in US dollars."

@@ -12,9 +12,10 @@ use crate::domain::campaign::pricing::FEES_NOTE;
 use crate::domain::text::format::{money, trimmed};
 use crate::domain::text::number::parse_optional_amount;
 use crate::ui::campaign::inputs::{campaign_id, from_campaign, CampaignMemo};
+use crate::ui::campaign::part::Part;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::TextField;
-use crate::ui::widgets::section::{placeholder, Depth, Section};
+use crate::ui::widgets::section::placeholder;
 
 /// A percentage as typed ("50", "50%", "12.5 %"); `Ok(None)` when empty.
 fn parse_pct(text: &str) -> Result<Option<f64>, String> {
@@ -309,10 +310,9 @@ pub fn PricingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVi
         Ok(_) => None,
     });
     view! {
-        <Section
+        <Part
             id="campaign-price-title"
-            class="subpanel campaign-pricing campaign-form"
-            depth=Depth::Part
+            class="campaign-pricing campaign-form"
             title="Fair price"
             intro=FEES_NOTE
         >
@@ -408,6 +408,6 @@ pub fn PricingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoVi
                     )
                 })
             }}
-        </Section>
+        </Part>
     }
 }

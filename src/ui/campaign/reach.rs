@@ -10,8 +10,9 @@ use crate::domain::campaign::record::count_label;
 use crate::domain::text::format::{compact, trimmed};
 use crate::domain::text::number::parse_optional_amount;
 use crate::ui::campaign::inputs::{campaign_id, from_campaign, CampaignMemo};
+use crate::ui::campaign::part::Part;
 use crate::ui::state::CampaignsStore;
-use crate::ui::widgets::section::{placeholder, Depth, Section};
+use crate::ui::widgets::section::placeholder;
 use crate::ui::widgets::table::column_heads;
 
 /// The field's text for a value: a share as a percentage ("68"), a multiplier as is ("1.5").
@@ -118,10 +119,9 @@ fn assumption_field(a: Assumption, campaign: CampaignMemo, store: CampaignsStore
 pub fn ReachView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
     let plan = from_campaign(campaign, |c, all| plan_reach(c, all, &c.pricing.reach));
     view! {
-        <Section
+        <Part
             id="campaign-reach-title"
-            class="subpanel campaign-reach campaign-form"
-            depth=Depth::Part
+            class="campaign-reach campaign-form"
             title="Reach and impressions (estimates)"
             intro="Estimates for one post per creator, from vendor defaults you can change for this campaign. They are never results: the views you enter under Tracking are shown beside them, not mixed in."
         >
@@ -220,6 +220,6 @@ pub fn ReachView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView
                     )
                 })
             }}
-        </Section>
+        </Part>
     }
 }

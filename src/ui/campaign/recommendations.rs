@@ -5,19 +5,14 @@ use leptos::prelude::*;
 
 use crate::domain::campaign::recommend::recommend;
 use crate::ui::campaign::inputs::CampaignMemo;
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::campaign::part::Part;
 
 #[component]
 pub fn RecommendationsView(campaign: CampaignMemo) -> impl IntoView {
     let recs =
         Memo::new(move |_| campaign.with(|c| c.as_ref().map(|c| recommend(c.goal, &c.platforms))));
     view! {
-        <Section
-            id="campaign-recs-title"
-            class="subpanel campaign-form"
-            depth=Depth::Part
-            title="Who to look for"
-        >
+        <Part id="campaign-recs-title" class="campaign-form" title="Who to look for">
             {move || {
                 recs.get()
                     .map(|r| {
@@ -66,6 +61,6 @@ pub fn RecommendationsView(campaign: CampaignMemo) -> impl IntoView {
                         }
                     })
             }}
-        </Section>
+        </Part>
     }
 }

@@ -9,8 +9,8 @@ use crate::domain::campaign::attribution::{results, Results, Spend};
 use crate::domain::campaign::record::{currency_symbol, money_in};
 use crate::domain::text::format::{group_thousands, plural, trimmed};
 use crate::ui::campaign::inputs::{from_campaign, CampaignMemo};
+use crate::ui::campaign::part::Part;
 use crate::ui::widgets::chart_image::ChartImage;
-use crate::ui::widgets::section::{Depth, Section};
 use crate::ui::widgets::table::column_heads;
 
 /// Unreadable rows listed on the page.
@@ -268,10 +268,9 @@ pub fn RoiView(campaign: CampaignMemo) -> impl IntoView {
     };
 
     view! {
-        <Section
+        <Part
             id="campaign-roi-title"
-            class="subpanel campaign-roi-part"
-            depth=Depth::Part
+            class="campaign-roi-part"
             title="Results in money"
             intro="What each creator's code sold, against what the creator costs."
         >
@@ -288,6 +287,6 @@ pub fn RoiView(campaign: CampaignMemo) -> impl IntoView {
                     })
             }}
             {body}
-        </Section>
+        </Part>
     }
 }

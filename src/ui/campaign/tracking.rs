@@ -17,11 +17,11 @@ use crate::domain::text::number::{parse_optional_amount, NumberError};
 use crate::ui::campaign::inputs::{
     campaign_id, creator_names, shortlisted, typed_date, CampaignMemo,
 };
+use crate::ui::campaign::part::{AddForm, Part};
 use crate::ui::campaign::results::ResultsTable;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::widgets::fields::{CreatorSelect, TextField};
-use crate::ui::widgets::section::{Depth, Section};
 
 /// The chart's "everyone" choice; any other value is a creator id.
 const ALL: &str = "__all";
@@ -182,8 +182,7 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
         })
     });
 
-    let add_result = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let add_result = move || {
         let Some(date) = typed_date(result_date, result_error) else {
             return;
         };
@@ -252,12 +251,7 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
         .collect_view();
 
     view! {
-        <Section
-            id="campaign-tracking-title"
-            class="subpanel campaign-tracking"
-            depth=Depth::Part
-            title="Tracking"
-        >
+        <Part id="campaign-tracking-title" class="campaign-tracking" title="Tracking">
             <div class="fields campaign-form">
                 {date_field(
                     "campaign-start",
@@ -287,10 +281,13 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                     }
                 />
             </div>
-            <form
-                class="fields campaign-form campaign-result-form"
-                on:submit=add_result
-                aria-label="Add a posted result"
+            <AddForm
+                class="campaign-result-form"
+                label="Add a posted result"
+                error_id="campaign-result-error"
+                error=result_error
+                submit="Add result"
+                on_submit=add_result
             >
                 <CreatorSelect
                     id="campaign-result-creator"
@@ -306,13 +303,7 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                     placeholder="2026-05-03"
                 />
                 {result_fields}
-                <p id="campaign-result-error" class="error" role="alert">
-                    {move || result_error.get()}
-                </p>
-                <button type="submit" class="button">
-                    "Add result"
-                </button>
-            </form>
+            </AddForm>
             {move || {
                 tracking
                     .get()
@@ -431,6 +422,6 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                     })
             }}
             <ResultsTable campaign=campaign store=store options=options />
-        </Section>
+        </Part>
     }
 }

@@ -10,8 +10,9 @@ use crate::domain::engine::engagement::Formula;
 use crate::ui::app::clock::today;
 use crate::ui::campaign::document::{download_markdown, DocumentView};
 use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::campaign::part::Part;
 use crate::ui::risks::for_creator::thresholds_signal;
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::section::StatusLine;
 
 /// The vetting record: for each of the campaign's creators, the numbers they were picked on
 /// (formula and source), the budget decision and the risk warnings seen, on the page and as a
@@ -55,10 +56,9 @@ pub fn VettingView(campaign: CampaignMemo) -> impl IntoView {
         status.set(Some(message));
     };
     view! {
-        <Section
+        <Part
             id="campaign-vetting-title"
-            class="subpanel campaign-vetting campaign-form"
-            depth=Depth::Part
+            class="campaign-vetting campaign-form"
             title="Vetting record"
             intro="Why each creator was picked (their numbers, with the formula and the published benchmark they were compared with) and the risk warnings seen. Keep it with the campaign's files."
         >
@@ -67,15 +67,13 @@ pub fn VettingView(campaign: CampaignMemo) -> impl IntoView {
                     "Download vetting record (Markdown)"
                 </button>
             </div>
-            <p class="status" role="status">
-                {move || status.get()}
-            </p>
+            <StatusLine class="status" text=status />
             <details class="campaign-vetting-details">
                 <summary>"Show the vetting record"</summary>
                 <div class="campaign-vetting-doc" aria-label="Vetting record">
                     <DocumentView doc=doc />
                 </div>
             </details>
-        </Section>
+        </Part>
     }
 }

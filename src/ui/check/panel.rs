@@ -1,6 +1,8 @@
 //! "Check a creator": the creator's numbers in, tier, engagement against benchmarks, cadence and
 //! cost out, updated as the user types; then "Add to shortlist".
 
+use std::future::Future;
+
 use leptos::prelude::*;
 
 use crate::domain::campaign::risk_profile::check_form_risk;
@@ -11,7 +13,7 @@ use crate::domain::engine::averages::average_posts;
 use crate::domain::text::format::plural;
 use crate::domain::{Platform, Tier};
 use crate::ui::app::clock::{now_ms, today};
-use crate::ui::app::lazy::lazy_view;
+use crate::ui::app::lazy::{lazy_view, ChunkError};
 use crate::ui::app::sections;
 use crate::ui::check::engagement::FormulaPick;
 use crate::ui::check::form::{CheckForm, EntryMode};
@@ -270,34 +272,28 @@ pub fn CheckPanel() -> impl IntoView {
 
             <Section id="engagement-title" class="subpanel" depth=Depth::Tool title="Engagement">
                 <FormulaPick form=form />
-                {move || {
-                    if started.get() {
-                        lazy_view(
-                            "check-engagement",
-                            "the engagement results",
-                            move || sections::check_engagement(form),
-                        )
-                    } else {
+                {after_first_input(
+                    started,
+                    "check-engagement",
+                    "the engagement results",
+                    move || sections::check_engagement(form),
+                    || {
                         view! {
                             <p class="placeholder">
                                 "Enter the creator's numbers to compare their engagement rate with published benchmarks."
                             </p>
                         }
                             .into_any()
-                    }
-                }}
+                    },
+                )}
             </Section>
-            {move || {
-                if started.get() {
-                    lazy_view(
-                        "check-details",
-                        "the cadence, cost and risk warnings",
-                        move || sections::check_details(form),
-                    )
-                } else {
-                    view! { <WaitingForInput /> }.into_any()
-                }
-            }}
+            {after_first_input(
+                started,
+                "check-details",
+                "the cadence, cost and risk warnings",
+                move || sections::check_details(form),
+                || view! { <WaitingForInput /> }.into_any(),
+            )}
 
             <div class="actions">
                 <button type="button" on:click=add>
@@ -324,6 +320,28 @@ pub fn CheckPanel() -> impl IntoView {
                 </p>
             </div>
         </Section>
+    }
+}
+
+/// A part of the results fetched on first use (`lazy_view` of `load`, named `part` and `label`)
+/// once the form has had its first input (`started`), and `waiting` (what to enter) before.
+fn after_first_input<F, Fut>(
+    started: Memo<bool>,
+    part: &'static str,
+    label: &'static str,
+    load: F,
+    waiting: fn() -> AnyView,
+) -> impl Fn() -> AnyView
+where
+    F: Fn() -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, ChunkError>> + Send + 'static,
+{
+    move || {
+        if started.get() {
+            lazy_view(part, label, load.clone())
+        } else {
+            waiting()
+        }
     }
 }
 

@@ -21,6 +21,7 @@ use crate::ui::dossier::store::chart_points;
 use crate::ui::dossier::store::{averaged_posts, number_text, Dossier, Part};
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::widgets::fields::{CheckBox, TextField};
+use crate::ui::widgets::section::StatusLine;
 
 /// The six counts in the table's and the paste's order (saves before dislikes, which few
 /// platforms show).
@@ -493,9 +494,7 @@ fn PasteRows(dossier: Dossier) -> impl IntoView {
             <button type="button" on:click=add>
                 "Add pasted posts"
             </button>
-            <p class="form-note" role="status">
-                {move || note.get()}
-            </p>
+            <StatusLine class="form-note" text=note />
             <ul class="error-list" role="alert">
                 {move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
             </ul>

@@ -11,7 +11,7 @@ use crate::domain::text::date::Date;
 use crate::domain::text::format::{group_thousands, trimmed};
 use crate::ui::app::clock::{now_ms, today};
 use crate::ui::state::ShortlistStore;
-use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::section::{framed, Depth, StatusLine};
 
 /// The dossier's creator and the way to change it; cheap to copy into every part.
 #[derive(Clone, Copy)]
@@ -160,21 +160,8 @@ pub(super) fn Part(
     #[prop(optional, into)] intro: Option<TextProp>,
     children: Children,
 ) -> impl IntoView {
-    const CLASS: &str = "subpanel dossier-part";
-    match intro {
-        Some(intro) => view! {
-            <Section id=id class=CLASS depth=Depth::Tool title=title intro=intro>
-                {children()}
-            </Section>
-        }
-        .into_any(),
-        None => view! {
-            <Section id=id class=CLASS depth=Depth::Tool title=title>
-                {children()}
-            </Section>
-        }
-        .into_any(),
-    }
+    let class = "subpanel dossier-part".to_string();
+    framed(id, class, Depth::Tool, title, intro, None, children)
 }
 
 /// A part's form (`dossier-form`, checked by the app rather than the browser): the fields, in a
@@ -201,9 +188,7 @@ pub(super) fn EditForm(
                     </p>
                 }
             })}
-        <p class="form-note" role="status">
-            {move || note.get()}
-        </p>
+        <StatusLine class="form-note" text=note />
     };
     let inside = match legend {
         Some(legend) => view! {

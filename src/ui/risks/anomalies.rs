@@ -15,9 +15,10 @@ use crate::domain::{Platform, Tier};
 use crate::ui::app::clock::today;
 use crate::ui::app::shell::Section as AppSection;
 use crate::ui::risks::target::{SaveNote, Target};
+use crate::ui::risks::tool::RiskTool;
 use crate::ui::widgets::fields::ChoiceSelect;
 use crate::ui::widgets::number_field::NumberField;
-use crate::ui::widgets::section::{placeholder, Depth, Section};
+use crate::ui::widgets::section::placeholder;
 use crate::ui::widgets::warning::warning_list;
 
 /// "2.4", "2.4%" or "2,4 %" as a fraction (0.024).
@@ -297,10 +298,8 @@ pub fn AnomalyTool(thresholds: RwSignal<Thresholds>, target: Option<Target>) -> 
     ];
 
     view! {
-        <Section
+        <RiskTool
             id="risks-anomaly-title"
-            class="risk-tool"
-            depth=Depth::Tool
             title="Experience and engagement anomalies"
             intro="A few numbers from the creator's profile: engagement far from the benchmark, likes out of line with the audience, or little experience with brands."
         >
@@ -429,6 +428,6 @@ pub fn AnomalyTool(thresholds: RwSignal<Thresholds>, target: Option<Target>) -> 
                         .into_any()
                 }}
             </div>
-        </Section>
+        </RiskTool>
     }
 }

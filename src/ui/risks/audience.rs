@@ -11,8 +11,9 @@ use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::format::percent;
 use crate::ui::app::clock::today;
 use crate::ui::risks::target::{SaveNote, Target};
+use crate::ui::risks::tool::RiskTool;
 use crate::ui::widgets::fields::TextField;
-use crate::ui::widgets::section::{placeholder, Depth, Section};
+use crate::ui::widgets::section::placeholder;
 use crate::ui::widgets::warning::warning_list;
 
 #[component]
@@ -104,7 +105,7 @@ pub fn AudienceFitTool(thresholds: RwSignal<Thresholds>, target: Option<Target>)
     };
 
     view! {
-        <Section id="risks-audience-title" class="risk-tool" depth=Depth::Tool title="Audience fit">
+        <RiskTool id="risks-audience-title" title="Audience fit">
             <form class="risk-form" on:submit=|ev| ev.prevent_default()>
                 <div class="fields">
                     <TextField
@@ -154,6 +155,6 @@ pub fn AudienceFitTool(thresholds: RwSignal<Thresholds>, target: Option<Target>)
             </p>
             <div class="risk-result">{result}</div>
             {move || warning_list(warnings())}
-        </Section>
+        </RiskTool>
     }
 }

@@ -16,9 +16,10 @@ use crate::domain::text::number::parse_optional_count;
 use crate::ui::app::clock::today;
 use crate::ui::risks::lexicon::{ensure_loaded, initial_status, LexiconStatus};
 use crate::ui::risks::target::{save_as_edited, SaveNote, Target};
+use crate::ui::risks::tool::RiskTool;
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::number_field::NumberField;
-use crate::ui::widgets::section::{placeholder, Depth, Section};
+use crate::ui::widgets::section::placeholder;
 use crate::ui::widgets::table::column_heads;
 use crate::ui::widgets::warning::warning_list;
 
@@ -121,10 +122,8 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>, target: Option<Target>) ->
     };
 
     view! {
-        <Section
+        <RiskTool
             id="risks-sentiment-title"
-            class="risk-tool"
-            depth=Depth::Tool
             title="Comment sentiment (hate-watching)"
             intro="A following built on negative attention puts your brand next to mockery. Copy a few dozen comments from recent posts and paste them here, one per line."
         >
@@ -195,12 +194,10 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>, target: Option<Target>) ->
                 }}
             </div>
             {move || warning_list(hate_warnings())}
-        </Section>
+        </RiskTool>
 
-        <Section
+        <RiskTool
             id="risks-generic-title"
-            class="risk-tool"
-            depth=Depth::Tool
             title="Generic comments"
             intro=format!(
                 "From the comments pasted above: emoji only, one word, stock praise (“great pic”) and spam could sit under any post. {NORMAL_SHARE_NOTE}",
@@ -217,7 +214,7 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>, target: Option<Target>) ->
                 }}
             </div>
             {move || warning_list(generic_warnings())}
-        </Section>
+        </RiskTool>
     }
 }
 

@@ -13,9 +13,10 @@ use crate::domain::risk::disclosure::{
 use crate::domain::risk::findings::{caption_check, check_post_link};
 use crate::ui::app::clock::today;
 use crate::ui::risks::target::{save_as_edited, SaveNote, Target};
+use crate::ui::risks::tool::RiskTool;
 use crate::ui::widgets::evidence::verdict_badge;
 use crate::ui::widgets::fields::TextField;
-use crate::ui::widgets::section::{placeholder, Depth, Section};
+use crate::ui::widgets::section::placeholder;
 use crate::ui::widgets::table::column_heads;
 
 fn describe(found: &FoundLabel) -> String {
@@ -151,10 +152,8 @@ pub fn DisclosureChecker(target: Option<Target>) -> impl IntoView {
     };
 
     view! {
-        <Section
+        <RiskTool
             id="risks-disclosure-title"
-            class="risk-tool"
-            depth=Depth::Tool
             title="Ad disclosure in a caption"
             intro="Paste the caption of a past (or planned) sponsored post to see, country by country, whether its ad label is accepted and where it has to be."
         >
@@ -210,7 +209,7 @@ pub fn DisclosureChecker(target: Option<Target>) -> impl IntoView {
             </div>
             <SaveNote target=target note=note waiting="Paste a caption to save its check to" />
             <p class="caveat">{DISCLAIMER}</p>
-        </Section>
+        </RiskTool>
     }
 }
 

@@ -11,8 +11,8 @@ use crate::domain::text::format::plural;
 use crate::ui::app::clock::today;
 use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::risks::target::Target;
+use crate::ui::risks::tool::RiskTool;
 use crate::ui::widgets::evidence::{Fresh, StoredEntries, StoredEntry};
-use crate::ui::widgets::section::{Depth, Section};
 
 /// Takes `entry` out of `c` (the first equal one: two equal entries are one finding).
 fn remove_from(c: &mut Creator, entry: &StoredEntry) {
@@ -124,10 +124,9 @@ pub fn StoredEvidence(target: Target) -> impl IntoView {
     };
     let controls = move |entry: StoredEntry| delete_controls(target, entry, confirming).into_any();
     view! {
-        <Section
+        <RiskTool
             id="risks-evidence-title"
-            class="risk-tool stored-evidence"
-            depth=Depth::Tool
+            class="stored-evidence"
             title="Stored evidence"
             intro=intro
         >
@@ -140,6 +139,6 @@ pub fn StoredEvidence(target: Target) -> impl IntoView {
                 empty_captions="None yet: captions checked below are saved here."
                 controls=controls
             />
-        </Section>
+        </RiskTool>
     }
 }

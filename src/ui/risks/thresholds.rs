@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 
 use crate::domain::risk::thresholds::{ThresholdInfo, ThresholdUnit, Thresholds, THRESHOLDS};
+use crate::ui::risks::tool::RiskTool;
 use crate::ui::state::thresholds::ThresholdsStore;
 use crate::ui::state::value::Notice;
 use crate::ui::widgets::number_field::NumberField;
-use crate::ui::widgets::section::{Depth, Section};
 
 /// The value as typed in its field: "30" for 30%, "2" for 2×, "20" for a count.
 pub fn edit_text(info: &ThresholdInfo, value: f64) -> String {
@@ -138,10 +138,8 @@ pub fn RiskThresholds(state: ThresholdsStore) -> impl IntoView {
     });
 
     view! {
-        <Section
+        <RiskTool
             id="risks-thresholds-title"
-            class="risk-tool"
-            depth=Depth::Tool
             title="Thresholds"
             intro="Every warning in this section compares against these numbers. Change them to match your own rules; changes apply at once and are kept in this browser."
         >
@@ -208,7 +206,7 @@ pub fn RiskThresholds(state: ThresholdsStore) -> impl IntoView {
                     </button>
                 </form>
             </details>
-        </Section>
+        </RiskTool>
     }
 }
 

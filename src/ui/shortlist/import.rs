@@ -16,12 +16,11 @@ use crate::domain::text::format::date_stamp;
 use crate::domain::text::format::{group_thousands, plural};
 use crate::storage;
 use crate::ui::app::clock::now_ms;
-use crate::ui::app::slices::{ImportButtons, ImportProgress};
 use crate::ui::shortlist::format::count_label;
 use crate::ui::shortlist::import_run::Importer;
 use crate::ui::state::ShortlistStore;
-use crate::ui::widgets::files::{download_text, read_chosen_file};
-use crate::ui::widgets::import_preview::{column_name, encoding_notes, MappingRow};
+use crate::ui::widgets::files::download_text;
+use crate::ui::widgets::import_preview::{column_name, FileField, MappingRow, PreviewFrame};
 use crate::ui::widgets::section::{Depth, Section};
 use crate::ui::widgets::table::ScrollTable;
 use crate::ui::workspace::usage::QUOTA_UNITS;
@@ -191,28 +190,22 @@ fn preview(p: Preview, importer: Importer) -> impl IntoView {
             }
         })
         .collect_view();
-    let blocked = p.name_missing.is_some();
+    let about = format!(
+        "Separator detected: {}. {} to import.",
+        p.delimiter.label(),
+        plural(total, "row", "rows"),
+    );
     view! {
-        <div class="import-preview">
-            <h4>"Preview: nothing is saved yet"</h4>
-            <p>
-                {format!(
-                    "Separator detected: {}. {} to import.",
-                    p.delimiter.label(),
-                    plural(total, "row", "rows"),
-                )}
-            </p>
-            {encoding_notes(p.encoding, p.encoding_warning.clone())}
-            {p
-                .name_missing
-                .clone()
-                .map(|m| {
-                    view! {
-                        <p class="error" role="alert">
-                            {m}
-                        </p>
-                    }
-                })}
+        <PreviewFrame
+            class="import-preview"
+            about=about
+            encoding=p.encoding
+            encoding_warning=p.encoding_warning.clone()
+            problems=p.name_missing.clone().into_iter().collect()
+            rows=total
+            on_import=move || importer.run()
+            on_cancel=move || importer.cancel()
+        >
             <div class="field">
                 <label for="import-name-column">"Column with the creators' names"</label>
                 <select
@@ -257,38 +250,21 @@ fn preview(p: Preview, importer: Importer) -> impl IntoView {
             >
                 {rows}
             </ScrollTable>
-            <ImportButtons
-                rows=total
-                blocked=blocked
-                on_import=move || importer.run()
-                on_cancel=move || importer.cancel()
-            />
-        </div>
+        </PreviewFrame>
     }
 }
 
 #[component]
 pub fn CsvImport() -> impl IntoView {
     let state = expect_context::<ShortlistStore>();
-    let importer = Importer {
-        state,
-        session: StoredValue::new(None),
-        preview: RwSignal::new(None),
-        progress: RwSignal::new(None),
-        report: RwSignal::new(None),
-        error: RwSignal::new(None),
-        cancelled: StoredValue::new(false),
-    };
+    let importer = Importer::new(state);
     let pasted = RwSignal::new(String::new());
-    let reading = RwSignal::new(None::<String>);
     let file_ref = NodeRef::<leptos::html::Input>::new();
 
     let on_file = move |ev: leptos::ev::Event| {
-        read_chosen_file(
+        importer.read_file(
             &ev,
             MAX_BYTES,
-            reading,
-            importer.error,
             |bytes| {
                 importer.preview.set(None);
                 importer
@@ -300,20 +276,6 @@ pub fn CsvImport() -> impl IntoView {
     };
 
     let preview_view = move || importer.preview.get().map(|p| preview(p, importer));
-
-    let progress_view = move || {
-        importer.progress.get().map(|p| {
-            view! {
-                <ImportProgress
-                    progress=p
-                    id="import-progress"
-                    what="Importing"
-                    stop="Stop the import"
-                    on_stop=move || importer.cancel()
-                />
-            }
-        })
-    };
 
     let report_view = move || {
         importer.report.get().map(|r| {
@@ -372,16 +334,13 @@ pub fn CsvImport() -> impl IntoView {
             intro="Export your sheet as CSV (comma, semicolon or tab separated, in UTF-8, UTF-16 or Excel's Windows encoding) with a header row naming the columns, such as name, platform, followers, views, likes, price, tags. Files from Modash, HypeAuditor, Upfluence and Aspire import as they are; every column Microscope has no field for is kept on the creator under its own header. You'll see a preview before anything is added. Up to 20 MB or 200,000 rows at a time."
         >
             <div class="fields">
-                <div class="field">
-                    <label for="import-file">"CSV file"</label>
-                    <input
-                        id="import-file"
-                        type="file"
-                        accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
-                        node_ref=file_ref
-                        on:change=on_file
-                    />
-                </div>
+                <FileField
+                    id="import-file"
+                    label="CSV file"
+                    accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+                    node_ref=file_ref
+                    on_change=on_file
+                />
                 <div class="field">
                     <label for="import-paste">"Or paste rows, header first"</label>
                     <textarea
@@ -409,14 +368,8 @@ pub fn CsvImport() -> impl IntoView {
                     </div>
                 </div>
             </div>
-            <p class="status" role="status">
-                {move || reading.get().map(|name| format!("Reading “{name}”…"))}
-            </p>
-            <p class="error" role="alert">
-                {move || importer.error.get()}
-            </p>
-            {preview_view}
-            {progress_view}
+            {importer
+                .feedback(None, preview_view, "import-progress", "Importing", "Stop the import")}
             <p class="status import-summary" role="status">
                 {move || {
                     importer

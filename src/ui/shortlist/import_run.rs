@@ -5,11 +5,12 @@
 use leptos::prelude::*;
 
 use crate::domain::io::csv_import::{
-    merge_imported, ImportError, ImportSession, Preview, Progress, RejectedRow, Target,
+    merge_imported, ImportError, ImportSession, Preview, RejectedRow, Target,
 };
 use crate::domain::text::format::{group_thousands, plural};
 use crate::ui::app::slices::{read_slice, run_in_slices};
 use crate::ui::state::ShortlistStore;
+use crate::ui::widgets::import_session;
 
 /// Rows parsed between two looks at the clock: well under a millisecond of work.
 const BATCH_ROWS: usize = 250;
@@ -30,44 +31,18 @@ pub(super) struct Report {
 }
 
 /// The import's signals, copied into each scheduled chunk.
-#[derive(Clone, Copy)]
-pub(super) struct Importer {
-    pub(super) state: ShortlistStore,
-    pub(super) session: StoredValue<Option<ImportSession>>,
-    pub(super) preview: RwSignal<Option<Preview>>,
-    pub(super) progress: RwSignal<Option<Progress>>,
-    pub(super) report: RwSignal<Option<Report>>,
-    pub(super) error: RwSignal<Option<String>>,
-    pub(super) cancelled: StoredValue<bool>,
-}
+pub(super) type Importer = import_session::Importer<ImportSession, Preview, Report, ShortlistStore>;
 
 impl Importer {
     pub(super) fn start(self, session: Result<ImportSession, ImportError>) {
-        self.error.set(None);
-        self.report.set(None);
-        self.progress.set(None);
-        match session {
-            Err(e) => {
-                self.session.set_value(None);
-                self.preview.set(None);
-                self.error.set(Some(e.to_string()));
-            }
-            Ok(mut s) => {
-                s.read_ahead(READ_AHEAD_ROWS);
-                self.preview.set(Some(s.preview(PREVIEW_ROWS)));
-                self.session.set_value(Some(s));
-            }
-        }
+        self.open(session, |s| {
+            s.read_ahead(READ_AHEAD_ROWS);
+            s.preview(PREVIEW_ROWS)
+        });
     }
 
     pub(super) fn remap(self, index: usize, target: Target) {
-        let result = self
-            .session
-            .try_update_value(|s| {
-                s.as_mut()
-                    .map(|s| s.remap(index, target).map(|_| s.preview(PREVIEW_ROWS)))
-            })
-            .flatten();
+        let result = self.with_session(|s| s.remap(index, target).map(|_| s.preview(PREVIEW_ROWS)));
         match result {
             Some(Ok(p)) => {
                 self.error.set(None);
@@ -83,13 +58,6 @@ impl Importer {
             }
             None => {}
         }
-    }
-
-    pub(super) fn cancel(self) {
-        self.cancelled.set_value(true);
-        self.session.set_value(None);
-        self.preview.set(None);
-        self.progress.set(None);
     }
 
     pub(super) fn run(self) {

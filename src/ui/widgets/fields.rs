@@ -30,6 +30,21 @@ where
         .collect_view()
 }
 
+/// One `<option>` per (value, text) of `pairs`, selected while `current` holds its value.
+pub fn pair_options(pairs: Vec<(String, String)>, current: Signal<String>) -> impl IntoView {
+    pairs
+        .into_iter()
+        .map(|(value, text)| {
+            let own = value.clone();
+            view! {
+                <option value=value selected=move || current.get() == own>
+                    {text}
+                </option>
+            }
+        })
+        .collect_view()
+}
+
 /// The markup every select here shares: `div.field` (plus `class`), its label, the `<select>`
 /// holding `options` (the value the user picks goes to `picked`), then the help line if any.
 fn select_field(
@@ -152,20 +167,7 @@ pub fn CreatorSelect(
     class: Option<&'static str>,
 ) -> impl IntoView {
     let (none_value, none_text) = none;
-    let creators = move || {
-        options
-            .get()
-            .into_iter()
-            .map(|(cid, name)| {
-                let cid2 = cid.clone();
-                view! {
-                    <option value=cid selected=move || chosen.get() == cid2>
-                        {name}
-                    </option>
-                }
-            })
-            .collect_view()
-    };
+    let creators = move || pair_options(options.get(), chosen.into());
     let options = view! {
         <option value=none_value selected=move || chosen.get() == none_value>
             {none_text}

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::io::encoding::Encoding;
+use crate::ui::app::slices::ImportButtons;
 
 /// "Column 3 “Total”": a column of the file by its place (from 1) and its header.
 pub fn column_name(index: usize, header: &str) -> String {
@@ -64,6 +65,67 @@ pub fn MappingRow(
             </td>
             {note.map(|n| view! { <td class="muted">{n}</td> })}
         </tr>
+    }
+}
+
+/// The labelled file input an import reads from (`accept` lists the types offered); `node_ref`
+/// when the page clears it.
+#[component]
+pub fn FileField(
+    id: &'static str,
+    label: &'static str,
+    accept: &'static str,
+    on_change: impl Fn(leptos::ev::Event) + 'static,
+    #[prop(optional)] node_ref: NodeRef<leptos::html::Input>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id type="file" accept=accept node_ref=node_ref on:change=on_change />
+        </div>
+    }
+}
+
+/// A session's preview, the same frame for both imports: the heading (`<h4>`, or `<h5>` with
+/// `nested`), `about` (how the file was read), the encoding notes, each `problem` that blocks the
+/// import as an alert, the children (the mapping and the first rows), then the buttons that import
+/// the `rows` (disabled while there is a problem) or cancel.
+#[component]
+pub fn PreviewFrame(
+    class: &'static str,
+    #[prop(optional)] nested: bool,
+    about: String,
+    encoding: Option<Encoding>,
+    encoding_warning: Option<String>,
+    problems: Vec<String>,
+    rows: usize,
+    on_import: impl Fn() + 'static,
+    on_cancel: impl Fn() + 'static,
+    children: Children,
+) -> impl IntoView {
+    const HEADING: &str = "Preview: nothing is saved yet";
+    let heading = if nested {
+        view! { <h5>{HEADING}</h5> }.into_any()
+    } else {
+        view! { <h4>{HEADING}</h4> }.into_any()
+    };
+    let blocked = !problems.is_empty();
+    let problems = problems
+        .into_iter()
+        .map(|m| {
+            view! {
+                <p class="error" role="alert">
+                    {m}
+                </p>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class=class>
+            {heading} <p>{about}</p> {encoding_notes(encoding, encoding_warning)} {problems}
+            {children()}
+            <ImportButtons rows=rows blocked=blocked on_import=on_import on_cancel=on_cancel />
+        </div>
     }
 }
 

@@ -11,6 +11,7 @@ pub mod evidence;
 pub mod fields;
 pub mod files;
 pub mod import_preview;
+pub mod import_session;
 pub mod number_field;
 pub mod print;
 pub mod section;

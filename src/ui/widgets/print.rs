@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::widgets::section::{classes, StatusLine};
+
 /// `before` runs first (e.g. to open folded parts so they print).
 #[component]
 pub fn PrintButton(
@@ -26,13 +28,11 @@ pub fn PrintButton(
             }
         }
     };
-    let status_class = status_class.map_or_else(|| "status".to_string(), |c| format!("status {c}"));
+    let status_class = classes("status", status_class);
     view! {
         <button type="button" class=class on:click=print>
             {label}
         </button>
-        <p class=status_class role="status">
-            {move || status.get()}
-        </p>
+        <StatusLine class=status_class text=status />
     }
 }

@@ -1,6 +1,7 @@
 //! A titled section: `<section>` labelled by its heading, an optional intro line, then its content.
 //! Every panel, tool and part of a panel is one, so each is named for screen readers the same way.
-//! Also the placeholder line a part shows until it has something to show.
+//! Also the placeholder line a part shows until it has something to show, and the status line
+//! that says what just happened.
 
 use leptos::prelude::*;
 use leptos::text_prop::TextProp;
@@ -22,7 +23,7 @@ pub enum Depth {
 pub fn Section(
     /// The heading's id, which names the section.
     id: &'static str,
-    class: &'static str,
+    #[prop(into)] class: String,
     depth: Depth,
     title: &'static str,
     #[prop(optional, into)] intro: Option<TextProp>,
@@ -41,7 +42,7 @@ pub fn Section(
     } else {
         "help"
     };
-    let intro_class = intro_class.map_or_else(|| own.to_string(), |c| format!("{own} {c}"));
+    let intro_class = classes(own, intro_class);
     let intro = intro.map(|text| view! { <p class=intro_class>{move || text.get()}</p> });
     view! {
         <section class=class aria-labelledby=id>
@@ -52,8 +53,49 @@ pub fn Section(
     }
 }
 
+/// A [`Section`] for the components that frame every part of an area alike (the campaign's parts,
+/// the risk tools, the dossier's parts) and pass on an intro they may not have.
+pub fn framed(
+    id: &'static str,
+    class: String,
+    depth: Depth,
+    title: &'static str,
+    intro: Option<TextProp>,
+    intro_class: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    Section(SectionProps {
+        id,
+        class,
+        depth,
+        title,
+        intro,
+        intro_class,
+        children,
+    })
+}
+
 /// The line a part shows instead of its results while there is nothing to show yet, saying what
 /// to enter or do first: one markup (`p.placeholder`), so every empty state looks alike.
 pub fn placeholder(text: impl IntoView + 'static) -> AnyView {
     view! { <p class="placeholder">{text}</p> }.into_any()
+}
+
+/// A status line (`role="status"`, so screen readers read it out when it changes): `text` while
+/// there is one.
+#[component]
+pub fn StatusLine(
+    #[prop(into)] class: String,
+    #[prop(into)] text: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <p class=class role="status">
+            {move || text.get()}
+        </p>
+    }
+}
+
+/// An element's own class, then `extra` when given: "help", "help campaign-form".
+pub fn classes(own: &str, extra: Option<&str>) -> String {
+    extra.map_or_else(|| own.to_string(), |c| format!("{own} {c}"))
 }
