@@ -44,28 +44,44 @@ pub struct Filter {
     pub text: String,
 }
 
-/// Lower-cased search keys, computed once per change so a query over 5,000 creators only
-/// compares. The name (every sort's tie-breaker) is lowered at once; the text searched (name,
-/// notes and tags) on the first search that needs it: an import of 100,000 creators no longer
-/// pays for text nobody may search (issue 19).
+/// Search keys, computed once per change so a query over 5,000 creators only compares. The name
+/// (every sort's tie-breaker) is compared lower-cased: an ASCII name (most) byte by byte in place,
+/// any other lowered once here; the text searched (name, notes and tags) is built on the first
+/// search that needs it. An import of 100,000 creators no longer makes a lower-cased copy of every
+/// name, nor text nobody may search (issue 19).
 #[derive(Debug, Clone)]
 struct Keys {
-    name: String,
+    /// The lower-cased name of a name that is not ASCII; `None` for an ASCII one.
+    lowered: Option<Box<str>>,
     haystack: OnceLock<String>,
 }
 
 impl Keys {
     fn of(c: &Creator) -> Keys {
         Keys {
-            name: lower(&c.name),
+            lowered: (!c.name.is_ascii()).then(|| c.name.to_lowercase().into_boxed_str()),
             haystack: OnceLock::new(),
+        }
+    }
+
+    /// The creator's name as sorted (see [`Name`]).
+    fn name<'a>(&'a self, c: &'a Creator) -> Name<'a> {
+        match &self.lowered {
+            Some(l) => Name {
+                text: l,
+                ascii_to_lower: false,
+            },
+            None => Name {
+                text: &c.name,
+                ascii_to_lower: true,
+            },
         }
     }
 
     fn haystack(&self, c: &Creator) -> &str {
         self.haystack.get_or_init(|| {
-            let mut haystack = String::with_capacity(self.name.len() + c.notes.len() + 16);
-            haystack.push_str(&self.name);
+            let mut haystack = String::with_capacity(c.name.len() + c.notes.len() + 16);
+            haystack.push_str(&lower(&c.name));
             haystack.push('\n');
             haystack.push_str(&lower(&c.notes));
             for t in &c.tags {
@@ -74,6 +90,27 @@ impl Keys {
             }
             haystack
         })
+    }
+}
+
+/// A name as the sort compares it: lower-cased, `text` as it is or (an ASCII name) with each
+/// byte lower-cased as it is compared. Compares as the two lower-cased names would.
+#[derive(Debug, Clone, Copy)]
+struct Name<'a> {
+    text: &'a str,
+    ascii_to_lower: bool,
+}
+
+impl<'a> Name<'a> {
+    fn cmp_lowered(self, other: Name<'_>) -> Ordering {
+        self.bytes().cmp(other.bytes())
+    }
+
+    fn bytes(self) -> impl Iterator<Item = u8> + 'a {
+        let to_lower = self.ascii_to_lower;
+        self.text
+            .bytes()
+            .map(move |b| if to_lower { b.to_ascii_lowercase() } else { b })
     }
 }
 
@@ -486,7 +523,7 @@ fn keyed_piece<'a>(
                 criteria.words.iter().all(|w| haystack.contains(w.as_str()))
             });
         if matches {
-            out.push((value_of(c), k.name.as_str(), c.id.as_str(), from + i));
+            out.push((value_of(c), k.name(c), c.id.as_str(), from + i));
         }
     }
 }
@@ -630,8 +667,8 @@ pub struct QueryPage {
     pub positions: Vec<usize>,
 }
 
-/// A creator as sorted: its sort value, lower-cased name, id and position.
-type Keyed<'a> = (Option<f64>, &'a str, &'a str, usize);
+/// A creator as sorted: its sort value, name (compared lower-cased), id and position.
+type Keyed<'a> = (Option<f64>, Name<'a>, &'a str, usize);
 
 /// The search box's words and the tag filter, lower-cased as the search keys are.
 fn search_terms(filter: &Filter) -> (Vec<String>, Option<String>) {
@@ -669,7 +706,7 @@ fn order(key: SortKey, dir: SortDir, a: &Keyed<'_>, b: &Keyed<'_>) -> Ordering {
     let directed = |o: Ordering| if dir == SortDir::Desc { o.reverse() } else { o };
     let (va, na, ia, _) = a;
     let (vb, nb, ib, _) = b;
-    let by_name = || na.cmp(nb).then_with(|| ia.cmp(ib));
+    let by_name = || na.cmp_lowered(*nb).then_with(|| ia.cmp(ib));
     if key == SortKey::Name {
         return directed(by_name());
     }
@@ -688,6 +725,27 @@ mod tests {
 
     fn creator(id: &str, name: &str) -> Creator {
         Creator::new(id.to_string(), name, 1.0)
+    }
+
+    /// Guards issue 19's in-place name comparison: an ASCII name compared byte by byte lower-cased,
+    /// any other lowered once, must order as comparing both names' lower-cased copies did.
+    #[test]
+    fn names_compare_as_their_lower_cased_copies() {
+        let names = [
+            "ann", "Ann", "ANN", "anna", "Bo", "bo", "Åsa", "åsa", "Émile", "emile", "Zoë", "zoe",
+            "", "a b", "A_B", "Ωmega", "ω", "İpek", "ipek", "10x", "9Lives",
+        ];
+        for a in names {
+            for b in names {
+                let (ca, cb) = (creator("a", a), creator("b", b));
+                let (ka, kb) = (Keys::of(&ca), Keys::of(&cb));
+                assert_eq!(
+                    ka.name(&ca).cmp_lowered(kb.name(&cb)),
+                    lower(a).cmp(&lower(b)),
+                    "{a:?} against {b:?}"
+                );
+            }
+        }
     }
 
     fn sample() -> Shortlist {

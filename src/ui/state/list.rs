@@ -150,7 +150,7 @@ impl<C: Records> ListSource for Source<'_, C> {
         self.list
             .items()
             .get(i)
-            .is_none_or(|c| self.edits.changed.contains(c.id()))
+            .is_none_or(|c| self.edits.is_changed(c.id()))
     }
 
     fn write_json(&self, i: usize, out: &mut String) -> Result<(), String> {
@@ -209,7 +209,7 @@ fn newer_here<T: Versioned>(local: &[T], stored: &[T], edits: &LocalEdits) -> Ve
     let stored_at: HashMap<&str, f64> = stored.iter().map(|c| (c.id(), c.updated_at())).collect();
     local
         .iter()
-        .filter(|m| !edits.changed.contains(m.id()))
+        .filter(|m| !edits.is_changed(m.id()))
         .filter(|m| stored_at.get(m.id()).is_some_and(|&t| m.updated_at() > t))
         .map(|m| m.id().to_string())
         .collect()
@@ -405,6 +405,12 @@ impl<C: Records> ListStore<C> {
         let was_blocked = self.persisted.mode() == Some(Mode::Blocked);
         let stored_ids = ids_of(&stored);
         let list = if has_edits {
+            // The merge adds the other tab's records to the list: "every record listed" must
+            // name this tab's own first.
+            self.book.update_value(|b| {
+                self.items
+                    .with_untracked(|l| b.edits.list_ids(l.items().iter().map(|c| c.id())))
+            });
             let (list, newer) = self.book.with_value(|b| {
                 self.items.with_untracked(|l| {
                     let newer = newer_here(l.items(), &stored, &b.edits);

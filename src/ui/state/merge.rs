@@ -39,11 +39,38 @@ pub struct LocalEdits {
     pub changed: HashSet<String>,
     /// Ids removed here.
     pub deleted: HashSet<String>,
+    /// Every record in this tab's list counts as changed, besides `changed`: set by an import
+    /// into an empty list, whose 100,000 ids were otherwise copied into `changed` one by one
+    /// (issue 19). [`LocalEdits::list_ids`] turns it into ids before the list takes in records
+    /// it did not hold.
+    pub all_listed: bool,
 }
 
 impl LocalEdits {
     pub fn is_empty(&self) -> bool {
-        self.changed.is_empty() && self.deleted.is_empty()
+        !self.all_listed && self.changed.is_empty() && self.deleted.is_empty()
+    }
+
+    /// Whether the record with this id, one of this tab's list, was added or edited here.
+    pub fn is_changed(&self, id: &str) -> bool {
+        self.all_listed || self.changed.contains(id)
+    }
+
+    /// Every record now in the list was added or edited here (see `all_listed`).
+    pub fn changed_all_listed(&mut self) {
+        self.all_listed = true;
+    }
+
+    /// Replaces `all_listed` by the ids of the list it stood for (`ids`, this tab's list as it
+    /// is), so that records the list takes in later do not count as changed.
+    pub fn list_ids<'a>(&mut self, ids: impl Iterator<Item = &'a str>) {
+        if !std::mem::take(&mut self.all_listed) {
+            return;
+        }
+        for id in ids {
+            self.deleted.remove(id);
+            self.changed.insert(id.to_string());
+        }
     }
 
     pub fn changed(&mut self, id: &str) {
@@ -68,6 +95,7 @@ impl LocalEdits {
     pub fn clear(&mut self) {
         self.changed.clear();
         self.deleted.clear();
+        self.all_listed = false;
     }
 }
 
@@ -101,13 +129,11 @@ pub fn merge<T: Versioned>(
         match stored_by_id.remove(mine.id()) {
             Some(theirs) => {
                 let mine_wins = mine.updated_at() > theirs.updated_at()
-                    || (mine.updated_at() == theirs.updated_at()
-                        && edits.changed.contains(mine.id()));
+                    || (mine.updated_at() == theirs.updated_at() && edits.is_changed(mine.id()));
                 out.push(if mine_wins { mine.clone() } else { theirs });
             }
             None => {
-                let removed_elsewhere =
-                    base.contains(mine.id()) && !edits.changed.contains(mine.id());
+                let removed_elsewhere = base.contains(mine.id()) && !edits.is_changed(mine.id());
                 if !removed_elsewhere {
                     out.push(mine.clone());
                 }
@@ -143,6 +169,7 @@ mod tests {
         LocalEdits {
             changed: set(changed),
             deleted: set(deleted),
+            all_listed: false,
         }
     }
 
@@ -299,5 +326,45 @@ mod tests {
         );
         e.clear();
         assert!(e.is_empty());
+    }
+
+    /// Guards issue 19's import bookkeeping: "every record listed" (an import into an empty
+    /// list, no ids copied) must merge with another tab's list as the ids themselves did, and
+    /// stop covering records the list takes in once its ids are written out.
+    #[test]
+    fn all_listed_counts_as_every_listed_id() {
+        let local = [c("a", "Ann here", 5.0), c("b", "Bo here", 5.0)];
+        let stored = || {
+            vec![
+                c("a", "Ann there", 5.0),
+                c("b", "Bo there", 9.0),
+                c("z", "Zed there", 1.0),
+            ]
+        };
+        let base = set(&["a", "b"]);
+        let mut all = LocalEdits::default();
+        all.deleted("b");
+        all.changed_all_listed();
+        assert!(!all.is_empty());
+        assert!(all.is_changed("a") && all.is_changed("b"));
+        let by_ids = edits(&["a", "b"], &[]);
+        assert_eq!(
+            names(&merge(&local, stored(), &base, &all)),
+            names(&merge(&local, stored(), &base, &by_ids)),
+        );
+        assert_eq!(
+            names(&merge(&local[..1], stored(), &base, &all)),
+            names(&merge(&local[..1], stored(), &base, &edits(&["a"], &["b"]))),
+            "a record removed here stays removed"
+        );
+        all.list_ids(local.iter().map(|c| c.id.as_str()));
+        assert_eq!(all, by_ids, "the ids of the list, a deleted one re-added");
+        assert!(
+            !all.is_changed("z"),
+            "the other tab's record is not this tab's edit"
+        );
+        all.changed_all_listed();
+        all.clear();
+        assert!(all.is_empty());
     }
 }

@@ -15,6 +15,7 @@ use crate::storage;
 use crate::storage::envelope::{Load, SHORTLIST};
 use crate::ui::app::clock::now_ms;
 use crate::ui::state::list::{ListNames, ListSpec, ListStore, Records};
+use crate::ui::state::merge::LocalEdits;
 use crate::ui::state::persisted::SaveWords;
 
 /// Set once the first-run notice about browser storage has been dismissed.
@@ -148,6 +149,16 @@ impl ShortlistStore {
         creators: Vec<Creator>,
         combine: impl Fn(&Creator, Creator) -> Creator,
     ) -> MergeSummary {
+        // Into an empty list, every creator listed afterwards is an imported one: noted as such,
+        // without copying 100,000 ids into the list of changes (issue 19).
+        if self.list.with_untracked(|l| l.creators().is_empty()) {
+            let summary = self
+                .list
+                .try_update(|l| l.merge_with(creators, combine))
+                .unwrap_or_default();
+            self.edited(LocalEdits::changed_all_listed);
+            return summary;
+        }
         let ids: Vec<String> = creators.iter().map(|c| c.id.clone()).collect();
         let summary = self
             .list
