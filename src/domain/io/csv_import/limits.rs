@@ -59,3 +59,53 @@ macro_rules! from_unopened {
     };
 }
 pub(super) use from_unopened;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::io::csv_import::{ImportError, OrdersImportError};
+
+    const SMALL: Limits = Limits { bytes: 20, rows: 2 };
+
+    #[test]
+    fn texts_are_opened_within_the_limits() {
+        let cases = [
+            ("name\na\nb\n", Ok(2)),
+            ("name\na\nb\nc\n", Err(Unopened::TooManyRows { rows: 3 })),
+            (
+                "name\n0123456789abcdefghij",
+                Err(Unopened::TooLarge { bytes: 25 }),
+            ),
+            ("\n  \n", Err(Unopened::Empty)),
+            ("PK\u{3}\u{4}", Err(Unopened::NotText)),
+        ];
+        for (text, want) in cases {
+            assert_eq!(SMALL.open(text).map(|o| o.total_rows), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_before_decoding() {
+        let refused: Result<Decoded, ImportError> = SMALL.decode(vec![b'a'; 21]);
+        assert_eq!(refused.err(), Some(ImportError::TooLarge { bytes: 21 }));
+        let read: Result<Decoded, OrdersImportError> = SMALL.decode(b"name\na\n".to_vec());
+        assert_eq!(read.map(|d| d.text), Ok("name\na\n".to_string()));
+    }
+
+    /// Each import's error takes every refusal as the variant of the same name and fields.
+    #[test]
+    fn both_imports_word_every_refusal() {
+        let refusals = [
+            Unopened::TooLarge { bytes: 3 },
+            Unopened::TooManyRows { rows: 4 },
+            Unopened::NotText,
+            Unopened::Empty,
+            Unopened::HeaderQuote,
+        ];
+        for u in refusals {
+            let want = format!("{u:?}");
+            assert_eq!(format!("{:?}", ImportError::from(u)), want);
+            assert_eq!(format!("{:?}", OrdersImportError::from(u)), want);
+        }
+    }
+}

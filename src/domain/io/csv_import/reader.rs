@@ -63,9 +63,13 @@ pub(super) struct Opening {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Unopened {
     /// Over an import's byte limit (only from `limits::Limits`).
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     /// Over an import's row limit (only from `limits::Limits`).
-    TooManyRows { rows: usize },
+    TooManyRows {
+        rows: usize,
+    },
     NotText,
     Empty,
     /// The header row opens a quote it never closes (every row would vanish into it).
