@@ -678,16 +678,35 @@ fn times(x: f64) -> String {
     trimmed(x, 2)
 }
 
-/// A rate set against one benchmark of the same formula.
+/// A figure set against a published one of the same kind: the figure (kept only when usable),
+/// figure ÷ benchmark and that ratio's verdict. An engagement rate against a [`Benchmark`]
+/// ([`Comparison`]) and posts per week against a cadence figure (`cadence::CadenceComparison`)
+/// are both this.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Comparison {
-    /// The creator's rate; `None` when undefined ("n/a").
+pub struct Against<B: 'static> {
+    /// The creator's figure; `None` when undefined ("n/a").
     pub value: Option<f64>,
-    pub benchmark: &'static Benchmark,
+    pub benchmark: &'static B,
     /// value ÷ benchmark.
     pub ratio: Option<f64>,
     pub verdict: Option<Verdict>,
 }
+
+impl<B> Against<B> {
+    /// `value` against `benchmark`, whose published value is `published`.
+    pub(crate) fn set(value: Option<f64>, benchmark: &'static B, published: f64) -> Against<B> {
+        let (value, ratio, verdict) = Verdict::against(value, published);
+        Against {
+            value,
+            benchmark,
+            ratio,
+            verdict,
+        }
+    }
+}
+
+/// A rate set against one benchmark of the same formula.
+pub type Comparison = Against<Benchmark>;
 
 impl Comparison {
     /// `None` when the benchmark is of another formula: mixing formulas misleads.
@@ -696,16 +715,7 @@ impl Comparison {
         formula: Formula,
         benchmark: &'static Benchmark,
     ) -> Option<Comparison> {
-        if benchmark.formula != formula {
-            return None;
-        }
-        let (value, ratio, verdict) = Verdict::against(value, benchmark.value);
-        Some(Comparison {
-            value,
-            benchmark,
-            ratio,
-            verdict,
-        })
+        (benchmark.formula == formula).then(|| Against::set(value, benchmark, benchmark.value))
     }
 
     /// "8.2% vs 8.5% TikTok micro benchmark (CreatorDB, 2026): in line".

@@ -6,7 +6,7 @@ use thiserror::Error;
 
 use crate::domain::creator::platform::Platform;
 use crate::domain::creator::tier::Tier;
-use crate::domain::engine::benchmark::Verdict;
+use crate::domain::engine::benchmark::Against;
 use crate::domain::engine::engagement::ratio;
 use crate::domain::engine::published::PublishedFigure;
 pub(crate) use crate::domain::text::date::Date;
@@ -160,23 +160,11 @@ pub fn cadence_benchmark(
 }
 
 /// Posts per week set against a benchmark, with the same verdict bands as engagement.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CadenceComparison {
-    pub per_week: Option<f64>,
-    pub benchmark: &'static PublishedFigure,
-    pub ratio: Option<f64>,
-    pub verdict: Option<Verdict>,
-}
+pub type CadenceComparison = Against<PublishedFigure>;
 
 impl CadenceComparison {
     pub fn new(per_week: Option<f64>, benchmark: &'static PublishedFigure) -> CadenceComparison {
-        let (per_week, ratio, verdict) = Verdict::against(per_week, benchmark.value);
-        CadenceComparison {
-            per_week,
-            benchmark,
-            ratio,
-            verdict,
-        }
+        Against::set(per_week, benchmark, benchmark.value)
     }
 
     /// "2.8 posts a week vs almost 3 for YouTube micro (CreatorDB, 2026): in line".
@@ -184,7 +172,7 @@ impl CadenceComparison {
         let b = self.benchmark;
         let head = format!(
             "{} vs {} for {} {} ({})",
-            per_week_label(self.per_week),
+            per_week_label(self.value),
             b.wording,
             b.platform.name(),
             tier_word(b.tier),

@@ -16,6 +16,7 @@
 //! again, so "-Ann-" or "@handle" come back unchanged. A cell like "'Tis" (apostrophe followed by
 //! anything else) is kept as written.
 
+mod limits;
 mod merge;
 mod orders;
 mod post_rows;

@@ -8,25 +8,18 @@ use crate::domain::campaign::record::Campaign;
 use crate::domain::engine::engagement::Formula;
 use crate::domain::io::share::{creator_summary, Shared};
 use crate::ui::campaign::document::{download_markdown, DocumentView};
-use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::campaign::inputs::{from_campaign_and_thresholds, shortlisted, CampaignMemo};
 use crate::ui::campaign::part::Part;
-use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::widgets::print::PrintButton;
 use crate::ui::widgets::section::StatusLine;
 use crate::ui::workspace::share::CopyLinkButton;
 
 #[component]
 pub fn BriefView(campaign: CampaignMemo) -> impl IntoView {
-    let creators = shortlisted();
-    let limits = thresholds_signal();
-    let doc = Memo::new(move |_| {
-        let all = creators.get();
-        let min = limits.with(|t| t.min_sponsored_posts);
-        campaign.with(|c| {
-            c.as_ref()
-                .map(|c| campaign_brief(c, &all, Formula::default(), min))
-        })
+    let doc = from_campaign_and_thresholds(campaign, |c, all, t| {
+        campaign_brief(c, all, Formula::default(), t.min_sponsored_posts)
     });
+    let creators = shortlisted();
     // The brief as a link carries it: the campaign and the summaries of its shortlisted creators.
     let shared = Signal::derive(move || {
         let all = creators.get();

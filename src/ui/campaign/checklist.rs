@@ -3,19 +3,14 @@
 use leptos::prelude::*;
 
 use crate::domain::campaign::checklist::{checklist, Scope};
-use crate::ui::campaign::inputs::{campaign_id, shortlisted, CampaignMemo};
+use crate::ui::campaign::inputs::{campaign_id, from_campaign_and_thresholds, CampaignMemo};
 use crate::ui::campaign::part::Part;
-use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::state::CampaignsStore;
 
 #[component]
 pub fn ChecklistView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView {
-    let creators = shortlisted();
-    let limits = thresholds_signal();
-    let list = Memo::new(move |_| {
-        let all = creators.get();
-        let min = limits.with(|t| t.min_sponsored_posts);
-        campaign.with(|c| c.as_ref().map(|c| checklist(c, &all, min)))
+    let list = from_campaign_and_thresholds(campaign, |c, all, t| {
+        checklist(c, all, t.min_sponsored_posts)
     });
     let id = campaign_id(campaign);
     view! {

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 
 use crate::domain::campaign::record::Campaign;
 use crate::domain::creator::record::Creator;
+use crate::domain::risk::thresholds::Thresholds;
 use crate::domain::text::date::Date;
+use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::state::ShortlistStore;
 
 /// The open campaign, or none while it is being deleted.
@@ -87,4 +89,17 @@ pub fn typed_date(text: RwSignal<String>, error: RwSignal<Option<String>>) -> Op
             None
         }
     }
+}
+
+/// [`from_campaign`] for what also depends on the risk thresholds (the brief, the vetting record,
+/// the checklist): made again when they change too.
+pub fn from_campaign_and_thresholds<T>(
+    campaign: CampaignMemo,
+    make: impl Fn(&Campaign, &[Creator], &Thresholds) -> T + Send + Sync + 'static,
+) -> Memo<Option<T>>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    let limits = thresholds_signal();
+    from_campaign(campaign, move |c, all| limits.with(|t| make(c, all, t)))
 }

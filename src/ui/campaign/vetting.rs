@@ -9,9 +9,8 @@ use crate::domain::creator::record::{Creator, Status};
 use crate::domain::engine::engagement::Formula;
 use crate::ui::app::clock::today;
 use crate::ui::campaign::document::{download_markdown, DocumentView};
-use crate::ui::campaign::inputs::{shortlisted, CampaignMemo};
+use crate::ui::campaign::inputs::{from_campaign_and_thresholds, CampaignMemo};
 use crate::ui::campaign::part::Part;
-use crate::ui::risks::for_creator::thresholds_signal;
 use crate::ui::widgets::section::StatusLine;
 
 /// The vetting record: for each of the campaign's creators, the numbers they were picked on
@@ -19,36 +18,29 @@ use crate::ui::widgets::section::StatusLine;
 /// Markdown download to keep with the campaign's files.
 #[component]
 pub fn VettingView(campaign: CampaignMemo) -> impl IntoView {
-    let creators = shortlisted();
-    let limits = thresholds_signal();
-    let doc = Memo::new(move |_| {
-        let all = creators.get();
-        let t = limits.get();
-        campaign.with(|c| {
-            let c = c.as_ref()?;
-            let formula = Formula::default();
-            let (members, _) = c.members(&all);
-            let members: Vec<&Creator> = members
-                .into_iter()
-                .filter(|m| m.status != Status::Declined)
-                .collect();
-            let day = today();
-            let risks: Vec<_> = members
-                .iter()
-                .map(|m| creator_risk(m, formula, Some(c), &t, day))
-                .collect();
-            let entries: Vec<Vetting<'_>> = members
-                .iter()
-                .zip(&risks)
-                .map(|(m, r)| Vetting {
-                    creator: m,
-                    warnings: &r.report.warnings,
-                    evidence: &r.evidence,
-                })
-                .collect();
-            let the_plan = plan(c, &all).ok();
-            Some(vetting_record(c, &entries, formula, the_plan.as_ref()))
-        })
+    let doc = from_campaign_and_thresholds(campaign, |c, all, t| {
+        let formula = Formula::default();
+        let (members, _) = c.members(all);
+        let members: Vec<&Creator> = members
+            .into_iter()
+            .filter(|m| m.status != Status::Declined)
+            .collect();
+        let day = today();
+        let risks: Vec<_> = members
+            .iter()
+            .map(|m| creator_risk(m, formula, Some(c), t, day))
+            .collect();
+        let entries: Vec<Vetting<'_>> = members
+            .iter()
+            .zip(&risks)
+            .map(|(m, r)| Vetting {
+                creator: m,
+                warnings: &r.report.warnings,
+                evidence: &r.evidence,
+            })
+            .collect();
+        let the_plan = plan(c, all).ok();
+        vetting_record(c, &entries, formula, the_plan.as_ref())
     });
     let status = RwSignal::new(None::<String>);
     let download = move |_| {

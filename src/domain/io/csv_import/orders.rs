@@ -14,10 +14,11 @@ use thiserror::Error;
 use crate::domain::campaign::attribution::{
     map_columns, OrderColumns, OrdersFile, OrdersReader, PreviewOrder, Role,
 };
-use crate::domain::io::encoding::{decode, Encoding, EncodingError};
+use crate::domain::io::encoding::{Encoding, EncodingError};
 use crate::domain::text::format::group_thousands;
 
-use super::reader::{open, read_record_wanted, Cursor, Opening, Unopened};
+use super::limits::{from_unopened, Limits};
+use super::reader::{read_record_wanted, Cursor, Opening};
 use super::{Delimiter, Progress, Steps};
 
 /// A shop's export is larger than a creator list: 50,000 orders with line items and addresses
@@ -25,6 +26,10 @@ use super::{Delimiter, Progress, Steps};
 pub const MAX_ORDER_BYTES: usize = 100 * 1024 * 1024;
 /// Most data rows read at once.
 pub const MAX_ORDER_ROWS: usize = 1_000_000;
+const LIMITS: Limits = Limits {
+    bytes: MAX_ORDER_BYTES,
+    rows: MAX_ORDER_ROWS,
+};
 /// Rows read for the preview at most.
 const PREVIEW_ROWS: usize = 200;
 
@@ -48,6 +53,8 @@ pub enum OrdersImportError {
     #[error("The columns can't change once the import has started.")]
     AlreadyStarted,
 }
+
+from_unopened!(OrdersImportError);
 
 /// What the import will do, shown before anything is saved.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,10 +91,7 @@ pub struct OrdersSession {
 impl OrdersSession {
     /// Decodes a file's bytes (see `io::encoding`) and finds its columns.
     pub fn from_file(name: &str, bytes: Vec<u8>) -> Result<OrdersSession, OrdersImportError> {
-        if bytes.len() > MAX_ORDER_BYTES {
-            return Err(OrdersImportError::TooLarge { bytes: bytes.len() });
-        }
-        let decoded = decode(bytes)?;
+        let decoded = LIMITS.decode::<OrdersImportError>(bytes)?;
         Self::start(name, decoded.text, Some(decoded.encoding), decoded.warning)
     }
 
@@ -102,24 +106,14 @@ impl OrdersSession {
         encoding: Option<Encoding>,
         encoding_warning: Option<String>,
     ) -> Result<OrdersSession, OrdersImportError> {
-        if text.len() > MAX_ORDER_BYTES {
-            return Err(OrdersImportError::TooLarge { bytes: text.len() });
-        }
         let Opening {
             start,
             cursor,
             delimiter,
             headers,
             total_rows,
-        } = open(&text).map_err(|e| match e {
-            Unopened::NotText => OrdersImportError::NotText,
-            Unopened::Empty => OrdersImportError::Empty,
-            Unopened::HeaderQuote => OrdersImportError::HeaderQuote,
-        })?;
+        } = LIMITS.open(&text)?;
         let columns = map_columns(&headers);
-        if total_rows > MAX_ORDER_ROWS {
-            return Err(OrdersImportError::TooManyRows { rows: total_rows });
-        }
         Ok(OrdersSession {
             name: name.trim().to_string(),
             text,

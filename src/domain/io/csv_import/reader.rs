@@ -59,9 +59,17 @@ pub(super) struct Opening {
     pub(super) total_rows: usize,
 }
 
-/// Why a text can't be opened as CSV; each import words it.
+/// Why a text can't be opened as CSV; each import words it (`limits::from_unopened`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Unopened {
+    /// Over an import's byte limit (only from `limits::Limits`).
+    TooLarge {
+        bytes: usize,
+    },
+    /// Over an import's row limit (only from `limits::Limits`).
+    TooManyRows {
+        rows: usize,
+    },
     NotText,
     Empty,
     /// The header row opens a quote it never closes (every row would vanish into it).

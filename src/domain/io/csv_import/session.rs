@@ -7,11 +7,12 @@ use thiserror::Error;
 
 use crate::domain::creator::dossier::ReportedKind;
 use crate::domain::creator::record::{shorten, Creator, IdSource};
-use crate::domain::io::encoding::{decode, Encoding, EncodingError};
+use crate::domain::io::encoding::{Encoding, EncodingError};
 use crate::domain::text::date::Date;
 use crate::domain::text::format::group_thousands;
 
-use super::reader::{is_empty_record, open, read_record, unneutralise, Cursor, Opening, Unopened};
+use super::limits::{from_unopened, Limits};
+use super::reader::{is_empty_record, read_record, unneutralise, Cursor, Opening};
 use super::rows::{read_rate, Column, RateScale, RowBuilder};
 use super::{has_name_source, map_headers, ColumnMapping, Delimiter, Target};
 
@@ -22,6 +23,11 @@ const SCALE_SAMPLE_ROWS: usize = 200;
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 /// Most data rows imported at once.
 pub const MAX_ROWS: usize = 200_000;
+
+const LIMITS: Limits = Limits {
+    bytes: MAX_BYTES,
+    rows: MAX_ROWS,
+};
 
 /// A row that was not imported.
 pub use crate::domain::text::csv::RejectedRow;
@@ -48,6 +54,8 @@ pub enum ImportError {
     #[error("There is no column {} in this file.", .0 + 1)]
     NoSuchColumn(usize),
 }
+
+from_unopened!(ImportError);
 
 fn megabytes(bytes: usize) -> String {
     let tenths = (bytes as u64 * 10 + 524_288) / 1_048_576;
@@ -234,10 +242,7 @@ impl ImportSession {
         bytes: Vec<u8>,
         now_ms: f64,
     ) -> Result<ImportSession, ImportError> {
-        if bytes.len() > MAX_BYTES {
-            return Err(ImportError::TooLarge { bytes: bytes.len() });
-        }
-        let decoded = decode(bytes)?;
+        let decoded = LIMITS.decode::<ImportError>(bytes)?;
         Self::start(
             decoded.text,
             now_ms,
@@ -254,25 +259,14 @@ impl ImportSession {
         encoding: Option<Encoding>,
         encoding_warning: Option<String>,
     ) -> Result<ImportSession, ImportError> {
-        if text.len() > MAX_BYTES {
-            return Err(ImportError::TooLarge { bytes: text.len() });
-        }
         let Opening {
             start,
             cursor,
             delimiter,
             headers,
             total_rows,
-        } = open(&text).map_err(|e| match e {
-            Unopened::NotText => ImportError::NotText,
-            Unopened::Empty => ImportError::Empty,
-            // Otherwise every row would vanish into the header without a word.
-            Unopened::HeaderQuote => ImportError::HeaderQuote,
-        })?;
+        } = LIMITS.open(&text)?;
         let mut columns = map_headers(&headers);
-        if total_rows > MAX_ROWS {
-            return Err(ImportError::TooManyRows { rows: total_rows });
-        }
         set_scales(&text, cursor, delimiter, &mut columns);
         let mut builder = RowBuilder {
             map: Vec::new(),
