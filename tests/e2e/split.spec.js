@@ -98,6 +98,9 @@ test("after one visit, every section works offline, those never opened too", asy
   }
   // Check's results and the Workspace panel, never fetched on the first visit either.
   await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Check a creator" }).click();
+  // Regression (session 9, a clean-clone run): the click's hash change is handled a task later, so
+  // the form was filled while Risks, which has its own "Followers" field, was still shown.
+  await expect(sectionHeading(page, "Check a creator")).toBeVisible();
   await fillSeed(page);
   await expect(page.getByTestId("engagement-rate")).toHaveText("8.50% (1 post)");
   await expect(page.getByText(/estimate: \$25\.00–\$125\.00 per post for TikTok micro/)).toBeVisible();
@@ -150,6 +153,7 @@ test("a module that fails to download shows a message with Retry, which works on
   await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: testInfo.outputPath("module-failed.png"), fullPage: true });
   await page.getByRole("link", { name: "Check a creator" }).click();
+  await expect(sectionHeading(page, "Check a creator")).toBeVisible();
   await page.getByLabel("Followers").fill("45K");
   await expect(page.getByText("Micro: 10,000 to 99,999 followers")).toBeVisible();
 
