@@ -15,6 +15,20 @@ async function openApp(page, hash = "") {
   return errors;
 }
 
+/** A section's own heading (the h2 in #main): the section is shown once it stands there. */
+const sectionHeading = (page, name) => page.locator("#main").getByRole("heading", { level: 2, name, exact: true });
+
+/**
+ * Opens a section from the "Sections" navigation and waits until it has replaced the one shown.
+ * Regression (session 9, two clean-clone runs): the click's hash change is handled a task later,
+ * so a test that went on at once found the previous section's fields and tables still there
+ * (Playwright's strict mode then failed on a busy machine only).
+ */
+async function openSection(page, link, heading = link) {
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: link, exact: true }).click();
+  await expect(sectionHeading(page, heading)).toBeVisible();
+}
+
 /** Runs axe-core and fails on any serious or critical violation, listing them. */
 async function expectNoSeriousA11yViolations(page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -106,4 +120,4 @@ function storedList(page, key = "microscope.shortlist") {
   }, key);
 }
 
-module.exports = { openApp, expectNoSeriousA11yViolations, flushSaves, storedList, NEGATIVE, OTHER };
+module.exports = { openApp, openSection, sectionHeading, expectNoSeriousA11yViolations, flushSaves, storedList, NEGATIVE, OTHER };

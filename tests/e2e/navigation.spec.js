@@ -2,9 +2,18 @@
 //! not break the app. Regression: typing in "Followers" then going Back panicked Microscope (the
 //! field's blur arrived after its component was disposed).
 const { test, expect } = require("@playwright/test");
-const { openApp } = require("./helpers");
+const { openApp, sectionHeading } = require("./helpers");
 
 const SECTIONS = ["#check", "#shortlist", "#campaign", "#risks"];
+const HEADINGS = { "#check": "Check a creator", "#shortlist": "Shortlist", "#campaign": "Campaign", "#risks": "Risks" };
+
+/** Goes to `hash` and waits until its section has replaced the one shown: the hash change is
+ * handled a task later, and a section loads on its first visit, so counting its fields at once
+ * could count the previous section's (or none). */
+async function goTo(page, hash) {
+  await page.evaluate((h) => (location.hash = h), hash);
+  await expect(sectionHeading(page, HEADINGS[hash])).toBeVisible();
+}
 
 /** Every visible, editable text field of the current section, as locators. */
 async function textFields(page) {
@@ -23,10 +32,10 @@ test("leaving any section with a focused, edited field keeps the app running", a
   let checked = 0;
   const broken = [];
   for (const section of SECTIONS) {
-    await page.evaluate((h) => (location.hash = h), section);
+    await goTo(page, section);
     const count = (await textFields(page)).length;
     for (let i = 0; i < count; i++) {
-      await page.evaluate((h) => (location.hash = h), section);
+      await goTo(page, section);
       const field = (await textFields(page))[i];
       if (!field) break;
       const id = (await field.getAttribute("id")) || (await field.getAttribute("aria-label")) || `field ${i}`;

@@ -7,7 +7,7 @@ const path = require("path");
 const { spawn } = require("child_process");
 const { test, expect } = require("@playwright/test");
 const AxeBuilder = require("@axe-core/playwright").default;
-const { openApp } = require("./helpers");
+const { openApp, openSection } = require("./helpers");
 
 const DIST = process.env.E2E_DIST || path.join(__dirname, "../../dist");
 const MICRO = "Micro: 10,000 to 99,999 followers";
@@ -229,13 +229,9 @@ test("a new version waits for the user's Reload, then replaces the old one", asy
     });
     expect(waitingModules).toEqual(fs.readdirSync(root).filter((f) => f.endsWith(".wasm")).sort());
     // Meanwhile this page keeps its own version: a section never opened loads from the old cache.
-    const nav = page.getByRole("navigation", { name: "Sections" });
-    await nav.getByRole("link", { name: "Risks" }).click();
-    await expect(page.locator("#main").getByRole("heading", { level: 2, name: "Risks", exact: true })).toBeVisible();
-    await nav.getByRole("link", { name: "Check a creator" }).click();
-    // Risks has a "Followers" field too: fill only once Check has replaced it (the hash change is
-    // handled a task after the click).
-    await expect(page.locator("#main").getByRole("heading", { level: 2, name: "Check a creator", exact: true })).toBeVisible();
+    await openSection(page, "Risks");
+    // Risks has a "Followers" field too: openSection waits until Check has replaced it.
+    await openSection(page, "Check a creator");
     await followers.fill("45K");
     // The rest of the page has its own axe checks (check.spec.js); this one looks at the notice.
     const axe = await new AxeBuilder({ page }).include("#update-notice").analyze();

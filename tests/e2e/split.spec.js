@@ -9,7 +9,7 @@
 const fs = require("fs");
 const path = require("path");
 const { test, expect } = require("@playwright/test");
-const { openApp, expectNoSeriousA11yViolations } = require("./helpers");
+const { openApp, openSection, sectionHeading, expectNoSeriousA11yViolations } = require("./helpers");
 
 const DIST = process.env.E2E_DIST || path.join(__dirname, "../../dist");
 const MODULES = fs.readdirSync(DIST).filter((f) => f.endsWith(".wasm"));
@@ -54,9 +54,6 @@ async function holdModule(page, module) {
   return { release, asked: requested };
 }
 
-const sectionHeading = (page, name) =>
-  page.locator("#main").getByRole("heading", { level: 2, name, exact: true });
-
 test("the build is split: a module per section, each fetched only on its first visit", async ({ browser }) => {
   for (const s of [...SECTIONS.map((x) => x.module), "dossier_page"]) {
     expect(moduleOf(s), `the build has a module for ${s}`).toBeTruthy();
@@ -73,14 +70,12 @@ test("the build is split: a module per section, each fetched only on its first v
   expect(fetched).not.toContain(moduleOf("dossier_page"));
 
   for (const s of SECTIONS) {
-    await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: s.link }).click();
-    await expect(sectionHeading(page, s.heading)).toBeVisible();
+    await openSection(page, s.link, s.heading);
     expect(fetched).toContain(moduleOf(s.module));
   }
   // A second visit needs no download: the module is linked once per page.
   const count = fetched.length;
-  await page.getByRole("link", { name: "Shortlist" }).click();
-  await expect(sectionHeading(page, "Shortlist")).toBeVisible();
+  await openSection(page, "Shortlist");
   expect(fetched.slice(count).filter((f) => f.endsWith(".wasm"))).toEqual([]);
   expect(errors).toEqual([]);
   await context.close();
@@ -93,14 +88,11 @@ test("after one visit, every section works offline, those never opened too", asy
   await page.reload();
   await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
   for (const s of SECTIONS) {
-    await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: s.link }).click();
-    await expect(sectionHeading(page, s.heading)).toBeVisible();
+    await openSection(page, s.link, s.heading);
   }
   // Check's results and the Workspace panel, never fetched on the first visit either.
-  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Check a creator" }).click();
-  // Regression (session 9, a clean-clone run): the click's hash change is handled a task later, so
-  // the form was filled while Risks, which has its own "Followers" field, was still shown.
-  await expect(sectionHeading(page, "Check a creator")).toBeVisible();
+  // Risks has its own "Followers" field: openSection waits until Check has replaced it.
+  await openSection(page, "Check a creator");
   await fillSeed(page);
   await expect(page.getByTestId("engagement-rate")).toHaveText("8.50% (1 post)");
   await expect(page.getByText(/estimate: \$25\.00–\$125\.00 per post for TikTok micro/)).toBeVisible();
@@ -152,8 +144,7 @@ test("a module that fails to download shows a message with Retry, which works on
   await expect(page.locator("#fatal")).toBeHidden();
   await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: testInfo.outputPath("module-failed.png"), fullPage: true });
-  await page.getByRole("link", { name: "Check a creator" }).click();
-  await expect(sectionHeading(page, "Check a creator")).toBeVisible();
+  await openSection(page, "Check a creator");
   await page.getByLabel("Followers").fill("45K");
   await expect(page.getByText("Micro: 10,000 to 99,999 followers")).toBeVisible();
 

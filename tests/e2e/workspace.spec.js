@@ -4,7 +4,7 @@
 //! fresh context shows the brief read only, and adds it only on the click.
 const fs = require("fs");
 const { test, expect } = require("@playwright/test");
-const { openApp, expectNoSeriousA11yViolations, flushSaves, storedList } = require("./helpers");
+const { openApp, openSection, expectNoSeriousA11yViolations, flushSaves, storedList } = require("./helpers");
 
 const stamp = 1_700_000_000_000;
 
@@ -104,13 +104,11 @@ test("export in one browser, restore into an empty one: creator, campaign with i
   await expect(other.getByRole("checkbox", { name: "Set the campaign goal" })).toBeChecked();
   await expect(other.locator(".campaign-per-creator").getByRole("row", { name: /Ann/ })).toContainText("2K");
   // The creator.
-  await other.getByRole("link", { name: "Shortlist" }).click();
-  // Regression (session 9, a clean-clone run): the hash change is handled a task after the click,
-  // and Campaign's own tables, still shown, name Ann too; wait for the Shortlist to replace it.
-  await expect(other.locator("#main").getByRole("heading", { level: 2, name: "Shortlist", exact: true })).toBeVisible();
+  // Campaign's own tables name Ann too: openSection waits until the Shortlist has replaced them.
+  await openSection(other, "Shortlist");
   await expect(other.getByRole("table").getByText("Ann", { exact: true })).toBeVisible();
   // The threshold.
-  await other.getByRole("link", { name: "Risks", exact: true }).click();
+  await openSection(other, "Risks");
   await other.getByText("Risk thresholds", { exact: true }).click();
   await expect(other.getByLabel("Negative comments (caution) (%)")).toHaveValue("40");
   // Stored, not only shown.
@@ -201,7 +199,7 @@ test("a brief's link opened in a fresh browser shows the brief read only and add
   await expect(dialog.getByRole("status")).toContainText("Added the creator “Ann”.");
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(dialog).toBeHidden();
-  await other.getByRole("link", { name: "Campaign" }).click();
+  await openSection(other, "Campaign");
   await expect(other.getByRole("heading", { level: 3, name: "Spring launch" })).toBeVisible();
 
   // A damaged link says what is wrong and offers nothing to add.
