@@ -66,7 +66,7 @@ pub fn App() -> impl IntoView {
         stage.set(Stage::Section);
         next_turn(move || {
             stage.set(Stage::Whole);
-            mark("microscope:mounted");
+            ui::app::clock::mark("microscope:mounted");
         });
     });
     let section_shown = Memo::new(move |_| stage.get() >= Stage::Section);
@@ -148,14 +148,6 @@ enum Stage {
     Whole,
 }
 
-/// A User Timing mark for `make bench` (when the wasm started running, when the first screen was
-/// built). Failing to mark changes nothing.
-fn mark(name: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.mark(name);
-    }
-}
-
 /// Whether the address is a creator's dossier ("#creator/<id>").
 fn names_creator() -> bool {
     web_sys::window()
@@ -168,7 +160,7 @@ fn names_creator() -> bool {
 pub fn mount() {
     // `make bench` reads the time from this mark to `microscope:mounted` (set by `App` once its
     // last part is built, a few tasks later: then its handlers are all attached).
-    mark("microscope:start");
+    ui::app::clock::mark("microscope:start");
     let target = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))

@@ -42,3 +42,10 @@ thread_local! {
 pub fn performance() -> Option<web_sys::Performance> {
     web_sys::window().and_then(|w| w.performance())
 }
+
+/// Sets a User Timing mark (`make bench` and the e2e tests read them); nothing outside a browser.
+pub fn mark(name: &str) {
+    if let Some(p) = performance() {
+        let _ = p.mark(name);
+    }
+}

@@ -15,8 +15,6 @@ use std::future::Future;
 
 use leptos::prelude::*;
 
-use crate::ui::app::clock::performance;
-
 /// A part's code could not be downloaded or linked (the browser console has the details).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ChunkError;
@@ -98,9 +96,7 @@ pub fn app_owner() -> Option<Owner> {
 /// Marks `microscope:load:<part>` (asked for) or `microscope:ready:<part>` (shown) for
 /// `make bench`; failing to mark changes nothing.
 fn mark(what: &str, part: &str) {
-    if let Some(p) = performance() {
-        let _ = p.mark(&format!("microscope:{what}:{part}"));
-    }
+    super::clock::mark(&format!("microscope:{what}:{part}"));
 }
 
 /// Shows the view `load` builds: "Loading <label>…" while its code downloads (at most once per
