@@ -712,13 +712,7 @@ mod tests {
             profile_url: Some("https://www.tiktok.com/@ann".into()),
             platform: Some(Platform::TikTok),
             followers: Some(45_000),
-            metrics: PostMetrics {
-                views: Some(130_000.0),
-                likes: Some(9_000.0),
-                comments: Some(500.0),
-                shares: Some(300.0),
-                ..PostMetrics::default()
-            },
+            metrics: PostMetrics::counts(130_000.0, 9_000.0, 500.0, 300.0),
             price: Some(120.0),
             tags: vec!["fitness".into(), "vegan".into()],
             notes: "Great replies".into(),

@@ -88,13 +88,7 @@ pub(crate) mod tests {
     pub(crate) fn ann() -> Creator {
         let mut c = Creator::new("a".into(), "Ann", 0.0);
         c.followers = Some(45_000);
-        c.metrics = PostMetrics {
-            views: Some(130_000.0),
-            likes: Some(9_500.0),
-            comments: Some(850.0),
-            shares: Some(700.0),
-            ..PostMetrics::default()
-        };
+        c.metrics = PostMetrics::counts(130_000.0, 9_500.0, 850.0, 700.0);
         c
     }
 
