@@ -200,6 +200,22 @@ test("a full dossier shows every part with dates and has no serious accessibilit
   await expect(page.getByRole("region", { name: "Custom fields" })).toContainText("Lumen Talent");
   await expect(page.getByRole("region", { name: "Audience" })).toContainText("Portugal 46%");
   await expect(page.getByRole("region", { name: "Contact" }).getByRole("link", { name: "https://instagram.com/ann.fit" })).toBeVisible();
+  // Regression (session 10, seen in a screenshot): the eight averages ran past the card's right
+  // edge on a 1280-pixel screen. Now they fit a desktop card, and a narrower screen scrolls only
+  // their own box, which a keyboard can reach.
+  const averages = page.getByRole("region", { name: "Averages per post" });
+  const fits = async () =>
+    averages.evaluate((box) => {
+      const card = box.closest(".card, section, main").getBoundingClientRect();
+      const own = box.getBoundingClientRect();
+      return { inside: own.right <= card.right + 0.5, scrolls: box.scrollWidth > box.clientWidth };
+    });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  expect(await fits()).toEqual({ inside: true, scrolls: false });
+  await page.setViewportSize({ width: 375, height: 800 });
+  expect(await fits()).toEqual({ inside: true, scrolls: true });
+  await expect(averages).toHaveAttribute("tabindex", "0");
+  await page.setViewportSize({ width: 1280, height: 720 });
   await expectNoSeriousA11yViolations(page);
   if (process.env.DOSSIER_SCREENSHOT) {
     await page.screenshot({ path: process.env.DOSSIER_SCREENSHOT, fullPage: true });

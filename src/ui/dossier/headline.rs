@@ -81,34 +81,40 @@ fn Averages(dossier: Dossier) -> impl IntoView {
                 Some(n) => format!("Averages of {}", plural(n, "post", "posts")),
                 None => "Averages per post, as typed in (no posts with numbers yet)".to_string(),
             };
+            // Eight columns are wider than the card on most screens: only this box scrolls (a
+            // region with a name and focus, so a keyboard can scroll it too).
             view! {
-                <table class="dossier-averages">
-                    <caption>{source}</caption>
-                    <thead>
-                        <tr>
-                            {Field::ALL
-                                .into_iter()
-                                .map(|f| {
-                                    view! {
-                                        <th scope="col" class="num">
-                                            {average_label(f)}
-                                        </th>
-                                    }
-                                })
-                                .collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <tr>
-                            {Field::ALL
-                                .into_iter()
-                                .map(|f| {
-                                    view! { <td class="num">{number_text(f.get(&c.metrics))}</td> }
-                                })
-                                .collect_view()}
-                        </tr>
-                    </tbody>
-                </table>
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Averages per post">
+                    <table class="dossier-averages">
+                        <caption>{source}</caption>
+                        <thead>
+                            <tr>
+                                {Field::ALL
+                                    .into_iter()
+                                    .map(|f| {
+                                        view! {
+                                            <th scope="col" class="num">
+                                                {average_label(f)}
+                                            </th>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <tr>
+                                {Field::ALL
+                                    .into_iter()
+                                    .map(|f| {
+                                        view! {
+                                            <td class="num">{number_text(f.get(&c.metrics))}</td>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tr>
+                        </tbody>
+                    </table>
+                </div>
             }
         })
     };
