@@ -1399,7 +1399,9 @@ mod tests {
             .map(|i| creator(&format!("id{i}"), &format!("N{i}")))
             .collect();
         type Change = fn(&mut Shortlist);
-        let cases: [(&str, Change, &[&str], Vec<Option<&str>>); 5] = [
+        /// What changed the list, how, the ids looked up and the names they find.
+        type Case<'a> = (&'a str, Change, &'a [&'a str], Vec<Option<&'a str>>);
+        let cases: [Case; 5] = [
             (
                 "adopted whole",
                 |_| {},
