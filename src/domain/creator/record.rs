@@ -237,7 +237,9 @@ pub struct Creator {
     #[serde(skip_serializing_if = "Audience::is_empty")]
     pub audience: Rare<Audience>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub reported: Rare<Entries<ReportedFigure>>,
+    /// Inline, not [`Rare`]: an import of a file with vendor averages ("avg views") fills it for
+    /// every row, and a box would be one more allocation each.
+    pub reported: Entries<ReportedFigure>,
     /// Columns of imported files the app has no field for, in file order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub custom: Entries<CustomField>,
@@ -427,9 +429,7 @@ impl Creator {
         if let Some(checks) = self.caption_checks.if_any() {
             out.extend(checks.take_dropped("caption check"));
         }
-        if let Some(reported) = self.reported.if_any() {
-            out.extend(reported.take_dropped("reported figure"));
-        }
+        out.extend(self.reported.take_dropped("reported figure"));
         out.extend(self.custom.take_dropped("custom field"));
         out
     }
