@@ -9,7 +9,7 @@ use thiserror::Error;
 
 use crate::domain::creator::dossier::{
     check_email, Audience, CaptionCheck, CommentSample, CustomField, Entries, FollowerSnapshot,
-    Post, ReportedFigure,
+    Post, Rare, ReportedFigure,
 };
 use crate::domain::creator::metrics::PostMetrics;
 use crate::domain::creator::platform::Platform;
@@ -226,17 +226,19 @@ pub struct Creator {
     pub language: String,
     /// Posts one by one; when there are any with numbers, `metrics` is their average.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub posts: Entries<Post>,
+    pub posts: Rare<Entries<Post>>,
     /// Follower counts over time: one from every check, edit and import that changed it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub follower_history: Entries<FollowerSnapshot>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub comment_samples: Entries<CommentSample>,
+    pub comment_samples: Rare<Entries<CommentSample>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub caption_checks: Entries<CaptionCheck>,
+    pub caption_checks: Rare<Entries<CaptionCheck>>,
     #[serde(skip_serializing_if = "Audience::is_empty")]
-    pub audience: Audience,
+    pub audience: Rare<Audience>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// Inline, not [`Rare`]: an import of a file with vendor averages ("avg views") fills it for
+    /// every row, and a box would be one more allocation each.
     pub reported: Entries<ReportedFigure>,
     /// Columns of imported files the app has no field for, in file order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -365,30 +367,33 @@ impl Creator {
                 *text = t.to_string();
             }
         }
-        self.posts.retain_valid(|p| {
-            let link_ok = match p.link.as_deref() {
-                Some(l) => validate_profile_url(l)
-                    .map(|_| ())
-                    .map_err(|e| e.to_string()),
-                None => Ok(()),
-            };
-            link_ok.and_then(|()| {
-                let numbers = [
-                    p.metrics.views,
-                    p.metrics.likes,
-                    p.metrics.comments,
-                    p.metrics.shares,
-                    p.metrics.saves,
-                    p.metrics.dislikes,
-                ];
-                match numbers.into_iter().flatten().find(|v| !usable(*v)) {
-                    Some(v) => Err(format!(
-                        "{v} is not a usable number of views or interactions."
-                    )),
+        // Through `if_any`: a check must not box an empty part (see `Rare`).
+        if let Some(posts) = self.posts.if_any() {
+            posts.retain_valid(|p| {
+                let link_ok = match p.link.as_deref() {
+                    Some(l) => validate_profile_url(l)
+                        .map(|_| ())
+                        .map_err(|e| e.to_string()),
                     None => Ok(()),
-                }
-            })
-        });
+                };
+                link_ok.and_then(|()| {
+                    let numbers = [
+                        p.metrics.views,
+                        p.metrics.likes,
+                        p.metrics.comments,
+                        p.metrics.shares,
+                        p.metrics.saves,
+                        p.metrics.dislikes,
+                    ];
+                    match numbers.into_iter().flatten().find(|v| !usable(*v)) {
+                        Some(v) => Err(format!(
+                            "{v} is not a usable number of views or interactions."
+                        )),
+                        None => Ok(()),
+                    }
+                })
+            });
+        }
         self.follower_history.retain_valid(|s| {
             if s.count > MAX_VALUE {
                 Err(format!("{} followers is more than 10 billion.", s.count))
@@ -412,10 +417,18 @@ impl Creator {
     /// What was left out of the dossier's lists while reading and checking this record, one
     /// sentence each ("post 3 was left out: ..."). Empties the lists of reasons.
     pub fn take_dropped_parts(&mut self) -> Vec<String> {
-        let mut out = self.posts.take_dropped("post");
+        // Through `if_any`: reading the reasons must not box an empty part (see `Rare`).
+        let mut out = Vec::new();
+        if let Some(posts) = self.posts.if_any() {
+            out.extend(posts.take_dropped("post"));
+        }
         out.extend(self.follower_history.take_dropped("follower count"));
-        out.extend(self.comment_samples.take_dropped("comment sample"));
-        out.extend(self.caption_checks.take_dropped("caption check"));
+        if let Some(samples) = self.comment_samples.if_any() {
+            out.extend(samples.take_dropped("comment sample"));
+        }
+        if let Some(checks) = self.caption_checks.if_any() {
+            out.extend(checks.take_dropped("caption check"));
+        }
         out.extend(self.reported.take_dropped("reported figure"));
         out.extend(self.custom.take_dropped("custom field"));
         out

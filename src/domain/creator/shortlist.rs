@@ -1,7 +1,6 @@
 //! The shortlist: the collection of creators with fast sort, filter, search and merge, and the compact JSON it is saved as.
 
 use std::cmp::Ordering;
-use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -162,7 +161,75 @@ impl std::hash::Hasher for IdHasher {
     }
 }
 
-type IdIndex = HashMap<String, usize, std::hash::BuildHasherDefault<IdHasher>>;
+fn hash_id(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    std::hash::BuildHasherDefault::<IdHasher>::default().hash_one(id)
+}
+
+/// The id index: positions into the creators, hashed by the ids at those positions, which are
+/// not copied. A map keyed by the ids cloned each of them: 100,000 strings made and written into
+/// fresh memory by an import (issue 19). Every method takes the creators the positions point
+/// into; a position is inserted only once its creator is in them (a rehash hashes their ids).
+#[derive(Debug, Clone, Default)]
+struct IdIndex(hashbrown::HashTable<usize>);
+
+impl IdIndex {
+    fn get(&self, creators: &[Creator], id: &str) -> Option<usize> {
+        self.0
+            .find(hash_id(id), |&i| {
+                creators.get(i).is_some_and(|c| c.id == id)
+            })
+            .copied()
+    }
+
+    fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    fn reserve(&mut self, creators: &[Creator], additional: usize) {
+        self.0.reserve(additional, |&i| rehash(creators, i));
+    }
+
+    /// Indexes position `at` (its creator already in `creators`) unless its id is indexed; the
+    /// position indexed for that id otherwise.
+    fn insert_new(&mut self, creators: &[Creator], at: usize) -> Result<(), usize> {
+        let Some(id) = creators.get(at).map(|c| c.id.as_str()) else {
+            return Ok(());
+        };
+        match self.0.entry(
+            hash_id(id),
+            |&i| creators.get(i).is_some_and(|c| c.id == id),
+            |&i| rehash(creators, i),
+        ) {
+            hashbrown::hash_table::Entry::Occupied(e) => Err(*e.get()),
+            hashbrown::hash_table::Entry::Vacant(e) => {
+                e.insert(at);
+                Ok(())
+            }
+        }
+    }
+
+    /// Takes `id` out of the index; its position.
+    fn remove(&mut self, creators: &[Creator], id: &str) -> Option<usize> {
+        self.0
+            .find_entry(hash_id(id), |&i| {
+                creators.get(i).is_some_and(|c| c.id == id)
+            })
+            .ok()
+            .map(|e| e.remove().0)
+    }
+
+    /// The creator with `id` moved from position `from` to `to`.
+    fn moved(&mut self, id: &str, from: usize, to: usize) {
+        if let Some(i) = self.0.find_mut(hash_id(id), |&i| i == from) {
+            *i = to;
+        }
+    }
+}
+
+fn rehash(creators: &[Creator], i: usize) -> u64 {
+    creators.get(i).map_or(0, |c| hash_id(&c.id))
+}
 
 /// The plain merge: the incoming creator replaces the listed one, which only keeps its creation
 /// time (a workspace file carries whole creators).
@@ -224,13 +291,15 @@ impl Shortlist {
     }
 
     pub fn get(&self, id: &str) -> Option<&Creator> {
-        self.by_id.get(id).and_then(|&i| self.creators.get(i))
+        self.by_id
+            .get(&self.creators, id)
+            .and_then(|i| self.creators.get(i))
     }
 
     /// Adds the creator, or replaces the one with the same id. Returns true when it replaced one.
     pub fn upsert(&mut self, creator: Creator) -> bool {
         let keys = Keys::of(&creator);
-        let at = self.by_id.get(&creator.id).copied();
+        let at = self.by_id.get(&self.creators, &creator.id);
         if let Some(i) = at.filter(|&i| i < self.creators.len() && i < self.keys.len()) {
             self.creators[i] = creator;
             self.keys[i] = keys;
@@ -239,8 +308,11 @@ impl Shortlist {
             }
             return true;
         }
-        self.by_id.insert(creator.id.clone(), self.creators.len());
         self.creators.push(creator);
+        // Not listed (looked up above), so this indexes it.
+        let _ = self
+            .by_id
+            .insert_new(&self.creators, self.creators.len() - 1);
         self.keys.push(keys);
         self.json.push(OnceLock::new());
         false
@@ -273,7 +345,7 @@ impl Shortlist {
     }
 
     pub fn remove(&mut self, id: &str) -> Option<Creator> {
-        let i = self.by_id.remove(id)?;
+        let i = self.by_id.remove(&self.creators, id)?;
         if i >= self.creators.len() || i >= self.keys.len() {
             return None;
         }
@@ -283,7 +355,7 @@ impl Shortlist {
             self.json.remove(i);
         }
         for (j, c) in self.creators.iter().enumerate().skip(i) {
-            self.by_id.insert(c.id.clone(), j);
+            self.by_id.moved(&c.id, j + 1, j);
         }
         Some(removed)
     }
@@ -319,7 +391,7 @@ impl Shortlist {
         self.creators.reserve(incoming.len());
         self.keys.reserve(incoming.len());
         self.json.reserve(incoming.len());
-        self.by_id.reserve(incoming.len());
+        self.by_id.reserve(&self.creators, incoming.len());
         // Through a pointer the optimisers can't see through, so the pieces stay calls.
         let piece: MergePiece = std::hint::black_box(merge_piece);
         let mut incoming = incoming.into_iter();
@@ -340,7 +412,7 @@ impl Shortlist {
         let n = incoming.len();
         self.creators = incoming;
         self.by_id.clear();
-        self.by_id.reserve(n);
+        self.by_id.reserve(&self.creators, n);
         self.keys.reserve(n);
         self.json.reserve(n);
         let piece: IndexPiece = std::hint::black_box(index_piece);
@@ -615,14 +687,11 @@ type IndexPiece = fn(&mut Shortlist, usize, usize) -> bool;
 /// already indexed.
 fn index_piece(list: &mut Shortlist, from: usize, to: usize) -> bool {
     for (i, c) in list.creators.iter().enumerate().take(to).skip(from) {
-        match list.by_id.entry(c.id.clone()) {
-            Entry::Occupied(_) => return false,
-            Entry::Vacant(slot) => {
-                slot.insert(i);
-                list.keys.push(Keys::of(c));
-                list.json.push(OnceLock::new());
-            }
+        if list.by_id.insert_new(&list.creators, i).is_err() {
+            return false;
         }
+        list.keys.push(Keys::of(c));
+        list.json.push(OnceLock::new());
     }
     true
 }
@@ -635,12 +704,10 @@ fn merge_piece(
     summary: &mut MergeSummary,
 ) {
     for c in incoming.by_ref().take(MERGE_PIECE) {
-        // One look-up in the index per creator: the entry either points at the listed one or
-        // takes the new position.
-        let next = list.creators.len();
-        match list.by_id.entry(c.id.clone()) {
-            Entry::Occupied(at) => {
-                let i = *at.get();
+        // One look-up in the index per creator: it either finds the listed one or the new one is
+        // pushed and indexed.
+        match list.by_id.get(&list.creators, &c.id) {
+            Some(i) => {
                 let merged = match list.creators.get(i) {
                     Some(existing) => combine(existing, c),
                     None => c,
@@ -648,11 +715,14 @@ fn merge_piece(
                 summary.updated += 1;
                 list.upsert(merged);
             }
-            Entry::Vacant(slot) => {
-                slot.insert(next);
+            None => {
                 summary.added += 1;
                 list.keys.push(Keys::of(&c));
                 list.creators.push(c);
+                // Not indexed (looked up above): the index takes its position.
+                let _ = list
+                    .by_id
+                    .insert_new(&list.creators, list.creators.len() - 1);
                 list.json.push(OnceLock::new());
             }
         }
@@ -1312,6 +1382,87 @@ mod tests {
                 ("travel".to_string(), n / 2)
             ]
         );
+    }
+
+    /// Guards the id index without copies of the ids (issue 19, session 10): it holds positions,
+    /// so every way the list changes (adopt, merge with repeats, upsert, remove shifting the rest,
+    /// growth past its first room) must leave each listed id finding its own creator and a
+    /// removed or unknown id finding none.
+    #[test]
+    fn id_index_finds_every_listed_creator_after_each_change() {
+        let names = |list: &Shortlist, ids: &[&str]| -> Vec<Option<String>> {
+            ids.iter()
+                .map(|id| list.get(id).map(|c| c.name.clone()))
+                .collect()
+        };
+        let many: Vec<Creator> = (0..3_000)
+            .map(|i| creator(&format!("id{i}"), &format!("N{i}")))
+            .collect();
+        type Change = fn(&mut Shortlist);
+        /// What changed the list, how, the ids looked up and the names they find.
+        type Case<'a> = (&'a str, Change, &'a [&'a str], Vec<Option<&'a str>>);
+        let cases: [Case; 5] = [
+            (
+                "adopted whole",
+                |_| {},
+                &["id0", "id2999", "x"],
+                vec![Some("N0"), Some("N2999"), None],
+            ),
+            (
+                "merged with a repeat and a new one",
+                |l| {
+                    l.merge(vec![
+                        creator("id5", "Five"),
+                        creator("new", "New"),
+                        creator("new", "Newer"),
+                    ]);
+                },
+                &["id5", "new", "id6"],
+                vec![Some("Five"), Some("Newer"), Some("N6")],
+            ),
+            (
+                "upserted",
+                |l| {
+                    l.upsert(creator("id7", "Seven"));
+                    l.upsert(creator("late", "Late"));
+                },
+                &["id7", "late", "id8"],
+                vec![Some("Seven"), Some("Late"), Some("N8")],
+            ),
+            (
+                "removed near the start",
+                |l| {
+                    l.remove("id1");
+                },
+                &["id1", "id0", "id2", "id2999"],
+                vec![None, Some("N0"), Some("N2"), Some("N2999")],
+            ),
+            (
+                "grown past its room one by one",
+                |l| {
+                    for i in 0..5_000 {
+                        l.upsert(creator(&format!("more{i}"), &format!("M{i}")));
+                    }
+                },
+                &["more0", "more4999", "id1234"],
+                vec![Some("M0"), Some("M4999"), Some("N1234")],
+            ),
+        ];
+        for (what, change, ids, want) in cases {
+            let mut list = Shortlist::default();
+            assert_eq!(list.merge(many.clone()).added, 3_000, "{what}");
+            change(&mut list);
+            let want: Vec<Option<String>> = want.into_iter().map(|n| n.map(String::from)).collect();
+            assert_eq!(names(&list, ids), want, "{what}");
+            for (i, c) in list.creators().iter().enumerate() {
+                assert_eq!(
+                    list.by_id.get(list.creators(), &c.id),
+                    Some(i),
+                    "{what}: {}",
+                    c.id
+                );
+            }
+        }
     }
 
     /// Regression guard for issue 19's first id hash, which spread one import's ids ("cmiv3k2ab-0",

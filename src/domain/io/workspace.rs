@@ -1155,7 +1155,7 @@ pub(crate) mod props {
                     .into_iter()
                     .collect::<Vec<_>>()
                     .into();
-                c.audience = d.audience.unwrap_or_default();
+                c.audience = d.audience.unwrap_or_default().into();
                 c
             },
         )

@@ -156,7 +156,7 @@ pub(super) fn AudiencePart(dossier: Dossier) -> impl IntoView {
             }
         };
         let edit = |c: &mut Creator| {
-            c.audience = audience;
+            c.audience = audience.into();
             Ok(())
         };
         if dossier.save_and_say(edit, "Audience saved.", note, error) {
