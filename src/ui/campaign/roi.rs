@@ -11,7 +11,7 @@ use crate::domain::text::format::{group_thousands, plural, trimmed};
 use crate::ui::campaign::inputs::{from_campaign, CampaignMemo};
 use crate::ui::campaign::part::Part;
 use crate::ui::widgets::chart_image::ChartImage;
-use crate::ui::widgets::table::column_heads;
+use crate::ui::widgets::table::{column_heads, scroll_region};
 
 /// Unreadable rows listed on the page.
 const SHOWN_UNREADABLE: usize = 50;
@@ -177,27 +177,30 @@ pub fn RoiView(campaign: CampaignMemo) -> impl IntoView {
             .map(|(file, row)| view! { <li>{format!("{file}, {row}")}</li> })
             .collect_view();
         view! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Results in money">
-                <table class="campaign-roi">
-                    <caption>"Orders and revenue per creator"</caption>
-                    {column_heads(
-                        &["Creator", "Code", "Orders", "Revenue", "AOV", "Spend", "ROAS", "CPA"],
-                    )}
-                    <tbody>{rows}</tbody>
-                    <tfoot>
-                        <tr>
-                            <th scope="row">"Campaign"</th>
-                            <td></td>
-                            <td>{group_thousands(t.orders as u64)}</td>
-                            <td>{money_in(t.revenue, &cur)}</td>
-                            <td>{money_or_na(t.aov, &cur)}</td>
-                            <td>{money_in(t.spend, &cur)}</td>
-                            <td>{roas_label(t.roas)}</td>
-                            <td>{money_or_na(t.cpa, &cur)}</td>
-                        </tr>
-                    </tfoot>
-                </table>
-            </div>
+            {scroll_region(
+                "Results in money",
+                view! {
+                    <table class="campaign-roi">
+                        <caption>"Orders and revenue per creator"</caption>
+                        {column_heads(
+                            &["Creator", "Code", "Orders", "Revenue", "AOV", "Spend", "ROAS", "CPA"],
+                        )}
+                        <tbody>{rows}</tbody>
+                        <tfoot>
+                            <tr>
+                                <th scope="row">"Campaign"</th>
+                                <td></td>
+                                <td>{group_thousands(t.orders as u64)}</td>
+                                <td>{money_in(t.revenue, &cur)}</td>
+                                <td>{money_or_na(t.aov, &cur)}</td>
+                                <td>{money_in(t.spend, &cur)}</td>
+                                <td>{roas_label(t.roas)}</td>
+                                <td>{money_or_na(t.cpa, &cur)}</td>
+                            </tr>
+                        </tfoot>
+                    </table>
+                },
+            )}
             <p class="help roi-formulas">
                 {format!(
                     "Revenue: the orders' totals (Shopify's “Total”: after discounts, with shipping and taxes) minus refunds, for orders placed {window}, from the orders files imported below. AOV = revenue ÷ orders. ROAS = revenue ÷ spend. CPA = spend ÷ orders. Spend: the creator's agreed price per post on the shortlist, one post each, as the budget plan counts it. The campaign's ROAS and CPA count only creators whose spend is known{}.",

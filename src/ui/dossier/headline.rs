@@ -14,6 +14,7 @@ use crate::domain::text::format::{money, percent, plural};
 use crate::domain::text::number::{parse_count, parse_optional_amount};
 use crate::ui::dossier::store::{averaged_posts, fact, number_text, Dossier, EditForm, Part};
 use crate::ui::widgets::number_field::{average_label, AverageFields, NumberField, AVERAGE_COUNT};
+use crate::ui::widgets::table::scroll_region;
 
 #[component]
 pub(super) fn HeadlinePart(dossier: Dossier) -> impl IntoView {
@@ -81,41 +82,37 @@ fn Averages(dossier: Dossier) -> impl IntoView {
                 Some(n) => format!("Averages of {}", plural(n, "post", "posts")),
                 None => "Averages per post, as typed in (no posts with numbers yet)".to_string(),
             };
-            // Eight columns are wider than the card on most screens: only this box scrolls (a
-            // region with a name and focus, so a keyboard can scroll it too).
-            view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Averages per post">
-                    <table class="dossier-averages">
-                        <caption>{source}</caption>
-                        <thead>
-                            <tr>
-                                {Field::ALL
-                                    .into_iter()
-                                    .map(|f| {
-                                        view! {
-                                            <th scope="col" class="num">
-                                                {average_label(f)}
-                                            </th>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </tr>
-                        </thead>
-                        <tbody>
-                            <tr>
-                                {Field::ALL
-                                    .into_iter()
-                                    .map(|f| {
-                                        view! {
-                                            <td class="num">{number_text(f.get(&c.metrics))}</td>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </tr>
-                        </tbody>
-                    </table>
-                </div>
-            }
+            // Eight columns are wider than a phone: only their own box scrolls.
+            let table = view! {
+                <table class="dossier-averages">
+                    <caption>{source}</caption>
+                    <thead>
+                        <tr>
+                            {Field::ALL
+                                .into_iter()
+                                .map(|f| {
+                                    view! {
+                                        <th scope="col" class="num">
+                                            {average_label(f)}
+                                        </th>
+                                    }
+                                })
+                                .collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <tr>
+                            {Field::ALL
+                                .into_iter()
+                                .map(|f| {
+                                    view! { <td class="num">{number_text(f.get(&c.metrics))}</td> }
+                                })
+                                .collect_view()}
+                        </tr>
+                    </tbody>
+                </table>
+            };
+            scroll_region("Averages per post", table)
         })
     };
     let values: [RwSignal<String>; AVERAGE_COUNT] =

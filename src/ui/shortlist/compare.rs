@@ -17,6 +17,7 @@ use crate::ui::shortlist::format::{amount_label, count_label, currency_symbol, p
 use crate::ui::state::ShortlistStore;
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::widgets::section::{Depth, Section};
+use crate::ui::widgets::table::scroll_region;
 
 /// Most creators compared at once: more bars per panel stop being readable.
 pub const MAX_COMPARE: usize = 4;
@@ -246,48 +247,53 @@ pub fn ComparePanel(
                     }
                 }
             >
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Comparison table">
-                    <table class="compare-table">
-                        <caption class="visually-hidden">"Selected creators side by side"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Figure"</th>
+                {scroll_region(
+                    "Comparison table",
+                    view! {
+                        <table class="compare-table">
+                            <caption class="visually-hidden">
+                                "Selected creators side by side"
+                            </caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Figure"</th>
+                                    {move || {
+                                        chosen
+                                            .get()
+                                            .into_iter()
+                                            .map(|f| view! { <th scope="col">{f.name}</th> })
+                                            .collect_view()
+                                    }}
+                                </tr>
+                            </thead>
+                            <tbody>
                                 {move || {
-                                    chosen
-                                        .get()
+                                    let all = chosen.get();
+                                    let formula = formula.get();
+                                    let row = |label: String, how: String, cells: Vec<String>| {
+                                        view! {
+                                            <tr>
+                                                <th scope="row">
+                                                    {label} <span class="formula">{how}</span>
+                                                </th>
+                                                {cells
+                                                    .into_iter()
+                                                    .map(|c| view! { <td>{c}</td> })
+                                                    .collect_view()}
+                                            </tr>
+                                        }
+                                    };
+                                    compared_rows(formula)
                                         .into_iter()
-                                        .map(|f| view! { <th scope="col">{f.name}</th> })
+                                        .map(|(label, how, get)| {
+                                            row(label.into(), how, all.iter().map(get).collect())
+                                        })
                                         .collect_view()
                                 }}
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {move || {
-                                let all = chosen.get();
-                                let formula = formula.get();
-                                let row = |label: String, how: String, cells: Vec<String>| {
-                                    view! {
-                                        <tr>
-                                            <th scope="row">
-                                                {label} <span class="formula">{how}</span>
-                                            </th>
-                                            {cells
-                                                .into_iter()
-                                                .map(|c| view! { <td>{c}</td> })
-                                                .collect_view()}
-                                        </tr>
-                                    }
-                                };
-                                compared_rows(formula)
-                                    .into_iter()
-                                    .map(|(label, how, get)| {
-                                        row(label.into(), how, all.iter().map(get).collect())
-                                    })
-                                    .collect_view()
-                            }}
-                        </tbody>
-                    </table>
-                </div>
+                            </tbody>
+                        </table>
+                    },
+                )}
                 {move || {
                     (shared_symbol(&chosen.get()).is_none()
                         && chosen

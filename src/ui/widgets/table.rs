@@ -1,5 +1,6 @@
 //! Plain data tables: the head row, one column header (`scope="col"`) per name, so screen
-//! readers announce each cell with its column; and a whole captioned table in a scrolling region.
+//! readers announce each cell with its column; the focusable region a wide table scrolls in; and a
+//! whole captioned table in one.
 
 use leptos::prelude::*;
 
@@ -33,8 +34,7 @@ fn heads(names: &[&'static str], actions: bool) -> impl IntoView {
     }
 }
 
-/// A data table in a box that scrolls sideways on narrow screens: the box is a named region
-/// (`label`) that takes keyboard focus, so it can be scrolled without a mouse. The table (of
+/// A data table in a [`scroll_region`] named `label`. The table (of
 /// class `class`, if given) has its caption, one header cell per name of `heads`, and the
 /// children as its body rows.
 #[component]
@@ -46,13 +46,23 @@ pub fn ScrollTable(
     #[prop(optional)] class: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
+    let table = view! {
+        <table class=class>
+            <caption>{caption}</caption>
+            {column_heads(heads)}
+            <tbody>{children()}</tbody>
+        </table>
+    };
+    scroll_region(label, table)
+}
+
+/// The box a wide table scrolls sideways in on narrow screens (only the box, not the page): a
+/// named region (`label`) that takes keyboard focus, so it can be scrolled without a mouse. A
+/// function, not a component: callers build the table from data they only borrow.
+pub fn scroll_region(label: &'static str, table: impl IntoView) -> impl IntoView {
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=label>
-            <table class=class>
-                <caption>{caption}</caption>
-                {column_heads(heads)}
-                <tbody>{children()}</tbody>
-            </table>
+            {table}
         </div>
     }
 }
