@@ -175,11 +175,7 @@ struct IdIndex(hashbrown::HashTable<usize>);
 
 impl IdIndex {
     fn get(&self, creators: &[Creator], id: &str) -> Option<usize> {
-        self.0
-            .find(hash_id(id), |&i| {
-                creators.get(i).is_some_and(|c| c.id == id)
-            })
-            .copied()
+        self.0.find(hash_id(id), holds(creators, id)).copied()
     }
 
     fn clear(&mut self) {
@@ -196,11 +192,10 @@ impl IdIndex {
         let Some(id) = creators.get(at).map(|c| c.id.as_str()) else {
             return Ok(());
         };
-        match self.0.entry(
-            hash_id(id),
-            |&i| creators.get(i).is_some_and(|c| c.id == id),
-            |&i| rehash(creators, i),
-        ) {
+        match self
+            .0
+            .entry(hash_id(id), holds(creators, id), |&i| rehash(creators, i))
+        {
             hashbrown::hash_table::Entry::Occupied(e) => Err(*e.get()),
             hashbrown::hash_table::Entry::Vacant(e) => {
                 e.insert(at);
@@ -212,9 +207,7 @@ impl IdIndex {
     /// Takes `id` out of the index; its position.
     fn remove(&mut self, creators: &[Creator], id: &str) -> Option<usize> {
         self.0
-            .find_entry(hash_id(id), |&i| {
-                creators.get(i).is_some_and(|c| c.id == id)
-            })
+            .find_entry(hash_id(id), holds(creators, id))
             .ok()
             .map(|e| e.remove().0)
     }
@@ -225,6 +218,11 @@ impl IdIndex {
             *i = to;
         }
     }
+}
+
+/// Whether a position in the index is the one of the creator with `id`.
+fn holds<'a>(creators: &'a [Creator], id: &'a str) -> impl Fn(&usize) -> bool + 'a {
+    move |&i| creators.get(i).is_some_and(|c| c.id == id)
 }
 
 fn rehash(creators: &[Creator], i: usize) -> u64 {
