@@ -20,8 +20,9 @@ use crate::ui::shortlist::table_state::View;
 /// shown (and formula), and written to the row's cells by one effect that compares it with
 /// the last one and writes only what changed ([`write_cells`]). Not a reactive closure per text
 /// and attribute: a sort hands all 50 rows another creator, and the reactive bookkeeping of
-/// 20 closures a row cost about as much as the writes themselves (issue 19). The controls that
-/// follow other state (the compare box, the status select, the risk badge) stay reactive.
+/// 25 closures a row cost about as much as the writes themselves (issue 19). The
+/// same effect keeps the compare box, the row's highlight and the status select in step with the
+/// selection and the status; only the risk badge has reactive closures of its own.
 #[component]
 pub(super) fn Row(
     position: usize,
@@ -51,34 +52,46 @@ pub(super) fn Row(
                 .and_then(|id| state.list.with(|l| l.get(id).cloned()))
         })
     });
-    // One value per row for the status select instead of one reactive `selected` per option: a
-    // re-sort touches one property per row, and none when the status did not change.
-    let status = Memo::new(move |_| cells.with(|c| c.status));
-    let first_status = status.get_untracked();
     let current_id = move || cells.with_untracked(|c| c.id.clone());
-    let checked = move || cells.with(|c| v.selected.with(|s| s.contains(&c.id)));
+    // Whether the row's creator is picked to compare, and whether its box is disabled (the
+    // comparison is full and it is not in it).
+    let picked = move |id: &str| {
+        v.selected.with(|s| {
+            let on = s.iter().any(|x| x == id);
+            (on, !on && s.len() >= MAX_COMPARE)
+        })
+    };
 
     let refs = CellRefs::default();
     // The first cells are written by the view below; later ones by `write_cells`.
     let first = cells.get_untracked();
-    Effect::new(move |last: Option<RowCells>| {
+    let (first_on, first_disabled) = picked(&first.id);
+    // Compared with what the view shows on the effect's first run too (it runs a tick after the
+    // row is built: the cells may have changed in between).
+    let mut shown = Some((first.clone(), (first_on, first_disabled)));
+    Effect::new(move |last: Option<(RowCells, (bool, bool))>| {
         let next = cells.get();
-        if let Some(last) = last {
+        let pick = picked(&next.id);
+        if let Some((last, last_pick)) = last.or_else(|| shown.take()) {
             write_cells(&refs, &last, &next);
+            write_pick(&refs, last_pick, pick);
         }
-        next
+        (next, pick)
     });
+    // The status select's options are built with the first status `selected`; later ones go
+    // through the select's value (`write_cells`): one property a row, none when it is the same.
+    let first_status = first.status;
     let is_link = first.href.is_some();
 
     view! {
-        <tr class:selected=checked>
+        <tr node_ref=refs.row class:selected=first_on>
             <td>
                 <input
                     node_ref=refs.compare
                     type="checkbox"
                     aria-label=format!("Compare {}", first.name)
-                    prop:checked=checked
-                    disabled=move || !checked() && v.selected.with(|s| s.len() >= MAX_COMPARE)
+                    prop:checked=first_on
+                    disabled=first_disabled
                     on:change=move |ev| v.toggle_selected(&current_id(), event_target_checked(&ev))
                 />
             </td>
@@ -128,7 +141,6 @@ pub(super) fn Row(
                     node_ref=refs.status
                     class="status-select"
                     aria-label=format!("Status of {}", first.name)
-                    prop:value=move || status.get().map(Status::id).unwrap_or_default()
                     on:change=move |ev| {
                         if let Some(s) = Status::parse(&event_target_value(&ev)) {
                             v.action(None);
@@ -136,8 +148,6 @@ pub(super) fn Row(
                         }
                     }
                 >
-                    // `selected` picks the first value before the options exist for `prop:value`;
-                    // later changes go through the select's value alone.
                     {Status::ALL
                         .into_iter()
                         .map(|s| {
@@ -209,6 +219,7 @@ pub(super) fn Row(
 /// The elements of a row that [`write_cells`] writes to.
 #[derive(Clone, Copy, Default)]
 struct CellRefs {
+    row: NodeRef<html::Tr>,
     compare: NodeRef<html::Input>,
     name: NodeRef<html::A>,
     link_hint: NodeRef<html::Span>,
@@ -240,6 +251,26 @@ fn dossier_link(id: &str) -> Option<String> {
 
 fn risks_link(id: &str) -> Option<String> {
     (!id.is_empty()).then(|| Section::Risks.item_href(id))
+}
+
+/// Shows whether the row is picked to compare (`(on, disabled)`, see `Row`) where it changed:
+/// the row's highlight, its box's check and whether the box can be checked.
+fn write_pick(refs: &CellRefs, last: (bool, bool), next: (bool, bool)) {
+    let ((was_on, was_disabled), (on, disabled)) = (last, next);
+    if was_on != on {
+        if let Some(row) = refs.row.get_untracked() {
+            let _ = row.class_list().toggle_with_force("selected", on);
+        }
+    }
+    let Some(compare) = refs.compare.get_untracked() else {
+        return;
+    };
+    if was_on != on {
+        compare.set_checked(on);
+    }
+    if was_disabled != disabled {
+        compare.set_disabled(disabled);
+    }
 }
 
 /// Sets (or with `None` removes) attribute `name` of `el`.
@@ -313,6 +344,11 @@ fn write_cells(refs: &CellRefs, last: &RowCells, next: &RowCells) {
             "href",
             risks_link(&next.id).as_deref(),
         );
+    }
+    if last.status != next.status {
+        if let Some(select) = refs.status.get_untracked() {
+            select.set_value(next.status.map(Status::id).unwrap_or_default());
+        }
     }
     let texts = [
         (&refs.platform, last.platform, next.platform),
