@@ -19,10 +19,11 @@ use crate::ui::shortlist::table_state::View;
 /// What the row shows of its creator is one value, [`RowCells`], worked out once per creator
 /// shown (and formula), and written to the row's cells by one effect that compares it with
 /// the last one and writes only what changed ([`write_cells`]). Not a reactive closure per text
-/// and attribute: a sort hands all 50 rows another creator, and the reactive bookkeeping of
-/// 25 closures a row cost about as much as the writes themselves (issue 19). The
-/// same effect keeps the compare box, the row's highlight and the status select in step with the
-/// selection and the status; only the risk badge has reactive closures of its own.
+/// and attribute: a sort hands all 50 rows another creator, and the reactive bookkeeping of 25
+/// closures a row cost about as much as the writes themselves (issue 19). The same effect keeps
+/// the compare box, the row's highlight and the status select in step with the selection and the
+/// status; only the risk badge has reactive closures of its own. (One view per group of cells,
+/// rebuilt in place by tachys, wrote more and was slower: docs/PERFORMANCE.md, session 11.)
 #[component]
 pub(super) fn Row(
     position: usize,
