@@ -1,7 +1,7 @@
 //! How the shortlist shows a creator's figures (rate under the chosen formula, price, links), and
 //! small helpers for pages and file names. Pure, so tested natively.
 
-use crate::domain::creator::record::Creator;
+use crate::domain::creator::record::{Creator, Status};
 use crate::domain::engine::engagement::{self, Formula};
 use crate::domain::text::format::{group_thousands, money, percent, trimmed};
 
@@ -32,6 +32,42 @@ pub fn currency_symbol(code: Option<&str>) -> String {
         Some("INR") => "₹".to_string(),
         Some("JPY") => "¥".to_string(),
         Some(other) => format!("{other} "),
+    }
+}
+
+/// Every text a shortlist row shows of one creator, worked out in one go: a row keeps one of these
+/// per creator it shows and compares it with the next one, so a sort or filter updates a row's
+/// cells from one reactive value instead of each cell looking the creator up again (issue 19).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RowCells {
+    pub id: String,
+    pub name: String,
+    /// The profile link, only a web one (see [`safe_href`]).
+    pub href: Option<String>,
+    pub platform: &'static str,
+    pub followers: String,
+    pub tier: &'static str,
+    pub rate: String,
+    pub status: Option<Status>,
+    pub tags: String,
+    pub price: String,
+}
+
+impl RowCells {
+    /// `c`'s cells, its rate under `formula`.
+    pub fn of(c: &Creator, formula: Formula) -> RowCells {
+        RowCells {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            href: safe_href(c.profile_url.as_deref()).map(str::to_string),
+            platform: c.platform.map(|p| p.name()).unwrap_or("n/a"),
+            followers: count_label(c.followers),
+            tier: c.tier().map(|t| t.name()).unwrap_or("n/a"),
+            rate: rate_label(c, formula),
+            status: Some(c.status),
+            tags: c.tags.join(", "),
+            price: price_label(c),
+        }
     }
 }
 
@@ -108,6 +144,47 @@ pub(crate) mod tests {
         let empty = Creator::new("b".into(), "Bo", 0.0);
         for formula in Formula::ALL {
             assert_eq!(rate_of(&empty, formula), None);
+        }
+    }
+
+    /// Guards issue 19's one-value rows: a row shows what the cells say, so they must say what
+    /// each cell showed when it read the creator itself (and an unsafe link stays plain text).
+    #[test]
+    fn row_cells_hold_what_each_cell_showed() {
+        let mut c = ann();
+        c.platform = Some(crate::domain::Platform::TikTok);
+        c.tags = vec!["beauty".into(), "travel".into()];
+        c.price = Some(250.0);
+        c.profile_url = Some("https://www.tiktok.com/@ann".into());
+        let cells = RowCells::of(&c, Formula::SourceViews);
+        let want = RowCells {
+            id: "a".into(),
+            name: "Ann".into(),
+            href: Some("https://www.tiktok.com/@ann".into()),
+            platform: "TikTok",
+            followers: "45,000".into(),
+            tier: c.tier().map(|t| t.name()).unwrap_or("n/a"),
+            rate: "8.50%".into(),
+            status: Some(c.status),
+            tags: "beauty, travel".into(),
+            price: "$250.00".into(),
+        };
+        assert_eq!(cells, want);
+        assert_eq!(RowCells::of(&c, Formula::Followers).rate, "23.00%");
+        let mut bare = Creator::new("b".into(), "Bo", 0.0);
+        bare.profile_url = Some("javascript:alert(1)".into());
+        let cells = RowCells::of(&bare, Formula::SourceViews);
+        let cases = [
+            (cells.href.as_deref(), None),
+            (Some(cells.platform), Some("n/a")),
+            (Some(cells.followers.as_str()), Some("n/a")),
+            (Some(cells.tier), Some("n/a")),
+            (Some(cells.rate.as_str()), Some("n/a")),
+            (Some(cells.tags.as_str()), Some("")),
+            (Some(cells.price.as_str()), Some("n/a")),
+        ];
+        for (i, (got, want)) in cases.into_iter().enumerate() {
+            assert_eq!(got, want, "case {i}");
         }
     }
 

@@ -317,4 +317,4 @@ async function shortlistBench(browser, base, row, runs = 9, { n = 5000, dossier 
   await context.close();
 }
 
-module.exports = { importBench, shortlistBench, envelope, inParts, records };
+module.exports = { importBench, shortlistBench, envelope, inParts, records, openShortlist, controlToPaint };

@@ -1,0 +1,116 @@
+//! Where a shortlist sort, filter or search spends its time: runs the shortlist bench's control
+//! (workloads.js `controlToPaint`, a 5,000-creator shortlist) a number of times under the Chromium
+//! CPU profiler and a timeline trace, and prints the functions with the most self and total time
+//! and the renderer's main-thread work by kind (script, style, layout, paint). Not part of
+//! `make bench`; a tool for docs/PERFORMANCE.md ("Session 11: shortlist table speed").
+//! Usage: node profile-shortlist.js DIST [sort|filter|search] [runs=20] [top=30]; TREE=1 (MIN_MS=8)
+//! also prints the call tree. Build DIST with names kept for readable wasm frames (see
+//! profile-import.js).
+"use strict";
+const path = require("path");
+const fs = require("fs");
+const http = require("http");
+const { chromium } = require("playwright-core");
+const { inParts, openShortlist, controlToPaint } = require("./workloads");
+
+const dist = path.resolve(process.argv[2] || path.join(__dirname, "../../../dist"));
+const control = process.argv[3] || "sort";
+const runs = Number(process.argv[4] || 20);
+const top = Number(process.argv[5] || 30);
+
+function serve() {
+  const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".webmanifest": "application/manifest+json", ".svg": "image/svg+xml" };
+  const server = http.createServer((req, res) => {
+    const url = decodeURIComponent(req.url.split("?")[0]);
+    const file = path.join(dist, url.endsWith("/") ? url + "index.html" : url);
+    if (!file.startsWith(dist) || !fs.existsSync(file)) {
+      res.writeHead(404);
+      return res.end();
+    }
+    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+(async () => {
+  const server = await serve();
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  const { context, page } = await openShortlist(browser, base, inParts(5000));
+  await page.getByText("5,000 creators, kept in this browser.").waitFor();
+  // Two runs first: the code paths and the risk badges' cache warm, as in the bench's later runs.
+  for (let i = 0; i < 2; i++) await page.evaluate(controlToPaint, [control, i]);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+  await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
+  await cdp.send("Profiler.start");
+  const times = [];
+  for (let i = 0; i < runs; i++) times.push((await page.evaluate(controlToPaint, [control, i + 2])).ms);
+  const { profile } = await cdp.send("Profiler.stop");
+  const trace = JSON.parse((await browser.stopTracing()).toString("utf8"));
+  await browser.close();
+  server.close();
+
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(`${control} x${runs}: ms ${times.map((t) => t.toFixed(0)).join(", ")}; median ${sorted[Math.floor(runs / 2)].toFixed(1)}`);
+
+  // The renderer's main thread: complete events by name, nested ones not subtracted.
+  const events = trace.traceEvents || trace;
+  const main = new Set(events.filter((e) => e.name === "thread_name" && e.args && e.args.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
+  // Wall time and thread time (`tdur`: the CPU time the thread got, less sensitive to the other
+  // processes of a busy machine than the wall time the bench measures).
+  const kinds = new Map();
+  for (const e of events) {
+    if (e.ph !== "X" || !main.has(`${e.pid}:${e.tid}`) || !e.dur) continue;
+    const [wall, cpu] = kinds.get(e.name) || [0, 0];
+    kinds.set(e.name, [wall + e.dur / 1000, cpu + (e.tdur || 0) / 1000]);
+  }
+  console.log(`\nrenderer main thread, per run (ms wall / thread; nested events overlap)`);
+  for (const [k, [wall, cpu]] of [...kinds].sort((a, b) => b[1][0] - a[1][0]).slice(0, 16)) {
+    console.log(`${(wall / runs).toFixed(2).padStart(8)} ${(cpu / runs).toFixed(2).padStart(8)}  ${k}`);
+  }
+
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+  const short = (s) => s.replace(/::h[0-9a-f]{16}/g, "").replace(/\[[0-9a-f]{16}\]/g, "");
+  const name = (n) => short(n.callFrame.functionName || `(anonymous ${path.basename(n.callFrame.url)}:${n.callFrame.lineNumber})`);
+  const self = new Map();
+  const total = new Map();
+  const inclusive = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000 / runs;
+    let id = profile.samples[i];
+    const leaf = byId.get(id);
+    self.set(name(leaf), (self.get(name(leaf)) || 0) + dt);
+    const seen = new Set();
+    for (; id !== undefined; id = parent.get(id)) {
+      inclusive.set(id, (inclusive.get(id) || 0) + dt);
+      const nm = name(byId.get(id));
+      if (!seen.has(nm)) {
+        seen.add(nm);
+        total.set(nm, (total.get(nm) || 0) + dt);
+      }
+    }
+  }
+  const show = (title, map) => {
+    console.log(`\n${title} (ms per run)`);
+    for (const [k, v] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${v.toFixed(2).padStart(8)}  ${k.slice(0, 150)}`);
+  };
+  const min = Number(process.env.MIN_MS || 1);
+  const tree = (id, depth) => {
+    const n = byId.get(id);
+    const t = inclusive.get(id) || 0;
+    if (t < min) return;
+    console.log(`${t.toFixed(2).padStart(8)} ${"  ".repeat(depth)}${name(n).slice(0, 110)}`);
+    for (const c of (n.children || []).sort((a, b) => (inclusive.get(b) || 0) - (inclusive.get(a) || 0))) tree(c, depth + 1);
+  };
+  if (process.env.TREE) tree(profile.nodes[0].id, 0);
+  show("self time", self);
+  show("total time", total);
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
