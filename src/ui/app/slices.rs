@@ -193,6 +193,31 @@ impl Runner {
     }
 }
 
+/// Runs `f` in a task of its own once the page has painted what it shows now (the next animation
+/// frame), or after [`FRAME_WAIT_MAX`] where no frame comes (a background tab): what `f` draws
+/// then comes a frame after what is already on the page (the creator import's report, then the
+/// table's page one).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    // Whichever of the frame and the timer comes first runs `f`; the other finds it gone.
+    let task: Rc<Cell<Option<Task>>> = Rc::new(Cell::new(Some(Box::new(f))));
+    let by_frame = task.clone();
+    request_animation_frame(move || {
+        next_turn(move || {
+            if let Some(f) = by_frame.take() {
+                f();
+            }
+        })
+    });
+    set_timeout(
+        move || {
+            if let Some(f) = task.take() {
+                f();
+            }
+        },
+        FRAME_WAIT_MAX,
+    );
+}
+
 /// Runs `f` in a task of its own once the browser has had its turn. The task comes from a message
 /// posted on a `MessageChannel`: a zero timeout nested in timeouts waits at least 4 ms from the
 /// fifth on (the HTML standard's clamp), and the 16 turns of a 100,000-row import waited 64 ms in
