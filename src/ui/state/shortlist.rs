@@ -228,7 +228,8 @@ mod tests {
         let owner = Owner::new();
         owner.set();
         // (listed before, imported, added and updated, listed after)
-        let cases: [(&[&str], &[&str], (usize, usize), usize); 3] = [
+        type Case<'a> = (&'a [&'a str], &'a [&'a str], (usize, usize), usize);
+        let cases: [Case; 3] = [
             (&["a"], &["b", "c", "a"], (2, 1), 3),
             (&[], &["x"], (1, 0), 1),
             (&["a"], &[], (0, 0), 1),
