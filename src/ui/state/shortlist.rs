@@ -75,6 +75,30 @@ pub struct ShortlistStore {
     store: ListStore<Shortlist>,
 }
 
+/// A change to the shortlist that its readers have not been told of yet (see
+/// [`ShortlistStore::import_unshown`]): `show` tells them, and they redraw.
+#[must_use = "the table shows the old list until the change is shown"]
+pub struct Unshown(RwSignal<Shortlist>);
+
+impl Unshown {
+    /// Merges `creators` into `list` (see `Shortlist::merge_with`) without telling its readers.
+    fn merge(
+        list: RwSignal<Shortlist>,
+        creators: Vec<Creator>,
+        combine: impl Fn(&Creator, Creator) -> Creator,
+    ) -> (MergeSummary, Unshown) {
+        let summary = list
+            .try_update_untracked(|l| l.merge_with(creators, combine))
+            .unwrap_or_default();
+        (summary, Unshown(list))
+    }
+
+    /// Tells whatever reads the list that it changed.
+    pub fn show(self) {
+        self.0.notify();
+    }
+}
+
 impl Deref for ShortlistStore {
     type Target = ListStore<Shortlist>;
     fn deref(&self) -> &ListStore<Shortlist> {
@@ -149,28 +173,91 @@ impl ShortlistStore {
         creators: Vec<Creator>,
         combine: impl Fn(&Creator, Creator) -> Creator,
     ) -> MergeSummary {
+        let (summary, unshown) = self.import_unshown(creators, combine);
+        unshown.show();
+        summary
+    }
+
+    /// [`ShortlistStore::import_with`], but what reads the list (the table and its page one, the
+    /// counts, the tag filter) redraws only when the returned [`Unshown`] is shown. The creators
+    /// are in the list and their save is scheduled when this returns, so nothing waits on the
+    /// redraw but the redraw itself: the import shows its report first, and draws the table's
+    /// page one after that report has painted (issue 19).
+    pub fn import_unshown(
+        &self,
+        creators: Vec<Creator>,
+        combine: impl Fn(&Creator, Creator) -> Creator,
+    ) -> (MergeSummary, Unshown) {
         // Into an empty list, every creator listed afterwards is an imported one: noted as such,
         // without copying 100,000 ids into the list of changes (issue 19).
-        if self.list.with_untracked(|l| l.creators().is_empty()) {
-            let summary = self
-                .list
-                .try_update(|l| l.merge_with(creators, combine))
-                .unwrap_or_default();
-            self.edited(LocalEdits::changed_all_listed);
-            return summary;
+        let ids: Option<Vec<String>> = (!self.list.with_untracked(|l| l.creators().is_empty()))
+            .then(|| creators.iter().map(|c| c.id.clone()).collect());
+        let (summary, unshown) = Unshown::merge(self.list, creators, combine);
+        match ids {
+            None => self.edited(LocalEdits::changed_all_listed),
+            Some(ids) => self.edited(|e| e.changed_all(ids)),
         }
-        let ids: Vec<String> = creators.iter().map(|c| c.id.clone()).collect();
-        let summary = self
-            .list
-            .try_update(|l| l.merge_with(creators, combine))
-            .unwrap_or_default();
-        self.edited(|e| e.changed_all(ids));
-        summary
+        (summary, unshown)
     }
 
     /// Hides the first-run notice for good.
     pub fn dismiss_first_run(&self) {
         storage::set_flag(FIRST_RUN_FLAG);
         self.first_run.set(false);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn creator(id: &str) -> Creator {
+        Creator {
+            id: id.into(),
+            name: format!("Creator {id}"),
+            ..Creator::default()
+        }
+    }
+
+    /// Guards issue 19's report-first import (`ShortlistStore::import_unshown`): the creators are
+    /// in the list as soon as the merge returns (a save reads them from there), but what reads the
+    /// list (the table's page one, its counts) is told only when the change is shown, a frame
+    /// after the report.
+    #[test]
+    fn an_unshown_merge_is_listed_at_once_and_redrawn_when_shown() {
+        let owner = Owner::new();
+        owner.set();
+        // (listed before, imported, added and updated, listed after)
+        type Case<'a> = (&'a [&'a str], &'a [&'a str], (usize, usize), usize);
+        let cases: [Case; 3] = [
+            (&["a"], &["b", "c", "a"], (2, 1), 3),
+            (&[], &["x"], (1, 0), 1),
+            (&["a"], &[], (0, 0), 1),
+        ];
+        for (before, imported, (added, updated), after) in cases {
+            let list = RwSignal::new(Shortlist::new(
+                before.iter().map(|id| creator(id)).collect(),
+            ));
+            let len = Memo::new(move |_| list.with(|l| l.creators().len()));
+            assert_eq!(len.get_untracked(), before.len());
+            let incoming = imported.iter().map(|id| creator(id)).collect();
+            let (summary, unshown) = Unshown::merge(list, incoming, keep_creation_time);
+            assert_eq!(
+                (summary.added, summary.updated),
+                (added, updated),
+                "{imported:?}"
+            );
+            assert_eq!(list.with_untracked(|l| l.creators().len()), after);
+            for id in imported {
+                assert!(list.with_untracked(|l| l.get(id).is_some()), "{id}");
+            }
+            assert_eq!(
+                len.get_untracked(),
+                before.len(),
+                "readers see the old list until shown"
+            );
+            unshown.show();
+            assert_eq!(len.get_untracked(), after, "{imported:?}");
+        }
     }
 }

@@ -113,9 +113,19 @@ where
         what: &'static str,
         stop: &'static str,
     ) -> impl IntoView {
+        // Made once as the import starts; each slice's progress updates it in place.
+        let running = Memo::new(move |_| self.progress.with(Option::is_some));
         let progress = move || {
-            self.progress.get().map(|p| {
-                view! { <ImportProgress progress=p id=id what=what stop=stop on_stop=move || self.cancel() /> }
+            running.get().then(|| {
+                view! {
+                    <ImportProgress
+                        progress=self.progress
+                        id=id
+                        what=what
+                        stop=stop
+                        on_stop=move || self.cancel()
+                    />
+                }
             })
         };
         view! {
