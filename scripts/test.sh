@@ -62,7 +62,25 @@ leptosfmt_check() {
   return "${PIPESTATUS[0]}"
 }
 
+no_merge_markers() {
+  # Conflict markers left in a tracked file (docs/ARCHITECTURE.md carried one pair for several
+  # sessions unnoticed, and a later merge resolved the wrong span of it). The pattern must find
+  # one in a fixture before it is trusted to find none in the tree. Outside a git checkout there
+  # is nothing to ask.
+  local marker='^(<{7}|>{7})( |$)'
+  if ! printf '%s\n' '<<<<<<< HEAD' | grep -qE "$marker"; then
+    echo "the merge-marker pattern finds no marker in its fixture" >&2
+    return 1
+  fi
+  git rev-parse --is-inside-work-tree >/dev/null 2>&1 || return 0
+  if git grep -nE "$marker" -- .; then
+    echo "merge conflict markers are committed (above)" >&2
+    return 1
+  fi
+}
+
 step domain-purity purity_self_test
+step merge-markers no_merge_markers
 step fmt cargo fmt --all -- --check
 step leptosfmt leptosfmt_check
 # The release build's own scripts: merging the split modules (scripts/wasm-merge.mjs).

@@ -1,6 +1,7 @@
 //! The creator: `platform`, `tier` by follower count, per-post `metrics`, the `record` kept for
 //! each creator (with its validation rules and ids; `links` checks its profile links), and the
-//! `shortlist` that holds the records with fast sort, filter, search and merge. `record` builds
+//! `shortlist` that holds the records with fast sort, filter, search and merge (its `id_index` finds
+//! a creator by id without a copy of the ids). `record` builds
 //! on `platform`, `tier`, `metrics` and `links`; `shortlist` on `record`; nothing here knows
 //! campaigns or risks. The `dossier` holds the record's dated history (posts, follower counts,
 //! comment samples, caption checks, audience, reported figures, custom fields) in plain form, so
@@ -10,6 +11,7 @@
 
 pub(crate) mod dossier;
 pub(crate) mod history;
+mod id_index;
 pub(crate) mod links;
 pub(crate) mod metrics;
 pub(crate) mod platform;
