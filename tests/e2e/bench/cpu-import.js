@@ -5,29 +5,14 @@
 //! for docs/PERFORMANCE.md ("Import speed"). Usage: node cpu-import.js DIST [runs=5]
 "use strict";
 const path = require("path");
-const fs = require("fs");
-const http = require("http");
 const { chromium } = require("playwright-core");
+const { serve } = require("./serve");
 const { creatorCsv } = require("./csv");
 
 const dist = path.resolve(process.argv[2] || path.join(__dirname, "../../../dist"));
 const runs = Number(process.argv[3] || 5);
 const PAPA = path.join(__dirname, "../node_modules/papaparse/papaparse.min.js");
 
-function serve() {
-  const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
-  const server = http.createServer((req, res) => {
-    const url = decodeURIComponent(req.url.split("?")[0]);
-    const file = path.join(dist, url.endsWith("/") ? url + "index.html" : url);
-    if (!file.startsWith(dist) || !fs.existsSync(file)) {
-      res.writeHead(404);
-      return res.end();
-    }
-    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 /// The app's import as workloads.js runs it, between two User Timing marks.
 function appImport() {
@@ -105,7 +90,7 @@ function window_(events, what) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 (async () => {
-  const server = await serve();
+  const server = await serve(dist);
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", ...(process.env.JS_FLAGS ? [`--js-flags=${process.env.JS_FLAGS}`] : [])] });
   const text = creatorCsv(100000);
   const results = [];

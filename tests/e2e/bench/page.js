@@ -9,8 +9,8 @@
 const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
-const http = require("http");
 const { chromium } = require("playwright-core");
+const { serve } = require("./serve");
 const { importBench, shortlistBench } = require("./workloads");
 const { attributionBench } = require("./attribution");
 
@@ -217,20 +217,6 @@ async function partTimes(port) {
   await browser.close();
 }
 
-function serve() {
-  const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".svg": "image/svg+xml", ".json": "application/json", ".webmanifest": "application/manifest+json", ".png": "image/png", ".txt": "text/plain" };
-  const server = http.createServer((req, res) => {
-    const url = decodeURIComponent(req.url.split("?")[0]);
-    const file = path.join(dist, url.endsWith("/") ? url + "index.html" : url);
-    if (!file.startsWith(dist) || !fs.existsSync(file)) {
-      res.writeHead(404);
-      return res.end();
-    }
-    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 const launch = () =>
   chromium.launch({
@@ -269,7 +255,7 @@ async function mountTimes(port) {
 }
 
 (async () => {
-  const server = await serve();
+  const server = await serve(dist);
   const port = server.address().port;
   if (only.includes("sizes")) await sizes(port);
   if (only.includes("precache")) await precache(port);

@@ -6,28 +6,13 @@
 //! scripts/build-wasm.mjs keep the "name" custom section and pass -g to wasm-opt.
 "use strict";
 const path = require("path");
-const fs = require("fs");
-const http = require("http");
 const { chromium } = require("playwright-core");
+const { serve } = require("./serve");
 const { creatorCsv } = require("./csv");
 
 const dist = path.resolve(process.argv[2] || path.join(__dirname, "../../../dist"));
 const top = Number(process.argv[3] || 40);
 
-function serve() {
-  const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
-  const server = http.createServer((req, res) => {
-    const url = decodeURIComponent(req.url.split("?")[0]);
-    const file = path.join(dist, url.endsWith("/") ? url + "index.html" : url);
-    if (!file.startsWith(dist) || !fs.existsSync(file)) {
-      res.writeHead(404);
-      return res.end();
-    }
-    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 /// The same in-page import as workloads.js: file input, preview, "Import N rows", report.
 function appImportInPage() {
@@ -61,7 +46,7 @@ function appImportInPage() {
 }
 
 (async () => {
-  const server = await serve();
+  const server = await serve(dist);
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", ...(process.env.JS_FLAGS ? [`--js-flags=${process.env.JS_FLAGS}`] : [])] });
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();

@@ -8,9 +8,8 @@
 //! profile-import.js).
 "use strict";
 const path = require("path");
-const fs = require("fs");
-const http = require("http");
 const { chromium } = require("playwright-core");
+const { serve } = require("./serve");
 const { inParts, openShortlist, controlToPaint } = require("./workloads");
 
 const dist = path.resolve(process.argv[2] || path.join(__dirname, "../../../dist"));
@@ -18,23 +17,9 @@ const control = process.argv[3] || "sort";
 const runs = Number(process.argv[4] || 20);
 const top = Number(process.argv[5] || 30);
 
-function serve() {
-  const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".webmanifest": "application/manifest+json", ".svg": "image/svg+xml" };
-  const server = http.createServer((req, res) => {
-    const url = decodeURIComponent(req.url.split("?")[0]);
-    const file = path.join(dist, url.endsWith("/") ? url + "index.html" : url);
-    if (!file.startsWith(dist) || !fs.existsSync(file)) {
-      res.writeHead(404);
-      return res.end();
-    }
-    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 (async () => {
-  const server = await serve();
+  const server = await serve(dist);
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
   const { context, page } = await openShortlist(browser, base, inParts(5000));
