@@ -8,6 +8,7 @@
 const path = require("path");
 const { chromium } = require("playwright-core");
 const { serve } = require("./serve");
+const { printProfile } = require("./cpu-profile");
 const { creatorCsv } = require("./csv");
 
 const dist = path.resolve(process.argv[2] || path.join(__dirname, "../../../dist"));
@@ -64,52 +65,13 @@ function appImportInPage() {
   await browser.close();
   server.close();
 
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
-  const name = (n) => n.callFrame.functionName || `(anonymous ${path.basename(n.callFrame.url)}:${n.callFrame.lineNumber})`;
-  const self = new Map();
-  const total = new Map();
-  let all = 0;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    all += dt;
-    let id = profile.samples[i];
-    const leaf = byId.get(id);
-    self.set(name(leaf), (self.get(name(leaf)) || 0) + dt);
-    const seen = new Set();
-    while (id !== undefined) {
-      const nm = name(byId.get(id));
-      if (!seen.has(nm)) {
-        seen.add(nm);
-        total.set(nm, (total.get(nm) || 0) + dt);
-      }
-      id = parent.get(id);
-    }
-  }
-  const show = (title, map) => {
-    console.log(`\n${title}`);
-    for (const [k, v] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${v.toFixed(1).padStart(8)} ms  ${k.slice(0, 150)}`);
-  };
-  console.log(`import ${r.total.toFixed(0)} ms (preview ${r.preview.toFixed(0)} ms); profiled ${all.toFixed(0)} ms`);
-  // The call tree, frames of at least `min` ms, wrappers of one child folded away.
-  const inclusive = new Map();
-  for (let i = 0; i < profile.samples.length; i++) {
-    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) inclusive.set(id, (inclusive.get(id) || 0) + dt);
-  }
-  const min = Number(process.env.MIN_MS || 8);
-  const short = (s) => s.replace(/::h[0-9a-f]{16}/g, "").replace(/\[[0-9a-f]{16}\]/g, "").slice(0, 110);
-  const tree = (id, depth) => {
-    const n = byId.get(id);
-    const t = inclusive.get(id) || 0;
-    if (t < min) return;
-    console.log(`${t.toFixed(1).padStart(8)} ${"  ".repeat(depth)}${short(name(n))}`);
-    for (const c of (n.children || []).sort((a, b) => (inclusive.get(b) || 0) - (inclusive.get(a) || 0))) tree(c, depth + 1);
-  };
-  if (process.env.TREE) tree(profile.nodes[0].id, 0);
-  show("self time", self);
-  show("total time", total);
+  printProfile(profile, {
+    top,
+    digits: 1,
+    min: 8,
+    title: (t) => `${t} (ms)`,
+    heading: (all) => console.log(`import ${r.total.toFixed(0)} ms (preview ${r.preview.toFixed(0)} ms); profiled ${all.toFixed(0)} ms`),
+  });
 })().catch((e) => {
   console.error(e);
   process.exit(1);

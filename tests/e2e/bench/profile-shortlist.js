@@ -10,6 +10,7 @@
 const path = require("path");
 const { chromium } = require("playwright-core");
 const { serve } = require("./serve");
+const { printProfile } = require("./cpu-profile");
 const { inParts, openShortlist, controlToPaint } = require("./workloads");
 
 const dist = path.resolve(process.argv[2] || path.join(__dirname, "../../../dist"));
@@ -57,44 +58,7 @@ const top = Number(process.argv[5] || 30);
     console.log(`${(wall / runs).toFixed(2).padStart(8)} ${(cpu / runs).toFixed(2).padStart(8)}  ${k}`);
   }
 
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
-  const short = (s) => s.replace(/::h[0-9a-f]{16}/g, "").replace(/\[[0-9a-f]{16}\]/g, "");
-  const name = (n) => short(n.callFrame.functionName || `(anonymous ${path.basename(n.callFrame.url)}:${n.callFrame.lineNumber})`);
-  const self = new Map();
-  const total = new Map();
-  const inclusive = new Map();
-  for (let i = 0; i < profile.samples.length; i++) {
-    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000 / runs;
-    let id = profile.samples[i];
-    const leaf = byId.get(id);
-    self.set(name(leaf), (self.get(name(leaf)) || 0) + dt);
-    const seen = new Set();
-    for (; id !== undefined; id = parent.get(id)) {
-      inclusive.set(id, (inclusive.get(id) || 0) + dt);
-      const nm = name(byId.get(id));
-      if (!seen.has(nm)) {
-        seen.add(nm);
-        total.set(nm, (total.get(nm) || 0) + dt);
-      }
-    }
-  }
-  const show = (title, map) => {
-    console.log(`\n${title} (ms per run)`);
-    for (const [k, v] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${v.toFixed(2).padStart(8)}  ${k.slice(0, 150)}`);
-  };
-  const min = Number(process.env.MIN_MS || 1);
-  const tree = (id, depth) => {
-    const n = byId.get(id);
-    const t = inclusive.get(id) || 0;
-    if (t < min) return;
-    console.log(`${t.toFixed(2).padStart(8)} ${"  ".repeat(depth)}${name(n).slice(0, 110)}`);
-    for (const c of (n.children || []).sort((a, b) => (inclusive.get(b) || 0) - (inclusive.get(a) || 0))) tree(c, depth + 1);
-  };
-  if (process.env.TREE) tree(profile.nodes[0].id, 0);
-  show("self time", self);
-  show("total time", total);
+  printProfile(profile, { per: runs, top, digits: 2, min: 1, title: (t) => `${t} (ms per run)` });
 })().catch((e) => {
   console.error(e);
   process.exit(1);
