@@ -50,6 +50,9 @@ const stagingDir = process.env.TRUNK_STAGING_DIR;
 const release = (process.env.TRUNK_PROFILE || "release") === "release";
 const split = process.env.MICROSCOPE_SPLIT ? process.env.MICROSCOPE_SPLIT === "1" : release;
 const BIN = "microscope";
+// MICROSCOPE_WASM_NAMES=1 keeps the functions' names in every module (wasm-opt -g), for a CPU
+// profile that names them (tests/e2e/bench/profile-import.js); never for a build that ships.
+const keepNames = process.env.MICROSCOPE_WASM_NAMES === "1";
 const TARGET = "wasm32-unknown-unknown";
 
 function fail(message) {
@@ -95,7 +98,7 @@ function stripCustomSections(bytes) {
     if (id === 0) {
       const [length, text] = leb(body);
       const name = bytes.subarray(text, text + length).toString("utf8");
-      if (name === "name" || name === "producers" || name.startsWith(".debug")) continue;
+      if ((name === "name" && !keepNames) || name === "producers" || name.startsWith(".debug")) continue;
     }
     parts.push(bytes.subarray(start, at));
   }
@@ -174,7 +177,7 @@ try {
       for (let name = queue.shift(); name; name = queue.shift()) {
         const file = path.join(outDir, name);
         const extra = name === `${BIN}_bg.wasm` ? ["--reorder-functions-by-name"] : [];
-        await run("wasm-opt", ["-Oz", ...extra, file, "-o", file]);
+        await run("wasm-opt", ["-Oz", ...extra, ...(keepNames ? ["-g"] : []), file, "-o", file]);
       }
     };
     await Promise.all([optimise(), optimise()]);

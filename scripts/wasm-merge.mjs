@@ -13,6 +13,14 @@
 // change, so what the merged module writes into the table and memory when instantiated is what
 // its parts wrote.
 //
+// One rewrite makes the merged module faster than its parts: a call through the table to a fixed
+// slot (`i32.const N; call_indirect`, how wasm-split's shims reach another module's function) whose
+// slot the merged module fills itself, with a function of the called type, becomes a direct call
+// of that function (issue 19: the import's row loop crossed modules this way for its helpers, and
+// ran 20% slower split than unsplit). The slot holds that function from instantiation on: every
+// slot is filled by one module only (checked below) and nothing else writes wasm-split's slots.
+// A call whose slot another module fills, or whose type differs (it traps), stays as it was.
+//
 // Anything outside that shape (an export, a start function, a defined table or memory, an
 // instruction it does not know) stops the build with a message naming it, rather than producing
 // a module that might behave differently; the result is validated with WebAssembly.validate.
@@ -38,6 +46,19 @@ class Reader {
       if (b < 0x80) return value;
       if (shift > 28) throw new Error("u32 too long");
     }
+  }
+  /** A signed LEB128 of up to 32 bits (`i32.const`'s immediate). */
+  s32() {
+    let value = 0;
+    let shift = 0;
+    let b;
+    do {
+      b = this.byte();
+      value += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b & 0x80);
+    if (b & 0x40) value -= 2 ** shift;
+    return value;
   }
   /** A signed LEB128 of up to 64 bits, skipped (its value is never needed). */
   skipLeb() {
@@ -276,7 +297,11 @@ function readData(r) {
   return d;
 }
 
-/** Rewrites one function body's instructions with `map`. */
+/**
+ * Rewrites one function body's instructions with `map`. `map.direct(slot, type)` names the
+ * merged function a call through the table to `slot` with `type` (merged indices) may call
+ * directly, or is undefined.
+ */
 function rewriteBody(bytes, start, end, map, label) {
   const r = new Reader(bytes, start, end);
   const w = new Writer();
@@ -301,8 +326,13 @@ function rewriteBody(bytes, start, end, map, label) {
     if (align & 0x40) throw new Error(`${label}: a memory index in a memarg (multi-memory)`);
     r.u32();
   };
+  // The `i32.const` just read: where it starts and ends, and its value.
+  let constant = null;
   while (!r.done()) {
+    const opAt = r.at;
     const op = r.byte();
+    const last = constant;
+    constant = null;
     if (op >= 0x45 && op <= 0xc4) continue; // numeric instructions, sign extension
     if (op >= 0x28 && op <= 0x3e) {
       memarg();
@@ -333,7 +363,14 @@ function rewriteBody(bytes, start, end, map, label) {
         const at = r.at;
         const t = r.u32();
         const table = r.u32();
-        replace(at, () => w.u32(map.type(t)).u32(map.table(table)));
+        // The slot is the last operand: an `i32.const` right before names it.
+        const target = last && last.end === opAt ? map.direct(last.value, map.type(t), map.table(table)) : undefined;
+        if (target !== undefined) {
+          // call_indirect (0x11) becomes call (0x10), return_call_indirect (0x13) return_call (0x12).
+          replace(last.start, () => w.byte(op - 1).u32(target));
+        } else {
+          replace(at, () => w.u32(map.type(t)).u32(map.table(table)));
+        }
         break;
       }
       case 0x1c:
@@ -354,7 +391,11 @@ function rewriteBody(bytes, start, end, map, label) {
       case 0x3f: case 0x40:
         if (r.u32() !== 0) throw new Error(`${label}: memory.size/grow of a memory other than 0`);
         break;
-      case 0x41: case 0x42:
+      case 0x41:
+        constant = { start: opAt, value: r.s32(), end: 0 };
+        constant.end = r.at;
+        break;
+      case 0x42:
         r.skipLeb();
         break;
       case 0x43:
@@ -474,6 +515,13 @@ export function mergeModules(inputs) {
   const dataSection = [];
   const codeSection = [];
   const slots = new Map();
+  // Table slot -> the merged function this module fills it with and that function's type.
+  const filled = new Map();
+  const direct = (slot, type, table) => {
+    const f = table === 0 ? filled.get(slot) : undefined;
+    return f && f.type === type ? f.func : undefined;
+  };
+  const bodies = [];
   modules.forEach((m, k) => {
     const { typeMap, spaces } = maps[k];
     const funcBase = funcs;
@@ -492,6 +540,7 @@ export function mergeModules(inputs) {
         i < spaces[3].length ? spaces[3][i] : globalBase + check("global", i - spaces[3].length, m.globals.length),
       elem: (i) => elemBase + check("element segment", i, m.elems.length),
       data: (i) => dataBase + check("data segment", i, m.datas.length),
+      direct,
     };
     funcs += m.funcs.length;
     globals += m.globals.length;
@@ -518,6 +567,10 @@ export function mergeModules(inputs) {
                 throw new Error(`${m.label} and ${owner} both fill table slot ${first + i}`);
               }
               slots.set(first + i, m.label);
+              if (e.funcs) {
+                const f = e.funcs[i];
+                filled.set(first + i, { func: map.func(f), type: map.type(m.funcs[check("function", f, m.funcs.length)]) });
+              }
             }
           }
         }
@@ -540,11 +593,15 @@ export function mergeModules(inputs) {
       w.u32(d.body.length).bytes(d.body);
       dataSection.push(w.buffer());
     }
+    bodies.push([m, map]);
+  });
+  // The code last, once every slot the merged module fills is known.
+  for (const [m, map] of bodies) {
     for (const c of m.codes) {
       const body = rewriteBody(m.bytes, c.at, c.end, map, m.label);
       codeSection.push(Buffer.concat([new Writer().u32(body.length).buffer(), body]));
     }
-  });
+  }
   const out = new Writer().bytes([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
   section(out, 1, types.length, types);
   section(

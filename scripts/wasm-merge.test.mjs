@@ -81,6 +81,42 @@ test("a merged module behaves as its parts: table slots, calls, globals, data se
   assert.equal(parts.sp, 102);
 });
 
+/// The merged module's instructions in the text format.
+const text = (bytes) => {
+  const module = binaryen.readBinary(bytes);
+  module.setFeatures(binaryen.Features.All);
+  const out = module.emitText();
+  module.dispose();
+  return out;
+};
+
+test("a call through the table to a slot the merged module fills becomes a direct call (issue 19)", async () => {
+  // A calls slot 4 through the table; B fills it: merged, A calls B's function directly.
+  assert.match(text(A), /call_indirect/);
+  const merged = mergeModules([
+    { label: "a", bytes: A },
+    { label: "b", bytes: B },
+  ]);
+  assert.doesNotMatch(text(merged), /call_indirect/);
+  // Without B the slot is another module's: the call stays indirect, and so does one whose type
+  // is not the slot's function's (it traps, merged or not).
+  const alone = mergeModules([{ label: "a", bytes: A }]);
+  assert.match(text(alone), /call_indirect/);
+  const otherType = wasm(`(module ${IMPORTS}
+    (type $two (func (param i32 i32) (result i32)))
+    (elem (i32.const 6) $caller)
+    (func $caller (param i32) (result i32)
+      (call_indirect (type $two) (local.get 0) (local.get 0) (i32.const 4))))`);
+  const mixed = mergeModules([
+    { label: "b", bytes: B },
+    { label: "other", bytes: otherType },
+  ]);
+  assert.match(text(mixed), /call_indirect/);
+  const world = linked();
+  await WebAssembly.instantiate(mixed, world.imports);
+  assert.throws(() => world.table.get(6)(1), /signature|type/i);
+});
+
 test("the merged module imports the shared memory, table and global once", () => {
   const merged = mergeModules([
     { label: "a", bytes: A },

@@ -2,8 +2,8 @@
 //! Chromium CPU profiler and prints the functions with the most self time and the most total
 //! time. Not part of `make bench`; a tool for docs/PERFORMANCE.md ("Import speed").
 //! Usage: node profile-import.js DIST [top=40]; TREE=1 (MIN_MS=8) also prints the call tree.
-//! Build DIST with names kept for readable wasm frames: for that build only, have
-//! scripts/build-wasm.mjs keep the "name" custom section and pass -g to wasm-opt.
+//! Build DIST with names kept for readable wasm frames:
+//! `MICROSCOPE_WASM_NAMES=1 trunk build --release --dist DIST` (scripts/build-wasm.mjs).
 "use strict";
 const path = require("path");
 const { chromium } = require("playwright-core");
