@@ -85,9 +85,9 @@ step fmt cargo fmt --all -- --check
 step leptosfmt leptosfmt_check
 # The release build's own scripts: merging the split modules (scripts/wasm-merge.mjs).
 step build-scripts node --test scripts/wasm-merge.test.mjs
-step clippy-host cargo clippy --locked --all-targets -- -D warnings
-step clippy-wasm cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
-step native-tests cargo test --locked --no-fail-fast
+step clippy-host cargo clippy --locked --workspace --all-targets -- -D warnings
+step clippy-wasm cargo clippy --locked --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+step native-tests cargo test --locked --no-fail-fast --workspace
 count_cargo "$logs/native-tests.log"
 native=$counted
 step browser-tests cargo test --locked --no-fail-fast --target wasm32-unknown-unknown --test 'browser*'

@@ -1,7 +1,7 @@
 //! Microscope: plan micro-influencer campaigns in the browser. Declares the modules and the `App`.
 
 pub mod charts;
-pub mod domain;
+pub use microscope_domain as domain;
 pub mod storage;
 pub mod ui;
 

@@ -2,21 +2,21 @@
 //! them, so a change here is a data migration. Lives at the domain root because it names enums of
 //! every area (an area may only import the areas below it).
 
-use crate::domain::campaign::calendar::item::{Kind as DeliverableKind, State as DeliverableState};
-use crate::domain::campaign::pricing::reach::Assumption;
-use crate::domain::campaign::pricing::terms::Term;
-use crate::domain::campaign::record::Goal;
-use crate::domain::campaign::tracking::Metric;
-use crate::domain::creator::record::Status;
-use crate::domain::engine::benchmark::Verdict;
-use crate::domain::engine::engagement::{Field as PostField, Formula};
-use crate::domain::io::csv_import::Field as CsvField;
-use crate::domain::risk::comments::GenericKind;
-use crate::domain::risk::disclosure::{Jurisdiction, Verdict as CaptionVerdict};
-use crate::domain::risk::rules::RiskKind;
-use crate::domain::testing::check_cases;
-use crate::domain::text::choice::Choice;
-use crate::domain::{Platform, Tier};
+use crate::campaign::calendar::item::{Kind as DeliverableKind, State as DeliverableState};
+use crate::campaign::pricing::reach::Assumption;
+use crate::campaign::pricing::terms::Term;
+use crate::campaign::record::Goal;
+use crate::campaign::tracking::Metric;
+use crate::creator::record::Status;
+use crate::engine::benchmark::Verdict;
+use crate::engine::engagement::{Field as PostField, Formula};
+use crate::io::csv_import::Field as CsvField;
+use crate::risk::comments::GenericKind;
+use crate::risk::disclosure::{Jurisdiction, Verdict as CaptionVerdict};
+use crate::risk::rules::RiskKind;
+use crate::testing::check_cases;
+use crate::text::choice::Choice;
+use crate::{Platform, Tier};
 
 /// Every id, as a release writes it. Stored data (local storage, workspace files, CSV) holds
 /// these strings: a change here breaks what users saved, so this list is written out, not

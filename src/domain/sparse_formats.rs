@@ -5,18 +5,18 @@
 
 use serde_json::{json, Map};
 
-use crate::domain::campaign::attribution::{CreatorCode, UtmParts};
-use crate::domain::campaign::calendar::item::{Deliverable, Kind, State};
-use crate::domain::campaign::calendar::Deliverables;
-use crate::domain::campaign::pricing::reach::ReachAssumptions;
-use crate::domain::campaign::pricing::Pricing;
-use crate::domain::campaign::record::Targets;
-use crate::domain::creator::dossier::{Audience, PostSettings, Share};
-use crate::domain::engine::engagement::Formula;
-use crate::domain::io::workspace::Settings;
-use crate::domain::testing::check_json;
-use crate::domain::text::date::Date;
-use crate::domain::PostMetrics;
+use crate::campaign::attribution::{CreatorCode, UtmParts};
+use crate::campaign::calendar::item::{Deliverable, Kind, State};
+use crate::campaign::calendar::Deliverables;
+use crate::campaign::pricing::reach::ReachAssumptions;
+use crate::campaign::pricing::Pricing;
+use crate::campaign::record::Targets;
+use crate::creator::dossier::{Audience, PostSettings, Share};
+use crate::engine::engagement::Formula;
+use crate::io::workspace::Settings;
+use crate::testing::check_json;
+use crate::text::date::Date;
+use crate::PostMetrics;
 
 #[test]
 fn campaign_records() {

@@ -6,10 +6,10 @@ use std::fmt::Debug;
 
 use serde::{de::DeserializeOwned, Serialize};
 
-use crate::domain::text::choice::Choice;
+use crate::text::choice::Choice;
 
 /// Runs every `(input, want)` case through `f` and names the input of a case that fails.
-pub(crate) fn check_cases<I, G, W>(cases: impl IntoIterator<Item = (I, W)>, f: impl Fn(I) -> G)
+pub fn check_cases<I, G, W>(cases: impl IntoIterator<Item = (I, W)>, f: impl Fn(I) -> G)
 where
     I: Debug + Clone,
     G: Debug + PartialEq<W>,
@@ -22,7 +22,7 @@ where
 
 /// Every value of `T` reads back from its id and from its label, and JSON (what stored data
 /// holds) writes it as its id and reads it back.
-pub(crate) fn check_choice_ids<T: Choice + Debug + Serialize + DeserializeOwned>() {
+pub fn check_choice_ids<T: Choice + Debug + Serialize + DeserializeOwned>() {
     for c in T::ALL.iter().copied() {
         assert_eq!(T::parse(c.id()), Some(c));
         assert_eq!(T::parse(c.label()), Some(c));
@@ -33,13 +33,13 @@ pub(crate) fn check_choice_ids<T: Choice + Debug + Serialize + DeserializeOwned>
 }
 
 /// `["a", "b"]` as owned strings.
-pub(crate) fn strings(items: &[&str]) -> Vec<String> {
+pub fn strings(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| s.to_string()).collect()
 }
 
 /// Each value is stored as exactly its `want` and reads back as itself: a stored format written
 /// out.
-pub(crate) fn check_json<T>(cases: impl IntoIterator<Item = (T, &'static str)>)
+pub fn check_json<T>(cases: impl IntoIterator<Item = (T, &'static str)>)
 where
     T: Serialize + DeserializeOwned + PartialEq + Debug,
 {

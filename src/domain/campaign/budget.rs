@@ -25,14 +25,14 @@
 
 use thiserror::Error;
 
-use crate::domain::campaign::record::{money_in, Campaign, Objective};
-use crate::domain::creator::platform::Platform;
-use crate::domain::creator::record::{Creator, Status};
-use crate::domain::creator::tier::Tier;
-use crate::domain::engine::benchmark::{find, Benchmark, Scope};
-use crate::domain::engine::cost::{price_range, PriceRange};
-use crate::domain::engine::engagement::{ratio, Formula};
-use crate::domain::text::format::{compact, group_thousands};
+use crate::campaign::record::{money_in, Campaign, Objective};
+use crate::creator::platform::Platform;
+use crate::creator::record::{Creator, Status};
+use crate::creator::tier::Tier;
+use crate::engine::benchmark::{find, Benchmark, Scope};
+use crate::engine::cost::{price_range, PriceRange};
+use crate::engine::engagement::{ratio, Formula};
+use crate::text::format::{compact, group_thousands};
 
 mod knapsack;
 
@@ -560,7 +560,7 @@ pub fn plan_candidates(
             "A near-optimal combination: prices were compared in steps of {} (the budget cut into {} steps) and the exact search stopped early; no combination can bring more than {} more {noun}.",
             money_in(step, currency),
             group_thousands(solution.steps),
-            crate::domain::text::format::percent(max_gap, 1)
+            crate::text::format::percent(max_gap, 1)
         ),
     };
     Plan {
@@ -585,11 +585,11 @@ pub fn plan_candidates(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::campaign::record::Goal;
-    use crate::domain::creator::metrics::PostMetrics;
-    use crate::domain::creator::platform::Platform::{TikTok, YouTube};
-    use crate::domain::testing::check_cases;
-    use crate::domain::testing::strings;
+    use crate::campaign::record::Goal;
+    use crate::creator::metrics::PostMetrics;
+    use crate::creator::platform::Platform::{TikTok, YouTube};
+    use crate::testing::check_cases;
+    use crate::testing::strings;
 
     fn creator(
         id: &str,

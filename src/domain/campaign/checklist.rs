@@ -6,12 +6,12 @@
 
 use std::collections::HashMap;
 
-use crate::domain::campaign::record::Campaign;
-use crate::domain::creator::record::{Creator, Status};
-use crate::domain::risk::disclosure::Jurisdiction;
-use crate::domain::risk::rules::APPROVAL_CHECKLIST_ID;
-use crate::domain::risk::thresholds::Thresholds;
-use crate::domain::text::sparse::is_default;
+use crate::campaign::record::Campaign;
+use crate::creator::record::{Creator, Status};
+use crate::risk::disclosure::Jurisdiction;
+use crate::risk::rules::APPROVAL_CHECKLIST_ID;
+use crate::risk::thresholds::Thresholds;
+use crate::text::sparse::is_default;
 
 /// One step of the source article's method (DOMAIN.md §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -297,8 +297,8 @@ fn step_note(id: &str, campaign: &Campaign) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::campaign::record::ChecklistState;
-    use crate::domain::testing::strings;
+    use crate::campaign::record::ChecklistState;
+    use crate::testing::strings;
 
     fn creator(id: &str, sponsored: Option<u32>, status: Status) -> Creator {
         let mut c = Creator::new(id.into(), &format!("Name {id}"), 0.0);

@@ -6,15 +6,15 @@
 //! built from all of them; results in money: `attribution` (codes, links, orders, ROAS), `pricing`
 //! (fair price, reach estimates) and the `calendar` of deliverables. Campaign builds on `creator`, `engine` and `risk`; only `io` builds on it.
 
-pub(crate) mod attribution;
-pub(crate) mod budget;
-pub(crate) mod calendar;
-pub(crate) mod checklist;
-pub(crate) mod document;
-pub(crate) mod pricing;
-pub(crate) mod recommend;
-pub(crate) mod record;
-pub(crate) mod risk_profile;
-pub(crate) mod tracking;
+pub mod attribution;
+pub mod budget;
+pub mod calendar;
+pub mod checklist;
+pub mod document;
+pub mod pricing;
+pub mod recommend;
+pub mod record;
+pub mod risk_profile;
+pub mod tracking;
 
 pub use risk_profile::creator_risk;

@@ -10,16 +10,16 @@
 //! campaigns with smaller creators. Fits: 4 points or more is strong, 2–3 good, 0–1 possible,
 //! below 0 weak.
 
-use crate::domain::campaign::checklist::{Step, STEPS};
-use crate::domain::campaign::record::Goal;
-use crate::domain::creator::platform::Platform;
-use crate::domain::creator::tier::Tier;
-use crate::domain::engine::benchmark::{find, rule_of_thumb, Benchmark, Scope};
-use crate::domain::engine::cadence::cadence_benchmark;
-use crate::domain::engine::cost::{cpm_range, price_range};
-use crate::domain::engine::engagement::Formula;
-use crate::domain::engine::published::PublishedFigure;
-use crate::domain::text::format::{compact, money};
+use crate::campaign::checklist::{Step, STEPS};
+use crate::campaign::record::Goal;
+use crate::creator::platform::Platform;
+use crate::creator::tier::Tier;
+use crate::engine::benchmark::{find, rule_of_thumb, Benchmark, Scope};
+use crate::engine::cadence::cadence_benchmark;
+use crate::engine::cost::{cpm_range, price_range};
+use crate::engine::engagement::Formula;
+use crate::engine::published::PublishedFigure;
+use crate::text::format::{compact, money};
 
 /// Views per post from the source article (DOMAIN.md §2). The only two it publishes.
 pub static TYPICAL_VIEWS: [PublishedFigure; 2] = [

@@ -8,19 +8,19 @@ use std::collections::{BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::domain::campaign::attribution::{Attribution, AttributionError};
-use crate::domain::campaign::calendar::{DeliverableError, Deliverables};
-use crate::domain::campaign::pricing::{Pricing, PricingError};
-use crate::domain::creator::platform::Platform;
-use crate::domain::creator::record::{
+use crate::campaign::attribution::{Attribution, AttributionError};
+use crate::campaign::calendar::{DeliverableError, Deliverables};
+use crate::campaign::pricing::{Pricing, PricingError};
+use crate::creator::platform::Platform;
+use crate::creator::record::{
     normalize_currency, normalize_tags, shorten, trim, Creator, CreatorError,
 };
-use crate::domain::engine::cadence::Date;
-use crate::domain::risk::disclosure::Jurisdiction;
-use crate::domain::text::choice::{choices, fold_key};
-use crate::domain::text::format::compact;
-use crate::domain::text::number::MAX_VALUE;
-use crate::domain::text::sparse::{is_default, sparse_record};
+use crate::engine::cadence::Date;
+use crate::risk::disclosure::Jurisdiction;
+use crate::text::choice::{choices, fold_key};
+use crate::text::format::compact;
+use crate::text::number::MAX_VALUE;
+use crate::text::sparse::{is_default, sparse_record};
 
 /// What the campaign is for (DOMAIN.md §4 step 1): it decides which creators and platforms fit
 /// and what the budget optimiser maximises.
@@ -465,7 +465,7 @@ impl Campaign {
 /// otherwise, since a "$" on euros would mislead.
 pub fn money_in(amount: f64, currency: &str) -> String {
     let symbol = currency_symbol(currency);
-    crate::domain::text::format::money(Some(amount), &symbol)
+    crate::text::format::money(Some(amount), &symbol)
 }
 
 /// "$" for USD, "€" for EUR, "£" for GBP, "₹" for INR, "A$", "C$" and "R$" for the Australian
@@ -554,7 +554,7 @@ impl ChecklistState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::{check_cases, check_choice_ids};
+    use crate::testing::{check_cases, check_choice_ids};
 
     fn spring() -> Campaign {
         let mut c = Campaign::new("k1".into(), " Spring launch ", 5.0);

@@ -14,23 +14,23 @@ pub use evidence::EvidenceItem;
 #[cfg(test)]
 use evidence::{evidence_of, EvidenceKind};
 
-use crate::domain::campaign::record::Campaign;
-use crate::domain::creator::metrics::PostMetrics;
-use crate::domain::creator::platform::Platform;
-use crate::domain::creator::record::Creator;
-use crate::domain::creator::tier::Tier;
-use crate::domain::engine::analysis::AnalysisInput;
-use crate::domain::engine::benchmark::{find_for_followers, Scope};
-use crate::domain::engine::cadence::{cadence_benchmark, NoCadenceBenchmark};
-use crate::domain::engine::engagement::{compute, Field, Formula};
-use crate::domain::risk::disclosure::Jurisdiction;
-use crate::domain::risk::rules::{
+use crate::campaign::record::Campaign;
+use crate::creator::metrics::PostMetrics;
+use crate::creator::platform::Platform;
+use crate::creator::record::Creator;
+use crate::creator::tier::Tier;
+use crate::engine::analysis::AnalysisInput;
+use crate::engine::benchmark::{find_for_followers, Scope};
+use crate::engine::cadence::{cadence_benchmark, NoCadenceBenchmark};
+use crate::engine::engagement::{compute, Field, Formula};
+use crate::risk::disclosure::Jurisdiction;
+use crate::risk::rules::{
     assess, assess_dossier, dislike_ratio, CadenceInput, EngagementInput, NotChecked, RiskInput,
     RiskKind, RiskReport, Severity, Warning,
 };
-use crate::domain::risk::thresholds::Thresholds;
-use crate::domain::text::date::Date;
-use crate::domain::text::format::plural;
+use crate::risk::thresholds::Thresholds;
+use crate::text::date::Date;
+use crate::text::format::plural;
 
 /// Where the user supplies what is missing; the "not checked" reasons point there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -655,13 +655,13 @@ pub fn campaign_risks(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::creator::dossier::{
+    use crate::creator::dossier::{
         CaptionCheck, CommentSample, CountryVerdict, FollowerSnapshot, Post, SampleCounts, Share,
         SnapshotSource,
     };
-    use crate::domain::engine::cadence::CadenceInput as PostCount;
-    use crate::domain::testing::strings;
-    use crate::domain::text::date::day;
+    use crate::engine::cadence::CadenceInput as PostCount;
+    use crate::testing::strings;
+    use crate::text::date::day;
 
     fn creator(name: &str, platform: Option<Platform>, followers: Option<u64>) -> Creator {
         let mut c = Creator::new(format!("id-{}", name.to_lowercase()), name, 0.0);

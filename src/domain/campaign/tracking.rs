@@ -5,14 +5,14 @@
 
 use std::collections::HashMap;
 
-use crate::domain::campaign::budget::{Plan, ViewsSource};
-use crate::domain::campaign::record::{Campaign, Objective, PostResult, Targets};
-use crate::domain::creator::record::{Creator, Status};
-use crate::domain::engine::cadence::Date;
-use crate::domain::engine::engagement::ratio;
-use crate::domain::risk::rules::{Evidence, Severity};
-use crate::domain::text::choice::choices;
-use crate::domain::text::format::{compact, percent};
+use crate::campaign::budget::{Plan, ViewsSource};
+use crate::campaign::record::{Campaign, Objective, PostResult, Targets};
+use crate::creator::record::{Creator, Status};
+use crate::engine::cadence::Date;
+use crate::engine::engagement::ratio;
+use crate::risk::rules::{Evidence, Severity};
+use crate::text::choice::choices;
+use crate::text::format::{compact, percent};
 
 mod creators;
 
@@ -848,10 +848,10 @@ mod tests {
 
     #[test]
     fn forecasts_come_from_the_plan() {
-        use crate::domain::campaign::budget::plan;
-        use crate::domain::campaign::record::Goal;
-        use crate::domain::creator::metrics::PostMetrics;
-        use crate::domain::creator::platform::Platform;
+        use crate::campaign::budget::plan;
+        use crate::campaign::record::Goal;
+        use crate::creator::metrics::PostMetrics;
+        use crate::creator::platform::Platform;
         let mut a = Creator::new("a".into(), "Ann", 0.0);
         a.platform = Some(Platform::TikTok);
         a.followers = Some(40_000);

@@ -17,11 +17,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 use thiserror::Error;
 
-use crate::domain::creator::metrics::PostMetrics;
-use crate::domain::text::choice::choices;
-use crate::domain::text::date::Date;
-use crate::domain::text::format::plural;
-use crate::domain::text::sparse::{is_default, sparse_record};
+use crate::creator::metrics::PostMetrics;
+use crate::text::choice::choices;
+use crate::text::date::Date;
+use crate::text::format::plural;
+use crate::text::sparse::{is_default, sparse_record};
 
 /// A list kept in a creator record that reads entry by entry: an entry that cannot be read is
 /// left out and remembered (see [`Entries::take_dropped`]), so one bad post never costs the
@@ -628,7 +628,7 @@ pub const STALE_AFTER_DAYS: u32 = 90;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::text::date::day;
+    use crate::text::date::day;
 
     #[test]
     fn entries_drop_only_the_bad_entry() {

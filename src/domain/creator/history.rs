@@ -1,9 +1,9 @@
 //! The follower history rule: every check, edit and typed count leaves one dated entry per day, so
 //! the dossier shows how the count moved without repeating what nothing changed.
 
-use crate::domain::creator::dossier::{FollowerSnapshot, SnapshotSource};
-use crate::domain::creator::record::Creator;
-use crate::domain::text::date::Date;
+use crate::creator::dossier::{FollowerSnapshot, SnapshotSource};
+use crate::creator::record::Creator;
+use crate::text::date::Date;
 
 impl Creator {
     /// Notes a follower count seen on `date` from `source`.
@@ -49,7 +49,7 @@ impl Creator {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::text::date::day;
+    use crate::text::date::day;
     use SnapshotSource::{Check, Edit, Import, Typed};
 
     fn snap(date: &str, count: u64, source: SnapshotSource) -> FollowerSnapshot {

@@ -3,8 +3,8 @@
 
 use thiserror::Error;
 
-use crate::domain::creator::platform::Platform;
-use crate::domain::creator::record::{shorten, trim};
+use crate::creator::platform::Platform;
+use crate::creator::record::{shorten, trim};
 
 /// Why a profile link was refused. Shown to the user as is.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -115,7 +115,7 @@ pub fn platform_from_url(url: &str) -> Option<Platform> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::check_cases;
+    use crate::testing::check_cases;
 
     #[test]
     fn profile_links() {

@@ -1,7 +1,7 @@
 //! The numbers of a post (or averages per post) as the user enters them; shared by the engine,
 //! the shortlist and the risk rules.
 
-use crate::domain::text::sparse::sparse_record;
+use crate::text::sparse::sparse_record;
 
 sparse_record! {
     /// Interactions and views of one post, or averages over recent posts. `None` means "not
@@ -24,10 +24,10 @@ sparse_record! {
     }
 }
 
-#[cfg(test)]
+#[cfg(any(test, feature = "testing"))]
 impl PostMetrics {
     /// Views, likes, comments and shares, the rest not known: the posts most tests need.
-    pub(crate) fn counts(views: f64, likes: f64, comments: f64, shares: f64) -> PostMetrics {
+    pub fn counts(views: f64, likes: f64, comments: f64, shares: f64) -> PostMetrics {
         PostMetrics {
             views: Some(views),
             likes: Some(likes),

@@ -9,13 +9,13 @@
 //! charts and the history rules. `history` is the rule that keeps one follower count per day from
 //! every check and edit.
 
-pub(crate) mod dossier;
-pub(crate) mod history;
+pub mod dossier;
+pub mod history;
 mod id_index;
-pub(crate) mod links;
-pub(crate) mod metrics;
-pub(crate) mod platform;
-pub(crate) mod record;
-pub(crate) mod series;
-pub(crate) mod shortlist;
-pub(crate) mod tier;
+pub mod links;
+pub mod metrics;
+pub mod platform;
+pub mod record;
+pub mod series;
+pub mod shortlist;
+pub mod tier;

@@ -7,15 +7,15 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::domain::creator::dossier::{
+use crate::creator::dossier::{
     check_email, Audience, CaptionCheck, CommentSample, CustomField, Entries, FollowerSnapshot,
     Post, Rare, ReportedFigure,
 };
-use crate::domain::creator::metrics::PostMetrics;
-use crate::domain::creator::platform::Platform;
-use crate::domain::creator::tier::Tier;
-use crate::domain::text::choice::{choices, exact, fold_key};
-use crate::domain::text::number::MAX_VALUE;
+use crate::creator::metrics::PostMetrics;
+use crate::creator::platform::Platform;
+use crate::creator::tier::Tier;
+use crate::text::choice::{choices, exact, fold_key};
+use crate::text::number::MAX_VALUE;
 
 pub use super::links::{platform_from_url, validate_profile_url, UrlError};
 use super::links::{url_shape, UrlShape};
@@ -78,7 +78,7 @@ impl Status {
 
 /// `str::trim`, skipping the Unicode scan in the usual case of text that starts and ends with a
 /// visible ASCII character (measurably faster over 100,000 imported rows).
-pub(crate) fn trim(s: &str) -> &str {
+pub fn trim(s: &str) -> &str {
     match (s.as_bytes().first(), s.as_bytes().last()) {
         (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
         _ => s.trim(),
@@ -92,7 +92,7 @@ pub fn parse_tags(text: &str) -> Vec<String> {
 
 /// A measured fast path of the CSV import (see `text::number`): `parse_tags` for the usual cell, lower-case ASCII words and commas ("food, diy"): the same
 /// tags, without the general splitter's character-by-character matching and lower-casing copies.
-pub(crate) fn parse_tags_fast(v: &str) -> Vec<String> {
+pub fn parse_tags_fast(v: &str) -> Vec<String> {
     let simple = v.bytes().all(|b| {
         b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b' ' | b',' | b'-' | b'_')
     });
@@ -459,7 +459,7 @@ fn has_duplicates(tags: &[String]) -> bool {
 }
 
 /// At most `max` characters of `s`, with "…" when cut: keeps error messages readable.
-pub(crate) fn shorten(s: &str, max: usize) -> String {
+pub fn shorten(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_string(),
@@ -526,7 +526,7 @@ fn push_base36(out: &mut String, mut n: u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::{check_cases, check_choice_ids};
+    use crate::testing::{check_cases, check_choice_ids};
 
     #[test]
     fn status_ids_labels_and_synonyms() {

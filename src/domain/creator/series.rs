@@ -7,8 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::creator::dossier::{FollowerSnapshot, Post};
-use crate::domain::text::date::Date;
+use crate::creator::dossier::{FollowerSnapshot, Post};
+use crate::text::date::Date;
 
 /// A value on a date: a follower count, or the views of one post.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -78,10 +78,10 @@ pub fn value_nearest(series: &[Point], date: Date) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::creator::dossier::SnapshotSource;
-    use crate::domain::creator::metrics::PostMetrics;
-    use crate::domain::testing::check_cases;
-    use crate::domain::text::date::day;
+    use crate::creator::dossier::SnapshotSource;
+    use crate::creator::metrics::PostMetrics;
+    use crate::testing::check_cases;
+    use crate::text::date::day;
 
     fn snap(date: &str, count: u64) -> FollowerSnapshot {
         FollowerSnapshot {

@@ -6,8 +6,8 @@ use std::sync::OnceLock;
 
 use serde_json::value::RawValue;
 
-use crate::domain::creator::platform::Platform;
-use crate::domain::creator::tier::Tier;
+use crate::creator::platform::Platform;
+use crate::creator::tier::Tier;
 
 use super::id_index::{IdHasher, IdIndex};
 use super::record::*;

@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::text::choice::Choice;
-use crate::domain::text::format::group_thousands;
+use crate::text::choice::Choice;
+use crate::text::format::group_thousands;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Tier {
@@ -148,7 +148,7 @@ impl Choice for Tier {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::check_cases;
+    use crate::testing::check_cases;
 
     #[test]
     fn every_boundary() {
@@ -205,7 +205,7 @@ mod tests {
 
     #[test]
     fn pasted_text_to_tier() {
-        use crate::domain::text::number::parse_count;
+        use crate::text::number::parse_count;
         let cases = [
             ("999", Tier::BelowNano),
             ("1,000", Tier::Nano),

@@ -4,17 +4,17 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::domain::creator::metrics::PostMetrics;
-use crate::domain::creator::platform::Platform;
-use crate::domain::creator::record::Creator;
-use crate::domain::creator::tier::Tier;
-use crate::domain::engine::benchmark::{self, BenchmarkRange, Comparison, NoBenchmark};
-use crate::domain::engine::cadence::{
+use crate::creator::metrics::PostMetrics;
+use crate::creator::platform::Platform;
+use crate::creator::record::Creator;
+use crate::creator::tier::Tier;
+use crate::engine::benchmark::{self, BenchmarkRange, Comparison, NoBenchmark};
+use crate::engine::cadence::{
     cadence_benchmark, CadenceComparison, CadenceGap, CadenceInput, NoCadenceBenchmark,
 };
-use crate::domain::engine::cost::{self, Cost, Emv, NoPrice};
-use crate::domain::engine::engagement::{self, Engagement, Field, Formula};
-use crate::domain::text::number::{parse_count, NumberError};
+use crate::engine::cost::{self, Cost, Emv, NoPrice};
+use crate::engine::engagement::{self, Engagement, Field, Formula};
+use crate::text::number::{parse_count, NumberError};
 
 /// Everything known about a creator that the engine uses.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -328,7 +328,7 @@ fn read_row(parts: &[&str], line: usize, out: &mut PastedPosts) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::engine::benchmark::Verdict;
+    use crate::engine::benchmark::Verdict;
 
     fn input(
         platform: Platform,

@@ -2,9 +2,9 @@
 //! posts of the creator's dossier): the shortlist keeps one set of averages per creator, so each
 //! field is averaged on its own.
 
-use crate::domain::creator::metrics::PostMetrics;
-use crate::domain::creator::record::Creator;
-use crate::domain::engine::engagement::Field;
+use crate::creator::metrics::PostMetrics;
+use crate::creator::record::Creator;
+use crate::engine::engagement::Field;
 
 /// The average of each field over the posts that have it; a field no post has stays `None`
 /// ("not entered", not zero), and a negative or non-finite value counts as not entered
@@ -39,8 +39,8 @@ pub fn derive_from_posts(creator: &mut Creator) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::creator::dossier::Post;
-    use crate::domain::testing::check_cases;
+    use crate::creator::dossier::Post;
+    use crate::testing::check_cases;
 
     fn post(views: Option<f64>, likes: Option<f64>, dislikes: Option<f64>) -> PostMetrics {
         PostMetrics {

@@ -6,10 +6,10 @@
 
 use thiserror::Error;
 
-use crate::domain::creator::platform::Platform;
-use crate::domain::creator::tier::Tier;
-use crate::domain::engine::engagement::Formula;
-use crate::domain::text::format::{compact, percent};
+use crate::creator::platform::Platform;
+use crate::creator::tier::Tier;
+use crate::engine::engagement::Formula;
+use crate::text::format::{compact, percent};
 
 mod verdict;
 pub use verdict::*;

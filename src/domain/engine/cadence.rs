@@ -4,15 +4,15 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::domain::creator::platform::Platform;
-use crate::domain::creator::tier::Tier;
-use crate::domain::engine::benchmark::Against;
-use crate::domain::engine::engagement::ratio;
-use crate::domain::engine::published::PublishedFigure;
-pub(crate) use crate::domain::text::date::Date;
+use crate::creator::platform::Platform;
+use crate::creator::tier::Tier;
+use crate::engine::benchmark::Against;
+use crate::engine::engagement::ratio;
+use crate::engine::published::PublishedFigure;
+pub use crate::text::date::Date;
 #[cfg(test)]
-use crate::domain::text::date::DateError;
-use crate::domain::text::format::trimmed;
+use crate::text::date::DateError;
+use crate::text::format::trimmed;
 
 /// A bad date in a pasted list, with its line number (1-based).
 #[cfg(test)]
@@ -200,8 +200,8 @@ pub fn per_week_label(per_week: Option<f64>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::check_cases;
-    use crate::domain::text::date::day as d;
+    use crate::testing::check_cases;
+    use crate::text::date::day as d;
 
     #[test]
     fn dates_parse_and_refuse() {

@@ -5,10 +5,10 @@
 
 use thiserror::Error;
 
-use crate::domain::creator::platform::Platform;
-use crate::domain::creator::tier::Tier;
-use crate::domain::engine::engagement::ratio;
-use crate::domain::text::format::money;
+use crate::creator::platform::Platform;
+use crate::creator::tier::Tier;
+use crate::engine::engagement::ratio;
+use crate::text::format::money;
 
 /// A published price range per post for a platform and tier, in US dollars.
 #[derive(Debug, Clone, Copy, PartialEq)]

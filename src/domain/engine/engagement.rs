@@ -5,9 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::creator::metrics::PostMetrics;
-use crate::domain::creator::platform::Platform;
-use crate::domain::text::choice::{choices, Choice};
+use crate::creator::metrics::PostMetrics;
+use crate::creator::platform::Platform;
+use crate::text::choice::{choices, Choice};
 
 pub use super::field::{Field, FieldSet};
 
@@ -449,7 +449,7 @@ pub fn mean_views(posts: &[PostMetrics]) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::check_choice_ids;
+    use crate::testing::check_choice_ids;
 
     fn close(a: Option<f64>, b: f64) -> bool {
         a.is_some_and(|a| (a - b).abs() < 1e-12)

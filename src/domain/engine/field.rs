@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::creator::metrics::PostMetrics;
-use crate::domain::creator::platform::Platform;
-use crate::domain::text::choice::{choices, fold_key};
+use crate::creator::metrics::PostMetrics;
+use crate::creator::platform::Platform;
+use crate::text::choice::{choices, fold_key};
 
 /// A number field of a post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -6,11 +6,11 @@
 //! figures for the Check section; `averages` turns several pasted posts into the averages per post
 //! a creator keeps. Risk and campaign read its figures; it knows neither.
 
-pub(crate) mod analysis;
-pub(crate) mod averages;
-pub(crate) mod benchmark;
-pub(crate) mod cadence;
-pub(crate) mod cost;
-pub(crate) mod engagement;
-pub(crate) mod field;
-pub(crate) mod published;
+pub mod analysis;
+pub mod averages;
+pub mod benchmark;
+pub mod cadence;
+pub mod cost;
+pub mod engagement;
+pub mod field;
+pub mod published;

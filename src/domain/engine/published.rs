@@ -2,8 +2,8 @@
 //! post), kept with the article's own wording and its citation. The tables stay with their users
 //! (`cadence::CADENCE_BENCHMARKS`, `campaign::recommend::TYPICAL_VIEWS`).
 
-use crate::domain::creator::platform::Platform;
-use crate::domain::creator::tier::Tier;
+use crate::creator::platform::Platform;
+use crate::creator::tier::Tier;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PublishedFigure {

@@ -12,12 +12,12 @@
 
 use std::borrow::Cow;
 
-use crate::domain::creator::dossier::ReportedKind;
-use crate::domain::creator::record::Creator;
-use crate::domain::io::csv_import::{
+use crate::creator::dossier::ReportedKind;
+use crate::creator::record::Creator;
+use crate::io::csv_import::{
     reported_header, reported_text, target_for_header, Delimiter, Field, Target,
 };
-use crate::domain::text::csv::write_row;
+use crate::text::csv::write_row;
 
 /// A column the caller adds after the standard ones (e.g. the engagement rate under the chosen
 /// formula). The importer ignores unknown columns, so adding one never breaks a round trip.
@@ -150,11 +150,11 @@ pub fn format_amount(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::creator::metrics::PostMetrics;
-    use crate::domain::creator::platform::Platform;
-    use crate::domain::creator::record::Status;
-    use crate::domain::testing::check_cases;
-    use crate::domain::text::csv::{neutralise, push_cell};
+    use crate::creator::metrics::PostMetrics;
+    use crate::creator::platform::Platform;
+    use crate::creator::record::Status;
+    use crate::testing::check_cases;
+    use crate::text::csv::{neutralise, push_cell};
 
     fn creator(name: &str) -> Creator {
         Creator::new("c1".into(), name, 0.0)
@@ -272,11 +272,11 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod props {
     use super::*;
-    use crate::domain::creator::dossier::{FollowerSnapshot, SnapshotSource};
-    use crate::domain::creator::record::platform_from_url;
-    use crate::domain::io::csv_import::{is_link, ImportSession};
-    use crate::domain::io::workspace::props::arb_dossier_creator;
-    use crate::domain::text::date::Date;
+    use crate::creator::dossier::{FollowerSnapshot, SnapshotSource};
+    use crate::creator::record::platform_from_url;
+    use crate::io::csv_import::{is_link, ImportSession};
+    use crate::io::workspace::props::arb_dossier_creator;
+    use crate::text::date::Date;
     use proptest::prelude::*;
 
     /// What the CSV carries of a creator, in a comparable order: the dossier's posts, samples,

@@ -30,16 +30,16 @@ pub use merge::merge_imported;
 pub use orders::{OrdersImportError, OrdersPreview, OrdersSession, MAX_ORDER_BYTES};
 pub use post_rows::{parse_post_rows, PastedPostRows};
 pub use reader::unneutralise;
-pub(crate) use rows::reported_text;
+pub use rows::reported_text;
 pub use rows::{is_link, name_from_link, read_rate, RateScale};
 pub use session::{
     ImportError, ImportReport, ImportSession, Preview, PreviewRow, Progress, RejectedRow, Steps,
     MAX_BYTES, MAX_ROWS,
 };
 
-use crate::domain::creator::dossier::ReportedKind;
-use crate::domain::creator::platform::Platform;
-use crate::domain::text::choice::choices;
+use crate::creator::dossier::ReportedKind;
+use crate::creator::platform::Platform;
+use crate::text::choice::choices;
 
 /// The character separating cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

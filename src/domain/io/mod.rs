@@ -6,10 +6,10 @@
 //! and the stored thresholds); `workspace::merge` restores a file into the browser's stores, and
 //! `share` packs a creator summary or a campaign brief into a link's fragment and opens it again.
 
-pub(crate) mod csv_export;
+pub mod csv_export;
 // Public until their rewrite lands (see `domain/mod.rs`); other areas use their items by path.
 pub mod csv_import;
-pub(crate) mod encoding;
+pub mod encoding;
 // Public for the browser tests, which open links through the page's own deflate.
 pub mod share;
 pub mod workspace;

@@ -11,10 +11,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
 
-use crate::domain::campaign::record::Campaign;
-use crate::domain::creator::record::Creator;
-use crate::domain::io::workspace::merge::{merge_records, Mergeable};
-use crate::domain::io::workspace::{check_header, decode_record, Header, APP_ID};
+use crate::campaign::record::Campaign;
+use crate::creator::record::Creator;
+use crate::io::workspace::merge::{merge_records, Mergeable};
+use crate::io::workspace::{check_header, decode_record, Header, APP_ID};
 
 /// The share format this build writes and the newest it reads.
 pub const SHARE_VERSION: u32 = 1;
@@ -118,11 +118,10 @@ pub fn open_share(json: &str) -> Result<Shared, ShareError> {
         .and_then(Value::as_str)
         .unwrap_or("")
         .to_string();
-    let record =
-        |what: &'static str, d: crate::domain::io::workspace::DroppedRecord| ShareError::Record {
-            what,
-            reason: d.reason,
-        };
+    let record = |what: &'static str, d: crate::io::workspace::DroppedRecord| ShareError::Record {
+        what,
+        reason: d.reason,
+    };
     match kind.as_str() {
         "creator" => {
             let value = map.remove("creator").unwrap_or(Value::Null);
@@ -340,8 +339,8 @@ pub fn from_link_text(text: &str) -> Result<Vec<u8>, ShareError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::creator::dossier::{CommentSample, CustomField};
-    use crate::domain::text::date::Date;
+    use crate::creator::dossier::{CommentSample, CustomField};
+    use crate::text::date::Date;
 
     fn ana() -> Creator {
         let mut c = Creator::new("c1".into(), "Ana Souza", 5.0);

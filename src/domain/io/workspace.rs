@@ -10,12 +10,12 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use thiserror::Error;
 
-use crate::domain::campaign::record::Campaign;
-use crate::domain::creator::record::{shorten, Creator};
-use crate::domain::engine::engagement::Formula;
-use crate::domain::risk::thresholds::Thresholds;
-use crate::domain::text::format::plural;
-use crate::domain::text::sparse::{is_default, sparse_record};
+use crate::campaign::record::Campaign;
+use crate::creator::record::{shorten, Creator};
+use crate::engine::engagement::Formula;
+use crate::risk::thresholds::Thresholds;
+use crate::text::format::plural;
+use crate::text::sparse::{is_default, sparse_record};
 
 pub mod merge;
 
@@ -401,14 +401,14 @@ pub fn import_workspace(text: &str) -> Result<WorkspaceImport, WorkspaceError> {
 
 /// What is wrong with the head of a JSON file Microscope wrote (a workspace, a shared link).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Header {
+pub enum Header {
     NotOurs,
     NoVersion,
     TooNew(u64),
 }
 
 /// Checks `"app": "microscope"` and a format version under `version_key` (1 up to `supported`).
-pub(crate) fn check_header(
+pub fn check_header(
     map: &Map<String, Value>,
     version_key: &str,
     supported: u32,
@@ -466,10 +466,10 @@ fn unique_records<T: Record>(
     (records, dropped)
 }
 
-#[cfg(test)]
+#[cfg(any(test, feature = "testing"))]
 impl WorkspaceImport {
     /// `file` opened with nothing dropped or reported.
-    fn clean(file: WorkspaceFile) -> WorkspaceImport {
+    pub fn clean(file: WorkspaceFile) -> WorkspaceImport {
         WorkspaceImport {
             file,
             dropped: vec![],
@@ -482,7 +482,7 @@ impl WorkspaceImport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::campaign::record::Goal;
+    use crate::campaign::record::Goal;
 
     #[test]
     fn old_and_partial_records_load() {
@@ -504,8 +504,8 @@ mod tests {
             Some("record 2 (Bad budget): the budget is -3, which is not a usable amount (it must be between 0 and 10 billion).".to_string())
         );
     }
-    use crate::domain::creator::platform::Platform;
-    use crate::domain::creator::record::Status;
+    use crate::creator::platform::Platform;
+    use crate::creator::record::Status;
 
     fn ann() -> Creator {
         let mut c = Creator::new("c1".into(), "Ann", 10.0);
@@ -560,10 +560,10 @@ mod tests {
     /// workspace file and come back as they were.
     #[test]
     fn attribution_round_trips() {
-        use crate::domain::campaign::attribution::{
+        use crate::campaign::attribution::{
             CreatorCode, OrderState, OrdersFile, StoredOrder, UnreadableRow,
         };
-        use crate::domain::text::date::Date;
+        use crate::text::date::Date;
         let mut k = Campaign::new("k1".into(), "Spring", 1.0);
         k.creators = vec!["c1".into()];
         let a = &mut k.attribution;
@@ -748,11 +748,11 @@ mod tests {
     /// deliverables calendar survive the workspace file and a restore, merged or replaced.
     #[test]
     fn pricing_and_deliverables_survive_export_and_restore() {
-        use crate::domain::campaign::calendar::item::{Deliverable, Kind, State};
-        use crate::domain::campaign::pricing::reach::Assumption;
-        use crate::domain::campaign::pricing::terms::Term;
-        use crate::domain::io::workspace::merge::{restore, Choices, StoreChoice};
-        use crate::domain::text::date::Date;
+        use crate::campaign::calendar::item::{Deliverable, Kind, State};
+        use crate::campaign::pricing::reach::Assumption;
+        use crate::campaign::pricing::terms::Term;
+        use crate::io::workspace::merge::{restore, Choices, StoreChoice};
+        use crate::text::date::Date;
         let deliverable = |id: &str, kind: Kind, day: u8, state: State| Deliverable {
             id: id.into(),
             creator_id: "c1".into(),
@@ -901,21 +901,21 @@ mod tests {
     }
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
-pub(crate) mod props {
+#[cfg(all(any(test, feature = "testing"), not(target_arch = "wasm32")))]
+pub mod props {
     use super::*;
-    use crate::domain::creator::dossier::{
+    use crate::creator::dossier::{
         Audience, CaptionCheck, CommentSample, CountryVerdict, CustomField, FollowerSnapshot, Post,
         PostSettings, ReportedFigure, ReportedKind, SampleCounts, Share, SnapshotSource,
     };
-    use crate::domain::creator::metrics::PostMetrics;
-    use crate::domain::creator::platform::Platform;
-    use crate::domain::creator::record::Status;
-    use crate::domain::text::date::Date;
+    use crate::creator::metrics::PostMetrics;
+    use crate::creator::platform::Platform;
+    use crate::creator::record::Status;
+    use crate::text::date::Date;
     use proptest::prelude::*;
 
     /// Creators as the app stores them (already checked), with every field varied.
-    pub(crate) fn arb_creator() -> impl Strategy<Value = Creator> {
+    pub fn arb_creator() -> impl Strategy<Value = Creator> {
         let amount = || {
             proptest::option::of(
                 (0u64..2_000_000_000, 0u32..3).prop_map(|(m, d)| m as f64 / 10f64.powi(d as i32)),
@@ -1121,7 +1121,7 @@ pub(crate) mod props {
     }
 
     /// Creators as the app stores them with a dossier: every part of it varied.
-    pub(crate) fn arb_dossier_creator() -> impl Strategy<Value = Creator> {
+    pub fn arb_dossier_creator() -> impl Strategy<Value = Creator> {
         let insight = || proptest::option::of((0u64..50_000_000).prop_map(|n| n as f64));
         let ticks = any::<(bool, bool, bool)>();
         (arb_creator(), arb_dossier(), insight(), insight(), ticks).prop_map(
@@ -1162,6 +1162,7 @@ pub(crate) mod props {
     }
 
     /// The file, written and opened again, is the same and nothing was dropped.
+    #[cfg(test)]
     fn reads_back(file: WorkspaceFile) -> Result<(), TestCaseError> {
         let json = file.to_json();
         prop_assert!(json.is_ok());
@@ -1170,17 +1171,17 @@ pub(crate) mod props {
         Ok(())
     }
 
-    fn date() -> impl Strategy<Value = crate::domain::text::date::Date> {
+    fn date() -> impl Strategy<Value = crate::text::date::Date> {
         (0u32..8, 1u32..=12, 1u32..=28).prop_filter_map("a real day", |(y, m, d)| {
-            crate::domain::text::date::Date::parse(&format!("{}-{m:02}-{d:02}", 2020 + y)).ok()
+            crate::text::date::Date::parse(&format!("{}-{m:02}-{d:02}", 2020 + y)).ok()
         })
     }
 
     /// Campaigns as the app stores them (already checked): goal, budget, currency, platforms,
     /// countries, creators, checklist ticks, targets, tracked results, notes.
-    pub(crate) fn arb_campaign() -> impl Strategy<Value = Campaign> {
-        use crate::domain::campaign::record::{Goal, PostResult, CURRENCIES};
-        use crate::domain::creator::platform::Platform;
+    pub fn arb_campaign() -> impl Strategy<Value = Campaign> {
+        use crate::campaign::record::{Goal, PostResult, CURRENCIES};
+        use crate::creator::platform::Platform;
         let count = || proptest::option::of((0u64..10_000_000).prop_map(|n| n as f64));
         let result = (
             "[a-z0-9]{0,6}",
@@ -1253,8 +1254,8 @@ pub(crate) mod props {
     }
 
     /// Thresholds with one value moved within its range (kept only when valid as a whole).
-    pub(crate) fn arb_thresholds() -> impl Strategy<Value = Thresholds> {
-        use crate::domain::risk::thresholds::THRESHOLDS;
+    pub fn arb_thresholds() -> impl Strategy<Value = Thresholds> {
+        use crate::risk::thresholds::THRESHOLDS;
         (0..THRESHOLDS.len(), 0u32..=100).prop_filter_map("valid thresholds", |(i, step)| {
             let info = THRESHOLDS.get(i)?;
             let mut t = Thresholds::default();
@@ -1271,8 +1272,8 @@ pub(crate) mod props {
     }
 
     /// Settings with every field varied, including keys of a newer build (kept as they are).
-    pub(crate) fn arb_settings() -> impl Strategy<Value = Settings> {
-        use crate::domain::campaign::record::CURRENCIES;
+    pub fn arb_settings() -> impl Strategy<Value = Settings> {
+        use crate::campaign::record::CURRENCIES;
         (
             proptest::option::of(0..Formula::ALL.len()),
             proptest::option::of(0..CURRENCIES.len()),
@@ -1306,7 +1307,7 @@ pub(crate) mod props {
     }
 
     /// A workspace with every store filled; ids unique within each list.
-    pub(crate) fn arb_workspace() -> impl Strategy<Value = Workspace> {
+    pub fn arb_workspace() -> impl Strategy<Value = Workspace> {
         (
             proptest::collection::vec(arb_creator(), 1..5),
             proptest::collection::vec(arb_campaign(), 1..4),
@@ -1334,10 +1335,11 @@ pub(crate) mod props {
     }
 
     /// A file with every store, the base the fuzzing below damages.
+    #[cfg(test)]
     fn base_file() -> &'static str {
         static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
         BASE.get_or_init(|| {
-            use crate::domain::creator::record::Creator;
+            use crate::creator::record::Creator;
             let mut campaign = Campaign::new("k1".into(), "Spring launch", 5.0);
             campaign.creators.push("c1".into());
             campaign.checklist.set("brief-written", true);

@@ -309,8 +309,8 @@ fn fold_char(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::check_cases;
-    use crate::domain::testing::strings;
+    use crate::testing::check_cases;
+    use crate::testing::strings;
 
     #[test]
     fn match_keys() {

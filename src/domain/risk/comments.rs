@@ -6,9 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::risk::sentiment::{comment_lines, is_emoji, is_emoji_modifier};
-use crate::domain::text::choice::choices;
-use crate::domain::text::format::clip;
+use crate::risk::sentiment::{comment_lines, is_emoji, is_emoji_modifier};
+use crate::text::choice::choices;
+use crate::text::format::clip;
 
 /// Shown with the share: what a healthy sample looks like.
 pub const NORMAL_SHARE_NOTE: &str =
@@ -390,7 +390,7 @@ fn contains_phrase(words: &[String], phrases: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::check_cases;
+    use crate::testing::check_cases;
 
     #[test]
     fn kinds_of_comment() {

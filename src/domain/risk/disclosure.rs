@@ -15,7 +15,7 @@ mod caption;
 mod judge;
 mod rules;
 
-use crate::domain::text::choice::{choices, fold_key};
+use crate::text::choice::{choices, fold_key};
 use caption::*;
 
 /// Shown with every result.

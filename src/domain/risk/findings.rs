@@ -5,12 +5,12 @@
 //! `stored` reads these entries back into rule inputs; the two stay next to each other so that
 //! what is written and what is read agree.
 
-use crate::domain::creator::dossier::{CaptionCheck, CountryVerdict, PostSettings, SampleCounts};
-use crate::domain::creator::record::validate_profile_url;
-use crate::domain::risk::comments::GenericSummary;
-use crate::domain::risk::disclosure::{DisclosureInput, JurisdictionResult};
-use crate::domain::risk::sentiment::SentimentSummary;
-use crate::domain::text::date::Date;
+use crate::creator::dossier::{CaptionCheck, CountryVerdict, PostSettings, SampleCounts};
+use crate::creator::record::validate_profile_url;
+use crate::risk::comments::GenericSummary;
+use crate::risk::disclosure::{DisclosureInput, JurisdictionResult};
+use crate::risk::sentiment::SentimentSummary;
+use crate::text::date::Date;
 
 impl SampleCounts {
     /// The counts of a pasted sample: the sentiment counts when the word list has scored it
@@ -83,9 +83,9 @@ pub fn check_post_link(input: &str) -> Result<Option<String>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::risk::comments::summarise_generic;
-    use crate::domain::risk::disclosure::{check_caption, Jurisdiction, Verdict};
-    use crate::domain::risk::sentiment::Lexicon;
+    use crate::risk::comments::summarise_generic;
+    use crate::risk::disclosure::{check_caption, Jurisdiction, Verdict};
+    use crate::risk::sentiment::Lexicon;
 
     #[test]
     fn counts_come_from_both_summaries_and_read_back() {
@@ -95,7 +95,7 @@ mod tests {
             "love\t3.2\t0.4\t[]\ngreat\t3.1\t0.5\t[]\nawful\t-2.0\t0.5\t[]\nnice\t1.8\t0.5\t[]\n",
         )
         .unwrap_or_else(|e| panic!("{e}"));
-        let sentiment = crate::domain::risk::sentiment::summarise_comments(&lexicon, text);
+        let sentiment = crate::risk::sentiment::summarise_comments(&lexicon, text);
         let counts = SampleCounts::from_summaries(Some(&sentiment), &generic);
         assert_eq!(counts.total, 5);
         assert_eq!(

@@ -6,11 +6,11 @@
 //! A creator's whole risk list needs a campaign's countries and categories, so it is built one
 //! area up, in `campaign::risk_profile`.
 
-pub(crate) mod audience;
-pub(crate) mod comments;
-pub(crate) mod disclosure;
-pub(crate) mod findings;
-pub(crate) mod rules;
-pub(crate) mod sentiment;
-pub(crate) mod stored;
-pub(crate) mod thresholds;
+pub mod audience;
+pub mod comments;
+pub mod disclosure;
+pub mod findings;
+pub mod rules;
+pub mod sentiment;
+pub mod stored;
+pub mod thresholds;

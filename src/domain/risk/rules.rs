@@ -6,22 +6,22 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::creator::dossier::{FollowerSnapshot, Post, ReportedFigure, Share};
-use crate::domain::creator::platform::Platform;
-use crate::domain::creator::tier::Tier;
-use crate::domain::risk::comments::GenericSummary;
-use crate::domain::risk::disclosure::{Jurisdiction, JurisdictionResult};
-use crate::domain::risk::sentiment::SentimentSummary;
-use crate::domain::text::choice::choices;
-use crate::domain::text::format::{capitalise, percent};
+use crate::creator::dossier::{FollowerSnapshot, Post, ReportedFigure, Share};
+use crate::creator::platform::Platform;
+use crate::creator::tier::Tier;
+use crate::risk::comments::GenericSummary;
+use crate::risk::disclosure::{Jurisdiction, JurisdictionResult};
+use crate::risk::sentiment::SentimentSummary;
+use crate::text::choice::choices;
+use crate::text::format::{capitalise, percent};
 
 mod geography;
 mod history;
 mod numbers;
 mod samples;
 
-use crate::domain::risk::thresholds::{format_value, trim_number};
-use crate::domain::risk::thresholds::{ThresholdUnit, Thresholds};
+use crate::risk::thresholds::{format_value, trim_number};
+use crate::risk::thresholds::{ThresholdUnit, Thresholds};
 pub use history::{assess_dossier, sponsored_comparison, SponsoredComparison};
 use numbers::{cadence_rule, credibility_rule, engagement_rules, inexperience_rule, likes_rules};
 use samples::{audience_rule, disclosure_rule, generic_comment_rule, hate_watching_rules};
@@ -111,7 +111,7 @@ pub struct Warning {
 /// (`evidence`), why it matters (`why`), what to do (`action`) and the threshold that draws the
 /// line, so a rule states only what is its own.
 impl Warning {
-    pub(crate) fn new(
+    pub fn new(
         id: impl Into<String>,
         kind: RiskKind,
         severity: Severity,
@@ -130,28 +130,28 @@ impl Warning {
         }
     }
 
-    pub(crate) fn evidence(mut self, evidence: Vec<Evidence>) -> Warning {
+    pub fn evidence(mut self, evidence: Vec<Evidence>) -> Warning {
         self.evidence = evidence;
         self
     }
 
-    pub(crate) fn why(mut self, why: impl Into<String>) -> Warning {
+    pub fn why(mut self, why: impl Into<String>) -> Warning {
         self.why = why.into();
         self
     }
 
-    pub(crate) fn action(mut self, action: impl Into<String>) -> Warning {
+    pub fn action(mut self, action: impl Into<String>) -> Warning {
         self.action = action.into();
         self
     }
 
     /// The key of the threshold (a row of `THRESHOLDS`) that triggered it.
-    pub(crate) fn threshold(mut self, key: &str) -> Warning {
+    pub fn threshold(mut self, key: &str) -> Warning {
         self.threshold = Some(key.to_string());
         self
     }
 
-    pub(crate) fn checklist_item(mut self, id: &str) -> Warning {
+    pub fn checklist_item(mut self, id: &str) -> Warning {
         self.checklist_item = Some(id.to_string());
         self
     }
@@ -320,11 +320,11 @@ fn not_checked(report: &mut RiskReport, kind: RiskKind, reason: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::risk::comments::summarise_generic;
-    use crate::domain::risk::disclosure::{check, DisclosureInput, Jurisdiction};
-    use crate::domain::risk::sentiment::{summarise_comments, Lexicon};
-    use crate::domain::risk::thresholds::ThresholdInfo;
-    use crate::domain::testing::check_cases;
+    use crate::risk::comments::summarise_generic;
+    use crate::risk::disclosure::{check, DisclosureInput, Jurisdiction};
+    use crate::risk::sentiment::{summarise_comments, Lexicon};
+    use crate::risk::thresholds::ThresholdInfo;
+    use crate::testing::check_cases;
 
     /// The severity of warning `id` on `input`; `None` when it does not fire.
     fn severity_of(input: &RiskInput, t: &Thresholds, id: &str) -> Option<Severity> {

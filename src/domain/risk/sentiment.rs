@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::domain::text::format::clip;
+use crate::text::format::clip;
 
 mod scoring;
 mod tables;
@@ -261,7 +261,7 @@ fn share(part: usize, total: usize) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::check_cases;
+    use crate::testing::check_cases;
 
     /// A few real VADER entries, enough to exercise every rule without the full file.
     const FIXTURE: &str = "good\t1.9\nhorrible\t-2.5\ngreat\t3.1\nbad\t-2.5\nlove\t3.2\nno\t-1.2\nhate\t-2.7\n:)\t2.0\nfunny\t1.9\n";

@@ -5,12 +5,12 @@
 //! The creator area sits below this one, so it stores plain counts and ids; their meaning lives
 //! here, next to the types they stand for.
 
-use crate::domain::creator::dossier::{CaptionCheck, CountryVerdict, SampleCounts};
-use crate::domain::risk::comments::GenericSummary;
-use crate::domain::risk::disclosure::{DisclosureInput, Jurisdiction, Verdict};
-use crate::domain::risk::sentiment::SentimentSummary;
-use crate::domain::text::choice::{choices, exact};
-use crate::domain::text::format::{group_thousands, percent, plural};
+use crate::creator::dossier::{CaptionCheck, CountryVerdict, SampleCounts};
+use crate::risk::comments::GenericSummary;
+use crate::risk::disclosure::{DisclosureInput, Jurisdiction, Verdict};
+use crate::risk::sentiment::SentimentSummary;
+use crate::text::choice::{choices, exact};
+use crate::text::format::{group_thousands, percent, plural};
 
 impl SentimentSummary {
     /// The sentiment counts of a stored sample. The comments themselves are not scored again
@@ -128,8 +128,8 @@ impl CaptionCheck {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::risk::comments::summarise_generic;
-    use crate::domain::testing::check_cases;
+    use crate::risk::comments::summarise_generic;
+    use crate::testing::check_cases;
 
     #[test]
     fn counts_become_summaries() {

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::domain::text::number::parse_amount;
+use crate::text::number::parse_amount;
 
 mod table;
 
@@ -57,7 +57,7 @@ impl Thresholds {
         if days.is_finite() && days >= 0.0 {
             days as u32
         } else {
-            crate::domain::creator::dossier::STALE_AFTER_DAYS
+            crate::creator::dossier::STALE_AFTER_DAYS
         }
     }
 }
@@ -190,7 +190,7 @@ impl ThresholdInfo {
     }
 }
 
-pub(crate) fn format_value(unit: ThresholdUnit, value: f64) -> String {
+pub fn format_value(unit: ThresholdUnit, value: f64) -> String {
     if !value.is_finite() {
         return "n/a".to_string();
     }
@@ -208,7 +208,7 @@ pub(crate) fn format_value(unit: ThresholdUnit, value: f64) -> String {
     }
 }
 
-pub(crate) fn trim_number(s: String) -> String {
+pub fn trim_number(s: String) -> String {
     if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
@@ -360,7 +360,7 @@ impl Thresholds {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::check_cases;
+    use crate::testing::check_cases;
 
     #[test]
     fn not_whole_quotes_the_value_as_typed() {

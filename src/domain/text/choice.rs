@@ -30,7 +30,7 @@ pub trait Choice: Copy + Eq + 'static {
 /// The value whose id or label is exactly `s`: what the app itself writes (exports, stored
 /// rows), matched without allocating, which matters on a 100,000-row import. Parsers with words
 /// of their own try this first, then [`fold_key`].
-pub(crate) fn exact<T: Choice>(s: &str) -> Option<T> {
+pub fn exact<T: Choice>(s: &str) -> Option<T> {
     T::ALL
         .iter()
         .copied()
@@ -39,7 +39,7 @@ pub(crate) fn exact<T: Choice>(s: &str) -> Option<T> {
 
 /// Lower case, letters and digits only: "Tik Tok", "tik-tok" and "TIKTOK" are one key, and so
 /// are the headers "Avg. Views" and "avg_views". The key aliases and headers are matched by.
-pub(crate) fn fold_key(s: &str) -> String {
+pub fn fold_key(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -62,6 +62,7 @@ pub(crate) fn fold_key(s: &str) -> String {
 /// type's own parser instead of the default. Where the id is also what people read (a post's
 /// counts: "views", "likes"), name one method and give one string a value:
 /// `choices! { Field, name; Views => "views"; ... }`.
+#[macro_export]
 macro_rules! choices {
     (@ids $ty:ident, $id_fn:ident; $($variant:ident => $id:literal)+) => {
         impl $ty {
@@ -80,7 +81,7 @@ macro_rules! choices {
         }
     };
     (@choice $ty:ident, $id_fn:ident, $label_fn:ident $(, $parse:path)?) => {
-        impl $crate::domain::text::choice::Choice for $ty {
+        impl $crate::text::choice::Choice for $ty {
             const ALL: &'static [Self] = &<$ty>::ALL;
 
             fn id(self) -> &'static str {
@@ -102,7 +103,7 @@ macro_rules! choices {
         $ty:ident, $id_fn:ident, $label_fn:ident $(, parse = $parse:path)?;
         $($variant:ident => $id:literal, $label:literal;)+
     ) => {
-        $crate::domain::text::choice::choices!(@ids $ty, $id_fn; $($variant => $id)+);
+        $crate::text::choice::choices!(@ids $ty, $id_fn; $($variant => $id)+);
 
         impl $ty {
             /// The name shown to people.
@@ -113,16 +114,16 @@ macro_rules! choices {
             }
         }
 
-        $crate::domain::text::choice::choices!(@choice $ty, $id_fn, $label_fn $(, $parse)?);
+        $crate::text::choice::choices!(@choice $ty, $id_fn, $label_fn $(, $parse)?);
     };
     // The id is also the label.
     (
         $ty:ident, $id_fn:ident $(, parse = $parse:path)?;
         $($variant:ident => $id:literal;)+
     ) => {
-        $crate::domain::text::choice::choices!(@ids $ty, $id_fn; $($variant => $id)+);
-        $crate::domain::text::choice::choices!(@choice $ty, $id_fn, $id_fn $(, $parse)?);
+        $crate::text::choice::choices!(@ids $ty, $id_fn; $($variant => $id)+);
+        $crate::text::choice::choices!(@choice $ty, $id_fn, $id_fn $(, $parse)?);
     };
 }
 
-pub(crate) use choices;
+pub use crate::choices;

@@ -224,7 +224,7 @@ pub fn month_name(month: u8) -> &'static str {
 
 /// The date `s` names, for tests (a test's own dates are known good; a typo fails loudly).
 #[cfg(test)]
-pub(crate) fn day(s: &str) -> Date {
+pub fn day(s: &str) -> Date {
     Date::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
 }
 

@@ -1,7 +1,7 @@
 //! Number formatting for display: thousands grouping, percentages, money, trimmed decimals and
 //! counted nouns. Never prints NaN or inf.
 
-use crate::domain::text::date::Date;
+use crate::text::date::Date;
 
 /// 1234567 -> "1,234,567".
 pub fn group_thousands(n: u64) -> String {
@@ -118,7 +118,7 @@ pub fn date_stamp(ms: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::check_cases;
+    use crate::testing::check_cases;
 
     #[test]
     fn grouping() {

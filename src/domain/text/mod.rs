@@ -6,9 +6,9 @@
 //! label, parse); `sparse` declares stored records whose JSON leaves out every field at its
 //! default. Every other area parses and formats through here.
 
-pub(crate) mod choice;
-pub(crate) mod csv;
-pub(crate) mod date;
-pub(crate) mod format;
-pub(crate) mod number;
-pub(crate) mod sparse;
+pub mod choice;
+pub mod csv;
+pub mod date;
+pub mod format;
+pub mod number;
+pub mod sparse;

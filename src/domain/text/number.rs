@@ -308,7 +308,7 @@ fn split_separators(numeric: &str, has_suffix: bool) -> Option<(String, String)>
 
 /// Whole counts, with fast paths for the forms sheets write most ("45000", "45,000", "12.5K");
 /// anything else, and every error, is left to `parse_count`.
-pub(crate) fn parse_count_fast(v: &str) -> Result<u64, NumberError> {
+pub fn parse_count_fast(v: &str) -> Result<u64, NumberError> {
     parse_count(without_text_mark(v))
 }
 
@@ -393,7 +393,7 @@ fn compact_count(v: &str) -> Option<u64> {
     (n <= MAX_VALUE).then_some(n)
 }
 
-pub(crate) fn parse_amount_fast(v: &str) -> Result<f64, NumberError> {
+pub fn parse_amount_fast(v: &str) -> Result<f64, NumberError> {
     parse_amount(without_text_mark(v))
 }
 
@@ -572,7 +572,7 @@ mod props {
 
         #[test]
         fn grouped_round_trip(n in 0u64..=MAX_VALUE) {
-            let grouped = crate::domain::text::format::group_thousands(n);
+            let grouped = crate::text::format::group_thousands(n);
             prop_assert_eq!(parse_count(&grouped), Ok(n));
             prop_assert_eq!(parse_count(&n.to_string()), Ok(n));
         }
@@ -589,7 +589,7 @@ mod props {
 #[cfg(test)]
 mod fast_tests {
     use super::*;
-    use crate::domain::testing::check_cases;
+    use crate::testing::check_cases;
 
     #[test]
     fn fast_number_path() {

@@ -6,7 +6,7 @@
 /// Whether `value` is its type's default: the one test every sparse field is left out by. For
 /// the types stored here it is the same as `Option::is_none`, `Vec::is_empty`, `String::is_empty`
 /// or `!b`.
-pub(crate) fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+pub fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }
 
@@ -26,6 +26,7 @@ pub(crate) fn is_default<T: Default + PartialEq>(value: &T) -> bool {
 ///     }
 /// }
 /// ```
+#[macro_export]
 macro_rules! sparse_record {
     (
         $(#[$meta:meta])*
@@ -42,14 +43,14 @@ macro_rules! sparse_record {
         $vis struct $name {
             $(
                 $(#[$field_meta])*
-                #[serde(skip_serializing_if = "crate::domain::text::sparse::is_default")]
+                #[serde(skip_serializing_if = "crate::text::sparse::is_default")]
                 $field_vis $field: $ty,
             )*
         }
     };
 }
 
-pub(crate) use sparse_record;
+pub use crate::sparse_record;
 
 #[cfg(test)]
 mod tests {

@@ -5,8 +5,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::domain::campaign::record::Campaign;
-use crate::domain::text::date::Date;
+use crate::campaign::record::Campaign;
+use crate::text::date::Date;
 
 use super::codes::code_key;
 use super::orders::{CodeCount, OrderState, UnreadableRow};
@@ -174,7 +174,7 @@ pub fn attribute(campaign: &Campaign) -> Attributed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::campaign::attribution::{CreatorCode, OrdersFile, StoredOrder};
+    use crate::campaign::attribution::{CreatorCode, OrdersFile, StoredOrder};
 
     fn day(d: u8) -> Date {
         Date::new(2025, 3, d).unwrap_or_default()

@@ -8,9 +8,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use thiserror::Error;
 
-use crate::domain::campaign::record::Campaign;
-use crate::domain::creator::record::{shorten, Creator};
-use crate::domain::text::format::trimmed;
+use crate::campaign::record::Campaign;
+use crate::creator::record::{shorten, Creator};
+use crate::text::format::trimmed;
 
 /// The pattern new campaigns start with: the handle, then the discount ("ANNFIT15").
 pub const DEFAULT_PATTERN: &str = "{handle}{percent}";
@@ -275,9 +275,7 @@ pub fn codes_csv(
     let ends = campaign
         .end
         .and_then(|e| {
-            crate::domain::text::date::Date::from_day_number(
-                e.day_number() + i64::from(a.window_days),
-            )
+            crate::text::date::Date::from_day_number(e.day_number() + i64::from(a.window_days))
         })
         .map(|d| d.to_string())
         .unwrap_or_default();
@@ -378,10 +376,10 @@ pub fn shared_codes(campaigns: &[Campaign]) -> Vec<SharedCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::campaign::attribution::CreatorCode;
-    use crate::domain::creator::platform::Platform;
-    use crate::domain::testing::{check_cases, strings};
-    use crate::domain::text::date::Date;
+    use crate::campaign::attribution::CreatorCode;
+    use crate::creator::platform::Platform;
+    use crate::testing::{check_cases, strings};
+    use crate::text::date::Date;
 
     fn creator(id: &str, name: &str, url: Option<&str>) -> Creator {
         let mut c = Creator::new(id.into(), name, 0.0);

@@ -5,8 +5,8 @@
 
 use thiserror::Error;
 
-use crate::domain::campaign::record::Campaign;
-use crate::domain::creator::record::{shorten, Creator};
+use crate::campaign::record::Campaign;
+use crate::creator::record::{shorten, Creator};
 
 use super::codes::handle_lower;
 
@@ -192,9 +192,9 @@ pub fn utm_link(landing: &str, v: &UtmValues) -> Result<String, LinkError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::campaign::attribution::{CreatorCode, UtmParts};
-    use crate::domain::creator::platform::Platform;
-    use crate::domain::testing::check_cases;
+    use crate::campaign::attribution::{CreatorCode, UtmParts};
+    use crate::creator::platform::Platform;
+    use crate::testing::check_cases;
 
     #[test]
     fn landing_urls() {

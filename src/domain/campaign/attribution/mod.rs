@@ -44,8 +44,8 @@ use std::collections::{BTreeMap, HashSet};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::domain::creator::record::{normalize_currency, shorten};
-use crate::domain::text::sparse::sparse_record;
+use crate::creator::record::{normalize_currency, shorten};
+use crate::text::sparse::sparse_record;
 
 pub use attribute::attribute;
 pub use codes::{
@@ -92,7 +92,7 @@ sparse_record! {
 #[cfg(test)]
 impl CreatorCode {
     /// A code with the default link parts: what most tests need.
-    pub(crate) fn new(code: &str) -> CreatorCode {
+    pub fn new(code: &str) -> CreatorCode {
         CreatorCode {
             code: code.into(),
             ..CreatorCode::default()
@@ -100,7 +100,7 @@ impl CreatorCode {
     }
 
     /// A code whose link names the creator in `utm_content`, the other parts default.
-    pub(crate) fn with_content(code: &str, content: &str) -> CreatorCode {
+    pub fn with_content(code: &str, content: &str) -> CreatorCode {
         CreatorCode {
             code: code.into(),
             utm: UtmParts {
@@ -401,8 +401,8 @@ impl Attribution {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::text::date::Date;
-    use crate::domain::text::sparse::is_default;
+    use crate::text::date::Date;
+    use crate::text::sparse::is_default;
 
     fn order(key: &str, code: &str, total: f64) -> StoredOrder {
         StoredOrder {

@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::creator::record::shorten;
-use crate::domain::text::date::Date;
-use crate::domain::text::number::MAX_VALUE;
+use crate::creator::record::shorten;
+use crate::text::date::Date;
+use crate::text::number::MAX_VALUE;
 
 /// What the shop says happened to an order, as far as attribution cares.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -79,7 +79,7 @@ pub struct CodeCount {
 }
 
 /// A row of an orders file that could not be read (line and reason), stored with the file.
-pub use crate::domain::text::csv::RejectedRow as UnreadableRow;
+pub use crate::text::csv::RejectedRow as UnreadableRow;
 
 /// One imported orders file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -170,7 +170,7 @@ impl OrdersFile {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::check_cases;
+    use crate::testing::check_cases;
 
     #[test]
     fn net_after_refunds() {

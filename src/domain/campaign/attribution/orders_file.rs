@@ -11,10 +11,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::domain::creator::record::{normalize_currency, shorten};
-use crate::domain::text::choice::{choices, fold_key};
-use crate::domain::text::date::Date;
-use crate::domain::text::number::parse_amount;
+use crate::creator::record::{normalize_currency, shorten};
+use crate::text::choice::{choices, fold_key};
+use crate::text::date::Date;
+use crate::text::number::parse_amount;
 
 use super::orders::{CodeCount, OrderState, OrdersFile, StoredOrder, UnreadableRow};
 

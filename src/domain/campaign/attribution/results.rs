@@ -4,8 +4,8 @@
 //! post each, as the budget plan counts it), converted with a typed rate when the creator is paid
 //! in another currency; a creator without one has no ROAS or CPA, and says why.
 
-use crate::domain::campaign::record::Campaign;
-use crate::domain::creator::record::Creator;
+use crate::campaign::record::Campaign;
+use crate::creator::record::Creator;
 
 use super::attribute::{attribute, Attributed};
 
@@ -155,8 +155,8 @@ pub fn results(campaign: &Campaign, creators: &[Creator]) -> Results {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::campaign::attribution::{CreatorCode, OrdersFile, StoredOrder};
-    use crate::domain::text::date::Date;
+    use crate::campaign::attribution::{CreatorCode, OrdersFile, StoredOrder};
+    use crate::text::date::Date;
 
     fn setup() -> (Campaign, Vec<Creator>) {
         let mut c = Campaign::new("k".into(), "Spring", 0.0);

@@ -1,6 +1,6 @@
 //! The 0/1 knapsack solver: exact branch-and-bound, dynamic programming over price steps when the search runs long, and a proof of how good the plan is.
 
-use crate::domain::engine::engagement::ratio;
+use crate::engine::engagement::ratio;
 
 /// At most this many budget steps in the dynamic programme: 10,000 steps × 1,000 creators is
 /// 10 million cells, about 15 ms natively, and 1.3 MB of decision bits.

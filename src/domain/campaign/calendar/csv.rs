@@ -2,11 +2,11 @@
 //! the day the caller passes. Written like the shortlist export (`text::csv`: UTF-8 with a BOM
 //! for Excel, CRLF, RFC 4180 quoting, the formula guard).
 
-use crate::domain::campaign::calendar::item::Deliverable;
-use crate::domain::campaign::record::Campaign;
-use crate::domain::creator::record::Creator;
-use crate::domain::text::csv::write_row;
-use crate::domain::text::date::Date;
+use crate::campaign::calendar::item::Deliverable;
+use crate::campaign::record::Campaign;
+use crate::creator::record::Creator;
+use crate::text::csv::write_row;
+use crate::text::date::Date;
 
 pub const HEADERS: [&str; 8] = [
     "Date",
@@ -57,7 +57,7 @@ pub fn deliverables_csv(campaign: &Campaign, creators: &[Creator], today: Date) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::campaign::calendar::item::{Kind, State};
+    use crate::campaign::calendar::item::{Kind, State};
 
     #[test]
     fn rows_by_date_quoted_and_guarded() {

@@ -9,10 +9,10 @@
 //! backslash, semicolon, comma, line breaks as `\n`; other control characters dropped); lines
 //! folded at 75 octets without cutting a UTF-8 sequence (§3.1); every line ending in CRLF.
 
-use crate::domain::campaign::calendar::item::Deliverable;
-use crate::domain::campaign::record::Campaign;
-use crate::domain::creator::record::Creator;
-use crate::domain::text::date::Date;
+use crate::campaign::calendar::item::Deliverable;
+use crate::campaign::record::Campaign;
+use crate::creator::record::Creator;
+use crate::text::date::Date;
 
 /// Identifies the product that wrote the file (§3.7.3).
 pub const PRODID: &str = "-//Microscope//Deliverables calendar//EN";
@@ -166,8 +166,8 @@ fn push_line(out: &mut String, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::campaign::calendar::item::{Kind, State};
-    use crate::domain::testing::check_cases;
+    use crate::campaign::calendar::item::{Kind, State};
+    use crate::testing::check_cases;
 
     fn folded(line: &str) -> String {
         let mut out = String::new();

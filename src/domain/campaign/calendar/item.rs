@@ -5,10 +5,10 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::domain::creator::record::{shorten, trim};
-use crate::domain::text::choice::choices;
-use crate::domain::text::date::Date;
-use crate::domain::text::format::group_thousands;
+use crate::creator::record::{shorten, trim};
+use crate::text::choice::choices;
+use crate::text::date::Date;
+use crate::text::format::group_thousands;
 
 /// What is due. Each kind is met by reaching one state (`Kind::met_by`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -6,13 +6,13 @@
 //! UI's local date); `month` lays a month out in Monday-first weeks for the month view; `ics`
 //! writes the RFC 5545 file calendar apps import and `csv` the spreadsheet.
 
-pub(crate) mod csv;
-pub(crate) mod ics;
-pub(crate) mod item;
-pub(crate) mod month;
-pub(crate) mod overdue;
+pub mod csv;
+pub mod ics;
+pub mod item;
+pub mod month;
+pub mod overdue;
 
-use crate::domain::text::sparse::sparse_record;
+use crate::text::sparse::sparse_record;
 
 pub use item::{Deliverable, DeliverableError};
 

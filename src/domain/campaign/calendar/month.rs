@@ -1,8 +1,8 @@
 //! A month laid out for the month view: whole weeks from Monday to Sunday (ISO 8601), each day
 //! with the deliverables due on it, marked when it is today or outside the month.
 
-use crate::domain::campaign::calendar::item::Deliverable;
-use crate::domain::text::date::{month_name, Date};
+use crate::campaign::calendar::item::Deliverable;
+use crate::text::date::{month_name, Date};
 
 /// A calendar month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

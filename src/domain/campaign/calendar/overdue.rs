@@ -1,9 +1,9 @@
 //! Which deliverables are late on the day the caller passes (the domain has no clock): dated
 //! before today and not yet in the state their kind needs (`Kind::met_by`).
 
-use crate::domain::campaign::calendar::item::Deliverable;
-use crate::domain::text::date::Date;
-use crate::domain::text::format::plural;
+use crate::campaign::calendar::item::Deliverable;
+use crate::text::date::Date;
+use crate::text::format::plural;
 
 /// A late deliverable and by how many days.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,7 +51,7 @@ pub fn overdue(items: &[Deliverable], today: Date) -> Vec<Overdue<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::campaign::calendar::item::{Kind, State};
+    use crate::campaign::calendar::item::{Kind, State};
 
     fn item(id: &str, kind: Kind, date: &str, state: State) -> Deliverable {
         Deliverable {

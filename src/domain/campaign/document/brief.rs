@@ -4,13 +4,13 @@
 
 use super::figures::figures;
 use super::{Block, Document, Item, Section, Table, Text};
-use crate::domain::campaign::attribution::{utm_link, utm_parts};
-use crate::domain::campaign::checklist::approval_needed;
-use crate::domain::campaign::record::{count_label, Campaign, Goal, Objective};
-use crate::domain::campaign::tracking::Metric;
-use crate::domain::creator::record::{Creator, Status};
-use crate::domain::engine::engagement::Formula;
-use crate::domain::risk::disclosure::DISCLAIMER;
+use crate::campaign::attribution::{utm_link, utm_parts};
+use crate::campaign::checklist::approval_needed;
+use crate::campaign::record::{count_label, Campaign, Goal, Objective};
+use crate::campaign::tracking::Metric;
+use crate::creator::record::{Creator, Status};
+use crate::engine::engagement::Formula;
+use crate::risk::disclosure::DISCLAIMER;
 
 fn objective_line(goal: Goal) -> &'static str {
     match goal.objective() {
@@ -46,11 +46,7 @@ fn fact(label: &str, value: impl AsRef<str>) -> Item {
 }
 
 /// `texts` as user spans separated by `sep`, after `text`.
-pub(crate) fn and_users<'a>(
-    mut text: Text,
-    texts: impl IntoIterator<Item = &'a str>,
-    sep: &str,
-) -> Text {
+pub fn and_users<'a>(mut text: Text, texts: impl IntoIterator<Item = &'a str>, sep: &str) -> Text {
     for (n, t) in texts.into_iter().enumerate() {
         if n > 0 {
             text = text.and(sep);
@@ -61,7 +57,7 @@ pub(crate) fn and_users<'a>(
 }
 
 /// User text of several lines as quoted lines, blank lines left out.
-pub(crate) fn quote_lines(text: &str) -> Vec<Text> {
+pub fn quote_lines(text: &str) -> Vec<Text> {
     text.lines()
         .filter(|l| !l.trim().is_empty())
         .map(Text::user)
@@ -196,7 +192,7 @@ fn codes_and_links(campaign: &Campaign, members: &[&Creator]) -> Option<Section>
         blocks: vec![
             Block::Paragraph(Text::own(format!(
                 "Share your own code ({}% off) and link with your audience: orders placed with your code are credited to you, so we can report what your posts sold.",
-                crate::domain::text::format::trimmed(a.percent, 2)
+                crate::text::format::trimmed(a.percent, 2)
             ))),
             Block::Table(Table {
                 header: vec!["Creator", "Discount code", "Link"],
@@ -309,11 +305,11 @@ pub fn campaign_brief(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::campaign::document::markdown::escape;
-    use crate::domain::campaign::document::{vetting_record, Vetting};
-    use crate::domain::creator::metrics::PostMetrics;
-    use crate::domain::creator::platform::Platform;
-    use crate::domain::risk::rules::{Evidence, RiskKind, Severity, Warning};
+    use crate::campaign::document::markdown::escape;
+    use crate::campaign::document::{vetting_record, Vetting};
+    use crate::creator::metrics::PostMetrics;
+    use crate::creator::platform::Platform;
+    use crate::risk::rules::{Evidence, RiskKind, Severity, Warning};
 
     fn ann(name: &str) -> Creator {
         let mut c = Creator::new("a".into(), name, 0.0);
@@ -330,8 +326,8 @@ mod tests {
         c.goal = Goal::Engagement;
         c.platforms = vec![Platform::TikTok];
         c.countries = vec!["us".into(), "de".into()];
-        c.start = crate::domain::engine::cadence::Date::new(2025, 3, 1);
-        c.end = crate::domain::engine::cadence::Date::new(2025, 3, 31);
+        c.start = crate::engine::cadence::Date::new(2025, 3, 1);
+        c.end = crate::engine::cadence::Date::new(2025, 3, 31);
         c.targets.engagements = Some(50_000.0);
         c.creators = vec!["a".into()];
         c.notes = "SPF 50 claim must be exact\n<img src=x onerror=alert(1)>".into();
@@ -491,7 +487,7 @@ mod tests {
     /// Issue #17 item 1: the brief shows each creator's code and link.
     #[test]
     fn brief_shows_codes_and_links() {
-        use crate::domain::campaign::attribution::CreatorCode;
+        use crate::campaign::attribution::CreatorCode;
         let mut c = campaign();
         let md = campaign_brief(&c, &[ann("Ann")], Formula::SourceViews, 3.0).markdown();
         assert!(!md.contains("Your discount code"), "{md}");
@@ -537,7 +533,7 @@ mod tests {
 
     #[test]
     fn vetting_record_explains_picks() {
-        use crate::domain::campaign::budget::plan;
+        use crate::campaign::budget::plan;
         let mut camp = campaign();
         camp.budget = Some(1_000.0);
         let mut c = ann("Ann");

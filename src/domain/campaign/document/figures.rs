@@ -1,15 +1,15 @@
 //! One creator's figures as both documents quote them: platform, followers, tier, engagement rate
 //! with its basis, the benchmark sentence and the price, each "n/a" with a reason when unknown.
 
-use crate::domain::campaign::record::money_in;
-use crate::domain::creator::record::Creator;
-use crate::domain::engine::analysis::analyze_creator;
-use crate::domain::engine::benchmark::Scope;
-use crate::domain::engine::engagement::Formula;
-use crate::domain::text::format::{group_thousands, percent};
+use crate::campaign::record::money_in;
+use crate::creator::record::Creator;
+use crate::engine::analysis::analyze_creator;
+use crate::engine::benchmark::Scope;
+use crate::engine::engagement::Formula;
+use crate::text::format::{group_thousands, percent};
 
 /// One creator's figures under `formula`, with formula and source.
-pub(crate) struct Figures {
+pub struct Figures {
     pub platform: String,
     pub followers: String,
     pub tier: String,
@@ -22,7 +22,7 @@ pub(crate) struct Figures {
     pub price: String,
 }
 
-pub(crate) fn figures(c: &Creator, formula: Formula, currency: &str) -> Figures {
+pub fn figures(c: &Creator, formula: Formula, currency: &str) -> Figures {
     let followers = c.followers.map_or("n/a".to_string(), group_thousands);
     let tier = c.tier().map_or("n/a".to_string(), |t| t.name().to_string());
     let (Some(platform), Some(a)) = (c.platform, analyze_creator(c, formula)) else {

@@ -99,7 +99,7 @@ fn block(lines: &mut Vec<String>, b: &Block) {
 }
 
 /// The document as Markdown: a blank line between blocks, a newline at the end.
-pub(crate) fn write(doc: &Document) -> String {
+pub fn write(doc: &Document) -> String {
     let mut lines = vec![format!("# {}", inline(&doc.title, Place::Line))];
     for b in &doc.intro {
         lines.push(String::new());
@@ -121,8 +121,8 @@ pub(crate) fn write(doc: &Document) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::campaign::document::Section;
-    use crate::domain::testing::check_cases;
+    use crate::campaign::document::Section;
+    use crate::testing::check_cases;
 
     #[test]
     fn escaping() {

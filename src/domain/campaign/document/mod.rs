@@ -6,10 +6,10 @@
 //! user text there and only there; nothing reads Markdown back. `figures` holds the one creator's
 //! numbers both documents quote.
 
-pub(crate) mod brief;
+pub mod brief;
 mod figures;
-pub(crate) mod markdown;
-pub(crate) mod vetting;
+pub mod markdown;
+pub mod vetting;
 
 pub use brief::campaign_brief;
 pub use vetting::{vetting_record, Vetting};
@@ -38,7 +38,7 @@ pub struct Text(pub Vec<Span>);
 
 /// User text on one line: trimmed, and line breaks and other control characters become spaces so
 /// it can't start a new block or leave a table row (in the page and in the Markdown alike).
-pub(crate) fn one_line(text: &str) -> String {
+pub fn one_line(text: &str) -> String {
     text.trim()
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })

@@ -5,12 +5,12 @@
 use super::brief::quote_lines;
 use super::figures::figures;
 use super::{Block, Document, Item, Section, Text};
-use crate::domain::campaign::budget::Plan;
-use crate::domain::campaign::record::Campaign;
-use crate::domain::campaign::risk_profile::EvidenceItem;
-use crate::domain::creator::record::Creator;
-use crate::domain::engine::engagement::Formula;
-use crate::domain::risk::rules::Warning;
+use crate::campaign::budget::Plan;
+use crate::campaign::record::Campaign;
+use crate::campaign::risk_profile::EvidenceItem;
+use crate::creator::record::Creator;
+use crate::engine::engagement::Formula;
+use crate::risk::rules::Warning;
 
 /// One creator's entry in the vetting record.
 #[derive(Debug, Clone, Copy)]
@@ -168,14 +168,12 @@ pub fn vetting_record(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::campaign::risk_profile::creator_risk;
-    use crate::domain::creator::dossier::{
-        CaptionCheck, CommentSample, CountryVerdict, SampleCounts,
-    };
-    use crate::domain::creator::metrics::PostMetrics;
-    use crate::domain::creator::platform::Platform;
-    use crate::domain::risk::thresholds::Thresholds;
-    use crate::domain::text::date::day;
+    use crate::campaign::risk_profile::creator_risk;
+    use crate::creator::dossier::{CaptionCheck, CommentSample, CountryVerdict, SampleCounts};
+    use crate::creator::metrics::PostMetrics;
+    use crate::creator::platform::Platform;
+    use crate::risk::thresholds::Thresholds;
+    use crate::text::date::day;
 
     #[test]
     fn vetting_record_lists_the_stored_evidence_and_its_age() {

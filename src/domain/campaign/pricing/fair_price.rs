@@ -9,14 +9,14 @@
 //! Both are in US dollars, as the tables are. Then the creator's quote is set against them in
 //! words (`quote`).
 
-use crate::domain::campaign::pricing::quote::{compare, quote_for, Quote};
-use crate::domain::campaign::pricing::reach::{feed_reach, ReachAssumptions};
-use crate::domain::campaign::pricing::terms::Uplift;
-use crate::domain::campaign::record::Campaign;
-use crate::domain::creator::platform::Platform;
-use crate::domain::creator::record::Creator;
-use crate::domain::engine::cost::{cpm_range, price_range, Span};
-use crate::domain::text::format::{group_thousands, money};
+use crate::campaign::pricing::quote::{compare, quote_for, Quote};
+use crate::campaign::pricing::reach::{feed_reach, ReachAssumptions};
+use crate::campaign::pricing::terms::Uplift;
+use crate::campaign::record::Campaign;
+use crate::creator::platform::Platform;
+use crate::creator::record::Creator;
+use crate::engine::cost::{cpm_range, price_range, Span};
+use crate::text::format::{group_thousands, money};
 
 /// One way of estimating the price of a post, in US dollars.
 #[derive(Debug, Clone, PartialEq)]
@@ -212,8 +212,8 @@ pub fn plan_price(campaign: &Campaign, creators: &[Creator]) -> PlanPrice {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::campaign::pricing::terms::{Term, TermSetting};
-    use crate::domain::testing::check_cases;
+    use crate::campaign::pricing::terms::{Term, TermSetting};
+    use crate::testing::check_cases;
 
     fn creator(platform: Platform, followers: u64, views: Option<f64>) -> Creator {
         let mut c = Creator::new("c1".into(), "Ann", 0.0);

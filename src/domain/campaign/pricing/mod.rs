@@ -8,18 +8,18 @@
 //! the plan from editable vendor defaults, kept apart from the views entered in tracking. This
 //! module holds what the campaign stores and its checks.
 
-pub(crate) mod fair_price;
-pub(crate) mod quote;
-pub(crate) mod reach;
-pub(crate) mod terms;
+pub mod fair_price;
+pub mod quote;
+pub mod reach;
+pub mod terms;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::domain::creator::record::{shorten, trim};
-use crate::domain::text::format::trimmed;
-use crate::domain::text::number::MAX_VALUE;
-use crate::domain::text::sparse::sparse_record;
+use crate::creator::record::{shorten, trim};
+use crate::text::format::trimmed;
+use crate::text::number::MAX_VALUE;
+use crate::text::sparse::sparse_record;
 use reach::ReachAssumptions;
 use terms::{Term, TermSetting, MAX_PCT};
 
@@ -197,7 +197,7 @@ impl Pricing {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::text::sparse::is_default;
+    use crate::text::sparse::is_default;
     use reach::Assumption;
 
     #[test]

@@ -3,10 +3,10 @@
 //! the rate the user gives for the campaign's currency; then said in words against an estimate
 //! ("the quote is 2.3x the CPM-based estimate").
 
-use crate::domain::campaign::record::{money_in, Campaign};
-use crate::domain::creator::record::Creator;
-use crate::domain::engine::cost::Span;
-use crate::domain::text::format::{money, trimmed};
+use crate::campaign::record::{money_in, Campaign};
+use crate::creator::record::Creator;
+use crate::engine::cost::Span;
+use crate::text::format::{money, trimmed};
 
 /// Where a quote came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,8 +132,8 @@ pub fn compare(quote_usd: f64, estimate: Span, what: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::campaign::pricing::CampaignQuote;
-    use crate::domain::testing::check_cases;
+    use crate::campaign::pricing::CampaignQuote;
+    use crate::testing::check_cases;
 
     #[test]
     fn comparisons_in_words() {

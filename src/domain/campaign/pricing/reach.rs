@@ -7,12 +7,12 @@
 //! is shown beside the estimate, never mixed into it). What the creator's own insights give (a
 //! post's reach) replaces the default, and the row says so.
 
-use crate::domain::campaign::record::Campaign;
-use crate::domain::creator::platform::Platform;
-use crate::domain::creator::record::Creator;
-use crate::domain::text::choice::choices;
-use crate::domain::text::format::{group_thousands, percent, trimmed};
-use crate::domain::text::sparse::sparse_record;
+use crate::campaign::record::Campaign;
+use crate::creator::platform::Platform;
+use crate::creator::record::Creator;
+use crate::text::choice::choices;
+use crate::text::format::{group_thousands, percent, trimmed};
+use crate::text::sparse::sparse_record;
 
 /// One editable assumption.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -324,7 +324,7 @@ pub fn actual_views(campaign: &Campaign, creator_id: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::campaign::record::PostResult;
+    use crate::campaign::record::PostResult;
 
     fn creator(
         id: &str,

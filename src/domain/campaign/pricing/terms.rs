@@ -7,9 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::engine::cost::Span;
-use crate::domain::text::choice::choices;
-use crate::domain::text::format::trimmed;
+use crate::engine::cost::Span;
+use crate::text::choice::choices;
+use crate::text::format::trimmed;
 
 /// A deal term that raises the fee.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

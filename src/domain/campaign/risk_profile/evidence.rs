@@ -6,19 +6,19 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::campaign::record::Campaign;
-use crate::domain::creator::dossier::{age_text, is_stale, CaptionCheck, CommentSample};
-use crate::domain::creator::record::Creator;
-use crate::domain::risk::comments::{summarise_generic, GenericSummary};
-use crate::domain::risk::disclosure::{check, Jurisdiction, Verdict};
-use crate::domain::risk::rules::{
+use crate::campaign::record::Campaign;
+use crate::creator::dossier::{age_text, is_stale, CaptionCheck, CommentSample};
+use crate::creator::record::Creator;
+use crate::risk::comments::{summarise_generic, GenericSummary};
+use crate::risk::disclosure::{check, Jurisdiction, Verdict};
+use crate::risk::rules::{
     sponsored_comparison, Evidence, RiskInput, RiskKind, RiskReport, Severity, SponsoredComparison,
     Warning,
 };
-use crate::domain::risk::sentiment::SentimentSummary;
-use crate::domain::risk::thresholds::Thresholds;
-use crate::domain::text::date::Date;
-use crate::domain::text::format::{compact, percent, plural};
+use crate::risk::sentiment::SentimentSummary;
+use crate::risk::thresholds::Thresholds;
+use crate::text::date::Date;
+use crate::text::format::{compact, percent, plural};
 
 /// What a piece of stored evidence is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -343,7 +343,7 @@ pub(super) fn feed(
 fn disclosure_results(
     caption: &CaptionCheck,
     targets: &[Jurisdiction],
-) -> Vec<crate::domain::risk::disclosure::JurisdictionResult> {
+) -> Vec<crate::risk::disclosure::JurisdictionResult> {
     // The ticks saved with the check (paid-partnership label, retouched images, virtual persona)
     // go back in, so a country it did not cover is judged with them too.
     let input = caption.disclosure_input();

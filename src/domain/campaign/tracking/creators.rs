@@ -2,10 +2,10 @@
 
 use std::collections::HashMap;
 
-use crate::domain::campaign::record::{Campaign, Targets};
-use crate::domain::creator::record::{Creator, Status};
-use crate::domain::engine::cadence::Date;
-use crate::domain::engine::engagement::ratio;
+use crate::campaign::record::{Campaign, Targets};
+use crate::creator::record::{Creator, Status};
+use crate::engine::cadence::Date;
+use crate::engine::engagement::ratio;
 
 use super::*;
 

@@ -4,10 +4,10 @@
 //! Split from the table so that the figures and their sources read apart from the judging.
 
 use super::{find_for_followers, Benchmark, Scope, Year};
-use crate::domain::creator::platform::Platform;
-use crate::domain::engine::engagement::Formula;
-use crate::domain::text::choice::choices;
-use crate::domain::text::format::{percent, trimmed};
+use crate::creator::platform::Platform;
+use crate::engine::engagement::Formula;
+use crate::text::choice::choices;
+use crate::text::format::{percent, trimmed};
 
 /// How a value sits against a benchmark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -76,7 +76,7 @@ impl Verdict {
         benchmark: f64,
     ) -> (Option<f64>, Option<f64>, Option<Verdict>) {
         let value = value.filter(|v| v.is_finite() && *v >= 0.0);
-        let ratio = value.and_then(|v| crate::domain::engine::engagement::ratio(v, benchmark));
+        let ratio = value.and_then(|v| crate::engine::engagement::ratio(v, benchmark));
         (value, ratio, ratio.and_then(Verdict::from_ratio))
     }
 
@@ -150,7 +150,7 @@ pub struct Against<B: 'static> {
 
 impl<B> Against<B> {
     /// `value` against `benchmark`, whose published value is `published`.
-    pub(crate) fn set(value: Option<f64>, benchmark: &'static B, published: f64) -> Against<B> {
+    pub fn set(value: Option<f64>, benchmark: &'static B, published: f64) -> Against<B> {
         let (value, ratio, verdict) = Verdict::against(value, published);
         Against {
             value,

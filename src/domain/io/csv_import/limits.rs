@@ -1,7 +1,7 @@
 //! The opening step both imports (creators, orders) share: a file's bytes decoded and a text
 //! opened as CSV within one import's size limits, and the same refusals for both.
 
-use crate::domain::io::encoding::{decode, Decoded, EncodingError};
+use crate::io::encoding::{decode, Decoded, EncodingError};
 
 use super::reader::{open, Opening, Unopened};
 
@@ -44,9 +44,9 @@ impl Limits {
 /// words the refusals its own way, but they are the same refusals.
 macro_rules! from_unopened {
     ($error:ident) => {
-        impl From<$crate::domain::io::csv_import::reader::Unopened> for $error {
-            fn from(refusal: $crate::domain::io::csv_import::reader::Unopened) -> Self {
-                use $crate::domain::io::csv_import::reader::Unopened;
+        impl From<$crate::io::csv_import::reader::Unopened> for $error {
+            fn from(refusal: $crate::io::csv_import::reader::Unopened) -> Self {
+                use $crate::io::csv_import::reader::Unopened;
                 match refusal {
                     Unopened::TooLarge { bytes } => $error::TooLarge { bytes },
                     Unopened::TooManyRows { rows } => $error::TooManyRows { rows },
@@ -63,7 +63,7 @@ pub(super) use from_unopened;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::io::csv_import::{ImportError, OrdersImportError};
+    use crate::io::csv_import::{ImportError, OrdersImportError};
 
     const SMALL: Limits = Limits { bytes: 20, rows: 2 };
 

@@ -8,7 +8,7 @@
 //! replaced only under the headers the file has; the import's follower count joins the history
 //! unless the history already holds that count on that date.
 
-use crate::domain::creator::record::Creator;
+use crate::creator::record::Creator;
 
 use super::{ColumnMapping, Field, Target};
 
@@ -125,12 +125,12 @@ pub fn merge_imported(existing: &Creator, incoming: Creator, columns: &[ColumnMa
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::creator::dossier::{
+    use crate::creator::dossier::{
         CommentSample, CustomField, FollowerSnapshot, Post, SampleCounts, SnapshotSource,
     };
-    use crate::domain::creator::record::Status;
-    use crate::domain::io::csv_import::ImportSession;
-    use crate::domain::text::date::Date;
+    use crate::creator::record::Status;
+    use crate::io::csv_import::ImportSession;
+    use crate::text::date::Date;
 
     const DAY_MS: f64 = 86_400_000.0;
 

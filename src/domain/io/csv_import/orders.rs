@@ -11,11 +11,11 @@ use std::collections::HashSet;
 
 use thiserror::Error;
 
-use crate::domain::campaign::attribution::{
+use crate::campaign::attribution::{
     map_columns, OrderColumns, OrdersFile, OrdersReader, PreviewOrder, Role,
 };
-use crate::domain::io::encoding::{Encoding, EncodingError};
-use crate::domain::text::format::group_thousands;
+use crate::io::encoding::{Encoding, EncodingError};
+use crate::text::format::group_thousands;
 
 use super::limits::{from_unopened, Limits};
 use super::reader::{read_record_wanted, Cursor, Opening};
@@ -327,7 +327,7 @@ mod tests {
     fn the_shopify_fixture_imports_as_it_is() {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/orders/shopify-orders.csv"
+            "/../../tests/fixtures/orders/shopify-orders.csv"
         );
         let bytes = std::fs::read(path).unwrap_or_default();
         let s = OrdersSession::from_file("shopify-orders.csv", bytes);

@@ -7,11 +7,11 @@
 
 use std::borrow::Cow;
 
-use crate::domain::creator::dossier::Post;
-use crate::domain::creator::record::{trim, validate_profile_url};
-use crate::domain::engine::engagement::Field;
-use crate::domain::text::date::Date;
-use crate::domain::text::number::parse_count;
+use crate::creator::dossier::Post;
+use crate::creator::record::{trim, validate_profile_url};
+use crate::engine::engagement::Field;
+use crate::text::date::Date;
+use crate::text::number::parse_count;
 
 use super::reader::{detect_delimiter, is_empty_record, read_record, Cursor};
 use super::Delimiter;
@@ -189,7 +189,7 @@ fn yes_no(cell: &str) -> Result<bool, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::creator::metrics::PostMetrics;
+    use crate::creator::metrics::PostMetrics;
 
     fn day(s: &str) -> Date {
         Date::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::domain::creator::record::trim;
+use crate::creator::record::trim;
 
 use super::Delimiter;
 
@@ -193,7 +193,7 @@ pub(super) fn count_rows_in_pieces(text: &str, delimiter: u8, piece: usize) -> u
 
 /// `f`, hidden from the optimisers so that calls through it stay calls: a loop meant to be run in
 /// pieces (see [`count_rows_in_pieces`]) must remain a function of its own in the wasm.
-pub(crate) fn not_inlined<F>(f: F) -> F {
+pub fn not_inlined<F>(f: F) -> F {
     std::hint::black_box(f)
 }
 

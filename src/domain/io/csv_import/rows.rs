@@ -5,22 +5,22 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::domain::creator::dossier::{
+use crate::creator::dossier::{
     check_email, CustomField, FollowerSnapshot, ReportedFigure, ReportedKind, SnapshotSource,
 };
-use crate::domain::creator::platform::Platform;
-use crate::domain::creator::record::{
+use crate::creator::platform::Platform;
+use crate::creator::record::{
     normalize_currency, normalize_tags, platform_from_url, shorten, trim, validate_profile_url,
     Creator, CreatorError, IdSource, Status, UrlError,
 };
-use crate::domain::text::date::Date;
-use crate::domain::text::format::group_thousands;
-use crate::domain::text::number::NumberError;
+use crate::text::date::Date;
+use crate::text::format::group_thousands;
+use crate::text::number::NumberError;
 
 use super::reader::{unneutralise, RecordMeta};
 use super::{ColumnMapping, Delimiter, Field, Target};
-use crate::domain::creator::record::parse_tags_fast;
-use crate::domain::text::number::{parse_amount_fast, parse_count_fast};
+use crate::creator::record::parse_tags_fast;
+use crate::text::number::{parse_amount_fast, parse_count_fast};
 
 /// What the builder needs of a column.
 #[derive(Debug, Clone)]
@@ -167,10 +167,10 @@ fn currency_in_price(v: &str) -> Option<&'static str> {
 }
 
 /// The text the export writes between a reported figure's value and its source.
-pub(crate) const REPORTED_SEPARATOR: &str = " — ";
+pub const REPORTED_SEPARATOR: &str = " — ";
 
 /// One reported figure as the export writes it: "11.85% — import file “modash.csv”, 2026-05-14".
-pub(crate) fn reported_text(f: &ReportedFigure) -> String {
+pub fn reported_text(f: &ReportedFigure) -> String {
     match f.date {
         Some(d) => format!("{}{REPORTED_SEPARATOR}{}, {d}", f.value, f.source),
         None => format!("{}{REPORTED_SEPARATOR}{}", f.value, f.source),

@@ -5,11 +5,11 @@ use std::collections::HashMap;
 
 use thiserror::Error;
 
-use crate::domain::creator::dossier::ReportedKind;
-use crate::domain::creator::record::{shorten, Creator, IdSource};
-use crate::domain::io::encoding::{Encoding, EncodingError};
-use crate::domain::text::date::Date;
-use crate::domain::text::format::group_thousands;
+use crate::creator::dossier::ReportedKind;
+use crate::creator::record::{shorten, Creator, IdSource};
+use crate::io::encoding::{Encoding, EncodingError};
+use crate::text::date::Date;
+use crate::text::format::group_thousands;
 
 use super::limits::{from_unopened, Limits};
 use super::reader::{is_empty_record, read_record, unneutralise, Cursor, Opening};
@@ -30,7 +30,7 @@ const LIMITS: Limits = Limits {
 };
 
 /// A row that was not imported.
-pub use crate::domain::text::csv::RejectedRow;
+pub use crate::text::csv::RejectedRow;
 
 /// Why the text can't be imported at all.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -566,11 +566,11 @@ impl Steps for ImportSession {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::creator::dossier::{FollowerSnapshot, ReportedFigure, SnapshotSource};
-    use crate::domain::creator::metrics::PostMetrics;
-    use crate::domain::creator::platform::Platform;
-    use crate::domain::creator::record::Status;
-    use crate::domain::io::csv_import::Field;
+    use crate::creator::dossier::{FollowerSnapshot, ReportedFigure, SnapshotSource};
+    use crate::creator::metrics::PostMetrics;
+    use crate::creator::platform::Platform;
+    use crate::creator::record::Status;
+    use crate::io::csv_import::Field;
 
     fn import(text: &str) -> ImportReport {
         match ImportSession::new(text, 1_000.0) {

@@ -5,18 +5,18 @@ use std::borrow::Cow;
 
 use super::reader::{read_record, skip_blank_lines, Cursor};
 use super::{ColumnMapping, Field, ImportReport, ImportSession, Target};
-use crate::domain::creator::dossier::ReportedKind;
-use crate::domain::creator::platform::Platform;
-use crate::domain::creator::record::Creator;
-use crate::domain::io::encoding::{decode, Encoding};
-use crate::domain::text::date::Date;
+use crate::creator::dossier::ReportedKind;
+use crate::creator::platform::Platform;
+use crate::creator::record::Creator;
+use crate::io::encoding::{decode, Encoding};
+use crate::text::date::Date;
 
 /// 2026-05-14, noon UTC.
 const NOW_MS: f64 = 1_778_760_000_000.0;
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!(
-        "{}/tests/fixtures/import/{name}",
+        "{}/../../tests/fixtures/import/{name}",
         env!("CARGO_MANIFEST_DIR")
     );
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))

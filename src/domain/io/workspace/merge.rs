@@ -2,13 +2,13 @@
 //! keep what is here. Merge matches records by id, keeps the newer `updated_at`, and never loses a
 //! dated entry of either side (a post, a comment sample, a tracked result): those are unioned.
 
-use crate::domain::campaign::attribution::{shared_codes, SharedCode};
-use crate::domain::campaign::record::Campaign;
-use crate::domain::creator::dossier::Entries;
-use crate::domain::creator::record::Creator;
-use crate::domain::io::workspace::Workspace;
-use crate::domain::text::date::Date;
-use crate::domain::text::format::capitalise;
+use crate::campaign::attribution::{shared_codes, SharedCode};
+use crate::campaign::record::Campaign;
+use crate::creator::dossier::Entries;
+use crate::creator::record::Creator;
+use crate::io::workspace::Workspace;
+use crate::text::date::Date;
+use crate::text::format::capitalise;
 
 /// What to do with one store of the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -351,8 +351,8 @@ pub fn restore(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::creator::dossier::{CommentSample, FollowerSnapshot, SnapshotSource};
-    use crate::domain::text::date::day;
+    use crate::creator::dossier::{CommentSample, FollowerSnapshot, SnapshotSource};
+    use crate::text::date::day;
 
     fn creator(id: &str, name: &str, updated: f64) -> Creator {
         let mut c = Creator::new(id.into(), name, 1.0);
@@ -529,7 +529,7 @@ mod tests {
     /// shared before the restore is not reported again, and "Keep" brings nothing.
     #[test]
     fn restore_reports_codes_it_leaves_shared() {
-        use crate::domain::campaign::attribution::CreatorCode;
+        use crate::campaign::attribution::CreatorCode;
         let coded = |id: &str, name: &str, creator: &str, code: &str| {
             let mut c = Campaign::new(id.into(), name, 1.0);
             c.creators = vec![creator.to_string()];

@@ -1,6 +1,6 @@
 //! The caption tokenizer: words and hashtags with their positions, hashtag piles, and where a label pattern occurs.
 
-use crate::domain::risk::audience::fold_accents;
+use crate::risk::audience::fold_accents;
 
 use super::*;
 

@@ -5,9 +5,9 @@
 //! a name is matched to the disclosure jurisdictions it belongs to, so "Spain" counts for a
 //! campaign in the European Union and "Germany" for one in Germany or the European Union.
 
-use crate::domain::creator::dossier::Share;
-use crate::domain::risk::disclosure::Jurisdiction;
-use crate::domain::text::choice::fold_key;
+use crate::creator::dossier::Share;
+use crate::risk::disclosure::Jurisdiction;
+use crate::text::choice::fold_key;
 
 use super::*;
 
@@ -158,7 +158,7 @@ pub(super) fn country_rule(input: &RiskInput, t: &Thresholds, report: &mut RiskR
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::check_cases;
+    use crate::testing::check_cases;
 
     fn shares(list: &[(&str, f64)]) -> Vec<Share> {
         list.iter()

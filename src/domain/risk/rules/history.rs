@@ -11,12 +11,12 @@
 //! `followers` (jumps and falls), `posts` (likes per post, spread of views, engagement over time,
 //! sponsored against other posts) and `reported` (figures others reported).
 
-use crate::domain::creator::dossier::{Post, ReportedFigure, ReportedKind};
-use crate::domain::creator::series::{followers_over_time, value_nearest, Point};
-use crate::domain::engine::engagement::Formula;
-use crate::domain::text::date::Date;
-use crate::domain::text::format::{compact, plural};
-use crate::domain::text::number::parse_amount;
+use crate::creator::dossier::{Post, ReportedFigure, ReportedKind};
+use crate::creator::series::{followers_over_time, value_nearest, Point};
+use crate::engine::engagement::Formula;
+use crate::text::date::Date;
+use crate::text::format::{compact, plural};
+use crate::text::number::parse_amount;
 
 use super::geography::country_rule;
 use super::*;
@@ -196,9 +196,9 @@ fn signed_pct(v: f64) -> String {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::domain::creator::dossier::{FollowerSnapshot, SnapshotSource};
-    use crate::domain::creator::metrics::PostMetrics;
-    pub(super) use crate::domain::text::date::day;
+    use crate::creator::dossier::{FollowerSnapshot, SnapshotSource};
+    use crate::creator::metrics::PostMetrics;
+    pub(super) use crate::text::date::day;
 
     /// A date `n` weeks after 2026-01-05.
     pub(super) fn week(n: i64) -> Date {
@@ -235,7 +235,7 @@ pub(super) mod tests {
     }
 
     /// Every warning's evidence as (label, value), in order.
-    pub(in crate::domain::risk::rules) fn evidence_pairs(report: &RiskReport) -> Vec<(&str, &str)> {
+    pub(in crate::risk::rules) fn evidence_pairs(report: &RiskReport) -> Vec<(&str, &str)> {
         report
             .warnings
             .iter()
@@ -254,7 +254,7 @@ pub(super) mod tests {
 
     #[test]
     fn every_history_warning_names_a_known_threshold_and_no_nan() {
-        use crate::domain::risk::thresholds::ThresholdInfo;
+        use crate::risk::thresholds::ThresholdInfo;
         let t = Thresholds::default();
         let posts: Vec<Post> = [
             (0.0, 0.0),

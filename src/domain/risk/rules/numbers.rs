@@ -1,7 +1,7 @@
 //! The rules over a creator's numbers: engagement against the benchmark, likes against followers, credibility, experience and posting cadence.
 
-use crate::domain::creator::platform::Platform;
-use crate::domain::text::format::compact;
+use crate::creator::platform::Platform;
+use crate::text::format::compact;
 
 use super::*;
 

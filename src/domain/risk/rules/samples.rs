@@ -1,9 +1,9 @@
 //! The rules over what the user pasted or tagged: comment samples (generic and negative comments, hate-watching), audience fit and ad disclosure.
 
-use crate::domain::risk::audience::audience_fit;
-use crate::domain::risk::comments::NORMAL_SHARE_NOTE;
-use crate::domain::risk::disclosure::{JurisdictionResult, Verdict, DISCLAIMER};
-use crate::domain::risk::sentiment::ENGLISH_ONLY_NOTE;
+use crate::risk::audience::audience_fit;
+use crate::risk::comments::NORMAL_SHARE_NOTE;
+use crate::risk::disclosure::{JurisdictionResult, Verdict, DISCLAIMER};
+use crate::risk::sentiment::ENGLISH_ONLY_NOTE;
 
 use super::*;
 

@@ -1,7 +1,7 @@
 //! The rows of the threshold table (`THRESHOLDS`): one per field of `Thresholds`, with its label,
 //! explanation, the source of its default, unit, default and sensible range.
 
-use crate::domain::creator::dossier::STALE_AFTER_DAYS;
+use crate::creator::dossier::STALE_AFTER_DAYS;
 
 use super::{ThresholdInfo, ThresholdUnit};
 

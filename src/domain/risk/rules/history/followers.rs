@@ -228,7 +228,7 @@ pub(super) fn follower_rules(input: &RiskInput, t: &Thresholds, report: &mut Ris
 mod tests {
     use super::super::tests::*;
     use super::*;
-    use crate::domain::creator::dossier::SnapshotSource;
+    use crate::creator::dossier::SnapshotSource;
 
     #[test]
     fn follower_jumps_and_falls() {

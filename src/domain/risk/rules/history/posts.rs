@@ -347,7 +347,7 @@ pub fn sponsored_comparison(
 mod tests {
     use super::super::tests::*;
     use super::*;
-    use crate::domain::creator::dossier::SnapshotSource;
+    use crate::creator::dossier::SnapshotSource;
 
     #[test]
     fn likes_per_post_against_the_followers_of_the_day() {

@@ -168,7 +168,7 @@ pub(super) fn reported_rules(ctx: &Context, t: &Thresholds, report: &mut RiskRep
 mod tests {
     use super::super::tests::*;
     use super::*;
-    use crate::domain::creator::metrics::PostMetrics;
+    use crate::creator::metrics::PostMetrics;
 
     #[test]
     fn reported_figures_against_the_posts() {
