@@ -168,10 +168,6 @@ impl OrdersSession {
         }
     }
 
-    pub fn progress(&self) -> Progress {
-        self.reading.progress()
-    }
-
     /// Reads whatever is left and sorts the orders out against the campaign's codes (upper
     /// case); `now_ms` dates the import.
     pub fn finish(mut self, codes: &HashSet<String>, now_ms: f64) -> OrdersFile {
@@ -210,6 +206,10 @@ impl Steps for OrdersSession {
             self.reader.row(meta.line, &cells);
         }
         reading.end_step()
+    }
+
+    fn progress(&self) -> Progress {
+        self.reading.progress()
     }
 }
 

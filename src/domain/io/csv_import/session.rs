@@ -91,6 +91,9 @@ pub trait Steps {
     /// Reads up to `max_rows` more lines.
     fn step(&mut self, max_rows: usize) -> Progress;
 
+    /// Where the reading stands, for a progress bar.
+    fn progress(&self) -> Progress;
+
     /// Reads batches of `batch` lines while `keep_going` (asked after each batch with the
     /// progress so far) says so, or until the text ends: the page passes a clock check, so each
     /// turn of the event loop does about the same amount of work on a fast or a slow device.
@@ -443,10 +446,6 @@ impl ImportSession {
         self.reading.end_step()
     }
 
-    pub fn progress(&self) -> Progress {
-        self.reading.progress()
-    }
-
     /// Parses whatever is left and returns the result.
     pub fn finish(mut self) -> ImportReport {
         while !self.reading.finished {
@@ -501,6 +500,10 @@ impl Steps for ImportSession {
     fn step(&mut self, max_rows: usize) -> Progress {
         self.reading.started = true;
         self.parse(max_rows)
+    }
+
+    fn progress(&self) -> Progress {
+        self.reading.progress()
     }
 }
 
