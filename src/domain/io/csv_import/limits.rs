@@ -184,6 +184,31 @@ mod tests {
         assert_eq!(read.map(|d| d.text), Ok("name\na\n".to_string()));
     }
 
+    /// A text opened for reading starts at its data (after a byte-order mark and the header) with
+    /// nothing read; its progress counts bytes from after the mark, and a step that reaches the
+    /// end finishes it.
+    #[test]
+    fn a_reading_starts_at_the_data_and_finishes_at_the_end() {
+        let text = "\u{feff}name;followers\nAnn;45K\n".to_string();
+        let limits = Limits { bytes: 26, rows: 1 };
+        let Ok((mut reading, headers)) = limits.read_text(text) else {
+            panic!("not opened")
+        };
+        assert_eq!(headers, vec!["name", "followers"]);
+        assert_eq!(reading.delimiter, Delimiter::Semicolon);
+        assert_eq!((reading.start, reading.data_start.pos), (3, 18));
+        assert_eq!(reading.cursor, reading.data_start);
+        assert_eq!(reading.encoding, None);
+        let p = reading.progress();
+        assert_eq!((p.done_rows, p.total_rows, p.consumed_bytes), (0, 1, 15));
+        assert_eq!((p.total_bytes, p.finished), (23, false));
+        assert!(!reading.end_step().finished);
+        reading.cursor.pos = 26;
+        let p = reading.end_step();
+        assert!(p.finished && reading.finished);
+        assert_eq!(p.consumed_bytes, 23);
+    }
+
     /// Each import's error takes every refusal as the variant of the same name and fields.
     #[test]
     fn both_imports_word_every_refusal() {
