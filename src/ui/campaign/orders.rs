@@ -13,7 +13,6 @@ use crate::domain::text::choice::Choice;
 use crate::domain::text::format::{group_thousands, money, plural};
 use crate::domain::text::number::parse_optional_amount;
 use crate::ui::app::clock::now_ms;
-use crate::ui::app::slices::{read_slice, run_in_slices};
 use crate::ui::campaign::inputs::{campaign_id, shortlisted, CampaignMemo};
 use crate::ui::campaign::part::Part;
 use crate::ui::state::CampaignsStore;
@@ -61,35 +60,12 @@ impl Importer {
             self.error.set(Some(e.to_string()));
             return;
         }
-        self.cancelled.set_value(false);
-        self.preview.set(None);
-        let first = self
-            .session
-            .with_value(|s| s.as_ref().map(OrdersSession::progress));
-        self.progress.set(first);
         // The bar shows before any reading, and full before the long last step.
-        run_in_slices(
-            move |in_slice| {
-                read_slice(
-                    self.session,
-                    self.cancelled,
-                    self.progress,
-                    BATCH_ROWS,
-                    in_slice,
-                )
-            },
-            move || self.finish(),
-        );
+        self.read_in_slices(BATCH_ROWS, move |session| self.finish(session));
     }
 
     /// Sorts the orders out against the campaign's codes and stores the file's summary.
-    fn finish(self) {
-        if self.cancelled.try_get_value() != Some(false) {
-            return;
-        }
-        let Some(Some(session)) = self.session.try_update_value(Option::take) else {
-            return;
-        };
+    fn finish(self, session: OrdersSession) {
         let Some(c) = self.state.campaign.get_untracked() else {
             return;
         };

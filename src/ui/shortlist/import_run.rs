@@ -8,7 +8,7 @@ use crate::domain::io::csv_import::{
     merge_imported, ImportError, ImportSession, Preview, RejectedRow, Target,
 };
 use crate::domain::text::format::{group_thousands, plural};
-use crate::ui::app::slices::{after_paint, read_slice, run_in_slices};
+use crate::ui::app::slices::after_paint;
 use crate::ui::state::ShortlistStore;
 use crate::ui::widgets::import_session;
 
@@ -61,37 +61,14 @@ impl Importer {
     }
 
     pub(super) fn run(self) {
-        self.cancelled.set_value(false);
-        self.preview.set(None);
-        let first = self
-            .session
-            .with_value(|s| s.as_ref().map(|s| s.progress()));
-        self.progress.set(first);
         // The progress bar shows before any parsing, however quick the whole import turns out
         // to be; adding the creators to the shortlist and redrawing it is one long step of its
         // own, after the full bar has shown (`run_in_slices`).
-        run_in_slices(
-            move |in_slice| {
-                read_slice(
-                    self.session,
-                    self.cancelled,
-                    self.progress,
-                    BATCH_ROWS,
-                    in_slice,
-                )
-            },
-            move || self.merge(),
-        );
+        self.read_in_slices(BATCH_ROWS, move |session| self.merge(session));
     }
 
     /// Adds the parsed creators to the shortlist and shows the report.
-    fn merge(self) {
-        if self.cancelled.try_get_value() != Some(false) {
-            return;
-        }
-        let Some(Some(session)) = self.session.try_update_value(Option::take) else {
-            return;
-        };
+    fn merge(self, session: ImportSession) {
         let report = session.finish();
         let summary = report.summary();
         let columns = report.columns;

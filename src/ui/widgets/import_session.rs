@@ -1,13 +1,14 @@
 //! What both CSV imports (creators into the shortlist, a shop's orders into a campaign) keep while
 //! a file is previewed and read: the session behind the preview, the preview, the progress, the
 //! report, the error and the file being read, in one `Copy` handle (`Importer`) that the page's
-//! handlers and each scheduled slice take. Each import adds its own remapping, run and finish on
-//! its instance of it (`shortlist::import_run`, `campaign::orders`).
+//! handlers and each scheduled slice take, and the reading in time slices both run. Each import
+//! adds its own remapping, start and finish on its instance of it (`shortlist::import_run`,
+//! `campaign::orders`).
 
 use leptos::prelude::*;
 
-use crate::domain::io::csv_import::Progress;
-use crate::ui::app::slices::ImportProgress;
+use crate::domain::io::csv_import::{Progress, Steps};
+use crate::ui::app::slices::{read_slice, run_in_slices, ImportProgress};
 use crate::ui::widgets::files::read_chosen_file;
 use crate::ui::widgets::section::classes;
 
@@ -87,6 +88,32 @@ where
         self.session.set_value(None);
         self.preview.set(None);
         self.progress.set(None);
+    }
+
+    /// Reads the session in time slices of `batch` rows (see `run_in_slices`), the preview gone
+    /// and the progress bar shown before any reading, then hands the session to `finish`, after
+    /// a frame with the full bar, unless the import was cancelled meanwhile.
+    pub fn read_in_slices(self, batch: usize, finish: impl FnOnce(S) + 'static)
+    where
+        S: Steps,
+    {
+        self.cancelled.set_value(false);
+        self.preview.set(None);
+        let first = self.session.with_value(|s| s.as_ref().map(S::progress));
+        self.progress.set(first);
+        run_in_slices(
+            move |in_slice| {
+                read_slice(self.session, self.cancelled, self.progress, batch, in_slice)
+            },
+            move || {
+                if self.cancelled.try_get_value() != Some(false) {
+                    return;
+                }
+                if let Some(Some(session)) = self.session.try_update_value(Option::take) {
+                    finish(session);
+                }
+            },
+        );
     }
 
     /// Reads the file chosen in the input that fired `ev` (see `read_chosen_file`): `reading`

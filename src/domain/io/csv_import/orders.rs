@@ -17,8 +17,8 @@ use crate::campaign::attribution::{
 use crate::io::encoding::{Encoding, EncodingError};
 use crate::text::format::group_thousands;
 
-use super::limits::{from_unopened, Limits};
-use super::reader::{read_record_wanted, Cursor, Opening};
+use super::limits::{from_unopened, Limits, Reading};
+use super::reader::read_record_wanted;
 use super::{Delimiter, Progress, Steps};
 
 /// A shop's export is larger than a creator list: 50,000 orders with line items and addresses
@@ -74,61 +74,28 @@ pub struct OrdersPreview {
 #[derive(Debug, Clone)]
 pub struct OrdersSession {
     name: String,
-    text: String,
-    start: usize,
-    encoding: Option<Encoding>,
-    encoding_warning: Option<String>,
-    delimiter: Delimiter,
-    data_start: Cursor,
-    cursor: Cursor,
-    total_rows: usize,
-    done_rows: usize,
-    started: bool,
-    finished: bool,
+    reading: Reading,
     reader: OrdersReader,
 }
 
 impl OrdersSession {
     /// Decodes a file's bytes (see `io::encoding`) and finds its columns.
     pub fn from_file(name: &str, bytes: Vec<u8>) -> Result<OrdersSession, OrdersImportError> {
-        let decoded = LIMITS.decode::<OrdersImportError>(bytes)?;
-        Self::start(name, decoded.text, Some(decoded.encoding), decoded.warning)
+        let opened = LIMITS.read_file::<OrdersImportError>(bytes)?;
+        Ok(Self::start(name, opened))
     }
 
     /// Text already decoded (tests, benches).
     pub fn from_text(name: &str, text: String) -> Result<OrdersSession, OrdersImportError> {
-        Self::start(name, text, None, None)
+        Ok(Self::start(name, LIMITS.read_text(text)?))
     }
 
-    fn start(
-        name: &str,
-        text: String,
-        encoding: Option<Encoding>,
-        encoding_warning: Option<String>,
-    ) -> Result<OrdersSession, OrdersImportError> {
-        let Opening {
-            start,
-            cursor,
-            delimiter,
-            headers,
-            total_rows,
-        } = LIMITS.open(&text)?;
-        let columns = map_columns(&headers);
-        Ok(OrdersSession {
+    fn start(name: &str, (reading, headers): (Reading, Vec<String>)) -> OrdersSession {
+        OrdersSession {
             name: name.trim().to_string(),
-            text,
-            start,
-            encoding,
-            encoding_warning,
-            delimiter,
-            data_start: cursor,
-            cursor,
-            total_rows,
-            done_rows: 0,
-            started: false,
-            finished: false,
-            reader: OrdersReader::new(columns),
-        })
+            reading,
+            reader: OrdersReader::new(map_columns(&headers)),
+        }
     }
 
     pub fn name(&self) -> &str {
@@ -141,7 +108,7 @@ impl OrdersSession {
 
     /// Column `index` gives `role` (or nothing); only before the import starts.
     pub fn remap(&mut self, index: usize, role: Option<Role>) -> Result<(), OrdersImportError> {
-        if self.started {
+        if self.reading.started {
             return Err(OrdersImportError::AlreadyStarted);
         }
         let mut columns = self.reader.columns().clone();
@@ -162,14 +129,14 @@ impl OrdersSession {
     pub fn preview(&self, n: usize) -> OrdersPreview {
         let mut reader = OrdersReader::new(self.columns().clone());
         let wanted = self.columns().wanted();
-        let mut cursor = self.data_start;
+        let mut cursor = self.reading.data_start;
         let mut cells: Vec<Cow<str>> = Vec::new();
         let mut rows = 0;
         while rows < PREVIEW_ROWS {
             let Some((meta, blank)) = read_record_wanted(
-                &self.text,
+                &self.reading.text,
                 &mut cursor,
-                self.delimiter.byte(),
+                self.reading.delimiter.byte(),
                 &wanted,
                 &mut cells,
             ) else {
@@ -186,9 +153,9 @@ impl OrdersSession {
             }
         }
         OrdersPreview {
-            delimiter: self.delimiter,
-            encoding: self.encoding,
-            encoding_warning: self.encoding_warning.clone(),
+            delimiter: self.reading.delimiter,
+            encoding: self.reading.encoding,
+            encoding_warning: self.reading.encoding_warning.clone(),
             columns: self.columns().clone(),
             missing: self
                 .columns()
@@ -197,24 +164,14 @@ impl OrdersSession {
                 .map(|r| r.missing_message())
                 .collect(),
             orders: reader.preview(n),
-            total_rows: self.total_rows,
+            total_rows: self.reading.total_rows,
         }
-    }
-
-    pub fn progress(&self) -> Progress {
-        Progress::of(
-            &self.text,
-            self.start,
-            self.cursor.pos,
-            (self.done_rows, self.total_rows),
-            self.finished,
-        )
     }
 
     /// Reads whatever is left and sorts the orders out against the campaign's codes (upper
     /// case); `now_ms` dates the import.
     pub fn finish(mut self, codes: &HashSet<String>, now_ms: f64) -> OrdersFile {
-        while !self.finished {
+        while !self.reading.finished {
             self.step(usize::MAX);
         }
         self.reader.finish(&self.name, now_ms, codes)
@@ -224,33 +181,35 @@ impl OrdersSession {
 impl Steps for OrdersSession {
     /// Reads up to `max_rows` more lines.
     fn step(&mut self, max_rows: usize) -> Progress {
-        self.started = true;
+        let reading = &mut self.reading;
+        reading.started = true;
         // Only the cells the attribution reads are built (8 of a Shopify export's 79 columns).
-        let wanted = self.columns().wanted();
+        let wanted = self.reader.columns().wanted();
         let mut cells: Vec<Cow<str>> = Vec::new();
         let mut handled = 0;
-        while handled < max_rows && !self.finished {
+        while handled < max_rows && !reading.finished {
             let Some((meta, blank)) = read_record_wanted(
-                &self.text,
-                &mut self.cursor,
-                self.delimiter.byte(),
+                &reading.text,
+                &mut reading.cursor,
+                reading.delimiter.byte(),
                 &wanted,
                 &mut cells,
             ) else {
-                self.finished = true;
+                reading.finished = true;
                 break;
             };
             handled += 1;
             if blank {
                 continue;
             }
-            self.done_rows += 1;
+            reading.done_rows += 1;
             self.reader.row(meta.line, &cells);
         }
-        if self.cursor.pos >= self.text.len() {
-            self.finished = true;
-        }
-        self.progress()
+        reading.end_step()
+    }
+
+    fn progress(&self) -> Progress {
+        self.reading.progress()
     }
 }
 

@@ -11,8 +11,8 @@ use crate::io::encoding::{Encoding, EncodingError};
 use crate::text::date::Date;
 use crate::text::format::group_thousands;
 
-use super::limits::{from_unopened, Limits};
-use super::reader::{is_empty_record, read_record, unneutralise, Cursor, Opening};
+use super::limits::{from_unopened, Limits, Reading};
+use super::reader::{is_empty_record, read_record, unneutralise};
 use super::rows::{read_rate, Column, RateScale, RowBuilder};
 use super::{has_name_source, map_headers, ColumnMapping, Delimiter, Target};
 
@@ -75,24 +75,6 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// Where a reading of `text` stands: `done_rows` of `total_rows`, the cursor at byte `pos`,
-    /// the data starting at byte `start` (after a byte-order mark).
-    pub(super) fn of(
-        text: &str,
-        start: usize,
-        pos: usize,
-        (done_rows, total_rows): (usize, usize),
-        finished: bool,
-    ) -> Progress {
-        Progress {
-            done_rows,
-            total_rows,
-            consumed_bytes: pos.saturating_sub(start),
-            total_bytes: text.len().saturating_sub(start),
-            finished,
-        }
-    }
-
     /// Share done, 0.0 to 1.0.
     pub fn fraction(&self) -> f64 {
         if self.finished || self.total_bytes == 0 {
@@ -108,6 +90,9 @@ impl Progress {
 pub trait Steps {
     /// Reads up to `max_rows` more lines.
     fn step(&mut self, max_rows: usize) -> Progress;
+
+    /// Where the reading stands, for a progress bar.
+    fn progress(&self) -> Progress;
 
     /// Reads batches of `batch` lines while `keep_going` (asked after each batch with the
     /// progress so far) says so, or until the text ends: the page passes a clock check, so each
@@ -208,19 +193,8 @@ impl ImportReport {
 /// An import in progress. Owns the text so it can live across animation frames.
 #[derive(Debug, Clone)]
 pub struct ImportSession {
-    text: String,
-    /// Byte offset past the BOM.
-    start: usize,
-    encoding: Option<Encoding>,
-    encoding_warning: Option<String>,
-    delimiter: Delimiter,
+    reading: Reading,
     columns: Vec<ColumnMapping>,
-    data_start: Cursor,
-    cursor: Cursor,
-    total_rows: usize,
-    done_rows: usize,
-    started: bool,
-    finished: bool,
     builder: RowBuilder,
     creators: Vec<Creator>,
     rejected: Vec<RejectedRow>,
@@ -232,7 +206,8 @@ impl ImportSession {
     /// domain has none) dates the new creators, their reported figures and follower counts, and
     /// seeds their ids.
     pub fn new(text: impl Into<String>, now_ms: f64) -> Result<ImportSession, ImportError> {
-        Self::start(text.into(), now_ms, "pasted rows".to_string(), None, None)
+        let opened = LIMITS.read_text(text.into())?;
+        Ok(Self::start(opened, now_ms, "pasted rows".to_string()))
     }
 
     /// Reads a file's bytes (see `io::encoding`) and prepares the import; the figures it reports
@@ -242,35 +217,24 @@ impl ImportSession {
         bytes: Vec<u8>,
         now_ms: f64,
     ) -> Result<ImportSession, ImportError> {
-        let decoded = LIMITS.decode::<ImportError>(bytes)?;
-        Self::start(
-            decoded.text,
+        let opened = LIMITS.read_file::<ImportError>(bytes)?;
+        Ok(Self::start(
+            opened,
             now_ms,
             format!("import file “{}”", shorten(name.trim(), 80)),
-            Some(decoded.encoding),
-            decoded.warning,
-        )
+        ))
     }
 
     fn start(
-        text: String,
+        (reading, headers): (Reading, Vec<String>),
         now_ms: f64,
         source: String,
-        encoding: Option<Encoding>,
-        encoding_warning: Option<String>,
-    ) -> Result<ImportSession, ImportError> {
-        let Opening {
-            start,
-            cursor,
-            delimiter,
-            headers,
-            total_rows,
-        } = LIMITS.open(&text)?;
+    ) -> ImportSession {
         let mut columns = map_headers(&headers);
-        set_scales(&text, cursor, delimiter, &mut columns);
+        set_scales(&reading, &mut columns);
         let mut builder = RowBuilder {
             map: Vec::new(),
-            delimiter,
+            delimiter: reading.delimiter,
             now_ms,
             ids: IdSource::new(now_ms),
             seen: HashMap::new(),
@@ -280,28 +244,18 @@ impl ImportSession {
             reported_columns: 0,
         };
         builder.set_map(columns.iter().map(Column::of).collect());
-        Ok(ImportSession {
-            text,
-            start,
-            encoding,
-            encoding_warning,
-            delimiter,
+        ImportSession {
+            reading,
             columns,
-            data_start: cursor,
-            cursor,
-            total_rows,
-            done_rows: 0,
-            started: false,
-            finished: false,
             builder,
             creators: Vec::new(),
             rejected: Vec::new(),
             skipped_empty: 0,
-        })
+        }
     }
 
     pub fn delimiter(&self) -> Delimiter {
-        self.delimiter
+        self.reading.delimiter
     }
 
     pub fn columns(&self) -> &[ColumnMapping] {
@@ -312,7 +266,7 @@ impl ImportSession {
     /// column already giving a field only one column may give is kept as a custom field instead.
     /// Only before the first [`ImportSession::step`].
     pub fn remap(&mut self, index: usize, target: Target) -> Result<(), ImportError> {
-        if self.started {
+        if self.reading.started {
             return Err(ImportError::AlreadyStarted);
         }
         let Some(header) = self.columns.get(index).map(|c| c.header.clone()) else {
@@ -336,14 +290,13 @@ impl ImportSession {
                 ));
             }
         }
-        let data_start = self.data_start;
-        set_scales(&self.text, data_start, self.delimiter, &mut self.columns);
+        set_scales(&self.reading, &mut self.columns);
         self.builder
             .set_map(self.columns.iter().map(Column::of).collect());
         // Rows read ahead were read with the old mapping: read them again.
-        self.cursor = data_start;
-        self.finished = false;
-        self.done_rows = 0;
+        self.reading.cursor = self.reading.data_start;
+        self.reading.finished = false;
+        self.reading.done_rows = 0;
         self.skipped_empty = 0;
         self.creators.clear();
         self.rejected.clear();
@@ -361,7 +314,7 @@ impl ImportSession {
 
     /// How the file's bytes were read; `None` for pasted text.
     pub fn encoding(&self) -> Option<Encoding> {
-        self.encoding
+        self.reading.encoding
     }
 
     /// The first `n` rows, parsed as the import will parse them; nothing is consumed or saved.
@@ -370,13 +323,16 @@ impl ImportSession {
         // As the import starts, whatever was read ahead.
         builder.seen.clear();
         builder.ids = IdSource::new(builder.now_ms);
-        let mut cursor = self.data_start;
+        let mut cursor = self.reading.data_start;
         let mut cells: Vec<Cow<str>> = Vec::new();
         let mut rows = Vec::new();
         while rows.len() < n {
-            let Some(meta) =
-                read_record(&self.text, &mut cursor, self.delimiter.byte(), &mut cells)
-            else {
+            let Some(meta) = read_record(
+                &self.reading.text,
+                &mut cursor,
+                self.reading.delimiter.byte(),
+                &mut cells,
+            ) else {
                 break;
             };
             if is_empty_record(&cells) {
@@ -389,12 +345,12 @@ impl ImportSession {
             });
         }
         Preview {
-            delimiter: self.delimiter,
-            encoding: self.encoding,
-            encoding_warning: self.encoding_warning.clone(),
+            delimiter: self.reading.delimiter,
+            encoding: self.reading.encoding,
+            encoding_warning: self.reading.encoding_warning.clone(),
             columns: self.columns.clone(),
             rows,
-            total_rows: self.total_rows,
+            total_rows: self.reading.total_rows,
             name_missing: self.name_missing().map(|e| e.to_string()),
             readings: self.readings(),
         }
@@ -409,7 +365,7 @@ impl ImportSession {
             .collect();
         let mut out = Vec::new();
         for col in rate_columns {
-            let first = sample_cells(&self.text, self.data_start, self.delimiter, col.index, 1);
+            let first = sample_cells(&self.reading, col.index, 1);
             let Some(cell) = first.first() else { continue };
             let Some(read) = read_rate(cell, col.scale) else {
                 out.push(format!(
@@ -442,7 +398,7 @@ impl ImportSession {
     /// reading ahead while the preview is drawn and looked at lets that happen before the import
     /// proper, whose first 10,000 rows otherwise took three times as long as the rest.
     pub fn read_ahead(&mut self, rows: usize) -> Progress {
-        if self.started {
+        if self.reading.started {
             return self.progress();
         }
         self.parse(rows)
@@ -451,18 +407,18 @@ impl ImportSession {
     fn parse(&mut self, max_rows: usize) -> Progress {
         if self.creators.capacity() == 0 {
             // Growing 100,000 creators by doubling copies them several times over; the count is known.
-            self.creators.reserve(self.total_rows);
+            self.creators.reserve(self.reading.total_rows);
         }
         let mut cells: Vec<Cow<str>> = Vec::new();
         let mut handled = 0;
-        while handled < max_rows && !self.finished {
+        while handled < max_rows && !self.reading.finished {
             let Some(meta) = read_record(
-                &self.text,
-                &mut self.cursor,
-                self.delimiter.byte(),
+                &self.reading.text,
+                &mut self.reading.cursor,
+                self.reading.delimiter.byte(),
                 &mut cells,
             ) else {
-                self.finished = true;
+                self.reading.finished = true;
                 break;
             };
             handled += 1;
@@ -470,11 +426,13 @@ impl ImportSession {
                 self.skipped_empty += 1;
                 continue;
             }
-            self.done_rows += 1;
+            self.reading.done_rows += 1;
             // Built where it stays (see `RowBuilder::build_into`).
             self.creators.push(Creator::default());
             let built = match self.creators.last_mut() {
-                Some(c) => self.builder.build_into(&cells, meta, self.cursor.line, c),
+                Some(c) => self
+                    .builder
+                    .build_into(&cells, meta, self.reading.cursor.line, c),
                 None => Ok(()),
             };
             if let Err(reason) = built {
@@ -485,51 +443,33 @@ impl ImportSession {
                 });
             }
         }
-        if self.cursor.pos >= self.text.len() {
-            self.finished = true;
-        }
-        self.progress()
-    }
-
-    pub fn progress(&self) -> Progress {
-        Progress::of(
-            &self.text,
-            self.start,
-            self.cursor.pos,
-            (self.done_rows, self.total_rows),
-            self.finished,
-        )
+        self.reading.end_step()
     }
 
     /// Parses whatever is left and returns the result.
     pub fn finish(mut self) -> ImportReport {
-        while !self.finished {
+        while !self.reading.finished {
             self.step(usize::MAX);
         }
         ImportReport {
             creators: self.creators,
             rejected: self.rejected,
             skipped_empty: self.skipped_empty,
-            delimiter: self.delimiter,
+            delimiter: self.reading.delimiter,
             columns: self.columns,
         }
     }
 }
 
-/// The first `limit` non-empty cells of column `index` in the data rows from `from`.
-fn sample_cells(
-    text: &str,
-    from: Cursor,
-    delimiter: Delimiter,
-    index: usize,
-    limit: usize,
-) -> Vec<String> {
-    let mut cursor = from;
+/// The first `limit` non-empty cells of column `index` in the first data rows.
+fn sample_cells(reading: &Reading, index: usize, limit: usize) -> Vec<String> {
+    let mut cursor = reading.data_start;
     let mut cells: Vec<Cow<str>> = Vec::new();
     let mut out = Vec::new();
     let mut rows = 0;
     while out.len() < limit && rows < SCALE_SAMPLE_ROWS {
-        if read_record(text, &mut cursor, delimiter.byte(), &mut cells).is_none() {
+        let delimiter = reading.delimiter.byte();
+        if read_record(&reading.text, &mut cursor, delimiter, &mut cells).is_none() {
             break;
         }
         rows += 1;
@@ -544,10 +484,10 @@ fn sample_cells(
 }
 
 /// Decides, from the first rows, how each engagement-rate column writes its rates.
-fn set_scales(text: &str, from: Cursor, delimiter: Delimiter, columns: &mut [ColumnMapping]) {
+fn set_scales(reading: &Reading, columns: &mut [ColumnMapping]) {
     for col in columns.iter_mut() {
         col.scale = if col.target == Target::Reported(ReportedKind::EngagementRate) {
-            let cells = sample_cells(text, from, delimiter, col.index, SCALE_SAMPLE_ROWS);
+            let cells = sample_cells(reading, col.index, SCALE_SAMPLE_ROWS);
             RateScale::of_sample(cells.iter().map(String::as_str))
         } else {
             RateScale::Percent
@@ -558,8 +498,12 @@ fn set_scales(text: &str, from: Cursor, delimiter: Delimiter, columns: &mut [Col
 impl Steps for ImportSession {
     /// Parses up to `max_rows` more lines (about 2,000 keeps a frame short in the browser).
     fn step(&mut self, max_rows: usize) -> Progress {
-        self.started = true;
+        self.reading.started = true;
         self.parse(max_rows)
+    }
+
+    fn progress(&self) -> Progress {
+        self.reading.progress()
     }
 }
 
