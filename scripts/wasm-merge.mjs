@@ -47,24 +47,12 @@ class Reader {
       if (shift > 28) throw new Error("u32 too long");
     }
   }
-  /** A signed LEB128 of up to 32 bits (`i32.const`'s immediate). */
-  s32() {
-    let value = 0;
-    let shift = 0;
-    let b;
-    do {
-      b = this.byte();
-      value += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (b & 0x80);
-    if (b & 0x40) value -= 2 ** shift;
-    return value;
-  }
   /** A signed LEB128 of up to 64 bits, skipped (its value is never needed). */
   skipLeb() {
     while (this.byte() & 0x80);
   }
-  /** Block types and heap types: a signed 33-bit LEB; negative values are value types. */
+  /** Block types and heap types (a signed 33-bit LEB; negative values are value types), and
+   * `i32.const`'s immediate. */
   s33() {
     let value = 0;
     let shift = 0;
@@ -392,7 +380,7 @@ function rewriteBody(bytes, start, end, map, label) {
         if (r.u32() !== 0) throw new Error(`${label}: memory.size/grow of a memory other than 0`);
         break;
       case 0x41:
-        constant = { start: opAt, value: r.s32(), end: 0 };
+        constant = { start: opAt, value: r.s33(), end: 0 };
         constant.end = r.at;
         break;
       case 0x42:
