@@ -314,7 +314,7 @@ function rewriteBody(bytes, start, end, map, label) {
     if (align & 0x40) throw new Error(`${label}: a memory index in a memarg (multi-memory)`);
     r.u32();
   };
-  // The `i32.const` just read: where it starts and ends, and its value.
+  // The instruction just read, when it is an `i32.const`: where it starts, and its value.
   let constant = null;
   while (!r.done()) {
     const opAt = r.at;
@@ -352,7 +352,7 @@ function rewriteBody(bytes, start, end, map, label) {
         const t = r.u32();
         const table = r.u32();
         // The slot is the last operand: an `i32.const` right before names it.
-        const target = last && last.end === opAt ? map.direct(last.value, map.type(t), map.table(table)) : undefined;
+        const target = last ? map.direct(last.value, map.type(t), map.table(table)) : undefined;
         if (target !== undefined) {
           // call_indirect (0x11) becomes call (0x10), return_call_indirect (0x13) return_call (0x12).
           replace(last.start, () => w.byte(op - 1).u32(target));
@@ -380,8 +380,7 @@ function rewriteBody(bytes, start, end, map, label) {
         if (r.u32() !== 0) throw new Error(`${label}: memory.size/grow of a memory other than 0`);
         break;
       case 0x41:
-        constant = { start: opAt, value: r.s33(), end: 0 };
-        constant.end = r.at;
+        constant = { start: opAt, value: r.s33() };
         break;
       case 0x42:
         r.skipLeb();
@@ -502,12 +501,12 @@ export function mergeModules(inputs) {
   const elemSection = [];
   const dataSection = [];
   const codeSection = [];
+  // Table slot -> the module that fills it and, where it names a function, that function's
+  // merged index and type.
   const slots = new Map();
-  // Table slot -> the merged function this module fills it with and that function's type.
-  const filled = new Map();
   const direct = (slot, type, table) => {
-    const f = table === 0 ? filled.get(slot) : undefined;
-    return f && f.type === type ? f.func : undefined;
+    const f = table === 0 ? slots.get(slot) : undefined;
+    return f && f.func !== undefined && f.type === type ? f.func : undefined;
   };
   const bodies = [];
   modules.forEach((m, k) => {
@@ -551,14 +550,16 @@ export function mergeModules(inputs) {
             const items = e.funcs || e.exprs;
             for (let i = 0; i < items.length; i++) {
               const owner = slots.get(first + i);
-              if (owner !== undefined && owner !== m.label) {
-                throw new Error(`${m.label} and ${owner} both fill table slot ${first + i}`);
+              if (owner !== undefined && owner.label !== m.label) {
+                throw new Error(`${m.label} and ${owner.label} both fill table slot ${first + i}`);
               }
-              slots.set(first + i, m.label);
+              const slot = { label: m.label };
               if (e.funcs) {
                 const f = e.funcs[i];
-                filled.set(first + i, { func: map.func(f), type: map.type(m.funcs[check("function", f, m.funcs.length)]) });
+                slot.func = map.func(f);
+                slot.type = map.type(m.funcs[check("function", f, m.funcs.length)]);
               }
+              slots.set(first + i, slot);
             }
           }
         }

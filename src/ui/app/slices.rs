@@ -10,7 +10,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::io::csv_import::{Progress, Steps};
+use crate::domain::io::csv_import::Progress;
 use crate::domain::text::format::{group_thousands, plural};
 use crate::ui::app::clock::performance;
 
@@ -74,32 +74,6 @@ pub fn run_in_slices(
     });
     let first = runner.clone();
     Runner::after_frame(&runner, Box::new(move || Runner::slice(first)));
-}
-
-/// One slice of a CSV import's reading, the same for both imports: batches of `batch` rows while
-/// `in_slice` allows; nothing when the import was cancelled or its session is gone; the progress
-/// shown; [`Slice::Done`] once the whole text is read.
-pub fn read_slice<S: Steps + Send + Sync + 'static>(
-    session: StoredValue<Option<S>>,
-    cancelled: StoredValue<bool>,
-    progress: RwSignal<Option<Progress>>,
-    batch: usize,
-    in_slice: &dyn Fn() -> bool,
-) -> Slice {
-    if cancelled.try_get_value() != Some(false) {
-        return Slice::Stopped;
-    }
-    let Some(Some(p)) =
-        session.try_update_value(|s| s.as_mut().map(|s| s.step_while(batch, |_| in_slice())))
-    else {
-        return Slice::Stopped;
-    };
-    progress.set(Some(p));
-    if p.finished {
-        Slice::Done
-    } else {
-        Slice::More
-    }
 }
 
 /// A task waiting for its turn.

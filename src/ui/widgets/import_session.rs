@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use crate::domain::io::csv_import::{Progress, Steps};
-use crate::ui::app::slices::{read_slice, run_in_slices, ImportProgress};
+use crate::ui::app::slices::{run_in_slices, ImportProgress, Slice};
 use crate::ui::widgets::files::read_chosen_file;
 use crate::ui::widgets::section::classes;
 
@@ -102,9 +102,7 @@ where
         let first = self.session.with_value(|s| s.as_ref().map(S::progress));
         self.progress.set(first);
         run_in_slices(
-            move |in_slice| {
-                read_slice(self.session, self.cancelled, self.progress, batch, in_slice)
-            },
+            move |in_slice| self.read_slice(batch, in_slice),
             move || {
                 if self.cancelled.try_get_value() != Some(false) {
                     return;
@@ -114,6 +112,30 @@ where
                 }
             },
         );
+    }
+
+    /// One slice of the reading: batches of `batch` rows while `in_slice` allows; nothing when
+    /// the import was cancelled or its session is gone; the progress shown; [`Slice::Done`] once
+    /// the whole text is read.
+    fn read_slice(self, batch: usize, in_slice: &dyn Fn() -> bool) -> Slice
+    where
+        S: Steps,
+    {
+        if self.cancelled.try_get_value() != Some(false) {
+            return Slice::Stopped;
+        }
+        let Some(Some(p)) = self
+            .session
+            .try_update_value(|s| s.as_mut().map(|s| s.step_while(batch, |_| in_slice())))
+        else {
+            return Slice::Stopped;
+        };
+        self.progress.set(Some(p));
+        if p.finished {
+            Slice::Done
+        } else {
+            Slice::More
+        }
     }
 
     /// Reads the file chosen in the input that fired `ev` (see `read_chosen_file`): `reading`
