@@ -159,3 +159,21 @@ test("an orders file without a discount-code or total column is refused, naming 
   await expect(page.locator(".orders-files tbody tr")).toHaveCount(1);
   expect(errors).toEqual([]);
 });
+
+// Regression: a code or a link part was saved only when its field lost focus, so one typed and
+// followed at once by a reload (or a closed tab) was lost; every other campaign field saves as
+// it is typed.
+test("a code and a link part typed, then reloaded at once, are kept", async ({ page }) => {
+  const errors = await openWithShortlist(page);
+  await campaignWithCodes(page);
+  await page.getByLabel("Discount code of Bo Cooks").fill("BOFAST");
+  await page.getByText("Link parts of Ann Fit").click();
+  await page.locator("#utm-0-content").fill("ann-fast");
+  // The field keeps the focus: no blur, no change event, before the reload.
+  await expect(page.locator("#utm-0-content")).toBeFocused();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 3, name: "Spring glow" })).toBeVisible();
+  await expect(page.getByLabel("Discount code of Bo Cooks")).toHaveValue("BOFAST");
+  await expect(page.locator(".campaign-codes")).toContainText("utm_content=ann-fast");
+  expect(errors).toEqual([]);
+});

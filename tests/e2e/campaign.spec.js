@@ -58,7 +58,11 @@ async function planCampaign(page, name) {
 
 test("goal to budget, countries, creators, plan, checklist, printed brief, vetting record and tracking", async ({ page }, testInfo) => {
   const errors = await openWithShortlist(page);
+  // With no campaign yet, the list says what to do rather than showing an empty heading.
+  const empty = page.getByText("No campaigns yet. Name your first one below to start.");
+  await expect(empty).toBeVisible();
   await planCampaign(page, "Spring launch");
+  await expect(empty).toBeHidden();
 
   // Recommendations say why, with citations; the plan is in euros and explains each pick.
   await expect(page.locator(".campaign-recs cite").first()).toBeVisible();
@@ -218,5 +222,25 @@ test("unreadable stored campaigns: banner, download, start fresh only when confi
   await page.getByRole("button", { name: "Yes, replace the stored data" }).click();
   await expect(page.locator(".campaign-banners [role=alert]")).toHaveCount(0);
   expect(await page.evaluate(() => localStorage.getItem("microscope.campaigns"))).toContain("Fresh");
+  expect(errors).toEqual([]);
+});
+
+// Regression: an end date before the start was saved as typed; the next load set the whole
+// campaign aside ("could not be loaded") and the next save deleted it.
+test("an end date before the start is refused at the field and the campaign survives a reload", async ({ page }) => {
+  const errors = await openWithShortlist(page);
+  await planCampaign(page, "Dates");
+  await page.getByLabel("Start date").fill("2026-05-31");
+  await page.getByLabel("End date").fill("2026-05-01");
+  const refusal = "Not saved: the end date 2026-05-01 is before the start date 2026-05-31.";
+  await expect(page.locator("#campaign-end-error, .campaign-banners").filter({ hasText: refusal }).first()).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Last change not kept" })).toBeVisible();
+  await expect.poll(() => storedCampaigns(page).then((s) => s && s.data[0] && s.data[0].start)).toBe("2026-05-31");
+  const stored = await storedCampaigns(page);
+  expect(stored.data[0].end ?? null).toBeNull();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 3, name: "Dates" })).toBeVisible();
+  await expect(page.getByLabel("Start date")).toHaveValue("2026-05-31");
+  await expect(page.getByText("could not be loaded")).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -79,6 +79,39 @@ pub fn creator_summary(creator: &Creator) -> Creator {
     c
 }
 
+/// A shared creator to merge with the same creator here: what [`creator_summary`] leaves out
+/// comes from here. A link's empty note or missing price means "not shared", not "cleared";
+/// merging it as it is wiped the team's notes, email and price and added each comment sample a
+/// second time, without its text.
+fn with_private_kept(shared: &Creator, here: &Creator) -> Creator {
+    let mut c = shared.clone();
+    c.notes.clone_from(&here.notes);
+    c.email.clone_from(&here.email);
+    c.price = here.price;
+    c.currency.clone_from(&here.currency);
+    c.custom.clone_from(&here.custom);
+    // A sample travels without its text; the one here with the same date and counts is it.
+    for sample in c.comment_samples.iter_mut().filter(|s| s.text.is_empty()) {
+        if let Some(mine) = here
+            .comment_samples
+            .iter()
+            .find(|h| h.date == sample.date && h.counts == sample.counts)
+        {
+            sample.text.clone_from(&mine.text);
+        }
+    }
+    c
+}
+
+/// A shared brief's campaign to merge with the same campaign here: the shop's orders never
+/// travel in a link ([`crate::campaign::attribution::Attribution::without_orders`]), so the
+/// ones imported here stay.
+fn with_orders_kept(shared: &Campaign, here: &Campaign) -> Campaign {
+    let mut c = shared.clone();
+    c.attribution.files.clone_from(&here.attribution.files);
+    c
+}
+
 /// The JSON a link carries (before compression).
 pub fn share_json(item: &Shared) -> Result<String, ShareError> {
     #[derive(Serialize)]
@@ -176,6 +209,7 @@ fn place<T: Mergeable>(
     what: &str,
     fresh_id: &mut dyn FnMut() -> String,
     set_id: fn(&mut T, String),
+    keep_here: fn(&T, &T) -> T,
 ) -> (String, String) {
     match list.iter().find(|r| r.id() == item.id()) {
         None => {
@@ -186,7 +220,8 @@ fn place<T: Mergeable>(
             )
         }
         Some(here) if here.name() == item.name() => {
-            let (merged, report) = merge_records(list, std::slice::from_ref(item));
+            let item = keep_here(item, here);
+            let (merged, report) = merge_records(list, std::slice::from_ref(&item));
             *list = merged;
             let how = if report.updated > 0 {
                 "merged with the one here by id (the newer version kept, dated entries of both)"
@@ -231,13 +266,27 @@ pub fn add_shared(
     let set_creator: fn(&mut Creator, String) = |c, id| c.id = id;
     match shared {
         Shared::Creator { creator } => {
-            let (_, m) = place(&mut out.creators, creator, "creator", fresh_id, set_creator);
+            let (_, m) = place(
+                &mut out.creators,
+                creator,
+                "creator",
+                fresh_id,
+                set_creator,
+                with_private_kept,
+            );
             out.messages.push(m);
         }
         Shared::Brief { campaign, creators } => {
             let mut campaign = campaign.clone();
             for c in creators {
-                let (id, m) = place(&mut out.creators, c, "creator", fresh_id, set_creator);
+                let (id, m) = place(
+                    &mut out.creators,
+                    c,
+                    "creator",
+                    fresh_id,
+                    set_creator,
+                    with_private_kept,
+                );
                 if id != c.id {
                     for member in campaign.creators.iter_mut().filter(|m| **m == c.id) {
                         member.clone_from(&id);
@@ -257,6 +306,7 @@ pub fn add_shared(
                 "campaign",
                 fresh_id,
                 |c, id| c.id = id,
+                with_orders_kept,
             );
             out.messages.push(m);
         }
@@ -437,6 +487,82 @@ mod tests {
         assert_eq!(added.campaigns[0].creators, vec![new_id]);
         assert_eq!(added.messages.len(), 2);
         assert_eq!(added.messages[1], "Added the campaign “Spring”.");
+    }
+
+    /// Regression: adding a teammate's newer link of a creator held here wiped the notes, email,
+    /// price and currency (the link leaves them out) and added each comment sample again without
+    /// its text; adding one's own link back did the second. A brief's link wiped the shop's
+    /// orders imported here.
+    #[test]
+    fn adding_a_link_keeps_what_the_link_leaves_out() {
+        let mut fresh = || "unused".to_string();
+        let mut newer = ana();
+        newer.updated_at += 10.0;
+        newer.status = crate::creator::record::Status::Confirmed;
+        // (the creator in the link, the message's start)
+        let cases = [
+            (
+                creator_summary(&ana()),
+                "The creator “Ana Souza” was already here",
+            ),
+            (
+                creator_summary(&newer),
+                "The creator “Ana Souza” was merged",
+            ),
+        ];
+        for (shared, message) in cases {
+            let want_status = shared.status;
+            let added = add_shared(
+                &Shared::Creator {
+                    creator: Box::new(shared),
+                },
+                &[ana()],
+                &[],
+                &mut fresh,
+            );
+            assert!(
+                added.messages[0].starts_with(message),
+                "{:?}",
+                added.messages
+            );
+            let [got] = added.creators.as_slice() else {
+                panic!("one creator: {:?}", added.creators)
+            };
+            assert_eq!(got.status, want_status, "the link's newer status is taken");
+            assert_eq!(
+                (got.notes.as_str(), got.email.as_deref(), got.price),
+                ("private", Some("ana@example.com"), Some(450.0))
+            );
+            assert_eq!(got.custom, ana().custom);
+            assert_eq!(got.comment_samples, ana().comment_samples, "no second copy");
+        }
+
+        let mut campaign = Campaign::new("k1".into(), "Spring", 1.0);
+        campaign.creators.push(ana().id);
+        campaign.attribution.files.push(Default::default());
+        let mut shared = campaign.clone();
+        shared.attribution = campaign.attribution.without_orders();
+        shared.updated_at += 10.0;
+        shared.notes = "newer brief".into();
+        let added = add_shared(
+            &Shared::Brief {
+                campaign: Box::new(shared),
+                creators: vec![creator_summary(&ana())],
+            },
+            &[ana()],
+            &[campaign],
+            &mut fresh,
+        );
+        let [got] = added.campaigns.as_slice() else {
+            panic!("one campaign: {:?}", added.campaigns)
+        };
+        assert_eq!(got.notes, "newer brief");
+        assert_eq!(
+            got.attribution.files.len(),
+            1,
+            "the orders imported here stay"
+        );
+        assert_eq!(added.creators[0].notes, "private");
     }
 
     #[test]

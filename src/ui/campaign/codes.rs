@@ -6,8 +6,8 @@
 use leptos::prelude::*;
 
 use crate::domain::campaign::attribution::{
-    codes_csv, generate_codes, set_code, shared_codes, utm_link, utm_parts, validate_landing_url,
-    DEFAULT_PATTERN,
+    codes_csv, generate_codes, set_code, shared_codes, utm_defaults, utm_link, utm_parts,
+    validate_landing_url, DEFAULT_PATTERN,
 };
 use crate::domain::campaign::record::Campaign;
 use crate::domain::creator::record::Creator;
@@ -125,18 +125,16 @@ pub fn CodesView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView
         })
     };
 
+    // The rows are keyed by creator and kept while their fields are typed into: each field saves
+    // as it is typed (a reload or a closed tab right after typing keeps it, as every other
+    // campaign field does), and rebuilding the rows on each save would take the field from under
+    // the cursor. What a row shows of the campaign (the code, the link) follows the store.
+    let has_members = move || members.with(|l| !l.is_empty());
     let rows = move || {
-        let list = members.get();
-        if list.is_empty() {
+        if !has_members() {
             return view! { <p class="muted">"Add creators to the campaign above to give them codes and links."</p> }
                 .into_any();
         }
-        let c = campaign.get().unwrap_or_default();
-        let body = list
-            .into_iter()
-            .enumerate()
-            .map(|(i, m)| code_row(i, &c, m, store, creators))
-            .collect_view();
         view! {
             <ScrollTable
                 label="Codes and links"
@@ -144,7 +142,11 @@ pub fn CodesView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView
                 caption="Discount code and link per creator"
                 heads=&["Creator", "Discount code", "Link (UTM)"]
             >
-                {body}
+                <For
+                    each=move || members.get().into_iter().enumerate()
+                    key=|(i, m)| (*i, m.id.clone(), m.name.clone(), m.platform)
+                    children=move |(i, m)| code_row(i, campaign, m, store, creators)
+                />
             </ScrollTable>
         }
         .into_any()
@@ -221,26 +223,52 @@ pub fn CodesView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoView
     }
 }
 
-/// One creator's row: the code (checked on change) and the link with its editable parts.
+/// One creator's row: the code (checked as it is typed) and the link with its editable parts.
 fn code_row(
     i: usize,
-    c: &Campaign,
+    campaign: CampaignMemo,
     m: Creator,
     store: CampaignsStore,
     creators: Signal<Vec<Creator>>,
 ) -> impl IntoView {
-    let campaign_id = c.id.clone();
+    let start = campaign.get_untracked().unwrap_or_default();
+    let campaign_id = start.id.clone();
     let creator_id = m.id.clone();
-    let code = c.attribution.code_of(&m.id).to_string();
     let error = RwSignal::new(None::<String>);
     let input_id = format!("code-{i}");
     let error_id = format!("code-{i}-error");
-    let link = link_of(c, &m);
-    let parts = utm_parts(c, &m);
-    let defaults = {
-        let mut bare = c.clone();
-        bare.attribution.creators.remove(&m.id);
-        utm_parts(&bare, &m)
+    let code = {
+        let creator_id = creator_id.clone();
+        move || {
+            campaign.with(|c| {
+                c.as_ref()
+                    .map(|c| c.attribution.code_of(&creator_id).to_string())
+                    .unwrap_or_default()
+            })
+        }
+    };
+    let link = {
+        let m = m.clone();
+        move || campaign.with(|c| c.as_ref().map_or(Err(String::new()), |c| link_of(c, &m)))
+    };
+    let parts = utm_parts(&start, &m);
+    // What a part is when left empty: the convention's value, which follows the campaign.
+    let default_of = {
+        let m = m.clone();
+        move |part: &str| {
+            campaign.with(|c| {
+                let d = match c {
+                    Some(c) => utm_defaults(c, &m),
+                    None => utm_defaults(&Campaign::default(), &m),
+                };
+                match part {
+                    "source" => d.source,
+                    "medium" => d.medium,
+                    "campaign" => d.campaign,
+                    _ => d.content,
+                }
+            })
+        }
     };
     let on_code = {
         let (campaign_id, creator_id) = (campaign_id.clone(), creator_id.clone());
@@ -267,19 +295,24 @@ fn code_row(
         }
     };
     let part_fields = [
-        ("source", parts.source, defaults.source),
-        ("medium", parts.medium, defaults.medium),
-        ("campaign", parts.campaign, defaults.campaign),
-        ("content", parts.content, defaults.content),
+        ("source", parts.source),
+        ("medium", parts.medium),
+        ("campaign", parts.campaign),
+        ("content", parts.content),
     ]
     .into_iter()
-    .map(|(part, value, default)| {
+    .map(|(part, value)| {
         let field_id = format!("utm-{i}-{part}");
         let (campaign_id, creator_id) = (campaign_id.clone(), creator_id.clone());
-        let shown = if value == default {
+        let shown = if value == default_of(part) {
             String::new()
         } else {
             value
+        };
+        let default_of = default_of.clone();
+        let placeholder = {
+            let default_of = default_of.clone();
+            move || default_of(part)
         };
         view! {
             <div class="field">
@@ -289,10 +322,10 @@ fn code_row(
                     type="text"
                     spellcheck="false"
                     value=shown
-                    placeholder=default.clone()
-                    on:change=move |ev| {
+                    placeholder=placeholder
+                    on:input=move |ev| {
                         let v = event_target_value(&ev).trim().to_string();
-                        let v = (!v.is_empty() && v != default).then_some(v);
+                        let v = (!v.is_empty() && v != default_of(part)).then_some(v);
                         let who = creator_id.clone();
                         store
                             .edit(
@@ -326,18 +359,18 @@ fn code_row(
                     type="text"
                     spellcheck="false"
                     autocomplete="off"
-                    value=code
+                    prop:value=code
                     placeholder="no code yet"
                     aria-describedby=error_id.clone()
                     aria-invalid=move || error.get().is_some().to_string()
-                    on:change=on_code
+                    on:input=on_code
                 />
                 <p id=error_id class="error" role="alert">
                     {move || error.get()}
                 </p>
             </td>
             <td>
-                {match link {
+                {move || match link() {
                     Ok(l) => view! { <code class="utm-link">{l}</code> }.into_any(),
                     Err(why) => view! { <span class="muted">{why}</span> }.into_any(),
                 }} <details>

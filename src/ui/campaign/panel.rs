@@ -77,10 +77,27 @@ pub fn CampaignPanel() -> impl IntoView {
                             }
                         })
                 }}
+                {move || {
+                    store
+                        .refused
+                        .get()
+                        .map(|m| {
+                            view! {
+                                <div class="banner warn" role="alert">
+                                    <p class="banner-title">"Last change not kept"</p>
+                                    <p>{m}</p>
+                                </div>
+                            }
+                        })
+                }}
                 <StatusLine class="status" text=store.sync_note />
             </div>
             <nav class="campaign-list campaign-form" aria-label="Your campaigns">
                 <h3>"Your campaigns"</h3>
+                // An empty list would leave the heading over nothing: say what to do instead.
+                <Show when=move || store.campaigns.with(|cs| cs.is_empty())>
+                    <p class="help">"No campaigns yet. Name your first one below to start."</p>
+                </Show>
                 <ul>
                     <For
                         each=move || store.campaigns.get()

@@ -49,7 +49,8 @@ fn date_field(
     id: &'static str,
     label: &'static str,
     start: Option<Date>,
-    apply: impl Fn(Option<Date>) + Send + Sync + 'static,
+    // Applies the date; returns why the store refused it, if it did (an end before the start).
+    apply: impl Fn(Option<Date>) -> Option<String> + Send + Sync + 'static,
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let text = RwSignal::new(start.map(|d| d.to_string()).unwrap_or_default());
@@ -65,11 +66,9 @@ fn date_field(
             // wrong yet, only unfinished).
             on_input=move |text: String| {
                 if text.trim().is_empty() {
-                    error.set(None);
-                    apply(None);
+                    error.set(apply(None));
                 } else if let Ok(d) = Date::parse(&text) {
-                    error.set(None);
-                    apply(Some(d));
+                    error.set(apply(Some(d)));
                 }
             }
             on_change=move |text: String| {
@@ -257,13 +256,19 @@ pub fn TrackingView(campaign: CampaignMemo, store: CampaignsStore) -> impl IntoV
                     "campaign-start",
                     "Start date",
                     first.start,
-                    move |d| store.edit(&id(), move |c| c.start = d),
+                    move |d| {
+                        store.edit(&id(), move |c| c.start = d);
+                        store.refused.get_untracked()
+                    },
                 )}
                 {date_field(
                     "campaign-end",
                     "End date",
                     first.end,
-                    move |d| store.edit(&id(), move |c| c.end = d),
+                    move |d| {
+                        store.edit(&id(), move |c| c.end = d);
+                        store.refused.get_untracked()
+                    },
                 )}
                 <TextField
                     id="campaign-target"

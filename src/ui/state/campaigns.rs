@@ -54,6 +54,8 @@ pub struct CampaignsStore {
     pub campaigns: RwSignal<Vec<Campaign>>,
     /// The campaign being edited.
     pub selected: RwSignal<Option<String>>,
+    /// Why the last edit was not kept (see [`CampaignsStore::edit`]); `None` after one that was.
+    pub refused: RwSignal<Option<String>>,
     store: ListStore<Vec<Campaign>>,
 }
 
@@ -90,6 +92,7 @@ impl CampaignsStore {
         CampaignsStore {
             campaigns: store.items,
             selected: RwSignal::new(selected),
+            refused: RwSignal::new(None),
             store,
         }
     }
@@ -137,17 +140,46 @@ impl CampaignsStore {
         id
     }
 
-    /// Changes one campaign and schedules a save.
+    /// Changes one campaign and schedules a save, unless the result fails the check every
+    /// stored campaign must pass on loading ([`Campaign::checked`]): then the campaign stays as
+    /// it was and `refused` says why. Regression: an end date before the start, or a name, code
+    /// pattern or link part over its length, was saved as typed; the next load set the whole
+    /// campaign aside and the next save deleted it.
     pub fn edit(&self, id: &str, change: impl FnOnce(&mut Campaign)) {
         // Later than any stored copy this tab has seen, so a merge keeps this edit.
         let now = now_ms();
+        let mut outcome = None;
         self.campaigns.update(|cs| {
             if let Some(c) = cs.iter_mut().find(|c| c.id == id) {
+                // The shop's orders (up to 200,000) are set aside while the rest is copied: no
+                // edit made here can make them invalid, and a copy per keystroke would be slow.
+                let files = std::mem::take(&mut c.attribution.files);
+                let before = c.clone();
+                c.attribution.files = files;
                 change(c);
-                c.updated_at = now.max(c.updated_at + 1.0);
+                let files = std::mem::take(&mut c.attribution.files);
+                match c.clone().checked() {
+                    Ok(_) => {
+                        c.attribution.files = files;
+                        c.updated_at = now.max(c.updated_at + 1.0);
+                        outcome = Some(None);
+                    }
+                    Err(e) => {
+                        *c = before;
+                        c.attribution.files = files;
+                        outcome = Some(Some(format!("Not saved: {e}")));
+                    }
+                }
             }
         });
-        self.edited(|e| e.changed(id));
+        let Some(refused) = outcome else { return };
+        let kept = refused.is_none();
+        if self.refused.get_untracked() != refused {
+            self.refused.set(refused);
+        }
+        if kept {
+            self.edited(|e| e.changed(id));
+        }
     }
 
     pub fn remove(&self, id: &str) {

@@ -249,7 +249,7 @@ fn shared_view(shared: &Shared) -> AnyView {
     match shared {
         Shared::Creator { creator } => view! {
             <p class="help">
-                "A creator's summary: notes, contact, price and the text of comment samples are not in the link."
+                "A creator's summary: notes, email, price, your own columns and the text of comment samples are not in the link. Added to a workspace that already has this creator, those stay as they are there."
             </p>
             {creator_view(creator)}
         }

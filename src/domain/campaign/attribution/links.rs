@@ -126,6 +126,19 @@ fn slug(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// The convention's values for a creator, whatever the user set for them: what an empty part
+/// stands for.
+pub fn utm_defaults(campaign: &Campaign, creator: &Creator) -> UtmValues {
+    UtmValues {
+        source: creator
+            .platform
+            .map_or("social".to_string(), |p| p.id().to_string()),
+        medium: "influencer".to_string(),
+        campaign: slug(&campaign.name),
+        content: handle_lower(creator),
+    }
+}
+
 /// The convention's values for a creator, replaced by any the user set for them.
 pub fn utm_parts(campaign: &Campaign, creator: &Creator) -> UtmValues {
     let set = campaign
@@ -134,15 +147,12 @@ pub fn utm_parts(campaign: &Campaign, creator: &Creator) -> UtmValues {
         .get(&creator.id)
         .map(|c| c.utm.clone())
         .unwrap_or_default();
+    let d = utm_defaults(campaign, creator);
     UtmValues {
-        source: set.source.unwrap_or_else(|| {
-            creator
-                .platform
-                .map_or("social".to_string(), |p| p.id().to_string())
-        }),
-        medium: set.medium.unwrap_or_else(|| "influencer".to_string()),
-        campaign: set.campaign.unwrap_or_else(|| slug(&campaign.name)),
-        content: set.content.unwrap_or_else(|| handle_lower(creator)),
+        source: set.source.unwrap_or(d.source),
+        medium: set.medium.unwrap_or(d.medium),
+        campaign: set.campaign.unwrap_or(d.campaign),
+        content: set.content.unwrap_or(d.content),
     }
 }
 

@@ -52,7 +52,7 @@ pub use codes::{
     code_key, codes_csv, generate_codes, set_code, shared_codes, validate_code, CodeError,
     SharedCode, DEFAULT_PATTERN, DEFAULT_PERCENT,
 };
-pub use links::{utm_link, utm_parts, validate_landing_url, LinkError};
+pub use links::{utm_defaults, utm_link, utm_parts, validate_landing_url, LinkError};
 pub use orders::OrdersFile;
 pub use orders_file::{map_columns, OrderColumns, OrdersReader, PreviewOrder, Role};
 pub use results::{results, Results, Spend};
