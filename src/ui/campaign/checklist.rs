@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::campaign::checklist::{checklist, Scope};
+use crate::domain::text::format::capitalise;
 use crate::ui::campaign::inputs::{campaign_id, from_campaign_and_thresholds, CampaignMemo};
 use crate::ui::campaign::part::Part;
 use crate::ui::state::CampaignsStore;
@@ -60,7 +61,8 @@ pub fn ChecklistView(campaign: CampaignMemo, store: CampaignsStore) -> impl Into
                                                 <label for=box_id>{title}</label>
                                                 <p id=help_id class="help">
                                                     {item.explanation}
-                                                    {item.note.map(|n| format!(" {n}"))}
+                                                    // The domain's hint is a clause: a sentence of its own here.
+                                                    {item.note.map(|n| format!(" {}.", capitalise(&n)))}
                                                 </p>
                                             </li>
                                         }
