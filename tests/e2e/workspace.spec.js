@@ -211,3 +211,33 @@ test("a brief's link opened in a fresh browser shows the brief read only and add
   expect(otherErrors).toEqual([]);
   await fresh.close();
 });
+
+// Regression: stored settings or thresholds that could not be read were not mentioned anywhere
+// (the defaults were used, and changes quietly not saved). Now a banner under every section says
+// so, offers the stored text, and replaces it only when asked.
+test("unreadable stored settings and thresholds: a banner under every section, nothing overwritten until asked", async ({ page }) => {
+  const errors = await openApp(page, "#check");
+  await page.evaluate(() => {
+    localStorage.clear();
+    localStorage.setItem("microscope.settings", "{not json");
+    localStorage.setItem("microscope.risk-thresholds", "{bad");
+  });
+  await page.reload();
+  const settings = page.getByRole("alert").filter({ hasText: "Your saved settings are not in use" });
+  const thresholds = page.getByRole("alert").filter({ hasText: "Your saved risk thresholds are not in use" });
+  await expect(settings).toBeVisible();
+  await expect(thresholds).toBeVisible();
+  await openSection(page, "Shortlist");
+  await expect(settings).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem("microscope.settings"))).toBe("{not json");
+  const download = page.waitForEvent("download");
+  await settings.getByRole("button", { name: "Download the stored data" }).click();
+  const file = await download;
+  expect(fs.readFileSync(await file.path(), "utf8")).toBe("{not json");
+  await settings.getByRole("button", { name: "Replace the stored settings with the ones in use" }).click();
+  await expect(settings).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem("microscope.settings")).kind)).toBe("settings");
+  expect(await page.evaluate(() => localStorage.getItem("microscope.risk-thresholds"))).toBe("{bad");
+  await expectNoSeriousA11yViolations(page);
+  expect(errors).toEqual([]);
+});

@@ -1,9 +1,11 @@
-//! The banner for a stored list that could not be used (the shortlist, campaigns): what happened,
-//! the stored text as a download, and "Start fresh" only after an explicit confirmation.
+//! The banners for stored data that could not be used: a list (the shortlist, campaigns), with
+//! what happened, the stored text as a download, and "Start fresh" only after an explicit
+//! confirmation; and a setting (thresholds, settings), with the defaults in use meanwhile.
 
 use leptos::prelude::*;
 
 use crate::ui::state::list::{ListNames, ListStore, Records};
+use crate::ui::state::value::{Notice, Setting, ValueStore};
 use crate::ui::state::StoreProblem;
 use crate::ui::widgets::files::{download_outcome, download_stored};
 
@@ -177,5 +179,49 @@ pub fn StoredDataBanner<C: Records>(
         <p class="status" role="status">
             {outcome}
         </p>
+    }
+}
+
+/// The banner for a stored setting (the risk thresholds, the settings) that could not be read:
+/// the defaults are in use, the stored text is left as it is and can be downloaded, and the one
+/// in use replaces it only when asked. Shown under every section, so a setting that silently fell
+/// back to its defaults is never missed (regression: unreadable settings were not mentioned
+/// anywhere, and changes to them were quietly not saved). `what` names it ("settings").
+#[component]
+pub fn StoredValueBanner<S: Setting>(store: ValueStore<S>, what: &'static str) -> impl IntoView {
+    let message = RwSignal::new(None::<Result<String, String>>);
+    let outcome = move || download_outcome(message.get());
+    let slug = what.replace(' ', "-");
+    move || match store.notice.get() {
+        Notice::Blocked { message: why, raw } => {
+            let slug = slug.clone();
+            Some(view! {
+                <div class="banner danger" role="alert">
+                    <p class="banner-title">{format!("Your saved {what} are not in use")}</p>
+                    <p>{why}</p>
+                    <p>
+                        {format!(
+                            "The defaults are in use. The stored {what} are left exactly as they are; changes you make apply to this page only until you replace them.",
+                        )}
+                    </p>
+                    <div class="button-row">
+                        <button
+                            type="button"
+                            class="secondary"
+                            on:click=move |_| message.set(Some(download_stored(&slug, &raw)))
+                        >
+                            "Download the stored data"
+                        </button>
+                        <button type="button" class="secondary" on:click=move |_| store.overwrite()>
+                            {format!("Replace the stored {what} with the ones in use")}
+                        </button>
+                    </div>
+                    <p class="status" role="status">
+                        {outcome}
+                    </p>
+                </div>
+            })
+        }
+        _ => None,
     }
 }

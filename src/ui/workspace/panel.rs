@@ -21,6 +21,8 @@ use crate::ui::app::lazy::lazy_view;
 use crate::ui::app::sections;
 use crate::ui::state::lazy::Lazy;
 use crate::ui::state::workspace::Stores;
+use crate::ui::state::{SettingsStore, ThresholdsStore};
+use crate::ui::widgets::banners::StoredValueBanner;
 use crate::ui::widgets::files::{chosen_file, download_outcome, read_text};
 use crate::ui::widgets::section::{Depth, Section};
 use crate::ui::workspace::export::{download_workspace, file_name};
@@ -212,6 +214,10 @@ pub fn WorkspacePanel() -> impl IntoView {
             title="Workspace"
             intro="One file holds everything you made here: every creator with their dossier, every campaign with its checklist, plan and tracked results, your risk thresholds and settings. Nothing is sent anywhere."
         >
+            {use_context::<SettingsStore>()
+                .map(|s| view! { <StoredValueBanner store=s what="settings" /> })}
+            {use_context::<ThresholdsStore>()
+                .map(|t| view! { <StoredValueBanner store=t what="risk thresholds" /> })}
             <div
                 class="button-row"
                 on:pointerover=move |_| shell.warm()
