@@ -64,6 +64,17 @@ impl Pairs {
         self.rows.update(|r| r.retain(|p| p.key != key));
     }
 
+    /// Whether the rows are exactly `items` (none added, removed or typed in since they were
+    /// set from them); an added empty row counts as a change.
+    pub fn shows(&self, items: &[(String, String)]) -> bool {
+        self.rows.with_untracked(|r| {
+            r.len() == items.len()
+                && r.iter().zip(items).all(|(p, (name, value))| {
+                    p.name.with_untracked(|n| n == name) && p.value.with_untracked(|v| v == value)
+                })
+        })
+    }
+
     /// The texts as typed, rows with neither a name nor a value left out.
     pub fn values(&self) -> Vec<(String, String)> {
         self.rows.with_untracked(|r| {
