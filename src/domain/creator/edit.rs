@@ -247,10 +247,12 @@ mod tests {
     /// (what another tab did to the stored record, what this form did to its copy, the parts
     /// this form edits) -> the record saved.
     type Case = (fn(&mut Creator), fn(&mut Creator), &'static [Part]);
+    /// What the saved record holds besides `ann()`.
+    type Want = fn(&mut Creator);
 
     #[test]
     fn only_what_the_form_changed_is_written_over_the_stored_record() {
-        let cases: [(Case, fn(&mut Creator)); 8] = [
+        let cases: [(Case, Want); 8] = [
             // QA probe S2: the editor open while another tab confirmed the creator; the editor
             // saves notes. The status stays confirmed.
             (
