@@ -454,3 +454,31 @@ async fn a_post_changed_in_another_tab_is_not_written_over() {
     );
     owner.cleanup();
 }
+
+/// An untouched custom fields form follows the other tab's saves; its rows made then stay alive
+/// (regression of this fix, seen in the QA probe's S9: rows made while the form followed one
+/// save were disposed at the next, and the page panicked).
+#[wasm_bindgen_test]
+async fn an_untouched_custom_form_follows_another_tab_s_saves() {
+    let (root, _handle, owner) = open();
+    let custom = find(&root, "[aria-labelledby='dossier-custom-title']");
+    for (n, name) in ["First from B", "Second from B"].into_iter().enumerate() {
+        other_tab_edits_creator("c1", |c| {
+            c.custom
+                .push(microscope::domain::creator::dossier::CustomField {
+                    name: name.into(),
+                    value: "B".into(),
+                })
+        });
+        let id = format!("#dossier-custom-name-{}", n + 1);
+        until("the form's new row", || exists(&custom, &id)).await;
+    }
+    type_into(&custom, "#dossier-custom-value-1", "typed in A");
+    button(&custom, "Save custom fields").click();
+    let c = stored_when("the typed value", |c| {
+        c["custom"][1]["value"] == "typed in A"
+    })
+    .await;
+    assert_eq!(c["custom"].as_array().unwrap().len(), 3);
+    owner.cleanup();
+}

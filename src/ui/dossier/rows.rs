@@ -18,6 +18,10 @@ struct Pair {
 pub(super) struct Pairs {
     rows: RwSignal<Vec<Pair>>,
     next: StoredValue<usize>,
+    /// The component's owner, which owns every row's signals: rows made while an effect runs
+    /// (the form following another tab's save) would otherwise be disposed on its next run, and
+    /// the form would read disposed signals (a panic).
+    owner: StoredValue<Option<Owner>>,
 }
 
 impl Pairs {
@@ -25,6 +29,7 @@ impl Pairs {
         Pairs {
             rows: RwSignal::new(Vec::new()),
             next: StoredValue::new(0),
+            owner: StoredValue::new(Owner::current()),
         }
     }
 
@@ -48,10 +53,14 @@ impl Pairs {
     fn pair(&self, name: String, value: String) -> Pair {
         let key = self.next.get_value();
         self.next.set_value(key + 1);
-        Pair {
+        let make = move || Pair {
             key,
             name: RwSignal::new(name),
             value: RwSignal::new(value),
+        };
+        match self.owner.get_value() {
+            Some(owner) => owner.with(make),
+            None => make(),
         }
     }
 
