@@ -316,3 +316,169 @@ async fn stored_caption_checks_show_verdicts_in_words_and_the_ticks() {
         "{evidence}"
     );
 }
+
+/// Regression (QA probe S4): the contact form was filled once, and its save wrote all four
+/// fields, so a location another tab saved meanwhile was reverted when this tab saved a new
+/// email. Only the field typed here is written; the other tab's location stays (and shows in
+/// the form, which was not touched there).
+#[wasm_bindgen_test]
+async fn a_contact_save_keeps_the_location_another_tab_saved() {
+    let (root, _handle, owner) = open_with(|c| c["location"] = "Lisbon".into());
+    let contact = find(&root, "[aria-labelledby='dossier-contact-title']");
+    type_into(&contact, "#dossier-email", "ann@new.example");
+    other_tab_edits_creator("c1", |c| c.location = "Madrid, España".into());
+    until("the other tab's location shown here", || {
+        text(&contact).contains("Madrid, España")
+    })
+    .await;
+    let location: web_sys::HtmlInputElement = find(&contact, "#dossier-location").unchecked_into();
+    assert_eq!(
+        location.value(),
+        "Madrid, España",
+        "an untouched field follows"
+    );
+    button(&contact, "Save contact").click();
+    let c = stored_when("the new email", |c| c["email"] == "ann@new.example").await;
+    assert_eq!(c["location"], "Madrid, España");
+    owner.cleanup();
+}
+
+/// Regression (QA probe S9): the custom fields form wrote its whole list, so a field another
+/// tab added meanwhile was removed when this tab changed another field's value. Fields are
+/// merged by name: the other tab's new field stays, this tab's change is saved.
+#[wasm_bindgen_test]
+async fn a_custom_field_added_in_another_tab_survives_this_tab_s_save() {
+    let (root, _handle, owner) = open();
+    let custom = find(&root, "[aria-labelledby='dossier-custom-title']");
+    type_into(&custom, "#dossier-custom-value-0", "Lumen Talent");
+    other_tab_edits_creator("c1", |c| {
+        c.custom
+            .push(microscope::domain::creator::dossier::CustomField {
+                name: "Added in B".into(),
+                value: "B value".into(),
+            })
+    });
+    until("the other tab's field shown here", || {
+        text(&custom).contains("Added in B")
+    })
+    .await;
+    let first: web_sys::HtmlInputElement =
+        find(&custom, "#dossier-custom-value-0").unchecked_into();
+    assert_eq!(first.value(), "Lumen Talent", "what was typed stays");
+    button(&custom, "Save custom fields").click();
+    let c = stored_when("the changed value", |c| {
+        c["custom"][0]["value"] == "Lumen Talent"
+    })
+    .await;
+    assert_eq!(
+        c["custom"],
+        serde_json::json!([{ "name": "Agency", "value": "Lumen Talent" }, { "name": "Added in B", "value": "B value" }])
+    );
+    owner.cleanup();
+}
+
+/// Regression (QA probe S8): the post form remembered the edited post's position, so when
+/// another tab added an older post (which takes an earlier place) the save wrote over that new
+/// post: one post lost, one duplicated. The post is found by what it was when opened.
+#[wasm_bindgen_test]
+async fn editing_a_post_after_another_tab_adds_an_older_one_edits_the_same_post() {
+    let (root, _handle, owner) = open_with(|c| {
+        c["posts"] = serde_json::json!([
+            { "date": "2025-01-10", "views": 1000.0 },
+            { "date": "2025-01-20", "views": 2000.0, "caption": "#ad" },
+        ]);
+    });
+    let posts = find(&root, "[aria-labelledby='dossier-posts-title']");
+    click(&posts, "button[aria-label='Edit post 2']");
+    until("the edit form", || text(&posts).contains("Edit post 2")).await;
+    other_tab_edits_creator("c1", |c| {
+        c.posts.insert(
+            0,
+            serde_json::from_value(serde_json::json!({ "date": "2024-12-01", "views": 11111.0 }))
+                .unwrap(),
+        );
+    });
+    until("the other tab's post shown here", || {
+        text(&posts).contains("11,111")
+    })
+    .await;
+    until("the form's title follows the post", || {
+        text(&posts).contains("Edit post 3")
+    })
+    .await;
+    type_area(&posts, "#dossier-post-caption", "Edited caption #ad");
+    button(&posts, "Save post").click();
+    let c = stored_when("the edited caption", |c| {
+        c["posts"][2]["caption"] == "Edited caption #ad"
+    })
+    .await;
+    assert_eq!(
+        c["posts"],
+        serde_json::json!([
+            { "date": "2024-12-01", "views": 11111.0 },
+            { "date": "2025-01-10", "views": 1000.0 },
+            { "date": "2025-01-20", "views": 2000.0, "caption": "Edited caption #ad" },
+        ])
+    );
+    owner.cleanup();
+}
+
+/// The same bug's other side: when the post being edited was changed (or deleted) in another
+/// tab, the save writes over no post; it says so, and the form keeps what was typed.
+#[wasm_bindgen_test]
+async fn a_post_changed_in_another_tab_is_not_written_over() {
+    let (root, _handle, owner) = open_with(|c| {
+        c["posts"] = serde_json::json!([{ "date": "2025-01-10", "views": 1000.0 }]);
+    });
+    let posts = find(&root, "[aria-labelledby='dossier-posts-title']");
+    click(&posts, "button[aria-label='Edit post 1']");
+    until("the edit form", || text(&posts).contains("Edit post 1")).await;
+    other_tab_edits_creator("c1", |c| c.posts[0].metrics.views = Some(1500.0));
+    until("the other tab's views shown here", || {
+        text(&posts).contains("1,500")
+    })
+    .await;
+    type_area(&posts, "#dossier-post-caption", "Typed here");
+    button(&posts, "Save post").click();
+    until("the message", || {
+        text(&posts).contains("This post was changed or deleted in another tab")
+    })
+    .await;
+    let caption: web_sys::HtmlTextAreaElement =
+        find(&posts, "#dossier-post-caption").unchecked_into();
+    assert_eq!(caption.value(), "Typed here");
+    let c = stored_when("the other tab's post", |_| true).await;
+    assert_eq!(
+        c["posts"],
+        serde_json::json!([{ "date": "2025-01-10", "views": 1500.0 }])
+    );
+    owner.cleanup();
+}
+
+/// An untouched custom fields form follows the other tab's saves; its rows made then stay alive
+/// (regression of this fix, seen in the QA probe's S9: rows made while the form followed one
+/// save were disposed at the next, and the page panicked).
+#[wasm_bindgen_test]
+async fn an_untouched_custom_form_follows_another_tab_s_saves() {
+    let (root, _handle, owner) = open();
+    let custom = find(&root, "[aria-labelledby='dossier-custom-title']");
+    for (n, name) in ["First from B", "Second from B"].into_iter().enumerate() {
+        other_tab_edits_creator("c1", |c| {
+            c.custom
+                .push(microscope::domain::creator::dossier::CustomField {
+                    name: name.into(),
+                    value: "B".into(),
+                })
+        });
+        let id = format!("#dossier-custom-name-{}", n + 1);
+        until("the form's new row", || exists(&custom, &id)).await;
+    }
+    type_into(&custom, "#dossier-custom-value-1", "typed in A");
+    button(&custom, "Save custom fields").click();
+    let c = stored_when("the typed value", |c| {
+        c["custom"][1]["value"] == "typed in A"
+    })
+    .await;
+    assert_eq!(c["custom"].as_array().unwrap().len(), 3);
+    owner.cleanup();
+}

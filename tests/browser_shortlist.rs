@@ -1123,3 +1123,62 @@ async fn a_whole_list_without_room_for_parts_is_saved_whole() {
     assert_eq!(statuses("w6"), vec!["posted"]);
     owner.cleanup();
 }
+
+/// Regression (QA probe S2 and S7): the editor built the saved record from the copy it opened
+/// with and replaced the stored one, so a status and a dossier post another tab saved while the
+/// dialog was open were reverted when it saved notes and tags. Only the fields changed in the
+/// dialog are written onto the creator as stored at save time.
+#[wasm_bindgen_test]
+async fn the_editor_keeps_what_another_tab_saved_while_it_was_open() {
+    reset();
+    let mut jo = creator("j", "José", 1.0);
+    jo.notes = "first".into();
+    jo.metrics.views = Some(500.0);
+    local().set_item(KEY, &envelope(&[jo])).unwrap();
+    let (owner, state) = load();
+    let editing = RwSignal::new(None::<Creator>);
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <microscope::ui::shortlist::editor::CreatorEditor editing=editing on_saved=|_| () /> }
+    });
+    editing.set(state.list.with_untracked(|l| l.get("j").cloned()));
+    until("the dialog filled", || {
+        find(&root, "#edit-notes")
+            .unchecked_into::<web_sys::HtmlTextAreaElement>()
+            .value()
+            == "first"
+    })
+    .await;
+    other_tab_edits_creator("j", |c| {
+        c.status = Status::Confirmed;
+        c.posts.push(
+            serde_json::from_value(serde_json::json!({ "date": "2025-01-10", "views": 7000.0 }))
+                .unwrap(),
+        );
+    });
+    until("this tab took in the other's save", || {
+        state
+            .list
+            .with_untracked(|l| l.get("j").is_some_and(|c| c.status == Status::Confirmed))
+    })
+    .await;
+    type_area(&root, "#edit-notes", "Edited in tab A");
+    type_into(&root, "#edit-tags", "fitness, running");
+    find(&root, ".creator-editor button[type=submit]").click();
+    until("the dialog's save", || {
+        state
+            .list
+            .with_untracked(|l| l.get("j").is_some_and(|c| c.notes == "Edited in tab A"))
+    })
+    .await;
+    state.flush();
+    let saved = state.list.with_untracked(|l| l.get("j").cloned()).unwrap();
+    assert_eq!(saved.status, Status::Confirmed, "the other tab's status");
+    assert_eq!(saved.posts.len(), 1, "the other tab's post");
+    // With a post with numbers, the averages are the post's (not the 500 the dialog opened with).
+    assert_eq!(saved.metrics.views, Some(7000.0));
+    assert_eq!(saved.tags, vec!["fitness", "running"]);
+    assert_eq!(statuses("j"), vec!["confirmed"]);
+    owner.cleanup();
+}

@@ -225,3 +225,36 @@ pub fn button(root: &HtmlElement, label: &str) -> HtmlElement {
         .find(|b| b.text_content().unwrap_or_default().trim() == label)
         .unwrap_or_else(|| panic!("no button “{label}”"))
 }
+
+/// Another tab's save of one creator: a store of its own on the same storage (without listeners,
+/// as another page's), `edit` applied to the creator `id` as stored, stamped now and saved, then
+/// the `storage` event that tells this tab's store (`microscope.shortlist`'s index changed).
+pub fn other_tab_edits_creator(id: &str, edit: impl FnOnce(&mut microscope::domain::Creator)) {
+    use leptos::prelude::*;
+    let owner = Owner::new();
+    owner.with(|| {
+        let (load, raw) = microscope::storage::load_list::<microscope::domain::Creator>(
+            &microscope::storage::envelope::SHORTLIST,
+        );
+        let there = microscope::ui::state::ShortlistStore::from_load(load, raw);
+        let mut c = there
+            .list
+            .with_untracked(|l| l.get(id).cloned())
+            .unwrap_or_else(|| panic!("the other tab has no creator {id}"));
+        edit(&mut c);
+        c.updated_at = js_sys::Date::now().max(c.updated_at + 1.0);
+        there.put(c);
+        there.flush();
+        assert_eq!(
+            there.save_error.get_untracked(),
+            None,
+            "the other tab's save"
+        );
+    });
+    owner.cleanup();
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some("microscope.shortlist"));
+    init.set_storage_area(Some(&local()));
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    window().dispatch_event(&event).unwrap();
+}

@@ -10,6 +10,7 @@
 //! every check and edit.
 
 pub mod dossier;
+pub mod edit;
 pub mod history;
 mod id_index;
 pub mod links;

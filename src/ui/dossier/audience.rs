@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::creator::dossier::{Audience, Share};
+use crate::domain::creator::edit::AUDIENCE;
 use crate::domain::creator::record::Creator;
 use crate::domain::text::date::Date;
 use crate::domain::text::format::trimmed;
@@ -104,23 +105,57 @@ const GROUPS: [Group; 3] = [
     },
 ];
 
+/// The form's texts for an audience: each group's rows (in the order of `GROUPS`), the date.
+fn form_texts(a: &Audience) -> ([Vec<(String, String)>; 3], String) {
+    (
+        GROUPS.each_ref().map(|g| as_pairs((g.list)(a))),
+        a.date.map(|d| d.to_string()).unwrap_or_default(),
+    )
+}
+
 #[component]
 pub(super) fn AudiencePart(dossier: Dossier) -> impl IntoView {
     // The rows of each group, in the order of `GROUPS`.
     let pairs = [Pairs::new(), Pairs::new(), Pairs::new()];
     let date = RwSignal::new(String::new());
+    // The creator the form was filled with: a save writes only the groups (and date) changed
+    // here; a group another tab saved meanwhile stays.
+    let opened = StoredValue::new(None::<Creator>);
     let fill = move || {
-        if let Some(a) = dossier
-            .creator
-            .with_untracked(|c| c.as_ref().map(|c| c.audience.clone()))
-        {
-            for (group, rows) in GROUPS.iter().zip(pairs) {
-                rows.set(as_pairs((group.list)(&a)));
+        let c = dossier.creator.get_untracked();
+        if let Some(c) = &c {
+            let (groups, day) = form_texts(&c.audience);
+            for (rows, group) in pairs.iter().zip(groups) {
+                rows.set(group);
             }
-            date.set(a.date.map(|d| d.to_string()).unwrap_or_default());
+            date.set(day);
         }
+        opened.set_value(c);
     };
     fill();
+    // While nothing is typed here, the form follows what is stored (another tab's save).
+    Effect::new(move |_| {
+        let Some(now) = dossier
+            .creator
+            .with(|c| c.as_ref().map(|c| form_texts(&c.audience)))
+        else {
+            return;
+        };
+        let untouched = opened.with_value(|o| {
+            o.as_ref().is_some_and(|o| {
+                let (groups, day) = form_texts(&o.audience);
+                (&groups, &day) != (&now.0, &now.1)
+                    && date.with_untracked(|d| *d == day)
+                    && pairs
+                        .iter()
+                        .zip(&groups)
+                        .all(|(rows, group)| rows.shows(group))
+            })
+        });
+        if untouched {
+            fill();
+        }
+    });
     let error = RwSignal::new(None::<String>);
     let note = RwSignal::new(None::<String>);
     let save = move |()| {
@@ -159,7 +194,15 @@ pub(super) fn AudiencePart(dossier: Dossier) -> impl IntoView {
             c.audience = audience.into();
             Ok(())
         };
-        if dossier.save_and_say(edit, "Audience saved.", note, error) {
+        let opened = opened.get_value();
+        if dossier.save_form_and_say(
+            opened.as_ref(),
+            AUDIENCE,
+            edit,
+            "Audience saved.",
+            note,
+            error,
+        ) {
             fill();
         }
     };

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::creator::dossier::check_email;
+use crate::domain::creator::edit::CONTACT;
 use crate::domain::creator::record::{validate_profile_url, Creator};
 use crate::ui::dossier::store::{fact, Dossier, EditForm, Part};
 use crate::ui::widgets::fields::TextField;
@@ -13,23 +14,52 @@ pub(super) fn web_link(url: &str) -> Option<String> {
     validate_profile_url(url).ok().flatten()
 }
 
+/// The form's texts for a creator: email, other links, location, language.
+fn texts(c: &Creator) -> [String; 4] {
+    [
+        c.email.clone().unwrap_or_default(),
+        c.links.join("\n"),
+        c.location.clone(),
+        c.language.clone(),
+    ]
+}
+
 #[component]
 pub(super) fn ContactPart(dossier: Dossier) -> impl IntoView {
     let email = RwSignal::new(String::new());
     let links = RwSignal::new(String::new());
     let location = RwSignal::new(String::new());
     let language = RwSignal::new(String::new());
+    let fields = [email, links, location, language];
+    // The creator the form was filled with: a save writes only what differs from it (another
+    // tab's change to a field not touched here stays).
+    let opened = StoredValue::new(None::<Creator>);
     let fill = move || {
-        dossier.creator.with_untracked(|c| {
-            if let Some(c) = c {
-                email.set(c.email.clone().unwrap_or_default());
-                links.set(c.links.join("\n"));
-                location.set(c.location.clone());
-                language.set(c.language.clone());
+        let c = dossier.creator.get_untracked();
+        if let Some(c) = &c {
+            for (field, text) in fields.iter().zip(texts(c)) {
+                field.set(text);
             }
-        });
+        }
+        opened.set_value(c);
     };
     fill();
+    // Another tab's save (or another part's) shows in the fields not touched here; a field the
+    // user is typing in keeps what was typed.
+    Effect::new(move |_| {
+        let Some(now) = dossier.creator.get() else {
+            return;
+        };
+        if let Some(was) = opened.get_value() {
+            let (was, now) = (texts(&was), texts(&now));
+            for ((field, was), now) in fields.iter().zip(was).zip(now) {
+                if field.with_untracked(|t| *t == was) {
+                    field.set(now);
+                }
+            }
+        }
+        opened.set_value(Some(now));
+    });
     let email_error = RwSignal::new(None::<String>);
     let links_error = RwSignal::new(None::<String>);
     let note = RwSignal::new(None::<String>);
@@ -59,7 +89,8 @@ pub(super) fn ContactPart(dossier: Dossier) -> impl IntoView {
             c.language = language.get_untracked().trim().to_string();
             Ok(())
         };
-        if dossier.save_and_say(edit, "Contact saved.", note, note) {
+        let opened = opened.get_value();
+        if dossier.save_form_and_say(opened.as_ref(), CONTACT, edit, "Contact saved.", note, note) {
             fill();
         }
     };

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::creator::dossier::CustomField;
+use crate::domain::creator::edit::CUSTOM;
 use crate::domain::creator::record::Creator;
 use crate::ui::dossier::rows::{PairRows, Pairs, RowLabels};
 use crate::ui::dossier::store::{fact, Dossier, EditForm, Part};
@@ -16,22 +17,41 @@ const LABELS: RowLabels = RowLabels {
     add: "Add a field",
 };
 
+/// The rows the form shows for a creator's custom fields.
+fn as_pairs(c: &Creator) -> Vec<(String, String)> {
+    c.custom
+        .iter()
+        .map(|f| (f.name.clone(), f.value.clone()))
+        .collect()
+}
+
 #[component]
 pub(super) fn CustomPart(dossier: Dossier) -> impl IntoView {
     let pairs = Pairs::new();
+    // The creator the form was filled with: a save writes only the fields changed here (a field
+    // another tab added or changed meanwhile stays).
+    let opened = StoredValue::new(None::<Creator>);
     let fill = move || {
-        if let Some(fields) = dossier.creator.with_untracked(|c| {
-            c.as_ref().map(|c| {
-                c.custom
-                    .iter()
-                    .map(|f| (f.name.clone(), f.value.clone()))
-                    .collect::<Vec<_>>()
-            })
-        }) {
-            pairs.set(fields);
+        let c = dossier.creator.get_untracked();
+        if let Some(c) = &c {
+            pairs.set(as_pairs(c));
         }
+        opened.set_value(c);
     };
     fill();
+    // While nothing is typed here, the rows follow what is stored (another tab's save).
+    Effect::new(move |_| {
+        let Some(now) = dossier.creator.with(|c| c.as_ref().map(as_pairs)) else {
+            return;
+        };
+        let untouched = opened.with_value(|o| {
+            o.as_ref()
+                .is_some_and(|o| as_pairs(o) != now && pairs.shows(&as_pairs(o)))
+        });
+        if untouched {
+            fill();
+        }
+    });
     let error = RwSignal::new(None::<String>);
     let note = RwSignal::new(None::<String>);
     let save = move |()| {
@@ -54,7 +74,15 @@ pub(super) fn CustomPart(dossier: Dossier) -> impl IntoView {
             c.custom = fields.into();
             Ok(())
         };
-        if dossier.save_and_say(edit, "Custom fields saved.", note, error) {
+        let opened = opened.get_value();
+        if dossier.save_form_and_say(
+            opened.as_ref(),
+            CUSTOM,
+            edit,
+            "Custom fields saved.",
+            note,
+            error,
+        ) {
             fill();
         }
     };

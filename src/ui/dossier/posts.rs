@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::charts::{over_time, Chart, Unit};
 use crate::domain::creator::dossier::Post;
+use crate::domain::creator::edit::position_of;
 use crate::domain::creator::record::{validate_profile_url, Creator};
 use crate::domain::creator::series::views_by_date;
 use crate::domain::engine::engagement::Field;
@@ -22,6 +23,10 @@ use crate::ui::dossier::store::{averaged_posts, number_text, Dossier, Part};
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::widgets::fields::{CheckBox, TextField};
 use crate::ui::widgets::section::StatusLine;
+
+/// Said when the post being edited is no longer stored as it was opened.
+const CHANGED_ELSEWHERE: &str =
+    "This post was changed or deleted in another tab; open it again to edit it. Nothing was saved.";
 
 /// The six counts in the table's and the paste's order (saves before dislikes, which few
 /// platforms show).
@@ -42,8 +47,10 @@ struct PostForm {
     sponsored: RwSignal<bool>,
     caption: RwSignal<String>,
     link: RwSignal<String>,
-    /// Which post is being edited (its position); `None`: a new post.
-    editing: RwSignal<Option<usize>>,
+    /// Which post is being edited: its position then (for the form's title) and the post as it
+    /// was opened, which finds it at save time (another tab may have moved it); `None`: a new
+    /// post.
+    editing: RwSignal<Option<(usize, Post)>>,
     /// Problems by field key ("date", "views", "link"), shown under each field.
     errors: RwSignal<HashMap<&'static str, String>>,
 }
@@ -63,6 +70,7 @@ impl PostForm {
     }
 
     fn fill(&self, post: &Post, at: Option<usize>) {
+        let editing = at.map(|i| (i, post.clone()));
         self.date
             .set(post.date.map(|d| d.to_string()).unwrap_or_default());
         for (f, text) in COUNTS.into_iter().zip(self.counts) {
@@ -75,7 +83,7 @@ impl PostForm {
         self.sponsored.set(post.sponsored);
         self.caption.set(post.caption.clone());
         self.link.set(post.link.clone().unwrap_or_default());
-        self.editing.set(at);
+        self.editing.set(editing);
         self.errors.set(HashMap::new());
     }
 
@@ -154,7 +162,9 @@ pub(super) fn PostsPart(dossier: Dossier) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let at = form.editing.get_untracked();
-        let number = at.map_or(count.get_untracked() + 1, |i| i + 1);
+        let number = at
+            .as_ref()
+            .map_or(count.get_untracked() + 1, |(i, _)| i + 1);
         match form.build(number, dossier.today) {
             Err(errors) => {
                 form.errors.set(errors);
@@ -164,8 +174,15 @@ pub(super) fn PostsPart(dossier: Dossier) -> impl IntoView {
             }
             Ok(post) => {
                 let result = dossier.save(|c| {
-                    match at.and_then(|i| c.posts.get_mut(i)) {
-                        Some(slot) => *slot = post,
+                    match &at {
+                        // The post opened, found by its value where it is now (regression, QA
+                        // probe S8: by its old position, another tab's new older post was
+                        // written over). Gone or changed: nothing is written over, the form
+                        // keeps what was typed.
+                        Some((i, was)) => match position_of(&c.posts, *i, was) {
+                            Some(slot) => c.posts[slot] = post,
+                            None => return Err(CHANGED_ELSEWHERE.to_string()),
+                        },
                         None => c.posts.push(post),
                     }
                     sort_posts(c);
@@ -175,7 +192,7 @@ pub(super) fn PostsPart(dossier: Dossier) -> impl IntoView {
                     Ok(()) => {
                         form.fill(&Post::default(), None);
                         note.set(Some(match at {
-                            Some(i) => format!("Post {} saved.", i + 1),
+                            Some((i, _)) => format!("Post {} saved.", i + 1),
                             None => "Post added.".to_string(),
                         }));
                     }
@@ -196,7 +213,11 @@ pub(super) fn PostsPart(dossier: Dossier) -> impl IntoView {
         match (result, gone) {
             (Ok(()), Some(p)) => {
                 deleted.set(Some((i, p)));
-                if form.editing.get_untracked() == Some(i) {
+                if form
+                    .editing
+                    .with_untracked(|e| e.as_ref().map(|(at, _)| *at))
+                    == Some(i)
+                {
                     form.fill(&Post::default(), None);
                 }
                 note.set(Some(format!("Post {} deleted.", i + 1)));
@@ -281,7 +302,15 @@ pub(super) fn PostsPart(dossier: Dossier) -> impl IntoView {
                 .to_string()
         }
     };
-    let form_title = move || match form.editing.get() {
+    // The post's number where it is now (another tab may have added one before it).
+    let form_title = move || match form.editing.with(|e| {
+        e.as_ref().map(|(i, was)| {
+            dossier
+                .with(|c| position_of(&c.posts, *i, was))
+                .flatten()
+                .unwrap_or(*i)
+        })
+    }) {
         Some(i) => format!("Edit post {}", i + 1),
         None => "Add a post".to_string(),
     };
@@ -362,10 +391,14 @@ pub(super) fn PostsPart(dossier: Dossier) -> impl IntoView {
                     <div class="button-row">
                         <button type="submit">
                             {move || {
-                                if form.editing.get().is_some() { "Save post" } else { "Add post" }
+                                if form.editing.with(Option::is_some) {
+                                    "Save post"
+                                } else {
+                                    "Add post"
+                                }
                             }}
                         </button>
-                        <Show when=move || form.editing.get().is_some()>
+                        <Show when=move || form.editing.with(Option::is_some)>
                             <button
                                 type="button"
                                 class="secondary"

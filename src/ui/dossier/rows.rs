@@ -18,6 +18,10 @@ struct Pair {
 pub(super) struct Pairs {
     rows: RwSignal<Vec<Pair>>,
     next: StoredValue<usize>,
+    /// The component's owner, which owns every row's signals: rows made while an effect runs
+    /// (the form following another tab's save) would otherwise be disposed on its next run, and
+    /// the form would read disposed signals (a panic).
+    owner: StoredValue<Option<Owner>>,
 }
 
 impl Pairs {
@@ -25,6 +29,7 @@ impl Pairs {
         Pairs {
             rows: RwSignal::new(Vec::new()),
             next: StoredValue::new(0),
+            owner: StoredValue::new(Owner::current()),
         }
     }
 
@@ -48,10 +53,14 @@ impl Pairs {
     fn pair(&self, name: String, value: String) -> Pair {
         let key = self.next.get_value();
         self.next.set_value(key + 1);
-        Pair {
+        let make = move || Pair {
             key,
             name: RwSignal::new(name),
             value: RwSignal::new(value),
+        };
+        match self.owner.get_value() {
+            Some(owner) => owner.with(make),
+            None => make(),
         }
     }
 
@@ -62,6 +71,17 @@ impl Pairs {
 
     fn remove(&self, key: usize) {
         self.rows.update(|r| r.retain(|p| p.key != key));
+    }
+
+    /// Whether the rows are exactly `items` (none added, removed or typed in since they were
+    /// set from them); an added empty row counts as a change.
+    pub fn shows(&self, items: &[(String, String)]) -> bool {
+        self.rows.with_untracked(|r| {
+            r.len() == items.len()
+                && r.iter().zip(items).all(|(p, (name, value))| {
+                    p.name.with_untracked(|n| n == name) && p.value.with_untracked(|v| v == value)
+                })
+        })
     }
 
     /// The texts as typed, rows with neither a name nor a value left out.

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::creator::dossier::age_text;
 use crate::domain::creator::dossier::SnapshotSource;
+use crate::domain::creator::edit::{self, apply_changes};
 use crate::domain::creator::record::Creator;
 use crate::domain::engine::averages::derive_from_posts;
 use crate::domain::text::date::Date;
@@ -67,6 +68,37 @@ impl Dossier {
 }
 
 impl Dossier {
+    /// A form's save: `edit` makes the form's record from `opened` (what the form was filled
+    /// with), and only the `parts` it changed are written onto the creator as stored now, so a
+    /// field another tab saved meanwhile that the user did not touch keeps that tab's value
+    /// (regression, QA probe S4 and S9: the whole group was written back from the form). Then
+    /// says how it went, as [`Dossier::save_and_say`]. `opened` is `None` when the form was
+    /// never filled (the creator was not there): `edit` then applies to what is stored.
+    pub fn save_form_and_say(
+        &self,
+        opened: Option<&Creator>,
+        parts: &[edit::Part],
+        edit: impl FnOnce(&mut Creator) -> Result<(), String>,
+        done: &str,
+        note: RwSignal<Option<String>>,
+        error: RwSignal<Option<String>>,
+    ) -> bool {
+        let Some(opened) = opened else {
+            return self.save_and_say(edit, done, note, error);
+        };
+        self.save_and_say(
+            |c| {
+                let mut edited = opened.clone();
+                edit(&mut edited)?;
+                apply_changes(c, opened, &edited, parts);
+                Ok(())
+            },
+            done,
+            note,
+            error,
+        )
+    }
+
     /// [`Dossier::save`], then says how it went: `done` in `note`, or the problem in `error`
     /// (which may be `note` too). Returns whether it was saved.
     pub fn save_and_say(

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::campaign::risk_profile::creator_risk;
 use crate::domain::creator::dossier::SnapshotSource;
+use crate::domain::creator::edit::{apply_changes, EDITOR};
 use crate::domain::creator::metrics::PostMetrics;
 use crate::domain::creator::record::{
     normalize_currency, parse_tags, validate_profile_url, Creator, Status,
@@ -194,6 +195,41 @@ impl EditorForm {
     }
 }
 
+/// The dialog's save on the creator as it is stored now (regression, QA probe S2 and S7: the
+/// record built from the copy the dialog opened with replaced the stored one, so a status or a
+/// dossier post another tab saved meanwhile was reverted). Only the fields the user changed in
+/// the dialog (`edited` differs from `original`, what it opened with) are written; the others
+/// keep what is stored. A creator not stored (a new one, or one removed in another tab while the
+/// dialog was open) is saved as edited, as before: what was typed is not lost.
+fn on_stored(
+    state: ShortlistStore,
+    original: &Creator,
+    edited: Creator,
+) -> Result<Creator, String> {
+    // What the form showed: with posts, the averages are theirs (`build` derives them too), so
+    // an average is a change only when the user typed it.
+    let mut opened = original.clone();
+    derive_from_posts(&mut opened);
+    // A changed count is dated in the creator's follower history.
+    let new_count = edited
+        .followers
+        .filter(|_| edited.followers != opened.followers);
+    let current = state.list.with_untracked(|l| l.get(&original.id).cloned());
+    let mut c = match current {
+        Some(mut c) => {
+            apply_changes(&mut c, &opened, &edited, EDITOR);
+            derive_from_posts(&mut c);
+            c.updated_at = now_ms().max(c.updated_at);
+            c.checked().map_err(|e| e.to_string())?
+        }
+        None => edited,
+    };
+    if let Some(n) = new_count {
+        c.note_followers(n, today(), SnapshotSource::Edit);
+    }
+    Ok(c)
+}
+
 /// The dialog. `editing` opens it with a creator (a new one to add, or one to edit) and is set back
 /// to `None` when it closes; `on_saved` gets the saved creator's name.
 #[component]
@@ -337,11 +373,14 @@ pub fn CreatorEditor(
             return;
         };
         match form.build(&original) {
-            Ok(mut c) => {
-                // A changed count is dated in the creator's follower history.
-                if let Some(n) = c.followers.filter(|_| c.followers != original.followers) {
-                    c.note_followers(n, today(), SnapshotSource::Edit);
-                }
+            Ok(edited) => {
+                let c = match on_stored(state, &original, edited) {
+                    Ok(c) => c,
+                    Err(message) => {
+                        summary.set(Some(message));
+                        return;
+                    }
+                };
                 let name = c.name.clone();
                 let href = dossier_href(&c.id);
                 state.put(c);
