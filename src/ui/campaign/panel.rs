@@ -25,7 +25,7 @@ use crate::ui::campaign::vetting::VettingView;
 use crate::ui::risks::for_creator::CampaignWarnings;
 use crate::ui::state::settings::SettingsExt;
 use crate::ui::state::{CampaignsStore, SettingsStore};
-use crate::ui::widgets::banners::StoredDataBanner;
+use crate::ui::widgets::banners::{MessageBanner, StoredDataBanner};
 use crate::ui::widgets::fields::{pair_options, CheckBox, ChoiceSelect, TextField};
 use crate::ui::widgets::section::{Depth, Section, StatusLine};
 
@@ -64,32 +64,16 @@ pub fn CampaignPanel() -> impl IntoView {
         >
             <div class="campaign-banners campaign-form">
                 <StoredDataBanner store=*store />
-                {move || {
-                    store
-                        .save_error
-                        .get()
-                        .map(|m| {
-                            view! {
-                                <div class="banner danger" role="alert">
-                                    <p class="banner-title">"Campaigns not saved"</p>
-                                    <p>{m}</p>
-                                </div>
-                            }
-                        })
-                }}
-                {move || {
-                    store
-                        .refused
-                        .get()
-                        .map(|m| {
-                            view! {
-                                <div class="banner warn" role="alert">
-                                    <p class="banner-title">"Last change not kept"</p>
-                                    <p>{m}</p>
-                                </div>
-                            }
-                        })
-                }}
+                <MessageBanner
+                    class="banner danger"
+                    title="Campaigns not saved"
+                    text=store.save_error
+                />
+                <MessageBanner
+                    class="banner warn"
+                    title="Last change not kept"
+                    text=store.refused
+                />
                 <StatusLine class="status" text=store.sync_note />
             </div>
             <nav class="campaign-list campaign-form" aria-label="Your campaigns">

@@ -225,3 +225,23 @@ pub fn StoredValueBanner<S: Setting>(store: ValueStore<S>, what: &'static str) -
         _ => None,
     }
 }
+
+/// A banner with a title over a message, shown while `text` holds one (a save that failed, an
+/// edit that was refused); an alert, so a screen reader says it when it appears.
+#[component]
+pub fn MessageBanner(
+    class: &'static str,
+    title: &'static str,
+    #[prop(into)] text: Signal<Option<String>>,
+) -> impl IntoView {
+    move || {
+        text.get().map(|m| {
+            view! {
+                <div class=class role="alert">
+                    <p class="banner-title">{title}</p>
+                    <p>{m}</p>
+                </div>
+            }
+        })
+    }
+}
