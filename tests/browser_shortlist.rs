@@ -43,6 +43,22 @@ fn envelope(list: &[Creator]) -> String {
 }
 
 /// Loads the state under its own reactive owner, so its window listeners go with `owner.cleanup()`.
+/// Mounts the shortlist's Add/Edit dialog over `state` and opens creator `id` in it; the dialog
+/// stays mounted while the returned handle lives.
+fn open_editor(
+    state: ShortlistStore,
+    id: &str,
+) -> (HtmlElement, RwSignal<Option<Creator>>, impl Drop) {
+    let editing = RwSignal::new(None::<Creator>);
+    let root = container();
+    let mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <microscope::ui::shortlist::editor::CreatorEditor editing=editing on_saved=|_| () /> }
+    });
+    editing.set(state.list.with_untracked(|l| l.get(id).cloned()));
+    (root, editing, mounted)
+}
+
 fn load() -> (Owner, ShortlistStore) {
     let owner = Owner::new();
     let state = owner.with(ShortlistStore::load);
@@ -1031,13 +1047,7 @@ async fn the_editor_shows_averages_from_posts_read_only() {
     tom.metrics.views = Some(500.0);
     local().set_item(KEY, &envelope(&[pia, tom])).unwrap();
     let (owner, state) = load();
-    let editing = RwSignal::new(None::<Creator>);
-    let root = container();
-    let _mounted = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(state);
-        view! { <microscope::ui::shortlist::editor::CreatorEditor editing=editing on_saved=|_| () /> }
-    });
-    editing.set(state.list.with_untracked(|l| l.get("p").cloned()));
+    let (root, editing, _mounted) = open_editor(state, "p");
     leptos::task::tick().await;
     assert!(
         !exists(&root, "#edit-views"),
@@ -1136,13 +1146,7 @@ async fn the_editor_keeps_what_another_tab_saved_while_it_was_open() {
     jo.metrics.views = Some(500.0);
     local().set_item(KEY, &envelope(&[jo])).unwrap();
     let (owner, state) = load();
-    let editing = RwSignal::new(None::<Creator>);
-    let root = container();
-    let _mounted = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(state);
-        view! { <microscope::ui::shortlist::editor::CreatorEditor editing=editing on_saved=|_| () /> }
-    });
-    editing.set(state.list.with_untracked(|l| l.get("j").cloned()));
+    let (root, _, _mounted) = open_editor(state, "j");
     until("the dialog filled", || {
         find(&root, "#edit-notes")
             .unchecked_into::<web_sys::HtmlTextAreaElement>()
