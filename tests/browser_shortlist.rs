@@ -407,6 +407,82 @@ async fn dropped_records_are_listed() {
     owner.cleanup();
 }
 
+/// Regression: a list that loaded with some records left out lost them at its next save (the
+/// banner only advised downloading them first). The stored text is now kept aside before any
+/// save, stays after the list is saved without them, and is offered at later loads until removed.
+#[wasm_bindgen_test]
+async fn unread_records_are_kept_aside_before_the_next_save() {
+    reset();
+    let raw = r#"{"app":"microscope","kind":"shortlist","version":2,"data":[{"id":"a","name":"Ann"},{"id":"c","name":"Cy","profile_url":"javascript:alert(1)"}]}"#;
+    local().set_item(KEY, raw).unwrap();
+    let kept_key = "microscope.shortlist.kept";
+    let (owner, state) = load();
+    assert!(matches!(
+        state.problem.get_untracked(),
+        Some(StoreProblem::Dropped { not_kept: None, .. })
+    ));
+    assert!(state.saving_enabled());
+    state.add(creator("n", "New", 5.0));
+    state.flush();
+    assert_eq!(stored_names(), vec!["Ann", "New"]);
+    owner.cleanup();
+
+    // The unread record is still in this browser, word for word.
+    let kept =
+        microscope::storage::aside::kept_copies(&microscope::storage::envelope::SHORTLIST).unwrap();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(kept[0].text, raw);
+    assert!(kept[0].records[0].starts_with("record 2 (Cy)"), "{kept:?}");
+
+    // The next load says so, and the same text is not kept twice.
+    let (owner, state) = load();
+    match state.problem.get_untracked() {
+        Some(StoreProblem::Kept { copies: Ok(copies) }) => {
+            assert_eq!(copies.len(), 1);
+            assert!(copies[0].records[0].contains("Cy"), "{copies:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let download = state.kept_download().unwrap();
+    assert!(download.contains("javascript:alert(1)"), "{download}");
+    state.remove_kept().unwrap();
+    assert_eq!(local().get_item(kept_key).unwrap(), None);
+    assert_eq!(state.problem.get_untracked(), None);
+    owner.cleanup();
+}
+
+/// When no copy can be kept aside (here: what is stored under its key does not read), nothing
+/// is saved until the user chooses "Save without them", and that stored value is left alone.
+#[wasm_bindgen_test]
+async fn without_a_kept_copy_saving_waits_for_the_user() {
+    reset();
+    let raw = r#"{"app":"microscope","kind":"shortlist","version":2,"data":[{"id":"a","name":"Ann"},{"id":"b","name":"  "}]}"#;
+    local().set_item(KEY, raw).unwrap();
+    let kept_key = "microscope.shortlist.kept";
+    local().set_item(kept_key, "{hand-edited").unwrap();
+    let (owner, state) = load();
+    match state.problem.get_untracked() {
+        Some(StoreProblem::Dropped {
+            not_kept: Some(why),
+            ..
+        }) => assert!(why.contains("could not be read"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(!state.saving_enabled());
+    state.add(creator("n", "New", 5.0));
+    state.flush();
+    assert_eq!(stored().as_deref(), Some(raw));
+
+    state.save_without_unread();
+    state.flush();
+    assert_eq!(stored_names(), vec!["Ann", "New"]);
+    assert_eq!(
+        local().get_item(kept_key).unwrap().as_deref(),
+        Some("{hand-edited")
+    );
+    owner.cleanup();
+}
+
 #[wasm_bindgen_test]
 async fn another_tab_s_newer_data_is_adopted() {
     reset();

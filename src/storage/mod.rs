@@ -8,6 +8,7 @@
 //! parts, its index); a crash between two writes loses nothing (parts first, under new names; the
 //! index last; the old parts removed after it; orphans ignored by loading, removed by a later save).
 
+pub mod aside;
 pub mod envelope;
 pub mod file;
 pub mod packed;

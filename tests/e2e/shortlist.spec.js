@@ -435,6 +435,55 @@ test("unreadable stored data: a banner, nothing overwritten, download, then star
   expect(await storedNames(page)).toEqual(["Kept in memory"]);
 });
 
+// Regression: a list that loaded with some creators left out lost them at its next save.
+test("creators that could not be loaded are kept aside, offered at later visits, and removed only when confirmed", async ({ page }) => {
+  const raw = JSON.stringify({
+    app: "microscope",
+    kind: "shortlist",
+    version: 2,
+    data: [
+      { id: "a", name: "Ann Reads" },
+      { id: "c", name: "Cy Unsafe", profile_url: "javascript:alert(1)" },
+    ],
+  });
+  const errors = await openWith(page, raw);
+  const dropped = page.getByRole("alert").filter({ hasText: "Some saved creators could not be loaded" });
+  await expect(dropped).toContainText("record 2 (Cy Unsafe)");
+  await expect(dropped).toContainText("Nothing is lost");
+  await page.getByRole("button", { name: "Add a creator" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add a creator" });
+  await dialog.getByLabel("Name or handle").fill("Bo New");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await flushSaves(page);
+  expect(await storedNames(page)).toEqual(["Ann Reads", "Bo New"]);
+
+  await page.reload();
+  const kept = page.getByRole("alert").filter({ hasText: "A copy of your saved shortlist is kept aside" });
+  await expect(kept).toContainText("record 2 (Cy Unsafe)");
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: test.info().outputPath("kept-aside.png"), fullPage: false });
+  const download = page.waitForEvent("download");
+  await kept.getByRole("button", { name: "Download the kept copy" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^microscope-stored-shortlist-kept-.*\.json$/);
+  const copies = JSON.parse(fs.readFileSync(await file.path(), "utf8")).copies;
+  expect(JSON.parse(copies[0].text)).toEqual(JSON.parse(raw));
+
+  await kept.getByRole("button", { name: "Remove the kept copy…" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Remove the kept copy?" });
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(kept.getByRole("button", { name: "Remove the kept copy…" })).toBeFocused();
+  await kept.getByRole("button", { name: "Remove the kept copy…" }).click();
+  await confirm.getByRole("button", { name: "Yes, remove the kept copy" }).click();
+  await expect(kept).toBeHidden();
+  expect(await page.evaluate(() => localStorage.getItem("microscope.shortlist.kept"))).toBeNull();
+  await page.reload();
+  await expect(count(page)).toHaveText("Showing 2 of 2");
+  await expect(page.getByText("kept aside")).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test("two tabs: a change in one appears in the other, and neither overwrites the other", async ({ context }) => {
   const a = await context.newPage();
   const b = await context.newPage();

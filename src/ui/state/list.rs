@@ -14,7 +14,8 @@ use serde::Serialize;
 
 use crate::domain::io::workspace::Record;
 use crate::storage::envelope::{Kind, Load};
-use crate::storage::{self, Keyed, ListSource, SaveError};
+use crate::storage::{self, aside, Keyed, ListSource, SaveError};
+use crate::ui::app::clock::now_ms;
 use crate::ui::state::merge::{merge, LocalEdits, Versioned};
 use crate::ui::state::persisted::{
     flash_note, Mode, Persisted, Save, SaveWords, Saved, SAVE_DELAY,
@@ -72,12 +73,29 @@ pub enum StoreProblem {
     /// Stored data exists but can't be used (unreadable, or written by a newer version). It is
     /// never overwritten until the user chooses "Start fresh".
     Blocked { message: String, raw: String },
-    /// Loaded, but some records could not be; `raw` is the stored text as it was.
+    /// Loaded, but some records could not be; `raw` is the stored text as it was. It is kept
+    /// aside (`storage::aside`) before any save; `not_kept` says why that failed, and saving then
+    /// waits for the user's "Save without them".
     Dropped {
         message: String,
         records: Vec<String>,
         raw: String,
+        not_kept: Option<String>,
     },
+    /// Loaded in full, but copies of the stored list kept aside at earlier loads are still in
+    /// this browser (or, `Err`, they are there and do not read).
+    Kept {
+        copies: Result<Vec<KeptSummary>, String>,
+    },
+}
+
+/// One copy kept aside, as its banner names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeptSummary {
+    /// When it was kept, in milliseconds since 1970.
+    pub kept_at: f64,
+    /// What could not be read then.
+    pub records: Vec<String>,
 }
 
 impl StoreProblem {
@@ -97,7 +115,46 @@ impl StoreProblem {
                 message,
                 records: dropped.iter().map(|d| d.to_string()).collect(),
                 raw: storage::stored_text(kind).unwrap_or_default(),
+                not_kept: None,
             }),
+        }
+    }
+
+    /// Keeps the stored text of a `Dropped` load aside before anything may save the list without
+    /// those records. Returns the mode saving may go on in: `Blocked` when no copy could be kept.
+    fn keep_unread(kind: &Kind, problem: &mut Option<StoreProblem>, mode: Mode) -> Mode {
+        let Some(StoreProblem::Dropped {
+            records,
+            raw,
+            not_kept,
+            ..
+        }) = problem
+        else {
+            return mode;
+        };
+        match aside::keep_aside(kind, raw, records.clone(), now_ms()) {
+            Ok(()) => mode,
+            Err(e) => {
+                *not_kept = Some(e.to_string());
+                Mode::Blocked
+            }
+        }
+    }
+
+    /// The banner for copies kept aside at earlier loads, when there are any.
+    fn kept(kind: &Kind) -> Option<StoreProblem> {
+        let copies = aside::kept_copies(kind).map(|copies| {
+            copies
+                .into_iter()
+                .map(|c| KeptSummary {
+                    kept_at: c.kept_at,
+                    records: c.records,
+                })
+                .collect::<Vec<_>>()
+        });
+        match copies {
+            Ok(c) if c.is_empty() => None,
+            copies => Some(StoreProblem::Kept { copies }),
         }
     }
 
@@ -106,13 +163,14 @@ impl StoreProblem {
             StoreProblem::Unavailable { message }
             | StoreProblem::Blocked { message, .. }
             | StoreProblem::Dropped { message, .. } => message,
+            StoreProblem::Kept { .. } => "",
         }
     }
 
     /// The stored text, when there is one to offer as a download.
     pub fn raw(&self) -> Option<&str> {
         match self {
-            StoreProblem::Unavailable { .. } => None,
+            StoreProblem::Unavailable { .. } | StoreProblem::Kept { .. } => None,
             StoreProblem::Blocked { raw, .. } | StoreProblem::Dropped { raw, .. } => Some(raw),
         }
     }
@@ -248,8 +306,11 @@ impl<C: Records> ListStore<C> {
     /// The store for one load outcome, without listeners. `raw` is the stored text that was read.
     pub fn from_load(load: Load<Vec<C::Item>>, raw: Option<String>) -> ListStore<C> {
         let spec = C::SPEC;
-        let problem = StoreProblem::after(spec.kind, &load);
-        let mode = Mode::after(&load);
+        let mut problem = StoreProblem::after(spec.kind, &load);
+        let mode = StoreProblem::keep_unread(spec.kind, &mut problem, Mode::after(&load));
+        if problem.is_none() {
+            problem = StoreProblem::kept(spec.kind);
+        }
         // What a save compares against: the text read (for a list in parts, its index), also
         // when it could not be read, so that nothing replaces it unseen.
         let (items, last_seen) = match load {
@@ -345,13 +406,49 @@ impl<C: Records> ListStore<C> {
         }
     }
 
-    /// Hides the "some records could not be loaded" banner.
+    /// Hides the "some records could not be loaded" or "a copy is kept aside" banner (until the
+    /// next load); not while saving waits for the user's choice.
     pub fn dismiss_problem(&self) {
         if matches!(
             self.problem.get_untracked(),
-            Some(StoreProblem::Dropped { .. })
+            Some(StoreProblem::Dropped { not_kept: None, .. } | StoreProblem::Kept { .. })
         ) {
             self.problem.set(None);
+        }
+    }
+
+    /// "Save without them", after the user confirmed: no copy of the unread records could be
+    /// kept aside, and the user chose to save the list as it is here anyway.
+    pub fn save_without_unread(&self) {
+        if let Some(StoreProblem::Dropped {
+            not_kept: Some(_), ..
+        }) = self.problem.get_untracked()
+        {
+            self.persisted.resume(ListToSave(self.items, self.book));
+            self.problem.set(None);
+        }
+    }
+
+    /// Removes the copies kept aside, after the user confirmed. `Err` says why it failed.
+    pub fn remove_kept(&self) -> Result<(), String> {
+        aside::remove_kept(C::SPEC.kind).map_err(|e| e.to_string())?;
+        if matches!(
+            self.problem.get_untracked(),
+            Some(StoreProblem::Kept { .. })
+        ) {
+            self.problem.set(None);
+        }
+        Ok(())
+    }
+
+    /// The copies kept aside as one download text (the stored value as it is when it does not
+    /// read).
+    pub fn kept_download(&self) -> Option<String> {
+        let kind = C::SPEC.kind;
+        match aside::kept_copies(kind) {
+            Ok(copies) if copies.is_empty() => None,
+            Ok(copies) => aside::download_text(copies, kind).ok(),
+            Err(_) => aside::kept_raw(kind),
         }
     }
 
@@ -380,7 +477,8 @@ impl<C: Records> ListStore<C> {
     /// Takes in what storage now holds. Returns true when local edits were merged in and must
     /// be saved.
     fn adopt(&self, load: Load<Vec<C::Item>>, raw: Option<String>, on_change: &dyn Fn()) -> bool {
-        let problem = StoreProblem::after(C::SPEC.kind, &load);
+        let mut problem = StoreProblem::after(C::SPEC.kind, &load);
+        let mode = StoreProblem::keep_unread(C::SPEC.kind, &mut problem, Mode::Normal);
         let (stored, dropped) = match load {
             Load::Loaded { value, dropped, .. } => (value, !dropped.is_empty()),
             Load::Missing => (Vec::new(), false),
@@ -426,7 +524,7 @@ impl<C: Records> ListStore<C> {
         self.items.set(C::from_items(list));
         self.persisted.adopt(
             raw,
-            Mode::Normal,
+            mode,
             has_edits.then_some(ListToSave(self.items, self.book)),
         );
         self.book.update_value(|b| b.base = stored_ids);

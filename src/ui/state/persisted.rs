@@ -242,6 +242,13 @@ impl<T: Save> Persisted<T> {
         let _ = self.unsaved.try_set(unsaved);
     }
 
+    /// Turns saving back on after the user chose to save over what could not be kept (see
+    /// `ListStore::save_without_unread`), and saves `data` after the delay.
+    pub fn resume(&self, data: T) {
+        self.with_book(|b| b.mode = Mode::Normal);
+        self.schedule(data);
+    }
+
     /// Saves `data` after the debounce delay without further edits.
     pub fn schedule(&self, data: T) {
         let _ = self.unsaved.try_set(true);
