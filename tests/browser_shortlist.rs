@@ -465,7 +465,12 @@ async fn without_a_kept_copy_saving_waits_for_the_user() {
         Some(StoreProblem::Dropped {
             not_kept: Some(why),
             ..
-        }) => assert!(why.contains("could not be read"), "{why}"),
+        }) => assert!(
+            why.contains(
+                "the value stored under microscope.shortlist.kept is not one Microscope wrote"
+            ),
+            "{why}"
+        ),
         other => panic!("{other:?}"),
     }
     assert!(!state.saving_enabled());

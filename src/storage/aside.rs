@@ -57,13 +57,17 @@ fn document_kind(kind: &Kind) -> String {
 
 /// Reads a stored document of kept copies (their texts still packed). Names what is wrong.
 fn read_document(text: &str, kind: &Kind) -> Result<Vec<KeptCopy>, String> {
-    let doc: Document = serde_json::from_str(text)
-        .map_err(|e| format!("the copies kept aside could not be read ({e})"))?;
-    if doc.app != APP_ID || doc.kind != document_kind(kind) {
-        return Err(format!(
-            "the value under {} is not a list of copies kept aside",
+    // Serde's own words (line, column, expected type) would mean nothing to the user: the key
+    // is what they can look for.
+    let not_ours = || {
+        format!(
+            "the value stored under {} is not one Microscope wrote",
             kept_key(kind)
-        ));
+        )
+    };
+    let doc: Document = serde_json::from_str(text).map_err(|_| not_ours())?;
+    if doc.app != APP_ID || doc.kind != document_kind(kind) {
+        return Err(not_ours());
     }
     if doc.version > VERSION {
         return Err(format!(
@@ -224,12 +228,12 @@ mod tests {
             .unwrap();
         let newer = r#"{"app":"microscope","kind":"shortlist.kept","version":9,"copies":[]}"#;
         let cases: &[(&str, &str)] = &[
-            ("{not json", "could not be read"),
+            ("{not json", "is not one Microscope wrote"),
             (
                 r#"{"app":"other","kind":"shortlist.kept","version":1,"copies":[]}"#,
-                "is not a list of copies",
+                "is not one Microscope wrote",
             ),
-            (&campaigns, "is not a list of copies"),
+            (&campaigns, "is not one Microscope wrote"),
             (newer, "newer Microscope (format 9)"),
         ];
         for (stored, want) in cases {
