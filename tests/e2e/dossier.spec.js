@@ -153,6 +153,34 @@ test("a dossier opened from the shortlist keeps added posts and a follower count
   expect(errors).toEqual([]);
 });
 
+// Regression: after Edit the focus stayed on the row, far from the form it filled; after Delete
+// it fell back to the page, so a keyboard user had to start again from the top.
+test("keyboard: Edit moves to the form, Delete to its undo, Undo and Cancel back to the post", async ({ page }) => {
+  const creator = fullCreator();
+  const errors = await openWith(page, [{ ...creator, posts: creator.posts.slice(0, 3) }]);
+  await page.getByRole("link", { name: "Open dossier of Ann Fit" }).click();
+  const posts = page.getByRole("region", { name: "Posts" });
+  const focusedId = () => page.evaluate(() => document.activeElement.id);
+
+  await posts.getByRole("button", { name: "Edit post 2" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(posts.getByLabel("Date", { exact: true })).toBeFocused();
+  await expect(posts.getByRole("group", { name: "Edit post 2" })).toBeVisible();
+  await posts.getByRole("button", { name: "Cancel" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(posts.getByRole("button", { name: "Edit post 2" })).toBeFocused();
+
+  await posts.getByRole("button", { name: "Delete post 2" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(posts.getByRole("button", { name: "Undo delete" })).toBeFocused();
+  await expect(posts.locator("table.dossier-posts tbody tr")).toHaveCount(2);
+  await page.keyboard.press("Enter");
+  await expect(posts.locator("table.dossier-posts tbody tr")).toHaveCount(3);
+  await expect(posts.getByRole("button", { name: "Edit post 2" })).toBeFocused();
+  expect(await focusedId()).toBe("dossier-post-2-edit");
+  expect(errors).toEqual([]);
+});
+
 test("bad input names the field and keeps what was typed; an unknown creator says so", async ({ page }) => {
   const errors = await openWith(page, [plainCreator()]);
   await page.goto("./#creator/ann-1");

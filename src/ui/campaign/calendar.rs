@@ -24,6 +24,7 @@ use crate::ui::state::ids::next_id;
 use crate::ui::state::CampaignsStore;
 use crate::ui::widgets::fields::{ChoiceSelect, CreatorSelect, TextField};
 use crate::ui::widgets::files::{download_outcome, download_text};
+use crate::ui::widgets::focus::focus_after_redraw;
 use crate::ui::widgets::section::placeholder;
 use crate::ui::widgets::table::column_heads_and_actions;
 
@@ -59,15 +60,7 @@ fn long_date(d: Date) -> String {
 }
 
 fn focus_day_cell(d: Date) {
-    request_animation_frame(move || {
-        let el = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|doc| doc.get_element_by_id(&format!("cal-day-{d}")))
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-        if let Some(el) = el {
-            let _ = el.focus();
-        }
-    });
+    focus_after_redraw(format!("cal-day-{d}"));
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -22,6 +22,7 @@ use crate::ui::dossier::store::chart_points;
 use crate::ui::dossier::store::{averaged_posts, number_text, Dossier, Part};
 use crate::ui::widgets::chart_image::ChartImage;
 use crate::ui::widgets::fields::{CheckBox, TextField};
+use crate::ui::widgets::focus::focus_after_redraw;
 use crate::ui::widgets::section::StatusLine;
 
 /// Said when the post being edited is no longer stored as it was opened.
@@ -213,6 +214,9 @@ pub(super) fn PostsPart(dossier: Dossier) -> impl IntoView {
         match (result, gone) {
             (Ok(()), Some(p)) => {
                 deleted.set(Some((i, p)));
+                // The row and its buttons are gone: the focus goes to the undo that replaced them
+                // (regression: it fell back to the page, and a keyboard user had to start over).
+                focus_after_redraw("dossier-posts-undo");
                 if form
                     .editing
                     .with_untracked(|e| e.as_ref().map(|(at, _)| *at))
@@ -228,14 +232,17 @@ pub(super) fn PostsPart(dossier: Dossier) -> impl IntoView {
     };
     let undo = move |_| {
         if let Some((i, p)) = deleted.get_untracked() {
+            let mut at = i;
             let result = dossier.save(|c| {
-                let at = i.min(c.posts.len());
+                at = i.min(c.posts.len());
                 c.posts.insert(at, p);
                 Ok(())
             });
             if result.is_ok() {
                 deleted.set(None);
                 note.set(Some("Post restored.".into()));
+                // The undo button goes: the focus goes to the restored post's row.
+                focus_after_redraw(format!("dossier-post-{}-edit", at + 1));
             }
         }
     };
@@ -333,7 +340,12 @@ pub(super) fn PostsPart(dossier: Dossier) -> impl IntoView {
                         .map(|_| {
                             view! {
                                 " "
-                                <button type="button" class="secondary small" on:click=undo>
+                                <button
+                                    type="button"
+                                    id="dossier-posts-undo"
+                                    class="secondary small"
+                                    on:click=undo
+                                >
                                     "Undo delete"
                                 </button>
                             }
@@ -402,7 +414,15 @@ pub(super) fn PostsPart(dossier: Dossier) -> impl IntoView {
                             <button
                                 type="button"
                                 class="secondary"
-                                on:click=move |_| form.fill(&Post::default(), None)
+                                on:click=move |_| {
+                                    let at = form
+                                        .editing
+                                        .with_untracked(|e| e.as_ref().map(|(i, _)| *i));
+                                    form.fill(&Post::default(), None);
+                                    if let Some(i) = at {
+                                        focus_after_redraw(format!("dossier-post-{}-edit", i + 1));
+                                    }
+                                }
                             >
                                 "Cancel"
                             </button>
@@ -462,8 +482,12 @@ fn post_row(
                 <button
                     type="button"
                     class="secondary small"
+                    id=format!("dossier-post-{number}-edit")
                     aria-label=format!("Edit post {number}")
-                    on:click=move |_| form.fill(&post, Some(i))
+                    on:click=move |_| {
+                        form.fill(&post, Some(i));
+                        focus_after_redraw("dossier-post-date");
+                    }
                 >
                     "Edit"
                 </button>

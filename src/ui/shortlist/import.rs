@@ -20,6 +20,7 @@ use crate::ui::shortlist::format::count_label;
 use crate::ui::shortlist::import_run::Importer;
 use crate::ui::state::ShortlistStore;
 use crate::ui::widgets::files::download_text;
+use crate::ui::widgets::focus::focus_after_redraw;
 use crate::ui::widgets::import_preview::{column_name, FileField, MappingRow, PreviewFrame};
 use crate::ui::widgets::section::{Depth, Section};
 use crate::ui::widgets::table::ScrollTable;
@@ -64,19 +65,6 @@ fn storage_warning(existing: usize, incoming: usize, per_creator: usize) -> Opti
 /// Rejected rows listed on the page; all of them are in the download.
 const SHOWN_REJECTED: usize = 50;
 
-/// Focuses the element with `id` after the next redraw (a select the preview just rebuilt).
-fn refocus(id: String) {
-    request_animation_frame(move || {
-        let el = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-        if let Some(el) = el {
-            let _ = el.focus();
-        }
-    });
-}
-
 /// The mapping table's row for `col`: a select of the field it imports as (the columns Microscope
 /// has no field for are kept as custom fields), and the note on how it is read.
 fn mapping_row(col: &ColumnMapping, importer: Importer) -> impl IntoView {
@@ -109,7 +97,7 @@ fn mapping_row(col: &ColumnMapping, importer: Importer) -> impl IntoView {
                 if let Some(t) = Target::parse(&v) {
                     importer.remap(index, t);
                 }
-                refocus(select_id.clone());
+                focus_after_redraw(select_id.clone());
             }
         >
             {options}
@@ -214,7 +202,7 @@ fn preview(p: Preview, importer: Importer) -> impl IntoView {
                         if let Ok(i) = event_target_value(&ev).parse::<usize>() {
                             importer.remap(i, Target::Field(Field::Name));
                         }
-                        refocus("import-name-column".to_string());
+                        focus_after_redraw("import-name-column".to_string());
                     }
                 >
                     <option value="" selected=name_index.is_none() disabled=true>

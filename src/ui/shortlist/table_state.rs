@@ -1,6 +1,7 @@
 //! What the user is looking at in the shortlist table, not what is stored: filters, sort, page,
 //! the selection to compare, the creator being edited, and removal with a time-limited undo.
 
+use crate::ui::widgets::focus::focus_after_redraw;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -30,18 +31,6 @@ pub(super) fn next_sort(current: (SortKey, SortDir), key: SortKey) -> (SortKey, 
         (k, SortDir::Desc) if k == key => (key, SortDir::Asc),
         _ => (key, first_direction(key)),
     }
-}
-
-fn focus_by_id(id: &'static str) {
-    request_animation_frame(move || {
-        let el = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-        if let Some(el) = el {
-            let _ = el.focus();
-        }
-    });
 }
 
 /// Filters, sort, page and selection: what the user is looking at, not what is stored.
@@ -131,7 +120,7 @@ impl View {
             },
             UNDO_TIME,
         );
-        focus_by_id("shortlist-undo");
+        focus_after_redraw("shortlist-undo");
     }
 
     pub(super) fn undo(&self) {
@@ -141,7 +130,7 @@ impl View {
         let name = c.name.clone();
         self.state.put(c);
         self.action(Some(format!("Restored “{name}”.")));
-        focus_by_id("shortlist-notice");
+        focus_after_redraw("shortlist-notice");
     }
 
     pub(super) fn toggle_selected(&self, id: &str, on: bool) {
