@@ -132,10 +132,16 @@ impl StoreProblem {
         else {
             return mode;
         };
-        match aside::keep_aside(kind, raw, records.clone(), now_ms()) {
+        // An empty text means the stored list could not be read a second time: nothing to keep.
+        let kept = if raw.is_empty() {
+            Err("the stored list could not be read again".to_string())
+        } else {
+            aside::keep_aside(kind, raw, records.clone(), now_ms()).map_err(|e| e.to_string())
+        };
+        match kept {
             Ok(()) => mode,
             Err(e) => {
-                *not_kept = Some(e.to_string());
+                *not_kept = Some(e);
                 Mode::Blocked
             }
         }
