@@ -87,16 +87,14 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>, target: Option<Target>) ->
 
     // A sample is saved once comments are pasted; likes or dislikes typed before that are kept
     // with it, and the note says so rather than leaving them to look saved.
-    let save_note = Signal::derive(move || {
+    let counts_waiting = Signal::derive(move || {
         let waiting = comments.with(|c| c.trim().is_empty())
             && (likes.with(|t| !t.trim().is_empty()) || dislikes.with(|t| !t.trim().is_empty()));
-        note.get().or_else(|| {
-            let t = target.filter(|_| waiting)?;
-            Some(format!(
-                "Likes and dislikes are kept with a comment sample: paste comments to save them to {}'s dossier.",
-                t.name()
-            ))
-        })
+        let t = target.filter(|_| waiting)?;
+        Some(format!(
+            "Likes and dislikes are kept with a comment sample: paste comments to save them to {}'s dossier.",
+            t.name()
+        ))
     });
 
     let hate_warnings = move || {
@@ -182,8 +180,9 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>, target: Option<Target>) ->
             </form>
             <SaveNote
                 target=target
-                note=save_note
+                note=note
                 waiting="Paste comments to save a scored sample to"
+                waiting_instead=counts_waiting
             />
             <p class="visually-hidden" role="status">
                 {move || match status.get() {
