@@ -856,6 +856,13 @@ mod tests {
                     "record 2: the name is empty; every creator needs a name or handle.",
                 ],
             ),
+            // Likes and dislikes typed beside the comments under Risks: a sample with an
+            // unusable count is left out, naming the field; one with sane counts stays.
+            (
+                r#"[{"id":"c1","name":"Ann","comment_samples":[{"date":"2026-01-02","text":"nice","likes":1200,"dislikes":30},{"date":"2026-01-03","text":"meh","dislikes":-4}]}]"#,
+                vec!["c1"],
+                vec!["record 1 (Ann) loaded, but comment sample 2 was left out: its dislikes count (-4) is not usable: a count is between 0 and 10 billion."],
+            ),
             (
                 r#"[{"id":"c1","name":"Ann","posts":[{"link":"javascript:alert(1)"}]},{"id":5}]"#,
                 vec!["c1"],

@@ -375,6 +375,49 @@ test("the caption checker's ticks are saved with the check and shown in the doss
   expect(errors).toEqual([]);
 });
 
+test("likes and dislikes typed beside a YouTube creator's comments are kept in the dossier across a reload", async ({ page }, testInfo) => {
+  // Regression: the comment sample kept no likes or dislikes, so what was typed was gone once
+  // saved and reloaded, and the dislike ratio could not be worked out again from the dossier.
+  const stamp = Date.now() - 86_400_000;
+  const yara = { id: "y1", name: "Yara", platform: "YouTube", followers: 52000, status: "prospect", created_at: stamp, updated_at: stamp };
+  const errors = await openShortlistWith(page, [yara]);
+  await page.goto("./#risks/y1");
+  await expect(page.getByLabel("Creator to check").locator("option:checked")).toHaveText("Yara");
+  const sentiment = page.getByRole("region", { name: "Comment sentiment (hate-watching)" });
+  await page.getByLabel("Likes (YouTube, optional)", { exact: true }).fill("1,200");
+  await page.getByLabel("Dislikes (YouTube, optional)").fill("800");
+  // Nothing is saved before comments are pasted, and the note says the counts wait for them.
+  await expect(sentiment.getByRole("status").filter({ hasText: "Likes and dislikes are kept with a comment sample" })).toContainText(
+    "paste comments to save them to Yara's dossier.",
+  );
+  await page.getByLabel("Comments (one per line)").fill(OTHER.join("\n"));
+  await expect(sentiment.locator(".risk-result")).toContainText("Dislikes are 40.0% of likes + dislikes");
+  await expect(sentiment.getByRole("status").filter({ hasText: "Saved to Yara's dossier" })).toBeVisible();
+  await expect
+    .poll(async () => {
+      await flushSaves(page);
+      const c = JSON.parse(await storedList(page)).data.find((x) => x.id === "y1");
+      return (c.comment_samples || []).map((s) => [s.likes, s.dislikes]);
+    })
+    .toEqual([[1200, 800]]);
+
+  const words = "Likes 1,200 · dislikes 800: dislikes are 40.0% of likes + dislikes (dislikes ÷ (likes + dislikes)).";
+  await page.reload();
+  const evidence = page.getByRole("region", { name: "Stored evidence" });
+  await expect(evidence).toContainText(words);
+
+  await page.goto("./#creator/y1");
+  await expect(page.getByRole("heading", { level: 2, name: "Dossier: Yara" })).toBeVisible();
+  const sample = page.locator("#dossier-evidence-samples + ul > li").first();
+  await expect(sample).toContainText(words);
+  // The dossier's warnings work the ratio out again from the stored sample.
+  const part = page.getByRole("region", { name: "Warnings and their evidence" });
+  await expect(part.locator("article.warning", { hasText: "40% of reactions are dislikes" })).toBeVisible();
+  await sample.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath("dossier-sample-likes-dislikes.png"), fullPage: true });
+  expect(errors).toEqual([]);
+});
+
 test("a quick check saves nothing and says so", async ({ page }) => {
   await openShortlistWith(page, riskyCreators());
   const before = await storedList(page);

@@ -338,7 +338,7 @@ fn profile(
     let no_numbers = format!(
         "Add average views, likes and comments per post {at} to compare engagement with the benchmark."
     );
-    let fed = facts
+    let mut fed = facts
         .dossier
         .map(|(c, today)| evidence::feed(c, today, campaign, thresholds, &mut input));
     if let Some((c, _)) = facts.dossier {
@@ -399,11 +399,16 @@ fn profile(
         );
     }
 
-    // Hate-watching: dislikes where known, and the stored comment sample.
+    // Hate-watching: dislikes where known (the posts' averages, else the likes and dislikes
+    // typed with the stored comment sample), and the stored comment sample.
     input.dislike_ratio = dislike_ratio(
         mean(facts.posts, Field::Likes),
         mean(facts.posts, Field::Dislikes),
     );
+    if let Some(f) = fed.as_mut().filter(|_| input.dislike_ratio.is_none()) {
+        input.dislike_ratio = f.sample_dislike_ratio;
+        f.dislikes_from_sample = f.sample_dislike_ratio.is_some();
+    }
     let dislike_hint = if input.dislike_ratio.is_none()
         && matches!(facts.platform, None | Some(Platform::YouTube))
     {
@@ -1089,6 +1094,8 @@ mod tests {
                 negative,
                 ..SampleCounts::default()
             },
+            likes: None,
+            dislikes: None,
         }
     }
 
@@ -1157,6 +1164,59 @@ mod tests {
                 .first()
                 .map(|e| (e.kind, e.age.as_str(), e.stale)),
             Some((EvidenceKind::CommentSample, "34 days old", false))
+        );
+    }
+
+    /// Regression: the likes and dislikes typed beside a comment sample were not kept, so the
+    /// dislike ratio the Risks panel showed could not be worked out again for the creator. Now
+    /// they feed the rule when the posts give no ratio, and the warning names the sample.
+    #[test]
+    fn likes_and_dislikes_typed_with_a_sample_feed_the_dislike_rule() {
+        let t = Thresholds::default();
+        let with_sample =
+            |likes: Option<f64>, dislikes: Option<f64>, post_dislikes: Option<f64>| {
+                let mut c = creator("Yu", Some(Platform::YouTube), Some(50_000));
+                c.metrics = PostMetrics {
+                    likes: post_dislikes.map(|_| 900.0),
+                    dislikes: post_dislikes,
+                    ..PostMetrics::default()
+                };
+                c.comment_samples.push(CommentSample {
+                    likes,
+                    dislikes,
+                    ..sample("2026-11-02", 10, 1, "love it\n")
+                });
+                c
+            };
+        let sample_evidence = "comment sample of 2026-11-02, 34 days old";
+        // (sample's likes, dislikes, the posts' average dislikes, the warning and whether it
+        // names the sample)
+        let cases = [
+            (Some(900.0), Some(600.0), None, Some(true)),
+            (Some(900.0), Some(10.0), None, None),
+            (None, Some(600.0), None, None),
+            // The posts' averages come first: 900 likes and 600 dislikes per post.
+            (Some(900.0), Some(10.0), Some(600.0), Some(false)),
+            (Some(900.0), Some(600.0), Some(10.0), None),
+        ];
+        for (likes, dislikes, post_dislikes, want) in cases {
+            let c = with_sample(likes, dislikes, post_dislikes);
+            let r = creator_risk(&c, Formula::default(), None, &t, today());
+            let got = r.report.by_id("dislikes-high").map(|w| {
+                w.evidence
+                    .iter()
+                    .any(|e| e.label == "Evidence" && e.value == sample_evidence)
+            });
+            assert_eq!(got, want, "{likes:?} {dislikes:?} {post_dislikes:?}");
+        }
+        let c = with_sample(Some(900.0), Some(600.0), None);
+        let summary = evidence::evidence_of(&c, today(), &t)
+            .first()
+            .map(|e| e.summary.clone())
+            .unwrap_or_default();
+        assert!(
+            summary.ends_with("dislikes 40.0% of likes + dislikes"),
+            "{summary}"
         );
     }
 

@@ -21,6 +21,7 @@ use crate::creator::metrics::PostMetrics;
 use crate::text::choice::choices;
 use crate::text::date::Date;
 use crate::text::format::plural;
+use crate::text::number::MAX_VALUE;
 use crate::text::sparse::{is_default, sparse_record};
 
 /// A list kept in a creator record that reads entry by entry: an entry that cannot be read is
@@ -366,6 +367,31 @@ pub struct CommentSample {
     pub text: String,
     #[serde(default)]
     pub counts: SampleCounts,
+    /// Likes the user typed beside the comments (YouTube: from the creator's analytics), kept so
+    /// the dislike ratio can be worked out again from the dossier. `None` when not typed; samples
+    /// stored before these were kept read as `None`, so no storage version was needed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub likes: Option<f64>,
+    /// Dislikes typed beside the comments (YouTube hides them publicly since December 2021).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dislikes: Option<f64>,
+}
+
+impl CommentSample {
+    /// The typed likes and dislikes are numbers a load accepts: each, when given, finite, not
+    /// negative and at most 10 billion (the limit of every count). The error names the field.
+    pub fn check(&self) -> Result<(), String> {
+        for (field, value) in [("likes", self.likes), ("dislikes", self.dislikes)] {
+            if let Some(v) = value {
+                if !(v.is_finite() && v >= 0.0 && v <= MAX_VALUE as f64) {
+                    return Err(format!(
+                        "its {field} count ({v}) is not usable: a count is between 0 and 10 billion."
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// A caption checked against the ad-disclosure rules of some countries.
@@ -802,6 +828,90 @@ mod tests {
                 !words.is_empty(),
                 "{again}"
             );
+        }
+    }
+
+    fn comment_sample(likes: Option<f64>, dislikes: Option<f64>) -> CommentSample {
+        CommentSample {
+            date: day("2026-12-06"),
+            text: "nice".into(),
+            counts: SampleCounts {
+                total: 1,
+                ..SampleCounts::default()
+            },
+            likes,
+            dislikes,
+        }
+    }
+
+    #[test]
+    fn comment_samples_keep_likes_and_dislikes_and_older_samples_read_without() {
+        // Regression: the likes and dislikes typed beside the comments under Risks were not
+        // kept with the sample, so the dislike ratio could not be worked out from the dossier.
+        let counts = r#""counts":{"total":1,"positive":0,"neutral":0,"negative":0,"unrecognised":0,"generic":0,"emoji_only":0,"one_word":0,"stock_praise":0,"self_promotion":0}"#;
+        let older = format!(r#"{{"date":"2026-12-06","text":"nice",{counts}}}"#);
+        let both = format!(
+            r#"{{"date":"2026-12-06","text":"nice",{counts},"likes":1200.0,"dislikes":30.0}}"#
+        );
+        let only_dislikes =
+            format!(r#"{{"date":"2026-12-06","text":"nice",{counts},"dislikes":30.0}}"#);
+        // (sample, its stored JSON): none typed writes exactly what older builds wrote.
+        let cases = [
+            (comment_sample(None, None), older.clone()),
+            (comment_sample(Some(1200.0), Some(30.0)), both),
+            (comment_sample(None, Some(30.0)), only_dislikes),
+        ];
+        for (sample, want) in cases {
+            let json = serde_json::to_string(&sample).unwrap_or_default();
+            assert_eq!(json, want);
+            let back: Option<CommentSample> = serde_json::from_str(&json).ok();
+            assert_eq!(back, Some(sample));
+        }
+        // Stored before likes and dislikes were kept (and before the counts were): reads as
+        // none typed.
+        for json in [
+            older.as_str(),
+            r#"{"date":"2026-12-06","text":"nice","counts":{"total":1}}"#,
+        ] {
+            let s: Option<CommentSample> = serde_json::from_str(json).ok();
+            assert_eq!(s, Some(comment_sample(None, None)), "{json}");
+        }
+    }
+
+    #[test]
+    fn comment_sample_likes_and_dislikes_are_checked() {
+        let too_many = MAX_VALUE as f64 + 1.0;
+        // (likes, dislikes, the error names)
+        let cases = [
+            (None, None, None),
+            (Some(0.0), Some(0.0), None),
+            (Some(1200.0), Some(MAX_VALUE as f64), None),
+            (Some(-1.0), None, Some("its likes count (-1)")),
+            (Some(f64::NAN), Some(3.0), Some("its likes count (NaN)")),
+            (
+                Some(5.0),
+                Some(f64::INFINITY),
+                Some("its dislikes count (inf)"),
+            ),
+            (
+                None,
+                Some(too_many),
+                Some("its dislikes count (10000000001)"),
+            ),
+        ];
+        for (likes, dislikes, want) in cases {
+            let got = comment_sample(likes, dislikes).check().err();
+            match want {
+                None => assert_eq!(got, None, "{likes:?} {dislikes:?}"),
+                Some(words) => {
+                    let msg = got.unwrap_or_default();
+                    assert!(
+                        msg.starts_with(words),
+                        "{msg:?} should start with {words:?}"
+                    );
+                    assert!(msg.contains("between 0 and 10 billion"), "{msg}");
+                }
+            }
         }
     }
 

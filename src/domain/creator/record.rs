@@ -401,6 +401,10 @@ impl Creator {
                 Ok(())
             }
         });
+        // Through `if_any`, as the posts: a check must not box an empty part.
+        if let Some(samples) = self.comment_samples.if_any() {
+            samples.retain_valid(CommentSample::check);
+        }
         self.audience
             .check()
             .map_err(|e| CreatorError::Dossier(e.to_string()))?;

@@ -91,13 +91,20 @@ fn with_private_kept(shared: &Creator, here: &Creator) -> Creator {
     c.currency.clone_from(&here.currency);
     c.custom.clone_from(&here.custom);
     // A sample travels without its text; the one here with the same date and counts is it.
+    // Its likes and dislikes travel (they are findings, like the counts); a link made before
+    // they were kept has none, which means "not shared", so those here stay. Likes the link does
+    // give must be the same, or it is another finding and both are kept.
     for sample in c.comment_samples.iter_mut().filter(|s| s.text.is_empty()) {
-        if let Some(mine) = here
-            .comment_samples
-            .iter()
-            .find(|h| h.date == sample.date && h.counts == sample.counts)
-        {
+        let same = |shared: Option<f64>, mine: Option<f64>| shared.is_none() || shared == mine;
+        if let Some(mine) = here.comment_samples.iter().find(|h| {
+            h.date == sample.date
+                && h.counts == sample.counts
+                && same(sample.likes, h.likes)
+                && same(sample.dislikes, h.dislikes)
+        }) {
             sample.text.clone_from(&mine.text);
+            sample.likes = sample.likes.or(mine.likes);
+            sample.dislikes = sample.dislikes.or(mine.dislikes);
         }
     }
     c
@@ -406,6 +413,8 @@ mod tests {
             date: Date::new(2026, 11, 2).unwrap_or_else(|| panic!("date")),
             text: "love it\nscam".into(),
             counts: Default::default(),
+            likes: None,
+            dislikes: None,
         });
         c
     }
@@ -563,6 +572,71 @@ mod tests {
             "the orders imported here stay"
         );
         assert_eq!(added.creators[0].notes, "private");
+    }
+
+    /// The likes and dislikes typed beside a comment sample travel in a creator's link, and
+    /// merging the link back finds the sample here by date, counts and those figures: one sample,
+    /// its text and figures kept; a link of an older build (no figures) is the same sample; other
+    /// figures are another finding, kept beside it.
+    #[test]
+    fn comment_sample_likes_and_dislikes_travel_and_merge() {
+        let with_figures = |likes: Option<f64>, dislikes: Option<f64>| {
+            let mut c = ana();
+            for s in c.comment_samples.iter_mut() {
+                s.likes = likes;
+                s.dislikes = dislikes;
+            }
+            c
+        };
+        let here = with_figures(Some(1200.0), Some(30.0));
+        let link = share_json(&Shared::Creator {
+            creator: Box::new(creator_summary(&here)),
+        })
+        .unwrap_or_default();
+        assert!(link.contains(r#""likes":1200.0,"dislikes":30.0"#), "{link}");
+        let figures = |c: &Creator| -> Vec<(String, Option<f64>, Option<f64>)> {
+            c.comment_samples
+                .iter()
+                .map(|s| (s.text.clone(), s.likes, s.dislikes))
+                .collect()
+        };
+        let text = "love it\nscam".to_string();
+        // (likes and dislikes in the link, the samples after merging: text, likes, dislikes)
+        let cases = [
+            (
+                (Some(1200.0), Some(30.0)),
+                vec![(text.clone(), Some(1200.0), Some(30.0))],
+            ),
+            ((None, None), vec![(text.clone(), Some(1200.0), Some(30.0))]),
+            (
+                (Some(1200.0), None),
+                vec![(text.clone(), Some(1200.0), Some(30.0))],
+            ),
+            (
+                (Some(1500.0), Some(30.0)),
+                // The link's is newer, so its entries come first.
+                vec![
+                    (String::new(), Some(1500.0), Some(30.0)),
+                    (text.clone(), Some(1200.0), Some(30.0)),
+                ],
+            ),
+        ];
+        for ((likes, dislikes), want) in cases {
+            let mut shared = creator_summary(&with_figures(likes, dislikes));
+            shared.updated_at += 10.0;
+            let added = add_shared(
+                &Shared::Creator {
+                    creator: Box::new(shared),
+                },
+                std::slice::from_ref(&here),
+                &[],
+                &mut || "unused".to_string(),
+            );
+            let [got] = added.creators.as_slice() else {
+                panic!("one creator: {:?}", added.creators)
+            };
+            assert_eq!(figures(got), want, "link with {likes:?}, {dislikes:?}");
+        }
     }
 
     #[test]

@@ -1051,8 +1051,13 @@ pub mod props {
                 source: SnapshotSource::ALL.get(i).copied().unwrap_or_default(),
             }
         });
-        let sample =
-            (arb_date(), "[a-z !]{1,20}", 0usize..20).prop_map(|(date, text, n)| CommentSample {
+        // Likes and dislikes typed beside the comments, or not (then left out of the JSON).
+        let reactions = (
+            proptest::option::of(0u32..2_000_000),
+            proptest::option::of(0u32..50_000),
+        );
+        let sample = (arb_date(), "[a-z !]{1,20}", 0usize..20, reactions).prop_map(
+            |(date, text, n, (likes, dislikes))| CommentSample {
                 date,
                 text,
                 counts: SampleCounts {
@@ -1060,7 +1065,10 @@ pub mod props {
                     negative: n / 2,
                     ..SampleCounts::default()
                 },
-            });
+                likes: likes.map(f64::from),
+                dislikes: dislikes.map(f64::from),
+            },
+        );
         (
             (
                 proptest::option::of("[a-z]{1,6}@[a-z]{1,6}\\.com"),

@@ -5,9 +5,10 @@
 //! The creator area sits below this one, so it stores plain counts and ids; their meaning lives
 //! here, next to the types they stand for.
 
-use crate::creator::dossier::{CaptionCheck, CountryVerdict, SampleCounts};
+use crate::creator::dossier::{CaptionCheck, CommentSample, CountryVerdict, SampleCounts};
 use crate::risk::comments::GenericSummary;
 use crate::risk::disclosure::{DisclosureInput, Jurisdiction, Verdict};
+use crate::risk::rules::dislike_ratio;
 use crate::risk::sentiment::SentimentSummary;
 use crate::text::choice::{choices, exact};
 use crate::text::format::{group_thousands, percent, plural};
@@ -88,6 +89,40 @@ impl SampleCounts {
             "{}: {sentiment}{generic}",
             plural(self.total, "comment", "comments")
         )
+    }
+}
+
+impl CommentSample {
+    /// dislikes ÷ (likes + dislikes) of the likes and dislikes typed with the sample, as the
+    /// Risks panel works it out; `None` unless both were typed and are not both zero.
+    pub fn dislike_ratio(&self) -> Option<f64> {
+        dislike_ratio(self.likes, self.dislikes)
+    }
+
+    /// The typed likes and dislikes and their ratio with its formula, as every page says them:
+    /// "Likes 1,200 · dislikes 30: dislikes are 2.4% of likes + dislikes (dislikes ÷ (likes +
+    /// dislikes))."; `None` when neither was typed.
+    pub fn reactions_summary(&self) -> Option<String> {
+        if self.likes.is_none() && self.dislikes.is_none() {
+            return None;
+        }
+        // Typed as whole counts; a fraction could only come from an edited file.
+        let count = |label: &str, v: Option<f64>| match v {
+            Some(v) => format!("{label} {}", group_thousands(v.round().max(0.0) as u64)),
+            None => format!("{label} not given"),
+        };
+        let head = format!(
+            "{} · {}",
+            count("Likes", self.likes),
+            count("dislikes", self.dislikes)
+        );
+        Some(match self.dislike_ratio() {
+            Some(r) => format!(
+                "{head}: dislikes are {} of likes + dislikes (dislikes ÷ (likes + dislikes)).",
+                percent(Some(r), 1)
+            ),
+            None => format!("{head}: no dislike ratio (it needs both counts, not both zero)."),
+        })
     }
 }
 
@@ -173,6 +208,48 @@ mod tests {
         };
         let back = GenericSummary::from_counts(&stored).unwrap_or_default();
         assert_eq!(back.share(), fresh.share());
+    }
+
+    #[test]
+    fn typed_likes_and_dislikes_in_words() {
+        let sample = |likes: Option<f64>, dislikes: Option<f64>| CommentSample {
+            date: crate::text::date::day("2026-12-06"),
+            text: "nice".into(),
+            counts: SampleCounts::default(),
+            likes,
+            dislikes,
+        };
+        // (likes, dislikes, the ratio, the words)
+        let cases = [
+            (None, None, None, None),
+            (
+                Some(1200.0),
+                Some(30.0),
+                Some(30.0 / 1230.0),
+                Some("Likes 1,200 · dislikes 30: dislikes are 2.4% of likes + dislikes (dislikes ÷ (likes + dislikes))."),
+            ),
+            (
+                Some(750.0),
+                None,
+                None,
+                Some("Likes 750 · dislikes not given: no dislike ratio (it needs both counts, not both zero)."),
+            ),
+            (
+                Some(0.0),
+                Some(0.0),
+                None,
+                Some("Likes 0 · dislikes 0: no dislike ratio (it needs both counts, not both zero)."),
+            ),
+        ];
+        for (likes, dislikes, ratio, words) in cases {
+            let s = sample(likes, dislikes);
+            assert_eq!(s.dislike_ratio(), ratio, "{likes:?} {dislikes:?}");
+            assert_eq!(
+                s.reactions_summary().as_deref(),
+                words,
+                "{likes:?} {dislikes:?}"
+            );
+        }
     }
 
     #[test]

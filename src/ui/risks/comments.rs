@@ -1,5 +1,6 @@
 //! Pasted comments, read two ways: sentiment (hate-watching, with the likes/dislikes ratio) and generic comments (bought engagement).
-//! With a creator picked, the pasted sample and its counts are saved in the creator's dossier.
+//! With a creator picked, the pasted sample, its counts and the likes and dislikes typed beside it
+//! are saved in the creator's dossier.
 
 use leptos::prelude::*;
 
@@ -56,26 +57,44 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>, target: Option<Target>) ->
     });
     let generic = Memo::new(move |_| comments.with(|c| summarise_generic(c)));
 
-    // Saved as the user pastes or edits, and again once the word list has scored the sample.
+    let likes_parsed = move || likes.with(|t| parse_optional_count(t));
+    let dislikes_parsed = move || dislikes.with(|t| parse_optional_count(t));
+
+    // Saved as the user pastes or edits, and again once the word list has scored the sample or
+    // the likes or dislikes change: they are kept with the sample, so the dislike ratio can be
+    // worked out again from the dossier. A count that does not read is left out (its field says
+    // why) until it is corrected.
     let note = save_as_edited(target, "Comments", comments, samples, move |text| {
         let counts = SampleCounts::from_summaries(sentiment.get().as_ref(), &generic.get());
         let sample = CommentSample {
             date: today(),
             text,
             counts,
+            likes: likes_parsed().ok().flatten().map(|v| v as f64),
+            dislikes: dislikes_parsed().ok().flatten().map(|v| v as f64),
         };
         let more = " Edits in this visit update this sample; a later visit adds a new one.";
         (sample, more.to_string())
     });
 
-    let likes_parsed = move || likes.with(|t| parse_optional_count(t));
-    let dislikes_parsed = move || dislikes.with(|t| parse_optional_count(t));
     let likes_error = Signal::derive(move || likes_parsed().err().map(|e| e.to_string()));
     let dislikes_error = Signal::derive(move || dislikes_parsed().err().map(|e| e.to_string()));
     let ratio = Memo::new(move |_| {
         let l = likes_parsed().ok().flatten().map(|v| v as f64);
         let d = dislikes_parsed().ok().flatten().map(|v| v as f64);
         dislike_ratio(l, d)
+    });
+
+    // A sample is saved once comments are pasted; likes or dislikes typed before that are kept
+    // with it, and the note says so rather than leaving them to look saved.
+    let counts_waiting = Signal::derive(move || {
+        let waiting = comments.with(|c| c.trim().is_empty())
+            && (likes.with(|t| !t.trim().is_empty()) || dislikes.with(|t| !t.trim().is_empty()));
+        let t = target.filter(|_| waiting)?;
+        Some(format!(
+            "Likes and dislikes are kept with a comment sample: paste comments to save them to {}'s dossier.",
+            t.name()
+        ))
     });
 
     let hate_warnings = move || {
@@ -159,7 +178,12 @@ pub fn CommentTools(thresholds: RwSignal<Thresholds>, target: Option<Target>) ->
                     />
                 </div>
             </form>
-            <SaveNote target=target note=note waiting="Paste comments to save a scored sample to" />
+            <SaveNote
+                target=target
+                note=note
+                waiting="Paste comments to save a scored sample to"
+                waiting_instead=counts_waiting
+            />
             <p class="visually-hidden" role="status">
                 {move || match status.get() {
                     LexiconStatus::Loading => "Loading the sentiment word list.".to_string(),

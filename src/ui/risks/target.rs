@@ -178,11 +178,16 @@ pub fn SaveNote(
     note: Signal<Option<String>>,
     /// What this tool saves, when nothing has been saved yet: "Paste comments to save them to".
     waiting: &'static str,
+    /// Said instead of `waiting` while it has a sentence (likes typed, waiting for comments);
+    /// shown as quietly, since nothing is saved yet.
+    #[prop(optional, into)]
+    waiting_instead: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let text = move || match target {
         None => "Quick check: nothing here is saved.".to_string(),
         Some(t) => note
             .get()
+            .or_else(|| waiting_instead.and_then(|w| w.get()))
             .unwrap_or_else(|| format!("{waiting} {}'s dossier.", t.name())),
     };
     view! {

@@ -1,7 +1,8 @@
 //! A creator's stored evidence from the Risks tools, drawn the same wherever it shows (under
 //! Risks, in the dossier): comment samples and caption checks newest first, each dated with its
 //! age and marked for a re-check once older than the editable age of the risk thresholds; caption
-//! checks with their verdicts in words (never the stored ids) and what was ticked about the post.
+//! checks with their verdicts in words (never the stored ids) and what was ticked about the post;
+//! comment samples with the likes and dislikes typed beside them and their dislike ratio.
 
 use leptos::prelude::*;
 
@@ -119,6 +120,7 @@ fn sample_item(s: CommentSample, looks: Looks) -> AnyView {
         <li class="evidence" class:stale=stale>
             {dated(s.date, looks.fresh)}
             <p>{s.counts.summary()}</p>
+            {s.reactions_summary().map(|text| view! { <p class="reactions">{text}</p> })}
             <details open=looks.open>
                 <summary>"The comments as pasted"</summary>
                 <p class="pasted">{s.text.clone()}</p>

@@ -196,6 +196,8 @@ mod tests {
                 positive: 30,
                 ..SampleCounts::default()
             },
+            likes: None,
+            dislikes: None,
         });
         c.caption_checks.push(CaptionCheck {
             date: day("2026-05-01"),

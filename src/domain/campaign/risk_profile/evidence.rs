@@ -198,6 +198,12 @@ pub fn evidence_of(creator: &Creator, today: Date, thresholds: &Thresholds) -> V
             parts.push(format!("{} negative", share_text(c.negative, c.total)));
         }
         parts.push(format!("{} generic", share_text(c.generic, c.total)));
+        if let Some(r) = s.dislike_ratio() {
+            parts.push(format!(
+                "dislikes {} of likes + dislikes",
+                percent(Some(r), 1)
+            ));
+        }
         let summary = format!(
             "{}: {}",
             plural(c.total, "comment", "comments"),
@@ -286,6 +292,11 @@ pub fn evidence_of(creator: &Creator, today: Date, thresholds: &Thresholds) -> V
 pub(super) struct Fed {
     pub items: Vec<EvidenceItem>,
     pub sponsored: Option<SponsoredComparison>,
+    /// dislikes ÷ (likes + dislikes) of the likes and dislikes typed with the latest comment
+    /// sample, for when the posts give none.
+    pub sample_dislike_ratio: Option<f64>,
+    /// The dislike ratio the rules got is the sample's, so the "dislikes-high" warning rests on it.
+    pub dislikes_from_sample: bool,
 }
 
 /// Fills `input` from the creator's stored evidence: the latest comment sample (sentiment from
@@ -334,6 +345,8 @@ pub(super) fn feed(
     Fed {
         items: evidence_of(creator, today, thresholds),
         sponsored,
+        sample_dislike_ratio: latest_sample(creator).and_then(CommentSample::dislike_ratio),
+        dislikes_from_sample: false,
     }
 }
 
@@ -374,7 +387,13 @@ fn disclosure_results(
 /// item asking to check it again. Keeps the report's order (most severe first, then by kind).
 pub(super) fn annotate(report: &mut RiskReport, fed: &Fed, thresholds: &Thresholds) {
     for w in &mut report.warnings {
-        for it in fed.items.iter().filter(|it| it.kind.backs(&w.id)) {
+        let rests_on = |it: &&EvidenceItem| {
+            it.kind.backs(&w.id)
+                || (fed.dislikes_from_sample
+                    && it.kind == EvidenceKind::CommentSample
+                    && w.id == "dislikes-high")
+        };
+        for it in fed.items.iter().filter(rests_on) {
             w.evidence.push(Evidence {
                 label: "Evidence".into(),
                 value: it.dated_noun(),

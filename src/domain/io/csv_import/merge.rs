@@ -165,6 +165,8 @@ mod tests {
             date: day("2026-01-03"),
             text: "love it".into(),
             counts: SampleCounts::default(),
+            likes: None,
+            dislikes: None,
         });
         c.custom = vec![
             CustomField {

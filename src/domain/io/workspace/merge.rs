@@ -365,6 +365,8 @@ mod tests {
             date: day(date),
             text: text.into(),
             counts: Default::default(),
+            likes: None,
+            dislikes: None,
         }
     }
 
