@@ -149,7 +149,7 @@ pub enum Corrupt {
     NoData,
     #[error("its data is not a list")]
     NotAList,
-    #[error("its data could not be read: {0}")]
+    #[error("its data is not usable ({0})")]
     Unreadable(String),
     /// A part stored compressed (`storage::packed`) that does not unpack.
     #[error("{0}")]
@@ -1113,6 +1113,15 @@ mod tests {
         for (kind, message, want) in cases {
             assert_eq!(message(kind).as_deref(), Some(want), "{}", kind.key);
         }
+        // A value refused by its checks: said once, and without a double full stop.
+        let refused = Load::<()>::Corrupt {
+            reason: Corrupt::Unreadable("Past sponsored posts: 2.5 must be a whole number.".into()),
+            raw: String::new(),
+        };
+        assert_eq!(
+            refused.message(&THRESHOLDS).as_deref(),
+            Some("Your saved risk thresholds could not be read: its data is not usable (Past sponsored posts: 2.5 must be a whole number.). What is stored has been left untouched; download it before saving anything new.")
+        );
         let part = DroppedRecord {
             index: 0,
             name: Some("Ann".into()),
