@@ -259,6 +259,13 @@ test("unreadable stored settings and thresholds: a banner under every section, n
   const thresholds = page.getByRole("alert").filter({ hasText: "Your saved risk thresholds are not in use" });
   await expect(settings).toBeVisible();
   await expect(thresholds).toBeVisible();
+  // On the Risks page the Thresholds tool points to the banner instead of saying it again (it had
+  // its own copy of the message, the stored text and the replace button).
+  await openSection(page, "Risks");
+  await expect(thresholds).toBeVisible();
+  await expect(page.getByText(/could not be read/)).toHaveCount(2);
+  await expect(page.getByText(/Your saved risk thresholds could not be read/)).toHaveCount(1);
+  await expect(page.getByText("The saved thresholds are not in use; the notice under Workspace, below, says why.", { exact: false })).toBeVisible();
   await openSection(page, "Shortlist");
   await expect(settings).toBeVisible();
   expect(await page.evaluate(() => localStorage.getItem("microscope.settings"))).toBe("{not json");
