@@ -177,6 +177,7 @@ test("a file naming one threshold changes only that one on merge, and a key it m
   await expect(dialog).toBeHidden();
   const report = page.getByRole("region", { name: "Workspace" }).getByRole("status");
   await expect(report).toContainText("Risk thresholds: changed.");
+  await expect(report).toContainText("1 entry in the file could not be used:");
   await expect(report).toContainText("Risk thresholds: “negative_comment_ratio” is not a threshold this version of Microscope knows; it was not used.");
   await flushSaves(page);
   const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("microscope.risk-thresholds"))).data;

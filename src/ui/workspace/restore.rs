@@ -185,9 +185,10 @@ pub fn RestoreDialog(
         }
         let dropped = p.import.report();
         if !dropped.is_empty() {
+            // Entries, not records: a threshold value or the settings are reported here too.
             lines.push(format!(
                 "{} in the file could not be used:",
-                plural(dropped.len(), "record", "records")
+                plural(dropped.len(), "entry", "entries")
             ));
             lines.extend(dropped);
         }
