@@ -20,13 +20,29 @@ use microscope::ui::risks::for_creator::CampaignWarnings;
 use microscope::ui::risks::panel::RisksPanel;
 use microscope::ui::shortlist::panel::ShortlistPanel;
 use microscope::ui::state::thresholds::{StoredThresholds, THRESHOLDS_KIND};
-use microscope::ui::state::ShortlistStore;
+use microscope::ui::state::{ShortlistStore, ThresholdsStore};
+use microscope::ui::widgets::banners::StoredValueBanner;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn mount() -> (HtmlElement, impl Drop) {
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), RisksPanel);
+    (root, handle)
+}
+
+/// The Risks panel with the thresholds' banner as the Workspace panel shows it under every
+/// section, over one store.
+fn mount_with_banner() -> (HtmlElement, impl Drop) {
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), || {
+        let thresholds = ThresholdsStore::load();
+        provide_context(thresholds);
+        view! {
+            <RisksPanel />
+            <StoredValueBanner store=thresholds what="risk thresholds" />
+        }
+    });
     (root, handle)
 }
 
@@ -189,17 +205,24 @@ async fn threshold_edit_is_checked_and_saved() {
         .unwrap();
 }
 
+/// Unreadable saved thresholds are announced once, by the banner (the Thresholds tool had its own
+/// copy of the message, stored text and button, so the Risks page said it twice); the tool says
+/// only that changes apply to this page and are not saved.
 #[wasm_bindgen_test]
 async fn unreadable_saved_thresholds_are_kept_and_defaults_used() {
     clean_storage();
     let key = storage::key(&THRESHOLDS_KIND);
     let corrupt = "{\"app\":\"microscope\",\"kind\":\"risk-thresholds\",\"version\":1,\"data\":{\"min_sponsored_posts\":2.5}}";
     local().set_item(&key, corrupt).unwrap();
-    let (root, _mounted) = mount();
+    let (root, _mounted) = mount_with_banner();
     leptos::task::tick().await;
+    let banner = text_of(&root, ".banner.danger");
+    assert!(banner.contains("could not be read"), "{banner}");
+    assert!(banner.contains("The defaults are in use"), "{banner}");
+    let page = text(&root);
+    assert_eq!(page.matches("could not be read").count(), 1, "{page}");
     let notice = text_of(&root, ".threshold-notice");
-    assert!(notice.contains("could not be read"), "{notice}");
-    assert!(notice.contains("default thresholds are in use"), "{notice}");
+    assert!(notice.contains("not saved until you replace"), "{notice}");
     let input: HtmlInputElement = find(&root, "#threshold-min-sponsored-posts").unchecked_into();
     assert_eq!(input.value(), "3");
 
@@ -211,9 +234,10 @@ async fn unreadable_saved_thresholds_are_kept_and_defaults_used() {
     // A newer version is not overwritten either.
     let newer = "{\"app\":\"microscope\",\"kind\":\"risk-thresholds\",\"version\":9,\"data\":{}}";
     local().set_item(&key, newer).unwrap();
-    let (root2, _mounted2) = mount();
+    let (root2, _mounted2) = mount_with_banner();
     leptos::task::tick().await;
-    assert!(text_of(&root2, ".threshold-notice").contains("newer Microscope"));
+    assert!(text_of(&root2, ".banner.danger").contains("newer Microscope"));
+    assert!(!text_of(&root2, ".threshold-notice").contains("newer Microscope"));
     type_into(&root2, "#threshold-min-sponsored-posts", "4");
     leptos::task::tick().await;
     assert_eq!(local().get_item(&key).unwrap().as_deref(), Some(newer));

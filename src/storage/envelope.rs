@@ -139,17 +139,17 @@ pub enum Corrupt {
     NotJson(String),
     #[error("it was not written by Microscope")]
     NotOurs,
-    #[error("it holds a {found}, not a {expected}")]
+    #[error("it holds another kind of data (“{found}”), not your {expected}")]
     WrongKind { expected: String, found: String },
     #[error("it has no readable format version")]
     NoVersion,
-    #[error("its format {0} is older than any this version can upgrade")]
+    #[error("its format {0} is older than any this version of Microscope can upgrade")]
     UnknownVersion(u64),
     #[error("it has no data")]
     NoData,
     #[error("its data is not a list")]
     NotAList,
-    #[error("its data could not be read: {0}")]
+    #[error("its data is not usable ({0})")]
     Unreadable(String),
     /// A part stored compressed (`storage::packed`) that does not unpack.
     #[error("{0}")]
@@ -189,15 +189,15 @@ impl<T> Load<T> {
         match self {
             Load::Missing => None,
             Load::Unavailable { reason } => Some(format!(
-                "This browser isn't letting Microscope save anything ({reason}), so your {} will be lost when the page closes. Export it to keep it.",
+                "This browser isn't letting Microscope save anything ({reason}), so your {} will be lost when the page closes. Export the workspace to keep a copy.",
                 kind.label
             )),
             Load::Corrupt { reason, .. } => Some(format!(
-                "Your saved {} could not be read: {reason}. It has been left untouched; download it before saving anything new.",
+                "Your saved {} could not be read: {reason}. What is stored has been left untouched; download it before saving anything new.",
                 kind.label
             )),
             Load::TooNew { found, supported, .. } => Some(format!(
-                "Your saved {} was written by a newer Microscope (format {found}; this one reads up to {supported}). Update the app, or export from the newer one as CSV.",
+                "This browser holds your {} as written by a newer Microscope (format {found}; this one reads up to {supported}). What is stored has been left untouched; update the app to use it.",
                 kind.label
             )),
             Load::Loaded { dropped, .. } if dropped.is_empty() => None,
@@ -217,7 +217,7 @@ impl<T> Load<T> {
                 }
                 if parts > 0 {
                     counts.push(format!(
-                        "{} part{} of saved records of your {} (a post, a sample) could not be read and {} left out",
+                        "{} part{} of saved records of your {} (such as a post or a comment sample) could not be read and {} left out",
                         parts,
                         if parts == 1 { "" } else { "s" },
                         kind.label,
@@ -225,7 +225,7 @@ impl<T> Load<T> {
                     ));
                 }
                 Some(format!(
-                    "{}: {}.",
+                    "{}: {}",
                     counts.join("; "),
                     dropped
                         .iter()
@@ -396,7 +396,7 @@ fn open<'r, T>(raw: Option<&'r str>, kind: &Kind) -> Result<(Value, u32, &'r str
         other => {
             return Err(corrupt(Corrupt::WrongKind {
                 expected: kind.label.to_string(),
-                found: other.unwrap_or("value of unknown kind").to_string(),
+                found: other.unwrap_or("unnamed").to_string(),
             }))
         }
     }
@@ -428,7 +428,7 @@ fn migrate(mut value: Value, from: u32, kind: &Kind) -> Result<Value, String> {
             .migrations
             .iter()
             .find(|m| m.from == v)
-            .ok_or_else(|| format!("no upgrade from format {v}"))?;
+            .ok_or_else(|| format!("there is no upgrade from format {v}"))?;
         value = (step.migrate)(value)
             .map_err(|e| format!("it could not be upgraded from format {v}: {e}"))?;
     }
@@ -487,11 +487,11 @@ pub fn shortlist_v1_to_v2(record: Value) -> Result<Value, String> {
         Some(Value::String(s)) if s.trim().is_empty() => {}
         Some(Value::String(s)) => {
             let p = Platform::parse(&s)
-                .ok_or_else(|| format!("platform “{s}” is not one Microscope knows."))?;
+                .ok_or_else(|| format!("the platform “{s}” is not one Microscope knows."))?;
             let v = serde_json::to_value(p).map_err(|e| e.to_string())?;
             new.insert("platform".into(), v);
         }
-        Some(other) => return Err(format!("platform {other} is not a name.")),
+        Some(other) => return Err(format!("the platform {other} is not a name.")),
     }
     match old.remove("followers") {
         None | Some(Value::Null) => {}
@@ -503,7 +503,7 @@ pub fn shortlist_v1_to_v2(record: Value) -> Result<Value, String> {
         Some(v @ Value::Number(_)) => {
             new.insert("followers".into(), v);
         }
-        Some(other) => return Err(format!("followers {other} is not a number.")),
+        Some(other) => return Err(format!("the follower count {other} is not a number.")),
     }
     let mut metrics = Map::new();
     for key in ["views", "likes", "comments", "shares"] {
@@ -679,7 +679,7 @@ mod tests {
         let load = decode_list::<Creator>(Some(raw), &SHORTLIST);
         assert_eq!(
             load.message(&SHORTLIST).unwrap_or_default(),
-            "Your saved shortlist was written by a newer Microscope (format 6; this one reads up to 5). Update the app, or export from the newer one as CSV."
+            "This browser holds your shortlist as written by a newer Microscope (format 6; this one reads up to 5). What is stored has been left untouched; update the app to use it."
         );
         assert!(matches!(load, Load::TooNew { found: 6, supported: 5, raw: r } if r == raw));
         let load = decode_list::<Creator>(Some("not json"), &SHORTLIST);
@@ -1060,6 +1060,90 @@ mod tests {
         let text = encode(&CAMPAIGNS, &campaigns).unwrap_or_default();
         let (again, _, from) = loaded(decode_list::<Campaign>(Some(&text), &CAMPAIGNS));
         assert_eq!((again, from), (campaigns, None));
+    }
+
+    /// Every message reads right for every store, whether its name is singular ("shortlist") or
+    /// plural ("risk thresholds"): no "it" or "was" that only fits one of them (regression:
+    /// "Your saved risk thresholds was written by a newer Microscope", "It has been left
+    /// untouched", "Export it to keep it").
+    #[test]
+    fn messages_read_right_for_every_store() {
+        let too_new = |kind: &Kind| {
+            Load::<()>::TooNew {
+                found: 9,
+                supported: 1,
+                raw: String::new(),
+            }
+            .message(kind)
+        };
+        let corrupt = |kind: &Kind| {
+            Load::<()>::Corrupt {
+                reason: Corrupt::WrongKind {
+                    expected: kind.label.to_string(),
+                    found: "settings".into(),
+                },
+                raw: String::new(),
+            }
+            .message(kind)
+        };
+        let blocked = |kind: &Kind| {
+            Load::<()>::Unavailable {
+                reason: "private browsing".into(),
+            }
+            .message(kind)
+        };
+        // (store, message, want)
+        // What one kind of load says of a store.
+        type Message = fn(&Kind) -> Option<String>;
+        let cases: [(&Kind, Message, &str); 4] = [
+            (
+                &THRESHOLDS,
+                too_new,
+                "This browser holds your risk thresholds as written by a newer Microscope (format 9; this one reads up to 1). What is stored has been left untouched; update the app to use it.",
+            ),
+            (
+                &CAMPAIGNS,
+                corrupt,
+                "Your saved campaigns could not be read: it holds another kind of data (“settings”), not your campaigns. What is stored has been left untouched; download it before saving anything new.",
+            ),
+            (
+                &SETTINGS,
+                blocked,
+                "This browser isn't letting Microscope save anything (private browsing), so your settings will be lost when the page closes. Export the workspace to keep a copy.",
+            ),
+            (
+                &SHORTLIST,
+                too_new,
+                "This browser holds your shortlist as written by a newer Microscope (format 9; this one reads up to 1). What is stored has been left untouched; update the app to use it.",
+            ),
+        ];
+        for (kind, message, want) in cases {
+            assert_eq!(message(kind).as_deref(), Some(want), "{}", kind.key);
+        }
+        // A value refused by its checks: said once, and without a double full stop.
+        let refused = Load::<()>::Corrupt {
+            reason: Corrupt::Unreadable("Past sponsored posts: 2.5 must be a whole number.".into()),
+            raw: String::new(),
+        };
+        assert_eq!(
+            refused.message(&THRESHOLDS).as_deref(),
+            Some("Your saved risk thresholds could not be read: its data is not usable (Past sponsored posts: 2.5 must be a whole number.). What is stored has been left untouched; download it before saving anything new.")
+        );
+        let part = DroppedRecord {
+            index: 0,
+            name: Some("Ann".into()),
+            reason: "post 2 was left out.".into(),
+            kept: true,
+        };
+        let load = Load::Loaded {
+            value: (),
+            dropped: vec![part],
+            migrated_from: None,
+        };
+        assert_eq!(
+            load.message(&SHORTLIST).as_deref(),
+            Some("1 part of saved records of your shortlist (such as a post or a comment sample) could not be read and was left out: record 1 (Ann) loaded, but post 2 was left out.")
+        );
     }
 
     #[test]

@@ -407,7 +407,7 @@ test("export CSV (comma and semicolon) with a BOM, and the workspace JSON round 
 test("unreadable stored data: a banner, nothing overwritten, download, then start fresh only when confirmed", async ({ page }) => {
   await openWith(page, "{not json");
   const banner = page.getByRole("alert").filter({ hasText: "Your saved shortlist was not loaded" });
-  await expect(banner).toContainText("It has been left untouched");
+  await expect(banner).toContainText("What is stored has been left untouched");
   await page.getByRole("button", { name: "Add a creator" }).click();
   const dialog = page.getByRole("dialog", { name: "Add a creator" });
   await dialog.getByRole("button", { name: "Save" }).click();

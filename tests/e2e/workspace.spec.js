@@ -155,6 +155,39 @@ test("a restore that gives one discount code to two creators says so, in the rep
   expect(errors).toEqual([]);
 });
 
+// Regression: a file naming only some thresholds (here one, and one key with a typo), merged into a
+// browser whose thresholds were customised, reset every threshold it did not name to its default.
+test("a file naming one threshold changes only that one on merge, and a key it misspells is reported", async ({ page }, testInfo) => {
+  const errors = await openSeeded(page, "#risks");
+  await page.evaluate(() => {
+    const data = { negative_comment_share: 0.41, min_sponsored_posts: 7 };
+    localStorage.setItem("microscope.risk-thresholds", JSON.stringify({ app: "microscope", kind: "risk-thresholds", version: 1, data }));
+  });
+  await page.reload();
+  const file = JSON.stringify({ app: "microscope", version: 2, exported_at: stamp, thresholds: { min_comment_sample: 40, negative_comment_ratio: 0.45 } });
+  await page.getByLabel("Import workspace (.json)").setInputFiles({ name: "teammate.json", mimeType: "application/json", buffer: Buffer.from(file) });
+  const dialog = page.getByRole("dialog", { name: "Restore a workspace file" });
+  const group = dialog.getByRole("group", { name: "Risk thresholds" });
+  await expect(group).toContainText(/The file: 1 of \d+ thresholds\. Here: changed thresholds\./);
+  await expect(group.getByLabel(/^Merge: use the file's where it has them/)).toBeChecked();
+  await expect(group.getByLabel("Replace yours with the file's; any it does not name go back to their defaults")).toBeVisible();
+  await group.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath("restore-some-thresholds.png") });
+  await dialog.getByRole("button", { name: "Restore" }).click();
+  await expect(dialog).toBeHidden();
+  const report = page.getByRole("region", { name: "Workspace" }).getByRole("status");
+  await expect(report).toContainText("Risk thresholds: changed.");
+  await expect(report).toContainText("1 entry in the file could not be used:");
+  await expect(report).toContainText("Risk thresholds: “negative_comment_ratio” is not a threshold this version of Microscope knows; it was not used.");
+  await flushSaves(page);
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("microscope.risk-thresholds"))).data;
+  // The file's one value is used; the two customised here stay.
+  expect([stored.min_comment_sample, stored.negative_comment_share, stored.min_sponsored_posts]).toEqual([40, 0.41, 7]);
+  await page.getByText("Risk thresholds", { exact: true }).click();
+  await expect(page.getByLabel("Negative comments (caution) (%)")).toHaveValue("41");
+  expect(errors).toEqual([]);
+});
+
 test("a file from a newer version is refused and nothing changes", async ({ page }) => {
   const errors = await openSeeded(page, "#shortlist");
   const before = await storedList(page);
@@ -227,6 +260,13 @@ test("unreadable stored settings and thresholds: a banner under every section, n
   const thresholds = page.getByRole("alert").filter({ hasText: "Your saved risk thresholds are not in use" });
   await expect(settings).toBeVisible();
   await expect(thresholds).toBeVisible();
+  // On the Risks page the Thresholds tool points to the banner instead of saying it again (it had
+  // its own copy of the message, the stored text and the replace button).
+  await openSection(page, "Risks");
+  await expect(thresholds).toBeVisible();
+  await expect(page.getByText(/could not be read/)).toHaveCount(2);
+  await expect(page.getByText(/Your saved risk thresholds could not be read/)).toHaveCount(1);
+  await expect(page.getByText("The saved thresholds are not in use; the notice under Workspace, below, says why.", { exact: false })).toBeVisible();
   await openSection(page, "Shortlist");
   await expect(settings).toBeVisible();
   expect(await page.evaluate(() => localStorage.getItem("microscope.settings"))).toBe("{not json");

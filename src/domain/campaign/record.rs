@@ -711,7 +711,16 @@ mod tests {
             let mut c = Campaign::new("k".into(), "K", 0.0);
             c.currency = code.to_lowercase();
             assert_eq!(c.checked().map(|c| c.currency), Ok(code.to_string()));
+            assert!(
+                crate::creator::record::is_currency_code(code),
+                "{code} is ISO 4217"
+            );
         }
+        // A stored or imported campaign with a code outside ISO 4217 still loads (it is not
+        // dropped; only a typed currency must be an ISO code).
+        let mut odd = Campaign::new("k".into(), "K", 0.0);
+        odd.currency = "qqq".into();
+        assert_eq!(odd.checked().map(|c| c.currency), Ok("QQQ".to_string()));
         assert_eq!(money_in(12.5, "<b>"), "12.50");
         let mut c = Campaign::new("k".into(), "K", 0.0);
         assert_eq!(c.budget_label(), "no budget set");

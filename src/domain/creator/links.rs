@@ -25,7 +25,8 @@ pub enum UrlError {
 ///
 /// Only http and https are kept: the link is rendered as an `href`, and `javascript:` or `data:`
 /// there would run code or show forged content when clicked. A bare "instagram.com/name", as
-/// people copy it, gets "https://" in front.
+/// people copy it, gets "https://" in front, but only when it starts with a host name
+/// (`starts_with_host`): "abc" is refused rather than stored as "https://abc".
 pub fn validate_profile_url(input: &str) -> Result<Option<String>, UrlError> {
     let s = trim(input);
     if s.is_empty() {
@@ -61,8 +62,7 @@ pub(super) fn url_shape(s: &str) -> Result<UrlShape, UrlError> {
         return Err(UrlError::NotALink(shown()));
     } else {
         // No scheme: accept "site.tld/..." only, so that a handle or a stray word is not turned into a link.
-        let host = s.split(['/', '?', '#']).next().unwrap_or("");
-        if !host.contains('.') || host.starts_with('.') || host.ends_with('.') {
+        if !starts_with_host(s) {
             return Err(UrlError::NotALink(shown()));
         }
         return Ok(UrlShape::AddHttps);
@@ -73,6 +73,39 @@ pub(super) fn url_shape(s: &str) -> Result<UrlShape, UrlError> {
         return Err(UrlError::NoHost(shown()));
     }
     Ok(UrlShape::AsIs)
+}
+
+/// Whether text typed without a scheme starts with something that reads as a host name, so that
+/// "https://" may be put in front: labels of letters, digits and hyphens joined by dots, at least
+/// two of them, the last (the top-level domain) letters only and at least two long, then an
+/// optional port, then the path. "shop.example/spring" and "www.tiktok.com:443/@ann" pass;
+/// "abc", "ann.1", "@ann.fit", "localhost:8080" and "192.168.0.1" do not (typed with "https://"
+/// they are taken as they are). Letters include non-ASCII ones, for names such as "café.fr".
+pub fn starts_with_host(s: &str) -> bool {
+    let host = s.split(['/', '?', '#']).next().unwrap_or("");
+    let host = match host.split_once(':') {
+        Some((name, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => name,
+        Some(_) => return false,
+        None => host,
+    };
+    let mut labels = host.split('.').peekable();
+    let mut count = 0;
+    while let Some(label) = labels.next() {
+        count += 1;
+        let fine = !label.is_empty()
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.chars().all(|c| c.is_alphanumeric() || c == '-');
+        if !fine {
+            return false;
+        }
+        if labels.peek().is_none() {
+            return count >= 2
+                && label.chars().count() >= 2
+                && label.chars().all(char::is_alphabetic);
+        }
+    }
+    false
 }
 
 fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -152,6 +185,13 @@ mod tests {
             "/relative",
             "@ann",
             "ann",
+            "abc",
+            "ann.1",
+            "ann.fit.",
+            ".ann.fit",
+            "localhost:8080/x",
+            "192.168.0.1/admin",
+            "site.com:80a/x",
             "https://exa mple.com",
             "java\u{0}script:alert(1)",
             "https://x.com/\u{7}",
@@ -170,6 +210,34 @@ mod tests {
             msg.contains("only links starting with http:// or https://"),
             "{msg}"
         );
+    }
+
+    /// Text typed without a scheme gets "https://" only when it starts with a host name.
+    #[test]
+    fn hosts_without_a_scheme() {
+        let cases = [
+            ("shop.example", true),
+            ("shop.example/product?x=1#top", true),
+            ("www.tiktok.com/@ann", true),
+            ("shop.example:8080/x", true),
+            ("my-shop.co.uk", true),
+            ("café.fr/menu", true),
+            ("abc", false),
+            ("abc/def", false),
+            ("ann.1", false),
+            ("ann.x", false),
+            ("ann..fit", false),
+            ("-ann.fit", false),
+            ("ann-.fit", false),
+            ("@ann.fit", false),
+            ("ann_fit.com", false),
+            ("localhost:8080", false),
+            ("192.168.0.1", false),
+            ("shop.example:/x", false),
+            ("shop.example:80a", false),
+            ("", false),
+        ];
+        check_cases(cases, starts_with_host);
     }
 
     #[test]

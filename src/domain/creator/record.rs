@@ -134,7 +134,26 @@ where
     out
 }
 
-/// Reads a currency as people write it in a sheet: a code ("usd") or a sign ("€").
+/// The active ISO 4217 currency codes (the list of the ISO 4217 maintenance agency, as of 2026:
+/// without fund codes, precious metals and withdrawn codes such as HRK, SLL, ZWL or ANG), sorted,
+/// one space apart. One string, not a table of names: it is in the first visit's wasm.
+pub const ISO_4217: &str = "AED AFN ALL AMD AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB \
+BRL BSD BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD \
+FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR \
+KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR \
+MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK \
+SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VED \
+VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG";
+
+/// Whether `code` (upper case) is an active ISO 4217 code.
+pub fn is_currency_code(code: &str) -> bool {
+    code.len() == 3 && ISO_4217.split(' ').any(|c| c == code)
+}
+
+/// Reads a currency as people write it in a sheet: a code ("usd") or a sign ("€"). Any three
+/// letters are kept: this reads stored records and imported files, where an odd code (a typo, a
+/// withdrawn currency) must not cost the record. What a user types goes through
+/// [`currency_as_typed`], which accepts only ISO 4217 codes.
 pub fn normalize_currency(input: &str) -> Result<Option<String>, CreatorError> {
     let s = input.trim();
     let code = match s {
@@ -149,6 +168,21 @@ pub fn normalize_currency(input: &str) -> Result<Option<String>, CreatorError> {
         other => return Err(CreatorError::Currency(shorten(other, 40))),
     };
     Ok(Some(code))
+}
+
+/// Reads a currency the user typed into a form: a sign or an active ISO 4217 code ("QQQ" is
+/// refused). `stored` is the value the form was opened with: left as it was, it is read as stored
+/// records are (`normalize_currency`), so an old odd code does not block saving other edits.
+pub fn currency_as_typed(
+    input: &str,
+    stored: Option<&str>,
+) -> Result<Option<String>, CreatorError> {
+    let code = normalize_currency(input)?;
+    let unchanged = stored.is_some_and(|s| s.trim().eq_ignore_ascii_case(input.trim()));
+    match code {
+        Some(c) if !unchanged && !is_currency_code(&c) => Err(CreatorError::Currency(c)),
+        code => Ok(code),
+    }
 }
 
 /// Why a creator record can't be kept. Shown to the user as is.
@@ -166,7 +200,7 @@ pub enum CreatorError {
         "{field} is {value}, which is not a usable number (it must be between 0 and 10 billion)."
     )]
     Number { field: &'static str, value: f64 },
-    #[error("currency “{0}” is not a currency code such as USD, EUR or GBP.")]
+    #[error("currency “{0}” is not a currency code; use a three-letter ISO 4217 code such as EUR or USD.")]
     Currency(String),
     #[error("{0}")]
     Dossier(String),
@@ -570,8 +604,50 @@ mod tests {
             ("€", Ok(Some("EUR".to_string()))),
             ("", Ok(None)),
             ("dollars", Err(CreatorError::Currency("dollars".into()))),
+            // Stored and imported records keep an odd code rather than being dropped.
+            ("qqq", Ok(Some("QQQ".to_string()))),
         ];
         check_cases(cases, normalize_currency);
+    }
+
+    /// Regression: any three letters passed as a currency typed into the editor ("QQQ").
+    #[test]
+    fn typed_currencies_are_iso_4217_codes() {
+        let ok = |c: &str| Ok(Some(c.to_string()));
+        let refused = |c: &str| Err(CreatorError::Currency(c.into()));
+        // (typed, the value the form opened with, result)
+        let cases = [
+            (("eur", None), ok("EUR")),
+            ((" chf ", None), ok("CHF")),
+            (("XCG", None), ok("XCG")),
+            (("€", None), ok("EUR")),
+            (("", Some("QQQ")), Ok(None)),
+            (("QQQ", None), refused("QQQ")),
+            (("abc", Some("EUR")), refused("ABC")),
+            (("HRK", None), refused("HRK")),
+            (("dollars", None), refused("dollars")),
+            // Opened with an odd stored code and left as it was: saving other edits still works.
+            (("QQQ", Some("QQQ")), ok("QQQ")),
+            (("qqq", Some("QQQ")), ok("QQQ")),
+        ];
+        check_cases(cases, |(typed, stored)| currency_as_typed(typed, stored));
+        assert_eq!(
+            CreatorError::Currency("QQQ".into()).to_string(),
+            "currency “QQQ” is not a currency code; use a three-letter ISO 4217 code such as EUR or USD."
+        );
+    }
+
+    /// The code list is sorted, upper case, three letters each, without repeats (that it holds
+    /// every currency the campaign form offers is checked in `campaign::record`).
+    #[test]
+    fn the_code_list_is_well_formed() {
+        let codes: Vec<&str> = ISO_4217.split(' ').collect();
+        assert!(codes.len() > 150, "{}", codes.len());
+        assert!(codes.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+        assert!(codes
+            .iter()
+            .all(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())));
+        assert!(!is_currency_code("QQQ") && !is_currency_code("usd") && !is_currency_code(""));
     }
 
     fn creator(id: &str, name: &str) -> Creator {

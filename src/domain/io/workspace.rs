@@ -13,7 +13,7 @@ use thiserror::Error;
 use crate::campaign::record::Campaign;
 use crate::creator::record::{shorten, Creator};
 use crate::engine::engagement::Formula;
-use crate::risk::thresholds::Thresholds;
+use crate::risk::thresholds::PartialThresholds;
 use crate::text::format::plural;
 use crate::text::sparse::{is_default, sparse_record};
 
@@ -201,9 +201,10 @@ sparse_record! {
 pub struct Workspace {
     pub creators: Vec<Creator>,
     pub campaigns: Vec<Campaign>,
-    /// `None` when the thresholds were never changed (the defaults apply).
+    /// `None` when the thresholds were never changed (the defaults apply). What this browser
+    /// holds names every threshold; a file may name only some (see `PartialThresholds`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub thresholds: Option<Thresholds>,
+    pub thresholds: Option<PartialThresholds>,
     #[serde(skip_serializing_if = "is_default")]
     pub settings: Settings,
 }
@@ -214,6 +215,8 @@ pub struct Counts {
     pub creators: usize,
     pub campaigns: usize,
     pub thresholds: bool,
+    /// How many thresholds the file names (all of them in a file Microscope wrote).
+    pub thresholds_named: usize,
     pub settings: bool,
 }
 
@@ -223,6 +226,7 @@ impl Workspace {
             creators: self.creators.len(),
             campaigns: self.campaigns.len(),
             thresholds: self.thresholds.is_some(),
+            thresholds_named: self.thresholds.map_or(0, |t| t.named_count()),
             settings: !is_default(&self.settings),
         }
     }
@@ -348,30 +352,15 @@ pub fn import_workspace(text: &str) -> Result<WorkspaceImport, WorkspaceError> {
     let (campaigns, dropped_campaigns) =
         unique_records::<Campaign>(campaigns, |c| (&c.id, &c.name));
     let mut problems = Vec::new();
+    // Read key by key: a file may name only some thresholds, and one unusable value (or a key
+    // this version does not know) leaves out that value, not the others.
     let thresholds = match map.remove("thresholds") {
         None | Some(Value::Null) => None,
-        Some(v) => match serde_json::from_value::<Thresholds>(v) {
-            Ok(t) => match t.validate() {
-                Ok(()) => Some(t),
-                Err(errors) => {
-                    problems.push(format!(
-                        "Risk thresholds: not used, {}",
-                        errors
-                            .iter()
-                            .map(ToString::to_string)
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    ));
-                    None
-                }
-            },
-            Err(e) => {
-                problems.push(format!(
-                    "Risk thresholds: not used, they could not be read ({e})."
-                ));
-                None
-            }
-        },
+        Some(v) => {
+            let (thresholds, left_out) = PartialThresholds::from_json(v);
+            problems.extend(left_out.iter().map(|p| format!("Risk thresholds: {p}")));
+            thresholds
+        }
     };
     let settings = match map.remove("settings") {
         None | Some(Value::Null) => Settings::default(),
@@ -483,6 +472,7 @@ impl WorkspaceImport {
 mod tests {
     use super::*;
     use crate::campaign::record::Goal;
+    use crate::risk::thresholds::Thresholds;
 
     #[test]
     fn old_and_partial_records_load() {
@@ -721,7 +711,7 @@ mod tests {
         let workspace = Workspace {
             creators: vec![ann()],
             campaigns: vec![campaign],
-            thresholds: Some(thresholds),
+            thresholds: Some(PartialThresholds::all(thresholds)),
             settings: Settings {
                 formula: Some(Formula::Followers),
                 currency: Some("EUR".into()),
@@ -837,19 +827,26 @@ mod tests {
     fn bad_campaigns_and_thresholds_are_reported_by_store() {
         let text = r#"{"app":"microscope","version":2,"creators":[{"id":"c1","name":"Ann"}],
             "campaigns":[{"id":"k1","name":"Spring"},{"id":"k2","name":"Bad","budget":-3},{"id":"k1","name":"Again"}],
-            "thresholds":{"negative_comment_share":0.6},
+            "thresholds":{"negative_comment_share":0.6,"negative_comment_share_high":0.5,"negative_comment_ratio":0.45,"min_sponsored_posts":4},
             "settings":{"currency":5}}"#;
         let Ok(result) = import_workspace(text) else {
             panic!("must open");
         };
         assert_eq!(result.file.workspace.campaigns.len(), 1);
-        assert_eq!(result.file.workspace.thresholds, None);
+        // The pair out of order and the unknown key are left out; the value that is fine is used.
+        let thresholds = result.file.workspace.thresholds;
+        assert_eq!(thresholds.map(|t| t.named_count()), Some(1));
+        assert_eq!(
+            thresholds.map(|t| t.or_defaults().min_sponsored_posts),
+            Some(4.0)
+        );
         let report = result.report();
         // Each line of the report, by how it starts.
         let starts = [
             "Campaigns: record 2 (Bad): the budget is -3",
             "Campaigns: record 3 (Again): its id “k1” is already used",
-            "Risk thresholds: not used,",
+            "Risk thresholds: “negative_comment_ratio” is not a threshold this version of Microscope knows; it was not used.",
+            "Risk thresholds: “Negative comments (caution)” (60%) must not be higher than “Negative comments (high risk)” (50%). Neither value was used.",
             "Settings: not used, they could not be read",
         ];
         assert_starts(&report, &starts);
@@ -911,6 +908,7 @@ pub mod props {
     use crate::creator::metrics::PostMetrics;
     use crate::creator::platform::Platform;
     use crate::creator::record::Status;
+    use crate::risk::thresholds::Thresholds;
     use crate::text::date::Date;
     use proptest::prelude::*;
 
@@ -1325,7 +1323,7 @@ pub mod props {
             .prop_map(|(creators, campaigns, thresholds, settings)| Workspace {
                 creators: unique_ids(creators, |c| &mut c.id),
                 campaigns: unique_ids(campaigns, |k| &mut k.id),
-                thresholds: Some(thresholds),
+                thresholds: Some(PartialThresholds::all(thresholds)),
                 settings,
             })
     }
@@ -1357,10 +1355,10 @@ pub mod props {
             let ws = Workspace {
                 creators: vec![ann, Creator::new("c2".into(), "Bo", 11.0)],
                 campaigns: vec![campaign],
-                thresholds: Some(Thresholds {
+                thresholds: Some(PartialThresholds::all(Thresholds {
                     min_sponsored_posts: 5.0,
                     ..Thresholds::default()
-                }),
+                })),
                 settings: Settings {
                     formula: Some(Formula::Followers),
                     currency: Some("EUR".into()),

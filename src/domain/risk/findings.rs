@@ -6,6 +6,7 @@
 //! what is written and what is read agree.
 
 use crate::creator::dossier::{CaptionCheck, CountryVerdict, PostSettings, SampleCounts};
+use crate::creator::links::UrlError;
 use crate::creator::record::validate_profile_url;
 use crate::risk::comments::GenericSummary;
 use crate::risk::disclosure::{DisclosureInput, JurisdictionResult};
@@ -71,12 +72,23 @@ pub fn caption_check(
 /// Checks the link of the post a caption is from: empty is no link; anything but an http or
 /// https address is refused with the reason, worded for this field.
 pub fn check_post_link(input: &str) -> Result<Option<String>, String> {
+    check_link_of_post("Post link", input)
+}
+
+/// Checks a post's link typed in the field called `field` ("Post link", "Link"): the reason for a
+/// refusal starts with the field's name.
+pub fn check_link_of_post(field: &str, input: &str) -> Result<Option<String>, String> {
     // The profile-link check is the one link check of the app (it guards every `href`); only its
-    // wording names another field.
-    validate_profile_url(input).map_err(|e| {
-        let reason = e.to_string();
-        let reason = reason.strip_prefix("profile link ").unwrap_or(&reason);
-        format!("Post link: {reason}")
+    // wording names another field, and its example is a profile's.
+    validate_profile_url(input).map_err(|e| match e {
+        UrlError::NotALink(text) => format!(
+            "{field}: “{text}” is not a web address. Enter the post's address, such as https://www.instagram.com/p/abc/."
+        ),
+        e => {
+            let reason = e.to_string();
+            let reason = reason.strip_prefix("profile link ").unwrap_or(&reason);
+            format!("{field}: {reason}")
+        }
     })
 }
 
@@ -175,6 +187,13 @@ mod tests {
             ),
             ("ftp://x.com/a", Err("only links starting with http:// or https://")),
             ("my post", Err("Post link: “my post” contains spaces")),
+            // Regression: a word without a scheme is refused, naming the field and what is
+            // expected (the landing page's check had made "abc" into https://abc).
+            (
+                "abc",
+                Err("Post link: “abc” is not a web address. Enter the post's address, such as https://www.instagram.com/p/abc/."),
+            ),
+            ("ann.1", Err("Post link: “ann.1” is not a web address.")),
         ];
         for (input, want) in cases {
             let got = check_post_link(input);

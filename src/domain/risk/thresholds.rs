@@ -1,13 +1,18 @@
 //! Editable thresholds: every number a risk rule compares against, its table of labels, units and
 //! limits, and the checks on an edit or a stored value. This file holds the types and the checks;
-//! the table's rows, one per threshold, are in `table`.
+//! the table's rows, one per threshold, are in `table`; a workspace file's thresholds, which may
+//! name only some, in `partial`.
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::text::number::parse_amount;
 
+mod partial;
 mod table;
+
+/// Some or all of the thresholds, as a workspace file names them (`thresholds/partial.rs`).
+pub use partial::PartialThresholds;
 
 /// The threshold table (its rows are in `thresholds/table.rs`): labels and explanations for the
 /// settings screen, defaults, valid ranges.

@@ -10,10 +10,11 @@ use leptos::prelude::*;
 use crate::charts::{over_time, Chart, Unit};
 use crate::domain::creator::dossier::Post;
 use crate::domain::creator::edit::position_of;
-use crate::domain::creator::record::{validate_profile_url, Creator};
+use crate::domain::creator::record::Creator;
 use crate::domain::creator::series::views_by_date;
 use crate::domain::engine::engagement::Field;
 use crate::domain::io::csv_import::parse_post_rows;
+use crate::domain::risk::findings::check_link_of_post;
 use crate::domain::text::date::Date;
 use crate::domain::text::format::plural;
 use crate::domain::text::number::parse_optional_count;
@@ -116,10 +117,11 @@ impl PostForm {
         }
         post.sponsored = self.sponsored.get_untracked();
         post.caption = self.caption.get_untracked().trim().to_string();
-        match validate_profile_url(&self.link.get_untracked()) {
+        // Worded for this field ("Link: …"), not as a profile link.
+        match check_link_of_post("Link", &self.link.get_untracked()) {
             Ok(l) => post.link = l,
             Err(e) => {
-                errors.insert("link", format!("Link: {e}"));
+                errors.insert("link", e);
             }
         }
         if let Err(e) = post.check(number, today) {

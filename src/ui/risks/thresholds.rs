@@ -1,5 +1,6 @@
 //! The "Risk thresholds" editor over the thresholds store (`ui::state::thresholds`): one field a
-//! threshold, checked as typed, and the store's notice about loading and saving.
+//! threshold, checked as typed, and the store's notice about saving (unreadable saved thresholds
+//! are announced by the Workspace panel's banner; this tool only points to it).
 
 use leptos::prelude::*;
 
@@ -155,22 +156,16 @@ pub fn RiskThresholds(state: ThresholdsStore) -> impl IntoView {
                     Notice::Problem(message) => {
                         Some(view! { <p class="problem">{message}</p> }.into_any())
                     }
-                    Notice::Blocked { message, raw } => {
+                    Notice::Blocked { .. } => {
                         Some(
+                            // The banner under Workspace (`StoredValueBanner`) says why and
+                            // offers the stored text and the replace button; saying it here too
+                            // announced it twice. This line points there and says what an edit
+                            // does meanwhile.
                             view! {
-                                <div class="problem">
-                                    <p>{message}</p>
-                                    <p>
-                                        "The default thresholds are in use for now. Changes you make apply to this page only, until you choose to replace the saved ones."
-                                    </p>
-                                    <details>
-                                        <summary>"The stored text"</summary>
-                                        <pre class="raw">{raw}</pre>
-                                    </details>
-                                    <button type="button" class="secondary" on:click=save_mine>
-                                        "Replace the saved thresholds with the ones in use"
-                                    </button>
-                                </div>
+                                <p class="problem">
+                                    "The saved thresholds are not in use; the notice under Workspace, below, says why. Changes here apply to this page only and are not saved until you replace the stored thresholds there."
+                                </p>
                             }
                                 .into_any(),
                         )

@@ -9,14 +9,14 @@ use crate::domain::creator::dossier::SnapshotSource;
 use crate::domain::creator::edit::{apply_changes, EDITOR};
 use crate::domain::creator::metrics::PostMetrics;
 use crate::domain::creator::record::{
-    normalize_currency, parse_tags, validate_profile_url, Creator, Status,
+    currency_as_typed, parse_tags, validate_profile_url, Creator, Status,
 };
 use crate::domain::engine::averages::derive_from_posts;
 use crate::domain::engine::engagement::{Field, Formula};
 use crate::domain::io::csv_export::format_amount;
 use crate::domain::io::share::{creator_summary, Shared};
 use crate::domain::risk::thresholds::Thresholds;
-use crate::domain::text::format::{group_thousands, plural, trimmed};
+use crate::domain::text::format::{capitalise, group_thousands, plural, trimmed};
 use crate::domain::text::number::{parse_optional_amount, parse_optional_count};
 use crate::domain::Platform;
 use crate::ui::app::clock::{now_ms, today};
@@ -152,7 +152,8 @@ impl EditorForm {
         let metrics: Result<Vec<_>, _> = metrics.into_iter().collect();
         let per_week = amount(self.per_week, "Posts per week");
         let price = amount(self.price, "Price per post");
-        let currency = normalize_currency(&self.currency.get()).map_err(|_| bad.push("Currency"));
+        let currency = currency_as_typed(&self.currency.get(), original.currency.as_deref())
+            .map_err(|_| bad.push("Currency"));
         let sponsored = self
             .sponsored_value()
             .map_err(|_| bad.push("Past sponsored posts"));
@@ -345,8 +346,14 @@ pub fn CreatorEditor(
                 .unwrap_or_default()
         })
     });
-    let currency_error = text_error(form.currency, |t| {
-        normalize_currency(t).err().map(|e| e.to_string())
+    // Only ISO 4217 codes are accepted as typed; the code the creator was opened with passes as
+    // it is (an imported odd code must not block other edits).
+    let currency_error = Signal::derive(move || {
+        let stored = editing.with(|e| e.as_ref().and_then(|c| c.currency.clone()));
+        form.currency
+            .with(|t| currency_as_typed(t, stored.as_deref()))
+            .err()
+            .map(|e| capitalise(&e.to_string()))
     });
     let sponsored_error = Signal::derive(move || form.sponsored_value().err());
     // The creator as the form now reads (as stored while a field does not parse), so the list
@@ -566,7 +573,7 @@ pub fn CreatorEditor(
                         value=form.currency
                         no_spellcheck=true
                         placeholder="USD"
-                        help="A code such as USD, EUR or GBP; empty means US dollars."
+                        help="A three-letter ISO 4217 code such as USD, EUR or GBP; empty means US dollars."
                         error=currency_error
                     />
                     <NumberField

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::domain::io::workspace::merge::{restore, Choices, MergeReport};
 use crate::domain::io::workspace::{import_workspace, Workspace, WorkspaceError, WorkspaceImport};
-use crate::domain::risk::thresholds::Thresholds;
+use crate::domain::risk::thresholds::{PartialThresholds, Thresholds};
 use crate::ui::state::lazy::Lazy;
 use crate::ui::state::{CampaignsStore, SettingsStore, ShortlistStore, ThresholdsStore};
 
@@ -68,7 +68,8 @@ impl Stores {
             thresholds: self
                 .thresholds
                 .and_then(|t| t.value.try_get_untracked())
-                .filter(|t| *t != Thresholds::default()),
+                .filter(|t| *t != Thresholds::default())
+                .map(PartialThresholds::all),
             settings: self
                 .settings
                 .and_then(|s| s.value.try_get_untracked())
@@ -117,7 +118,8 @@ impl Stores {
             c.replace_all(campaigns);
         }
         if let Some(t) = self.thresholds.filter(|_| thresholds != before.thresholds) {
-            t.apply(thresholds.unwrap_or_default());
+            // A restore's result names every threshold (`restore` puts a file's over a full set).
+            t.apply(thresholds.map(|t| t.or_defaults()).unwrap_or_default());
         }
         if let Some(s) = self.settings.filter(|_| settings != before.settings) {
             s.apply(settings);

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::io::workspace::merge::{Choices, StoreChoice};
 use crate::domain::io::workspace::{Counts, WorkspaceImport};
+use crate::domain::risk::thresholds::THRESHOLDS;
 use crate::domain::text::format::plural;
 use crate::storage::file::FileHandle;
 use crate::ui::state::workspace::Stores;
@@ -71,6 +72,14 @@ impl Store {
         let count = |c: Counts| match self {
             Store::Creators => plural(c.creators, "creator", "creators"),
             Store::Campaigns => plural(c.campaigns, "campaign", "campaigns"),
+            // A file may name only some: say how many, so "Replace" below reads right.
+            Store::Thresholds if c.thresholds && c.thresholds_named < THRESHOLDS.len() => {
+                format!(
+                    "{} of {}",
+                    c.thresholds_named,
+                    plural(THRESHOLDS.len(), "threshold", "thresholds")
+                )
+            }
             Store::Thresholds if c.thresholds => "changed thresholds".into(),
             Store::Thresholds => "the defaults".into(),
             Store::Settings if c.settings => "your choices".into(),
@@ -94,6 +103,10 @@ impl Store {
         match (self, choice) {
             (Store::Thresholds | Store::Settings, StoreChoice::Merge) => {
                 "Merge: use the file's where it has them, keep the rest of yours"
+            }
+            // A file may name only some thresholds (`restore` puts them over the defaults).
+            (Store::Thresholds, StoreChoice::Replace) => {
+                "Replace yours with the file's; any it does not name go back to their defaults"
             }
             _ => list_label,
         }
@@ -172,9 +185,10 @@ pub fn RestoreDialog(
         }
         let dropped = p.import.report();
         if !dropped.is_empty() {
+            // Entries, not records: a threshold value or the settings are reported here too.
             lines.push(format!(
                 "{} in the file could not be used:",
-                plural(dropped.len(), "record", "records")
+                plural(dropped.len(), "entry", "entries")
             ));
             lines.extend(dropped);
         }
@@ -278,6 +292,7 @@ mod tests {
             creators: 2,
             campaigns: 0,
             thresholds: true,
+            thresholds_named: 1,
             settings: false,
         };
         let c = default_choices(file);
@@ -293,6 +308,19 @@ mod tests {
         assert_eq!(
             Store::Creators.compare(file, Counts::default()),
             "The file: 2 creators. Here: 0 creators."
+        );
+        // A file naming one threshold says so, next to what is here.
+        let here = Counts {
+            thresholds: true,
+            thresholds_named: THRESHOLDS.len(),
+            ..Counts::default()
+        };
+        assert_eq!(
+            Store::Thresholds.compare(file, here),
+            format!(
+                "The file: 1 of {} thresholds. Here: changed thresholds.",
+                THRESHOLDS.len()
+            )
         );
     }
 }

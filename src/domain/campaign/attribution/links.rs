@@ -6,6 +6,7 @@
 use thiserror::Error;
 
 use crate::campaign::record::Campaign;
+use crate::creator::links::starts_with_host;
 use crate::creator::record::{shorten, Creator};
 
 use super::codes::handle_lower;
@@ -22,6 +23,10 @@ pub enum LinkError {
     Scheme(String),
     #[error("“{0}” has no site name after “//”.")]
     NoHost(String),
+    #[error(
+        "“{0}” is not a web address. Enter a web address such as https://shop.example/product."
+    )]
+    NotALink(String),
     #[error("“{0}” contains spaces or control characters; paste the address exactly as the browser shows it.")]
     BadCharacters(String),
     #[error("the value is longer than {MAX_PART_CHARS} characters.")]
@@ -33,7 +38,8 @@ pub enum LinkError {
 }
 
 /// Checks a landing URL and returns it as stored; empty means none. A bare "shop.example/spring"
-/// gets "https://" in front; any other scheme (javascript:, data:, ftp:) is refused, since the
+/// gets "https://" in front when it starts with a host name (`starts_with_host`), else it is
+/// refused; any other scheme (javascript:, data:, ftp:) is refused, since the
 /// link is shown as an `href` and handed to creators.
 pub fn validate_landing_url(input: &str) -> Result<Option<String>, LinkError> {
     let s = input.trim();
@@ -52,8 +58,11 @@ pub fn validate_landing_url(input: &str) -> Result<Option<String>, LinkError> {
     } else if has_scheme(s) {
         // "javascript:…", "mailto:…", "data:…", "ftp://…": a scheme, not a host with a port.
         return Err(LinkError::Scheme(quoted()));
-    } else {
+    } else if starts_with_host(s) {
         (format!("https://{s}"), lower.clone())
+    } else {
+        // "abc" is a word, not a site: "https://abc" would lead nowhere.
+        return Err(LinkError::NotALink(quoted()));
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     if host.is_empty() || host.starts_with(':') {
@@ -236,8 +245,25 @@ mod tests {
                 "https:///path",
                 Err(LinkError::NoHost("https:///path".into())),
             ),
+            // Regression: a word typed without a scheme became "https://abc".
+            ("abc", Err(LinkError::NotALink("abc".into()))),
+            ("shop", Err(LinkError::NotALink("shop".into()))),
+            ("shop.1/x", Err(LinkError::NotALink("shop.1/x".into()))),
+            (
+                "localhost:3000/x",
+                Err(LinkError::NotALink("localhost:3000/x".into())),
+            ),
         ];
         check_cases(bad, validate_landing_url);
+        // Typed with its scheme, a host that is not a public name is taken as it is.
+        assert_eq!(
+            validate_landing_url("http://localhost:3000/x"),
+            Ok(Some("http://localhost:3000/x".into()))
+        );
+        assert_eq!(
+            LinkError::NotALink("abc".into()).to_string(),
+            "“abc” is not a web address. Enter a web address such as https://shop.example/product."
+        );
     }
 
     #[test]

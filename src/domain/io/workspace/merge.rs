@@ -7,6 +7,7 @@ use crate::campaign::record::Campaign;
 use crate::creator::dossier::Entries;
 use crate::creator::record::Creator;
 use crate::io::workspace::Workspace;
+use crate::risk::thresholds::{PartialThresholds, Thresholds};
 use crate::text::date::Date;
 use crate::text::format::capitalise;
 
@@ -23,7 +24,7 @@ pub enum StoreChoice {
 }
 
 /// One choice per store; thresholds and settings are single values, so merge means "the file's
-/// when it has them".
+/// where it has them": each threshold or setting the file names, the others as they are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Choices {
     pub creators: StoreChoice,
@@ -48,6 +49,9 @@ pub struct MergeReport {
     pub creators: StoreReport,
     pub campaigns: StoreReport,
     pub thresholds_changed: bool,
+    /// Values of the file's thresholds left out of the restore, one sentence each (a value that
+    /// would have put a pair of thresholds out of order).
+    pub thresholds_notes: Vec<String>,
     pub settings_changed: bool,
     /// Discount codes the restore left with two creators (issue 17: codes are unique in the
     /// workspace), one sentence each naming the holders. They are reported, not renamed: a creator
@@ -85,6 +89,11 @@ impl MergeReport {
         if self.thresholds_changed {
             out.push("Risk thresholds: changed.".to_string());
         }
+        out.extend(
+            self.thresholds_notes
+                .iter()
+                .map(|n| format!("Risk thresholds: {n}")),
+        );
         if self.settings_changed {
             out.push("Settings: changed.".to_string());
         }
@@ -281,6 +290,31 @@ fn restore_list<T: Mergeable>(
     }
 }
 
+/// The thresholds `choice` restores, always a full set (`None`: the defaults), and one sentence
+/// per value of the file left out. The file may name only some thresholds: merge puts them over
+/// this browser's, so those it does not name stay as they are; replace puts them over the
+/// defaults (the restore dialog says so).
+fn restore_thresholds(
+    choice: StoreChoice,
+    current: &Workspace,
+    file: &Workspace,
+) -> (Option<PartialThresholds>, Vec<String>) {
+    let here = current
+        .thresholds
+        .map(|t| t.or_defaults())
+        .unwrap_or_default();
+    let (values, notes) = match (choice, file.thresholds) {
+        (StoreChoice::Keep, _) | (StoreChoice::Merge, None) => return (current.thresholds, vec![]),
+        (StoreChoice::Replace, None) => (Thresholds::default(), vec![]),
+        (StoreChoice::Replace, Some(t)) => t.over(&Thresholds::default()),
+        (StoreChoice::Merge, Some(t)) => t.over(&here),
+    };
+    // What the stores hold is `None` at the defaults (`Stores::current`), so the same here: a
+    // restore that lands on them reports no change when there was none.
+    let values = (values != Thresholds::default()).then(|| PartialThresholds::all(values));
+    (values, notes)
+}
+
 /// Applies `file` to `current` with the user's `choices`; returns the new workspace and what
 /// changed. Pure: the caller saves each store (and nothing when an error stops it earlier).
 pub fn restore(
@@ -301,13 +335,9 @@ pub fn restore(
         &file.campaigns,
         &mut report.campaigns,
     );
-    let thresholds = match (choices.thresholds, file.thresholds) {
-        (StoreChoice::Keep, _) => current.thresholds,
-        (StoreChoice::Replace, t) => t,
-        (StoreChoice::Merge, Some(t)) => Some(t),
-        (StoreChoice::Merge, None) => current.thresholds,
-    };
+    let (thresholds, notes) = restore_thresholds(choices.thresholds, current, file);
     report.thresholds_changed = thresholds != current.thresholds;
+    report.thresholds_notes = notes;
     let settings = match choices.settings {
         StoreChoice::Keep => current.settings.clone(),
         StoreChoice::Replace => file.settings.clone(),
@@ -353,6 +383,120 @@ mod tests {
     use super::*;
     use crate::creator::dossier::{CommentSample, FollowerSnapshot, SnapshotSource};
     use crate::text::date::day;
+
+    /// A file's thresholds entry as `import_workspace` reads it.
+    fn file_thresholds(entry: serde_json::Value) -> Option<PartialThresholds> {
+        let (t, problems) = PartialThresholds::from_json(entry);
+        assert!(problems.is_empty(), "{problems:?}");
+        t
+    }
+
+    /// Regression: a file naming one threshold, merged into a browser whose thresholds were
+    /// customised, reset every threshold it did not name to its default. Merge now keeps this
+    /// browser's value for each threshold the file does not name; replace takes the defaults for
+    /// them; keep ignores the file.
+    #[test]
+    fn thresholds_the_file_does_not_name() {
+        let here = Workspace {
+            thresholds: Some(PartialThresholds::all(Thresholds {
+                negative_comment_share: 0.41,
+                min_sponsored_posts: 7.0,
+                ..Thresholds::default()
+            })),
+            ..Workspace::default()
+        };
+        let named = |json| Workspace {
+            thresholds: file_thresholds(json),
+            ..Workspace::default()
+        };
+        let one = named(serde_json::json!({"min_comment_sample": 40}));
+        let low = named(serde_json::json!({"negative_comment_share": 0.45}));
+        let none = Workspace::default();
+        let d = Thresholds::default();
+        // (file, choice, (negative share, sponsored posts, comment sample), changed, notes)
+        let cases = [
+            (&one, StoreChoice::Merge, (0.41, 7.0, 40.0), true, 0),
+            (
+                &one,
+                StoreChoice::Replace,
+                (d.negative_comment_share, d.min_sponsored_posts, 40.0),
+                true,
+                0,
+            ),
+            (
+                &one,
+                StoreChoice::Keep,
+                (0.41, 7.0, d.min_comment_sample),
+                false,
+                0,
+            ),
+            (
+                &none,
+                StoreChoice::Merge,
+                (0.41, 7.0, d.min_comment_sample),
+                false,
+                0,
+            ),
+            (
+                &none,
+                StoreChoice::Replace,
+                (
+                    d.negative_comment_share,
+                    d.min_sponsored_posts,
+                    d.min_comment_sample,
+                ),
+                true,
+                0,
+            ),
+            // 45% is under the default "high" share (50%): used, the rest kept.
+            (
+                &low,
+                StoreChoice::Merge,
+                (0.45, 7.0, d.min_comment_sample),
+                true,
+                0,
+            ),
+        ];
+        for (file, choice, (share, posts, sample), changed, notes) in cases {
+            let row = format!("{:?} {choice:?}", file.thresholds);
+            let (ws, report) = restore(
+                &here,
+                file,
+                Choices {
+                    thresholds: choice,
+                    ..Choices::default()
+                },
+            );
+            let got = ws.thresholds.map(|t| t.or_defaults()).unwrap_or_default();
+            assert_eq!(
+                (
+                    got.negative_comment_share,
+                    got.min_sponsored_posts,
+                    got.min_comment_sample
+                ),
+                (share, posts, sample),
+                "{row}"
+            );
+            assert!(ws.thresholds.is_none_or(|t| t.is_complete()), "{row}");
+            assert_eq!(report.thresholds_changed, changed, "{row}");
+            assert_eq!(report.thresholds_notes.len(), notes, "{row}");
+        }
+        // A value that would put a pair out of order against this browser's other half is left
+        // out, and the report says so; the pair stays as it was here.
+        let high_here = Workspace {
+            thresholds: Some(PartialThresholds::all(Thresholds {
+                negative_comment_share_high: 0.40,
+                ..Thresholds::default()
+            })),
+            ..Workspace::default()
+        };
+        let (ws, report) = restore(&high_here, &low, Choices::default());
+        assert_eq!(ws.thresholds, high_here.thresholds);
+        assert_eq!(
+            report.lines(),
+            vec!["Risk thresholds: “Negative comments (caution)” (45%) must not be higher than “Negative comments (high risk)” (40%). The file's value was not used."]
+        );
+    }
 
     fn creator(id: &str, name: &str, updated: f64) -> Creator {
         let mut c = Creator::new(id.into(), name, 1.0);
@@ -460,7 +604,7 @@ mod tests {
         let file = Workspace {
             creators: vec![creator("a", "Ana S.", DEC_1), creator("b", "Bo", NOV_1)],
             campaigns: vec![Campaign::new("k".into(), "Spring", NOV_1)],
-            thresholds: Some(Default::default()),
+            thresholds: file_thresholds(serde_json::json!({"min_sponsored_posts": 5})),
             settings: Default::default(),
         };
         let (_, report) = restore(&here, &file, Choices::default());
@@ -492,7 +636,7 @@ mod tests {
         let file = Workspace {
             creators: vec![snap, creator("z", "Zed", NOV_1)],
             campaigns: vec![],
-            thresholds: Some(Default::default()),
+            thresholds: file_thresholds(serde_json::json!({"min_sponsored_posts": 5})),
             settings: Default::default(),
         };
         // (choices, creator names after, thresholds changed)
