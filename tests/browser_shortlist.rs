@@ -163,7 +163,10 @@ async fn corrupt_stored_value_shows_a_banner_and_is_never_overwritten() {
         page.contains("Your saved shortlist was not loaded"),
         "{page}"
     );
-    assert!(page.contains("What is stored has been left untouched"), "{page}");
+    assert!(
+        page.contains("What is stored has been left untouched"),
+        "{page}"
+    );
     assert!(page.contains("Download the stored data"), "{page}");
 
     // An edit, a flush and the debounce time later, the stored text is still the same.
