@@ -169,6 +169,19 @@ pub fn kept_copies(kind: &Kind) -> Result<Vec<KeptCopy>, String> {
     }
 }
 
+/// What each copy kept aside for `kind` was kept for (when, and what could not be read), its text
+/// left packed: what a banner at page load needs, without inflating every copy. Empty when there
+/// are none or storage is unusable, `Err` when they do not read.
+pub fn kept_reports(kind: &Kind) -> Result<Vec<(f64, Vec<String>)>, String> {
+    match kept_raw(kind) {
+        Some(text) => Ok(read_document(&text, kind)?
+            .into_iter()
+            .map(|c| (c.kept_at, c.records))
+            .collect()),
+        None => Ok(Vec::new()),
+    }
+}
+
 /// The stored document as it is, for a download when it does not read.
 pub fn kept_raw(kind: &Kind) -> Option<String> {
     local_storage()

@@ -149,13 +149,10 @@ impl StoreProblem {
 
     /// The banner for copies kept aside at earlier loads, when there are any.
     fn kept(kind: &Kind) -> Option<StoreProblem> {
-        let copies = aside::kept_copies(kind).map(|copies| {
-            copies
+        let copies = aside::kept_reports(kind).map(|reports| {
+            reports
                 .into_iter()
-                .map(|c| KeptSummary {
-                    kept_at: c.kept_at,
-                    records: c.records,
-                })
+                .map(|(kept_at, records)| KeptSummary { kept_at, records })
                 .collect::<Vec<_>>()
         });
         match copies {
