@@ -389,12 +389,12 @@ async fn old_results_without_a_creator_still_load_and_can_be_assigned() {
     assert!(table.contains("Not tied to a creator"), "{table}");
     select(&root, "#campaign-result-0-creator", "c1");
     until("the assignment saved", || {
-        stored().contains(r#""version":2"#)
+        stored().contains(r#""version":3"#)
     })
     .await;
     let s = stored();
     assert!(
-        s.contains(r#""version":2"#) && s.contains(r#""creator_id":"c1""#),
+        s.contains(r#""version":3"#) && s.contains(r#""creator_id":"c1""#),
         "{s}"
     );
 }

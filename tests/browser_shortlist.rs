@@ -816,7 +816,7 @@ async fn parts_of_format_4_are_compressed_by_the_next_save() {
     }
     let index: serde_json::Value =
         serde_json::from_str(&local().get_item(KEY).unwrap().unwrap()).unwrap();
-    assert_eq!(index["version"], 5);
+    assert_eq!(index["version"], 6);
     assert_eq!(statuses("f3"), vec!["posted"]);
     owner.cleanup();
 
@@ -857,7 +857,7 @@ async fn a_damaged_compressed_part_blocks_saving() {
             let other = dump[parts[1].as_str()].as_str().unwrap();
             assert!(
                 other
-                    .starts_with(r#"{"app":"microscope","kind":"shortlist","version":5,"data":[{"#),
+                    .starts_with(r#"{"app":"microscope","kind":"shortlist","version":6,"data":[{"#),
                 "{}",
                 &other[..60]
             );
@@ -902,7 +902,7 @@ async fn a_save_rewrites_only_the_part_holding_the_edit() {
     let (owner, state) = stored_in_parts(200).await;
     let index: serde_json::Value =
         serde_json::from_str(&local().get_item(KEY).unwrap().unwrap()).unwrap();
-    assert_eq!(index["version"], 5);
+    assert_eq!(index["version"], 6);
     let counts: Vec<u64> = index["data"]["parts"]
         .as_array()
         .unwrap()
@@ -1205,7 +1205,7 @@ async fn a_whole_list_without_room_for_parts_is_saved_whole() {
     assert!(part_keys(KEY).is_empty());
     let raw = local().get_item(KEY).unwrap().unwrap();
     assert!(
-        raw.starts_with(r#"{"app":"microscope","kind":"shortlist","version":5,"data":[{"#),
+        raw.starts_with(r#"{"app":"microscope","kind":"shortlist","version":6,"data":[{"#),
         "{}",
         &raw[..80]
     );

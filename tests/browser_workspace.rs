@@ -121,7 +121,14 @@ async fn a_failed_restore_changes_nothing_and_a_good_one_fills_every_store() {
         .step_by(37)
         .filter_map(|n| good.get(..n).map(str::to_string))
         .collect();
-    bad.push(good.replace("\"version\": 2", "\"version\": 9"));
+    // From a newer build: the current version replaced, whatever it is (a fixed "2" stopped
+    // matching when the format moved, and the case silently became a good file).
+    let current = format!(
+        "\"version\": {}",
+        microscope::domain::io::workspace::WORKSPACE_VERSION
+    );
+    assert!(good.contains(&current), "{good}");
+    bad.push(good.replace(&current, "\"version\": 9"));
     bad.push("{not json".into());
     bad.push(
         good.replace("\"creators\": [", "\"creators\": {\"x\": [")
@@ -256,6 +263,67 @@ async fn the_workspace_kept_in_a_file_follows_changes_merges_a_teammate_and_neve
     button(&root, "Try the file again").click();
     until("Eve merged", || names(stores).contains(&"Eve".to_string())).await;
     until("Dee written", || file_text().contains("Dee")).await;
+    owner.cleanup();
+}
+
+/// Regression: a write from here kept only what this build read of the file. A teammate's
+/// top-level entry this build does not know was dropped, and so was a record it could not use.
+#[wasm_bindgen_test]
+async fn a_kept_file_keeps_the_entries_this_build_does_not_use() {
+    clean_storage();
+    install_file_stub();
+    let owner = Owner::new();
+    let stores = load_stores(&owner);
+    let shortlist = stores.shortlist.unwrap();
+    shortlist.add(creator("c1", "Ann"));
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide(stores);
+        provide_context(FileSync::new(Stores::here()));
+        view! { <WorkspacePanel /> }
+    });
+    button(&root, "Save to a file…").click();
+    until("the file written with Ann", || file_text().contains("Ann")).await;
+
+    // A teammate's file with an entry this build does not know: it is there after our write.
+    let mut theirs = serde_json::to_value(WorkspaceFile::new(
+        Workspace {
+            creators: vec![creator("c1", "Ann"), creator("c3", "Cy")],
+            ..Workspace::default()
+        },
+        2.0,
+    ))
+    .unwrap();
+    theirs["team_notes"] = serde_json::json!({ "kickoff": "Monday" });
+    teammate_writes(&theirs.to_string());
+    fire(&window(), "focus");
+    until("Cy merged in", || names(stores).contains(&"Cy".to_string())).await;
+    shortlist.add(creator("c4", "Dee"));
+    until("Dee written", || file_text().contains("Dee")).await;
+    let written: serde_json::Value = serde_json::from_str(&file_text()).unwrap();
+    assert_eq!(written["team_notes"]["kickoff"], "Monday", "{written}");
+
+    // A record this build can't use: what could be used is merged, the file is not written.
+    theirs["creators"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({ "id": "c5", "name": "Eve", "followers": "many" }));
+    teammate_writes(&theirs.to_string());
+    fire(&window(), "focus");
+    until("paused, saying why", || {
+        let t = text(&root);
+        t.contains("Paused: nothing is written to team.json")
+            && t.contains("could not be used, and writing to it would remove it")
+            && t.contains("Eve")
+    })
+    .await;
+    let writes = file_field("writes").as_f64().unwrap();
+    shortlist.add(creator("c6", "Fay"));
+    fire(&window(), "pagehide");
+    // Nothing to wait for: the write must not happen. Longer than the file's save delay.
+    sleep(2_500).await;
+    assert_eq!(file_field("writes").as_f64().unwrap(), writes);
+    assert!(file_text().contains("many"), "{}", file_text());
     owner.cleanup();
 }
 

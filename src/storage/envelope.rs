@@ -29,7 +29,28 @@ pub type MigrateFn = fn(Value) -> Result<Value, String>;
 #[derive(Debug, Clone, Copy)]
 pub struct Migration {
     pub from: u32,
-    pub migrate: MigrateFn,
+    /// `None`: the records read as they are. The version moved for the layout, or for fields an
+    /// older build does not know: it would read such a record, drop them and save it back
+    /// without them, so it must find the data too new instead (`storage::fields` holds the test).
+    pub migrate: Option<MigrateFn>,
+}
+
+impl Migration {
+    /// A step from `from` whose records read as they are.
+    pub const fn unchanged(from: u32) -> Migration {
+        Migration {
+            from,
+            migrate: None,
+        }
+    }
+
+    /// A step from `from` that converts each record with `migrate`.
+    pub const fn convert(from: u32, migrate: MigrateFn) -> Migration {
+        Migration {
+            from,
+            migrate: Some(migrate),
+        }
+    }
 }
 
 /// A kind of stored value: its storage name, the version this build writes, and how to upgrade
@@ -45,6 +66,20 @@ pub struct Kind {
     pub migrations: &'static [Migration],
     /// One key, or parts under an index (`storage::parts`).
     pub layout: Layout,
+}
+
+impl Kind {
+    /// Whether records stored at `version` read as this version's, every step from it unchanged
+    /// (the current version included).
+    pub fn reads_unchanged(&self, version: u32) -> bool {
+        version >= 1
+            && version <= self.version
+            && (version..self.version).all(|v| {
+                self.migrations
+                    .iter()
+                    .any(|m| m.from == v && m.migrate.is_none())
+            })
+    }
 }
 
 /// How a kind is laid out in localStorage.
@@ -71,28 +106,20 @@ pub enum Layout {
 /// and a version-3 tab finds the index too new and leaves it alone. Version 5: the same records
 /// and index, each part's text compressed (`storage::packed`), so that 5,000 dossiers fit the
 /// browser's storage; a version-5 tab reads version-4 parts (and writes them compressed at its
-/// next save), and a version-4 tab finds the index too new and leaves it alone.
+/// next save), and a version-4 tab finds the index too new and leaves it alone. Version 6: the
+/// same layout; records gained fields (a comment sample's likes and dislikes), so a version-5
+/// tab finds the index too new instead of saving records back without them. Records of
+/// versions 3 to 6 read the same way; parts of version 5 stay as they are until they change.
 pub const SHORTLIST: Kind = Kind {
     key: "shortlist",
     label: "shortlist",
-    version: 5,
+    version: 6,
     migrations: &[
-        Migration {
-            from: 1,
-            migrate: shortlist_v1_to_v2,
-        },
-        Migration {
-            from: 2,
-            migrate: shortlist_v2_to_v3,
-        },
-        Migration {
-            from: 3,
-            migrate: shortlist_v3_to_v4,
-        },
-        Migration {
-            from: 4,
-            migrate: shortlist_v4_to_v5,
-        },
+        Migration::convert(1, shortlist_v1_to_v2),
+        Migration::convert(2, shortlist_v2_to_v3),
+        Migration::unchanged(3),
+        Migration::unchanged(4),
+        Migration::unchanged(5),
     ],
     layout: Layout::Parts { per_part: 64 },
 };
@@ -101,24 +128,30 @@ pub const SHORTLIST: Kind = Kind {
 ///
 /// Version 1 (session 1's planner): posted results (`results`) had no creator, or an empty
 /// `creator_id`. Version 2: each result names the campaign creator who posted it; a result
-/// still without one is shown as "not tied to a creator" and can be assigned.
+/// still without one is shown as "not tied to a creator" and can be assigned. Version 3: the
+/// same records, which had gained fields since version 2 (codes and links, the shop's orders,
+/// pricing, reach assumptions, the calendar), so a version-2 tab finds them too new instead of
+/// saving campaigns back without them.
 pub const CAMPAIGNS: Kind = Kind {
     key: "campaigns",
     label: "campaigns",
-    version: 2,
-    migrations: &[Migration {
-        from: 1,
-        migrate: campaigns_v1_to_v2,
-    }],
+    version: 3,
+    migrations: &[
+        Migration::convert(1, campaigns_v1_to_v2),
+        Migration::unchanged(2),
+    ],
     layout: Layout::Whole,
 };
 
 /// The risk thresholds (a single [`crate::domain::risk::thresholds::Thresholds`] value): `microscope.risk-thresholds`.
+///
+/// Version 2: the same value. Thresholds added since version 1 are fields a version-1 tab does
+/// not know, so it finds the value too new instead of saving it back without them.
 pub const THRESHOLDS: Kind = Kind {
     key: "risk-thresholds",
     label: "risk thresholds",
-    version: 1,
-    migrations: &[],
+    version: 2,
+    migrations: &[Migration::unchanged(1)],
     layout: Layout::Whole,
 };
 
@@ -313,10 +346,8 @@ fn decode_current_list<T: Record>(raw: &str, kind: &Kind) -> Option<Load<Vec<T>>
         data: Vec<T>,
     }
     let current: Current<T> = serde_json::from_str(raw).ok()?;
-    if current.app != APP_ID
-        || current.kind != kind.key
-        || current.version != u64::from(kind.version)
-    {
+    let from = u32::try_from(current.version).ok()?;
+    if current.app != APP_ID || current.kind != kind.key || !kind.reads_unchanged(from) {
         return None;
     }
     let mut value = Vec::with_capacity(current.data.len());
@@ -339,7 +370,7 @@ fn decode_current_list<T: Record>(raw: &str, kind: &Kind) -> Option<Load<Vec<T>>
     Some(Load::Loaded {
         value,
         dropped,
-        migrated_from: None,
+        migrated_from: (from < kind.version).then_some(from),
     })
 }
 
@@ -422,20 +453,12 @@ fn migrate(mut value: Value, from: u32, kind: &Kind) -> Result<Value, String> {
             .iter()
             .find(|m| m.from == v)
             .ok_or_else(|| format!("there is no upgrade from format {v}"))?;
-        value = (step.migrate)(value)
-            .map_err(|e| format!("it could not be upgraded from format {v}: {e}"))?;
+        if let Some(convert) = step.migrate {
+            value = convert(value)
+                .map_err(|e| format!("it could not be upgraded from format {v}: {e}"))?;
+        }
     }
     Ok(value)
-}
-
-/// Shortlist record, version 3 to 4: the records are unchanged; version 4 keeps them in parts.
-pub fn shortlist_v3_to_v4(record: Value) -> Result<Value, String> {
-    Ok(record)
-}
-
-/// Shortlist record, version 4 to 5: the records are unchanged; version 5 compresses the parts.
-pub fn shortlist_v4_to_v5(record: Value) -> Result<Value, String> {
-    Ok(record)
 }
 
 /// Shortlist record, version 2 to 3: the follower count becomes the first entry of the follower
@@ -618,7 +641,7 @@ mod tests {
         let Ok(raw) = encode(&SHORTLIST, &list) else {
             panic!("encode");
         };
-        assert!(raw.starts_with(r#"{"app":"microscope","kind":"shortlist","version":5,"data":[{"#));
+        assert!(raw.starts_with(r#"{"app":"microscope","kind":"shortlist","version":6,"data":[{"#));
         let (value, dropped, from) = loaded(decode_list::<Creator>(Some(&raw), &SHORTLIST));
         assert_eq!(value, list);
         assert!(dropped.is_empty());
@@ -652,8 +675,8 @@ mod tests {
                 "Corrupt(NotAList)",
             ),
             (
-                Some("{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":6,\"data\":\"whatever\"}"),
-                "TooNew(6)",
+                Some("{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":7,\"data\":\"whatever\"}"),
+                "TooNew(7)",
             ),
             (
                 Some("{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":99999999999,\"data\":[]}"),
@@ -668,13 +691,13 @@ mod tests {
 
     #[test]
     fn corrupt_and_too_new_keep_the_raw_text() {
-        let raw = "{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":6,\"data\":[]}";
+        let raw = "{\"app\":\"microscope\",\"kind\":\"shortlist\",\"version\":7,\"data\":[]}";
         let load = decode_list::<Creator>(Some(raw), &SHORTLIST);
         assert_eq!(
             load.message(&SHORTLIST).unwrap_or_default(),
-            "This browser holds your shortlist as written by a newer Microscope (format 6; this one reads up to 5). What is stored has been left untouched; update the app to use it."
+            "This browser holds your shortlist as written by a newer Microscope (format 7; this one reads up to 6). What is stored has been left untouched; update the app to use it."
         );
-        assert!(matches!(load, Load::TooNew { found: 6, supported: 5, raw: r } if r == raw));
+        assert!(matches!(load, Load::TooNew { found: 7, supported: 6, raw: r } if r == raw));
         let load = decode_list::<Creator>(Some("not json"), &SHORTLIST);
         assert!(matches!(&load, Load::Corrupt { raw, .. } if raw == "not json"));
         let msg = load.message(&SHORTLIST).unwrap_or_default();
@@ -899,9 +922,39 @@ mod tests {
     }
 
     #[test]
+    fn versions_whose_records_read_unchanged() {
+        // (kind, version, read as the current records)
+        let cases = [
+            (SHORTLIST, 1, false),
+            (SHORTLIST, 2, false),
+            (SHORTLIST, 3, true),
+            (SHORTLIST, 5, true),
+            (SHORTLIST, 6, true),
+            (SHORTLIST, 7, false),
+            (CAMPAIGNS, 1, false),
+            (CAMPAIGNS, 2, true),
+            (CAMPAIGNS, 3, true),
+            (THRESHOLDS, 1, true),
+            (THRESHOLDS, 0, false),
+        ];
+        for (kind, version, want) in cases {
+            assert_eq!(
+                kind.reads_unchanged(version),
+                want,
+                "{} {version}",
+                kind.key
+            );
+        }
+        // A version-5 list loads as it is, and says it came from version 5.
+        let raw = r#"{"app":"microscope","kind":"shortlist","version":5,"data":[{"id":"c1","name":"Ann"}]}"#;
+        let (value, dropped, from) = loaded(decode_list::<Creator>(Some(raw), &SHORTLIST));
+        assert_eq!((value.len(), dropped.len(), from), (1, 0, Some(5)));
+    }
+
+    #[test]
     fn records_failing_checks_are_dropped_on_the_fast_path_too() {
         // Every record parses, so the direct path reads them; the checks still drop two.
-        let raw = r#"{"app":"microscope","kind":"shortlist","version":5,"data":[
+        let raw = r#"{"app":"microscope","kind":"shortlist","version":6,"data":[
             {"id":"c1","name":"Ann","tags":["Vegan","vegan"]},
             {"id":"c2","name":"Bo","profile_url":"data:text/html,hi"},
             {"id":"c3","name":" "},
@@ -960,14 +1013,8 @@ mod tests {
         label: "settings",
         version: 3,
         migrations: &[
-            Migration {
-                from: 1,
-                migrate: settings_v1_to_v2,
-            },
-            Migration {
-                from: 2,
-                migrate: settings_v2_to_v3,
-            },
+            Migration::convert(1, settings_v1_to_v2),
+            Migration::convert(2, settings_v2_to_v3),
         ],
         layout: Layout::Whole,
     };

@@ -10,6 +10,9 @@
 
 pub mod aside;
 pub mod envelope;
+// A test only: every stored record's fields against the versions of the formats carrying it.
+#[cfg(test)]
+mod fields;
 pub mod file;
 pub mod packed;
 mod part_store;

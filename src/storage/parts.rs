@@ -347,9 +347,13 @@ mod tests {
                     }],
                 }),
             ),
-            // Version 5 compresses the parts; its index is version 4's.
+            // Version 5 compresses the parts; its index is version 4's, and so is version 6's.
             (
                 r#"{"app":"microscope","kind":"shortlist","version":5,"data":{"parts":[]}}"#,
+                Some(Index { parts: vec![] }),
+            ),
+            (
+                r#"{"app":"microscope","kind":"shortlist","version":6,"data":{"parts":[]}}"#,
                 Some(Index { parts: vec![] }),
             ),
             // A list stored whole, an index before parts or newer, another kind: not an index.
@@ -362,7 +366,7 @@ mod tests {
                 None,
             ),
             (
-                r#"{"app":"microscope","kind":"shortlist","version":6,"data":{"parts":[]}}"#,
+                r#"{"app":"microscope","kind":"shortlist","version":7,"data":{"parts":[]}}"#,
                 None,
             ),
             (
@@ -380,7 +384,7 @@ mod tests {
         );
         assert_eq!(
             part,
-            r#"{"app":"microscope","kind":"shortlist","version":5,"data":[{"id":"a","name":"Ann"}]}"#
+            r#"{"app":"microscope","kind":"shortlist","version":6,"data":[{"id":"a","name":"Ann"}]}"#
         );
     }
 }

@@ -16,8 +16,10 @@ use crate::creator::record::Creator;
 use crate::io::workspace::merge::{merge_records, Mergeable};
 use crate::io::workspace::{check_header, decode_record, Header, APP_ID};
 
-/// The share format this build writes and the newest it reads.
-pub const SHARE_VERSION: u32 = 1;
+/// The share format this build writes and the newest it reads. Format 2: the same payload,
+/// whose records gained fields, so an older build says "update the app" instead of opening a
+/// creator or campaign without them (and merging that into its lists). Both read the same way.
+pub const SHARE_VERSION: u32 = 2;
 /// The fragment key: `#share=...`.
 pub const FRAGMENT_KEY: &str = "share=";
 /// Longest link text accepted (characters after `#share=`): chat apps and mail clients cut
@@ -690,7 +692,7 @@ mod tests {
                 open_share(r#"{"app":"microscope","share":9,"kind":"creator"}"#),
                 ShareError::TooNew {
                     found: 9,
-                    supported: 1,
+                    supported: 2,
                 },
             ),
             (

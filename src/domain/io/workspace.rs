@@ -24,8 +24,11 @@ pub const APP_ID: &str = "microscope";
 /// The workspace file format this build writes and the newest it reads.
 ///
 /// Format 1: `creators` only. Format 2: every store (`creators` with their dossiers,
-/// `campaigns`, `thresholds`, `settings`).
-pub const WORKSPACE_VERSION: u32 = 2;
+/// `campaigns`, `thresholds`, `settings`). Format 3: the same entries, whose records gained
+/// fields (a comment sample's likes and dislikes, a campaign's codes, orders, pricing and
+/// calendar), so an older build refuses the file instead of importing it without them, or
+/// writing a kept file back without them. Formats 1 to 3 read the same way.
+pub const WORKSPACE_VERSION: u32 = 3;
 /// Larger files are refused: 5,000 creators take about 2 MB.
 pub const MAX_WORKSPACE_BYTES: usize = 50 * 1024 * 1024;
 
@@ -609,10 +612,10 @@ mod tests {
     fn refusals() {
         let cases: &[(&str, WorkspaceError)] = &[
             (
-                "{\"app\":\"microscope\",\"version\":3,\"creators\":[]}",
+                "{\"app\":\"microscope\",\"version\":4,\"creators\":[]}",
                 WorkspaceError::TooNew {
-                    found: 3,
-                    supported: 2,
+                    found: 4,
+                    supported: 3,
                 },
             ),
             (
@@ -642,8 +645,8 @@ mod tests {
             assert_eq!(import_workspace(text).err().as_ref(), Some(want), "{text}");
         }
         assert_eq!(
-            WorkspaceError::TooNew { found: 3, supported: 2 }.to_string(),
-            "This file was written by a newer Microscope (format 3; this one reads up to 2). Update the app, or export from the newer one as CSV."
+            WorkspaceError::TooNew { found: 4, supported: 3 }.to_string(),
+            "This file was written by a newer Microscope (format 4; this one reads up to 3). Update the app, or export from the newer one as CSV."
         );
         let not_json = import_workspace("{\"app\": ").err();
         assert!(
@@ -880,7 +883,7 @@ mod tests {
             let Ok(json) = WorkspaceFile::new(ws.clone(), 1.0).to_json() else {
                 panic!("write failed");
             };
-            assert!(json.contains("\"version\": 2"), "{json}");
+            assert!(json.contains("\"version\": 3"), "{json}");
             assert_eq!(
                 import_workspace(&json).map(|i| i.file.workspace).as_ref(),
                 Ok(ws)

@@ -84,7 +84,7 @@ mod tests {
             Load::Loaded { value, .. } => assert_eq!(value.0, edited),
             other => panic!("{other:?}"),
         }
-        let newer = text.replace("\"version\":1", "\"version\":2");
+        let newer = text.replace("\"version\":2", "\"version\":3");
         assert!(matches!(
             decode_one::<StoredThresholds>(Some(&newer), &THRESHOLDS_KIND),
             Load::TooNew { .. }

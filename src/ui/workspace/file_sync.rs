@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::io::workspace::merge::Choices;
-use crate::domain::io::workspace::{import_workspace, WorkspaceFile};
+use crate::domain::io::workspace::{import_workspace, WorkspaceFile, WorkspaceImport};
 use crate::storage::file::{self, FileError, FileHandle};
 use crate::ui::app::clock::now_ms;
 use crate::ui::state::lazy::Lazy;
@@ -17,7 +17,7 @@ use crate::ui::state::persisted::page_hidden;
 use crate::ui::state::workspace::Stores;
 use crate::ui::workspace::export::file_name;
 use crate::ui::workspace::rules::{
-    merged_note, next_step, paused_note, Known, Step, FILE_SAVE_DELAY,
+    merged_note, next_step, paused_note, unread_in_file, Known, Step, FILE_SAVE_DELAY,
 };
 
 /// What the panel says when the save picker failed (not when it was closed).
@@ -211,6 +211,7 @@ impl FileSync {
                         Known {
                             last_modified: Some(modified),
                             workspace: Some(workspace),
+                            extra: Default::default(),
                         },
                     );
                     this.note.set(Some(format!(
@@ -227,21 +228,22 @@ impl FileSync {
 
     /// Binds a file that was opened and restored (the restore dialog calls this once the user
     /// chose how to combine it); the stores' result is written back on the next pass if it
-    /// differs from the file.
-    pub fn bind_opened(
-        &self,
-        handle: FileHandle,
-        last_modified: f64,
-        file_workspace: crate::domain::io::workspace::Workspace,
-    ) {
+    /// differs from the file. A file holding something that could not be used is not written:
+    /// the binding pauses and says what.
+    pub fn bind_opened(&self, handle: FileHandle, last_modified: f64, import: WorkspaceImport) {
+        let unread = unread_in_file(&import);
         self.bind(
             handle,
             Known {
                 last_modified: Some(last_modified),
-                workspace: Some(file_workspace),
+                workspace: Some(import.file.workspace),
+                extra: import.file.extra,
             },
         );
-        self.sync();
+        match unread {
+            Some(why) => self.pause(why),
+            None => self.sync(),
+        }
     }
 
     /// Brings file and stores in step: merges the file first if it changed on disk, then writes
@@ -313,20 +315,30 @@ impl FileSync {
                 let report = self
                     .stores
                     .restore(&import.file.workspace, Choices::default());
+                let unread = unread_in_file(&import);
                 self.book.update_value(|b| {
                     b.known = Known {
                         last_modified: Some(read.last_modified),
                         workspace: Some(import.file.workspace.clone()),
+                        extra: import.file.extra.clone(),
                     };
                     // The merge may hold records of this browser the file lacks: write them.
-                    b.again = true;
+                    b.again = unread.is_none();
                 });
+                if let Some(why) = unread {
+                    // What was used is merged; the file itself is left as it is.
+                    return self.pause(why);
+                }
                 if let Some(note) = merged_note(&name, &report) {
                     self.note.set(Some(note));
                 }
             }
             Step::Write => {
-                let text = match WorkspaceFile::new(now.clone(), now_ms()).to_json() {
+                let file = WorkspaceFile {
+                    extra: known.extra.clone(),
+                    ..WorkspaceFile::new(now.clone(), now_ms())
+                };
+                let text = match file.to_json() {
                     Ok(t) => t,
                     Err(e) => return self.pause(e.to_string()),
                 };
@@ -335,6 +347,7 @@ impl FileSync {
                         b.known = Known {
                             last_modified: Some(modified),
                             workspace: Some(now),
+                            extra: known.extra,
                         };
                     }),
                     Err(e) => self.pause(format!("it could not be written: {e}")),

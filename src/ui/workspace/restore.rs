@@ -197,7 +197,7 @@ pub fn RestoreDialog(
             lines,
         }));
         if let (Some((handle, modified)), Some(sync)) = (p.handle, sync) {
-            sync.bind_opened(handle, modified, p.import.file.workspace);
+            sync.bind_opened(handle, modified, p.import);
         }
         pending.set(None);
     };

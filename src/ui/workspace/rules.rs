@@ -3,8 +3,11 @@
 
 use std::time::Duration;
 
+use serde_json::{Map, Value};
+
 use crate::domain::io::workspace::merge::MergeReport;
-use crate::domain::io::workspace::Workspace;
+use crate::domain::io::workspace::{Workspace, WorkspaceImport};
+use crate::domain::text::format::plural;
 
 /// Edits within this time are written to the file together: a synced folder uploads every write.
 pub const FILE_SAVE_DELAY: Duration = Duration::from_millis(1500);
@@ -16,6 +19,9 @@ pub struct Known {
     pub last_modified: Option<f64>,
     /// The workspace the file held after our last read or write.
     pub workspace: Option<Workspace>,
+    /// The file's top-level entries this build does not read (`WorkspaceFile::extra`): written
+    /// back as they were, so a teammate's entries are not lost by a write from here.
+    pub extra: Map<String, Value>,
 }
 
 /// The next step before writing or after the page comes back.
@@ -61,6 +67,21 @@ pub fn merged_note(file_name: &str, report: &MergeReport) -> Option<String> {
     })
 }
 
+/// Why the file must not be written, when some of what it holds could not be used (a record
+/// that does not read, a threshold value, the settings): a write from here would remove them
+/// from the file. `None` when everything in it was used.
+pub fn unread_in_file(import: &WorkspaceImport) -> Option<String> {
+    let report = import.report();
+    (!report.is_empty()).then(|| {
+        format!(
+            "{} in it could not be used, and writing to it would remove {}: {}",
+            plural(report.len(), "entry", "entries"),
+            if report.len() == 1 { "it" } else { "them" },
+            report.join(" ")
+        )
+    })
+}
+
 /// Why the binding is paused when the file can't be read: it is never written over.
 pub fn paused_note(file_name: &str, why: &str) -> String {
     format!(
@@ -91,6 +112,7 @@ mod tests {
         let bound = Known {
             last_modified: Some(100.0),
             workspace: Some(ann.clone()),
+            ..Known::default()
         };
         // (known, on disk, stores now, step)
         let cases = [
@@ -123,5 +145,38 @@ mod tests {
             Some("Updated from team.json, changed outside this page: Creators: 1 added, 2 updated, 3 unchanged. Risk thresholds: changed.")
         );
         assert!(paused_note("team.json", "not JSON").contains("will not overwrite it"));
+    }
+
+    /// Regression: a kept file holding a record this build could not use (hand-edited, or one
+    /// the checks refuse) lost it at the next write from here, which wrote only what was read.
+    #[test]
+    fn a_file_with_entries_that_could_not_be_used_is_not_written() {
+        use crate::domain::io::workspace::import_workspace;
+        // (file, why it must not be written: a fragment, or None)
+        let cases = [
+            (
+                r#"{"app":"microscope","version":3,"creators":[{"id":"c1","name":"Ann"}]}"#,
+                None,
+            ),
+            (
+                r#"{"app":"microscope","version":3,"creators":[{"id":"c1","name":"Ann"},{"id":"c2","name":"Bo","followers":"many"}]}"#,
+                Some("1 entry in it could not be used, and writing to it would remove it: Creators: record 2 (Bo)"),
+            ),
+            (
+                r#"{"app":"microscope","version":3,"thresholds":{"dislike_ratio":"high"},"settings":7}"#,
+                Some("2 entries in it could not be used, and writing to it would remove them: Risk thresholds:"),
+            ),
+        ];
+        for (text, want) in cases {
+            let import = import_workspace(text).expect("the file opens");
+            let got = unread_in_file(&import);
+            match want {
+                None => assert_eq!(got, None, "{text}"),
+                Some(fragment) => assert!(
+                    got.as_deref().is_some_and(|g| g.starts_with(fragment)),
+                    "{text}: {got:?}"
+                ),
+            }
+        }
     }
 }

@@ -107,10 +107,10 @@ function inParts(n, posts = 0, snapshots = 0) {
   for (let start = 0; start < data.length; start += 64) {
     const key = `${KEY}.part.bench-${start / 64}`;
     const chunk = data.slice(start, start + 64);
-    entries.push([key, pack(JSON.stringify({ app: "microscope", kind: "shortlist", version: 5, data: chunk }))]);
+    entries.push([key, pack(JSON.stringify({ app: "microscope", kind: "shortlist", version: 6, data: chunk }))]);
     parts.push({ key, count: chunk.length });
   }
-  entries.push([KEY, JSON.stringify({ app: "microscope", kind: "shortlist", version: 5, data: { parts } })]);
+  entries.push([KEY, JSON.stringify({ app: "microscope", kind: "shortlist", version: 6, data: { parts } })]);
   return entries;
 }
 

@@ -56,9 +56,9 @@ pub use links::{utm_defaults, utm_link, utm_parts, validate_landing_url, LinkErr
 pub use orders::OrdersFile;
 pub use orders_file::{map_columns, OrderColumns, OrdersReader, PreviewOrder, Role};
 pub use results::{results, Results, Spend};
-// What only the tests of other areas (the workspace round trip) name.
-#[cfg(test)]
-pub use orders::{OrderState, StoredOrder, UnreadableRow};
+// What only tests name (the workspace round trip, the stored-fields guard in `testing`).
+#[cfg(any(test, feature = "testing"))]
+pub use orders::{CodeCount, OrderState, StoredOrder, UnreadableRow};
 
 /// Days after the campaign's end during which orders still count: sales trail the posts.
 pub const DEFAULT_WINDOW_DAYS: u32 = 30;
