@@ -267,7 +267,7 @@ test("5,000 creators with 30 posts and 5 follower counts each are kept in the br
   await expect(kept).toBeVisible({ timeout: 60_000 });
   await flushSaves(page);
   const stored = JSON.parse(await storedList(page, KEY));
-  expect(stored.version).toBe(5);
+  expect(stored.version).toBe(6);
   expect(stored.data).toHaveLength(5000);
   expect(stored.data[4999].posts).toHaveLength(30);
   expect(stored.data[4999].follower_history).toHaveLength(5);

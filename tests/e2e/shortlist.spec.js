@@ -381,7 +381,7 @@ test("export CSV (comma and semicolon) with a BOM, and the workspace JSON round 
   const jsonPath = await (await jsonDownload).path();
   const workspace = JSON.parse(fs.readFileSync(jsonPath, "utf8"));
   expect(workspace.app).toBe("microscope");
-  expect(workspace.version).toBe(2);
+  expect(workspace.version).toBe(3);
   expect(workspace.creators.map((c) => c.name)).toEqual(["@ann.fit", "Bo Travels", "Cy Cooks"]);
 
   // Importing over existing data shows what the file holds, offers an export first, then merge
@@ -400,7 +400,7 @@ test("export CSV (comma and semicolon) with a BOM, and the workspace JSON round 
   // A file from a newer version is refused with the domain's message.
   const newer = JSON.stringify({ app: "microscope", version: 7, creators: [] });
   await page.getByLabel("Import workspace (.json)").setInputFiles({ name: "newer.json", mimeType: "application/json", buffer: Buffer.from(newer) });
-  await expect(page.getByRole("alert").filter({ hasText: "written by a newer Microscope (format 7; this one reads up to 2)" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "written by a newer Microscope (format 7; this one reads up to 3)" })).toBeVisible();
   expect(errors).toEqual([]);
 });
 

@@ -71,7 +71,7 @@ test("export in one browser, restore into an empty one: creator, campaign with i
   expect(file.suggestedFilename()).toMatch(/^microscope-workspace-\d{4}-\d{2}-\d{2}\.json$/);
   const path = await file.path();
   const json = JSON.parse(fs.readFileSync(path, "utf8"));
-  expect(json.version).toBe(2);
+  expect(json.version).toBe(3);
   expect(json.campaigns.map((c) => c.name)).toEqual(["Spring launch"]);
   await expect(workspace.getByRole("status").first()).toContainText("Exported 1 creator, 1 campaign and changed risk thresholds");
   expect(errors).toEqual([]);
@@ -193,7 +193,7 @@ test("a file from a newer version is refused and nothing changes", async ({ page
   const before = await storedList(page);
   const newer = JSON.stringify({ app: "microscope", version: 7, creators: [] });
   await page.getByLabel("Import workspace (.json)").setInputFiles({ name: "newer.json", mimeType: "application/json", buffer: Buffer.from(newer) });
-  await expect(page.getByRole("alert").filter({ hasText: "written by a newer Microscope (format 7; this one reads up to 2)" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "written by a newer Microscope (format 7; this one reads up to 3)" })).toBeVisible();
   await expect(page.getByRole("dialog", { name: "Restore a workspace file" })).toBeHidden();
   await flushSaves(page);
   expect(await storedList(page)).toBe(before);
