@@ -313,7 +313,8 @@ async fn a_kept_file_keeps_the_entries_this_build_does_not_use() {
     until("paused, saying why", || {
         let t = text(&root);
         t.contains("Paused: nothing is written to team.json")
-            && t.contains("could not be used, and writing to it would remove it")
+            && t.contains("team.json holds 1 entry this version of Microscope could not use")
+            && t.contains("a write would remove it")
             && t.contains("Eve")
     })
     .await;

@@ -884,7 +884,7 @@ mod tests {
                 vec!["c1"],
                 vec![
                     "record 1 (Ann) loaded, but post 1 was left out: profile link “javascript:alert(1)” is not a web address; only links starting with http:// or https:// are accepted.",
-                    "record 2: it could not be read (invalid type: integer `5`, expected a string).",
+                    "record 2: its “id” could not be read: it holds the number 5 where text belongs.",
                 ],
             ),
         ];

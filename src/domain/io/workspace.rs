@@ -141,8 +141,10 @@ fn decode_indexed<T: Record>(values: Vec<Value>) -> (Vec<(usize, T)>, Vec<Droppe
 /// Reads and checks the record at position `index` of a list.
 pub fn decode_record<T: Record>(index: usize, value: Value) -> Result<T, DroppedRecord> {
     let name = record_name(&value);
-    T::deserialize(value)
-        .map_err(|e| format!("it could not be read ({e})."))
+    // Read from a borrow, so that a record that does not read is still here to say which of its
+    // fields did not.
+    T::deserialize(&value)
+        .map_err(|e| unreadable::<T>(&value, &e))
         .and_then(T::checked_record)
         .map_err(|reason| DroppedRecord {
             index,
@@ -150,6 +152,79 @@ pub fn decode_record<T: Record>(index: usize, value: Value) -> Result<T, Dropped
             reason,
             kept: false,
         })
+}
+
+/// Why a record does not read, naming the field: the first one without which it reads (each is
+/// optional in a stored record); serde's own words say only what was found and what it wanted.
+fn unreadable<T: DeserializeOwned>(value: &Value, error: &serde_json::Error) -> String {
+    let what = plain_serde_error(&error.to_string());
+    let Value::Object(map) = value else {
+        return format!("it is not a record: {what}.");
+    };
+    let field = map.keys().find(|key| {
+        let mut without = map.clone();
+        without.remove(key.as_str());
+        T::deserialize(&Value::Object(without)).is_ok()
+    });
+    match field {
+        Some(key) => format!("its “{}” could not be read: {what}.", shorten(key, 40)),
+        None => format!("it could not be read: {what}."),
+    }
+}
+
+/// serde's message about a value of the wrong kind, in plain words: `invalid type: string
+/// "lots", expected u64` → `it holds the text “lots” where a whole number belongs`. Other
+/// messages as they are, without the position (a record's text has no lines a user sees).
+pub fn plain_serde_error(message: &str) -> String {
+    let message = message.split(" at line ").next().unwrap_or(message);
+    if let Some((value, choices)) = message
+        .strip_prefix("unknown variant ")
+        .and_then(|rest| rest.split_once(", expected one of "))
+    {
+        return format!(
+            "“{}” is not one of {}",
+            value.trim_matches('`'),
+            choices.replace('`', "")
+        );
+    }
+    let Some((found, wanted)) = message
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.split_once(", expected "))
+    else {
+        return message.to_string();
+    };
+    let quoted = |s: &str| format!("“{}”", s.trim_matches(|c| c == '"' || c == '`'));
+    let found = if let Some(text) = found.strip_prefix("string ") {
+        format!("the text {}", quoted(text))
+    } else if let Some(n) = found
+        .strip_prefix("integer ")
+        .or_else(|| found.strip_prefix("floating point "))
+    {
+        format!("the number {}", n.trim_matches('`'))
+    } else if let Some(b) = found.strip_prefix("boolean ") {
+        format!("the value {}", b.trim_matches('`'))
+    } else {
+        match found {
+            "map" => "a group of fields",
+            "sequence" => "a list",
+            "null" => "nothing (null)",
+            other => other,
+        }
+        .to_string()
+    };
+    let wanted = match wanted {
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" => {
+            "a whole number"
+        }
+        "f32" | "f64" => "a number",
+        "a string" => "text",
+        "a boolean" => "true or false",
+        "a sequence" => "a list",
+        "a map" => "a group of fields",
+        other if other.starts_with("struct ") => "a group of fields",
+        other => other,
+    };
+    format!("it holds {found} where {wanted} belongs")
 }
 
 /// The "name" of a record in raw form, for reporting.
@@ -608,6 +683,52 @@ mod tests {
         assert_eq!(back, Ok(vec![k]));
     }
 
+    /// Regression: a record that did not read was reported in serde's words ("invalid type:
+    /// string \"lots\", expected u64 at line 1 column 40"), naming neither the field nor the
+    /// kind of value in words a user reads.
+    #[test]
+    fn serde_messages_in_plain_words() {
+        let cases = [
+            (
+                "invalid type: string \"lots\", expected u64 at line 1 column 9",
+                "it holds the text “lots” where a whole number belongs",
+            ),
+            (
+                "invalid type: integer `5`, expected a string",
+                "it holds the number 5 where text belongs",
+            ),
+            (
+                "invalid type: floating point `1.5`, expected u32",
+                "it holds the number 1.5 where a whole number belongs",
+            ),
+            (
+                "invalid type: boolean `true`, expected f64",
+                "it holds the value true where a number belongs",
+            ),
+            (
+                "invalid type: map, expected a sequence",
+                "it holds a group of fields where a list belongs",
+            ),
+            (
+                "invalid type: sequence, expected struct Audience",
+                "it holds a list where a group of fields belongs",
+            ),
+            (
+                "unknown variant `paused`, expected one of `prospect`, `contacted`",
+                "“paused” is not one of prospect, contacted",
+            ),
+            ("missing field `id`", "missing field `id`"),
+        ];
+        crate::testing::check_cases(cases, plain_serde_error);
+        // The field is named: the first one without which the record reads.
+        let bad = serde_json::json!({ "id": "c1", "name": "Ann", "platform": "Myspace" });
+        let dropped = decode_record::<Creator>(0, bad).err().map(|d| d.reason);
+        assert_eq!(
+            dropped.as_deref(),
+            Some("its “platform” could not be read: “Myspace” is not one of TikTok, YouTube, Instagram.")
+        );
+    }
+
     #[test]
     fn refusals() {
         let cases: &[(&str, WorkspaceError)] = &[
@@ -689,12 +810,12 @@ mod tests {
         );
         let reports: Vec<String> = result.dropped.iter().map(|d| d.to_string()).collect();
         let want_starts = [
-            "record 2 (Bo): it could not be read (invalid type: string \"lots\"",
+            "record 2 (Bo): its “followers” could not be read: it holds the text “lots” where a whole number belongs.",
             "record 3: the name is empty",
             "record 4 (Cy): profile link “javascript:alert(1)” is not a web address",
-            "record 5: it could not be read",
+            "record 5: it is not a record",
             "record 6 (Ann again): its id “c1” is already used by record 1",
-            "record 7 (Dee): it could not be read (unknown variant `maybe`",
+            "record 7 (Dee): its “status” could not be read: “maybe” is not one of prospect, contacted,",
         ];
         assert_starts(&reports, &want_starts);
         assert_eq!(result.file.exported_at, 5.0);
@@ -877,7 +998,7 @@ mod tests {
             assert_eq!(ws.thresholds.is_some(), thresholds);
             assert_eq!(opened.report().len(), problems, "{:?}", opened.report());
             assert!(
-                opened.report()[0].starts_with("Creators: record 3 (Broken): it could not be read")
+                opened.report()[0].starts_with("Creators: record 3 (Broken): its “followers” could not be read: it holds the text “lots” where a whole number belongs.")
             );
             // Opened once, written as today's format, it reads back the same.
             let Ok(json) = WorkspaceFile::new(ws.clone(), 1.0).to_json() else {

@@ -17,7 +17,7 @@ use crate::ui::state::persisted::page_hidden;
 use crate::ui::state::workspace::Stores;
 use crate::ui::workspace::export::file_name;
 use crate::ui::workspace::rules::{
-    merged_note, next_step, paused_note, unread_in_file, Known, Step, FILE_SAVE_DELAY,
+    merged_note, next_step, paused_note, unread_note, Known, Step, FILE_SAVE_DELAY,
 };
 
 /// What the panel says when the save picker failed (not when it was closed).
@@ -157,8 +157,26 @@ impl FileSync {
 
     fn pause(&self, why: String) {
         let name = self.name().unwrap_or_else(|| "The workspace file".into());
-        self.note.set(Some(paused_note(&name, &why)));
+        self.pause_saying(paused_note(&name, &why), why);
+    }
+
+    /// Pauses with `note` said in full (`why`: the short reason the binding keeps).
+    fn pause_saying(&self, note: String, why: String) {
+        let name = self.name().unwrap_or_else(|| "The workspace file".into());
+        self.note.set(Some(note));
         self.binding.set(Binding::Paused { name, why });
+    }
+
+    /// Pauses because the file holds what this build could not use, when it does: true then.
+    fn pause_if_unread(&self, import: &WorkspaceImport) -> bool {
+        let name = self.name().unwrap_or_else(|| "The workspace file".into());
+        match unread_note(&name, import) {
+            Some(note) => {
+                self.pause_saying(note, "it holds entries this version could not use".into());
+                true
+            }
+            None => false,
+        }
     }
 
     /// Stops writing to the file (it stays as it is).
@@ -231,18 +249,16 @@ impl FileSync {
     /// differs from the file. A file holding something that could not be used is not written:
     /// the binding pauses and says what.
     pub fn bind_opened(&self, handle: FileHandle, last_modified: f64, import: WorkspaceImport) {
-        let unread = unread_in_file(&import);
         self.bind(
             handle,
             Known {
                 last_modified: Some(last_modified),
-                workspace: Some(import.file.workspace),
-                extra: import.file.extra,
+                workspace: Some(import.file.workspace.clone()),
+                extra: import.file.extra.clone(),
             },
         );
-        match unread {
-            Some(why) => self.pause(why),
-            None => self.sync(),
+        if !self.pause_if_unread(&import) {
+            self.sync();
         }
     }
 
@@ -315,7 +331,6 @@ impl FileSync {
                 let report = self
                     .stores
                     .restore(&import.file.workspace, Choices::default());
-                let unread = unread_in_file(&import);
                 self.book.update_value(|b| {
                     b.known = Known {
                         last_modified: Some(read.last_modified),
@@ -323,11 +338,12 @@ impl FileSync {
                         extra: import.file.extra.clone(),
                     };
                     // The merge may hold records of this browser the file lacks: write them.
-                    b.again = unread.is_none();
+                    b.again = true;
                 });
-                if let Some(why) = unread {
-                    // What was used is merged; the file itself is left as it is.
-                    return self.pause(why);
+                if self.pause_if_unread(&import) {
+                    // What was used is merged; the file itself is left as it is (a paused
+                    // binding's next pass writes nothing).
+                    return;
                 }
                 if let Some(note) = merged_note(&name, &report) {
                     self.note.set(Some(note));

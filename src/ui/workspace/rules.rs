@@ -67,14 +67,14 @@ pub fn merged_note(file_name: &str, report: &MergeReport) -> Option<String> {
     })
 }
 
-/// Why the file must not be written, when some of what it holds could not be used (a record
-/// that does not read, a threshold value, the settings): a write from here would remove them
-/// from the file. `None` when everything in it was used.
-pub fn unread_in_file(import: &WorkspaceImport) -> Option<String> {
+/// What to say when the file holds something this build could not use (a record that does not
+/// read, a threshold value, the settings): a write from here would remove it from the file, so
+/// the binding pauses. `None` when everything in it was used.
+pub fn unread_note(file_name: &str, import: &WorkspaceImport) -> Option<String> {
     let report = import.report();
     (!report.is_empty()).then(|| {
         format!(
-            "{} in it could not be used, and writing to it would remove {}: {}",
+            "{file_name} holds {} this version of Microscope could not use, so it stopped writing to the file: a write would remove {}. {} What could be used is here, and your changes are kept in this browser. Fix the file, then choose “Try the file again”, or save to another file.",
             plural(report.len(), "entry", "entries"),
             if report.len() == 1 { "it" } else { "them" },
             report.join(" ")
@@ -152,7 +152,7 @@ mod tests {
     #[test]
     fn a_file_with_entries_that_could_not_be_used_is_not_written() {
         use crate::domain::io::workspace::import_workspace;
-        // (file, why it must not be written: a fragment, or None)
+        // (file, what the note says: its start, or None)
         let cases = [
             (
                 r#"{"app":"microscope","version":3,"creators":[{"id":"c1","name":"Ann"}]}"#,
@@ -160,16 +160,16 @@ mod tests {
             ),
             (
                 r#"{"app":"microscope","version":3,"creators":[{"id":"c1","name":"Ann"},{"id":"c2","name":"Bo","followers":"many"}]}"#,
-                Some("1 entry in it could not be used, and writing to it would remove it: Creators: record 2 (Bo)"),
+                Some("team.json holds 1 entry this version of Microscope could not use, so it stopped writing to the file: a write would remove it. Creators: record 2 (Bo)"),
             ),
             (
                 r#"{"app":"microscope","version":3,"thresholds":{"dislike_ratio":"high"},"settings":7}"#,
-                Some("2 entries in it could not be used, and writing to it would remove them: Risk thresholds:"),
+                Some("team.json holds 2 entries this version of Microscope could not use, so it stopped writing to the file: a write would remove them. Risk thresholds:"),
             ),
         ];
         for (text, want) in cases {
             let import = import_workspace(text).expect("the file opens");
-            let got = unread_in_file(&import);
+            let got = unread_note("team.json", &import);
             match want {
                 None => assert_eq!(got, None, "{text}"),
                 Some(fragment) => assert!(
