@@ -474,6 +474,50 @@ fn now() -> f64 {
     js_sys::Date::now()
 }
 
+/// Regression: the editor's typed fields kept the text they opened with. After another tab
+/// changed the notes, this tab still showed the old notes, and one more keystroke there wrote
+/// them back over the other tab's change.
+#[wasm_bindgen_test]
+async fn typed_fields_follow_another_tabs_change_and_never_write_it_back() {
+    let (root, _handle) = mount();
+    create(&root, "Spring").await;
+    type_area(&root, "#campaign-notes", "Old notes");
+    until("the notes saved", || stored().contains("Old notes")).await;
+    let mut theirs = stored_json();
+    let updated = theirs["data"][0]["updated_at"].as_f64().unwrap();
+    theirs["data"][0]["notes"] = "Notes from the other tab".into();
+    theirs["data"][0]["budget"] = 2500.0.into();
+    theirs["data"][0]["brand_categories"] = serde_json::json!(["skincare", "vegan"]);
+    theirs["data"][0]["updated_at"] = (updated + 1_000.0).into();
+    other_tab_writes(KEY, &theirs.to_string());
+    let value = |selector: &str| {
+        find(&root, selector)
+            .dyn_into::<web_sys::HtmlTextAreaElement>()
+            .map(|t| t.value())
+            .or_else(|e| e.dyn_into::<web_sys::HtmlInputElement>().map(|i| i.value()))
+            .unwrap_or_default()
+    };
+    until("the fields show the other tab's values", || {
+        value("#campaign-notes") == "Notes from the other tab"
+            && value("#campaign-budget") == "2,500"
+            && value("#campaign-categories") == "skincare, vegan"
+    })
+    .await;
+    // An edit here to another field keeps the other tab's notes.
+    type_into(&root, "#campaign-name", "Spring launch");
+    until("the new name saved", || stored().contains("Spring launch")).await;
+    let s = stored_json();
+    assert_eq!(s["data"][0]["notes"], "Notes from the other tab", "{s}");
+    assert_eq!(s["data"][0]["budget"], 2500.0, "{s}");
+    // Typing is never interrupted: a field whose text reads as the stored value keeps its text.
+    type_into(&root, "#campaign-budget", "3K");
+    until("the budget saved", || {
+        stored_json()["data"][0]["budget"] == 3000.0
+    })
+    .await;
+    assert_eq!(value("#campaign-budget"), "3K");
+}
+
 #[wasm_bindgen_test]
 async fn a_save_meeting_newer_data_merges_instead_of_overwriting() {
     let (root, _handle) = mount();

@@ -147,18 +147,17 @@ fn CampaignEditor(store: CampaignsStore, id: String) -> impl IntoView {
     };
     let settings = use_context::<SettingsStore>();
     let start = campaign.get_untracked().unwrap_or_default();
-    let budget_text = RwSignal::new(
-        start
-            .budget
-            .map(|b| {
-                if b.fract() == 0.0 && b < 1e15 {
-                    group_thousands(b as u64)
-                } else {
-                    b.to_string()
-                }
-            })
-            .unwrap_or_default(),
-    );
+    let budget_shown = |b: &Option<f64>| {
+        b.map(|b| {
+            if b.fract() == 0.0 && b < 1e15 {
+                group_thousands(b as u64)
+            } else {
+                b.to_string()
+            }
+        })
+        .unwrap_or_default()
+    };
+    let budget_text = RwSignal::new(budget_shown(&start.budget));
     let budget_error = Signal::derive(move || {
         parse_optional_amount(&budget_text.get())
             .err()
@@ -178,6 +177,45 @@ fn CampaignEditor(store: CampaignsStore, id: String) -> impl IntoView {
         currencies.push((start.currency.clone(), start.currency.clone()));
     }
     let categories_text = RwSignal::new(start.brand_categories.join(", "));
+    let name_text = RwSignal::new(start.name.clone());
+    let notes_text = RwSignal::new(start.notes.clone());
+    // The typed fields follow the stored campaign when it changes from elsewhere (another tab,
+    // a restored file): a field still showing the old text would write it back at the next
+    // keystroke, over the other change (regression: notes typed in one tab were lost to a later
+    // edit in another).
+    let field = move |get: fn(&Campaign) -> String| {
+        move || campaign.with(|c| c.as_ref().map(get).unwrap_or_default())
+    };
+    follow_stored(
+        name_text,
+        field(|c| c.name.clone()),
+        |t, s| t.trim() == s,
+        |s| s.clone(),
+    );
+    follow_stored(
+        notes_text,
+        field(|c| c.notes.clone()),
+        |t, s| t.trim() == s,
+        |s| s.clone(),
+    );
+    follow_stored(
+        categories_text,
+        move || {
+            campaign.with(|c| {
+                c.as_ref()
+                    .map(|c| c.brand_categories.clone())
+                    .unwrap_or_default()
+            })
+        },
+        |t, s| parse_tags(t) == *s,
+        |s| s.join(", "),
+    );
+    follow_stored(
+        budget_text,
+        move || campaign.with(|c| c.as_ref().and_then(|c| c.budget)),
+        |t, s| parse_optional_amount(t).ok() == Some(*s),
+        budget_shown,
+    );
     let confirm_delete = RwSignal::new(false);
 
     view! {
@@ -189,7 +227,7 @@ fn CampaignEditor(store: CampaignsStore, id: String) -> impl IntoView {
                 <TextField
                     id="campaign-name"
                     label="Name"
-                    value=RwSignal::new(start.name.clone())
+                    value=name_text
                     on_input=move |v: String| {
                         if !v.trim().is_empty() {
                             edit(Box::new(move |c| c.name = v.trim().to_string()));
@@ -323,7 +361,7 @@ fn CampaignEditor(store: CampaignsStore, id: String) -> impl IntoView {
                 <TextField
                     id="campaign-notes"
                     label="Notes for the brief"
-                    value=RwSignal::new(start.notes.clone())
+                    value=notes_text
                     rows=3
                     help="The product, facts and claims that must be right, dos and don'ts. Shown in the brief under “What must be right”."
                     on_input=move |v: String| edit(
@@ -399,4 +437,24 @@ fn CampaignEditor(store: CampaignsStore, id: String) -> impl IntoView {
             <VettingView campaign=campaign />
         </article>
     }
+}
+
+/// Keeps a typed field's `text` in step with the stored value it edits: when `stored` changes
+/// and the text does not already say it (`same`: what the user is typing reads as the stored
+/// value), the field shows the stored value (`shown`). A change this field made itself reads as
+/// its own text, so typing is never interrupted; a field being cleared is left alone, since the
+/// stored value does not change then.
+fn follow_stored<T: PartialEq + Clone + Send + Sync + 'static>(
+    text: RwSignal<String>,
+    stored: impl Fn() -> T + Send + Sync + 'static,
+    same: impl Fn(&str, &T) -> bool + Send + Sync + 'static,
+    shown: impl Fn(&T) -> String + Send + Sync + 'static,
+) {
+    Effect::new(move |previous: Option<T>| {
+        let now = stored();
+        if previous.is_some_and(|p| p != now) && !text.with_untracked(|t| same(t, &now)) {
+            text.set(shown(&now));
+        }
+        now
+    });
 }
