@@ -69,8 +69,12 @@ function fullCreator() {
     comment_samples: [
       {
         date: daysAgo(20),
-        text: "Love this!\nWhere are the shoes from?\n🔥🔥\nGreat recipe",
-        counts: { total: 4, positive: 2, neutral: 2, negative: 0, generic: 1, emoji_only: 1 },
+        // Long enough to scroll in its box: a keyboard must reach it (axe's
+        // scrollable-region-focusable was serious here before the box took the focus).
+        text: ["Love this!", "Where are the shoes from?", "🔥🔥", "Great recipe"]
+          .concat(Array.from({ length: 30 }, (_, i) => `Made it again, batch ${i + 1}`))
+          .join("\n"),
+        counts: { total: 34, positive: 2, neutral: 32, negative: 0, generic: 1, emoji_only: 1 },
       },
     ],
     caption_checks: [
@@ -192,6 +196,15 @@ test("bad input names the field and keeps what was typed; an unknown creator say
   await expect(posts.getByText(`is dated ${tomorrow}, which is after today`)).toBeVisible();
   await expect(posts.getByLabel("Views", { exact: true })).toHaveValue("5,000");
   await expect(posts.locator("table.dossier-posts tbody tr")).toHaveCount(0);
+  // Regression: a date the browser can't read (30 February, typed) reached the form as an empty
+  // text, and the post was saved undated.
+  const date = posts.getByLabel("Date", { exact: true });
+  await date.fill("");
+  await date.focus();
+  await page.keyboard.type("02302026");
+  await posts.getByRole("button", { name: "Add post" }).click();
+  await expect(posts.getByText("Date: the date typed is incomplete or is not a real date")).toBeVisible();
+  await expect(posts.locator("table.dossier-posts tbody tr")).toHaveCount(0);
 
   const audience = page.getByRole("region", { name: "Audience" });
   await audience.getByRole("button", { name: "Add a country" }).click();
@@ -200,6 +213,11 @@ test("bad input names the field and keeps what was typed; an unknown creator say
   await audience.getByRole("button", { name: "Save audience" }).click();
   await expect(audience.getByRole("alert")).toContainText("Audience countries: the share of “Spain” is 120%");
   await expect(audience.getByLabel("Country 1", { exact: true })).toHaveValue("Spain");
+  await audience.getByLabel("Country 1 share (%)").fill("20");
+  await audience.getByLabel("Audience read on").focus();
+  await page.keyboard.type("02302026");
+  await audience.getByRole("button", { name: "Save audience" }).click();
+  await expect(audience.getByRole("alert")).toContainText("Audience read on: the date typed is incomplete or is not a real date");
 
   const contact = page.getByRole("region", { name: "Contact" });
   await contact.getByLabel("Email").fill("ann.example.com");

@@ -7,12 +7,11 @@ use leptos::prelude::*;
 use crate::domain::creator::dossier::{Audience, Share};
 use crate::domain::creator::edit::AUDIENCE;
 use crate::domain::creator::record::Creator;
-use crate::domain::text::date::Date;
 use crate::domain::text::format::trimmed;
 use crate::domain::text::number::parse_amount;
 use crate::ui::dossier::rows::{PairRows, Pairs, RowLabels};
 use crate::ui::dossier::store::{dated, fact, Dossier, EditForm, Part};
-use crate::ui::widgets::fields::TextField;
+use crate::ui::widgets::fields::{read_date_field, TextField};
 
 /// A share as typed: "42", "42%" or "42.5 %" (percent), into 0.42.
 fn read_share(group: &str, row: usize, name: &str, text: &str) -> Result<Share, String> {
@@ -161,11 +160,8 @@ pub(super) fn AudiencePart(dossier: Dossier) -> impl IntoView {
     let save = move |()| {
         let date_text = date.get_untracked();
         let built = (|| {
-            let day = if date_text.trim().is_empty() {
-                None
-            } else {
-                Some(Date::parse(&date_text).map_err(|e| format!("Audience read on: {e}"))?)
-            };
+            let day = read_date_field("dossier-audience-date", &date_text)
+                .map_err(|e| format!("Audience read on: {e}"))?;
             if let Some(d) = day.filter(|d| *d > dossier.today) {
                 return Err(format!(
                     "Audience read on: {d} is after today ({}).",

@@ -7,11 +7,10 @@ use leptos::prelude::*;
 use crate::charts::{over_time, Chart, Unit};
 use crate::domain::creator::dossier::{FollowerSnapshot, SnapshotSource};
 use crate::domain::creator::series::followers_over_time;
-use crate::domain::text::date::Date;
 use crate::domain::text::number::parse_count;
 use crate::ui::dossier::store::{chart_points, dated, number_text, Dossier, EditForm, Part};
 use crate::ui::widgets::chart_image::ChartImage;
-use crate::ui::widgets::fields::TextField;
+use crate::ui::widgets::fields::{read_date_field, TextField};
 use crate::ui::widgets::section::placeholder;
 
 fn followers_chart(history: &[FollowerSnapshot]) -> Chart {
@@ -28,7 +27,8 @@ pub(super) fn FollowersPart(dossier: Dossier) -> impl IntoView {
     let count_error = RwSignal::new(None::<String>);
     let note = RwSignal::new(None::<String>);
     let add = move |()| {
-        let day = Date::parse(&date.get_untracked())
+        let day = read_date_field("dossier-history-date", &date.get_untracked())
+            .and_then(|d| d.ok_or_else(|| "enter the day the count was read.".to_string()))
             .map_err(|e| format!("Date: {e}"))
             .and_then(|d| {
                 let snapshot = FollowerSnapshot {

@@ -22,7 +22,7 @@ use crate::ui::dossier::contact::web_link;
 use crate::ui::dossier::store::chart_points;
 use crate::ui::dossier::store::{averaged_posts, number_text, Dossier, Part};
 use crate::ui::widgets::chart_image::ChartImage;
-use crate::ui::widgets::fields::{CheckBox, TextField};
+use crate::ui::widgets::fields::{read_date_field, CheckBox, TextField};
 use crate::ui::widgets::focus::focus_after_redraw;
 use crate::ui::widgets::section::StatusLine;
 
@@ -98,13 +98,10 @@ impl PostForm {
     fn build(&self, number: usize, today: Date) -> Result<Post, HashMap<&'static str, String>> {
         let mut errors = HashMap::new();
         let mut post = Post::default();
-        let date = self.date.get_untracked();
-        if !date.trim().is_empty() {
-            match Date::parse(&date) {
-                Ok(d) => post.date = Some(d),
-                Err(e) => {
-                    errors.insert("date", format!("Date: {e}"));
-                }
+        match read_date_field("dossier-post-date", &self.date.get_untracked()) {
+            Ok(d) => post.date = d,
+            Err(e) => {
+                errors.insert("date", format!("Date: {e}"));
             }
         }
         for (f, text) in COUNTS.into_iter().zip(self.counts) {

@@ -123,7 +123,16 @@ fn sample_item(s: CommentSample, looks: Looks) -> AnyView {
             {s.reactions_summary().map(|text| view! { <p class="reactions">{text}</p> })}
             <details open=looks.open>
                 <summary>"The comments as pasted"</summary>
-                <p class="pasted">{s.text.clone()}</p>
+                // Scrolls when long: focusable, so a keyboard can scroll it (axe:
+                // scrollable-region-focusable), and named for a screen reader.
+                <div
+                    class="pasted"
+                    tabindex="0"
+                    role="group"
+                    aria-label=format!("Comments as pasted on {}", s.date)
+                >
+                    {s.text.clone()}
+                </div>
             </details>
             {looks.controls(StoredEntry::Sample(s))}
         </li>
@@ -155,7 +164,14 @@ fn caption_item(c: CaptionCheck, looks: Looks) -> AnyView {
     view! {
         <li class="evidence" class:stale=stale>
             {dated(c.date, looks.fresh)}
-            <p class="pasted caption">{c.caption.clone()}</p>
+            <div
+                class="pasted caption"
+                tabindex="0"
+                role="group"
+                aria-label=format!("Caption as checked on {}", c.date)
+            >
+                {c.caption.clone()}
+            </div>
             {link
                 .map(|href| {
                     view! {

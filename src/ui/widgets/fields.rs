@@ -344,3 +344,33 @@ pub fn CheckBox(
         </div>
     }
 }
+
+/// What a date field says when the browser could not read the date typed in it.
+pub const UNREADABLE_DATE: &str =
+    "the date typed is incomplete or is not a real date; check the day and the month.";
+
+/// The date in the date field `id`, whose text is `text`: `None` when it is empty. A date the
+/// browser could not read (30 February, or a day left out) also gives an empty text, with the
+/// field's `validity.badInput` set: that is an error, never "no date" (regression: such a post
+/// was saved undated, and an audience lost the date it had).
+pub fn read_date_field(
+    id: &str,
+    text: &str,
+) -> Result<Option<crate::domain::text::date::Date>, String> {
+    use wasm_bindgen::JsCast;
+    if !text.trim().is_empty() {
+        return crate::domain::text::date::Date::parse(text)
+            .map(Some)
+            .map_err(|e| e.to_string());
+    }
+    let unreadable = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|input| input.validity().bad_input());
+    if unreadable {
+        Err(UNREADABLE_DATE.to_string())
+    } else {
+        Ok(None)
+    }
+}

@@ -86,7 +86,8 @@ pub fn merge_imported(existing: &Creator, incoming: Creator, columns: &[ColumnMa
             links.push(l);
         }
     }
-    links.retain(|l| out.profile_url.as_deref() != Some(l.as_str()));
+    // A link that is also the profile link stays: a fresh import keeps both, and a re-import of
+    // the same file must not change what the first one gave.
     out.links = links;
     // The dossier's lists: the old entries first, then what the file adds.
     out.posts = old.posts;
@@ -119,6 +120,15 @@ pub fn merge_imported(existing: &Creator, incoming: Creator, columns: &[ColumnMa
     custom.retain(|c| !file_custom.contains(&c.name));
     custom.extend(out.custom.iter().cloned());
     out.custom = custom;
+    // Nothing new from the file (the same file imported again): the record keeps its last
+    // change, so a re-import does not make an old copy win a later merge over a real edit.
+    let unchanged = Creator {
+        updated_at: old.updated_at,
+        ..out.clone()
+    } == *existing;
+    if unchanged {
+        out.updated_at = old.updated_at;
+    }
     out
 }
 
@@ -185,6 +195,34 @@ mod tests {
             source: SnapshotSource::Typed,
         });
         c
+    }
+
+    /// Regression: importing the file just exported merged it into the same creators and still
+    /// changed them: a link that was also the profile link was removed, and every creator's last
+    /// change moved to the import, so an unchanged copy could win a later merge.
+    #[test]
+    fn the_same_file_imported_again_changes_nothing() {
+        let now = day("2026-05-14").day_number() as f64 * DAY_MS;
+        let file = "id,name,profile url,other links,followers\n\
+                    c1,Ann,https://instagram.com/ann,https://instagram.com/ann,40000\n";
+        let (first, columns) = imported(file, now);
+        // (the record the first import made, when the file is imported again, its last change)
+        let cases = [
+            (now + 60_000.0, now),
+            (now + 2.0 * DAY_MS, now + 2.0 * DAY_MS),
+        ];
+        for (later, want_updated) in cases {
+            let (again, columns_again) = imported(file, later);
+            assert_eq!(columns_again, columns);
+            let merged = merge_imported(&first, again, &columns);
+            assert_eq!(merged.links, vec!["https://instagram.com/ann".to_string()]);
+            // The same day: nothing new. Two days on: the follower count was seen again, a
+            // dated entry of its own, so the record did change.
+            assert_eq!(merged.updated_at, want_updated, "{later}");
+            if want_updated == now {
+                assert_eq!(merged, first);
+            }
+        }
     }
 
     #[test]
