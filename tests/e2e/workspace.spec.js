@@ -171,6 +171,9 @@ test("a file naming one threshold changes only that one on merge, and a key it m
   await expect(group).toContainText(/The file: 1 of \d+ thresholds\. Here: changed thresholds\./);
   await expect(group.getByLabel(/^Merge: use the file's where it has them/)).toBeChecked();
   await expect(group.getByLabel("Replace yours with the file's; any it does not name go back to their defaults")).toBeVisible();
+  // What can't be used is said before the choice, not only after the restore.
+  await expect(dialog).toContainText("1 entry in the file can't be used and will not be restored:");
+  await expect(dialog).toContainText("Risk thresholds: “negative_comment_ratio” is not a threshold this version of Microscope knows");
   await group.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath("restore-some-thresholds.png") });
   await dialog.getByRole("button", { name: "Restore" }).click();

@@ -247,7 +247,7 @@ pub enum WorkspaceError {
     NotMicroscope,
     #[error("This file has no readable format version; it may have been edited by hand.")]
     NoVersion,
-    #[error("This file was written by a newer Microscope (format {found}; this one reads up to {supported}). Update the app, or export from the newer one as CSV.")]
+    #[error("This file was written by a newer Microscope (format {found}; this one reads up to {supported}). Update the app (reload the page while online), or restore the file in the newer Microscope.")]
     TooNew { found: u64, supported: u32 },
     #[error("The file's “{0}” entry is not a list.")]
     NotAList(&'static str),
@@ -767,7 +767,7 @@ mod tests {
         }
         assert_eq!(
             WorkspaceError::TooNew { found: 4, supported: 3 }.to_string(),
-            "This file was written by a newer Microscope (format 4; this one reads up to 3). Update the app, or export from the newer one as CSV."
+            "This file was written by a newer Microscope (format 4; this one reads up to 3). Update the app (reload the page while online), or restore the file in the newer Microscope."
         );
         let not_json = import_workspace("{\"app\": ").err();
         assert!(

@@ -13,7 +13,7 @@ pub const MAX_VALUE: u64 = 10_000_000_000;
 pub enum NumberError {
     #[error("Enter a number, for example 45,000 or 12.5K.")]
     Empty,
-    #[error("“{0}” is negative; a count can't be below zero.")]
+    #[error("“{0}” is negative; it can't be below zero.")]
     Negative(String),
     #[error("“{0}” is not a number. Write it like 45000, 45,000, 12.5K or 1.2M.")]
     NotANumber(String),

@@ -208,11 +208,33 @@ pub fn RestoreDialog(
             p.as_ref().map(|p| {
                 let file = p.import.file.workspace.counts();
                 let here = here();
+                // Said before the choice, not only after it (regression: a creator that did not
+                // read was named only once the user had restored, maybe replacing theirs).
+                let unusable = p.import.report();
                 view! {
                     <p>
                         <strong>{p.file_name.clone()}</strong>
                         {format!(" holds {}.", file.sentence())}
                     </p>
+                    {(!unusable.is_empty())
+                        .then(|| {
+                            view! {
+                                <div class="warning restore-unusable">
+                                    <p>
+                                        {format!(
+                                            "{} in the file can't be used and will not be restored:",
+                                            plural(unusable.len(), "entry", "entries"),
+                                        )}
+                                    </p>
+                                    <ul>
+                                        {unusable
+                                            .into_iter()
+                                            .map(|line| view! { <li>{line}</li> })
+                                            .collect_view()}
+                                    </ul>
+                                </div>
+                            }
+                        })}
                     {Store::ALL
                         .into_iter()
                         .map(|store| {

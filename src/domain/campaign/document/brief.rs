@@ -183,7 +183,7 @@ fn codes_and_links(campaign: &Campaign, members: &[&Creator]) -> Option<Section>
                 } else {
                     Text::user(code)
                 },
-                link.map_or_else(|| Text::own("not set yet"), Text::user),
+                link.map_or_else(|| Text::own("not set yet"), Text::link),
             ]
         })
         .collect();
@@ -504,7 +504,7 @@ mod tests {
         assert!(md.contains("## Your discount code and link"), "{md}");
         assert!(md.contains("(15% off)"), "{md}");
         assert!(
-            md.contains("| Ann | ANN\\_15 | https\\://shop\\.example/spring?utm\\_source\\=tiktok"),
+            md.contains("| Ann | ANN\\_15 | <https://shop.example/spring?utm_source=tiktok"),
             "{md}"
         );
         let headings: Vec<String> = doc.sections.iter().map(|s| s.heading.plain()).collect();

@@ -34,10 +34,24 @@ enum Place {
     Cell,
 }
 
+/// A checked web address as a CommonMark autolink (`<https://…>`), which shows and copies it as
+/// it is; escaped like user text when it could break out of one (a space, `<`, `>`, a pipe) or
+/// is not http(s).
+fn link(text: &str) -> String {
+    let web = text.starts_with("https://") || text.starts_with("http://");
+    let safe = !text.contains(|c: char| c.is_whitespace() || c.is_control() || "<>|".contains(c));
+    if web && safe {
+        format!("<{text}>")
+    } else {
+        escape(text)
+    }
+}
+
 /// One span's characters as Markdown.
 fn chars(text: &str, origin: Origin, place: Place) -> String {
     match origin {
         Origin::User => escape(text),
+        Origin::Link => link(text),
         Origin::Own => {
             let flat = text.replace(['\n', '\r'], " ");
             match place {
@@ -142,6 +156,25 @@ mod tests {
             ("tab\there", "tab here"),
         ];
         check_cases(cases, escape);
+    }
+
+    /// Regression: a creator's tracked link was escaped like typed text
+    /// (`https\://shop\.example/…?utm\_source\=…`), so the Markdown file's link could not be
+    /// copied or followed.
+    #[test]
+    fn checked_links_are_autolinks_unless_they_could_break_out() {
+        let cases = [
+            (
+                "https://shop.example/spring?utm_source=tiktok&utm_medium=influencer",
+                "<https://shop.example/spring?utm_source=tiktok&utm_medium=influencer>",
+            ),
+            ("http://a.example/", "<http://a.example/>"),
+            ("https://a.example/x y", r"https\://a\.example/x y"),
+            ("https://a.example/<b>", r"https\://a\.example/\<b\>"),
+            ("https://a.example/a|b", r"https\://a\.example/a\|b"),
+            ("javascript:alert(1)", r"javascript\:alert\(1\)"),
+        ];
+        check_cases(cases, link);
     }
 
     #[test]

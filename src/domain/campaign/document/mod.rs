@@ -22,6 +22,9 @@ pub enum Origin {
     /// Typed by a user (names, notes, categories) or quoting user data (warning texts): every
     /// Markdown-special character is escaped so it can never become a link, heading or HTML.
     User,
+    /// A web address the app checked (http or https) or built from one, such as a creator's
+    /// tracked link: written as an autolink, so it can be copied and followed as it is.
+    Link,
 }
 
 /// A run of text in one style.
@@ -49,7 +52,7 @@ impl Text {
     fn push(mut self, text: &str, strong: bool, origin: Origin) -> Self {
         let text = match origin {
             Origin::Own => text.to_string(),
-            Origin::User => one_line(text),
+            Origin::User | Origin::Link => one_line(text),
         };
         self.0.push(Span {
             text,
@@ -72,6 +75,11 @@ impl Text {
     /// Text a user typed.
     pub fn user(text: impl AsRef<str>) -> Self {
         Self::default().and_user(text)
+    }
+
+    /// A checked web address (see [`Origin::Link`]).
+    pub fn link(text: impl AsRef<str>) -> Self {
+        Self::default().push(text.as_ref(), false, Origin::Link)
     }
 
     pub fn and(self, text: impl AsRef<str>) -> Self {

@@ -263,7 +263,7 @@ mod tests {
                 vec![
                     "Line 2: Post 2 is dated 2026-03-05, which is after today (2026-03-01).",
                     "Line 3: date: “2026-02-30” is not a date: February 2026 has 28 days.",
-                    "Line 4: views: “-5” is negative; a count can't be below zero.",
+                    "Line 4: views: “-5” is negative; it can't be below zero.",
                     "Line 5: sponsored: “maybe” is neither yes nor no (write yes, no, or leave it empty).",
                     "Line 6: link: ",
                     "Line 7: 11 values, but only 10 columns; a caption with commas needs quotes around it.",
