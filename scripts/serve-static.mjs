@@ -30,6 +30,9 @@ const TYPES = {
 };
 // What GitHub Pages compresses: text and wasm, not images that are compressed already.
 const COMPRESS = new Set([".html", ".js", ".mjs", ".css", ".json", ".webmanifest", ".wasm", ".svg", ".txt"]);
+// Compressed once per file version: keyed by path, size and modification time, so a rebuild into
+// the same folder is served as it is now (keyed by path alone, a served page kept asking for the
+// previous build's files, which were gone).
 const gzipped = new Map();
 
 createServer(async (req, res) => {
@@ -38,13 +41,16 @@ createServer(async (req, res) => {
     if (path.endsWith("/")) path += "index.html";
     const file = normalize(join(root, path));
     if (!file.startsWith(root + sep) && file !== root) throw new Error("outside");
-    if (!(await stat(file)).isFile()) throw new Error("not a file");
+    const info = await stat(file);
+    if (!info.isFile()) throw new Error("not a file");
     const ext = extname(file);
     let body = await readFile(file);
     const headers = { "content-type": TYPES[ext] || "application/octet-stream", "cache-control": "max-age=600" };
     if (COMPRESS.has(ext) && /\bgzip\b/.test(req.headers["accept-encoding"] || "")) {
-      if (!gzipped.has(file)) gzipped.set(file, gzipSync(body, { level: 6 }));
-      body = gzipped.get(file);
+      const version = `${info.size}:${info.mtimeMs}`;
+      const cached = gzipped.get(file);
+      if (cached?.version !== version) gzipped.set(file, { version, body: gzipSync(body, { level: 6 }) });
+      body = gzipped.get(file).body;
       headers["content-encoding"] = "gzip";
       headers.vary = "accept-encoding";
     }
