@@ -114,6 +114,16 @@ impl Looks {
     }
 }
 
+/// Stored text as it was pasted, in a box that scrolls when long: focusable, so a keyboard can
+/// scroll it (axe: scrollable-region-focusable), and named for a screen reader.
+fn pasted(label: String, text: String, class: &'static str) -> impl IntoView {
+    view! {
+        <div class=class tabindex="0" role="group" aria-label=label>
+            {text}
+        </div>
+    }
+}
+
 fn sample_item(s: CommentSample, looks: Looks) -> AnyView {
     let stale = looks.fresh.stale(s.date);
     view! {
@@ -123,16 +133,7 @@ fn sample_item(s: CommentSample, looks: Looks) -> AnyView {
             {s.reactions_summary().map(|text| view! { <p class="reactions">{text}</p> })}
             <details open=looks.open>
                 <summary>"The comments as pasted"</summary>
-                // Scrolls when long: focusable, so a keyboard can scroll it (axe:
-                // scrollable-region-focusable), and named for a screen reader.
-                <div
-                    class="pasted"
-                    tabindex="0"
-                    role="group"
-                    aria-label=format!("Comments as pasted on {}", s.date)
-                >
-                    {s.text.clone()}
-                </div>
+                {pasted(format!("Comments as pasted on {}", s.date), s.text.clone(), "pasted")}
             </details>
             {looks.controls(StoredEntry::Sample(s))}
         </li>
@@ -164,14 +165,11 @@ fn caption_item(c: CaptionCheck, looks: Looks) -> AnyView {
     view! {
         <li class="evidence" class:stale=stale>
             {dated(c.date, looks.fresh)}
-            <div
-                class="pasted caption"
-                tabindex="0"
-                role="group"
-                aria-label=format!("Caption as checked on {}", c.date)
-            >
-                {c.caption.clone()}
-            </div>
+            {pasted(
+                format!("Caption as checked on {}", c.date),
+                c.caption.clone(),
+                "pasted caption",
+            )}
             {link
                 .map(|href| {
                     view! {
