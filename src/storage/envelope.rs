@@ -15,7 +15,7 @@ use thiserror::Error;
 use crate::domain::creator::platform::Platform;
 use crate::domain::creator::record::parse_tags;
 use crate::domain::io::workspace::{
-    decode_record, record_name, report_parts, DroppedRecord, Record, APP_ID,
+    decode_record, decode_value, record_name, report_parts, DroppedRecord, Record, APP_ID,
 };
 use crate::domain::text::date::Date;
 use crate::domain::text::number::parse_count;
@@ -388,13 +388,13 @@ pub fn decode_one<T: Record>(raw: Option<&str>, kind: &Kind) -> Load<T> {
         Ok(v) => v,
         Err(reason) => return corrupt(reason),
     };
-    match decode_record::<T>(0, migrated) {
+    match decode_value::<T>(migrated) {
         Ok(value) => Load::Loaded {
             value,
             dropped: Vec::new(),
             migrated_from: (from < kind.version).then_some(from),
         },
-        Err(d) => corrupt(d.reason),
+        Err(reason) => corrupt(reason),
     }
 }
 
