@@ -57,6 +57,8 @@ function fullCreator() {
     sponsored_posts: 4,
     tags: ["fitness", "vegan"],
     email: "ann@example.com",
+    profile_url: "https://www.tiktok.com/@ann.fit",
+    notes: "Replied 2 Dec.\nWants two weeks' notice.",
     links: ["https://instagram.com/ann.fit", "https://youtube.com/@annfit"],
     location: "Lisbon, PT",
     language: "Portuguese",
@@ -246,6 +248,11 @@ test("a full dossier shows every part with dates and has no serious accessibilit
   await expect(page.getByRole("region", { name: "Custom fields" })).toContainText("Lumen Talent");
   await expect(page.getByRole("region", { name: "Audience" })).toContainText("Portugal 46%");
   await expect(page.getByRole("region", { name: "Contact" }).getByRole("link", { name: "https://instagram.com/ann.fit" })).toBeVisible();
+  // The profile link and the notes are in the dossier too, not only in the shortlist's editor.
+  const headline = page.getByRole("region", { name: "Headline numbers" });
+  await expect(headline.getByRole("link", { name: "https://www.tiktok.com/@ann.fit" })).toBeVisible();
+  await expect(headline).toContainText("Replied 2 Dec.");
+  await expect(headline).toContainText("Wants two weeks' notice.");
   // Regression (session 10, seen in a screenshot): the eight averages ran past the card's right
   // edge on a 1280-pixel screen. Now they fit a desktop card, and a narrower screen scrolls only
   // their own box, which a keyboard can reach.

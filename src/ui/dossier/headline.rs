@@ -1,6 +1,6 @@
-//! Identity and headline numbers: platform, tier, followers (with the day they were counted),
-//! engagement, price, and the averages per post, derived from the posts when there are posts with
-//! numbers ("averages of 12 posts") and typed in otherwise. The follower count is updated here
+//! Identity and headline numbers: platform, profile link, tier, followers (with the day they were
+//! counted), engagement, price, tags, notes, and the averages per post, derived from the posts
+//! when there are posts with numbers ("averages of 12 posts") and typed in otherwise. The follower count is updated here
 //! too: each update leaves a dated entry in the follower history (`Creator::note_followers`).
 
 use leptos::prelude::*;
@@ -12,15 +12,15 @@ use crate::domain::engine::engagement::{self, Field, Formula};
 use crate::domain::text::date::Date;
 use crate::domain::text::format::{money, percent, plural};
 use crate::domain::text::number::{parse_count, parse_optional_amount};
+use crate::ui::dossier::contact::web_link;
 use crate::ui::dossier::store::{averaged_posts, fact, number_text, Dossier, EditForm, Part};
 use crate::ui::widgets::number_field::{average_label, AverageFields, NumberField, AVERAGE_COUNT};
 use crate::ui::widgets::table::scroll_region;
 
 #[component]
 pub(super) fn HeadlinePart(dossier: Dossier) -> impl IntoView {
-    let facts =
-        move || {
-            dossier.with(|c| {
+    let facts = move || {
+        dossier.with(|c| {
             let counted = c
                 .follower_history
                 .iter()
@@ -30,15 +30,35 @@ pub(super) fn HeadlinePart(dossier: Dossier) -> impl IntoView {
                 .unwrap_or_default();
             let rate = |f: Formula| {
                 let r = engagement::compute(f, std::slice::from_ref(&c.metrics), c.followers).rate;
-                format!("{} ({})", percent(r.filter(|r| r.is_finite()), 2), f.expression())
+                format!(
+                    "{} ({})",
+                    percent(r.filter(|r| r.is_finite()), 2),
+                    f.expression()
+                )
             };
             let day = |ms: f64| Date::from_ms(ms).map(|d| d.to_string()).unwrap_or_default();
+            // Shown here too, not only in the shortlist's Edit dialog: the dossier is where a
+            // creator is read whole (and printed). Only a web link becomes a link.
+            let profile = match c.profile_url.as_deref().and_then(web_link) {
+                Some(href) => view! {
+                    <a href=href.clone() target="_blank" rel="noopener noreferrer">
+                        {href.clone()}
+                    </a>
+                }
+                .into_any(),
+                None => "none".into_any(),
+            };
+            let notes = if c.notes.trim().is_empty() {
+                "none".to_string()
+            } else {
+                c.notes.clone()
+            };
             view! {
                 <dl class="dossier-facts">
                     {fact(
                         "Platform",
                         c.platform.map(|p| p.name().to_string()).unwrap_or_else(|| "n/a".into()),
-                    )}
+                    )} {fact("Profile", profile)}
                     {fact(
                         "Tier",
                         c.tier().map(|t| t.name().to_string()).unwrap_or_else(|| "n/a".into()),
@@ -57,11 +77,12 @@ pub(super) fn HeadlinePart(dossier: Dossier) -> impl IntoView {
                     {fact(
                         "Tags",
                         if c.tags.is_empty() { "none".into() } else { c.tags.join(", ") },
-                    )} {fact("Added", day(c.created_at))} {fact("Last change", day(c.updated_at))}
+                    )} {fact("Notes", view! { <span class="dossier-notes">{notes}</span> })}
+                    {fact("Added", day(c.created_at))} {fact("Last change", day(c.updated_at))}
                 </dl>
             }
         })
-        };
+    };
     view! {
         <Part id="dossier-headline-title" title="Headline numbers">
             {facts}
