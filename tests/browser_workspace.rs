@@ -198,28 +198,34 @@ fn teammate_writes(text: &str) {
     js_sys::Reflect::set(&file, &"lastModified".into(), &(t + 10_000.0).into()).unwrap();
 }
 
-#[wasm_bindgen_test]
-async fn the_workspace_kept_in_a_file_follows_changes_merges_a_teammate_and_never_overwrites_an_unreadable_file(
-) {
+/// Clean storage, a shortlist with Ann, the Workspace panel with its file binding, and the
+/// workspace saved to the stub's "team.json" and kept there.
+async fn kept_in_a_file() -> (Owner, Stores, web_sys::HtmlElement, impl Drop) {
     clean_storage();
     install_file_stub();
     let owner = Owner::new();
     let stores = load_stores(&owner);
-    let shortlist = stores.shortlist.unwrap();
-    shortlist.add(creator("c1", "Ann"));
+    stores.shortlist.unwrap().add(creator("c1", "Ann"));
     let root = container();
-    let _handle = leptos::mount::mount_to(root.clone(), move || {
+    let handle = leptos::mount::mount_to(root.clone(), move || {
         provide(stores);
         provide_context(FileSync::new(Stores::here()));
         view! { <WorkspacePanel /> }
     });
-
     button(&root, "Save to a file…").click();
     until("the file written with Ann", || file_text().contains("Ann")).await;
     until("the binding shown", || {
         text(&root).contains("Kept in team.json")
     })
     .await;
+    (owner, stores, root, handle)
+}
+
+#[wasm_bindgen_test]
+async fn the_workspace_kept_in_a_file_follows_changes_merges_a_teammate_and_never_overwrites_an_unreadable_file(
+) {
+    let (owner, stores, root, _handle) = kept_in_a_file().await;
+    let shortlist = stores.shortlist.unwrap();
 
     // A change here is written after the pause.
     shortlist.add(creator("c2", "Bo"));
@@ -270,20 +276,8 @@ async fn the_workspace_kept_in_a_file_follows_changes_merges_a_teammate_and_neve
 /// top-level entry this build does not know was dropped, and so was a record it could not use.
 #[wasm_bindgen_test]
 async fn a_kept_file_keeps_the_entries_this_build_does_not_use() {
-    clean_storage();
-    install_file_stub();
-    let owner = Owner::new();
-    let stores = load_stores(&owner);
+    let (owner, stores, root, _handle) = kept_in_a_file().await;
     let shortlist = stores.shortlist.unwrap();
-    shortlist.add(creator("c1", "Ann"));
-    let root = container();
-    let _handle = leptos::mount::mount_to(root.clone(), move || {
-        provide(stores);
-        provide_context(FileSync::new(Stores::here()));
-        view! { <WorkspacePanel /> }
-    });
-    button(&root, "Save to a file…").click();
-    until("the file written with Ann", || file_text().contains("Ann")).await;
 
     // A teammate's file with an entry this build does not know: it is there after our write.
     let mut theirs = serde_json::to_value(WorkspaceFile::new(
